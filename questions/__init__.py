@@ -1,0 +1,1 @@
+"""The built-in question sets (YAML files), shipped inside the package."""

@@ -1,0 +1,164 @@
+"""Starting or continuing a mapping (``kartlagg``/``snabb``): choose the set, open or create the
+report, pick the steps and the follow-up, and run the session with the right prompter."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from intervjufas.action_plan import OpenItem, open_items
+from intervjufas.answers_file import AnswersFile, AnswersFilePrompter
+from intervjufas.catalog import resolve_set
+from intervjufas.collection import load_folder, load_report
+from intervjufas.errors import ExitCode, IntervjufasError, NoTerminalError, UsageError
+from intervjufas.prompting import Prompter
+from intervjufas.questionnaire import STATUS_DONE, Questionnaire, Step, step_status
+from intervjufas.report import Report
+from intervjufas.session import Session
+from intervjufas.store import ReportFile, find_report, reports_dir
+
+COMMANDS = {"kartlaggning": "kartlagg", "snabbformat": "snabb"}
+
+
+@dataclass
+class MappingOptions:
+    set_id: str
+    steps: list[int] = field(default_factory=list)
+    resume: str | None = None
+    answers_file: Path | None = None
+    folder: Path | None = None
+    question_file: Path | None = None
+    start_from: str | None = None
+    follow_up: bool = True
+    plain: bool = False
+
+    @property
+    def command(self) -> str:
+        return COMMANDS.get(self.set_id, "kartlagg")
+
+
+@dataclass
+class MappingResult:
+    path: Path | None
+    report: Report
+    questionnaire: Questionnaire
+    complete: bool
+    next_steps: list[Step]
+
+
+class Interrupted(IntervjufasError):
+    """The user stopped the session; the answers so far are saved."""
+
+    exit_code = ExitCode.INTERRUPTED
+
+
+def use_plain(options: MappingOptions) -> bool:
+    return options.plain or os.environ.get("TERM", "") == "dumb"
+
+
+def check_terminal(options: MappingOptions) -> None:
+    if options.answers_file is not None or use_plain(options):
+        return
+    if not sys.stdin.isatty():
+        raise NoTerminalError(
+            "Standardinmatningen är ingen terminal, så frågorna kan inte ställas. Kör intervjufas i en "
+            "terminal, ange svaren i en fil med --svar FIL, eller använd --enkel för rad-för-rad-frågor."
+        )
+
+
+def resume_command(options: MappingOptions, path: Path) -> str:
+    parts = ["intervjufas", options.command, "--fortsatt", str(path.resolve())]
+    for number in options.steps:
+        parts += ["--steg", str(number)]
+    if options.question_file is not None:
+        parts += ["--fragor", str(options.question_file.resolve())]
+    if options.plain:
+        parts.append("--enkel")
+    return shlex.join(parts)
+
+
+def select_steps(questionnaire: Questionnaire, report: Report, numbers: list[int]) -> list[Step]:
+    """The steps asked for (by number), else every step not yet complete."""
+    count = len(questionnaire.steps)
+    for number in numbers:
+        if not 1 <= number <= count:
+            raise UsageError(f"--steg {number} finns inte; '{questionnaire.id}' har steg 1–{count}.")
+    if numbers:
+        return [s for s in questionnaire.steps if s.number in sorted(set(numbers))]
+    return [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
+
+
+def run_mapping(options: MappingOptions, make_prompter: Callable[[], Prompter]) -> MappingResult:
+    """Run a mapping session; raise Interrupted (exit 130) when the user stops part-way."""
+    folder = reports_dir(options.folder)
+    questionnaire = resolve_set(options.set_id, options.question_file)
+    answers = None
+    if options.answers_file is not None:
+        answers = AnswersFile.read(options.answers_file.expanduser())
+        answers.check_ids(questionnaire)
+    check_terminal(options)
+
+    if options.resume:
+        path = find_report(options.resume, folder)
+        handle, report = _open_for_resume(path, questionnaire, options)
+    else:
+        handle, report = ReportFile(folder, questionnaire), Report.new(questionnaire)
+    defaults = None
+    if options.start_from:
+        defaults = load_report(find_report(options.start_from, folder), questionnaire).report
+
+    steps = select_steps(questionnaire, report, options.steps)
+    items: list[OpenItem] = []
+    if options.follow_up and answers is None:
+        items = open_items(load_folder(folder, questionnaire)[0], exclude_id=report.report_id)
+
+    if answers is not None:
+        # Validate everything in memory first; write once, so a bad answers file writes nothing.
+        session = Session(questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults)
+        report = session.run(steps, follow_up=False)
+        report = handle.save(report, list(report.answers))
+    else:
+        session = Session(questionnaire, report, make_prompter(), handle.save, defaults)
+        try:
+            report = session.run(
+                steps, items, record_open_items=not options.resume, follow_up=options.follow_up
+            )
+        except (KeyboardInterrupt, EOFError):
+            raise _interrupted(options, handle.path) from None
+
+    remaining = [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
+    return MappingResult(handle.path, report, questionnaire, not remaining, remaining)
+
+
+def _open_for_resume(
+    path: Path, questionnaire: Questionnaire, options: MappingOptions
+) -> tuple[ReportFile, Report]:
+    handle, report = ReportFile.open(path, questionnaire)
+    ref = report.question_set
+    if ref.id != questionnaire.id:
+        command = COMMANDS.get(ref.id)
+        hint = (
+            f" Fortsätt med: intervjufas {command} --fortsatt {shlex.quote(str(path))}"
+            if command
+            else (" Ange frågefilen med --fragor.")
+        )
+        raise IntervjufasError(
+            f"Rapporten {path.name} är gjord med frågeuppsättningen '{ref.id}', inte '{questionnaire.id}'.{hint}"
+        )
+    if ref.hash != questionnaire.content_hash:
+        raise IntervjufasError(
+            f"Rapporten {path.name} är gjord med en annan version av frågeuppsättningen '{ref.id}' "
+            f"(version {ref.version}, nu {questionnaire.version}); den kan inte fortsättas med de här frågorna. "
+            "Starta en ny kartläggning med --utga-fran för att ta med svaren."
+        )
+    return handle, report
+
+
+def _interrupted(options: MappingOptions, path: Path | None) -> Interrupted:
+    if path is None:
+        return Interrupted("Avbrutet. Inget sparades, eftersom uppdraget inte hade fått något namn ännu.")
+    return Interrupted(f"Avbrutet. Svaren är sparade i {path}. Fortsätt med: {resume_command(options, path)}")

@@ -1,0 +1,259 @@
+"""The prompting interface the session talks to, and its Questionary implementation.
+
+This is the only module that imports Questionary and prompt_toolkit, and only when a
+``QuestionaryPrompter`` is created, so ``--help`` and the non-interactive commands stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from intervjufas.answers import ActionItem, Answer, AnswerError, coerce_value, parse_date, tidy, today
+from intervjufas.questionnaire import Group, Question
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+SKIP = "__hoppa_over__"
+SELECT_HELP = "(piltangenter eller siffra, Enter väljer)"
+CHECKBOX_HELP = "(piltangenter flyttar, mellanslag markerar, Enter bekräftar)"
+MULTILINE_HELP = "(Enter ger ny rad · Esc och sedan Enter sparar · Ctrl-O öppnar din editor)"
+LINE_HELP = "(Ctrl-O öppnar din editor)"
+
+
+@dataclass(frozen=True)
+class AskRequest:
+    """What the session asks: the question, where the user is, and what to offer as default."""
+
+    question: Question
+    progress: str
+    default: Answer | None = None
+    group: Group | None = None  # set when this question opens a group
+    context: str = ""
+
+
+class Prompter(Protocol):
+    """Everything the session needs from a user interface."""
+
+    def section(self, title: str, text: str) -> None:
+        """Open a part of the session (a step, the follow-up) with its title and lead text."""
+
+    def ask(self, request: AskRequest) -> Answer:
+        """Ask one question; raise KeyboardInterrupt or EOFError when the user stops."""
+
+    def note(self, text: str) -> None:
+        """Tell the user something in passing."""
+
+
+def default_text(question: Question, default: Answer | None) -> str:
+    """A default answer as the text a user would type."""
+    if default is None or default.value is None:
+        return today() if question.type == "datum" and question.default == "idag" else ""
+    value = default.value
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def scale_title(question: Question, number: int) -> str:
+    label = dict(question.scale_labels).get(number)
+    return f"{number} – {label}" if label else str(number)
+
+
+class QuestionaryPrompter:
+    """Arrow-key menus and line editing with Questionary; panels and help with Rich."""
+
+    def __init__(self, console: Console) -> None:
+        import questionary  # noqa: F401 - fail early here, not at the first question
+
+        self.console = console
+
+    # -- output ---------------------------------------------------------------------------------
+    def section(self, title: str, text: str) -> None:
+        from rich.panel import Panel
+        from rich.text import Text
+
+        body = Text(text) if text else Text("")
+        self.console.print()
+        self.console.print(
+            Panel(body, title=Text(title, style="bold"), title_align="left", border_style="cyan", expand=True)
+        )
+
+    def note(self, text: str) -> None:
+        self.console.print(text, highlight=False, markup=False)
+
+    def _intro(self, request: AskRequest) -> None:
+        from rich.text import Text
+
+        if request.group is not None:
+            self.console.print()
+            self.console.print(Text(request.group.title, style="bold cyan"))
+            if request.group.text and request.group.text != request.group.title:
+                self.console.print(Text(request.group.text, style="cyan"))
+        self.console.print()
+        self.console.print(Text(request.progress, style="dim"))
+        if request.context:
+            self.console.print(Text(request.context, style="dim"))
+        if request.question.help:
+            self.console.print(Text(request.question.help, style="italic dim"))
+        sys.stdout.flush()
+
+    # -- input ----------------------------------------------------------------------------------
+    def ask(self, request: AskRequest) -> Answer:
+        self._intro(request)
+        question = request.question
+        kind = question.type
+        if kind in ("text", "langtext", "datum"):
+            return Answer(self._text(question, request.default))
+        if kind in ("val", "janej"):
+            value = self._select(question, request.default)
+            comment = ""
+            if question.comment and value is not None:
+                previous = request.default.comment if request.default else ""
+                comment = self._line("Kommentar (valfritt):", previous, required=False)
+            return Answer(value, comment)
+        if kind == "flerval":
+            return Answer(self._checkbox(question, request.default))
+        if kind == "skala":
+            return Answer(self._scale(question, request.default))
+        if kind == "atgarder":
+            return Answer(self._action_items(question, request.default))
+        raise ValueError(f"unknown question type {kind!r}")
+
+    def _bindings(self) -> Any:
+        from prompt_toolkit.key_binding import KeyBindings
+
+        bindings = KeyBindings()
+
+        @bindings.add("c-o")
+        def _open_editor(event: Any) -> None:
+            event.current_buffer.open_in_editor(validate_and_handle=True)
+
+        return bindings
+
+    def _text(self, question: Question, default: Answer | None) -> str:
+        import questionary
+
+        multiline = question.type == "langtext"
+
+        def validate(text: str) -> bool | str:
+            if question.required and not text.strip():
+                return "Frågan måste besvaras."
+            if question.type == "datum" and text.strip():
+                try:
+                    parse_date(text)
+                except AnswerError as error:
+                    return f"{error}."
+            return True
+
+        answer = questionary.text(
+            question.text,
+            default=default_text(question, default),
+            validate=validate,
+            multiline=multiline,
+            instruction=("\n  " + MULTILINE_HELP + "\n>") if multiline else None,
+            key_bindings=self._bindings(),
+        ).unsafe_ask()
+        if question.type == "datum":
+            return parse_date(answer) if answer.strip() else ""
+        return tidy(answer)
+
+    def _line(self, message: str, default: str, *, required: bool) -> str:
+        import questionary
+
+        return questionary.text(
+            message,
+            default=default,
+            validate=(lambda t: bool(t.strip()) or "Skriv något.") if required else None,
+            key_bindings=self._bindings(),
+        ).unsafe_ask()
+
+    def _select(self, question: Question, default: Answer | None) -> str | None:
+        import questionary
+
+        choices = [questionary.Choice(c, value=c) for c in question.choices]
+        if not question.required:
+            choices.append(questionary.Choice("(hoppa över)", value=SKIP))
+        wanted = default.value if default is not None and default.value in question.choices else None
+        value = questionary.select(
+            question.text,
+            choices=choices,
+            default=wanted,
+            instruction=SELECT_HELP,
+            use_shortcuts=len(choices) <= 9,
+            use_jk_keys=False,
+        ).unsafe_ask()
+        return None if value == SKIP else value
+
+    def _checkbox(self, question: Question, default: Answer | None) -> tuple[str, ...] | None:
+        import questionary
+
+        chosen = set(default.value) if default is not None and isinstance(default.value, tuple) else set()
+        values = questionary.checkbox(
+            question.text,
+            choices=[questionary.Choice(c, value=c, checked=c in chosen) for c in question.choices],
+            instruction=CHECKBOX_HELP,
+            validate=(lambda v: bool(v) or "Välj minst ett alternativ.")
+            if question.required
+            else (lambda v: True),
+            use_jk_keys=False,
+            erase_when_done=True,  # Questionary would print an English summary ("done (2 selections)")
+        ).unsafe_ask()
+        chosen_values = tuple(c for c in question.choices if c in values)
+        self._echo(question.text, ", ".join(chosen_values) or "(inget valt)")
+        return chosen_values or None
+
+    def _echo(self, question: str, answer: str) -> None:
+        """Print a finished question the way Questionary does."""
+        from rich.text import Text
+
+        line = Text()
+        line.append("? ", style="bold #5f819d")
+        line.append(question, style="bold")
+        line.append(" ")
+        line.append(answer, style="bold #ff9d00")
+        self.console.print(line)
+
+    def _scale(self, question: Question, default: Answer | None) -> int | None:
+        import questionary
+
+        numbers = range(question.scale_min, question.scale_max + 1)
+        choices = [questionary.Choice(scale_title(question, n), value=n) for n in numbers]
+        if not question.required:
+            choices.append(questionary.Choice("(hoppa över)", value=SKIP))
+        wanted = default.value if default is not None and isinstance(default.value, int) else None
+        value = questionary.select(
+            question.text,
+            choices=choices,
+            default=wanted,
+            instruction=SELECT_HELP,
+            use_shortcuts=len(choices) <= 9,
+            use_jk_keys=False,
+        ).unsafe_ask()
+        return None if value == SKIP else coerce_value(question, value)
+
+    def _action_items(self, question: Question, default: Answer | None) -> tuple[ActionItem, ...] | None:
+        from rich.text import Text
+
+        self.console.print(Text(question.text, style="bold"))
+        self.console.print(Text("Ett moment i taget. Lämna momentet tomt när du är klar.", style="dim"))
+        previous = list(default.value) if default is not None and isinstance(default.value, tuple) else []
+        items: list[ActionItem] = []
+        while True:
+            offered = previous[len(items)] if len(items) < len(previous) else None
+            moment = self._line(
+                f"Moment {len(items) + 1}:",
+                offered.moment if isinstance(offered, ActionItem) else "",
+                required=False,
+            ).strip()
+            if not moment:
+                break
+            why = self._line(
+                "Varför / med vilket syfte?",
+                offered.why if isinstance(offered, ActionItem) else "",
+                required=False,
+            )
+            items.append(ActionItem(moment, why))
+        return tuple(items) or None
