@@ -1,0 +1,46 @@
+"""Shared fixtures: an isolated reports folder, the built-in question sets, the installed program."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from intervjufas.catalog import builtin_set
+from intervjufas.questionnaire import Questionnaire
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own reports folder and user sets folder, never the real ones."""
+    reports = tmp_path / "rapporter"
+    monkeypatch.setenv("INTERVJUFAS_KATALOG", str(reports))
+    monkeypatch.setenv("INTERVJUFAS_FRAGOR", str(tmp_path / "egna-fragor"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return reports
+
+
+@pytest.fixture
+def reports_dir(isolated_home: Path) -> Path:
+    return isolated_home
+
+
+@pytest.fixture
+def kartlaggning() -> Questionnaire:
+    return builtin_set("kartlaggning")
+
+
+@pytest.fixture
+def snabbformat() -> Questionnaire:
+    return builtin_set("snabbformat")
+
+
+@pytest.fixture(scope="session")
+def program() -> str:
+    """Path of the installed ``intervjufas`` command (next to the Python running the tests)."""
+    found = shutil.which("intervjufas", path=str(Path(sys.executable).parent)) or shutil.which("intervjufas")
+    if found is None:
+        pytest.fail("the intervjufas command is not installed; run pip install '.[test]' first")
+    return found
