@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from intervjufas.collection import LoadedReport
 from intervjufas.report import CLOSED_STATUSES, planned_items
+
+if TYPE_CHECKING:  # not imported at run time: `lista` needs this module without the question sets
+    from intervjufas.collection import LoadedReport
 
 
 @dataclass(frozen=True)

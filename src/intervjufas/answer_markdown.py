@@ -106,7 +106,8 @@ def decode(question: Question, lines: list[str]) -> Answer:
             if not line.strip():
                 continue
             match = _ITEM.match(line.strip())
-            chosen.append(_coerce(question, match.group(1) if match else line.strip(), offset))
+            # One line is one whole choice (which may contain a comma); coerce_value gives a tuple.
+            chosen.extend(_coerce(question, [match.group(1) if match else line.strip()], offset) or ())
         return Answer(tuple(c for c in question.choices if c in chosen))
     if kind == "skala":
         match = _SCALE.match(lines[0].strip())

@@ -41,7 +41,8 @@ def set_error(error: QuestionSetError) -> IntervjufasError:
     """One line for the user: the first error, and how many more there are."""
     first = error.diagnostics[0].format()
     more = len(error.diagnostics) - 1
-    suffix = f" (och {more} fel till – kör intervjufas validera för alla)" if more else ""
+    file = error.diagnostics[0].file
+    suffix = f" (och {more} fel till – 'intervjufas validera {file}' visar alla)" if more else ""
     return IntervjufasError(f"{first}{suffix}")
 
 

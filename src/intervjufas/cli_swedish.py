@@ -15,6 +15,10 @@ def apply_help_translations() -> None:
     _APPLIED = True
     from typer import rich_utils
     from typer._click import decorators, formatting
+    from typer.core import TyperArgument
+
+    # An argument's metavar names it in Swedish; Typer's English type label (<list[Path]>) is left out.
+    TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 
     rich_utils.ARGUMENTS_PANEL_TITLE = "Argument"
     rich_utils.OPTIONS_PANEL_TITLE = "Flaggor"
@@ -54,7 +58,7 @@ _PATTERNS = [
     (r"^No such option: (\S+)", "okänd flagga {0}"),
     (r"^No such command '(.+)'\.", "okänt kommando '{0}'"),
     (r"^Missing command\.", "ett kommando saknas"),
-    (r"^Got unexpected extra arguments? \((.*)\)", "oväntat argument: {0}"),
+    (r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)", "oväntat argument: {0}"),
     (r"^Option '(.+)' requires an argument\.", "flaggan {0} behöver ett värde"),
     (r"^Option '(.+)' requires (\d+) arguments\.", "flaggan {0} behöver {1} värden"),
     (r"^Option '(.+)' does not take a value\.", "flaggan {0} tar inget värde"),

@@ -17,7 +17,7 @@ from intervjufas.collection import load_folder, load_report
 from intervjufas.errors import ExitCode, IntervjufasError, NoTerminalError, UsageError
 from intervjufas.prompting import Prompter
 from intervjufas.questionnaire import STATUS_DONE, Questionnaire, Step, step_status
-from intervjufas.report import Report
+from intervjufas.report import Report, SetRef
 from intervjufas.session import Session
 from intervjufas.store import ReportFile, find_report, reports_dir
 
@@ -70,9 +70,10 @@ def check_terminal(options: MappingOptions) -> None:
         )
 
 
-def resume_command(options: MappingOptions, path: Path) -> str:
+def resume_command(options: MappingOptions, path: Path, steps: list[int] | None = None) -> str:
+    """The exact command that continues this session (the same steps, set and mode)."""
     parts = ["intervjufas", options.command, "--fortsatt", str(path.resolve())]
-    for number in options.steps:
+    for number in options.steps if steps is None else steps:
         parts += ["--steg", str(number)]
     if options.question_file is not None:
         parts += ["--fragor", str(options.question_file.resolve())]
@@ -81,12 +82,16 @@ def resume_command(options: MappingOptions, path: Path) -> str:
     return shlex.join(parts)
 
 
-def select_steps(questionnaire: Questionnaire, report: Report, numbers: list[int]) -> list[Step]:
-    """The steps asked for (by number), else every step not yet complete."""
+def check_step_numbers(questionnaire: Questionnaire, numbers: list[int]) -> None:
     count = len(questionnaire.steps)
     for number in numbers:
         if not 1 <= number <= count:
             raise UsageError(f"--steg {number} finns inte; '{questionnaire.id}' har steg 1–{count}.")
+
+
+def select_steps(questionnaire: Questionnaire, report: Report, numbers: list[int]) -> list[Step]:
+    """The steps asked for (by number), else every step not yet complete."""
+    check_step_numbers(questionnaire, numbers)
     if numbers:
         return [s for s in questionnaire.steps if s.number in sorted(set(numbers))]
     return [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
@@ -96,6 +101,7 @@ def run_mapping(options: MappingOptions, make_prompter: Callable[[], Prompter]) 
     """Run a mapping session; raise Interrupted (exit 130) when the user stops part-way."""
     folder = reports_dir(options.folder)
     questionnaire = resolve_set(options.set_id, options.question_file)
+    check_step_numbers(questionnaire, options.steps)  # a usage error comes before any other
     answers = None
     if options.answers_file is not None:
         answers = AnswersFile.read(options.answers_file.expanduser())
@@ -127,8 +133,10 @@ def run_mapping(options: MappingOptions, make_prompter: Callable[[], Prompter]) 
             report = session.run(
                 steps, items, record_open_items=not options.resume, follow_up=options.follow_up
             )
-        except (KeyboardInterrupt, EOFError):
-            raise _interrupted(options, handle.path) from None
+        except KeyboardInterrupt:
+            raise _interrupted(options, handle.path, "Avbrutet.") from None
+        except EOFError:  # Ctrl-D at a prompt, or piped answers that ran out
+            raise _interrupted(options, handle.path, "Indata tog slut innan alla frågor var besvarade.") from None
 
     remaining = [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
     return MappingResult(handle.path, report, questionnaire, not remaining, remaining)
@@ -144,21 +152,39 @@ def _open_for_resume(
         hint = (
             f" Fortsätt med: intervjufas {command} --fortsatt {shlex.quote(str(path))}"
             if command
-            else (" Ange frågefilen med --fragor.")
+            else _question_file_hint(ref, options, path)
         )
         raise IntervjufasError(
             f"Rapporten {path.name} är gjord med frågeuppsättningen '{ref.id}', inte '{questionnaire.id}'.{hint}"
         )
     if ref.hash != questionnaire.content_hash:
+        versions = (
+            f"version {ref.version}, men frågorna har ändrats sedan dess"
+            if ref.version == questionnaire.version
+            else f"version {ref.version}, nu {questionnaire.version}"
+        )
         raise IntervjufasError(
             f"Rapporten {path.name} är gjord med en annan version av frågeuppsättningen '{ref.id}' "
-            f"(version {ref.version}, nu {questionnaire.version}); den kan inte fortsättas med de här frågorna. "
+            f"({versions}); den kan inte fortsättas med de här frågorna. "
             "Starta en ny kartläggning med --utga-fran för att ta med svaren."
         )
     return handle, report
 
 
-def _interrupted(options: MappingOptions, path: Path | None) -> Interrupted:
+def _question_file_hint(ref: SetRef, options: MappingOptions, path: Path) -> str:
+    """How to continue a report made with an own question set: the file in the user folder that
+    holds exactly that set, if there is one."""
+    from intervjufas.catalog import user_sets
+
+    for entry in user_sets():
+        found = entry.questionnaire
+        if found is not None and found.id == ref.id and found.content_hash == ref.hash:
+            command = ["intervjufas", options.command, "--fortsatt", str(path), "--fragor", entry.origin]
+            return f" Fortsätt med: {shlex.join(command)}"
+    return " Ange frågefilen som rapporten gjordes med: --fragor FIL."
+
+
+def _interrupted(options: MappingOptions, path: Path | None, reason: str) -> Interrupted:
     if path is None:
-        return Interrupted("Avbrutet. Inget sparades, eftersom uppdraget inte hade fått något namn ännu.")
-    return Interrupted(f"Avbrutet. Svaren är sparade i {path}. Fortsätt med: {resume_command(options, path)}")
+        return Interrupted(f"{reason} Inget sparades, eftersom uppdraget inte hade fått något namn ännu.")
+    return Interrupted(f"{reason} Svaren är sparade i {path}. Fortsätt med: {resume_command(options, path)}")

@@ -1,22 +1,38 @@
 """Plain line-by-line prompting (``--enkel``): no cursor movement or colour, for screen readers,
-dumb terminals and answers piped in one line per prompt."""
+dumb terminals and answers piped in one line per prompt.
+
+Every prompt is one line of plain text.  Choices are numbered (type 2, or 1,3 for several), yes/no
+takes j or n, a scale takes the number itself, longer answers end with an empty line, and ? shows
+the question's help.  A suggested answer is shown as ``[standard: …]`` and kept with Enter; - leaves
+an optional question unanswered.  When the answers come from a pipe, each one is echoed after its
+prompt, so the output reads as a transcript.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TextIO
 
-from intervjufas.answers import ActionItem, Answer, AnswerError, coerce_value
-from intervjufas.prompting import AskRequest, default_text, scale_title
+from intervjufas.answers import NO, YES, ActionItem, Answer, AnswerError, Value, coerce_value
+from intervjufas.prompting import AskRequest, default_text
 from intervjufas.questionnaire import Question
 
 HELP_KEY = "?"
+SKIP_KEY = "-"
+CHOICE_TYPES = ("val", "janej", "flerval", "skala")
 
 
 class PlainPrompter:
+    """The ``Prompter`` of ``--enkel``: reads lines from ``stdin`` and writes plain text to ``stdout``."""
+
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
         self.stdin = stdin
         self.stdout = stdout
+        try:
+            self.echo = not stdin.isatty()
+        except (AttributeError, ValueError):
+            self.echo = True
 
     # -- output ---------------------------------------------------------------------------------
     def _print(self, text: str = "") -> None:
@@ -35,11 +51,18 @@ class PlainPrompter:
     def _read(self, prompt: str) -> str:
         self.stdout.write(prompt)
         self.stdout.flush()
-        line = self.stdin.readline()
+        try:
+            line = self.stdin.readline()
+        except KeyboardInterrupt:
+            self._print()  # end the prompt line, so the message that follows starts on its own
+            raise
         if not line:
             self._print()
             raise EOFError
-        return line.rstrip("\n").rstrip("\r")
+        line = line.rstrip("\n").rstrip("\r")
+        if self.echo:
+            self._print(line)
+        return line
 
     # -- questions ------------------------------------------------------------------------------
     def ask(self, request: AskRequest) -> Answer:
@@ -66,6 +89,7 @@ class PlainPrompter:
         self._print(f"Hjälp: {question.help}" if question.help else "Ingen hjälptext för den här frågan.")
 
     def _line(self, prompt: str, question: Question) -> str:
+        """One line of input; ? shows the help and asks again."""
         while True:
             text = self._read(prompt)
             if text.strip() == HELP_KEY:
@@ -75,109 +99,156 @@ class PlainPrompter:
 
     def _ask_once(self, question: Question, default: Answer | None) -> Answer:
         kind = question.type
-        shown_default = default_text(question, default)
-        suffix = f" [standard: {shown_default}]" if shown_default else ""
+        shown = default_text(question, default)
         if kind == "langtext":
-            return Answer(self._multiline(question, shown_default))
+            return Answer(self._multiline(question, shown))
         if kind in ("text", "datum"):
-            text = self._line(f"Svar{suffix}: ", question)
-            text = text if text.strip() else shown_default
-            if question.required and not text.strip():
-                raise AnswerError("frågan måste besvaras")
-            return Answer(coerce_value(question, text))
-        if kind in ("val", "janej", "skala", "flerval"):
-            value = self._choose(question, default, suffix)
+            return Answer(self._single_line(question, shown))
+        if kind in CHOICE_TYPES:
+            value = self._choose(question, default, shown)
             comment = ""
             if question.comment and value is not None:
                 previous = default.comment if default else ""
-                extra = f" [standard: {previous}]" if previous else ""
-                comment = self._line(f"Kommentar (valfritt){extra}: ", question) or previous
+                comment = self._line(f"Kommentar (valfritt){_suggested(previous)}: ", question).strip()
+                comment = comment or previous
             return Answer(value, comment)
         if kind == "atgarder":
             return Answer(self._action_items(question, default))
         raise AnswerError(f"okänd frågetyp '{kind}'")
 
-    def _options(self, question: Question) -> list[tuple[str, object]]:
-        if question.type == "skala":
-            numbers = range(question.scale_min, question.scale_max + 1)
-            return [(scale_title(question, n), n) for n in numbers]
-        return [(c, c) for c in question.choices]
-
-    def _choose(self, question: Question, default: Answer | None, suffix: str) -> object:
-        options = self._options(question)
-        for number, (title, _) in enumerate(options, start=1):
-            self._print(f"  {number}) {title}")
-        several = question.type == "flerval"
-        if several:
-            hint = "Skriv numren, t.ex. 1,3"
-        elif question.type == "janej":
-            hint = "Skriv j eller n (eller numret)"
-        elif question.type == "skala":
-            hint = "Skriv siffran på skalan"
+    def _hint(self, question: Question, text: str, shown: str) -> str:
+        """The prompt: what to type, whether the question must be answered, and the suggestion."""
+        if question.required:
+            text += " (måste besvaras)"
+        elif shown:
+            text += f", eller {SKIP_KEY} för inget svar"
         else:
-            hint = "Skriv numret"
-        if not question.required:
-            hint += ", eller tryck Enter för att hoppa över" if not suffix else ""
-        text = self._line(f"{hint}{suffix}: ", question).strip()
-        if not text:
-            if default is not None and default.value is not None:
-                return default.value
+            text += ", eller Enter för att hoppa över"
+        return f"{text}{_suggested(shown)}: "
+
+    def _empty(self, question: Question, text: str, shown: str) -> bool:
+        """True when the typed text leaves the question unanswered (and that is allowed)."""
+        if text.strip() == SKIP_KEY and not question.required:
+            return True
+        if not text.strip() and not shown:
             if question.required:
                 raise AnswerError("frågan måste besvaras")
+            return True
+        return False
+
+    def _single_line(self, question: Question, shown: str) -> Value:
+        what = "Datum, ÅÅÅÅ-MM-DD" if question.type == "datum" else "Svar"
+        text = self._line(self._hint(question, what, shown), question)
+        if self._empty(question, text, shown):
             return None
-        if question.type == "skala":
+        return coerce_value(question, text if text.strip() else shown)
+
+    def _options(self, question: Question) -> list[str]:
+        return [YES, NO] if question.type == "janej" else list(question.choices)
+
+    def _choose(self, question: Question, default: Answer | None, shown: str) -> Value:
+        kind = question.type
+        if kind == "skala":
+            labels = ", ".join(f"{n} = {text}" for n, text in question.scale_labels)
+            scale = f"Skala {question.scale_min}–{question.scale_max}"
+            self._print(f"{scale}: {labels}" if labels else scale)
+            hint = f"Skriv en siffra {question.scale_min}–{question.scale_max}"
+        else:
+            for number, title in enumerate(self._options(question), start=1):
+                self._print(f"  {number}) {title}")
+            hint = {
+                "flerval": "Skriv numren, t.ex. 1,3",
+                "janej": "Skriv j eller n",
+            }.get(kind, "Skriv numret")
+        text = self._line(self._hint(question, hint, shown), question).strip()
+        if self._empty(question, text, shown):
+            return None
+        if not text:
+            assert default is not None
+            return default.value
+        if kind == "skala":
             return coerce_value(question, text)
-        parts = [p for p in re.split(r"[,\s]+", text) if p] if several else [text]
+        return self._chosen(question, text)
+
+    def _chosen(self, question: Question, text: str) -> Value:
+        options = self._options(question)
+        several = question.type == "flerval"
+        parts = _parts(text) if several else [text]
         chosen = []
         for part in parts:
             if part.isdigit() and 1 <= int(part) <= len(options):
-                chosen.append(options[int(part) - 1][1])
+                chosen.append(options[int(part) - 1])
+            elif part.isdigit():
+                raise AnswerError(f"välj ett nummer mellan 1 och {len(options)}")
             else:
-                chosen.append(coerce_value(question if not several else _single(question), part))
+                single = replace(question, type="val") if several else question
+                chosen.append(str(coerce_value(single, part)))
         if several:
             return tuple(c for c in question.choices if c in chosen) or None
         return chosen[0]
 
-    def _multiline(self, question: Question, shown_default: str) -> str:
-        if shown_default:
-            self._print("Nuvarande svar:")
-            for line in shown_default.split("\n"):
+    def _multiline(self, question: Question, shown: str) -> str | None:
+        if shown:
+            self._print("Föreslaget svar:")
+            for line in shown.split("\n"):
                 self._print(f"  {line}")
-            self._print("(Tryck Enter direkt för att behålla det.)")
-        self._print("Skriv ditt svar. Avsluta med en tom rad.")
+            keep = "Tryck Enter direkt för att behålla det"
+            if not question.required:
+                keep += f", eller skriv {SKIP_KEY} för inget svar"
+            self._print(f"({keep}.)")
+        required = " Frågan måste besvaras." if question.required else ""
+        self._print(f"Skriv ditt svar, en eller flera rader. Avsluta med en tom rad.{required}")
         lines: list[str] = []
         while True:
             line = self._line("> ", question)
             if not line.strip():
                 break
+            if not lines and line.strip() == SKIP_KEY and not question.required:
+                return None
             lines.append(line)
-        text = "\n".join(lines)
-        if not lines and shown_default:
-            text = shown_default
+        text = "\n".join(lines) if lines else shown
         if question.required and not text.strip():
             raise AnswerError("frågan måste besvaras")
-        return text
+        return text or None
 
     def _action_items(self, question: Question, default: Answer | None) -> tuple[ActionItem, ...] | None:
-        self._print("Ett moment i taget. Lämna momentet tomt när du är klar.")
         previous = list(default.value) if default is not None and isinstance(default.value, tuple) else []
+        offered_items = [item for item in previous if isinstance(item, ActionItem)]
+        self._print("Ett moment i taget: vad, och sedan varför. Lämna momentet tomt när du är klar.")
+        if offered_items:
+            self._print(
+                f"Tidigare moment föreslås ett i taget: Enter behåller, {SKIP_KEY} avslutar listan och stryker resten."
+            )
         items: list[ActionItem] = []
         while True:
-            offered = previous[len(items)] if len(items) < len(previous) else None
-            hint = f" [standard: {offered.moment}]" if isinstance(offered, ActionItem) else ""
+            offered = offered_items[len(items)] if len(items) < len(offered_items) else None
+            hint = _suggested(offered.moment) if offered else ""
             moment = self._line(f"Moment {len(items) + 1}{hint}: ", question).strip()
-            if not moment and isinstance(offered, ActionItem):
+            if offered is not None and moment == SKIP_KEY:
+                break
+            if not moment and offered is not None:
                 moment = offered.moment
             if not moment:
                 break
-            why_default = offered.why if isinstance(offered, ActionItem) else ""
-            why_hint = f" [standard: {why_default}]" if why_default else ""
-            why = self._line(f"Varför / med vilket syfte?{why_hint}: ", question).strip() or why_default
-            items.append(ActionItem(moment, why))
+            why_default = offered.why if offered is not None else ""
+            why = self._line(f"Varför / med vilket syfte?{_suggested(why_default)} ", question).strip()
+            items.append(ActionItem(moment, why or why_default))
+        if question.required and not items:
+            raise AnswerError("frågan måste besvaras med minst ett moment")
         return tuple(items) or None
 
 
-def _single(question: Question) -> Question:
-    from dataclasses import replace
+def _suggested(text: str) -> str:
+    return f" [standard: {text}]" if text else ""
 
-    return replace(question, type="val")
+
+def _parts(text: str) -> list[str]:
+    """The choices typed for a multiple-choice question: '1,3', '1 3' or 'Telefonintervju, Snabbintervju'."""
+    parts: list[str] = []
+    for piece in re.split(r"[,;]", text):
+        piece = piece.strip()
+        if re.fullmatch(r"\d+(\s+\d+)*", piece):
+            parts.extend(piece.split())
+        elif piece:
+            parts.append(piece)
+    return parts

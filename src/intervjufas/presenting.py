@@ -13,7 +13,7 @@ def show_mapping_result(result: MappingResult, options: MappingOptions, *, plain
 
     from intervjufas.mapping import resume_command
 
-    console = Console(highlight=False, no_color=plain or None, emoji=False)
+    console = Console(highlight=False, no_color=plain or None, emoji=False, soft_wrap=True)
     if result.path is None:
         console.print("Inget sparades.")
         return
@@ -23,16 +23,15 @@ def show_mapping_result(result: MappingResult, options: MappingOptions, *, plain
         closing = result.questionnaire.closing or "Bra jobbat!"
         console.print(closing if plain else f"[bold green]{closing}[/]", markup=not plain)
         return
-    step = result.next_steps[0]
-    console.print(
-        f"Kvar att göra: {', '.join(s.heading for s in result.next_steps)}.",
-        markup=False,
-    )
-    command = resume_command(options, result.path)
+    done = [s for s in result.questionnaire.steps if s not in result.next_steps]
+    if done:
+        labels = [s.label for s in done]
+        names = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} och {labels[-1]}"
+        console.print(f"Bra jobbat – {names} är {'klart' if len(labels) == 1 else 'klara'}.", markup=False)
+    console.print(f"Kvar att göra: {', '.join(s.heading for s in result.next_steps)}.", markup=False)
     if not options.steps:
-        console.print(f"Fortsätt när det passar med: {command}", markup=False)
+        console.print(f"Fortsätt när det passar med: {resume_command(options, result.path)}", markup=False)
     else:
-        console.print(
-            f"Fortsätt med {step.label} när det passar: {command.split(' --steg')[0]} --steg {step.number}",
-            markup=False,
-        )
+        step = result.next_steps[0]
+        command = resume_command(options, result.path, steps=[step.number])
+        console.print(f"Fortsätt med {step.label} när det passar: {command}", markup=False)

@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from intervjufas.answers import ActionItem, Answer, AnswerError, coerce_value, parse_date, tidy, today
+from intervjufas.answers import ActionItem, Answer, AnswerError, parse_date, tidy, today
 from intervjufas.questionnaire import Group, Question
 
 if TYPE_CHECKING:
@@ -57,6 +57,11 @@ def default_text(question: Question, default: Answer | None) -> str:
     return str(value)
 
 
+def _left_empty(question: Question, default: Answer | None) -> bool:
+    """An optional question whose earlier answer was left empty: offer "(hoppa över)" again."""
+    return not question.required and default is not None and default.value is None
+
+
 def scale_title(question: Question, number: int) -> str:
     label = dict(question.scale_labels).get(number)
     return f"{number} – {label}" if label else str(number)
@@ -75,10 +80,13 @@ class QuestionaryPrompter:
         from rich.panel import Panel
         from rich.text import Text
 
-        body = Text(text) if text else Text("")
         self.console.print()
+        if not text:  # no lead text: the title inside the box rather than over an empty one
+            self.console.print(Panel(Text(title, style="bold"), border_style="cyan", expand=True))
+            return
+        title_text = Text(title, style="bold")
         self.console.print(
-            Panel(body, title=Text(title, style="bold"), title_align="left", border_style="cyan", expand=True)
+            Panel(Text(text), title=title_text, title_align="left", border_style="cyan", expand=True)
         )
 
     def note(self, text: str) -> None:
@@ -96,7 +104,7 @@ class QuestionaryPrompter:
         self.console.print(Text(request.progress, style="dim"))
         if request.context:
             self.console.print(Text(request.context, style="dim"))
-        if request.question.help:
+        if request.question.help and request.question.type != "atgarder":  # printed under its title
             self.console.print(Text(request.question.help, style="italic dim"))
         sys.stdout.flush()
 
@@ -170,22 +178,28 @@ class QuestionaryPrompter:
             key_bindings=self._bindings(),
         ).unsafe_ask()
 
-    def _select(self, question: Question, default: Answer | None) -> str | None:
+    def _menu(self, question: Question, choices: list[Any], default: object) -> Any:
+        """One choice from a menu; an optional question gets a last choice to skip it (None)."""
         import questionary
 
-        choices = [questionary.Choice(c, value=c) for c in question.choices]
         if not question.required:
-            choices.append(questionary.Choice("(hoppa över)", value=SKIP))
-        wanted = default.value if default is not None and default.value in question.choices else None
+            choices = [*choices, questionary.Choice("(hoppa över)", value=SKIP)]
         value = questionary.select(
             question.text,
             choices=choices,
-            default=wanted,
+            default=default,
             instruction=SELECT_HELP,
             use_shortcuts=len(choices) <= 9,
             use_jk_keys=False,
         ).unsafe_ask()
         return None if value == SKIP else value
+
+    def _select(self, question: Question, default: Answer | None) -> str | None:
+        import questionary
+
+        wanted = default.value if default is not None and default.value in question.choices else None
+        wanted = SKIP if _left_empty(question, default) else wanted
+        return self._menu(question, [questionary.Choice(c, value=c) for c in question.choices], wanted)
 
     def _checkbox(self, question: Question, default: Answer | None) -> tuple[str, ...] | None:
         import questionary
@@ -221,24 +235,18 @@ class QuestionaryPrompter:
 
         numbers = range(question.scale_min, question.scale_max + 1)
         choices = [questionary.Choice(scale_title(question, n), value=n) for n in numbers]
-        if not question.required:
-            choices.append(questionary.Choice("(hoppa över)", value=SKIP))
         wanted = default.value if default is not None and isinstance(default.value, int) else None
-        value = questionary.select(
-            question.text,
-            choices=choices,
-            default=wanted,
-            instruction=SELECT_HELP,
-            use_shortcuts=len(choices) <= 9,
-            use_jk_keys=False,
-        ).unsafe_ask()
-        return None if value == SKIP else coerce_value(question, value)
+        wanted = SKIP if _left_empty(question, default) else wanted
+        return self._menu(question, choices, wanted)
 
     def _action_items(self, question: Question, default: Answer | None) -> tuple[ActionItem, ...] | None:
         from rich.text import Text
 
         self.console.print(Text(question.text, style="bold"))
-        self.console.print(Text("Ett moment i taget. Lämna momentet tomt när du är klar.", style="dim"))
+        if question.help:
+            self.console.print(Text(question.help, style="italic dim"))
+        hint = "Lämna momentet tomt när du är klar."
+        self.console.print(Text(hint if question.help else f"Ett moment i taget. {hint}", style="dim"))
         previous = list(default.value) if default is not None and isinstance(default.value, tuple) else []
         items: list[ActionItem] = []
         while True:

@@ -199,14 +199,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _inline(text: str) -> str:
+    """Derived text on one line that cannot be read back as a heading with an id."""
+    return " ".join(text.split("\n")).replace("<!--", "<\\!--")
+
+
 def _title(report: Report, questionnaire: Questionnaire) -> list[str]:
-    lines = [f"# {questionnaire.title}: {report.uppdrag or 'namnlöst uppdrag'}", ""]
+    lines = [f"# {questionnaire.title}: {_inline(report.uppdrag) or 'namnlöst uppdrag'}", ""]
     facts = []
     for question in questionnaire.metadata:
         answer = report.answers.get(question.id)
         if question.id == "uppdrag" or answer is None or answer.value is None:
             continue
-        facts.append(f"- **{question.label}:** {display(answer.value)}")
+        facts.append(f"- **{question.label}:** {_inline(display(answer.value))}")
     if facts:
         lines += [*facts, ""]
     lines += [
@@ -316,8 +321,9 @@ def set_ref(header: dict[str, Any], file: str) -> SetRef:
     return SetRef(ref["id"], int(ref.get("version") or 0), str(ref.get("hash") or ""))
 
 
-def _header_line(lines: list[str], key: str) -> int:
-    pattern = re.compile(rf"^\s+{re.escape(key)}\s*:")
+def _header_line(lines: list[str], key: str, *, nested: bool = True) -> int:
+    indent = r"\s+" if nested else ""
+    pattern = re.compile(rf"^{indent}{re.escape(key)}\s*:")
     for index, line in enumerate(lines):
         if pattern.match(line):
             return index + 2
@@ -358,7 +364,7 @@ def parse(
     metadata = header.get("metadata") or {}
     if not isinstance(metadata, dict):
         raise ReportFormatError(
-            f"{file}:{_header_line(header_lines, 'metadata')}: 'metadata' ska vara nycklar med värden."
+            f"{file}:{_header_line(header_lines, 'metadata', nested=False)}: 'metadata' ska vara nycklar med värden."
         )
     for key, raw in metadata.items():
         question = questionnaire.question(key) if questionnaire else None

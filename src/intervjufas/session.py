@@ -74,8 +74,8 @@ class Session:
     def default_for(self, question: Question) -> Answer | None:
         if self.defaults is not None and question.type != "datum":
             earlier = self.defaults.answers.get(question.id)
-            if earlier is not None and earlier.value is not None:
-                return earlier
+            if earlier is not None:
+                return earlier  # left empty earlier is offered empty: a skipped rating stays skipped
         return question.default_answer()
 
     # -- parts ----------------------------------------------------------------------------------

@@ -13,12 +13,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from intervjufas.errors import IntervjufasError, file_error
 from intervjufas.questionnaire import Questionnaire
 from intervjufas.report import Report, parse, render, timestamp
-from intervjufas.yamlsource import SafeLoader
+from intervjufas.yamlsource import YamlSourceError, compose, forbidden_tags, plain_value, show_tag
 
 REPORTS_ENV = "INTERVJUFAS_KATALOG"
 SLUG_MAX = 50
@@ -172,7 +170,21 @@ def read_front_matter(path: Path) -> dict[str, Any]:
             lines.append(line)
         else:
             raise ValueError("huvudet avslutas aldrig med en rad med ---")
-    header = yaml.load("".join(lines), Loader=SafeLoader)
+    # PyYAML's C parser builds the node tree; only plain values are made of it (faster than a full
+    # load, and dates stay as the text they were written as).
+    try:
+        root = compose("".join(lines), str(path))
+        for node in forbidden_tags(root) if root is not None else ():
+            line = node.start_mark.line + 2
+            raise ValueError(
+                f"huvudet är inte giltig YAML (rad {line}): YAML-taggen '{show_tag(node.tag)}' är inte tillåten"
+            )
+        header = plain_value(root) if root is not None else None
+    except YamlSourceError as error:
+        problem = error.diagnostics[0]
+        raise ValueError(f"huvudet är inte giltig YAML (rad {problem.line + 1}): {problem.message}") from None
+    except RecursionError:
+        raise ValueError("huvudet är inte giltig YAML (ett alias hänvisar till sig självt)") from None
     if not isinstance(header, dict):
         raise ValueError("huvudet är inte nycklar med värden")
     return header

@@ -50,10 +50,18 @@ _SYNTAX_MESSAGES = [
     (r"mapping values are not allowed", "ett kolon (:) är inte tillåtet här – sätt texten inom citattecken"),
     (r"could not find expected ':'", "ett kolon (:) saknas efter nyckeln"),
     (r"found character '\\t' that cannot start any token", "tabbtecken får inte användas för indrag"),
+    (r"found a tab character", "tabbtecken får inte användas för indrag"),
     (
-        r"found character .* that cannot start any token",
+        r"found character.* that cannot start any token",
         "tecknet kan inte inleda ett värde – sätt texten inom citattecken",
     ),
+    (r"did not find expected ',' or '\]'", "en lista inom [ ] avslutas aldrig – saknas ']' eller ett komma?"),
+    (r"did not find expected ',' or '\}'", "en mappning inom { } avslutas aldrig – saknas '}' eller ett komma?"),
+    (
+        r"expected alphabetic or numeric character",
+        "ett namn saknas efter * eller & – sätt texten inom citattecken",
+    ),
+    (r"control characters are not allowed", "filen innehåller ett otillåtet styrtecken"),
     (r"did not find expected key", "indraget stämmer inte: en nyckel förväntades här"),
     (r"did not find expected '-' indicator", "indraget stämmer inte: ett listelement (-) förväntades här"),
     (r"did not find expected node content", "ett värde saknas här"),
@@ -85,7 +93,8 @@ def decode_utf8(data: bytes, file: str) -> str:
     except UnicodeDecodeError as error:
         before = data[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        # The column counts characters, as an editor does, not bytes.
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
         bad = data[error.start]
         raise YamlSourceError(
             [
@@ -107,11 +116,20 @@ def compose(text: str, file: str) -> yaml.Node | None:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = _swedish_syntax_message(error.problem, error.context)
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            message = "YAML-syntaxfel: tabbtecken får inte användas för indrag"
         raise YamlSourceError([Diagnostic(line, column, message, file=file)]) from None
     except yaml.YAMLError as error:  # e.g. a reader error for control characters
         message = _swedish_syntax_message(str(error), None)
-        mark = getattr(error, "position", None)
-        raise YamlSourceError([Diagnostic(1, 1 if mark is None else mark + 1, message, file=file)]) from None
+        offset = getattr(error, "position", None)
+        line, column = (1, 1) if offset is None else _line_column(text, offset)
+        raise YamlSourceError([Diagnostic(line, column, message, file=file)]) from None
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def position(node: yaml.Node) -> tuple[int, int]:
@@ -154,12 +172,20 @@ def plain_value(node: yaml.Node) -> Any:
     return None
 
 
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SCALAR_BUILDERS = {
+    _STD + "int": _CONSTRUCTOR.construct_yaml_int,
+    _STD + "float": _CONSTRUCTOR.construct_yaml_float,
+    _STD + "bool": _CONSTRUCTOR.construct_yaml_bool,
+}
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
-    tag = node.tag
-    if tag == _STD + "int" or tag == _STD + "float" or tag == _STD + "bool" or tag == _STD + "null":
-        constructor = yaml.constructor.SafeConstructor()
-        return constructor.construct_object(node)
-    return node.value
+    """Numbers, booleans and null as YAML reads them; everything else (dates too) as its text."""
+    if node.tag == _STD + "null":
+        return None
+    build = _SCALAR_BUILDERS.get(node.tag)
+    return node.value if build is None else build(node)
 
 
 def is_null(node: yaml.Node) -> bool:

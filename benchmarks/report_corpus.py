@@ -1,0 +1,243 @@
+"""A folder of realistic reports for the listing benchmark, written the way the program writes them.
+
+Each report is an ``intervjufas.report.Report`` filled in from the built-in question sets (mostly
+the full mapping, some quick-format ones), with varied assignments, customers and dates, answers
+in every step (some reports only part-way), action items, and follow-ups of earlier reports'
+action items, and is written with ``intervjufas.report.render``.  Every answer goes through
+``intervjufas.answers.coerce``, so it is valid exactly as a typed answer would be.  The same seed
+gives the same folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from intervjufas.answers import Answer, coerce
+from intervjufas.catalog import builtin_set
+from intervjufas.questionnaire import Question, Questionnaire
+from intervjufas.report import (
+    CLOSED_STATUSES,
+    FOLLOW_UP_STATUSES,
+    FollowUp,
+    Report,
+    SetRef,
+    planned_items,
+    render,
+)
+from intervjufas.store import slugify
+
+ROLES = (
+    "Lagerarbetare",
+    "Truckförare",
+    "Undersköterska",
+    "Kock",
+    "Butikssäljare",
+    "Lokalvårdare",
+    "Bussförare",
+    "Kundtjänstmedarbetare",
+    "Elektriker",
+    "Barnskötare",
+    "Orderplockare",
+    "Servitör",
+    "IT-supporttekniker",
+    "Montör",
+    "Snickare",
+    "Personlig assistent",
+    "Ekonomiassistent",
+    "Receptionist",
+    "Bagare",
+    "Fastighetsskötare",
+)
+CUSTOMERS = (
+    "Nordlager AB",
+    "Hemtjänsten Söder",
+    "Hotell Strandkanten",
+    "Matbutiken Centrum",
+    "Bygg & Montage i Väst",
+    "Regionens vårdcentral",
+    "Stadsbussarna",
+    "Kontaktcenter Norr",
+    "Elinstallatörerna",
+    "Förskolan Solrosen",
+    "E-handelslagret i Jönköping",
+    "Restaurang Åkanten",
+    "Kommunens IT-avdelning",
+    "Verkstaden i Borås",
+    "Trähus i Dalarna",
+    "Assistanskooperativet",
+    "Redovisningsbyrån Ek",
+    "Konferensgården Sjöudden",
+    "Bageriet på hörnet",
+    "Bostadsbolaget Hem",
+)
+COLLEAGUES = ("Amina", "Jonas", "Sara", "Mikael", "Leila", "Per", "Fatima", "Erik", "Noor", "Karin")
+SENTENCES = (
+    "Jag går igenom kravprofilen med kunden och vi bestämmer vilka frågor var och en ställer.",
+    "Kandidaten får information om arbetsplatsen, vägbeskrivning och vem som möter upp.",
+    "Vi övar på intervjun dagen innan och pratar om vad kandidaten vill lyfta fram.",
+    "Kunden får en kort sammanfattning av varje kandidat inför mötet.",
+    "Jag stämmer av med en kollega som känner branschen.",
+    "Intervjun inleds med en presentation av företaget och tjänsten.",
+    "Kandidaten får ställa frågor i slutet, och vi berättar när besked kommer.",
+    "Vi har en gemensam mall för anteckningar så att bedömningen blir likvärdig.",
+    "Efter intervjun ringer jag kandidaten samma dag och ger återkoppling.",
+    "Kunden och jag stämmer av inom två dagar och bestämmer nästa steg.",
+    "Referenser tas efter att kunden valt ut de två starkaste kandidaterna.",
+    "Upplevelsen blir tryggare när alla vet vad som ska hända och när.",
+    "Kunden uppskattar att slippa administrationen runt bokningarna.",
+    "Kandidaten blev nervös av att intervjun drog ut på tiden.",
+    "Det fungerade bra med en kortare telefonintervju först.",
+    "Vi behöver bli tydligare med när kandidaten får besked.",
+    "Tolken bokades i god tid, vilket gjorde samtalet lugnare.",
+    "Kunden ville ha fler kandidater än vi hann ta fram.",
+)
+MOMENTS = (
+    ("Skicka en checklista till kunden inför intervjun", "så att alla vet sin roll"),
+    ("Boka ett kort förberedande samtal med kandidaten", "för att minska nervositeten"),
+    ("Ta fram gemensamma intervjufrågor med kunden", "för en mer likvärdig bedömning"),
+    ("Återkoppla till alla kandidater inom två dagar", "kandidaterna ska inte behöva vänta"),
+    ("Stryka det andra telefonsamtalet", "det gav inget nytt"),
+    ("Låta kandidaten träffa en blivande kollega", "för att ge en bättre bild av arbetet"),
+    ("Skriva en kort sammanfattning efter varje intervju", "så att kunden kan jämföra"),
+    ("Fråga kunden om återkoppling på processen", "för att förbättra nästa uppdrag"),
+    ("Erbjuda intervju på distans", "så att fler kan delta"),
+    ("Korta ner presentationen av företaget", "mer tid till kandidatens frågor"),
+    ("Förbereda praktiska detaljer skriftligt", "vägbeskrivning och kontaktperson"),
+    ("Göra en gemensam genomgång efter intervjun", "så att bedömningen görs direkt"),
+)
+COMMENTS = (
+    "",
+    "",
+    "Vi har en mall men följer den inte alltid.",
+    "Fungerar bra med de flesta kunder.",
+    "Behöver ses över.",
+)
+
+
+@dataclass(frozen=True)
+class CorpusSummary:
+    reports: int
+    by_set: dict[str, int]
+    action_items: int
+    follow_ups: int
+
+
+def generate(folder: Path, count: int, *, seed: int = 2026) -> CorpusSummary:
+    """Write ``count`` reports into ``folder`` (which must exist) and describe what was written."""
+    rng = random.Random(seed)
+    sets = {set_id: builtin_set(set_id) for set_id in ("kartlaggning", "snabbformat")}
+    start = dt.date(2024, 1, 8)
+    span = (dt.date(2026, 6, 30) - start).days
+    days = sorted(start + dt.timedelta(days=rng.randrange(span)) for _ in range(count))
+    open_items: dict[str, str] = {}  # action item key -> follow-up heading, oldest first
+    names: set[str] = set()
+    by_set = {set_id: 0 for set_id in sets}
+    total_items = total_follow_ups = 0
+    for day in days:
+        questionnaire = sets["snabbformat" if rng.random() < 0.15 else "kartlaggning"]
+        report = _report(rng, questionnaire, day)
+        report.follow_ups = _follow_ups(rng, open_items)
+        for follow_up in report.follow_ups:
+            if follow_up.status in CLOSED_STATUSES:
+                del open_items[follow_up.key]
+        for planned in planned_items(report, questionnaire):
+            label = f"{planned.item.moment} ({planned.step.label} · {planned.kind_label.lower()} · {day.isoformat()})"
+            open_items[planned.key] = label
+            total_items += 1
+        total_follow_ups += len(report.follow_ups)
+        name = _file_name(names, day, report.uppdrag)
+        (folder / name).write_text(render(report, questionnaire, file_name=name), encoding="utf-8")
+        by_set[questionnaire.id] += 1
+    return CorpusSummary(count, by_set, total_items, total_follow_ups)
+
+
+def _file_name(taken: set[str], day: dt.date, uppdrag: str) -> str:
+    stem = f"{day.isoformat()}-{slugify(uppdrag)}"
+    name, number = f"{stem}.md", 1
+    while name in taken:
+        number += 1
+        name = f"{stem}-{number}.md"
+    taken.add(name)
+    return name
+
+
+def _report(rng: random.Random, questionnaire: Questionnaire, day: dt.date) -> Report:
+    offset = "+02:00" if 4 <= day.month <= 10 else "+01:00"
+    created = f"{day.isoformat()}T{rng.randrange(8, 17):02d}:{rng.randrange(60):02d}:00{offset}"
+    finished = day + dt.timedelta(days=rng.choice((0, 0, 1, 3, 7, 14)))
+    updated = f"{finished.isoformat()}T{rng.randrange(8, 18):02d}:{rng.randrange(60):02d}:00{offset}"
+    report = Report(
+        report_id=f"{rng.getrandbits(48):012x}",
+        question_set=SetRef(questionnaire.id, questionnaire.version, questionnaire.content_hash),
+        created=created,
+        updated=updated,
+    )
+    role, customer = rng.choice(ROLES), rng.choice(CUSTOMERS)
+    raw_metadata = {
+        "uppdrag": f"{role} till {customer}",
+        "kund": customer,
+        "roll": role,
+        "intervjuform": rng.sample(
+            ("Telefonintervju", "Snabbintervju", "Konventionell intervju"), rng.randint(1, 2)
+        ),
+        "genomforande": "Tillsammans med en kollega" if rng.random() < 0.3 else "Individuellt",
+        "kollega": rng.choice(COLLEAGUES),
+        "datum": day.isoformat(),
+    }
+    for question in questionnaire.metadata:
+        if question.id in raw_metadata and question.is_active(report.answers):
+            report.answers[question.id] = coerce(question, raw_metadata[question.id])
+    # Most reports are finished; some stopped after the first step or two, mid-step.
+    steps = questionnaire.steps
+    done = len(steps) if rng.random() < 0.8 else rng.randint(1, len(steps))
+    for index, step in enumerate(steps[:done]):
+        questions = list(step.questions)
+        if index == done - 1 and done < len(steps):
+            questions = questions[: rng.randint(1, len(questions))]
+        for question in questions:
+            if question.is_active(report.answers):
+                report.answers[question.id] = _answer(rng, question)
+    return report
+
+
+def _answer(rng: random.Random, question: Question) -> Answer:
+    kind = question.type
+    skip = not question.required and rng.random() < 0.05  # answered but left empty
+    raw: object
+    if kind == "text":
+        raw = rng.choice(SENTENCES)
+    elif kind == "langtext":
+        raw = "" if skip else "\n\n".join(rng.sample(SENTENCES, rng.randint(1, 3)))
+    elif kind == "janej":
+        raw = "Ja" if rng.random() < 0.3 else "Nej"
+    elif kind == "val":
+        choice = rng.choice(question.choices)
+        comment = rng.choice(COMMENTS) if question.comment else ""
+        raw = {"svar": choice, "kommentar": comment} if comment else choice
+    elif kind == "flerval":
+        raw = rng.sample(question.choices, rng.randint(1, len(question.choices)))
+    elif kind == "skala":
+        raw = None if skip else rng.randint(question.scale_min, question.scale_max)
+    elif kind == "datum":
+        raw = "2026-01-15"
+    elif kind == "atgarder":
+        raw = [{"moment": m, "varfor": w} for m, w in rng.sample(MOMENTS, rng.randint(1, 2))]
+    else:
+        raise ValueError(f"unknown question type {kind!r}")
+    return coerce(question, raw)
+
+
+def _follow_ups(rng: random.Random, open_items: dict[str, str]) -> list[FollowUp]:
+    """Every still-open item of earlier reports, as the program records it, most with a status."""
+    follow_ups = []
+    for key, label in open_items.items():
+        if rng.random() < 0.05:
+            follow_ups.append(FollowUp(key, label))  # stopped before answering this one
+            continue
+        status = rng.choices(FOLLOW_UP_STATUSES, weights=(55, 15, 15, 15))[0]
+        comment = "Vi har börjat, men kunden behöver mer tid." if status == "Delvis" else ""
+        follow_ups.append(FollowUp(key, label, Answer(status, comment)))
+    return follow_ups

@@ -1,0 +1,232 @@
+"""What ``fragor`` shows: the list of available question sets, and one set as it will be asked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from intervjufas.conditions import AllOf, AnyOf, Comparison, Condition, Not
+from intervjufas.questionnaire import PLAN_KINDS, Question, Questionnaire
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from intervjufas.catalog import SetEntry
+
+METADATA_TITLE = "Om uppdraget"
+TYPE_NAMES = {
+    "text": "text",
+    "langtext": "lång text, flera rader",
+    "janej": "ja/nej",
+    "val": "ett val",
+    "flerval": "flera val",
+    "skala": "skala",
+    "datum": "datum",
+    "atgarder": "moment och varför",
+}
+
+
+def question_count(questionnaire: Questionnaire) -> int:
+    return sum(1 for _ in questionnaire.all_questions())
+
+
+# -- the list -----------------------------------------------------------------------------------
+
+
+def set_warnings(entries: Sequence[SetEntry]) -> list[str]:
+    """One line for each user file that cannot be used, and for each id used by more than one set."""
+    lines = []
+    seen: dict[str, str] = {}
+    for entry in entries:
+        if entry.questionnaire is None:
+            first = entry.problems[0] if entry.problems else None
+            reason = f"{first.line}:{first.column}: {first.message}" if first else "okänt fel"
+            more = len(entry.problems) - 1
+            extra = f" (och {more} fel till)" if more > 0 else ""
+            lines.append(
+                f"Varning: {entry.origin} kan inte användas: {reason}{extra}. "
+                f"Kör 'intervjufas validera {entry.origin}' för alla fel."
+            )
+            continue
+        set_id = entry.questionnaire.id
+        if set_id in seen:
+            lines.append(
+                f"Varning: {entry.origin} har samma id '{set_id}' som {seen[set_id]}; "
+                "ge den ett eget id så att rapporterna hålls isär."
+            )
+        else:
+            seen[set_id] = "den inbyggda uppsättningen" if entry.origin == "inbyggd" else entry.origin
+    return lines
+
+
+def show_set_list(
+    console: Console, entries: Sequence[SetEntry], folder: Path, *, folder_exists: bool
+) -> None:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Version", justify="right")
+    table.add_column("Titel")
+    table.add_column("Steg", justify="right")
+    table.add_column("Frågor", justify="right")
+    table.add_column("Källa", overflow="fold")
+    for entry in entries:
+        q = entry.questionnaire
+        if q is None:
+            continue
+        table.add_row(q.id, str(q.version), q.title, str(len(q.steps)), str(question_count(q)), entry.origin)
+    console.print(table)
+    state = "" if folder_exists else " (mappen finns inte än)"
+    console.print(f"Egna frågeuppsättningar läses från {folder}{state}.", markup=False, highlight=False)
+    console.print(
+        "Lägg dina .yaml-filer där, eller ange en annan mapp med miljövariabeln INTERVJUFAS_FRAGOR. "
+        "Kör en fil direkt med 'intervjufas kartlagg --fragor FIL'.",
+        markup=False,
+        highlight=False,
+    )
+
+
+# -- one set ------------------------------------------------------------------------------------
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "Ja" if value else "Nej"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
+def describe_condition(condition: Condition, *, nested: bool = False) -> str:
+    """A condition in words, e.g. 'fore_lagga_till är "Ja"'."""
+    if isinstance(condition, Comparison):
+        ref, value = condition.question_id, condition.value
+        words = {
+            "ar": f"{ref} är {_value(value)}",
+            "ar_inte": f"{ref} inte är {_value(value)}",
+            "innehaller": f"{ref} innehåller {_value(value)}",
+            "minst": f"{ref} är minst {value}",
+            "hogst": f"{ref} är högst {value}",
+            "besvarad": f"{ref} {'är' if value else 'inte är'} besvarad",
+        }
+        if condition.operator == "en_av":
+            values = [_value(v) for v in value]
+            listed = values[0] if len(values) == 1 else f"{', '.join(values[:-1])} eller {values[-1]}"
+            return f"{ref} är något av {listed}"
+        return words[condition.operator]
+    if isinstance(condition, Not):
+        return f"inte ({describe_condition(condition.condition)})"
+    joiner = " och " if isinstance(condition, AllOf) else " eller "
+    assert isinstance(condition, (AllOf, AnyOf))
+    text = joiner.join(describe_condition(c, nested=True) for c in condition.conditions)
+    return f"({text})" if nested else text
+
+
+def _answer_form(question: Question) -> str:
+    """How the question is answered, as one phrase."""
+    parts = [TYPE_NAMES.get(question.type, question.type)]
+    if question.required:
+        parts.append("obligatorisk")
+    if question.type == "skala":
+        parts[0] = f"skala {question.scale_min}–{question.scale_max}"
+    if question.plan:
+        parts.append(f"till utvecklingsplanen: {PLAN_KINDS[question.plan]}")
+    if question.comment:
+        parts.append("med kommentar")
+    return ", ".join(parts)
+
+
+Line = tuple[int, str, str]  # indent, text, Rich style
+
+
+def question_lines(question: Question, number: int, indent: int) -> list[Line]:
+    detail = indent + 3
+    lines: list[Line] = [
+        (indent, f"{number}. {question.text}", "bold"),
+        (detail, f"id: {question.id} · {_answer_form(question)}", "dim"),
+    ]
+    if question.type in ("val", "flerval"):
+        lines.append((detail, f"Val: {' / '.join(question.choices)}", ""))
+    if question.type == "skala" and question.scale_labels:
+        labels = ", ".join(f"{n} = {text}" for n, text in question.scale_labels)
+        lines.append((detail, f"Skala: {labels}", ""))
+    if question.default is not None:
+        default = ", ".join(question.default) if isinstance(question.default, list) else question.default
+        lines.append((detail, f"Standard: {default}", ""))
+    if question.condition is not None:
+        lines.append((detail, f"Ställs bara om {describe_condition(question.condition)}", "italic"))
+    if question.help:
+        lines.append((detail, f"Hjälp: {question.help}", "dim"))
+    return lines
+
+
+def set_lines(questionnaire: Questionnaire) -> list[Line]:
+    """The whole set, section by section, as (indent, text, Rich style) lines."""
+    q = questionnaire
+    lines: list[Line] = [(0, f"{q.title} (id: {q.id}, version {q.version})", "bold")]
+    if q.description:
+        lines.append((0, q.description, ""))
+    sections = [(METADATA_TITLE, "", q.metadata)]
+    sections += [(step.heading, step.lead, step.questions) for step in q.steps]
+    for title, lead, questions in sections:
+        lines += [(0, "", ""), (0, title, "bold cyan")]
+        if lead:
+            lines.append((0, lead, "cyan"))
+        group = None
+        for number, question in enumerate(questions, start=1):
+            if question.group != group:
+                group = question.group
+                if group is not None:
+                    lines += [(0, "", ""), (2, group.title, "bold")]
+                    if group.text and group.text != group.title:
+                        lines.append((2, group.text, ""))
+            lines += question_lines(question, number, 4 if question.group is not None else 2)
+    if q.closing:
+        lines += [(0, "", ""), (0, f"När allt är besvarat: {q.closing}", "")]
+    return lines
+
+
+def show_set(console: Console, questionnaire: Questionnaire) -> None:
+    import textwrap
+
+    from rich.text import Text
+
+    width = max(console.width, 40)
+    for indent, text, style in set_lines(questionnaire):
+        pad = " " * indent
+        for line in textwrap.wrap(text, width, initial_indent=pad, subsequent_indent=pad) or [""]:
+            console.print(Text(line, style=style), soft_wrap=True)
+
+
+def find_shown_set(name: str) -> Questionnaire:
+    """The set ``fragor --visa`` shows: a question file when ``name`` is an existing file, else a set id."""
+    from intervjufas.catalog import find_set_by_id, load_set_file
+
+    path = Path(name).expanduser()
+    if path.is_file():
+        return load_set_file(path)
+    return find_set_by_id(name)
+
+
+def set_source(name: str) -> str:
+    """The YAML text of a set (``fragor --yaml``): a file as it is, a built-in set, or an own set by id."""
+    from intervjufas.catalog import BUILTIN_IDS, builtin_text, find_set_by_id, user_sets
+    from intervjufas.errors import IntervjufasError, file_error
+
+    path = Path(name).expanduser()
+    if not path.is_file():
+        if name in BUILTIN_IDS:
+            return builtin_text(name).decode("utf-8")
+        own = [e for e in user_sets() if e.questionnaire is not None and e.questionnaire.id == name]
+        if not own:
+            find_set_by_id(name)  # raises the error that names the available sets
+        path = Path(own[0].origin)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise file_error("Kan inte läsa frågefilen", path, error) from None
+    except UnicodeDecodeError:
+        raise IntervjufasError(f"Frågefilen {path} är inte kodad som UTF-8.") from None

@@ -1,0 +1,382 @@
+"""Fixtures and a terminal driver for end-to-end tests: the installed program in a real
+pseudo-terminal, driven by keystrokes.
+
+A ``Terminal`` keeps everything the program has written, with ANSI escape codes removed, and a read
+position.  ``expect`` waits (without fixed sleeps) until a text appears after that position and
+moves past it, so each step of a test waits for exactly the prompt it answers.  prompt_toolkit
+redraws lines and styles fragments separately, which is why matching is done on the cleaned text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shlex
+import subprocess
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+
+from intervjufas.answers import ActionItem, Answer
+from intervjufas.catalog import builtin_set
+from intervjufas.questionnaire import Question
+from intervjufas.report import Report, parse
+
+TIMEOUT = 30.0
+_UNSET = object()
+DIMENSIONS = (40, 120)
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+SPACE = " "
+SUBMIT_MULTILINE = "\x1b\r"  # Esc then Enter
+CTRL_C = "\x03"
+CTRL_O = "\x0f"
+
+_ANSI = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]            # CSI: colours, cursor movement, erasing
+  | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)  # OSC: window title and the like
+  | \x1b[()][0-9A-Za-z]                # character set selection
+  | \x1b[=>78]                         # keypad modes, save/restore cursor
+    """,
+    re.VERBOSE,
+)
+
+
+def strip_ansi(text: str) -> str:
+    """Terminal output as plain text: escape codes removed, CR-LF as LF."""
+    return _ANSI.sub("", text).replace("\r\n", "\n").replace("\r", "")
+
+
+class Terminal:
+    """A running program in a pseudo-terminal, with methods that answer its prompts."""
+
+    def __init__(self, child: pexpect.spawn) -> None:
+        self.child = child
+        self._raw = ""  # everything written, escape codes included
+        self._pending = ""  # output that may end inside an escape sequence
+        self._clean = ""
+        self.pos = 0
+
+    # -- reading --------------------------------------------------------------------------------
+    @property
+    def output(self) -> str:
+        """Everything written so far, as plain text."""
+        return self._clean
+
+    @property
+    def raw(self) -> str:
+        """Everything written so far, escape codes included."""
+        return self._raw
+
+    def _read_some(self, deadline: float, waiting_for: str) -> bool:
+        """Read more output; False at end of file."""
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            self._fail(f"timed out waiting for {waiting_for!r}")
+        try:
+            chunk = self.child.read_nonblocking(65536, timeout=min(remaining, 1.0))
+        except pexpect.TIMEOUT:
+            return True
+        except pexpect.EOF:
+            self._clean += strip_ansi(self._pending)
+            self._pending = ""
+            return False
+        self._raw += chunk
+        text = self._pending + chunk
+        cut = text.rfind("\x1b")
+        if cut >= 0 and not _ANSI.match(text, cut):  # an escape sequence not complete yet
+            text, self._pending = text[:cut], text[cut:]
+        else:
+            self._pending = ""
+        self._clean += strip_ansi(text)
+        return True
+
+    def _fail(self, message: str) -> None:
+        tail = self._clean[max(0, self.pos - 300) :][-3000:]
+        pytest.fail(f"{message}\n--- terminal (from a little before the position) ---\n{tail}")
+
+    def expect(self, text: str | re.Pattern[str], timeout: float = TIMEOUT) -> re.Match[str] | str:
+        """Wait until ``text`` (a string or compiled pattern) appears after the position; move past it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            if isinstance(text, re.Pattern):
+                match = text.search(self._clean, self.pos)
+                if match:
+                    self.pos = match.end()
+                    return match
+            else:
+                index = self._clean.find(text, self.pos)
+                if index >= 0:
+                    self.pos = index + len(text)
+                    return text
+            if not self._read_some(deadline, str(text)) and not self._pending_match(text):
+                self._fail(f"the program ended before {str(text)!r} appeared")
+
+    def _pending_match(self, text: str | re.Pattern[str]) -> bool:
+        """At the end of the output: whether the last flushed text holds what is waited for."""
+        if isinstance(text, re.Pattern):
+            return text.search(self._clean, self.pos) is not None
+        return self._clean.find(text, self.pos) >= 0
+
+    def send(self, keys: str) -> None:
+        self.child.send(keys)
+
+    def wait_exit(self, timeout: float = TIMEOUT) -> int:
+        """Read until the program ends; return its exit status."""
+        deadline = time.monotonic() + timeout
+        while self._read_some(deadline, "the end of the program"):
+            pass
+        self.child.close()
+        status = self.child.exitstatus
+        if status is None:  # ended by a signal
+            status = 128 + (self.child.signalstatus or 0)
+        return status
+
+    # -- answering ------------------------------------------------------------------------------
+    def expect_question(self, text: str, progress: str | None = None) -> None:
+        """Wait for a question (optionally after its progress line, e.g. "Steg 1 · fråga 3 av 10")."""
+        if progress is not None:
+            self.expect(progress)
+        self.expect(text)
+
+    def answer_text(self, question: str, text: str = "", progress: str | None = None) -> None:
+        """A one-line text or date question; empty text accepts the pre-filled default."""
+        self.expect_question(question, progress)
+        self.send(text + ENTER)
+
+    def answer_long(self, question: str, text: str = "", progress: str | None = None) -> None:
+        """A multi-line question: lines are separated by Enter, Esc then Enter submits."""
+        self.expect_question(question, progress)
+        self.send(text.replace("\n", ENTER) + SUBMIT_MULTILINE)
+
+    def choose(self, question: str, number: int | None = None, progress: str | None = None) -> None:
+        """A menu: the digit shortcut of choice ``number`` (1-based) then Enter; None keeps the
+        highlighted choice (the default)."""
+        self.expect_question(question, progress)
+        self.send(("" if number is None else str(number)) + ENTER)
+
+    def choose_by_arrows(self, question: str, steps_down: int) -> None:
+        """A menu: move the pointer down with the arrow key, then Enter."""
+        self.expect_question(question)
+        self.send(DOWN * steps_down + ENTER)
+
+    def check(self, question: str, positions: Sequence[int] = ()) -> None:
+        """A checkbox: toggle the choices at the 1-based ``positions`` with space, then Enter."""
+        self.expect_question(question)
+        keys, pointer = "", 1
+        for position in sorted(positions):
+            keys += DOWN * (position - pointer) + SPACE
+            pointer = position
+        self.send(keys + ENTER)
+
+    def comment(self, text: str = "") -> None:
+        """The optional comment after a Ja/Delvis/Nej-style menu."""
+        self.answer_text("Kommentar (valfritt):", text)
+
+    def choose_with_comment(
+        self, question: str, number: int | None, comment: str = "", progress: str | None = None
+    ) -> None:
+        """A menu followed by its optional comment."""
+        self.choose(question, number, progress)
+        self.comment(comment)
+
+    def action_items(self, question: str, items: Sequence[tuple[str, str]]) -> None:
+        """An action-item question: each (moment, why), then an empty moment to finish."""
+        self.expect(question)
+        for number, (moment, why) in enumerate(items, start=1):
+            self.answer_text(f"Moment {number}:", moment)
+            self.answer_text("Varför / med vilket syfte?", why)
+        self.answer_text(f"Moment {len(items) + 1}:", "")
+
+    def interrupt(self) -> None:
+        self.send(CTRL_C)
+
+    def answer_questions(
+        self, questions: Sequence[Question], given: dict[str, object] | None = None
+    ) -> dict[str, Answer]:
+        """Answer questions in order the way a person would, skipping those whose condition is not
+        met, and return the answers the report should then hold.
+
+        ``given`` holds answers by id: text for text questions, "Ja"/"Nej" or a choice, a
+        (choice, comment) pair for questions with a comment, a tuple of choices for a checkbox, a
+        number or None (skip) for a rating, and a list of (moment, why) for action items.  Without
+        one: a short text, "Nej", the first choice, rating 3, no action items, and the default date.
+        """
+        given = given or {}
+        answers: dict[str, Answer] = {}
+        for question in questions:
+            if not question.is_active(answers):
+                continue
+            answers[question.id] = self._answer(question, given.get(question.id, _UNSET))
+        return answers
+
+    def _answer(self, question: Question, value: object) -> Answer:
+        kind = question.type
+        if kind in ("text", "langtext"):
+            text = f"Svar på {question.id}" if value is _UNSET else str(value)
+            (self.answer_long if kind == "langtext" else self.answer_text)(question.text, text)
+            return Answer(text or None)
+        if kind == "datum":
+            self.answer_text(question.text, "" if value is _UNSET else str(value))
+            return Answer(dt.date.today().isoformat() if value in (_UNSET, "") else str(value))
+        if kind in ("janej", "val"):
+            choice, comment = value if isinstance(value, tuple) else (value, "")
+            if choice is _UNSET:
+                choice = "Nej" if kind == "janej" else question.choices[0]
+            self.choose(question.text, question.choices.index(choice) + 1)
+            if question.comment:
+                self.comment(comment)
+            return Answer(choice, comment)
+        if kind == "flerval":
+            chosen = () if value is _UNSET else tuple(value)  # type: ignore[arg-type]
+            self.check(question.text, [question.choices.index(c) + 1 for c in chosen])
+            return Answer(tuple(c for c in question.choices if c in chosen) or None)
+        if kind == "skala":
+            number = 3 if value is _UNSET else value
+            assert number is None or isinstance(number, int)
+            skip = question.scale_max - question.scale_min + 2  # "(hoppa över)" comes last
+            self.choose(question.text, skip if number is None else number - question.scale_min + 1)
+            return Answer(number)
+        if kind == "atgarder":
+            items = [] if value is _UNSET else list(value)  # type: ignore[call-overload]
+            self.action_items(question.text, items)
+            return Answer(tuple(ActionItem(m, w) for m, w in items) or None)
+        raise AssertionError(f"unknown question type {kind}")
+
+
+# -- the program --------------------------------------------------------------------------------
+
+
+def program_env(reports: Path, home: Path, **extra: str | None) -> dict[str, str]:
+    """The environment for the program: isolated folders, a capable terminal, no editor unless set."""
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("VISUAL", "EDITOR", "NO_COLOR", "COLUMNS", "LINES")
+    }
+    home.mkdir(parents=True, exist_ok=True)
+    env.update(
+        INTERVJUFAS_KATALOG=str(reports),
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        TERM="xterm-256color",
+        LANG="C.UTF-8",
+        LC_ALL="C.UTF-8",
+        PROMPT_TOOLKIT_NO_CPR="1",
+        PYTHONIOENCODING="utf-8",
+    )
+    for key, value in extra.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
+
+
+@pytest.fixture
+def home_dir(tmp_path: Path) -> Path:
+    return tmp_path / "hem"
+
+
+@pytest.fixture
+def run(program: str, reports_dir: Path, home_dir: Path) -> Iterator[Callable[..., Terminal]]:
+    """Start the program in a pseudo-terminal: ``run("kartlagg", "--steg", "1", EDITOR=...)``."""
+    started: list[Terminal] = []
+
+    def start(*args: str, **env: str | None) -> Terminal:
+        child = pexpect.spawn(
+            program,
+            list(args),
+            env=program_env(reports_dir, home_dir, **env),
+            cwd=str(reports_dir.parent),
+            dimensions=DIMENSIONS,
+            encoding="utf-8",
+            codec_errors="replace",
+            timeout=TIMEOUT,
+        )
+        terminal = Terminal(child)
+        started.append(terminal)
+        return terminal
+
+    yield start
+    for terminal in started:
+        if terminal.child.isalive():
+            terminal.child.terminate(force=True)
+
+
+@pytest.fixture
+def run_command(
+    program: str, reports_dir: Path, home_dir: Path
+) -> Callable[..., subprocess.CompletedProcess]:
+    """Run the program without a terminal (stdin from /dev/null), capturing its output."""
+
+    def start(*args: str, **env: str | None) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [program, *args],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=program_env(reports_dir, home_dir, **env),
+            timeout=TIMEOUT * 2,
+            check=False,
+        )
+
+    return start
+
+
+def as_program(command: str, program: str) -> list[str]:
+    """A command line the program printed (``intervjufas …``) as arguments for the installed program."""
+    words = shlex.split(command)
+    assert words[0] == "intervjufas", command
+    return [program, *words[1:]]
+
+
+# -- reports ------------------------------------------------------------------------------------
+
+
+def report_paths(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.md"))
+
+
+def only_report(folder: Path) -> Path:
+    paths = report_paths(folder)
+    assert len(paths) == 1, paths
+    return paths[0]
+
+
+def read_report(path: Path, set_id: str = "kartlaggning") -> Report:
+    return parse(path.read_text(encoding="utf-8"), builtin_set(set_id), file=str(path))
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), text[:100]
+    header, _, _ = text[4:].partition("\n---\n")
+    return yaml.safe_load(header)
+
+
+def section(path: Path, title: str) -> str:
+    """The Markdown of one ``## `` section of a report (heading included)."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"## {title}")
+    end = text.find("\n## ", start + 3)
+    return text[start:] if end < 0 else text[start:end]
+
+
+def write_answers(folder: Path, name: str, answers: dict) -> Path:
+    """An answers file for ``--svar``."""
+    path = folder / name
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def days_around_now() -> set[str]:
+    """Today's date, and tomorrow's in case a test runs across midnight."""
+    today = dt.date.today()
+    return {today.isoformat(), (today + dt.timedelta(days=1)).isoformat()}

@@ -1,0 +1,301 @@
+"""``--enkel``: plain line-by-line prompts in a real pseudo-terminal (with ``--enkel`` and with
+TERM=dumb), and answers piped in one line per prompt: numbered choices, "1,3", j/n, multi-line
+answers ended by an empty line, "?" for help, no escape codes at all, Ctrl-C and resume."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from intervjufas.answers import ActionItem, Answer
+
+from .conftest import (
+    ENTER,
+    TIMEOUT,
+    Terminal,
+    as_program,
+    days_around_now,
+    front_matter,
+    only_report,
+    program_env,
+    read_report,
+)
+
+Run = Callable[..., Terminal]
+RESUME = re.compile(r"Avbrutet\. Svaren är sparade i (\S+\.md)\. Fortsätt med: (intervjufas \S+ [^\n]+)")
+
+
+def line(t: Terminal, prompt: str, answer: str) -> None:
+    """Wait for a prompt and type one line."""
+    t.expect(prompt)
+    t.send(answer + ENTER)
+
+
+def answer_metadata_plainly(t: Terminal, uppdrag: str) -> None:
+    t.expect("== Om uppdraget ==")
+    t.expect("Om uppdraget · fråga 1 av 6")
+    t.expect("Vilket rekryteringsuppdrag gäller kartläggningen?\n(Skriv ? för hjälp.)\n")
+    line(t, "Svar (måste besvaras): ", "?")
+    t.expect('Hjälp: Ett kort namn, t.ex. "Lagerarbetare till Nordlager".')
+    line(t, "Svar (måste besvaras): ", uppdrag)
+    line(
+        t,
+        "Vilken kund (arbetsgivare) stöttar du i uppdraget?\nSvar, eller Enter för att hoppa över: ",
+        "Nordlager AB",
+    )
+    line(t, "Svar, eller Enter för att hoppa över: ", "")
+    t.expect("Vilka intervjuformer används?")
+    t.expect("  1) Telefonintervju\n  2) Snabbintervju\n  3) Konventionell intervju\n")
+    line(t, "Skriv numren, t.ex. 1,3, eller Enter för att hoppa över: ", "1,3")
+    t.expect("  1) Individuellt\n  2) Tillsammans med en kollega\n")
+    line(t, "Skriv numret, eller - för inget svar [standard: Individuellt]: ", "7")
+    t.expect("Ogiltigt svar: välj ett nummer mellan 1 och 2. Försök igen.")
+    line(t, "[standard: Individuellt]: ", "2")
+    t.expect("Om uppdraget · fråga 6 av 7")  # the colleague question appears
+    line(t, "Vilken kollega gör du kartläggningen med?\nSvar, eller Enter för att hoppa över: ", "Kim Berg")
+    line(t, "Datum, ÅÅÅÅ-MM-DD, eller - för inget svar [standard: ", "")
+
+
+@pytest.mark.e2e
+def test_a_step_in_plain_mode_in_a_terminal(run: Run, reports_dir: Path) -> None:
+    t = run("kartlagg", "--enkel", "--steg", "1")
+    answer_metadata_plainly(t, "Lagerarbetare till Nordlager")
+
+    t.expect(
+        "== Steg 1: Före intervjun ==\nVilka förberedelser genomför du innan intervjuerna ska genomföras?"
+    )
+    t.expect("Steg 1 · fråga 1 av 10\nHur förbereder du kunden?\n(Skriv ? för hjälp.)\n")
+    t.expect("Skriv ditt svar, en eller flera rader. Avsluta med en tom rad.")
+    line(t, "> ", "?")
+    t.expect("Hjälp: T.ex. kravprofil, intervjufrågor")
+    line(t, "> ", "Vi går igenom kravprofilen.")
+    line(t, "> ", "Vi bestämmer vem som leder.")
+    line(t, "> ", "")
+    t.expect("Hur förbereder du kandidaten?")
+    line(t, "> ", "Skickar information.")
+    line(t, "> ", "")
+    t.expect("Hur involverar du dina kollegor?")
+    line(t, "> ", "")
+
+    t.expect("Reflektion\nNär du förberett dig inför en kommande intervju, reflektera över följande:")
+    t.expect("Finns det moment som du skulle vilja lägga till?\n  1) Ja\n  2) Nej\n")
+    line(t, "Skriv j eller n (måste besvaras): ", "j")
+    t.expect("Vad skulle det vara och med vilket syfte?")
+    line(t, "Moment 1: ", "Välkomstsamtal")
+    line(t, "Varför / med vilket syfte? ", "Tryggare kandidater")
+    line(t, "Moment 2: ", "")
+    t.expect("Finns det moment som du skulle vilja utveckla?")
+    line(t, "Skriv j eller n (måste besvaras): ", "")
+    t.expect("Ogiltigt svar: frågan måste besvaras. Försök igen.")
+    line(t, "Skriv j eller n (måste besvaras): ", "n")
+    t.expect("Behöver något steg tas bort?")
+    line(t, "Skriv j eller n (måste besvaras): ", "Nej")
+
+    t.expect("Kund- och kandidatupplevelse")
+    t.expect("För kunden")
+    line(t, "> ", "Kunden vet vad som händer.")
+    line(t, "> ", "")
+    t.expect("Betyg för kundens upplevelse")
+    t.expect("Skala 1–5: 1 = Mycket dålig, 3 = Godtagbar, 5 = Mycket bra\n")
+    line(t, "Skriv en siffra 1–5, eller Enter för att hoppa över: ", "4")
+    t.expect("För kandidaten")
+    line(t, "> ", "")
+    line(t, "Skriv en siffra 1–5, eller Enter för att hoppa över: ", "")
+
+    t.expect("Rapporten är sparad i")
+    assert t.wait_exit() == 0
+    assert "\x1b" not in t._raw, "plain mode must not write escape codes"
+
+    report = read_report(only_report(reports_dir))
+    answers = report.answers
+    assert answers["intervjuform"] == Answer(("Telefonintervju", "Konventionell intervju"))
+    assert answers["genomforande"] == Answer("Tillsammans med en kollega")
+    assert answers["kollega"] == Answer("Kim Berg")
+    assert answers["datum"].value in days_around_now()
+    assert answers["fore_kunden"] == Answer("Vi går igenom kravprofilen.\nVi bestämmer vem som leder.")
+    assert answers["fore_kollegor"] == Answer(None)
+    assert answers["fore_lagga_till"] == Answer("Ja")
+    assert answers["fore_lagga_till_vad"] == Answer((ActionItem("Välkomstsamtal", "Tryggare kandidater"),))
+    assert answers["fore_utveckla"] == Answer("Nej")
+    assert answers["fore_ta_bort"] == Answer("Nej")
+    assert "fore_utveckla_vad" not in answers
+    assert answers["fore_betyg_kund"] == Answer(4)
+    assert answers["fore_betyg_kandidat"] == Answer(None)
+    assert front_matter(only_report(reports_dir))["steg"]["fore"] == "klar"
+
+
+@pytest.mark.e2e
+def test_term_dumb_chooses_plain_mode_by_itself(run: Run, reports_dir: Path) -> None:
+    t = run("snabb", TERM="dumb")
+    t.expect("== Om uppdraget ==")
+    line(t, "Svar (måste besvaras): ", "Kundtjänst till Servicebolaget")
+    line(t, "Svar, eller Enter för att hoppa över: ", "")
+    line(t, "Svar, eller Enter för att hoppa över: ", "")
+    line(t, "Skriv numren, t.ex. 1,3, eller Enter för att hoppa över: ", "2 3")
+    line(t, "[standard: Individuellt]: ", "")
+    line(t, "Datum, ÅÅÅÅ-MM-DD", "2024-03-01")
+    t.expect("== Del 1: Intervjuprocessen från start till slut ==")
+    line(t, "> ", "Förberedde kunden.")
+    t.interrupt()
+    match = t.expect(RESUME)
+    assert t.wait_exit() == 130
+    assert "\x1b" not in t._raw
+
+    report = read_report(only_report(reports_dir), "snabbformat")
+    assert report.answers["intervjuform"] == Answer(("Snabbintervju", "Konventionell intervju"))
+    assert report.answers["genomforande"] == Answer("Individuellt")
+    assert report.answers["datum"] == Answer("2024-03-01")
+    assert "forbered" not in report.answers  # the interrupted answer was not finished
+    assert match[2] == f"intervjufas snabb --fortsatt {only_report(reports_dir)}"
+
+
+@pytest.mark.e2e
+def test_ctrl_c_saves_and_the_resume_command_keeps_plain_mode(
+    run: Run, program: str, reports_dir: Path
+) -> None:
+    t = run("snabb", "--enkel")
+    line(t, "Svar (måste besvaras): ", "Plockare till Nordlager")
+    t.interrupt()
+    t.expect("Svar, eller Enter för att hoppa över: ^C\n")  # the message starts on a line of its own
+    match = t.expect(RESUME)
+    assert t.wait_exit() == 130
+    assert match[1] == str(only_report(reports_dir))
+    assert match[2].endswith(" --enkel")
+
+    resumed = run(*as_program(match[2], program)[1:])
+    resumed.expect("Om uppdraget · fråga 2 av 6\nVilken kund (arbetsgivare) stöttar du i uppdraget?")
+    line(resumed, "Svar, eller Enter för att hoppa över: ", "Nordlager AB")
+    line(resumed, "Svar, eller Enter för att hoppa över: ", "")
+    line(resumed, "Skriv numren", "")
+    line(resumed, "[standard: Individuellt]: ", "")
+    line(resumed, "Datum, ÅÅÅÅ-MM-DD", "")
+    for _ in range(3):  # Del 1
+        line(resumed, "> ", "")
+    for _ in range(2):  # Del 2: customer text and rating, candidate text and rating
+        line(resumed, "> ", "")
+        line(resumed, "Skriv en siffra 1–5", "5")
+    line(resumed, "> ", "Tydliga tider.")
+    line(resumed, "> ", "")
+    line(resumed, "Moment 1: ", "Ring upp samma dag")
+    line(resumed, "Varför / med vilket syfte? ", "Snabbare besked")
+    line(resumed, "Moment 2: ", "")
+    resumed.expect("Grattis! Bra jobbat – du har klarat delmomentet!")
+    assert resumed.wait_exit() == 0
+    assert "\x1b" not in resumed._raw
+
+    report = read_report(only_report(reports_dir), "snabbformat")
+    assert report.answers["uppdrag"] == Answer("Plockare till Nordlager")
+    assert report.answers["kund"] == Answer("Nordlager AB")
+    assert report.answers["snabb_betyg_kandidat"] == Answer(5)
+    assert report.answers["snabb_utveckla_vad"] == Answer(
+        (ActionItem("Ring upp samma dag", "Snabbare besked"),)
+    )
+
+
+# -- answers from a pipe --------------------------------------------------------------------------
+
+QUICK_ANSWERS = [
+    "Truckförare till Nordlager",  # uppdrag
+    "Nordlager AB",  # kund
+    "Truckförare",  # roll
+    "1, 3",  # intervjuform
+    "2",  # genomforande: Tillsammans med en kollega
+    "Kim Berg",  # kollega
+    "2024-02-20",  # datum
+    "Skickade agenda.",  # forbered: two lines, then the empty line that ends the answer
+    "Bokade rum.",
+    "",
+    "",  # genomfor: empty
+    "Ringde alla.",  # folj_upp
+    "",
+    "Bra.",  # snabb_upplevelse_kund
+    "",
+    "4",  # snabb_betyg_kund
+    "",  # snabb_upplevelse_kandidat: empty
+    "",  # snabb_betyg_kandidat: skipped
+    "Tydlig agenda.",  # snabb_fungerar_bra
+    "",
+    "Återkoppling inom två dagar",  # snabb_utveckla_vad: one item
+    "Kandidaterna väntar",
+    "",
+]
+
+
+def pipe(
+    program: str, reports_dir: Path, home: Path, lines: list[str], *args: str
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [program, "snabb", "--enkel", *args],
+        input="".join(f"{text}\n" for text in lines),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=program_env(reports_dir, home),
+        timeout=TIMEOUT * 2,
+        check=False,
+    )
+
+
+@pytest.mark.e2e
+def test_answers_piped_in_complete_the_session(program: str, reports_dir: Path, home_dir: Path) -> None:
+    result = pipe(program, reports_dir, home_dir, QUICK_ANSWERS)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "\x1b" not in result.stdout
+    # Each answer is echoed after its prompt, so the output reads as a transcript.
+    assert "Skriv numren, t.ex. 1,3, eller Enter för att hoppa över: 1, 3\n" in result.stdout
+    assert "> Skickade agenda.\n> Bokade rum.\n> \n" in result.stdout
+    assert "Grattis! Bra jobbat – du har klarat delmomentet!" in result.stdout
+
+    path = only_report(reports_dir)
+    answers = read_report(path, "snabbformat").answers
+    assert answers["intervjuform"] == Answer(("Telefonintervju", "Konventionell intervju"))
+    assert answers["kollega"] == Answer("Kim Berg")
+    assert answers["datum"] == Answer("2024-02-20")
+    assert answers["forbered"] == Answer("Skickade agenda.\nBokade rum.")
+    assert answers["genomfor"] == Answer(None)
+    assert answers["snabb_betyg_kund"] == Answer(4)
+    assert answers["snabb_betyg_kandidat"] == Answer(None)
+    assert answers["snabb_utveckla_vad"] == Answer(
+        (ActionItem("Återkoppling inom två dagar", "Kandidaterna väntar"),)
+    )
+    assert front_matter(path)["steg"] == {"processen": "klar", "reflektera": "klar"}
+
+
+@pytest.mark.e2e
+def test_a_pipe_that_ends_early_saves_what_was_answered(
+    program: str, reports_dir: Path, home_dir: Path
+) -> None:
+    result = pipe(program, reports_dir, home_dir, QUICK_ANSWERS[:9])  # ends inside a multi-line answer
+    assert result.returncode == 130
+    path = only_report(reports_dir)
+    assert result.stderr == (
+        f"Indata tog slut innan alla frågor var besvarade. Svaren är sparade i {path}. "
+        f"Fortsätt med: intervjufas snabb --fortsatt {path} --enkel\n"
+    )
+    answers = read_report(path, "snabbformat").answers
+    assert answers["datum"] == Answer("2024-02-20")
+    assert "forbered" not in answers
+
+    # The rest comes through another pipe, with the printed command.
+    rest = pipe(program, reports_dir, home_dir, QUICK_ANSWERS[7:], "--fortsatt", str(path))
+    assert (rest.returncode, rest.stderr) == (0, "")
+    assert read_report(path, "snabbformat").answers["forbered"] == Answer("Skickade agenda.\nBokade rum.")
+    assert len(list(reports_dir.glob("*.md"))) == 1
+
+
+@pytest.mark.e2e
+def test_a_wrong_piped_answer_is_explained_and_the_next_line_is_used(
+    program: str, reports_dir: Path, home_dir: Path
+) -> None:
+    wrong = [*QUICK_ANSWERS[:3], "1,9", *QUICK_ANSWERS[3:6], "31/12", *QUICK_ANSWERS[6:]]
+    result = pipe(program, reports_dir, home_dir, wrong)
+    assert result.returncode == 0, result.stderr
+    assert "Ogiltigt svar: välj ett nummer mellan 1 och 3. Försök igen." in result.stdout
+    assert "Ogiltigt svar: '31/12' är inte ett datum på formen ÅÅÅÅ-MM-DD. Försök igen." in result.stdout
+    answers = read_report(only_report(reports_dir), "snabbformat").answers
+    assert answers["intervjuform"] == Answer(("Telefonintervju", "Konventionell intervju"))
+    assert answers["datum"] == Answer("2024-02-20")

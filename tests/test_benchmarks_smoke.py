@@ -1,0 +1,138 @@
+"""The benchmark scripts run and print their ratios (in their quick mode), and the report folder
+the listing benchmark generates is made of valid reports.  No timing is asserted anywhere."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from intervjufas.catalog import builtin_set
+from intervjufas.report import parse, planned_items, render
+from intervjufas.store import read_front_matter
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+RATIO = r"\d+,\d\d"  # a ratio as the scripts print it (decimal comma)
+
+
+def run_script(name: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(BENCHMARKS / name), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def load_module(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    return module
+
+
+def has_lista() -> bool:
+    import typer
+
+    from intervjufas.cli import app
+
+    return "lista" in typer.main.get_command(app).commands  # type: ignore[attr-defined]
+
+
+@pytest.mark.e2e
+def test_startup_benchmark_runs_and_prints_its_ratios() -> None:
+    result = run_script("bench_startup.py", "--snabb")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Kvot" in out and "Mål" in out
+    assert re.search(rf"^intervjufas --help .* {RATIO}\s+≤ 1,15\s+(OK|INTE OK)\s", out, re.MULTILINE), out
+    assert re.search(rf"^intervjufas --version .* {RATIO}\s+–\s+\(info\)", out, re.MULTILINE), out
+    assert re.search(rf"^första frågan, kartlagg .* {RATIO}\s+≤ 1,30\s+(OK|INTE OK)\s", out, re.MULTILINE), (
+        out
+    )
+    assert "Importtid per paket för --help" in out
+    assert "Importtid per paket fram till första frågan" in out
+
+
+def test_startup_benchmark_without_a_terminal_part() -> None:
+    result = run_script(
+        "bench_startup.py",
+        "--repetitioner",
+        "1",
+        "--uppvarmning",
+        "0",
+        "--utan-pty",
+        "--importkorningar",
+        "0",
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(rf"^intervjufas --help .* {RATIO}\s+≤ 1,15", result.stdout, re.MULTILINE)
+    assert "första frågan" not in result.stdout
+    assert "Importtid" not in result.stdout
+
+
+def test_lista_benchmark_runs_and_prints_its_ratios() -> None:
+    result = run_script("bench_lista.py", "--snabb")
+    if not has_lista():
+        assert result.returncode == 1
+        assert "'intervjufas lista' finns inte" in result.stderr
+        return
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Skapade 20 rapporter" in out
+    assert re.search(rf"^lista, 20 rapporter .* {RATIO}\s+≤ 5,00\s+(OK|INTE OK)\s", out, re.MULTILINE), out
+    assert re.search(rf"^lista --json, 20 rapporter .* {RATIO}\s+≤ 5,00", out, re.MULTILINE), out
+    assert "lista --json gav 20 poster." in out
+    assert re.search(r"intervjufas lista\s+\d+,\d MB", out)
+
+
+def test_benchmark_options_are_checked() -> None:
+    result = run_script("bench_lista.py", "--repetitioner", "0")
+    assert result.returncode == 2
+    assert "--repetitioner måste vara minst 1" in result.stderr
+
+
+def test_generated_reports_are_valid_varied_and_reproducible(tmp_path: Path) -> None:
+    corpus = load_module("report_corpus")
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    summary = corpus.generate(first, 60, seed=7)
+    corpus.generate(second, 60, seed=7)
+
+    files = sorted(first.glob("*.md"))
+    assert len(files) == summary.reports == 60
+    assert [p.name for p in files] == sorted(p.name for p in second.glob("*.md"))
+    assert all(p.read_text(encoding="utf-8") == (second / p.name).read_text(encoding="utf-8") for p in files)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d-[a-z0-9-]+\.md", p.name) for p in files)
+
+    sets, customers, statuses, items, follow_ups = set(), set(), set(), 0, 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        header = read_front_matter(path)
+        questionnaire = builtin_set(header["fragor"]["id"])
+        report = parse(text, questionnaire, file=path.name)  # strict: every answer must fit
+        assert render(report, questionnaire, file_name=path.name) == text
+        assert path.name.startswith(report.date)
+        assert header["atgarder"] == len(planned_items(report, questionnaire))
+        sets.add(questionnaire.id)
+        customers.add(report.text("kund"))
+        statuses.update(header["steg"].values())
+        items += header["atgarder"]
+        follow_ups += len(report.follow_ups)
+    assert sets == {"kartlaggning", "snabbformat"}
+    assert len(customers) > 5
+    assert {"klar", "påbörjad"} <= statuses
+    assert items == summary.action_items > 0
+    assert follow_ups == summary.follow_ups > 0

@@ -1,0 +1,447 @@
+"""The command line for kartlagg and snabb: answers files, continuing, errors, usage, help, version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from intervjufas import __version__
+from intervjufas.answers import ActionItem, Answer
+from intervjufas.catalog import builtin_set
+from intervjufas.cli import app
+from intervjufas.mapping import Interrupted, MappingOptions, run_mapping
+from intervjufas.prompting import AskRequest
+from intervjufas.report import parse
+
+runner = CliRunner()
+
+FULL_ANSWERS = """\
+uppdrag: Lagerarbetare till Nordlager
+kund: Nordlager AB
+roll: Lagerarbetare
+intervjuform: Telefonintervju, Konventionell intervju
+genomforande: Tillsammans med en kollega
+kollega: Eva
+datum: 2024-05-01
+fore_kunden: |
+  Kravprofil och intervjufrågor.
+  # Inte en rubrik
+fore_lagga_till: ja
+fore_lagga_till_vad:
+  - moment: Checklista inför intervjun
+    varfor: Så att inget glöms
+  - Mall för inbjudan
+fore_utveckla: nej
+fore_ta_bort: nej
+fore_betyg_kund: 4
+under_struktur: {svar: Delvis, kommentar: Avslutet varierar}
+under_syfte: Ja
+under_lagga_till: nej
+under_utveckla: nej
+under_ta_bort: nej
+efter_rutin: Nej
+efter_lagga_till: nej
+efter_utveckla: ja
+efter_utveckla_vad: Återkoppling inom två dagar
+efter_ta_bort: nej
+efter_betyg_kandidat: 2
+"""
+
+STEP_1_ANSWERS = """\
+uppdrag: Butikssäljare
+fore_kunden: Kravprofil
+fore_lagga_till: nej
+fore_utveckla: nej
+fore_ta_bort: nej
+"""
+
+REST_ANSWERS = """\
+under_struktur: Ja
+under_syfte: Ja
+under_lagga_till: nej
+under_utveckla: nej
+under_ta_bort: nej
+efter_rutin: Delvis
+efter_lagga_till: nej
+efter_utveckla: nej
+efter_ta_bort: nej
+"""
+
+QUICK_ANSWERS = """\
+uppdrag: Butikssäljare till Centrum
+intervjuform: [Snabbintervju]
+forbered: Ringde kunden och skickade information till deltagarna.
+genomfor: Snabbintervjuer, tio minuter var.
+folj_upp: Återkoppling samma dag.
+snabb_betyg_kund: 5
+snabb_fungerar_bra: Tempot.
+snabb_utveckla_vad:
+  - {moment: Tydligare avslut, varfor: Kandidaterna visste inte vad som händer sen}
+"""
+
+
+def invoke(*args: str) -> typer.testing.Result:
+    result = runner.invoke(app, list(args), prog_name="intervjufas")
+    assert "Traceback" not in result.output
+    assert not isinstance(result.exception, (AssertionError, TypeError, AttributeError, KeyError))
+    return result
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def only_report(folder: Path) -> Path:
+    files = sorted(folder.glob("*.md"))
+    assert len(files) == 1, files
+    return files[0]
+
+
+def assert_nothing_written(folder: Path) -> None:
+    assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def assert_one_error_line(result: typer.testing.Result, code: int) -> str:
+    assert result.exit_code == code, result.output
+    lines = result.stderr.strip().split("\n")
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Fel: ")
+    return lines[0]
+
+
+# -- answers files ---------------------------------------------------------------------------------
+
+
+def test_kartlagg_with_an_answers_file_writes_the_report(tmp_path: Path, reports_dir: Path) -> None:
+    result = invoke("kartlagg", "--svar", str(write(tmp_path, "svar.yaml", FULL_ANSWERS)))
+    assert result.exit_code == 0, result.output
+    path = only_report(reports_dir)
+    # Named by the day the report was started (the file exists before the date question is answered).
+    assert path.name == f"{dt.date.today().isoformat()}-lagerarbetare-till-nordlager.md"
+    assert f"Rapporten är sparad i {path}" in result.stdout
+    assert "Grattis!" in result.stdout
+
+    kartlaggning = builtin_set("kartlaggning")
+    report = parse(path.read_text(encoding="utf-8"), kartlaggning)
+    answers = report.answers
+    assert answers["uppdrag"] == Answer("Lagerarbetare till Nordlager")
+    assert answers["intervjuform"] == Answer(("Telefonintervju", "Konventionell intervju"))
+    assert answers["kollega"] == Answer("Eva")
+    assert answers["datum"] == Answer("2024-05-01")
+    assert answers["fore_kunden"] == Answer("Kravprofil och intervjufrågor.\n# Inte en rubrik")
+    assert answers["fore_lagga_till"] == Answer("Ja")
+    assert answers["fore_lagga_till_vad"] == Answer(
+        (ActionItem("Checklista inför intervjun", "Så att inget glöms"), ActionItem("Mall för inbjudan"))
+    )
+    assert answers["fore_betyg_kund"] == Answer(4)
+    assert answers["under_struktur"] == Answer("Delvis", "Avslutet varierar")
+    assert answers["efter_utveckla_vad"] == Answer((ActionItem("Återkoppling inom två dagar"),))
+    assert answers["efter_betyg_kandidat"] == Answer(2)
+    # Questions left out of the file are answered empty; inactive follow-ups are not there at all.
+    assert answers["fore_kandidaten"] == Answer(None)
+    assert "fore_utveckla_vad" not in answers
+    assert report.question_set.id == "kartlaggning"
+    assert report.follow_ups == []
+
+
+def test_snabb_with_an_answers_file(tmp_path: Path, reports_dir: Path) -> None:
+    result = invoke("snabb", "--svar", str(write(tmp_path, "svar.yaml", QUICK_ANSWERS)))
+    assert result.exit_code == 0, result.output
+    path = only_report(reports_dir)
+    assert path.name.endswith("-butikssaljare-till-centrum.md")
+    report = parse(path.read_text(encoding="utf-8"), builtin_set("snabbformat"))
+    assert report.question_set.id == "snabbformat"
+    assert report.answers["intervjuform"] == Answer(("Snabbintervju",))
+    assert report.answers["genomfor"] == Answer("Snabbintervjuer, tio minuter var.")
+    assert report.answers["snabb_betyg_kund"] == Answer(5)
+    assert report.answers["snabb_utveckla_vad"] == Answer(
+        (ActionItem("Tydligare avslut", "Kandidaterna visste inte vad som händer sen"),)
+    )
+    assert "Grattis!" in result.stdout
+
+
+def test_katalog_option_chooses_the_folder(tmp_path: Path, reports_dir: Path) -> None:
+    other = tmp_path / "annan mapp"
+    result = invoke(
+        "snabb", "--svar", str(write(tmp_path, "svar.yaml", QUICK_ANSWERS)), "--katalog", str(other)
+    )
+    assert result.exit_code == 0, result.output
+    only_report(other)
+    assert_nothing_written(reports_dir)
+
+
+def test_a_missing_required_answer(tmp_path: Path, reports_dir: Path) -> None:
+    text = FULL_ANSWERS.replace("under_syfte: Ja\n", "")
+    result = invoke("kartlagg", "--svar", str(write(tmp_path, "svar.yaml", text)))
+    line = assert_one_error_line(result, 1)
+    assert "'under_syfte'" in line
+    assert "obligatoriska" in line
+    assert_nothing_written(reports_dir)
+
+
+def test_an_unknown_id_is_named_with_a_suggestion(tmp_path: Path, reports_dir: Path) -> None:
+    text = FULL_ANSWERS.replace("fore_kunden:", "fore_kunde:")
+    path = write(tmp_path, "svar.yaml", text)
+    result = invoke("kartlagg", "--svar", str(path))
+    line = assert_one_error_line(result, 1)
+    assert f"{path}:8: okänt fråge-id 'fore_kunde'" in line
+    assert "menade du 'fore_kunden'?" in line
+    assert_nothing_written(reports_dir)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("fore_betyg_kund: 4", "fore_betyg_kund: 7", "'fore_betyg_kund': 7 ligger utanför skalan 1–5."),
+        (
+            "under_syfte: Ja",
+            "under_syfte: Kanske",
+            "'under_syfte': 'Kanske' är inte ett av valen (Ja, Delvis, Nej).",
+        ),
+        ("fore_utveckla: nej", "fore_utveckla: kanske", "'fore_utveckla': 'kanske' är inte Ja eller Nej."),
+        (
+            "datum: 2024-05-01",
+            "datum: förra veckan",
+            "'datum': 'förra veckan' är inte ett datum på formen ÅÅÅÅ-MM-DD.",
+        ),
+    ],
+)
+def test_an_invalid_value(tmp_path: Path, reports_dir: Path, old: str, new: str, expected: str) -> None:
+    assert old in FULL_ANSWERS
+    path = write(tmp_path, "svar.yaml", FULL_ANSWERS.replace(old, new))
+    result = invoke("kartlagg", "--svar", str(path))
+    line = assert_one_error_line(result, 1)
+    assert line.endswith(expected)
+    assert str(path) in line
+    assert_nothing_written(reports_dir)
+
+
+def test_an_answers_file_that_is_not_yaml(tmp_path: Path, reports_dir: Path) -> None:
+    path = write(tmp_path, "svar.yaml", "uppdrag: Lager\nkund: [Nordlager\n")
+    result = invoke("kartlagg", "--svar", str(path))
+    line = assert_one_error_line(result, 1)
+    assert f"{path}:" in line
+    assert "YAML" in line
+    assert_nothing_written(reports_dir)
+
+
+def test_a_missing_answers_file(tmp_path: Path, reports_dir: Path) -> None:
+    result = invoke("kartlagg", "--svar", str(tmp_path / "saknas.yaml"))
+    line = assert_one_error_line(result, 1)
+    assert line == f"Fel: Kan inte läsa svarsfilen {tmp_path / 'saknas.yaml'}: finns inte."
+    assert_nothing_written(reports_dir)
+
+
+def test_without_a_terminal_and_without_answers_file(reports_dir: Path) -> None:
+    result = invoke("kartlagg")
+    line = assert_one_error_line(result, 1)
+    assert "ingen terminal" in line
+    assert "--svar FIL" in line
+    assert_nothing_written(reports_dir)
+
+
+# -- continuing ------------------------------------------------------------------------------------
+
+
+def test_fortsatt_with_answers_continues_the_same_report(tmp_path: Path, reports_dir: Path) -> None:
+    first = invoke("kartlagg", "--steg", "1", "--svar", str(write(tmp_path, "steg1.yaml", STEP_1_ANSWERS)))
+    assert first.exit_code == 0, first.output
+    path = only_report(reports_dir)
+    assert "Kvar att göra: Steg 2: Under intervjun, Steg 3: Efter intervjun." in first.stdout
+    assert "--fortsatt" in first.stdout
+    kartlaggning = builtin_set("kartlaggning")
+    before = parse(path.read_text(encoding="utf-8"), kartlaggning)
+    assert "under_struktur" not in before.answers
+
+    prefix = path.name[:14]  # a unique prefix of the file name is enough
+    second = invoke(
+        "kartlagg", "--fortsatt", prefix, "--svar", str(write(tmp_path, "rest.yaml", REST_ANSWERS))
+    )
+    assert second.exit_code == 0, second.output
+    assert only_report(reports_dir) == path
+    after = parse(path.read_text(encoding="utf-8"), kartlaggning)
+    assert after.report_id == before.report_id
+    assert after.created == before.created
+    assert after.answers["fore_kunden"] == Answer("Kravprofil")
+    assert after.answers["under_struktur"] == Answer("Ja")
+    assert after.answers["efter_rutin"] == Answer("Delvis")
+    assert "Grattis!" in second.stdout
+
+
+def test_fortsatt_of_a_quick_report_with_kartlagg(tmp_path: Path, reports_dir: Path) -> None:
+    assert invoke("snabb", "--svar", str(write(tmp_path, "svar.yaml", QUICK_ANSWERS))).exit_code == 0
+    path = only_report(reports_dir)
+    content = path.read_bytes()
+    result = invoke(
+        "kartlagg", "--fortsatt", path.name, "--svar", str(write(tmp_path, "rest.yaml", REST_ANSWERS))
+    )
+    line = assert_one_error_line(result, 1)
+    assert "'snabbformat', inte 'kartlaggning'" in line
+    assert "intervjufas snabb --fortsatt" in line
+    assert path.read_bytes() == content
+
+
+def test_fortsatt_of_a_missing_report(reports_dir: Path, tmp_path: Path) -> None:
+    reports_dir.mkdir(parents=True)
+    result = invoke(
+        "kartlagg", "--fortsatt", "2031", "--svar", str(write(tmp_path, "rest.yaml", REST_ANSWERS))
+    )
+    line = assert_one_error_line(result, 1)
+    assert line == f"Fel: Hittar ingen rapport som heter eller börjar med '2031' (letade i {reports_dir})."
+
+
+# -- usage -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["kartlagg", "--bogus"], "Fel: okänd flagga --bogus. Se 'intervjufas kartlagg --help'."),
+        (["kartlagg", "--steg", "x"], "Fel: ogiltigt värde för --steg / -s: värdet är inte ett heltal."),
+        (["kartlagg", "--steg", "9"], "Fel: --steg 9 finns inte; 'kartlaggning' har steg 1–3."),
+        (["kartlagg", "--steg", "0"], "Fel: --steg 0 finns inte; 'kartlaggning' har steg 1–3."),
+        (["snabb", "--steg", "3"], "Fel: --steg 3 finns inte; 'snabbformat' har steg 1–2."),
+        (["kartlagg", "--svar"], "Fel: flaggan --svar behöver ett värde."),
+        (["kartlagg", "extra"], "Fel: oväntat argument: extra."),
+        (["kartlag"], "Fel: okänt kommando 'kartlag'"),
+    ],
+)
+def test_usage_errors(args: list[str], expected: str, reports_dir: Path) -> None:
+    result = invoke(*args)
+    line = assert_one_error_line(result, 2)
+    assert line.startswith(expected)
+    assert "Usage" not in result.output
+    assert "Error" not in result.output
+    assert_nothing_written(reports_dir)
+
+
+def test_steg_out_of_range_is_a_usage_error_even_with_an_answers_file(
+    tmp_path: Path, reports_dir: Path
+) -> None:
+    result = invoke("kartlagg", "--steg", "4", "--svar", str(write(tmp_path, "svar.yaml", FULL_ANSWERS)))
+    assert assert_one_error_line(result, 2) == "Fel: --steg 4 finns inte; 'kartlaggning' har steg 1–3."
+    assert_nothing_written(reports_dir)
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag: str) -> None:
+    result = invoke(flag)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"intervjufas {__version__}"
+
+
+def command_names() -> list[str]:
+    group = typer.main.get_command(app)
+    names = list(group.commands)  # type: ignore[attr-defined]
+    assert {"kartlagg", "snabb"} <= set(names)
+    return names
+
+
+@pytest.mark.parametrize(
+    "command", [[], *([name] for name in command_names())], ids=lambda c: " ".join(c) or "intervjufas"
+)
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_is_swedish(command: list[str], flag: str) -> None:
+    result = invoke(*command, flag)
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "Användning: intervjufas" in text
+    assert "Flaggor" in text
+    assert "Visa den här hjälpen och avsluta." in text
+    for english in (
+        "Usage:",
+        "Options",
+        "Show this message",
+        "Arguments",
+        "Commands",
+        "[default:",
+        "[required]",
+    ):
+        assert english not in text, english
+
+
+def test_help_without_arguments() -> None:
+    result = invoke()
+    assert result.exit_code == 0
+    assert "Användning: intervjufas" in result.stdout
+    assert "kartlagg" in result.stdout
+    assert "snabb" in result.stdout
+
+
+def test_help_does_not_import_the_prompting_or_yaml_libraries() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "intervjufas", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "Användning" in completed.stdout
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in completed.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "typer" in imported  # the measurement itself works
+    for heavy in ("questionary", "prompt_toolkit", "yaml"):
+        assert not {name for name in imported if name == heavy or name.startswith(heavy + ".")}, heavy
+
+
+# -- stopping part-way -----------------------------------------------------------------------------
+
+
+class StopAfter:
+    """A prompter that answers a few questions and then stops, as Ctrl-C does."""
+
+    def __init__(self, answers: dict[str, str], error: type[BaseException]) -> None:
+        self.answers = answers
+        self.error = error
+
+    def section(self, title: str, text: str) -> None:
+        pass
+
+    def note(self, text: str) -> None:
+        pass
+
+    def ask(self, request: AskRequest) -> Answer:
+        if request.question.id not in self.answers:
+            raise self.error
+        return Answer(self.answers[request.question.id])
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [(KeyboardInterrupt, "Avbrutet."), (EOFError, "Indata tog slut innan alla frågor var besvarade.")],
+)
+def test_stopping_part_way_keeps_the_answers_and_names_the_resume_command(
+    reports_dir: Path, error: type[BaseException], reason: str
+) -> None:
+    options = MappingOptions(set_id="kartlaggning", steps=[2], plain=True)
+    prompter = StopAfter({"uppdrag": "Lager", "kund": "Nordlager AB"}, error)
+    with pytest.raises(Interrupted) as caught:
+        run_mapping(options, lambda: prompter)
+    assert caught.value.exit_code == 130
+    path = only_report(reports_dir)
+    saved = parse(path.read_text(encoding="utf-8"), builtin_set("kartlaggning"))
+    assert saved.answers == {"uppdrag": Answer("Lager"), "kund": Answer("Nordlager AB")}
+    message = caught.value.message
+    assert message.startswith(f"{reason} Svaren är sparade i {path}.")
+    assert message.endswith(
+        f"Fortsätt med: intervjufas kartlagg --fortsatt {shlex.quote(str(path.resolve()))} --steg 2 --enkel"
+    )
+
+
+def test_stopping_before_the_assignment_has_a_name_saves_nothing(reports_dir: Path) -> None:
+    options = MappingOptions(set_id="snabbformat", plain=True)
+    with pytest.raises(Interrupted, match="Inget sparades"):
+        run_mapping(options, lambda: StopAfter({}, KeyboardInterrupt))
+    assert_nothing_written(reports_dir)

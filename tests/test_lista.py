@@ -1,0 +1,289 @@
+"""`intervjufas lista`: the table and JSON of the reports folder, read from front matter only."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from intervjufas.cli import app
+from intervjufas.listing import list_reports
+from intervjufas.reading_views import fit_widths, short_forms, step_marks, wrap
+from intervjufas.store import read_front_matter
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reports"
+runner = CliRunner()
+
+EXPECTED = [
+    {
+        "datum": "2024-03-05",
+        "uppdrag": "Plockare till Nordlager",
+        "kund": "nordlager ab",
+        "intervjuform": ["Snabbintervju"],
+        "steg": {"processen": "klar", "reflektera": "påbörjad"},
+        "oppna_moment": 1,
+        "fil": "2024-03-05-plockare-till-nordlager.md",
+        "fragor": "snabbformat",
+    },
+    {
+        "datum": "2024-02-28",
+        "uppdrag": "Kundtjänst till Servicebolaget",
+        "kund": "Servicebolaget",
+        "intervjuform": ["Snabbintervju"],
+        "steg": {"fore": "påbörjad", "under": "påbörjad", "efter": "ej påbörjad"},
+        "oppna_moment": 1,
+        "fil": "2024-02-28-kundtjanst-till-servicebolaget.md",
+        "fragor": "kartlaggning",
+    },
+    {
+        "datum": "2024-02-20",
+        "uppdrag": "Truckförare till Nordlager",
+        "kund": "Nordlager AB",
+        "intervjuform": ["Telefonintervju", "Snabbintervju"],
+        "steg": {"fore": "klar", "under": "påbörjad", "efter": "påbörjad"},
+        "oppna_moment": 3,
+        "fil": "2024-02-20-truckforare-till-nordlager.md",
+        "fragor": "kartlaggning",
+    },
+    {
+        "datum": "2024-01-15",
+        "uppdrag": "Lagerarbetare till Nordlager",
+        "kund": "Nordlager AB",
+        "intervjuform": ["Telefonintervju", "Konventionell intervju"],
+        "steg": {"fore": "klar", "under": "klar", "efter": "klar"},
+        # two planned items; the later report followed one of them up as "Genomfört"
+        "oppna_moment": 1,
+        "fil": "2024-01-15-lagerarbetare-till-nordlager.md",
+        "fragor": "kartlaggning",
+    },
+]
+BROKEN_WARNING = "Varning: 2024-03-10-trasig.md: huvudet är inte giltig YAML (rad 9): "
+
+
+@pytest.fixture
+def reports(reports_dir: Path) -> Path:
+    shutil.copytree(FIXTURES, reports_dir)
+    return reports_dir
+
+
+def lista(*args: str, columns: int = 200):
+    return runner.invoke(app, ["lista", *args], prog_name="intervjufas", env={"COLUMNS": str(columns)})
+
+
+def test_the_fixtures_keep_their_hand_edits():
+    crlf = (FIXTURES / "2024-02-28-kundtjanst-till-servicebolaget.md").read_bytes()
+    assert b"\r\n" in crlf and b"\n" not in crlf.replace(b"\r\n", b"")
+    edited = (FIXTURES / "2024-02-20-truckforare-till-nordlager.md").read_text(encoding="utf-8")
+    assert "### Så här förbereder jag kunden <!-- fraga: fore_kunden -->" in edited
+    assert "<!-- fraga: egen_anteckning -->" in (
+        FIXTURES / "2024-03-05-plockare-till-nordlager.md"
+    ).read_text(encoding="utf-8")
+
+
+def test_json_lists_every_readable_report_newest_first(reports: Path):
+    result = lista("--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [{k: v for k, v in row.items() if k != "sokvag"} for row in data] == EXPECTED
+    assert [row["sokvag"] for row in data] == [str(reports / row["fil"]) for row in EXPECTED]
+    assert result.stderr.startswith(BROKEN_WARNING)
+    assert result.stderr.count("\n") == 1
+
+
+def terminal_output(folder: Path, width: int, *, colour: bool = False) -> str:
+    """What lista shows in a terminal of the given width."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from intervjufas.reading_views import show_listing
+
+    console = Console(
+        file=StringIO(), width=width, force_terminal=True, color_system="truecolor" if colour else None
+    )
+    show_listing(console, list_reports(folder))
+    return console.file.getvalue()
+
+
+def test_piped_list_is_one_line_per_report_and_warns_about_the_broken_file(reports: Path):
+    result = lista()
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    for title in ("Datum", "Uppdrag", "Kund", "Intervjuform", "Steg klara", "Öppna moment", "Fil"):
+        assert title in lines[0]
+    rows = lines[1:5]
+    assert [row.split()[0] for row in rows] == ["2024-03-05", "2024-02-28", "2024-02-20", "2024-01-15"]
+    assert [row.split()[-1] for row in rows] == [item["fil"] for item in EXPECTED]
+    first = rows[0]
+    assert "Plockare till Nordlager" in first and "nordlager ab" in first and "Snabb " in first
+    assert "1 (2)" in first
+    assert "(1) (2) ·" in rows[1]
+    assert "1 (2) (3)" in rows[2]
+    assert " 1 2 3 " in rows[3]
+    assert [row.split()[-2] for row in rows] == ["1", "1", "3", "1"]
+    assert lines[5].startswith("4 rapporter i")
+    # the columns line up: every row's file name starts where the header's Fil does
+    column = lines[0].index("Fil")
+    assert all(row[column:] == item["fil"] for row, item in zip(rows, EXPECTED, strict=True))
+    assert result.stderr.startswith(BROKEN_WARNING)
+
+
+def test_wide_terminal_gives_the_file_a_column(reports: Path):
+    lines = terminal_output(reports, 200).splitlines()
+    header = " ".join(lines[:2])
+    for title in ("Datum", "Uppdrag", "Kund", "Intervjuform", "Steg", "klara", "Öppna", "moment", "Fil"):
+        assert title in header
+    rows = [line for line in lines if line[:4] == "2024"]
+    assert [row.split()[-1] for row in rows] == [item["fil"] for item in EXPECTED]
+
+
+def test_narrow_terminal_puts_the_file_under_the_assignment(reports: Path):
+    output = terminal_output(reports, 80)
+    lines = output.splitlines()
+    assert "Uppdrag och fil" in lines[1]
+    assert all(len(line) <= 80 for line in lines)
+    # the column is at least 20 wide: a long file name is folded onto a second line
+    assert "2024-03-05-plockare-" in output
+    assert "2024-03-05-plockare-till-nordlager.md" not in output.replace("\n", "")
+
+
+def test_a_narrow_terminal_never_gets_lines_longer_than_itself(reports: Path):
+    for columns in (66, 72, 80, 100, 120, 140):
+        table = terminal_output(reports, columns).splitlines()[:-2]  # the closing note wraps by itself
+        assert all(len(line) <= columns for line in table), columns
+
+
+def test_empty_and_missing_folder(tmp_path: Path):
+    result = runner.invoke(app, ["lista", "--katalog", str(tmp_path / "finns-inte")])
+    assert result.exit_code == 0
+    assert "Det finns inga rapporter i" in result.stdout
+    assert result.stderr == ""
+    result = runner.invoke(app, ["lista", "--katalog", str(tmp_path), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
+
+
+def test_katalog_option_wins_over_the_environment(reports: Path, tmp_path: Path):
+    other = tmp_path / "annan"
+    other.mkdir()
+    shutil.copy(reports / "2024-01-15-lagerarbetare-till-nordlager.md", other)
+    result = runner.invoke(app, ["lista", "-k", str(other), "--json"])
+    assert [row["fil"] for row in json.loads(result.stdout)] == ["2024-01-15-lagerarbetare-till-nordlager.md"]
+    # Alone in its folder, nothing follows its first item up: both planned items are open.
+    assert json.loads(result.stdout)[0]["oppna_moment"] == 2
+
+
+GOOD = (FIXTURES / "2024-01-15-lagerarbetare-till-nordlager.md").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"# Bara en rubrik\n", "huvudet (YAML mellan två rader med ---) saknas överst"),
+        (b"---\nformat: 1\nid: x\n", "huvudet avslutas aldrig med en rad med ---"),
+        (b"---\n- en lista\n---\n", "huvudet är inte nycklar med värden"),
+        (b"---\nformat: 7\nid: x\nfragor: {id: kartlaggning}\n---\n", "okänt rapportformat 7"),
+        (b"---\nformat: 1\nfragor: {id: kartlaggning}\n---\n", "huvudet saknar rapportens 'id'"),
+        (b"---\nformat: 1\nid: x\n---\n", "huvudet saknar 'fragor'"),
+        (b"---\nformat: 1\nid: x\nfragor: {id: k}\nmetadata: [a]\n---\n", "'metadata' i huvudet ska vara"),
+        (b"---\nformat: 1\nid: \xff\xfe\n---\n", "är inte en UTF-8-textfil"),
+        (b"---\nformat: 1\nid: !!python/name:os.system x\n---\n", "huvudet är inte giltig YAML (rad 3)"),
+    ],
+)
+def test_each_unreadable_file_is_one_warning_line(reports: Path, content: bytes, problem: str):
+    (reports / "2024-03-10-trasig.md").unlink()
+    (reports / "0000-trasig.md").write_bytes(content)
+    result = lista("--json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 4
+    assert result.stderr.startswith(f"Varning: 0000-trasig.md: {problem}"), result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_folder_that_cannot_be_read_is_an_error(tmp_path: Path):
+    not_a_folder = tmp_path / "fil.md"
+    not_a_folder.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["lista", "--katalog", str(not_a_folder)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Fel: Kan inte läsa mappen")
+
+
+def test_hand_edited_header_is_read_as_yaml(reports: Path):
+    path = reports / "2024-01-15-lagerarbetare-till-nordlager.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  datum: '2024-01-15'\n", "  datum: 2024-01-17  # ändrad för hand\n")
+    text = text.replace(
+        "  intervjuform:\n  - Telefonintervju\n  - Konventionell intervju\n",
+        "  intervjuform: [Snabbintervju]\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    row = next(r for r in list_reports(reports).reports if r.path == path)
+    assert row.datum == "2024-01-17"
+    assert row.intervjuform == ("Snabbintervju",)
+
+
+def test_byte_order_mark_and_crlf_are_read(reports: Path):
+    path = reports / "2024-01-15-lagerarbetare-till-nordlager.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    header = read_front_matter(path)
+    assert header["metadata"]["kund"] == "Nordlager AB"
+    assert header["steg"] == {"fore": "klar", "under": "klar", "efter": "klar"}
+
+
+def test_header_after_a_long_first_chunk(tmp_path: Path):
+    path = tmp_path / "lang.md"
+    long_value = "x" * 20_000
+    path.write_text(
+        f"---\nformat: 1\nid: abc\nfragor: {{id: kartlaggning}}\nmetadata:\n  uppdrag: {long_value}\n---\n# T\n",
+        encoding="utf-8",
+    )
+    assert read_front_matter(path)["metadata"]["uppdrag"] == long_value
+
+
+def test_a_line_that_only_starts_like_the_closing_line_is_not_the_end(tmp_path: Path):
+    path = tmp_path / "r.md"
+    path.write_text("---\nformat: 1\nid: abc\n----\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="avslutas aldrig"):
+        read_front_matter(path)
+    path.write_text("---\nformat: 1\nid: abc\n--- \n...\n", encoding="utf-8")
+    assert read_front_matter(path) == {"format": 1, "id": "abc"}
+
+
+# -- presentation helpers -----------------------------------------------------------------------
+
+
+def test_step_marks_read_without_colour():
+    marks = step_marks({"fore": "klar", "under": "påbörjad", "efter": "ej påbörjad"})
+    assert "".join(text for text, _ in marks) == "1 (2) ·"
+    assert [style for _, style in marks if style] == ["green", "yellow", "dim"]
+
+
+def test_short_forms():
+    assert short_forms(["Telefonintervju", "Konventionell intervju", "Intervju", "Videomöte"]) == (
+        "Telefon, Konventionell, Intervju, Videomöte"
+    )
+
+
+def test_fit_widths_narrows_the_widest_first_and_respects_minimums():
+    assert fit_widths([30, 10, 20], [8, 8, 8], 45) == [17, 10, 18]
+    assert fit_widths([30, 10, 20], [8, 8, 8], 60) == [30, 10, 20]
+    assert sum(fit_widths([30, 10, 20], [8, 8, 8], 30)) == 30
+    assert fit_widths([30, 10, 20], [25, 8, 8], 10) == [25, 8, 8]
+    assert fit_widths([42, 14, 22], [20, 12, 13], 65, order=[[1, 2], [0]]) == [40, 12, 13]
+
+
+def test_wrap_folds_long_words_and_keeps_short_lines():
+    assert wrap("Kundtjänst till Servicebolaget", 12) == ["Kundtjänst", "till", "Servicebolag", "et"]
+    assert wrap("a b c", 3) == ["a b", "c"]
+    assert wrap("", 5) == [""]
+
+
+def test_terminal_table_reads_the_same_without_colour(reports: Path):
+    for width in (80, 160):
+        output = terminal_output(reports, width, colour=True)
+        assert "\x1b[32m1\x1b[0m" in output  # a finished step in green
+        assert re.sub(r"\x1b\[[0-9;]*m", "", output) == terminal_output(reports, width)

@@ -1,0 +1,397 @@
+"""The session, driven by a scripted prompter: order, conditions, progress, saving, resuming,
+defaults from an earlier report, and the follow-up of earlier action plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from intervjufas.action_plan import OpenItem
+from intervjufas.answers import ActionItem, Answer, coerce
+from intervjufas.prompting import AskRequest
+from intervjufas.questionnaire import Questionnaire
+from intervjufas.report import FOLLOW_UP_TITLE, FollowUp, Report, parse
+from intervjufas.session import METADATA_TITLE, Session
+from intervjufas.store import ReportFile
+
+TODAY = dt.date.today().isoformat()
+
+
+class ScriptedPrompter:
+    """Answers from a dict of raw values (validated like typed input) and records what was asked.
+
+    Unscripted questions get the offered default, else an empty answer.  Follow-up questions (id
+    'uppfoljning') take their answers, in order, from the list under 'uppfoljning'."""
+
+    def __init__(self, answers: dict[str, object], *, stop_at: str | None = None) -> None:
+        self.answers = dict(answers)
+        self.stop_at = stop_at
+        self.requests: list[AskRequest] = []
+        self.sections: list[tuple[str, str]] = []
+        self.notes: list[str] = []
+
+    def section(self, title: str, text: str) -> None:
+        self.sections.append((title, text))
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+
+    def ask(self, request: AskRequest) -> Answer:
+        question = request.question
+        if question.id == self.stop_at:
+            raise KeyboardInterrupt
+        self.requests.append(request)
+        if question.id == "uppfoljning":
+            queue = self.answers["uppfoljning"]
+            assert isinstance(queue, list)
+            return coerce(question, queue.pop(0))
+        if question.id in self.answers:
+            return coerce(question, self.answers[question.id])
+        if request.default is not None:
+            return request.default
+        return Answer(None)
+
+    @property
+    def asked(self) -> list[str]:
+        return [r.question.id for r in self.requests]
+
+
+class RecordingSaver:
+    def __init__(self) -> None:
+        self.calls: list[tuple[list[str], dict[str, Answer]]] = []
+
+    def __call__(self, report: Report, changed: Iterable[str]) -> Report:
+        self.calls.append((list(changed), dict(report.answers)))
+        return report
+
+
+ALL_NO = {
+    "uppdrag": "Lager",
+    "fore_lagga_till": "Nej",
+    "fore_utveckla": "Nej",
+    "fore_ta_bort": "Nej",
+    "under_struktur": "Ja",
+    "under_syfte": "Delvis",
+    "under_lagga_till": "Nej",
+    "under_utveckla": "Nej",
+    "under_ta_bort": "Nej",
+    "efter_rutin": "Nej",
+    "efter_lagga_till": "Nej",
+    "efter_utveckla": "Nej",
+    "efter_ta_bort": "Nej",
+}
+METADATA_WITHOUT_COLLEAGUE = ["uppdrag", "kund", "roll", "intervjuform", "genomforande", "datum"]
+STEP_1_ALL_NO = [
+    "fore_kunden",
+    "fore_kandidaten",
+    "fore_kollegor",
+    "fore_lagga_till",
+    "fore_utveckla",
+    "fore_ta_bort",
+    "fore_upplevelse_kund",
+    "fore_betyg_kund",
+    "fore_upplevelse_kandidat",
+    "fore_betyg_kandidat",
+]
+
+
+def run(
+    questionnaire: Questionnaire,
+    answers: dict[str, object],
+    report: Report | None = None,
+    *,
+    steps: list[int] | None = None,
+    defaults: Report | None = None,
+) -> tuple[Session, ScriptedPrompter, RecordingSaver]:
+    prompter = ScriptedPrompter(answers)
+    saver = RecordingSaver()
+    session = Session(questionnaire, report or Report.new(questionnaire), prompter, saver, defaults)
+    chosen = [s for s in questionnaire.steps if steps is None or s.number in steps]
+    session.run(chosen)
+    return session, prompter, saver
+
+
+def test_metadata_then_every_step_in_order(kartlaggning: Questionnaire) -> None:
+    session, prompter, _ = run(kartlaggning, ALL_NO)
+    expected = METADATA_WITHOUT_COLLEAGUE + STEP_1_ALL_NO
+    expected += ["under_genomfor", "under_struktur", "under_syfte", "under_lagga_till", "under_utveckla"]
+    expected += ["under_ta_bort", "under_upplevelse_kund", "under_betyg_kund"]
+    expected += ["under_upplevelse_kandidat", "under_betyg_kandidat"]
+    expected += ["efter_moment", "efter_rutin", "efter_lagga_till", "efter_utveckla", "efter_ta_bort"]
+    expected += [
+        "efter_upplevelse_kund",
+        "efter_betyg_kund",
+        "efter_upplevelse_kandidat",
+        "efter_betyg_kandidat",
+    ]
+    assert prompter.asked == expected
+    assert [title for title, _ in prompter.sections] == [
+        METADATA_TITLE,
+        "Steg 1: Före intervjun",
+        "Steg 2: Under intervjun",
+        "Steg 3: Efter intervjun",
+    ]
+    assert prompter.sections[0][1] == kartlaggning.description
+    assert prompter.sections[1][1] == kartlaggning.steps[0].lead
+    assert set(session.report.answers) == set(expected)
+    assert session.report.answers["under_syfte"] == Answer("Delvis")
+    assert session.report.answers["datum"] == Answer(TODAY)  # the set's default, offered and taken
+    assert session.report.answers["genomforande"] == Answer("Individuellt")
+
+
+def test_only_the_chosen_steps_are_asked(kartlaggning: Questionnaire) -> None:
+    _, prompter, _ = run(kartlaggning, ALL_NO, steps=[3])
+    assert prompter.asked[: len(METADATA_WITHOUT_COLLEAGUE)] == METADATA_WITHOUT_COLLEAGUE
+    assert all(q.startswith("efter_") for q in prompter.asked[len(METADATA_WITHOUT_COLLEAGUE) :])
+    assert [t for t, _ in prompter.sections] == [METADATA_TITLE, "Steg 3: Efter intervjun"]
+
+
+def test_a_follow_up_question_is_asked_only_after_ja(kartlaggning: Questionnaire) -> None:
+    answers = dict(
+        ALL_NO, fore_lagga_till="Ja", fore_lagga_till_vad=[{"moment": "Checklista", "varfor": "Tydlighet"}]
+    )
+    answers["efter_ta_bort"] = "ja"
+    answers["efter_ta_bort_vad"] = "Dubbla utskick"
+    session, prompter, _ = run(kartlaggning, answers)
+    asked = prompter.asked
+    assert asked[asked.index("fore_lagga_till") + 1] == "fore_lagga_till_vad"
+    assert asked[asked.index("efter_ta_bort") + 1] == "efter_ta_bort_vad"
+    for no in ("fore_utveckla_vad", "fore_ta_bort_vad", "under_lagga_till_vad", "efter_utveckla_vad"):
+        assert no not in asked
+    assert session.report.answers["fore_lagga_till_vad"] == Answer((ActionItem("Checklista", "Tydlighet"),))
+
+
+def test_a_colleague_is_asked_for_only_when_working_together(kartlaggning: Questionnaire) -> None:
+    _, prompter, _ = run(
+        kartlaggning, dict(ALL_NO, genomforande="Tillsammans med en kollega", kollega="Eva"), steps=[1]
+    )
+    assert prompter.asked[:7] == [
+        "uppdrag",
+        "kund",
+        "roll",
+        "intervjuform",
+        "genomforande",
+        "kollega",
+        "datum",
+    ]
+
+
+def test_progress_strings(kartlaggning: Questionnaire) -> None:
+    _, prompter, _ = run(
+        kartlaggning, dict(ALL_NO, fore_lagga_till="Ja", fore_lagga_till_vad="Mall"), steps=[1]
+    )
+    progress = {r.question.id: r.progress for r in prompter.requests}
+    assert progress["uppdrag"] == "Om uppdraget · fråga 1 av 6"
+    assert progress["datum"] == "Om uppdraget · fråga 6 av 6"
+    # Before the 'Ja', step 1 has 10 active questions; after it, 11.
+    assert progress["fore_kunden"] == "Steg 1 · fråga 1 av 10"
+    assert progress["fore_kollegor"] == "Steg 1 · fråga 3 av 10"
+    assert progress["fore_lagga_till"] == "Steg 1 · fråga 4 av 10"
+    assert progress["fore_lagga_till_vad"] == "Steg 1 · fråga 5 av 11"
+    assert progress["fore_betyg_kandidat"] == "Steg 1 · fråga 11 av 11"
+
+
+def test_groups_are_announced_on_their_first_question_only(kartlaggning: Questionnaire) -> None:
+    _, prompter, _ = run(kartlaggning, ALL_NO, steps=[1])
+    opened = [(r.question.id, r.group.id) for r in prompter.requests if r.group is not None]
+    assert opened == [("fore_lagga_till", "fore_reflektion"), ("fore_upplevelse_kund", "fore_upplevelse")]
+
+
+def test_saved_after_every_answer(kartlaggning: Questionnaire) -> None:
+    _, prompter, saver = run(kartlaggning, ALL_NO)
+    assert [keys for keys, _ in saver.calls] == [[q] for q in prompter.asked]
+    # Each save already holds the answer just given, and every earlier one.
+    for number, (_, answers) in enumerate(saver.calls):
+        assert set(answers) == set(prompter.asked[: number + 1])
+
+
+def test_resume_asks_only_unanswered_questions_first_unanswered_first(kartlaggning: Questionnaire) -> None:
+    report = Report.new(kartlaggning)
+    for question in kartlaggning.metadata:
+        report.answers[question.id] = Answer("Lager" if question.id == "uppdrag" else None)
+    report.answers["fore_kunden"] = Answer("Kravprofil")
+    report.answers["fore_kollegor"] = Answer("Veckomöte")
+    report.answers["fore_lagga_till"] = Answer("Ja")
+    session, prompter, _ = run(kartlaggning, dict(ALL_NO, fore_lagga_till_vad="Mall"), report)
+    assert prompter.asked[:4] == ["fore_kandidaten", "fore_lagga_till_vad", "fore_utveckla", "fore_ta_bort"]
+    assert not set(prompter.asked) & {"uppdrag", "kund", "fore_kunden", "fore_kollegor", "fore_lagga_till"}
+    assert prompter.sections[0][0] == "Steg 1: Före intervjun"  # no metadata section
+    assert session.report.answers["fore_kunden"] == Answer("Kravprofil")
+    # Progress counts the step's answered questions too.
+    assert prompter.requests[0].progress == "Steg 1 · fråga 2 av 11"
+
+
+def test_a_complete_report_asks_nothing(kartlaggning: Questionnaire) -> None:
+    first, _, _ = run(kartlaggning, ALL_NO)
+    _, prompter, saver = run(kartlaggning, {}, first.report)
+    assert prompter.asked == []
+    assert prompter.sections == []
+    assert saver.calls == []
+
+
+def test_interrupting_keeps_every_earlier_answer_saved(
+    reports_dir: Path, kartlaggning: Questionnaire
+) -> None:
+    handle = ReportFile(reports_dir, kartlaggning)
+    prompter = ScriptedPrompter(
+        dict(ALL_NO, fore_kunden="Kravprofil", fore_kandidaten="Info"), stop_at="fore_kollegor"
+    )
+    session = Session(kartlaggning, Report.new(kartlaggning), prompter, handle.save)
+    with pytest.raises(KeyboardInterrupt):
+        session.run(kartlaggning.steps)
+    assert handle.path is not None
+    saved = parse(handle.path.read_text(encoding="utf-8"), kartlaggning)
+    assert set(saved.answers) == set(prompter.asked)
+    assert saved.answers["fore_kandidaten"] == Answer("Info")
+    assert "fore_kollegor" not in saved.answers
+
+    # Continuing asks from the interrupted question on.
+    again, report = ReportFile.open(handle.path, kartlaggning)
+    prompter = ScriptedPrompter(ALL_NO)
+    Session(kartlaggning, report, prompter, again.save).run(kartlaggning.steps)
+    assert prompter.asked[0] == "fore_kollegor"
+    assert len(list(reports_dir.iterdir())) == 1
+
+
+def test_defaults_from_an_earlier_report_except_dates(kartlaggning: Questionnaire) -> None:
+    earlier = Report.new(kartlaggning)
+    earlier.answers.update(
+        {
+            "uppdrag": Answer("Lager"),
+            "kund": Answer("Nordlager AB"),
+            "roll": Answer(None),
+            "datum": Answer("2020-01-01"),
+            "fore_kunden": Answer("Kravprofil"),
+            "under_struktur": Answer("Delvis", "Saknar mall"),
+            "fore_betyg_kund": Answer(4),
+        }
+    )
+    _, prompter, _ = run(
+        kartlaggning,
+        {"uppdrag": "Lager 2", **{k: v for k, v in ALL_NO.items() if k != "uppdrag"}},
+        defaults=earlier,
+    )
+    offered = {r.question.id: r.default for r in prompter.requests}
+    assert offered["uppdrag"] == Answer("Lager")
+    assert offered["kund"] == Answer("Nordlager AB")
+    assert offered["roll"] == Answer(None)  # left empty earlier: offered empty
+    assert offered["datum"] == Answer(TODAY)  # never an old date
+    assert offered["genomforande"] == Answer("Individuellt")  # the set's own default
+    assert offered["fore_kunden"] == Answer("Kravprofil")
+    assert offered["under_struktur"] == Answer("Delvis", "Saknar mall")
+    assert offered["fore_betyg_kund"] == Answer(4)
+    assert offered["fore_kandidaten"] is None
+
+
+def open_item(key: str, moment: str, step: int, **extra: object) -> OpenItem:
+    labels = {1: ("Steg 1", "Före intervjun"), 3: ("Steg 3", "Efter intervjun")}
+    fields: dict = {
+        "key": key,
+        "moment": moment,
+        "why": "",
+        "step_number": step,
+        "step_label": labels[step][0],
+        "step_title": labels[step][1],
+        "kind": "Lägga till",
+        "source": Path("2024-04-01-lager.md"),
+        "source_date": "2024-04-01",
+    }
+    fields.update(extra)
+    return OpenItem(**fields)
+
+
+def test_open_items_are_recorded_and_followed_up(kartlaggning: Questionnaire) -> None:
+    items = [
+        open_item("aaaaaaaaaaaa/efter_lagga_till_vad/1", "Återkoppling", 3),
+        open_item(
+            "aaaaaaaaaaaa/fore_lagga_till_vad/1", "Checklista", 1, why="Tydlighet", last_status="Delvis"
+        ),
+    ]
+    prompter = ScriptedPrompter(
+        dict(ALL_NO, uppfoljning=["Genomfört", {"svar": "inte än", "kommentar": "I höst"}])
+    )
+    saver = RecordingSaver()
+    session = Session(kartlaggning, Report.new(kartlaggning), prompter, saver)
+    report = session.run(kartlaggning.steps, items, record_open_items=True)
+
+    # Recorded in step order, asked after the metadata and before the steps.
+    keys = [f.key for f in report.follow_ups]
+    assert keys == ["aaaaaaaaaaaa/fore_lagga_till_vad/1", "aaaaaaaaaaaa/efter_lagga_till_vad/1"]
+    assert [f.label for f in report.follow_ups] == [items[1].label, items[0].label]
+    asked = prompter.asked
+    assert asked[len(METADATA_WITHOUT_COLLEAGUE) : len(METADATA_WITHOUT_COLLEAGUE) + 2] == ["uppfoljning"] * 2
+    assert asked[len(METADATA_WITHOUT_COLLEAGUE) + 2] == "fore_kunden"
+    follow_up_requests = [r for r in prompter.requests if r.question.id == "uppfoljning"]
+    assert [r.question.text for r in follow_up_requests] == [
+        "Hur gick det med: Checklista?",
+        "Hur gick det med: Återkoppling?",
+    ]
+    assert [r.progress for r in follow_up_requests] == [
+        "Uppföljning · moment 1 av 2",
+        "Uppföljning · moment 2 av 2",
+    ]
+    assert follow_up_requests[0].context == "Från 2024-04-01-lager.md · senast: Delvis"
+    assert follow_up_requests[1].context == "Från 2024-04-01-lager.md"
+    assert follow_up_requests[0].question.help == "Varför: Tydlighet"
+    assert follow_up_requests[0].question.choices == ("Genomfört", "Delvis", "Inte än", "Släpp")
+    titles = [t for t, _ in prompter.sections]
+    assert titles[:3] == [METADATA_TITLE, FOLLOW_UP_TITLE, "Steg 1: Före intervjun"]
+    overview = prompter.sections[1][1]
+    assert overview.startswith("Du har 2 öppna moment")
+    assert overview.index("Steg 1: Före intervjun") < overview.index("Steg 3: Efter intervjun")
+
+    assert [f.answer for f in report.follow_ups] == [Answer("Genomfört"), Answer("Inte än", "I höst")]
+    saved_keys = [keys for keys, _ in saver.calls]
+    assert [
+        "uppfoljning:aaaaaaaaaaaa/fore_lagga_till_vad/1",
+        "uppfoljning:aaaaaaaaaaaa/efter_lagga_till_vad/1",
+    ] in saved_keys
+    assert ["uppfoljning:aaaaaaaaaaaa/fore_lagga_till_vad/1"] in saved_keys
+
+
+def test_answered_follow_ups_are_not_asked_again(kartlaggning: Questionnaire) -> None:
+    report = Report.new(kartlaggning)
+    report.answers["uppdrag"] = Answer("Lager")
+    report.follow_ups = [
+        FollowUp("a/fore_lagga_till_vad/1", "Checklista", Answer("Genomfört")),
+        FollowUp("a/fore_lagga_till_vad/2", "Mall"),
+    ]
+    prompter = ScriptedPrompter(dict(ALL_NO, uppfoljning=["Släpp"]))
+    session = Session(kartlaggning, report, prompter, RecordingSaver())
+    session.run(kartlaggning.steps)
+    follow_up_requests = [r for r in prompter.requests if r.question.id == "uppfoljning"]
+    assert [r.question.text for r in follow_up_requests] == ["Hur gick det med: Mall?"]
+    assert follow_up_requests[0].progress == "Uppföljning · moment 1 av 1"
+    assert [f.status for f in session.report.follow_ups] == ["Genomfört", "Släpp"]
+
+
+def test_without_follow_up_nothing_is_recorded_or_asked(kartlaggning: Questionnaire) -> None:
+    items = [open_item("aaaaaaaaaaaa/fore_lagga_till_vad/1", "Checklista", 1)]
+    prompter = ScriptedPrompter(ALL_NO)
+    session = Session(kartlaggning, Report.new(kartlaggning), prompter, RecordingSaver())
+    report = session.run(kartlaggning.steps, items, record_open_items=True, follow_up=False)
+    assert report.follow_ups == []
+    assert "uppfoljning" not in prompter.asked
+
+
+def test_snabbformat_session(snabbformat: Questionnaire) -> None:
+    answers = {"uppdrag": "Butik", "forbered": "Ringde kunden", "snabb_utveckla_vad": ["Mall", "Checklista"]}
+    session, prompter, _ = run(snabbformat, answers)
+    assert prompter.asked[len(METADATA_WITHOUT_COLLEAGUE) :] == [
+        "forbered",
+        "genomfor",
+        "folj_upp",
+        "snabb_upplevelse_kund",
+        "snabb_betyg_kund",
+        "snabb_upplevelse_kandidat",
+        "snabb_betyg_kandidat",
+        "snabb_fungerar_bra",
+        "snabb_utveckla_vad",
+    ]
+    assert [r.progress for r in prompter.requests][len(METADATA_WITHOUT_COLLEAGUE)] == "Del 1 · fråga 1 av 3"
+    assert session.report.answers["snabb_utveckla_vad"] == Answer(
+        (ActionItem("Mall"), ActionItem("Checklista"))
+    )
