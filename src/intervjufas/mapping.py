@@ -136,7 +136,9 @@ def run_mapping(options: MappingOptions, make_prompter: Callable[[], Prompter]) 
         except KeyboardInterrupt:
             raise _interrupted(options, handle.path, "Avbrutet.") from None
         except EOFError:  # Ctrl-D at a prompt, or piped answers that ran out
-            raise _interrupted(options, handle.path, "Indata tog slut innan alla frågor var besvarade.") from None
+            raise _interrupted(
+                options, handle.path, "Indata tog slut innan alla frågor var besvarade."
+            ) from None
 
     remaining = [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
     return MappingResult(handle.path, report, questionnaire, not remaining, remaining)

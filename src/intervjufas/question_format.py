@@ -719,7 +719,7 @@ def _find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
     def visit(node: str, path: list[str]) -> None:
         for nxt in graph.get(node, []):
             if nxt in path:
-                cycle = [*path[path.index(nxt):], nxt]
+                cycle = [*path[path.index(nxt) :], nxt]
                 key = frozenset(cycle)
                 if key not in seen_sets:
                     seen_sets.add(key)

@@ -56,7 +56,10 @@ _SYNTAX_MESSAGES = [
         "tecknet kan inte inleda ett värde – sätt texten inom citattecken",
     ),
     (r"did not find expected ',' or '\]'", "en lista inom [ ] avslutas aldrig – saknas ']' eller ett komma?"),
-    (r"did not find expected ',' or '\}'", "en mappning inom { } avslutas aldrig – saknas '}' eller ett komma?"),
+    (
+        r"did not find expected ',' or '\}'",
+        "en mappning inom { } avslutas aldrig – saknas '}' eller ett komma?",
+    ),
     (
         r"expected alphabetic or numeric character",
         "ett namn saknas efter * eller & – sätt texten inom citattecken",
