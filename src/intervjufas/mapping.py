@@ -89,6 +89,12 @@ def check_step_numbers(questionnaire: Questionnaire, numbers: list[int]) -> None
             raise UsageError(f"--steg {number} finns inte; '{questionnaire.id}' har steg 1–{count}.")
 
 
+def progress_note(questionnaire: Questionnaire, report: Report, path: Path) -> str:
+    """Where a continued report stands, e.g. 'Fortsätter x.md (Lager): Steg 1 klar, Steg 2 påbörjad …'."""
+    states = ", ".join(f"{s.label} {step_status(s, report.answers)}" for s in questionnaire.steps)
+    return f"Fortsätter {path.name} ({report.uppdrag}): {states}."
+
+
 def select_steps(questionnaire: Questionnaire, report: Report, numbers: list[int]) -> list[Step]:
     """The steps asked for (by number), else every step not yet complete."""
     check_step_numbers(questionnaire, numbers)
@@ -128,7 +134,10 @@ def run_mapping(options: MappingOptions, make_prompter: Callable[[], Prompter]) 
         report = session.run(steps, follow_up=False)
         report = handle.save(report, list(report.answers))
     else:
-        session = Session(questionnaire, report, make_prompter(), handle.save, defaults)
+        prompter = make_prompter()
+        if handle.path is not None:
+            prompter.note(progress_note(questionnaire, report, handle.path))
+        session = Session(questionnaire, report, prompter, handle.save, defaults)
         try:
             report = session.run(
                 steps, items, record_open_items=not options.resume, follow_up=options.follow_up

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TextIO
 
 from intervjufas.answers import NO, YES, ActionItem, Answer, AnswerError, Value, coerce_value
-from intervjufas.prompting import AskRequest, default_text
+from intervjufas.prompting import AskRequest, PartialAnswer, default_text
 from intervjufas.questionnaire import Question
 
 HELP_KEY = "?"
@@ -109,7 +109,10 @@ class PlainPrompter:
             comment = ""
             if question.comment and value is not None:
                 previous = default.comment if default else ""
-                comment = self._line(f"Kommentar (valfritt){_suggested(previous)}: ", question).strip()
+                try:
+                    comment = self._line(f"Kommentar (valfritt){_suggested(previous)}: ", question).strip()
+                except KeyboardInterrupt:
+                    raise PartialAnswer(Answer(value)) from None
                 comment = comment or previous
             return Answer(value, comment)
         if kind == "atgarder":
@@ -220,22 +223,33 @@ class PlainPrompter:
                 f"Tidigare moment föreslås ett i taget: Enter behåller, {SKIP_KEY} avslutar listan och stryker resten."
             )
         items: list[ActionItem] = []
+        try:
+            self._ask_items(question, items, offered_items)
+        except KeyboardInterrupt:
+            if items:
+                raise PartialAnswer(Answer(tuple(items))) from None
+            raise
+        if question.required and not items:
+            raise AnswerError("frågan måste besvaras med minst ett moment")
+        return tuple(items) or None
+
+    def _ask_items(
+        self, question: Question, items: list[ActionItem], offered_items: list[ActionItem]
+    ) -> None:
+        """Moment and why, one item at a time, appended to ``items`` until the list ends."""
         while True:
             offered = offered_items[len(items)] if len(items) < len(offered_items) else None
             hint = _suggested(offered.moment) if offered else ""
             moment = self._line(f"Moment {len(items) + 1}{hint}: ", question).strip()
             if offered is not None and moment == SKIP_KEY:
-                break
+                return
             if not moment and offered is not None:
                 moment = offered.moment
             if not moment:
-                break
+                return
             why_default = offered.why if offered is not None else ""
             why = self._line(f"Varför / med vilket syfte?{_suggested(why_default)} ", question).strip()
             items.append(ActionItem(moment, why or why_default))
-        if question.required and not items:
-            raise AnswerError("frågan måste besvaras med minst ett moment")
-        return tuple(items) or None
 
 
 def _suggested(text: str) -> str:

@@ -12,6 +12,7 @@ def show_mapping_result(result: MappingResult, options: MappingOptions, *, plain
     from rich.console import Console
 
     from intervjufas.mapping import resume_command
+    from intervjufas.report import planned_items
 
     console = Console(highlight=False, no_color=plain or None, emoji=False, soft_wrap=True)
     if result.path is None:
@@ -19,6 +20,11 @@ def show_mapping_result(result: MappingResult, options: MappingOptions, *, plain
         return
     console.print()
     console.print(f"Rapporten är sparad i {result.path}", markup=False)
+    items = planned_items(result.report, result.questionnaire)
+    if items:
+        console.print(f"Utvecklingsplanen har {len(items)} moment:", markup=False)
+        for entry in items:
+            console.print(f"  • {entry.step.label} · {entry.kind_label}: {entry.item.moment}", markup=False)
     if result.complete:
         closing = result.questionnaire.closing or "Bra jobbat!"
         console.print(closing if plain else f"[bold green]{closing}[/]", markup=not plain)

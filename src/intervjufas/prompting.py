@@ -34,6 +34,15 @@ class AskRequest:
     context: str = ""
 
 
+class PartialAnswer(KeyboardInterrupt):
+    """The user stopped (Ctrl-C) half-way through a question that already has a usable part – a
+    choice before its comment, the action items before the last – which is kept."""
+
+    def __init__(self, answer: Answer) -> None:
+        super().__init__()
+        self.answer = answer
+
+
 class Prompter(Protocol):
     """Everything the session needs from a user interface."""
 
@@ -41,7 +50,8 @@ class Prompter(Protocol):
         """Open a part of the session (a step, the follow-up) with its title and lead text."""
 
     def ask(self, request: AskRequest) -> Answer:
-        """Ask one question; raise KeyboardInterrupt or EOFError when the user stops."""
+        """Ask one question; raise KeyboardInterrupt or EOFError when the user stops
+        (PartialAnswer when part of the answer is worth keeping)."""
 
     def note(self, text: str) -> None:
         """Tell the user something in passing."""
@@ -57,9 +67,16 @@ def default_text(question: Question, default: Answer | None) -> str:
     return str(value)
 
 
-def _left_empty(question: Question, default: Answer | None) -> bool:
-    """An optional question whose earlier answer was left empty: offer "(hoppa över)" again."""
-    return not question.required and default is not None and default.value is None
+def menu_default(question: Question, default: Answer | None) -> object:
+    """The menu entry to highlight: the default answer, else "(hoppa över)" for an optional
+    question – so that a hurried Enter never records an answer nobody chose."""
+    value = None if default is None else default.value
+    allowed = (
+        question.choices if question.type != "skala" else range(question.scale_min, question.scale_max + 1)
+    )
+    if value is None or value not in allowed:
+        return None if question.required else SKIP
+    return value
 
 
 def scale_title(question: Question, number: int) -> str:
@@ -120,7 +137,10 @@ class QuestionaryPrompter:
             comment = ""
             if question.comment and value is not None:
                 previous = request.default.comment if request.default else ""
-                comment = self._line("Kommentar (valfritt):", previous, required=False)
+                try:
+                    comment = self._line("Kommentar (valfritt):", previous, required=False)
+                except KeyboardInterrupt:
+                    raise PartialAnswer(Answer(value)) from None
             return Answer(value, comment)
         if kind == "flerval":
             return Answer(self._checkbox(question, request.default))
@@ -197,9 +217,8 @@ class QuestionaryPrompter:
     def _select(self, question: Question, default: Answer | None) -> str | None:
         import questionary
 
-        wanted = default.value if default is not None and default.value in question.choices else None
-        wanted = SKIP if _left_empty(question, default) else wanted
-        return self._menu(question, [questionary.Choice(c, value=c) for c in question.choices], wanted)
+        choices = [questionary.Choice(c, value=c) for c in question.choices]
+        return self._menu(question, choices, menu_default(question, default))
 
     def _checkbox(self, question: Question, default: Answer | None) -> tuple[str, ...] | None:
         import questionary
@@ -235,9 +254,7 @@ class QuestionaryPrompter:
 
         numbers = range(question.scale_min, question.scale_max + 1)
         choices = [questionary.Choice(scale_title(question, n), value=n) for n in numbers]
-        wanted = default.value if default is not None and isinstance(default.value, int) else None
-        wanted = SKIP if _left_empty(question, default) else wanted
-        return self._menu(question, choices, wanted)
+        return self._menu(question, choices, menu_default(question, default))
 
     def _action_items(self, question: Question, default: Answer | None) -> tuple[ActionItem, ...] | None:
         from rich.text import Text
@@ -249,6 +266,16 @@ class QuestionaryPrompter:
         self.console.print(Text(hint if question.help else f"Ett moment i taget. {hint}", style="dim"))
         previous = list(default.value) if default is not None and isinstance(default.value, tuple) else []
         items: list[ActionItem] = []
+        try:
+            self._ask_items(items, previous)
+        except KeyboardInterrupt:
+            if items:
+                raise PartialAnswer(Answer(tuple(items))) from None
+            raise
+        return tuple(items) or None
+
+    def _ask_items(self, items: list[ActionItem], previous: list[Any]) -> None:
+        """Ask moment and why, one item at a time, appending to ``items`` until an empty moment."""
         while True:
             offered = previous[len(items)] if len(items) < len(previous) else None
             moment = self._line(
@@ -257,11 +284,10 @@ class QuestionaryPrompter:
                 required=False,
             ).strip()
             if not moment:
-                break
+                return
             why = self._line(
                 "Varför / med vilket syfte?",
                 offered.why if isinstance(offered, ActionItem) else "",
                 required=False,
             )
             items.append(ActionItem(moment, why))
-        return tuple(items) or None

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from intervjufas.action_plan import OpenItem, grouped_by_step
 from intervjufas.answers import Answer
-from intervjufas.prompting import AskRequest, Prompter
+from intervjufas.prompting import AskRequest, PartialAnswer, Prompter
 from intervjufas.questionnaire import Question, Questionnaire, Step
 from intervjufas.report import FOLLOW_UP_STATUSES, FOLLOW_UP_TITLE, FollowUp, Report
 
@@ -71,6 +71,15 @@ class Session:
         self.report.answers[key] = answer
         self.report = self._save(self.report, [key])
 
+    def _ask(self, request: AskRequest, record: Callable[[Answer], None]) -> None:
+        """Ask and record; when the user stops half-way, record the usable part, then stop."""
+        try:
+            answer = self.prompter.ask(request)
+        except PartialAnswer as stopped:
+            record(stopped.answer)
+            raise KeyboardInterrupt from None
+        record(answer)
+
     def default_for(self, question: Question) -> Answer | None:
         if self.defaults is not None and question.type != "datum":
             earlier = self.defaults.answers.get(question.id)
@@ -113,7 +122,7 @@ class Session:
                 group=question.group if opens_group else None,
             )
             previous_group = question.group
-            self._record(question.id, self.prompter.ask(request))
+            self._ask(request, lambda answer, key=question.id: self._record(key, answer))
 
     def add_follow_ups(self, items: Sequence[OpenItem]) -> None:
         """Record the open items of earlier plans in this report, to be followed up."""
@@ -141,7 +150,7 @@ class Session:
             if group and group != current_group:
                 lines.append(f"\n{group}")
                 current_group = group
-            lines.append(f"  • {follow_up.label}")
+            lines.append(f"  • {_item_line(item) if item else follow_up.label}")
         self.prompter.section(FOLLOW_UP_TITLE, "\n".join(lines))
         for number, follow_up in enumerate(pending, start=1):
             item = items.get(follow_up.key)
@@ -154,9 +163,15 @@ class Session:
             request = AskRequest(
                 question, f"Uppföljning · moment {number} av {len(pending)}", context=context
             )
-            answer = self.prompter.ask(request)
-            self.report.follow_ups = [
-                FollowUp(f.key, f.label, answer) if f.key == follow_up.key else f
-                for f in self.report.follow_ups
-            ]
-            self.report = self._save(self.report, [f"uppfoljning:{follow_up.key}"])
+            self._ask(request, lambda answer, key=follow_up.key: self._record_follow_up(key, answer))
+
+    def _record_follow_up(self, key: str, answer: Answer) -> None:
+        self.report.follow_ups = [
+            FollowUp(f.key, f.label, answer) if f.key == key else f for f in self.report.follow_ups
+        ]
+        self.report = self._save(self.report, [f"uppfoljning:{key}"])
+
+
+def _item_line(item: OpenItem) -> str:
+    """An open item in the follow-up overview, where it already stands under its step."""
+    return f"{item.moment} ({item.kind.lower()}, {item.source_date})"

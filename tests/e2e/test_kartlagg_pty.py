@@ -80,13 +80,13 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
             ("Checklista till kunden", "Samma upplägg"),
         ],
     )
-    t.choose("Finns det moment som du skulle vilja utveckla?", 2)
+    t.choose_by_arrows("Finns det moment som du skulle vilja utveckla?", 1)  # from "Ja" down to "Nej"
     t.choose("Behöver något steg tas bort?", 2, progress="Steg 1 · fråga 7 av 11")
     t.expect("Kund- och kandidatupplevelse")
     t.answer_long("För kunden", "Kunden känner sig förberedd.")
     t.choose("Betyg för kundens upplevelse", 4)
     t.answer_long("För kandidaten", "Mindre nervositet.")
-    t.choose_by_arrows("Betyg för kandidatens upplevelse", 5)  # down to "(hoppa över)"
+    t.choose("Betyg för kandidatens upplevelse")  # an optional rating starts on "(hoppa över)"
 
     # Steg 2: Ja/Delvis/Nej with comments, Nej to adding, Ja to developing.
     t.expect("Steg 2: Under intervjun")
@@ -197,6 +197,8 @@ def test_ctrl_c_saves_and_the_printed_command_resumes_at_the_first_unanswered_qu
 
     # Exactly the printed command continues where the user stopped.
     resumed = run(*as_program(match[2], program)[1:])
+    note = f"Fortsätter {path.name} (Säljare till Kontorsvaror): Steg 1 påbörjad, Steg 2 ej påbörjad, Steg 3 ej påbörjad."
+    resumed.expect(re.compile(r"\s+".join(map(re.escape, note.split()))))  # folded to the terminal's width
     resumed.expect_question("Hur involverar du dina kollegor?", progress="Steg 1 · fråga 3 av 10")
     for earlier in ("Om uppdraget", "Vilket rekryteringsuppdrag", "Hur förbereder du kunden?"):
         assert earlier not in resumed.output
@@ -227,6 +229,22 @@ def test_ctrl_c_saves_and_the_printed_command_resumes_at_the_first_unanswered_qu
     for key, answer in expected.items():
         assert final.answers[key] == answer, key
     assert "| Steg 1 | Ta bort | Dubbla kallelser | Förvirrar |" in section(path, "Utvecklingsplan")
+
+
+@pytest.mark.e2e
+def test_ctrl_c_in_a_comment_keeps_the_choice_made_before_it(run: Run, reports_dir: Path) -> None:
+    t = run("kartlagg", "--steg", "2")
+    answer_metadata(t, "Kock till Restaurangen")
+    t.answer_long("Hur genomför du intervjun?", "Med samma frågor till alla.")
+    t.choose("Finns det en tydlig struktur?", 2)
+    t.expect("Kommentar (valfritt):")
+    t.send("Halvskriven kommen")
+    t.interrupt()
+    t.expect(RESUME)
+    assert t.wait_exit() == 130
+    saved = read_report(only_report(reports_dir))
+    assert saved.answers["under_struktur"] == Answer("Delvis")  # the choice, without the unfinished comment
+    assert "under_syfte" not in saved.answers
 
 
 @pytest.mark.e2e

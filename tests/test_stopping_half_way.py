@@ -1,0 +1,111 @@
+"""Stopping in the middle of a question keeps what is already usable, a hurried Enter in a menu
+never records an answer nobody chose, a continued report says where it stands, and the end of a
+session shows the action plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from intervjufas.answers import ActionItem, Answer
+from intervjufas.cli import app
+from intervjufas.mapping import progress_note
+from intervjufas.prompting import SKIP, AskRequest, PartialAnswer, menu_default
+from intervjufas.questionnaire import Questionnaire
+from intervjufas.report import Report, parse
+from intervjufas.session import Session
+from intervjufas.store import ReportFile
+
+BASICS = {"uppdrag": Answer("Lager"), "kund": Answer("Nordlager AB")}
+
+
+class StopsHalfWay:
+    """Answers from a dict; at ``stop_at`` it stops with the given partial answer."""
+
+    def __init__(self, answers: dict[str, Answer], stop_at: str, partial: Answer) -> None:
+        self.answers = answers
+        self.stop_at = stop_at
+        self.partial = partial
+
+    def section(self, title: str, text: str) -> None:
+        pass
+
+    def note(self, text: str) -> None:
+        pass
+
+    def ask(self, request: AskRequest) -> Answer:
+        if request.question.id == self.stop_at:
+            raise PartialAnswer(self.partial)
+        return self.answers.get(request.question.id, request.default or Answer(None))
+
+
+@pytest.mark.parametrize(
+    ("question_id", "partial"),
+    [
+        ("under_struktur", Answer("Delvis")),  # stopped in the comment after the choice
+        ("fore_lagga_till_vad", Answer((ActionItem("Agenda till kunden", "Tydlighet"),))),
+    ],
+)
+def test_the_usable_part_of_a_question_is_saved_before_stopping(
+    kartlaggning: Questionnaire, reports_dir: Path, question_id: str, partial: Answer
+) -> None:
+    answers = {**BASICS, "fore_lagga_till": Answer("Ja")}
+    handle = ReportFile(reports_dir, kartlaggning)
+    session = Session(
+        kartlaggning, Report.new(kartlaggning), StopsHalfWay(answers, question_id, partial), handle.save
+    )
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        session.run(list(kartlaggning.steps), follow_up=False)
+    assert not isinstance(stopped.value, PartialAnswer)  # the caller sees an ordinary stop
+    assert handle.path is not None
+    saved = parse(handle.path.read_text(encoding="utf-8"), kartlaggning)
+    assert saved.answers[question_id] == partial
+
+
+def test_an_optional_menu_starts_on_skip_and_a_required_one_on_its_first_choice(
+    kartlaggning: Questionnaire,
+) -> None:
+    rating = kartlaggning.question("fore_betyg_kund")
+    structure = kartlaggning.question("under_struktur")
+    assert rating is not None and structure is not None
+    assert not rating.required and structure.required
+    assert menu_default(rating, None) == SKIP
+    assert menu_default(rating, Answer(None)) == SKIP
+    assert menu_default(rating, Answer(4)) == 4
+    assert menu_default(rating, Answer(9)) == SKIP  # out of the scale (e.g. from another set version)
+    assert menu_default(structure, None) is None  # Questionary then highlights the first choice
+    assert menu_default(structure, Answer("Delvis")) == "Delvis"
+    assert menu_default(structure, Answer("Kanske")) is None
+
+
+def test_progress_note_names_the_report_and_each_step(kartlaggning: Questionnaire) -> None:
+    report = Report.new(kartlaggning)
+    report.answers.update({**BASICS, "fore_kunden": Answer("Agenda")})
+    note = progress_note(kartlaggning, report, Path("/r/2026-11-26-lager.md"))
+    assert note == (
+        "Fortsätter 2026-11-26-lager.md (Lager): Steg 1 påbörjad, Steg 2 ej påbörjad, Steg 3 ej påbörjad."
+    )
+
+
+def test_the_end_of_a_session_lists_the_action_plan(tmp_path: Path, reports_dir: Path) -> None:
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(
+        "uppdrag: Lager\n"
+        "fore_lagga_till: Ja\n"
+        "fore_lagga_till_vad: [{moment: Agenda till kunden, varfor: Tydlighet}]\n"
+        "fore_utveckla: Ja\n"
+        "fore_utveckla_vad: [Bättre kandidatinformation]\n"
+        "fore_ta_bort: Nej\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["kartlagg", "--svar", str(answers), "--steg", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = lines.index("Utvecklingsplanen har 2 moment:")
+    assert lines[start + 1 : start + 3] == [
+        "  • Steg 1 · Lägga till: Agenda till kunden",
+        "  • Steg 1 · Utveckla: Bättre kandidatinformation",
+    ]
+    assert "Bra jobbat – Steg 1 är klart." in lines
