@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,10 +35,20 @@ class OpenItem:
         return f"{self.moment} ({self.step_label} · {self.kind.lower()} · {self.source_date})"
 
 
-def open_items(reports: list[LoadedReport], *, exclude_id: str | None = None) -> list[OpenItem]:
-    """Every planned item of the reports that no follow-up has closed, newest report first."""
+def open_items(
+    reports: list[LoadedReport],
+    *,
+    exclude_id: str | None = None,
+    statuses: Mapping[str, str] | None = None,
+) -> list[OpenItem]:
+    """Every planned item of the reports that no follow-up has closed, newest report first.
+
+    The follow-ups are read from the reports themselves, or taken from ``statuses`` (item key →
+    newest status, e.g. from the front matter of every report) when only some reports are loaded."""
     latest: dict[str, tuple[tuple[str, str, str], str, str]] = {}
-    for loaded in reports:
+    if statuses is not None:
+        latest = {key: (("", "", ""), status, "") for key, status in statuses.items()}
+    for loaded in reports if statuses is None else ():
         for follow_up in loaded.report.follow_ups:
             if follow_up.status is None:
                 continue
@@ -79,20 +90,26 @@ def grouped_by_step(items: list[OpenItem]) -> list[tuple[str, list[OpenItem]]]:
     return [(title, group) for (_, title), group in sorted(groups.items())]
 
 
-def open_count_from_headers(headers: list[dict]) -> dict[str, int]:
-    """Open items per report id, from front matter only (for fast listing)."""
-    closed: dict[str, set[str]] = {}
+def statuses_from_headers(headers: list[dict]) -> dict[str, str]:
+    """The newest follow-up status of every followed-up item, from front matter only."""
     stamps: dict[str, tuple[str, str]] = {}
     for header in headers:
         follow = header.get("uppfoljning")
         if not isinstance(follow, dict):
             continue
         stamp = str(header.get("skapad") or "")
-        for key, status in follow.items():
+        for raw_key, status in follow.items():
+            key = str(raw_key)
             known = stamps.get(key)
             if known is None or stamp > known[0]:
                 stamps[key] = (stamp, str(status))
-    for key, (_, status) in stamps.items():
+    return {key: status for key, (_, status) in stamps.items()}
+
+
+def open_count_from_headers(headers: list[dict]) -> dict[str, int]:
+    """Open items per report id, from front matter only (for fast listing)."""
+    closed: dict[str, set[str]] = {}
+    for key, status in statuses_from_headers(headers).items():
         if status in CLOSED_STATUSES:
             closed.setdefault(str(key).split("/", 1)[0], set()).add(key)
     counts = {}

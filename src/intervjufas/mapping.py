@@ -3,6 +3,7 @@ report, pick the steps and the follow-up, and run the session with the right pro
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import sys
@@ -10,16 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from intervjufas.action_plan import OpenItem, open_items
+from intervjufas.action_plan import OpenItem, open_count_from_headers, open_items, statuses_from_headers
 from intervjufas.answers_file import AnswersFile, AnswersFilePrompter
 from intervjufas.catalog import resolve_set
-from intervjufas.collection import load_folder, load_report
+from intervjufas.collection import load_report
 from intervjufas.errors import ExitCode, IntervjufasError, NoTerminalError, UsageError
 from intervjufas.prompting import Prompter
 from intervjufas.questionnaire import STATUS_DONE, Questionnaire, Step, step_status
 from intervjufas.report import Report, SetRef
 from intervjufas.session import Session
-from intervjufas.store import ReportFile, find_report, reports_dir
+from intervjufas.store import ReportFile, find_report, read_front_matter, report_files, reports_dir
 
 COMMANDS = {"kartlaggning": "kartlagg", "snabbformat": "snabb"}
 
@@ -89,6 +90,27 @@ def check_step_numbers(questionnaire: Questionnaire, numbers: list[int]) -> None
             raise UsageError(f"--steg {number} finns inte; '{questionnaire.id}' har steg 1–{count}.")
 
 
+def follow_up_items(folder: Path, questionnaire: Questionnaire, *, exclude_id: str) -> list[OpenItem]:
+    """The open items of earlier reports.  The front matter tells which reports still have open
+    items and how every item was last followed up, so only those reports are read in full."""
+    headers = []
+    for path in report_files(folder):
+        try:
+            header = read_front_matter(path)
+        except (OSError, ValueError):
+            continue  # unreadable files are reported by lista and plan
+        if isinstance(header.get("id"), str):
+            headers.append((path, header))
+    counts = open_count_from_headers([header for _, header in headers])
+    loaded = []
+    for path, header in headers:
+        if counts.get(header["id"]) and header["id"] != exclude_id:
+            with contextlib.suppress(IntervjufasError):
+                loaded.append(load_report(path, questionnaire))
+    statuses = statuses_from_headers([header for _, header in headers])
+    return open_items(loaded, exclude_id=exclude_id, statuses=statuses)
+
+
 def progress_note(questionnaire: Questionnaire, report: Report, path: Path) -> str:
     """Where a continued report stands, e.g. 'Fortsätter x.md (Lager): Steg 1 klar, Steg 2 påbörjad …'."""
     states = ", ".join(f"{s.label} {step_status(s, report.answers)}" for s in questionnaire.steps)
@@ -124,9 +146,9 @@ def run_mapping(options: MappingOptions, make_prompter: Callable[[], Prompter]) 
         defaults = load_report(find_report(options.start_from, folder), questionnaire).report
 
     steps = select_steps(questionnaire, report, options.steps)
-    items: list[OpenItem] = []
-    if options.follow_up and answers is None:
-        items = open_items(load_folder(folder, questionnaire)[0], exclude_id=report.report_id)
+
+    def items() -> list[OpenItem]:  # looked up only when the follow-up is reached
+        return follow_up_items(folder, questionnaire, exclude_id=report.report_id)
 
     if answers is not None:
         # Validate everything in memory first; write once, so a bad answers file writes nothing.

@@ -48,20 +48,24 @@ class Session:
     def run(
         self,
         steps: Sequence[Step],
-        open_items: Sequence[OpenItem] = (),
+        open_items: Sequence[OpenItem] | Callable[[], Sequence[OpenItem]] = (),
         *,
         record_open_items: bool = False,
         follow_up: bool = True,
     ) -> Report:
         """Ask the metadata, then (if asked to) follow up earlier open items, then the steps.
 
-        ``open_items`` describe earlier plans' items; with ``record_open_items`` (a new report)
-        they are added to this report to be followed up."""
-        self._items = {item.key: item for item in open_items}
+        ``open_items`` describe earlier plans' items (or a function that finds them, called only
+        when they are needed); with ``record_open_items`` (a new report) they are added to this
+        report to be followed up."""
         self.ask_metadata()
-        if record_open_items and follow_up:
-            self.add_follow_ups(open_items)
         if follow_up:
+            pending = any(f.status is None for f in self.report.follow_ups)
+            if record_open_items or pending:
+                items = list(open_items() if callable(open_items) else open_items)
+                self._items = {item.key: item for item in items}
+                if record_open_items:
+                    self.add_follow_ups(items)
             self.ask_follow_ups()
         for step in steps:
             self.ask_step(step)
