@@ -27,6 +27,16 @@ def reports_dir(isolated_home: Path) -> Path:
     return isolated_home
 
 
+FIXTURE_REPORTS = Path(__file__).parent / "fixtures" / "reports"
+
+
+@pytest.fixture
+def reports(reports_dir: Path) -> Path:
+    """The reports folder filled with the fixture reports (hand edits, CRLF, one broken file)."""
+    shutil.copytree(FIXTURE_REPORTS, reports_dir)
+    return reports_dir
+
+
 @pytest.fixture
 def kartlaggning() -> Questionnaire:
     return builtin_set("kartlaggning")

@@ -7,7 +7,6 @@ import shutil
 from io import StringIO
 from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -19,7 +18,7 @@ from intervjufas.catalog import builtin_text, load_set_file
 from intervjufas.cli import app
 from intervjufas.collection import load_report
 from intervjufas.compare import compare, earlier_report, word_diff
-from intervjufas.reading_views import comparison_markdown, comparison_renderable
+from intervjufas.comparison_views import comparison_markdown, comparison_renderable
 from intervjufas.report import Report, render
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
@@ -28,12 +27,6 @@ SECOND = "2024-02-20-truckforare-till-nordlager.md"
 CRLF = "2024-02-28-kundtjanst-till-servicebolaget.md"
 QUICK = "2024-03-05-plockare-till-nordlager.md"
 runner = CliRunner()
-
-
-@pytest.fixture
-def reports(reports_dir: Path) -> Path:
-    shutil.copytree(FIXTURES, reports_dir)
-    return reports_dir
 
 
 def jamfor(*args: str, columns: int = 200):

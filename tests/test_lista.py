@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from intervjufas.cli import app
 from intervjufas.listing import list_reports
-from intervjufas.reading_views import fit_widths, short_forms, step_marks, wrap
+from intervjufas.reading_views import short_forms, step_marks
 from intervjufas.store import read_front_matter
+from intervjufas.text_grid import fit_widths, wrap
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 runner = CliRunner()
@@ -62,12 +63,6 @@ EXPECTED = [
     },
 ]
 BROKEN_WARNING = "Varning: 2024-03-10-trasig.md: huvudet är inte giltig YAML (rad 9): "
-
-
-@pytest.fixture
-def reports(reports_dir: Path) -> Path:
-    shutil.copytree(FIXTURES, reports_dir)
-    return reports_dir
 
 
 def lista(*args: str, columns: int = 200):

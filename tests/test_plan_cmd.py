@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from intervjufas.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 runner = CliRunner()
-
-
-@pytest.fixture
-def reports(reports_dir: Path) -> Path:
-    shutil.copytree(FIXTURES, reports_dir)
-    return reports_dir
 
 
 def plan(*args: str, columns: int = 200):

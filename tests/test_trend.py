@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from intervjufas.cli import app
@@ -15,12 +13,6 @@ from intervjufas.trend import Point, Series, period_of, rating_trends
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 runner = CliRunner()
-
-
-@pytest.fixture
-def reports(reports_dir: Path) -> Path:
-    shutil.copytree(FIXTURES, reports_dir)
-    return reports_dir
 
 
 def trend(*args: str, columns: int = 120):

@@ -21,12 +21,6 @@ runner = CliRunner()
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-@pytest.fixture
-def reports(reports_dir: Path) -> Path:
-    shutil.copytree(FIXTURES, reports_dir)
-    return reports_dir
-
-
 def visa(*args: str):
     return runner.invoke(app, ["visa", *args], prog_name="intervjufas")
 

@@ -481,7 +481,7 @@ def jamfor(
         raise UsageError(f"Okänt format '{format_name}' för --format; välj text eller markdown.")
     from intervjufas.collection import load_report
     from intervjufas.compare import compare, earlier_report
-    from intervjufas.reading_views import comparison_markdown, comparison_plain_text, show_comparison
+    from intervjufas.comparison_views import comparison_markdown, comparison_plain_text, show_comparison
     from intervjufas.store import atomic_write, find_report, reports_dir
 
     folder = reports_dir(katalog)
