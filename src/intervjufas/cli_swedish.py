@@ -100,19 +100,10 @@ def _param_hint(error: Exception) -> str:
     hint = getattr(error, "param_hint", None)
     param = getattr(error, "param", None)
     if hint is None and param is not None:
-        hint = param.get_error_hint(None) if _takes_ctx(param) else param.get_error_hint()
+        hint = param.get_error_hint()
     if isinstance(hint, (list, tuple)):
         hint = " / ".join(hint)
     return str(hint or "").replace("'", "")
-
-
-def _takes_ctx(param: object) -> bool:
-    import inspect
-
-    try:
-        return len(inspect.signature(param.get_error_hint).parameters) > 0  # type: ignore[attr-defined]
-    except (TypeError, ValueError):
-        return False
 
 
 def _value_problem(message: str) -> str:

@@ -116,9 +116,8 @@ def _row(path: Path, header: dict[str, Any], open_counts: dict[str, int]) -> Lis
     )
 
 
-def list_reports(folder: Path) -> Listing:
-    """Every report of the folder, newest first (by metadata datum, then created), with one
-    warning per file whose front matter cannot be read."""
+def read_headers(folder: Path) -> tuple[list[tuple[Path, dict[str, Any]]], list[str]]:
+    """The front matter of every report in the folder, and one warning per unreadable file."""
     headers: list[tuple[Path, dict[str, Any]]] = []
     warnings: list[str] = []
     for path in report_files(folder):
@@ -126,6 +125,13 @@ def list_reports(folder: Path) -> Listing:
             headers.append((path, _read_header(path)))
         except ValueError as error:
             warnings.append(f"{path.name}: {error}")
+    return headers, warnings
+
+
+def list_reports(folder: Path) -> Listing:
+    """Every report of the folder, newest first (by metadata datum, then created), with one
+    warning per file whose front matter cannot be read."""
+    headers, warnings = read_headers(folder)
     open_counts = open_count_from_headers([header for _, header in headers])
     rows = [_row(path, header, open_counts) for path, header in headers]
     rows.sort(key=lambda row: row.sort_key, reverse=True)

@@ -16,11 +16,12 @@ from intervjufas.answers_file import AnswersFile, AnswersFilePrompter
 from intervjufas.catalog import resolve_set
 from intervjufas.collection import load_report
 from intervjufas.errors import ExitCode, IntervjufasError, NoTerminalError, UsageError
+from intervjufas.listing import read_headers
 from intervjufas.prompting import Prompter
 from intervjufas.questionnaire import STATUS_DONE, Questionnaire, Step, step_status
 from intervjufas.report import Report, SetRef
 from intervjufas.session import Session
-from intervjufas.store import ReportFile, find_report, read_front_matter, report_files, reports_dir
+from intervjufas.store import ReportFile, find_report, reports_dir
 
 COMMANDS = {"kartlaggning": "kartlagg", "snabbformat": "snabb"}
 
@@ -93,14 +94,7 @@ def check_step_numbers(questionnaire: Questionnaire, numbers: list[int]) -> None
 def follow_up_items(folder: Path, questionnaire: Questionnaire, *, exclude_id: str) -> list[OpenItem]:
     """The open items of earlier reports.  The front matter tells which reports still have open
     items and how every item was last followed up, so only those reports are read in full."""
-    headers = []
-    for path in report_files(folder):
-        try:
-            header = read_front_matter(path)
-        except (OSError, ValueError):
-            continue  # unreadable files are reported by lista and plan
-        if isinstance(header.get("id"), str):
-            headers.append((path, header))
+    headers, _ = read_headers(folder)  # unreadable files are reported by lista and plan
     counts = open_count_from_headers([header for _, header in headers])
     loaded = []
     for path, header in headers:

@@ -20,7 +20,6 @@ SKIP = "__hoppa_over__"
 SELECT_HELP = "(piltangenter eller siffra, Enter väljer)"
 CHECKBOX_HELP = "(piltangenter flyttar, mellanslag markerar, Enter bekräftar)"
 MULTILINE_HELP = "(Enter ger ny rad · Esc och sedan Enter sparar · Ctrl-O öppnar din editor)"
-LINE_HELP = "(Ctrl-O öppnar din editor)"
 
 
 @dataclass(frozen=True)

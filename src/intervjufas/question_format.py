@@ -13,7 +13,6 @@ import itertools
 import json
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -269,10 +268,6 @@ def load_question_set(data: bytes, file: str) -> Questionnaire:
     if questionnaire is None:
         raise QuestionSetError([d for d in diagnostics if d.is_error])
     return questionnaire
-
-
-def load_question_file(path: Path) -> Questionnaire:
-    return load_question_set(path.read_bytes(), str(path))
 
 
 def content_hash(root: yaml.Node) -> str:
