@@ -58,7 +58,7 @@ PROMPT_TIMEOUT = 60  # seconds; only a guard against a hung program, never a mea
 
 def first_question() -> str:
     """The text of the first question ``kartlagg`` asks in an empty folder (the assignment)."""
-    from intervjufas.catalog import builtin_set
+    from intervjufas.questionsets.catalog import builtin_set
 
     return builtin_set("kartlaggning").metadata[0].text
 

@@ -15,19 +15,13 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from intervjufas.answers import Answer, coerce
-from intervjufas.catalog import builtin_set
-from intervjufas.questionnaire import Question, Questionnaire
-from intervjufas.report import (
-    CLOSED_STATUSES,
-    FOLLOW_UP_STATUSES,
-    FollowUp,
-    Report,
-    SetRef,
-    planned_items,
-    render,
-)
-from intervjufas.store import slugify
+from intervjufas.model.answers import Answer
+from intervjufas.model.question_types import coerce
+from intervjufas.model.questions import Question, Questionnaire, SetRef
+from intervjufas.questionsets.catalog import builtin_set
+from intervjufas.reports.files import slugify
+from intervjufas.reports.model import CLOSED_STATUSES, FOLLOW_UP_STATUSES, FollowUp, Report, planned_items
+from intervjufas.reports.render import render
 
 ROLES = (
     "Lagerarbetare",

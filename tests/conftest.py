@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.catalog import builtin_set
-from intervjufas.questionnaire import Questionnaire
+from intervjufas.model.questions import Questionnaire
+from intervjufas.questionsets.catalog import builtin_set
 
 
 @pytest.fixture(autouse=True)

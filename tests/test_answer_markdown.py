@@ -9,16 +9,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from intervjufas.answer_markdown import (
-    PLACEHOLDER,
-    AnswerFormatError,
-    decode,
-    encode,
-    escape_text,
-    unescape_text,
-)
-from intervjufas.answers import ActionItem, Answer
-from intervjufas.questionnaire import Question
+from intervjufas.errors import AnswerFormatError
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.markdown_text import PLACEHOLDER, escape_text, unescape_text
+from intervjufas.model.question_types import decode, encode
+from intervjufas.model.questions import Question
 
 STRUCTURE = re.compile(r"^(#{1,6})[ \t]+.*<!--[ \t]*(steg|grupp|fraga|avsnitt|uppfoljning)[ \t]*:")
 

@@ -6,17 +6,10 @@ import datetime as dt
 
 import pytest
 
-from intervjufas.answers import (
-    ActionItem,
-    Answer,
-    AnswerError,
-    coerce,
-    coerce_value,
-    display,
-    one_line,
-    tidy,
-)
-from intervjufas.questionnaire import Question
+from intervjufas.errors import AnswerError
+from intervjufas.model.answers import ActionItem, Answer, display, one_line, tidy
+from intervjufas.model.question_types import coerce, coerce_value
+from intervjufas.model.questions import Question
 
 TODAY = dt.date.today().isoformat()
 

@@ -12,9 +12,11 @@ from types import ModuleType
 
 import pytest
 
-from intervjufas.catalog import builtin_set
-from intervjufas.report import parse, planned_items, render
-from intervjufas.store import read_front_matter
+from intervjufas.questionsets.catalog import builtin_set
+from intervjufas.reports.front_matter import read_front_matter
+from intervjufas.reports.model import planned_items
+from intervjufas.reports.parse import parse
+from intervjufas.reports.render import render
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 RATIO = r"\d+,\d\d"  # a ratio as the scripts print it (decimal comma)
@@ -45,7 +47,7 @@ def load_module(name: str) -> ModuleType:
 def has_lista() -> bool:
     import typer
 
-    from intervjufas.cli import app
+    from intervjufas.cli.main import app
 
     return "lista" in typer.main.get_command(app).commands  # type: ignore[attr-defined]
 

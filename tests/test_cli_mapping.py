@@ -13,12 +13,13 @@ import typer
 from typer.testing import CliRunner
 
 from intervjufas import __version__
-from intervjufas.answers import ActionItem, Answer
-from intervjufas.catalog import builtin_set
-from intervjufas.cli import app
-from intervjufas.mapping import Interrupted, MappingOptions, run_mapping
-from intervjufas.prompting import AskRequest
-from intervjufas.report import parse
+from intervjufas.asking.prompter import AskRequest
+from intervjufas.asking.run import MappingOptions, run_mapping
+from intervjufas.cli.main import app
+from intervjufas.errors import Interrupted
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.questionsets.catalog import builtin_set
+from intervjufas.reports.parse import parse
 
 runner = CliRunner()
 

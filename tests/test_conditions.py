@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from intervjufas.answers import ActionItem, Answer
-from intervjufas.conditions import AllOf, AnyOf, Comparison, Not, comparisons, evaluate
-from intervjufas.question_format import load_question_set
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.conditions import AllOf, AnyOf, Comparison, Not, comparisons, evaluate
+from intervjufas.questionsets.loader import load_question_set
 
 ANSWERS = {
     "janej": Answer("Ja"),

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intervjufas.action_plan import open_items, statuses_from_headers
-from intervjufas.answers import ActionItem, Answer
-from intervjufas.collection import load_folder
-from intervjufas.mapping import follow_up_items
-from intervjufas.questionnaire import Questionnaire
-from intervjufas.report import FollowUp, Report, render
-from intervjufas.store import read_front_matter
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.questions import Questionnaire
+from intervjufas.reading.folder import load_folder
+from intervjufas.reading.follow_up import follow_up_items
+from intervjufas.reports.action_plan import open_items, statuses_from_headers
+from intervjufas.reports.front_matter import read_front_matter
+from intervjufas.reports.model import FollowUp, Report
+from intervjufas.reports.render import render
 
 
 def write(folder: Path, name: str, report: Report, questionnaire: Questionnaire) -> Path:

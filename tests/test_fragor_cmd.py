@@ -12,8 +12,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from intervjufas.catalog import builtin_set
-from intervjufas.cli import app
+from intervjufas.cli.main import app
+from intervjufas.questionsets.catalog import builtin_set
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "docs" / "exempel-telefonintervju.yaml"
@@ -224,7 +224,7 @@ def own_report(tmp_path: Path, reports_dir: Path) -> tuple[Path, Path]:
 
 def test_an_own_set_runs_and_the_report_records_it(own_report: tuple[Path, Path]) -> None:
     report, set_file = own_report
-    from intervjufas.catalog import load_set_file
+    from intervjufas.questionsets.catalog import load_set_file
 
     questionnaire = load_set_file(set_file)
     header = front_matter(report)
@@ -236,7 +236,7 @@ def test_an_own_set_runs_and_the_report_records_it(own_report: tuple[Path, Path]
 
 
 def test_the_hash_follows_the_content_not_the_layout(tmp_path: Path) -> None:
-    from intervjufas.catalog import load_set_file
+    from intervjufas.questionsets.catalog import load_set_file
 
     reformatted = tmp_path / "omformaterad.yaml"
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))

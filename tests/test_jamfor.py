@@ -13,13 +13,16 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 from typer.testing import CliRunner
 
-from intervjufas.answers import coerce
-from intervjufas.catalog import builtin_text, load_set_file
-from intervjufas.cli import app
-from intervjufas.collection import load_report
-from intervjufas.compare import compare, earlier_report, word_diff
-from intervjufas.comparison_views import comparison_markdown, comparison_renderable
-from intervjufas.report import Report, render
+from intervjufas.cli.main import app
+from intervjufas.model.question_types import coerce
+from intervjufas.questionsets.catalog import builtin_text, load_set_file
+from intervjufas.reading.comparison import compare, earlier_report
+from intervjufas.reading.word_diff import word_diff
+from intervjufas.reports.loading import load_report
+from intervjufas.reports.model import Report
+from intervjufas.reports.render import render
+from intervjufas.views.comparison_markdown import comparison_markdown
+from intervjufas.views.comparison_text import comparison_renderable
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 FIRST = "2024-01-15-lagerarbetare-till-nordlager.md"

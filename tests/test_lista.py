@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from intervjufas.cli import app
-from intervjufas.listing import list_reports
-from intervjufas.reading_views import short_forms, step_marks
-from intervjufas.store import read_front_matter
-from intervjufas.text_grid import fit_widths, wrap
+from intervjufas.cli.main import app
+from intervjufas.reading.listing import list_reports
+from intervjufas.reports.front_matter import read_front_matter
+from intervjufas.views.listing import short_forms, step_marks
+from intervjufas.views.text_grid import fit_widths, wrap
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 runner = CliRunner()
@@ -95,7 +95,7 @@ def terminal_output(folder: Path, width: int, *, colour: bool = False) -> str:
 
     from rich.console import Console
 
-    from intervjufas.reading_views import show_listing
+    from intervjufas.views.listing import show_listing
 
     console = Console(
         file=StringIO(), width=width, force_terminal=True, color_system="truecolor" if colour else None

@@ -7,10 +7,10 @@ import io
 
 import pytest
 
-from intervjufas.answers import ActionItem, Answer
-from intervjufas.plain_prompting import PlainPrompter
-from intervjufas.prompting import AskRequest
-from intervjufas.questionnaire import Group, Question
+from intervjufas.asking.plain_prompter import PlainPrompter
+from intervjufas.asking.prompter import AskRequest
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.questions import Group, Question
 
 
 def ask(question: Question, *lines: str, default: Answer | None = None) -> tuple[Answer, str]:

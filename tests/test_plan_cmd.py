@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from intervjufas.cli import app
+from intervjufas.cli.main import app
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 runner = CliRunner()

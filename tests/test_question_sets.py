@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from intervjufas.answers import Answer
-from intervjufas.conditions import Comparison, comparisons
-from intervjufas.questionnaire import PLAN_KINDS, Question, Questionnaire, Step
+from intervjufas.model.answers import Answer
+from intervjufas.model.conditions import Comparison, comparisons
+from intervjufas.model.questions import PLAN_KINDS, Question, Questionnaire, Step
 
 # -- the exercise, word for word ------------------------------------------------------------------
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from intervjufas.catalog import builtin_set
-from intervjufas.cli import app
-from intervjufas.question_format import read_question_set
-from intervjufas.report import parse
+from intervjufas.cli.main import app
+from intervjufas.questionsets.catalog import builtin_set
+from intervjufas.questionsets.loader import read_question_set
+from intervjufas.reports.parse import parse
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

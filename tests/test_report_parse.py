@@ -6,18 +6,12 @@ import re
 
 import pytest
 
-from intervjufas.answers import ActionItem, Answer
-from intervjufas.questionnaire import Questionnaire
-from intervjufas.report import (
-    FollowUp,
-    RawAnswer,
-    Report,
-    ReportFormatError,
-    SetRef,
-    parse,
-    planned_items,
-    render,
-)
+from intervjufas.errors import ReportFormatError
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.questions import Questionnaire, SetRef
+from intervjufas.reports.model import FollowUp, RawAnswer, Report, planned_items
+from intervjufas.reports.parse import parse
+from intervjufas.reports.render import render
 
 FILE = "rapport.md"
 

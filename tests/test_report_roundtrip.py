@@ -10,20 +10,15 @@ import string
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from intervjufas.answer_markdown import PLACEHOLDER
-from intervjufas.answers import ActionItem, Answer, coerce_value, one_line
-from intervjufas.catalog import builtin_set
-from intervjufas.question_format import load_question_set
-from intervjufas.questionnaire import Question, Questionnaire
-from intervjufas.report import (
-    _KNOWN_HEADER,
-    FOLLOW_UP_STATUSES,
-    FollowUp,
-    Report,
-    SetRef,
-    parse,
-    render,
-)
+from intervjufas.model.answers import ActionItem, Answer, one_line
+from intervjufas.model.markdown_text import PLACEHOLDER
+from intervjufas.model.question_types import coerce_value
+from intervjufas.model.questions import Question, Questionnaire, SetRef
+from intervjufas.questionsets.catalog import builtin_set
+from intervjufas.questionsets.loader import load_question_set
+from intervjufas.reports.model import FOLLOW_UP_STATUSES, FollowUp, Report
+from intervjufas.reports.parse import _KNOWN_HEADER, parse
+from intervjufas.reports.render import render
 
 SETTINGS = settings(
     max_examples=150,

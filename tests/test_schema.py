@@ -22,9 +22,10 @@ import jsonschema
 import pytest
 import yaml
 
-from intervjufas.question_format import SET_KEYS, read_question_set
-from intervjufas.schema import question_set_schema, schema_json
-from intervjufas.yamlsource import SafeDumper, SafeLoader, compose, plain_value
+from intervjufas.questionsets.format_keys import SET_KEYS
+from intervjufas.questionsets.loader import read_question_set
+from intervjufas.questionsets.schema import question_set_schema, schema_json
+from intervjufas.questionsets.yaml_source import SafeDumper, SafeLoader, compose, plain_value
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "questions" / "fragor.schema.json"

@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.action_plan import OpenItem
-from intervjufas.answers import ActionItem, Answer, coerce
-from intervjufas.prompting import AskRequest
-from intervjufas.questionnaire import Questionnaire
-from intervjufas.report import FOLLOW_UP_TITLE, FollowUp, Report, parse
-from intervjufas.session import METADATA_TITLE, Session
-from intervjufas.store import ReportFile
+from intervjufas.asking.prompter import AskRequest
+from intervjufas.asking.session import METADATA_TITLE, Session
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.question_types import coerce
+from intervjufas.model.questions import Questionnaire
+from intervjufas.reports.action_plan import OpenItem
+from intervjufas.reports.model import FOLLOW_UP_TITLE, FollowUp, Report
+from intervjufas.reports.parse import parse
+from intervjufas.reports.report_file import ReportFile
 
 TODAY = dt.date.today().isoformat()
 

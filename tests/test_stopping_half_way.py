@@ -9,14 +9,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from intervjufas.answers import ActionItem, Answer
-from intervjufas.cli import app
-from intervjufas.mapping import progress_note
-from intervjufas.prompting import SKIP, AskRequest, PartialAnswer, menu_default
-from intervjufas.questionnaire import Questionnaire
-from intervjufas.report import Report, parse
-from intervjufas.session import Session
-from intervjufas.store import ReportFile
+from intervjufas.asking.prompter import SKIP, AskRequest, menu_default
+from intervjufas.asking.run import progress_note
+from intervjufas.asking.session import Session
+from intervjufas.cli.main import app
+from intervjufas.errors import PartialAnswer
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.questions import Questionnaire
+from intervjufas.reports.model import Report
+from intervjufas.reports.parse import parse
+from intervjufas.reports.report_file import ReportFile
 
 BASICS = {"uppdrag": Answer("Lager"), "kund": Answer("Nordlager AB")}
 

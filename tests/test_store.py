@@ -12,24 +12,25 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intervjufas.answers import Answer
-from intervjufas.errors import IntervjufasError
-from intervjufas.questionnaire import Questionnaire
-from intervjufas.report import Report, parse, render
-from intervjufas.store import (
+from intervjufas.errors import IntervjufasError, ReportConflictError
+from intervjufas.model.answers import Answer
+from intervjufas.model.questions import Questionnaire
+from intervjufas.reports.files import (
     SLUG_MAX,
-    ReportConflictError,
-    ReportFile,
     atomic_write,
-    find_report,
     new_report_path,
-    read_front_matter,
     read_text,
     report_files,
     reports_dir,
     reserve_path,
     slugify,
 )
+from intervjufas.reports.finding import find_report
+from intervjufas.reports.front_matter import read_front_matter
+from intervjufas.reports.model import Report
+from intervjufas.reports.parse import parse
+from intervjufas.reports.render import render
+from intervjufas.reports.report_file import ReportFile
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 

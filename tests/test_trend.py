@@ -6,10 +6,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from intervjufas.cli import app
-from intervjufas.collection import load_folder
-from intervjufas.reading_views import bar, sparkline
-from intervjufas.trend import Point, Series, period_of, rating_trends
+from intervjufas.cli.main import app
+from intervjufas.reading.folder import load_folder
+from intervjufas.reading.trend import Point, Series, period_of, rating_trends
+from intervjufas.views.trend import bar, sparkline
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 runner = CliRunner()

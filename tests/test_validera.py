@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from intervjufas.cli import app
-from intervjufas.question_format import read_question_set
-from intervjufas.validation_report import FileResult, check_files, summary
-from intervjufas.yamlsource import Diagnostic
+from intervjufas.cli.main import app
+from intervjufas.questionsets.loader import read_question_set
+from intervjufas.questionsets.validation import FileResult, check_files
+from intervjufas.questionsets.yaml_source import Diagnostic
+from intervjufas.views.validation import summary
 
 # A valid set whose last line opens the first step's question list: the questions of most cases
 # are appended to it and so start on line 12.
@@ -235,7 +236,7 @@ CASES = [
     Case(
         "plan-on-a-wrong-type",
         BASE + "      - id: a\n        text: A\n        typ: janej\n        plan: utveckla\n",
-        ("15:15: 'plan' används bara av typerna atgarder, text och langtext",),
+        ("15:15: 'plan' används bara av typerna text, langtext och atgarder",),
     ),
     Case(
         "unknown-plan",

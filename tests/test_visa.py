@@ -12,9 +12,9 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from intervjufas.cli import app
-from intervjufas.reading_views import show_report
-from intervjufas.viewing import prepare
+from intervjufas.cli.main import app
+from intervjufas.reading.report_view import prepare
+from intervjufas.views.report import show_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 runner = CliRunner()

@@ -1,6 +1,6 @@
 """Entry point for ``python -m intervjufas``."""
 
-from intervjufas.cli import main
+from intervjufas.cli.main import main
 
 if __name__ == "__main__":
     main()

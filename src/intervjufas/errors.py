@@ -1,10 +1,18 @@
-"""The program's expected failures: one base error with a Swedish message, and named exit codes."""
+"""Every expected failure of the program, with its exit code, in one place.
+
+Each error carries a Swedish message fit for the user; the command-line layer turns it into one
+line on stderr (``Fel: …``) and the error's exit code.  Anything else that escapes is a bug.
+"""
 
 from __future__ import annotations
 
 import errno
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from intervjufas.questionsets.yaml_source import Diagnostic
 
 
 class ExitCode(IntEnum):
@@ -36,6 +44,58 @@ class UsageError(IntervjufasError):
 
 class NoTerminalError(IntervjufasError):
     """Prompting was asked for, but standard input is not a terminal."""
+
+
+class Interrupted(IntervjufasError):
+    """The user stopped a session; the message says what was kept and how to go on."""
+
+    exit_code = ExitCode.INTERRUPTED
+
+
+class ReportFormatError(IntervjufasError):
+    """A report file that cannot be read; the message names the file and line."""
+
+
+class ReportConflictError(IntervjufasError):
+    """The file changed on disk in a way that cannot be merged with the session's answers."""
+
+
+class DiagnosticsError(Exception):
+    """A file with problems found at known lines and columns; carries every diagnostic."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(diagnostics[0].format() if diagnostics else "")
+        self.diagnostics = diagnostics
+
+
+class YamlSourceError(DiagnosticsError):
+    """The text could not be read as YAML."""
+
+
+class QuestionSetError(DiagnosticsError):
+    """A question file with errors."""
+
+
+class AnswerError(ValueError):
+    """Raw input that is not a valid answer; the message is Swedish and fit for the user."""
+
+
+class AnswerFormatError(ValueError):
+    """The text under a heading cannot be read as an answer to its question."""
+
+    def __init__(self, offset: int, message: str) -> None:
+        super().__init__(message)
+        self.offset = offset  # line offset within the answer block
+        self.message = message
+
+
+class PartialAnswer(KeyboardInterrupt):
+    """The user stopped (Ctrl-C) half-way through a question that already has a usable part – a
+    choice before its comment, the action items before the last – which is kept."""
+
+    def __init__(self, answer: Any) -> None:
+        super().__init__()
+        self.answer = answer
 
 
 _ERRNO_TEXT = {

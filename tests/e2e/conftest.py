@@ -22,10 +22,11 @@ import pexpect
 import pytest
 import yaml
 
-from intervjufas.answers import ActionItem, Answer
-from intervjufas.catalog import builtin_set
-from intervjufas.questionnaire import Question
-from intervjufas.report import Report, parse
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.questions import Question
+from intervjufas.questionsets.catalog import builtin_set
+from intervjufas.reports.model import Report
+from intervjufas.reports.parse import parse
 
 TIMEOUT = 30.0
 _UNSET = object()

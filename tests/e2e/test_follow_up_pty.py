@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.answers import Answer
+from intervjufas.model.answers import Answer
 
 from .conftest import Terminal, front_matter, read_report, report_paths, section, write_answers
 

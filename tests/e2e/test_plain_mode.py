@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.answers import ActionItem, Answer
+from intervjufas.model.answers import ActionItem, Answer
 
 from .conftest import (
     ENTER,

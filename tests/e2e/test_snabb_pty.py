@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.answers import ActionItem, Answer
-from intervjufas.catalog import builtin_set
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.questionsets.catalog import builtin_set
 
 from .conftest import CTRL_O, Terminal, days_around_now, front_matter, only_report, read_report, section
 

@@ -1,0 +1,107 @@
+"""Answers from a YAML file (``--svar FIL``): question id → answer, validated like typed answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from intervjufas.asking.prompter import AskRequest
+from intervjufas.errors import AnswerError, IntervjufasError, YamlSourceError, file_error
+from intervjufas.model.answers import Answer
+from intervjufas.model.question_types import coerce
+from intervjufas.model.questions import Questionnaire
+from intervjufas.questionsets.format_keys import suggest
+from intervjufas.questionsets.yaml_source import (
+    compose,
+    decode_utf8,
+    forbidden_tags,
+    plain_value,
+    show_tag,
+)
+
+
+class AnswersFile:
+    """The parsed answers file: values by question id, with the line of each."""
+
+    def __init__(self, path: Path, values: dict[str, Any], lines: dict[str, int]) -> None:
+        self.path = path
+        self.values = values
+        self.lines = lines
+
+    @classmethod
+    def read(cls, path: Path) -> AnswersFile:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise file_error("Kan inte läsa svarsfilen", path, error) from None
+        try:
+            root = compose(decode_utf8(data, str(path)), str(path))
+        except YamlSourceError as error:
+            raise IntervjufasError(error.diagnostics[0].format()) from None
+        if root is None:
+            return cls(path, {}, {})
+        for node in forbidden_tags(root):
+            line = node.start_mark.line + 1
+            raise IntervjufasError(f"{path}:{line}: YAML-taggen '{show_tag(node.tag)}' är inte tillåten.")
+        if not isinstance(root, yaml.MappingNode):
+            raise IntervjufasError(f"{path}:1: svarsfilen ska vara nycklar med svar (fråge-id: svar).")
+        values: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in root.value:
+            key = str(key_node.value)
+            if key in values:
+                raise IntervjufasError(
+                    f"{path}:{key_node.start_mark.line + 1}: '{key}' förekommer två gånger."
+                )
+            values[key] = plain_value(value_node)
+            if isinstance(values[key], bool) and value_node.tag.endswith(":bool"):
+                values[key] = (
+                    value_node.value if value_node.value.lower() not in ("true", "false") else values[key]
+                )
+            lines[key] = key_node.start_mark.line + 1
+        return cls(path, values, lines)
+
+    def check_ids(self, questionnaire: Questionnaire) -> None:
+        known = [q.id for q in questionnaire.all_questions()]
+        for key in self.values:
+            if key not in known:
+                raise IntervjufasError(
+                    f"{self.path}:{self.lines[key]}: okänt fråge-id '{key}'{suggest(key, known)}"
+                    f" (frågeuppsättningen '{questionnaire.id}')."
+                )
+
+    def where(self, key: str) -> str:
+        line = self.lines.get(key)
+        return f"{self.path}:{line}" if line else str(self.path)
+
+
+class AnswersFilePrompter:
+    """Answers every question from the file; a missing answer falls back to the default, as
+    pressing Enter would, and a missing required answer is an error naming the id."""
+
+    def __init__(self, answers: AnswersFile) -> None:
+        self.answers = answers
+
+    def section(self, title: str, text: str) -> None:
+        pass
+
+    def note(self, text: str) -> None:
+        pass
+
+    def ask(self, request: AskRequest) -> Answer:
+        question = request.question
+        if question.id not in self.answers.values:
+            if request.default is not None and request.default.value is not None:
+                return request.default
+            if question.required:
+                raise IntervjufasError(
+                    f"{self.answers.path}: svar saknas för den obligatoriska frågan '{question.id}' "
+                    f"({question.text})."
+                )
+            return Answer(None)
+        try:
+            return coerce(question, self.answers.values[question.id])
+        except AnswerError as error:
+            raise IntervjufasError(f"{self.answers.where(question.id)}: '{question.id}': {error}.") from None

@@ -1,0 +1,267 @@
+"""Plain line-by-line prompting (``--enkel``): no cursor movement or colour, for screen readers,
+dumb terminals and answers piped in one line per prompt.
+
+Every prompt is one line of plain text.  Choices are numbered (type 2, or 1,3 for several), yes/no
+takes j or n, a scale takes the number itself, longer answers end with an empty line, and ? shows
+the question's help.  A suggested answer is shown as ``[standard: …]`` and kept with Enter; - leaves
+an optional question unanswered.  When the answers come from a pipe, each one is echoed after its
+prompt, so the output reads as a transcript.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from intervjufas.asking.prompter import AskRequest, default_text
+from intervjufas.errors import AnswerError, PartialAnswer
+from intervjufas.model.answers import ActionItem, Answer, Value
+from intervjufas.model.question_types import coerce_value, question_type
+from intervjufas.model.questions import Question
+from intervjufas.model.types_choice import match_choice
+
+HELP_KEY = "?"
+SKIP_KEY = "-"
+CHOICE_WIDGETS = ("menu", "yesno", "checkbox", "scale")
+HINTS = {"checkbox": "Skriv numren, t.ex. 1,3", "yesno": "Skriv j eller n", "menu": "Skriv numret"}
+
+
+class PlainPrompter:
+    """The ``Prompter`` of ``--enkel``: reads lines from ``stdin`` and writes plain text to ``stdout``."""
+
+    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        try:
+            self.echo = not stdin.isatty()
+        except (AttributeError, ValueError):
+            self.echo = True
+
+    # -- output ---------------------------------------------------------------------------------
+    def _print(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    def section(self, title: str, text: str) -> None:
+        self._print()
+        self._print(f"== {title} ==")
+        if text:
+            self._print(text)
+
+    def note(self, text: str) -> None:
+        self._print(text)
+
+    def _read(self, prompt: str) -> str:
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        try:
+            line = self.stdin.readline()
+        except KeyboardInterrupt:
+            self._print()  # end the prompt line, so the message that follows starts on its own
+            raise
+        if not line:
+            self._print()
+            raise EOFError
+        line = line.rstrip("\n").rstrip("\r")
+        if self.echo:
+            self._print(line)
+        return line
+
+    # -- questions ------------------------------------------------------------------------------
+    def ask(self, request: AskRequest) -> Answer:
+        question = request.question
+        if request.group is not None:
+            self._print()
+            self._print(request.group.title)
+            if request.group.text and request.group.text != request.group.title:
+                self._print(request.group.text)
+        self._print()
+        self._print(request.progress)
+        if request.context:
+            self._print(request.context)
+        self._print(question.text)
+        if question.help:
+            self._print(f"(Skriv {HELP_KEY} för hjälp.)")
+        while True:
+            try:
+                return self._ask_once(question, request.default)
+            except AnswerError as error:
+                self._print(f"Ogiltigt svar: {error}. Försök igen.")
+
+    def _show_help(self, question: Question) -> None:
+        self._print(f"Hjälp: {question.help}" if question.help else "Ingen hjälptext för den här frågan.")
+
+    def _line(self, prompt: str, question: Question) -> str:
+        """One line of input; ? shows the help and asks again."""
+        while True:
+            text = self._read(prompt)
+            if text.strip() == HELP_KEY:
+                self._show_help(question)
+                continue
+            return text
+
+    def _ask_once(self, question: Question, default: Answer | None) -> Answer:
+        widget = question_type(question.type).widget
+        shown = default_text(question, default)
+        if widget == "lines":
+            return Answer(self._multiline(question, shown))
+        if widget == "line":
+            return Answer(self._single_line(question, shown))
+        if widget in CHOICE_WIDGETS:
+            value = self._choose(question, default, shown)
+            comment = ""
+            if question.comment and value is not None:
+                previous = default.comment if default else ""
+                try:
+                    comment = self._line(f"Kommentar (valfritt){_suggested(previous)}: ", question).strip()
+                except KeyboardInterrupt:
+                    raise PartialAnswer(Answer(value)) from None
+                comment = comment or previous
+            return Answer(value, comment)
+        if widget == "items":
+            return Answer(self._action_items(question, default))
+        raise AnswerError(f"okänd frågetyp '{question.type}'")
+
+    def _hint(self, question: Question, text: str, shown: str) -> str:
+        """The prompt: what to type, whether the question must be answered, and the suggestion."""
+        if question.required:
+            text += " (måste besvaras)"
+        elif shown:
+            text += f", eller {SKIP_KEY} för inget svar"
+        else:
+            text += ", eller Enter för att hoppa över"
+        return f"{text}{_suggested(shown)}: "
+
+    def _empty(self, question: Question, text: str, shown: str) -> bool:
+        """True when the typed text leaves the question unanswered (and that is allowed)."""
+        if text.strip() == SKIP_KEY and not question.required:
+            return True
+        if not text.strip() and not shown:
+            if question.required:
+                raise AnswerError("frågan måste besvaras")
+            return True
+        return False
+
+    def _single_line(self, question: Question, shown: str) -> Value:
+        what = question_type(question.type).line_hint
+        text = self._line(self._hint(question, what, shown), question)
+        if self._empty(question, text, shown):
+            return None
+        return coerce_value(question, text if text.strip() else shown)
+
+    def _options(self, question: Question) -> list[str]:
+        return list(question_type(question.type).choices(question))
+
+    def _choose(self, question: Question, default: Answer | None, shown: str) -> Value:
+        widget = question_type(question.type).widget
+        if widget == "scale":
+            labels = ", ".join(f"{n} = {text}" for n, text in question.scale_labels)
+            scale = f"Skala {question.scale_min}–{question.scale_max}"
+            self._print(f"{scale}: {labels}" if labels else scale)
+            hint = f"Skriv en siffra {question.scale_min}–{question.scale_max}"
+        else:
+            for number, title in enumerate(self._options(question), start=1):
+                self._print(f"  {number}) {title}")
+            hint = HINTS[widget]
+        text = self._line(self._hint(question, hint, shown), question).strip()
+        if self._empty(question, text, shown):
+            return None
+        if not text:
+            assert default is not None
+            return default.value
+        if widget == "scale":
+            return coerce_value(question, text)
+        return self._chosen(question, text)
+
+    def _chosen(self, question: Question, text: str) -> Value:
+        options = self._options(question)
+        several = question_type(question.type).widget == "checkbox"
+        parts = _parts(text) if several else [text]
+        chosen = []
+        for part in parts:
+            if part.isdigit() and 1 <= int(part) <= len(options):
+                chosen.append(options[int(part) - 1])
+            elif part.isdigit():
+                raise AnswerError(f"välj ett nummer mellan 1 och {len(options)}")
+            else:
+                chosen.append(match_choice(question, part) if several else str(coerce_value(question, part)))
+        if several:
+            return tuple(c for c in question.choices if c in chosen) or None
+        return chosen[0]
+
+    def _multiline(self, question: Question, shown: str) -> str | None:
+        if shown:
+            self._print("Föreslaget svar:")
+            for line in shown.split("\n"):
+                self._print(f"  {line}")
+            keep = "Tryck Enter direkt för att behålla det"
+            if not question.required:
+                keep += f", eller skriv {SKIP_KEY} för inget svar"
+            self._print(f"({keep}.)")
+        required = " Frågan måste besvaras." if question.required else ""
+        self._print(f"Skriv ditt svar, en eller flera rader. Avsluta med en tom rad.{required}")
+        lines: list[str] = []
+        while True:
+            line = self._line("> ", question)
+            if not line.strip():
+                break
+            if not lines and line.strip() == SKIP_KEY and not question.required:
+                return None
+            lines.append(line)
+        text = "\n".join(lines) if lines else shown
+        if question.required and not text.strip():
+            raise AnswerError("frågan måste besvaras")
+        return text or None
+
+    def _action_items(self, question: Question, default: Answer | None) -> tuple[ActionItem, ...] | None:
+        previous = list(default.value) if default is not None and isinstance(default.value, tuple) else []
+        offered_items = [item for item in previous if isinstance(item, ActionItem)]
+        self._print("Ett moment i taget: vad, och sedan varför. Lämna momentet tomt när du är klar.")
+        if offered_items:
+            self._print(
+                f"Tidigare moment föreslås ett i taget: Enter behåller, {SKIP_KEY} avslutar listan och stryker resten."
+            )
+        items: list[ActionItem] = []
+        try:
+            self._ask_items(question, items, offered_items)
+        except KeyboardInterrupt:
+            if items:
+                raise PartialAnswer(Answer(tuple(items))) from None
+            raise
+        if question.required and not items:
+            raise AnswerError("frågan måste besvaras med minst ett moment")
+        return tuple(items) or None
+
+    def _ask_items(
+        self, question: Question, items: list[ActionItem], offered_items: list[ActionItem]
+    ) -> None:
+        """Moment and why, one item at a time, appended to ``items`` until the list ends."""
+        while True:
+            offered = offered_items[len(items)] if len(items) < len(offered_items) else None
+            hint = _suggested(offered.moment) if offered else ""
+            moment = self._line(f"Moment {len(items) + 1}{hint}: ", question).strip()
+            if offered is not None and moment == SKIP_KEY:
+                return
+            if not moment and offered is not None:
+                moment = offered.moment
+            if not moment:
+                return
+            why_default = offered.why if offered is not None else ""
+            why = self._line(f"Varför / med vilket syfte?{_suggested(why_default)} ", question).strip()
+            items.append(ActionItem(moment, why or why_default))
+
+
+def _suggested(text: str) -> str:
+    return f" [standard: {text}]" if text else ""
+
+
+def _parts(text: str) -> list[str]:
+    """The choices typed for a multiple-choice question: '1,3', '1 3' or 'Telefonintervju, Snabbintervju'."""
+    parts: list[str] = []
+    for piece in re.split(r"[,;]", text):
+        piece = piece.strip()
+        if re.fullmatch(r"\d+(\s+\d+)*", piece):
+            parts.extend(piece.split())
+        elif piece:
+            parts.append(piece)
+    return parts

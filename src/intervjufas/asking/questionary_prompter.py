@@ -1,0 +1,252 @@
+"""The Questionary prompter: arrow-key menus and line editing, with panels and help drawn by Rich.
+
+This is the only module that imports Questionary and prompt_toolkit, and only when a
+``QuestionaryPrompter`` is created, so ``--help`` and the non-interactive commands stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from intervjufas.asking.prompter import (
+    CHECKBOX_HELP,
+    MULTILINE_HELP,
+    SELECT_HELP,
+    SKIP,
+    AskRequest,
+    default_text,
+    menu_default,
+    scale_title,
+)
+from intervjufas.errors import AnswerError, PartialAnswer
+from intervjufas.model.answers import ActionItem, Answer, Value
+from intervjufas.model.question_types import coerce_value, question_type
+from intervjufas.model.questions import Question
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class QuestionaryPrompter:
+    """Arrow-key menus and line editing with Questionary; panels and help with Rich."""
+
+    def __init__(self, console: Console) -> None:
+        import questionary  # noqa: F401 - fail early here, not at the first question
+
+        self.console = console
+
+    # -- output ---------------------------------------------------------------------------------
+    def section(self, title: str, text: str) -> None:
+        from rich.panel import Panel
+        from rich.text import Text
+
+        self.console.print()
+        if not text:  # no lead text: the title inside the box rather than over an empty one
+            self.console.print(Panel(Text(title, style="bold"), border_style="cyan", expand=True))
+            return
+        title_text = Text(title, style="bold")
+        self.console.print(
+            Panel(Text(text), title=title_text, title_align="left", border_style="cyan", expand=True)
+        )
+
+    def note(self, text: str) -> None:
+        self.console.print(text, highlight=False, markup=False)
+
+    def _intro(self, request: AskRequest) -> None:
+        from rich.text import Text
+
+        if request.group is not None:
+            self.console.print()
+            self.console.print(Text(request.group.title, style="bold cyan"))
+            if request.group.text and request.group.text != request.group.title:
+                self.console.print(Text(request.group.text, style="cyan"))
+        self.console.print()
+        self.console.print(Text(request.progress, style="dim"))
+        if request.context:
+            self.console.print(Text(request.context, style="dim"))
+        if request.question.help and question_type(request.question.type).widget != "items":
+            # (an item list prints its help under its own title)
+            self.console.print(Text(request.question.help, style="italic dim"))
+        sys.stdout.flush()
+
+    # -- input ----------------------------------------------------------------------------------
+    def ask(self, request: AskRequest) -> Answer:
+        self._intro(request)
+        widget = question_type(request.question.type).widget
+        return getattr(self, _WIDGETS[widget])(request.question, request.default)
+
+    def _ask_line(self, question: Question, default: Answer | None) -> Answer:
+        return Answer(self._text(question, default, multiline=False))
+
+    def _ask_lines(self, question: Question, default: Answer | None) -> Answer:
+        return Answer(self._text(question, default, multiline=True))
+
+    def _ask_menu(self, question: Question, default: Answer | None) -> Answer:
+        value = self._select(question, default)
+        comment = ""
+        if question.comment and value is not None:
+            previous = default.comment if default else ""
+            try:
+                comment = self._line("Kommentar (valfritt):", previous, required=False)
+            except KeyboardInterrupt:
+                raise PartialAnswer(Answer(value)) from None
+        return Answer(value, comment)
+
+    def _ask_checkbox(self, question: Question, default: Answer | None) -> Answer:
+        return Answer(self._checkbox(question, default))
+
+    def _ask_scale(self, question: Question, default: Answer | None) -> Answer:
+        return Answer(self._scale(question, default))
+
+    def _ask_items(self, question: Question, default: Answer | None) -> Answer:
+        return Answer(self._action_items(question, default))
+
+    def _bindings(self) -> Any:
+        from prompt_toolkit.key_binding import KeyBindings
+
+        bindings = KeyBindings()
+
+        @bindings.add("c-o")
+        def _open_editor(event: Any) -> None:
+            event.current_buffer.open_in_editor(validate_and_handle=True)
+
+        return bindings
+
+    def _text(self, question: Question, default: Answer | None, *, multiline: bool) -> Value:
+        import questionary
+
+        def validate(text: str) -> bool | str:
+            if question.required and not text.strip():
+                return "Frågan måste besvaras."
+            try:
+                coerce_value(question, text)
+            except AnswerError as error:
+                return f"{error}."
+            return True
+
+        answer = questionary.text(
+            question.text,
+            default=default_text(question, default),
+            validate=validate,
+            multiline=multiline,
+            instruction=("\n  " + MULTILINE_HELP + "\n>") if multiline else None,
+            key_bindings=self._bindings(),
+        ).unsafe_ask()
+        return coerce_value(question, answer)
+
+    def _line(self, message: str, default: str, *, required: bool) -> str:
+        import questionary
+
+        return questionary.text(
+            message,
+            default=default,
+            validate=(lambda t: bool(t.strip()) or "Skriv något.") if required else None,
+            key_bindings=self._bindings(),
+        ).unsafe_ask()
+
+    def _menu(self, question: Question, choices: list[Any], default: object) -> Any:
+        """One choice from a menu; an optional question gets a last choice to skip it (None)."""
+        import questionary
+
+        if not question.required:
+            choices = [*choices, questionary.Choice("(hoppa över)", value=SKIP)]
+        value = questionary.select(
+            question.text,
+            choices=choices,
+            default=default,
+            instruction=SELECT_HELP,
+            use_shortcuts=len(choices) <= 9,
+            use_jk_keys=False,
+        ).unsafe_ask()
+        return None if value == SKIP else value
+
+    def _select(self, question: Question, default: Answer | None) -> str | None:
+        import questionary
+
+        choices = [questionary.Choice(c, value=c) for c in question.choices]
+        return self._menu(question, choices, menu_default(question, default))
+
+    def _checkbox(self, question: Question, default: Answer | None) -> tuple[str, ...] | None:
+        import questionary
+
+        chosen = set(default.value) if default is not None and isinstance(default.value, tuple) else set()
+        values = questionary.checkbox(
+            question.text,
+            choices=[questionary.Choice(c, value=c, checked=c in chosen) for c in question.choices],
+            instruction=CHECKBOX_HELP,
+            validate=(lambda v: bool(v) or "Välj minst ett alternativ.")
+            if question.required
+            else (lambda v: True),
+            use_jk_keys=False,
+            erase_when_done=True,  # Questionary would print an English summary ("done (2 selections)")
+        ).unsafe_ask()
+        chosen_values = tuple(c for c in question.choices if c in values)
+        self._echo(question.text, ", ".join(chosen_values) or "(inget valt)")
+        return chosen_values or None
+
+    def _echo(self, question: str, answer: str) -> None:
+        """Print a finished question the way Questionary does."""
+        from rich.text import Text
+
+        line = Text()
+        line.append("? ", style="bold #5f819d")
+        line.append(question, style="bold")
+        line.append(" ")
+        line.append(answer, style="bold #ff9d00")
+        self.console.print(line)
+
+    def _scale(self, question: Question, default: Answer | None) -> int | None:
+        import questionary
+
+        numbers = range(question.scale_min, question.scale_max + 1)
+        choices = [questionary.Choice(scale_title(question, n), value=n) for n in numbers]
+        return self._menu(question, choices, menu_default(question, default))
+
+    def _action_items(self, question: Question, default: Answer | None) -> tuple[ActionItem, ...] | None:
+        from rich.text import Text
+
+        self.console.print(Text(question.text, style="bold"))
+        if question.help:
+            self.console.print(Text(question.help, style="italic dim"))
+        hint = "Lämna momentet tomt när du är klar."
+        self.console.print(Text(hint if question.help else f"Ett moment i taget. {hint}", style="dim"))
+        previous = list(default.value) if default is not None and isinstance(default.value, tuple) else []
+        items: list[ActionItem] = []
+        try:
+            self._item_loop(items, previous)
+        except KeyboardInterrupt:
+            if items:
+                raise PartialAnswer(Answer(tuple(items))) from None
+            raise
+        return tuple(items) or None
+
+    def _item_loop(self, items: list[ActionItem], previous: list[Any]) -> None:
+        """Ask moment and why, one item at a time, appending to ``items`` until an empty moment."""
+        while True:
+            offered = previous[len(items)] if len(items) < len(previous) else None
+            moment = self._line(
+                f"Moment {len(items) + 1}:",
+                offered.moment if isinstance(offered, ActionItem) else "",
+                required=False,
+            ).strip()
+            if not moment:
+                return
+            why = self._line(
+                "Varför / med vilket syfte?",
+                offered.why if isinstance(offered, ActionItem) else "",
+                required=False,
+            )
+            items.append(ActionItem(moment, why))
+
+
+# Which method asks each widget of the question-type table.
+_WIDGETS = {
+    "line": "_ask_line",
+    "lines": "_ask_lines",
+    "menu": "_ask_menu",
+    "yesno": "_ask_menu",
+    "checkbox": "_ask_checkbox",
+    "scale": "_ask_scale",
+    "items": "_ask_items",
+}

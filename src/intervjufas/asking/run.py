@@ -1,0 +1,210 @@
+"""Starting or continuing a mapping (``kartlagg``/``snabb``): choose the set, open or create the
+report, pick the steps and the follow-up, and run the session with the right prompter."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from intervjufas.asking.answers_file import AnswersFile, AnswersFilePrompter
+from intervjufas.asking.prompter import Prompter
+from intervjufas.asking.session import Session
+from intervjufas.errors import Interrupted, IntervjufasError, NoTerminalError, UsageError
+from intervjufas.model.questions import STATUS_DONE, Questionnaire, SetRef, Step, step_status
+from intervjufas.questionsets.catalog import resolve_set
+from intervjufas.reports.action_plan import OpenItem
+from intervjufas.reports.files import reports_dir
+from intervjufas.reports.finding import find_report
+from intervjufas.reports.loading import load_report
+from intervjufas.reports.model import Report
+from intervjufas.reports.report_file import ReportFile
+
+# Finds the open items of earlier plans: (reports folder, question set, this report's id) -> items.
+OpenItemFinder = Callable[[Path, Questionnaire, str], list[OpenItem]]
+
+COMMANDS = {"kartlaggning": "kartlagg", "snabbformat": "snabb"}
+
+
+@dataclass
+class MappingOptions:
+    set_id: str
+    steps: list[int] = field(default_factory=list)
+    resume: str | None = None
+    answers_file: Path | None = None
+    folder: Path | None = None
+    question_file: Path | None = None
+    start_from: str | None = None
+    follow_up: bool = True
+    plain: bool = False  # --enkel as given (it is repeated in the resume command)
+    # Terminal facts, given by the command-line layer (the core never reads them itself):
+    stdin_is_terminal: bool = True
+    term_is_dumb: bool = False
+
+    @property
+    def command(self) -> str:
+        return COMMANDS.get(self.set_id, "kartlagg")
+
+
+@dataclass
+class MappingResult:
+    path: Path | None
+    report: Report
+    questionnaire: Questionnaire
+    complete: bool
+    next_steps: list[Step]
+
+
+def use_plain(options: MappingOptions) -> bool:
+    """Plain line-by-line prompts: asked for with --enkel, or chosen because TERM=dumb."""
+    return options.plain or options.term_is_dumb
+
+
+def check_terminal(options: MappingOptions) -> None:
+    if options.answers_file is not None or use_plain(options):
+        return
+    if not options.stdin_is_terminal:
+        raise NoTerminalError(
+            "Standardinmatningen är ingen terminal, så frågorna kan inte ställas. Kör intervjufas i en "
+            "terminal, ange svaren i en fil med --svar FIL, eller använd --enkel för rad-för-rad-frågor."
+        )
+
+
+def resume_command(options: MappingOptions, path: Path, steps: list[int] | None = None) -> str:
+    """The exact command that continues this session (the same steps, set and mode)."""
+    parts = ["intervjufas", options.command, "--fortsatt", str(path.resolve())]
+    for number in options.steps if steps is None else steps:
+        parts += ["--steg", str(number)]
+    if options.question_file is not None:
+        parts += ["--fragor", str(options.question_file.resolve())]
+    if options.plain:
+        parts.append("--enkel")
+    return shlex.join(parts)
+
+
+def check_step_numbers(questionnaire: Questionnaire, numbers: list[int]) -> None:
+    count = len(questionnaire.steps)
+    for number in numbers:
+        if not 1 <= number <= count:
+            raise UsageError(f"--steg {number} finns inte; '{questionnaire.id}' har steg 1–{count}.")
+
+
+def progress_note(questionnaire: Questionnaire, report: Report, path: Path) -> str:
+    """Where a continued report stands, e.g. 'Fortsätter x.md (Lager): Steg 1 klar, Steg 2 påbörjad …'."""
+    states = ", ".join(f"{s.label} {step_status(s, report.answers)}" for s in questionnaire.steps)
+    return f"Fortsätter {path.name} ({report.uppdrag}): {states}."
+
+
+def select_steps(questionnaire: Questionnaire, report: Report, numbers: list[int]) -> list[Step]:
+    """The steps asked for (by number), else every step not yet complete."""
+    check_step_numbers(questionnaire, numbers)
+    if numbers:
+        return [s for s in questionnaire.steps if s.number in sorted(set(numbers))]
+    return [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
+
+
+def run_mapping(
+    options: MappingOptions,
+    make_prompter: Callable[[], Prompter],
+    find_open_items: OpenItemFinder | None = None,
+) -> MappingResult:
+    """Run a mapping session; raise Interrupted (exit 130) when the user stops part-way.
+
+    ``find_open_items`` looks up earlier plans' open items for the follow-up (none without it)."""
+    folder = reports_dir(options.folder)
+    questionnaire = resolve_set(options.set_id, options.question_file)
+    check_step_numbers(questionnaire, options.steps)  # a usage error comes before any other
+    answers = None
+    if options.answers_file is not None:
+        answers = AnswersFile.read(options.answers_file.expanduser())
+        answers.check_ids(questionnaire)
+    check_terminal(options)
+
+    if options.resume:
+        path = find_report(options.resume, folder)
+        handle, report = _open_for_resume(path, questionnaire, options)
+    else:
+        handle, report = ReportFile(folder, questionnaire), Report.new(questionnaire)
+    defaults = None
+    if options.start_from:
+        defaults = load_report(find_report(options.start_from, folder), questionnaire).report
+
+    steps = select_steps(questionnaire, report, options.steps)
+
+    def items() -> list[OpenItem]:  # looked up only when the follow-up is reached
+        if find_open_items is None:
+            return []
+        return find_open_items(folder, questionnaire, report.report_id)
+
+    if answers is not None:
+        # Validate everything in memory first; write once, so a bad answers file writes nothing.
+        session = Session(questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults)
+        report = session.run(steps, follow_up=False)
+        report = handle.save(report, list(report.answers))
+    else:
+        prompter = make_prompter()
+        if handle.path is not None:
+            prompter.note(progress_note(questionnaire, report, handle.path))
+        session = Session(questionnaire, report, prompter, handle.save, defaults)
+        try:
+            report = session.run(
+                steps, items, record_open_items=not options.resume, follow_up=options.follow_up
+            )
+        except KeyboardInterrupt:
+            raise _interrupted(options, handle.path, "Avbrutet.") from None
+        except EOFError:  # Ctrl-D at a prompt, or piped answers that ran out
+            raise _interrupted(
+                options, handle.path, "Indata tog slut innan alla frågor var besvarade."
+            ) from None
+
+    remaining = [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
+    return MappingResult(handle.path, report, questionnaire, not remaining, remaining)
+
+
+def _open_for_resume(
+    path: Path, questionnaire: Questionnaire, options: MappingOptions
+) -> tuple[ReportFile, Report]:
+    handle, report = ReportFile.open(path, questionnaire)
+    ref = report.question_set
+    if ref.id != questionnaire.id:
+        command = COMMANDS.get(ref.id)
+        hint = (
+            f" Fortsätt med: intervjufas {command} --fortsatt {shlex.quote(str(path))}"
+            if command
+            else _question_file_hint(ref, options, path)
+        )
+        raise IntervjufasError(
+            f"Rapporten {path.name} är gjord med frågeuppsättningen '{ref.id}', inte '{questionnaire.id}'.{hint}"
+        )
+    if ref.hash != questionnaire.content_hash:
+        versions = (
+            f"version {ref.version}, men frågorna har ändrats sedan dess"
+            if ref.version == questionnaire.version
+            else f"version {ref.version}, nu {questionnaire.version}"
+        )
+        raise IntervjufasError(
+            f"Rapporten {path.name} är gjord med en annan version av frågeuppsättningen '{ref.id}' "
+            f"({versions}); den kan inte fortsättas med de här frågorna. "
+            "Starta en ny kartläggning med --utga-fran för att ta med svaren."
+        )
+    return handle, report
+
+
+def _question_file_hint(ref: SetRef, options: MappingOptions, path: Path) -> str:
+    """How to continue a report made with an own question set: the file in the user folder that
+    holds exactly that set, if there is one."""
+    from intervjufas.questionsets.catalog import user_sets
+
+    for entry in user_sets():
+        found = entry.questionnaire
+        if found is not None and found.id == ref.id and found.content_hash == ref.hash:
+            command = ["intervjufas", options.command, "--fortsatt", str(path), "--fragor", entry.origin]
+            return f" Fortsätt med: {shlex.join(command)}"
+    return " Ange frågefilen som rapporten gjordes med: --fragor FIL."
+
+
+def _interrupted(options: MappingOptions, path: Path | None, reason: str) -> Interrupted:
+    if path is None:
+        return Interrupted(f"{reason} Inget sparades, eftersom uppdraget inte hade fått något namn ännu.")
+    return Interrupted(f"{reason} Svaren är sparade i {path}. Fortsätt med: {resume_command(options, path)}")

@@ -1,0 +1,206 @@
+"""The reading commands: ``lista``, ``visa``, ``jamfor``, ``plan`` and ``trend``.  Each reads
+reports as data (``reading``) and hands the result to a view."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from intervjufas.cli.app import app, terminal
+from intervjufas.cli.options import (
+    AsJson,
+    CompareFormat,
+    Folder,
+    FormatOption,
+    OutputFile,
+    Period,
+    PeriodOption,
+    ReportArgument,
+)
+from intervjufas.errors import ExitCode
+from intervjufas.views.console import make_console
+
+
+@app.command(
+    "lista",
+    options_metavar="[FLAGGOR]",
+    help=(
+        "Lista rapporterna i rapportmappen, nyast först: datum, uppdrag, kund, intervjuform, "
+        "vilka steg som är klara och antal öppna moment i utvecklingsplanen."
+    ),
+)
+def lista(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False) -> None:
+    from intervjufas.reading.listing import list_reports
+    from intervjufas.reports.files import reports_dir
+    from intervjufas.views.common import show_warnings
+    from intervjufas.views.listing import listing_json, show_listing
+
+    facts = terminal(ctx)
+    listing = list_reports(reports_dir(katalog))
+    show_warnings(make_console(facts, stderr=True), listing.warnings)
+    if json_output:
+        sys.stdout.write(listing_json(listing) + "\n")
+    else:
+        show_listing(make_console(facts), listing)
+
+
+@app.command(
+    "visa",
+    options_metavar="[FLAGGOR]",
+    help=(
+        "Visa en rapport i terminalen, formaterad. Lång text visas med bläddring (less) i en terminal; "
+        "till en fil eller ett rör skrivs ren text."
+    ),
+)
+def visa(
+    ctx: typer.Context,
+    rapport: ReportArgument,
+    katalog: Folder = None,
+    ingen_pager: Annotated[
+        bool,
+        typer.Option("--ingen-pager", metavar="", help="Skriv ut hela rapporten direkt, utan bläddring."),
+    ] = False,
+) -> None:
+    from intervjufas.reading.report_view import prepare
+    from intervjufas.reports.files import reports_dir
+    from intervjufas.reports.finding import find_report
+    from intervjufas.views.report import show_report
+
+    facts = terminal(ctx)
+    view = prepare(find_report(rapport, reports_dir(katalog)))
+    show_report(make_console(facts), view, pager=not ingen_pager, less=facts.less)
+
+
+@app.command(
+    "jamfor",
+    options_metavar="[FLAGGOR]",
+    short_help=(
+        "Jämför två rapporter fråga för fråga: ändrade svar ord för ord, betygen sida vid sida och "
+        "utvecklingsplanernas moment."
+    ),
+    help=(
+        "Jämför två rapporter fråga för fråga: ändrade svar ord för ord ([-borttaget-] {+tillagt+}), "
+        "svar som bara finns i den ena, uppgifter som skiljer, betygen sida vid sida och moment som "
+        "tillkommit eller försvunnit i utvecklingsplanen. Med bara en rapport jämförs den med den "
+        "senaste tidigare rapporten för samma kund (eller annars den senaste tidigare)."
+    ),
+)
+def jamfor(
+    ctx: typer.Context,
+    a: Annotated[
+        str,
+        typer.Argument(
+            metavar="A",
+            help="Den första rapporten (oftast den tidigare): sökväg, filnamn eller början av ett filnamn.",
+            show_default=False,
+        ),
+    ],
+    b: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="B",
+            help="Den andra rapporten. Utan B blir A den senare, och jämförs med en tidigare rapport.",
+            show_default=False,
+        ),
+    ] = None,
+    katalog: Folder = None,
+    format_name: FormatOption = CompareFormat.text,
+    utfil: OutputFile = None,
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code",
+            metavar="",
+            help="Avsluta med kod 1 när rapporterna skiljer sig och 0 när de är lika (som git diff).",
+        ),
+    ] = False,
+) -> None:
+    from intervjufas.reading.comparison import compare, earlier_report
+    from intervjufas.reports.files import atomic_write, reports_dir
+    from intervjufas.reports.finding import find_report
+    from intervjufas.reports.loading import load_report
+    from intervjufas.views.comparison_markdown import comparison_markdown
+    from intervjufas.views.comparison_text import comparison_plain_text, show_comparison
+
+    folder = reports_dir(katalog)
+    first = load_report(find_report(a, folder))
+    if b is None:
+        comparison = compare(earlier_report(first), first)
+    else:
+        comparison = compare(first, load_report(find_report(b, folder)))
+    markdown = format_name is CompareFormat.markdown
+    if not markdown and utfil is None:
+        show_comparison(make_console(terminal(ctx)), comparison)
+    else:
+        text = comparison_markdown(comparison) if markdown else comparison_plain_text(comparison)
+        if utfil is None:
+            sys.stdout.write(text)
+        else:
+            atomic_write(utfil.expanduser(), text)
+            print(f"Jämförelsen är sparad i {utfil}.")
+    if exit_code and comparison.differs:
+        raise typer.Exit(ExitCode.ERROR)
+
+
+@app.command(
+    "plan",
+    options_metavar="[FLAGGOR]",
+    short_help="Visa alla öppna moment i utvecklingsplanerna, med senaste uppföljning.",
+    help=(
+        "Visa alla öppna moment i utvecklingsplanerna i rapportmappen – moment som ännu inte följts upp "
+        "som Genomfört eller Släpp – med steg, typ, varför, senaste status, rapport och datum."
+    ),
+)
+def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False) -> None:
+    from intervjufas.reading.folder import load_folder
+    from intervjufas.reports.action_plan import open_items
+    from intervjufas.reports.files import reports_dir
+    from intervjufas.views.common import show_warnings
+    from intervjufas.views.plan import plan_json, show_plan
+
+    facts = terminal(ctx)
+    folder = reports_dir(katalog)
+    loaded, warnings = load_folder(folder)
+    show_warnings(make_console(facts, stderr=True), warnings)
+    items = open_items(loaded)
+    if json_output:
+        sys.stdout.write(plan_json(items) + "\n")
+    else:
+        show_plan(make_console(facts), items, folder)
+
+
+@app.command(
+    "trend",
+    options_metavar="[FLAGGOR]",
+    help=(
+        "Visa hur betygen för kundens och kandidatens upplevelse i varje steg har utvecklats över tid: "
+        "medelbetyg per månad eller kvartal som staplar, med antal rapporter bakom varje punkt."
+    ),
+)
+def trend(
+    ctx: typer.Context,
+    katalog: Folder = None,
+    kund: Annotated[
+        str | None,
+        typer.Option(
+            "--kund",
+            metavar="NAMN",
+            help="Ta bara med rapporter för kunden NAMN (hela namnet; stora och små bokstäver spelar ingen roll).",
+            show_default=False,
+        ),
+    ] = None,
+    per: PeriodOption = Period.manad,
+) -> None:
+    from intervjufas.reading.folder import load_folder
+    from intervjufas.reading.trend import rating_trends
+    from intervjufas.reports.files import reports_dir
+    from intervjufas.views.common import show_warnings
+    from intervjufas.views.trend import show_trends
+
+    facts = terminal(ctx)
+    loaded, warnings = load_folder(reports_dir(katalog))
+    show_warnings(make_console(facts, stderr=True), warnings)
+    trends = rating_trends(loaded, kund=kund, per=per.value)
+    show_trends(make_console(facts), trends, kund=kund, per=per.value)

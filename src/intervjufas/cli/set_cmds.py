@@ -1,0 +1,103 @@
+"""The commands about question sets: ``validera`` checks question files, ``fragor`` lists and shows
+sets, prints a set's YAML or the JSON Schema."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from intervjufas.cli.app import app, terminal
+from intervjufas.errors import ExitCode
+
+
+@app.command(
+    "validera",
+    options_metavar="[FLAGGOR]",
+    help=(
+        "Kontrollera frågefiler och visa alla problem på en gång, som fil:rad:kolumn: meddelande, "
+        "följt av en sammanfattning. Avslutningskod 1 om något fel hittas (varningar räknas inte)."
+    ),
+)
+def validera(
+    filer: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FIL",
+            help="Frågefiler (YAML) att kontrollera. En mapp kontrollerar alla .yaml- och .yml-filer i den.",
+            show_default=False,
+        ),
+    ],
+) -> None:
+    from intervjufas.questionsets.validation import check_files, has_errors
+    from intervjufas.views.validation import report_lines
+
+    results = check_files(filer)
+    for line in report_lines(results):
+        print(line)
+    raise typer.Exit(ExitCode.ERROR if has_errors(results) else ExitCode.OK)
+
+
+@app.command(
+    "fragor",
+    options_metavar="[FLAGGOR]",
+    help=(
+        "Lista frågeuppsättningarna: de inbyggda och dina egna i mappen som $INTERVJUFAS_FRAGOR anger "
+        "(annars intervjufas/fragor i din inställningsmapp), med id, version, titel och antal frågor."
+    ),
+)
+def fragor(
+    ctx: typer.Context,
+    visa: Annotated[
+        str | None,
+        typer.Option(
+            "--visa",
+            metavar="ID",
+            help="Visa en frågeuppsättning som den kommer att ställas: steg, frågor, typer och villkor. "
+            "ID är uppsättningens id eller sökvägen till en frågefil.",
+            show_default=False,
+        ),
+    ] = None,
+    yaml_source: Annotated[
+        str | None,
+        typer.Option(
+            "--yaml",
+            metavar="ID",
+            help="Skriv ut frågefilen (YAML) för en uppsättning, t.ex. för att kopiera den inbyggda och "
+            "göra en egen: intervjufas fragor --yaml kartlaggning > min-uppsattning.yaml",
+            show_default=False,
+        ),
+    ] = None,
+    schema: Annotated[
+        bool,
+        typer.Option(
+            "--schema",
+            metavar="",
+            help="Skriv ut JSON-schemat för frågefiler, att spara bredvid dina egna filer.",
+        ),
+    ] = False,
+) -> None:
+    if schema:
+        from intervjufas.questionsets.schema import schema_json
+
+        sys.stdout.write(schema_json())
+        return
+    from intervjufas.questionsets import catalog
+
+    if yaml_source is not None:
+        sys.stdout.write(catalog.set_source(yaml_source))
+        return
+    from intervjufas.views import question_sets
+    from intervjufas.views.console import make_console
+
+    console = make_console(terminal(ctx))
+    if visa is not None:
+        question_sets.show_set(console, catalog.find_shown_set(visa))
+        return
+    entries = catalog.all_sets()
+    folder = catalog.user_sets_dir()
+    question_sets.show_set_list(console, entries, folder, folder_exists=folder.is_dir())
+    for line in question_sets.set_warnings(entries):
+        sys.stderr.write(line + "\n")

@@ -1,0 +1,101 @@
+"""Answer values: what an answer is, and the small text and date rules every question type shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from intervjufas.errors import AnswerError
+
+YES, NO = "Ja", "Nej"
+TODAY_WORDS = ("idag", "i dag")
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    """One planned change: what (moment) and why."""
+
+    moment: str
+    why: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "moment", one_line(self.moment))
+        object.__setattr__(self, "why", one_line(self.why))
+
+
+Value = str | int | tuple[str, ...] | tuple[ActionItem, ...] | None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer to one question. ``value`` None means answered but left empty."""
+
+    value: Value = None
+    comment: str = ""
+
+    def __post_init__(self) -> None:
+        if isinstance(self.value, str):
+            object.__setattr__(self, "value", normalize_newlines(self.value) or None)
+        elif isinstance(self.value, list):
+            object.__setattr__(self, "value", tuple(self.value) or None)
+        elif isinstance(self.value, tuple) and not self.value:
+            object.__setattr__(self, "value", None)
+        object.__setattr__(self, "comment", normalize_newlines(self.comment))
+
+    @property
+    def is_empty(self) -> bool:
+        return self.value is None and not self.comment
+
+
+def normalize_newlines(text: str) -> str:
+    """Answers store line breaks as ``\\n`` only."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def tidy(text: str) -> str:
+    """Typed text without leading blank lines and without trailing whitespace."""
+    lines = normalize_newlines(text).rstrip().split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def one_line(text: str) -> str:
+    return " ".join(normalize_newlines(text).split("\n")).strip()
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
+
+
+def is_today_word(text: object) -> bool:
+    """True for 'idag' (or 'i dag'), which a date question reads as today's date."""
+    return isinstance(text, str) and text.strip().lower() in TODAY_WORDS
+
+
+def parse_date(text: str) -> str:
+    """An ISO date (ÅÅÅÅ-MM-DD) or 'idag', as an ISO date; raise AnswerError otherwise."""
+    text = text.strip()
+    if is_today_word(text):
+        return today()
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise AnswerError(f"'{text}' är inte ett datum på formen ÅÅÅÅ-MM-DD") from None
+
+
+def display(value: Value, *, scale_max: int | None = None) -> str:
+    """A one-string rendering of a value for terminals, tables and diffs."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return f"{value} av {scale_max}" if scale_max else str(value)
+    if isinstance(value, str):
+        return value
+    parts = []
+    for item in value:
+        if isinstance(item, ActionItem):
+            parts.append(f"{item.moment} (varför: {item.why})" if item.why else item.moment)
+        else:
+            parts.append(item)
+    return "; ".join(parts) if value and isinstance(value[0], ActionItem) else ", ".join(parts)

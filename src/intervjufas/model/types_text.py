@@ -1,0 +1,66 @@
+"""Question types answered by typing: ``text`` (one line), ``langtext`` (several lines), ``datum``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from intervjufas.model.answers import Answer, Value, is_today_word, parse_date, tidy, today
+from intervjufas.model.markdown_text import escape_text, unescape_text
+from intervjufas.model.type_base import QuestionType, as_text, coerce_line
+
+if TYPE_CHECKING:
+    from intervjufas.model.questions import Question
+
+
+class TextType(QuestionType):
+    name = "text"
+    description = "kort text på en rad"
+    shown_as = "text"
+    widget = "line"
+    keys = ("plan",)
+    text_valued = True
+
+    def coerce(self, question: Question, raw: Any) -> Value:
+        return tidy(as_text(raw)) or None
+
+    def encode(self, question: Question, answer: Answer) -> list[str]:
+        return escape_text(str(answer.value))
+
+    def decode(self, question: Question, lines: list[str]) -> Answer:
+        return Answer(unescape_text(lines))
+
+    def decode_blank(self, question: Question, lines: list[str]) -> Answer:
+        return Answer(unescape_text(lines))
+
+
+class LongTextType(TextType):
+    name = "langtext"
+    description = "längre text på flera rader"
+    shown_as = "lång text, flera rader"
+    widget = "lines"
+
+
+class DateType(QuestionType):
+    name = "datum"
+    description = "ett datum (ÅÅÅÅ-MM-DD)"
+    shown_as = "datum"
+    widget = "line"
+    line_hint = "Datum, ÅÅÅÅ-MM-DD"
+
+    def coerce(self, question: Question, raw: Any) -> Value:
+        if isinstance(raw, dt.date):
+            return raw.isoformat()
+        return parse_date(as_text(raw))
+
+    def default_value(self, question: Question) -> Value:
+        return today() if is_today_word(question.default) else question.default
+
+    def stored_default(self, question: Question, raw: Any) -> Any:
+        return "idag" if is_today_word(raw) else super().stored_default(question, raw)
+
+    def encode(self, question: Question, answer: Answer) -> list[str]:
+        return escape_text(str(answer.value))
+
+    def decode(self, question: Question, lines: list[str]) -> Answer:
+        return Answer(coerce_line(self, question, unescape_text(lines).strip(), 0))

@@ -1,0 +1,146 @@
+"""Where question sets come from: the built-in ones (inside the package), a user folder, or a file."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from intervjufas.errors import IntervjufasError, QuestionSetError, file_error
+from intervjufas.model.questions import Questionnaire, SetRef
+from intervjufas.questionsets.loader import load_question_set, read_question_set
+from intervjufas.questionsets.yaml_source import Diagnostic
+
+BUILTIN_IDS = ("kartlaggning", "snabbformat")
+SETS_ENV = "INTERVJUFAS_FRAGOR"
+
+
+def user_sets_dir() -> Path:
+    """The folder of one's own question sets: $INTERVJUFAS_FRAGOR, else <config>/intervjufas/fragor."""
+    env = os.environ.get(SETS_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("intervjufas")) / "fragor"
+
+
+def builtin_text(set_id: str) -> bytes:
+    return resources.files("intervjufas.questions").joinpath(f"{set_id}.yaml").read_bytes()
+
+
+@cache
+def builtin_set(set_id: str) -> Questionnaire:
+    return load_question_set(builtin_text(set_id), f"{set_id}.yaml (inbyggd)")
+
+
+def set_error(error: QuestionSetError) -> IntervjufasError:
+    """One line for the user: the first error, and how many more there are."""
+    first = error.diagnostics[0].format()
+    more = len(error.diagnostics) - 1
+    file = error.diagnostics[0].file
+    suffix = f" (och {more} fel till – 'intervjufas validera {file}' visar alla)" if more else ""
+    return IntervjufasError(f"{first}{suffix}")
+
+
+def load_set_file(path: Path) -> Questionnaire:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise file_error("Kan inte läsa frågefilen", path, error) from None
+    try:
+        return load_question_set(data, str(path))
+    except QuestionSetError as error:
+        raise set_error(error) from None
+
+
+@dataclass(frozen=True)
+class SetEntry:
+    """A question set found by ``fragor``: the set, or the problems that stop it from loading."""
+
+    origin: str  # "inbyggd" or the file path
+    questionnaire: Questionnaire | None
+    problems: tuple[Diagnostic, ...] = ()
+
+
+def user_sets() -> list[SetEntry]:
+    folder = user_sets_dir()
+    entries = []
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        questionnaire, problems = read_question_set(data, str(path))
+        entries.append(SetEntry(str(path), questionnaire, tuple(p for p in problems if p.is_error)))
+    return entries
+
+
+def all_sets() -> list[SetEntry]:
+    builtin = [SetEntry("inbyggd", builtin_set(set_id)) for set_id in BUILTIN_IDS]
+    return builtin + user_sets()
+
+
+def find_set(ref: SetRef, extra: Questionnaire | None = None) -> Questionnaire | None:
+    """The set a report was made with: an exact match (id and hash) if there is one, else the
+    same id in another version (good enough for reading and comparing), else None."""
+    candidates: list[Questionnaire] = []
+    if extra is not None:
+        candidates.append(extra)
+    if ref.id in BUILTIN_IDS:
+        candidates.append(builtin_set(ref.id))
+    same_id = [q for q in candidates if q.id == ref.id]
+    exact = [q for q in same_id if q.content_hash == ref.hash]
+    if exact:
+        return exact[0]
+    for entry in user_sets():
+        if entry.questionnaire is not None and entry.questionnaire.id == ref.id:
+            if entry.questionnaire.content_hash == ref.hash:
+                return entry.questionnaire
+            same_id.append(entry.questionnaire)
+    if not same_id:
+        return None
+    return max(same_id, key=lambda q: q.version)
+
+
+def resolve_set(set_id: str, question_file: Path | None) -> Questionnaire:
+    """The set for a new session: a given file, else the built-in set."""
+    if question_file is not None:
+        return load_set_file(question_file.expanduser())
+    return builtin_set(set_id)
+
+
+def find_set_by_id(set_id: str) -> Questionnaire:
+    for entry in all_sets():
+        if entry.questionnaire is not None and entry.questionnaire.id == set_id:
+            return entry.questionnaire
+    known = ", ".join(e.questionnaire.id for e in all_sets() if e.questionnaire)
+    raise IntervjufasError(f"Frågeuppsättningen '{set_id}' finns inte (tillgängliga: {known}).")
+
+
+def find_shown_set(name: str) -> Questionnaire:
+    """The set ``fragor --visa`` shows: a question file when ``name`` is an existing file, else a set id."""
+    path = Path(name).expanduser()
+    if path.is_file():
+        return load_set_file(path)
+    return find_set_by_id(name)
+
+
+def set_source(name: str) -> str:
+    """The YAML text of a set (``fragor --yaml``): a file as it is, a built-in set, or an own set by id."""
+    path = Path(name).expanduser()
+    if not path.is_file():
+        if name in BUILTIN_IDS:
+            return builtin_text(name).decode("utf-8")
+        own = [e for e in user_sets() if e.questionnaire is not None and e.questionnaire.id == name]
+        if not own:
+            find_set_by_id(name)  # raises the error that names the available sets
+        path = Path(own[0].origin)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise file_error("Kan inte läsa frågefilen", path, error) from None
+    except UnicodeDecodeError:
+        raise IntervjufasError(f"Frågefilen {path} är inte kodad som UTF-8.") from None

@@ -1,0 +1,189 @@
+"""Reading YAML safely, with positions: the node tree, plain values, and Swedish syntax messages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from intervjufas.errors import YamlSourceError
+
+# The C loader is about ten times faster; fall back to the pure-Python one where libyaml is absent.
+SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SafeDumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+_STD = "tag:yaml.org,2002:"
+ALLOWED_TAGS = frozenset(
+    _STD + name for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem found in a file, with a 1-based line and column."""
+
+    line: int
+    column: int
+    message: str
+    severity: str = "fel"  # "fel" (error) or "varning" (warning)
+    file: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "fel"
+
+    def format(self) -> str:
+        prefix = f"{self.file}:{self.line}:{self.column}: "
+        kind = "" if self.is_error else "varning: "
+        return f"{prefix}{kind}{self.message}"
+
+
+_SYNTAX_MESSAGES = [
+    (r"mapping values are not allowed", "ett kolon (:) är inte tillåtet här – sätt texten inom citattecken"),
+    (r"could not find expected ':'", "ett kolon (:) saknas efter nyckeln"),
+    (r"found character '\\t' that cannot start any token", "tabbtecken får inte användas för indrag"),
+    (r"found a tab character", "tabbtecken får inte användas för indrag"),
+    (
+        r"found character.* that cannot start any token",
+        "tecknet kan inte inleda ett värde – sätt texten inom citattecken",
+    ),
+    (r"did not find expected ',' or '\]'", "en lista inom [ ] avslutas aldrig – saknas ']' eller ett komma?"),
+    (
+        r"did not find expected ',' or '\}'",
+        "en mappning inom { } avslutas aldrig – saknas '}' eller ett komma?",
+    ),
+    (
+        r"expected alphabetic or numeric character",
+        "ett namn saknas efter * eller & – sätt texten inom citattecken",
+    ),
+    (r"control characters are not allowed", "filen innehåller ett otillåtet styrtecken"),
+    (r"did not find expected key", "indraget stämmer inte: en nyckel förväntades här"),
+    (r"did not find expected '-' indicator", "indraget stämmer inte: ett listelement (-) förväntades här"),
+    (r"did not find expected node content", "ett värde saknas här"),
+    (r"found undefined alias", "aliaset är inte definierat"),
+    (
+        r"found unexpected end of stream",
+        "filen tar slut mitt i ett värde – saknas ett avslutande citattecken?",
+    ),
+    (r"found unknown escape character", "okänd escape-sekvens i en text inom dubbla citattecken"),
+    (r"expected <block end>, but found", "indraget stämmer inte med raderna ovanför"),
+    (r"while scanning a quoted scalar", "ett citattecken avslutas aldrig"),
+    (r"expected a single document", "filen får bara innehålla ett YAML-dokument"),
+    (r"found duplicate anchor", "ankaret är definierat två gånger"),
+]
+
+
+def _swedish_syntax_message(problem: str | None, context: str | None) -> str:
+    text = f"{context or ''} {problem or ''}"
+    for pattern, swedish in _SYNTAX_MESSAGES:
+        if re.search(pattern, text):
+            return f"YAML-syntaxfel: {swedish}"
+    return f"YAML-syntaxfel: {(problem or context or 'okänt fel').strip()}"
+
+
+def decode_utf8(data: bytes, file: str) -> str:
+    """Decode UTF-8 (a BOM is allowed) or raise with the line and column of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        # The column counts characters, as an editor does, not bytes.
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+        bad = data[error.start]
+        raise YamlSourceError(
+            [
+                Diagnostic(
+                    line,
+                    column,
+                    f"filen är inte kodad som UTF-8 (byte 0x{bad:02x}); spara den som UTF-8",
+                    file=file,
+                )
+            ]
+        ) from None
+
+
+def compose(text: str, file: str) -> yaml.Node | None:
+    """Parse YAML text to a node tree (no objects are constructed), or raise with a position."""
+    try:
+        return yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = _swedish_syntax_message(error.problem, error.context)
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            message = "YAML-syntaxfel: tabbtecken får inte användas för indrag"
+        raise YamlSourceError([Diagnostic(line, column, message, file=file)]) from None
+    except yaml.YAMLError as error:  # e.g. a reader error for control characters
+        message = _swedish_syntax_message(str(error), None)
+        offset = getattr(error, "position", None)
+        line, column = (1, 1) if offset is None else _line_column(text, offset)
+        raise YamlSourceError([Diagnostic(line, column, message, file=file)]) from None
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def position(node: yaml.Node) -> tuple[int, int]:
+    """1-based line and column where a node starts."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def forbidden_tags(node: yaml.Node) -> list[yaml.Node]:
+    """All nodes (depth first) whose tag would construct something other than plain data."""
+    found: list[yaml.Node] = []
+    stack = [node]
+    seen: set[int] = set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if current.tag not in ALLOWED_TAGS:
+            found.append(current)
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in reversed(current.value):
+                stack.extend((value, key))
+    return sorted(found, key=lambda n: (n.start_mark.line, n.start_mark.column))
+
+
+def show_tag(tag: str) -> str:
+    return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
+
+
+def plain_value(node: yaml.Node) -> Any:
+    """Construct plain Python data (str, int, float, bool, None, list, dict) from a node."""
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return [plain_value(item) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {str(plain_value(k)): plain_value(v) for k, v in node.value}
+    return None
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SCALAR_BUILDERS = {
+    _STD + "int": _CONSTRUCTOR.construct_yaml_int,
+    _STD + "float": _CONSTRUCTOR.construct_yaml_float,
+    _STD + "bool": _CONSTRUCTOR.construct_yaml_bool,
+}
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """Numbers, booleans and null as YAML reads them; everything else (dates too) as its text."""
+    if node.tag == _STD + "null":
+        return None
+    build = _SCALAR_BUILDERS.get(node.tag)
+    return node.value if build is None else build(node)
+
+
+def is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _STD + "null"

@@ -1,0 +1,55 @@
+"""Reading a whole reports folder: every report's header, or every report in full, with one warning
+per file that cannot be read (a bad file never stops a command over the others)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from intervjufas.errors import IntervjufasError, describe_os_error
+from intervjufas.model.questions import Questionnaire
+from intervjufas.reports.files import report_files
+from intervjufas.reports.front_matter import HeaderError, read_front_matter
+
+if TYPE_CHECKING:  # loading reports in full needs the question sets; reading headers does not
+    from intervjufas.reports.loading import LoadedReport
+
+Header = dict[str, Any]
+
+
+def read_header_of(path: Path) -> Header:
+    """One file's checked front matter, or raise ValueError with a Swedish description."""
+    try:
+        return read_front_matter(path, check=True)
+    except HeaderError as error:
+        raise ValueError(error.short()) from None
+    except OSError as error:
+        raise ValueError(f"kan inte läsas ({describe_os_error(error)})") from None
+    except UnicodeDecodeError:
+        raise ValueError("är inte en UTF-8-textfil") from None
+
+
+def read_headers(folder: Path) -> tuple[list[tuple[Path, Header]], list[str]]:
+    """The front matter of every report in the folder, and one warning per unreadable file."""
+    headers: list[tuple[Path, Header]] = []
+    warnings: list[str] = []
+    for path in report_files(folder):
+        try:
+            headers.append((path, read_header_of(path)))
+        except ValueError as error:
+            warnings.append(f"{path.name}: {error}")
+    return headers, warnings
+
+
+def load_folder(folder: Path, extra: Questionnaire | None = None) -> tuple[list[LoadedReport], list[str]]:
+    """Every readable report in the folder, newest first, and one warning per unreadable file."""
+    from intervjufas.reports.loading import load_report
+
+    loaded, warnings = [], []
+    for path in report_files(folder):
+        try:
+            loaded.append(load_report(path, extra))
+        except IntervjufasError as error:
+            warnings.append(error.message)
+    loaded.sort(key=lambda item: item.sort_key, reverse=True)
+    return loaded, warnings

@@ -1,0 +1,129 @@
+"""The front matter of a report: the one place that finds, parses and checks a report's header.
+
+A report starts with YAML between two lines of ``---``.  The header is parsed with PyYAML's C parser
+into a node tree, only plain values are made of it (dates stay the text they were written as), and
+tags that would construct anything else are refused.  Reading many reports only needs the header,
+so ``read_front_matter`` stops reading a file at its end.
+
+A problem is one ``HeaderError`` with its line; it is phrased either short, for a warning in a list
+of many reports (``fil: problem``), or as a sentence naming the file and line, for one report.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from intervjufas.errors import ReportFormatError, YamlSourceError
+from intervjufas.questionsets.yaml_source import compose, forbidden_tags, plain_value, show_tag
+from intervjufas.reports.model import FORMAT_VERSION
+
+_SHORT = {
+    "missing": "huvudet (YAML mellan två rader med ---) saknas överst",
+    "unterminated": "huvudet avslutas aldrig med en rad med ---",
+    "yaml": "huvudet är inte giltig YAML (rad {line}): {detail}",
+    "not_mapping": "huvudet är inte nycklar med värden",
+    "format": "okänt rapportformat {detail} (den här versionen läser format {version})",
+    "id": "huvudet saknar rapportens 'id'",
+    "fragor": "huvudet saknar 'fragor' med frågeuppsättningens id",
+    "metadata": "'metadata' i huvudet ska vara nycklar med värden",
+}
+_SENTENCE = {
+    "missing": "rapporten saknar huvudet (YAML mellan två rader med ---) överst.",
+    "unterminated": "huvudet överst avslutas aldrig med en rad med ---.",
+    "yaml": "huvudet är inte giltig YAML ({detail}).",
+    "not_mapping": "huvudet ska vara nycklar med värden (YAML).",
+    "format": "okänt rapportformat {detail}; den här versionen läser format {version}.",
+    "id": "huvudet saknar rapportens 'id'.",
+    "fragor": "huvudet saknar 'fragor' med frågeuppsättningens id.",
+    "metadata": "'metadata' ska vara nycklar med värden.",
+}
+
+
+class HeaderError(ValueError):
+    """A report header that cannot be used: what is wrong, and on which line of the file."""
+
+    def __init__(self, kind: str, line: int, detail: str = "") -> None:
+        self.kind, self.line, self.detail = kind, line, detail
+        super().__init__(self.short())
+
+    def short(self) -> str:
+        """For a warning about one file among many: ``huvudet saknar rapportens 'id'``."""
+        return _SHORT[self.kind].format(line=self.line, detail=self.detail, version=FORMAT_VERSION)
+
+    def sentence(self, file: str) -> ReportFormatError:
+        """For one report the user named: ``fil:2: huvudet saknar rapportens 'id'.``"""
+        text = _SENTENCE[self.kind].format(line=self.line, detail=self.detail, version=FORMAT_VERSION)
+        return ReportFormatError(f"{file}:{self.line}: {text}")
+
+
+def split_front_matter(lines: list[str]) -> tuple[list[str], list[str], int]:
+    """Header lines, body lines, and the 1-based file line where the body starts."""
+    if not lines or lines[0].strip() != "---":
+        raise HeaderError("missing", 1)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return lines[1:index], lines[index + 1 :], index + 2
+    raise HeaderError("unterminated", 1)
+
+
+def parse_header(header_lines: list[str], *, check: bool = True) -> dict[str, Any]:
+    """The header's YAML as plain data, checked to be a report header (unless ``check`` is off)."""
+    text = "\n".join(line.rstrip("\n") for line in header_lines)
+    try:
+        root = compose(text, "")
+        for node in forbidden_tags(root) if root is not None else ():
+            raise HeaderError(
+                "yaml", node.start_mark.line + 2, f"YAML-taggen '{show_tag(node.tag)}' är inte tillåten"
+            )
+        header = plain_value(root) if root is not None else None
+    except YamlSourceError as error:
+        problem = error.diagnostics[0]
+        raise HeaderError("yaml", problem.line + 1, problem.message) from None
+    except RecursionError:
+        raise HeaderError("yaml", 2, "ett alias hänvisar till sig självt") from None
+    if not isinstance(header, dict):
+        raise HeaderError("not_mapping", 2)
+    if check:
+        check_header(header, header_lines)
+    return header
+
+
+def check_header(header: dict[str, Any], header_lines: list[str]) -> None:
+    """Raise HeaderError when the header lacks what every report must have."""
+    if header.get("format") != FORMAT_VERSION:
+        raise HeaderError("format", 2, repr(header.get("format")))
+    if not isinstance(header.get("id"), str) or not header["id"]:
+        raise HeaderError("id", 2)
+    ref = header.get("fragor")
+    if not isinstance(ref, dict) or not isinstance(ref.get("id"), str):
+        raise HeaderError("fragor", 2)
+    if not isinstance(header.get("metadata") or {}, dict):
+        raise HeaderError("metadata", header_line(header_lines, "metadata", nested=False))
+
+
+def header_line(lines: list[str], key: str, *, nested: bool = True) -> int:
+    """The file line of a key in the header (2 when it is not found)."""
+    indent = r"\s+" if nested else ""
+    pattern = re.compile(rf"^{indent}{re.escape(key)}\s*:")
+    for index, line in enumerate(lines):
+        if pattern.match(line):
+            return index + 2
+    return 2
+
+
+def read_front_matter(path: Path, *, check: bool = False) -> dict[str, Any]:
+    """Only the header of a report file (fast: stops reading at its end), checked with ``check``.
+
+    Raises HeaderError, OSError, or UnicodeDecodeError."""
+    lines: list[str] = []
+    with path.open("r", encoding="utf-8-sig") as handle:
+        for line in handle:
+            lines.append(line)
+            if len(lines) == 1 and line.strip() != "---":
+                break
+            if len(lines) > 1 and line.rstrip() in ("---", "..."):
+                break
+    header_lines, _, _ = split_front_matter([line.rstrip("\n") for line in lines])
+    return parse_header(header_lines, check=check)

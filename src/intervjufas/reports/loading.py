@@ -1,0 +1,33 @@
+"""Reading one report for the reading commands: the report with the question set it was made with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from intervjufas.model.questions import Questionnaire
+from intervjufas.questionsets.catalog import find_set
+from intervjufas.reports.files import read_text
+from intervjufas.reports.model import Report
+from intervjufas.reports.parse import parse, read_header, set_ref
+
+
+@dataclass(frozen=True)
+class LoadedReport:
+    path: Path
+    report: Report
+    questionnaire: Questionnaire | None
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        return (self.report.date, self.report.created, self.path.name)
+
+
+def load_report(path: Path, extra: Questionnaire | None = None) -> LoadedReport:
+    """Read one report for reading commands (lenient: odd answers are kept as raw text)."""
+    text = read_text(path)
+    header, _, _, _ = read_header(text, str(path))
+    ref = set_ref(header)
+    questionnaire = find_set(ref, extra)
+    report = parse(text, questionnaire, file=str(path), strict=False)
+    return LoadedReport(path, report, questionnaire)

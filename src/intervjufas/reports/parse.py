@@ -1,0 +1,161 @@
+"""Parsing a report file back into a ``Report``, exactly, by the ids in its headings.
+
+Answers are found by the id comment of their heading (``<!-- fraga: id -->``), so text around
+them can be reworded or reordered by hand.  With ``strict`` (continuing a report), an answer that
+does not fit its question is an error naming the line; otherwise (reading many reports) it is kept
+verbatim as an extra answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from intervjufas.errors import AnswerError, AnswerFormatError, ReportFormatError
+from intervjufas.model.answers import Answer
+from intervjufas.model.question_types import coerce_value, decode
+from intervjufas.model.questions import Question, Questionnaire, SetRef
+from intervjufas.reports.front_matter import HeaderError, header_line, parse_header, split_front_matter
+from intervjufas.reports.model import FOLLOW_UP_QUESTION, FollowUp, RawAnswer, Report
+
+_STRUCTURE = re.compile(
+    r"^(#{1,6})[ \t]+(.*?)[ \t]*<!--[ \t]*(steg|grupp|fraga|avsnitt|uppfoljning)[ \t]*:[ \t]*(\S+?)[ \t]*-->[ \t]*$"
+)
+_KNOWN_HEADER = (
+    "format",
+    "id",
+    "fragor",
+    "metadata",
+    "skapad",
+    "uppdaterad",
+    "steg",
+    "atgarder",
+    "uppfoljning",
+)
+
+
+@dataclass
+class _Block:
+    kind: str
+    key: str
+    heading: str
+    line: int  # 1-based line of the heading in the file
+    body: list[str]
+
+
+def read_header(text: str, file: str) -> tuple[dict[str, Any], list[str], list[str], int]:
+    """The checked header of a report's text, its lines, the body lines and the body's first line."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    try:
+        header_lines, body, body_start = split_front_matter(lines)
+        return parse_header(header_lines), header_lines, body, body_start
+    except HeaderError as error:
+        raise error.sentence(file) from None
+
+
+def set_ref(header: dict[str, Any]) -> SetRef:
+    """The question set a checked header names."""
+    ref = header["fragor"]
+    version = ref.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        version = int(version) if isinstance(version, str) and version.strip().isdigit() else 0
+    return SetRef(ref["id"], version, str(ref.get("hash") or ""))
+
+
+def parse(
+    text: str, questionnaire: Questionnaire | None, *, file: str = "rapporten", strict: bool = True
+) -> Report:
+    """Read a report file.  With ``strict``, an answer that does not fit its question is an error;
+    otherwise it is kept verbatim as an extra answer."""
+    header, header_lines, body, body_start = read_header(text, file)
+    report = Report(
+        report_id=header["id"],
+        question_set=set_ref(header),
+        created=str(header.get("skapad") or ""),
+        updated=str(header.get("uppdaterad") or ""),
+        extra_header={k: v for k, v in header.items() if k not in _KNOWN_HEADER},
+    )
+    for key, raw in (header.get("metadata") or {}).items():
+        question = questionnaire.question(key) if questionnaire else None
+        if question is None or not questionnaire.is_metadata(key):  # type: ignore[union-attr]
+            report.extra_metadata[key] = raw
+            continue
+        try:
+            report.answers[key] = Answer(coerce_value(question, raw))
+        except AnswerError as error:
+            if strict:
+                raise ReportFormatError(f"{file}:{header_line(header_lines, key)}: {key}: {error}.") from None
+            report.extra_metadata[key] = raw
+    for block in _blocks(body, body_start):
+        _read_block(report, questionnaire, block, file, strict)
+    return report
+
+
+def _blocks(body: list[str], first_line: int) -> Iterator[_Block]:
+    current: _Block | None = None
+    for index, line in enumerate(body):
+        match = _STRUCTURE.match(line)
+        if match:
+            if current is not None:
+                yield _trim(current)
+            current = _Block(match.group(3), match.group(4), match.group(2), first_line + index, [])
+        elif current is not None:
+            current.body.append(line)
+    if current is not None:
+        while current.body and current.body[-1] == "":
+            current.body.pop()
+        current.body.append("")
+        yield _trim(current)
+
+
+def _trim(block: _Block) -> _Block:
+    body = block.body
+    if body and body[0] == "":
+        body = body[1:]
+    if body and body[-1] == "":
+        body = body[:-1]
+    block.body = body
+    return block
+
+
+def _read_block(
+    report: Report, questionnaire: Questionnaire | None, block: _Block, file: str, strict: bool
+) -> None:
+    if block.kind not in ("fraga", "uppfoljning"):
+        return
+    seen = block.key in report.answers or block.key in report.extra_answers
+    if block.kind == "uppfoljning":
+        seen = any(f.key == block.key for f in report.follow_ups)
+    if seen:
+        if strict:
+            raise ReportFormatError(
+                f"{file}:{block.line}: id '{block.key}' förekommer två gånger i rapporten."
+            )
+        return
+    if block.kind == "uppfoljning":
+        answer = _decode(FOLLOW_UP_QUESTION, block, file, strict)
+        report.follow_ups.append(FollowUp(block.key, block.heading, answer or Answer()))
+        return
+    question = questionnaire.question(block.key) if questionnaire else None
+    if question is None or questionnaire.is_metadata(block.key):  # type: ignore[union-attr]
+        report.extra_answers[block.key] = RawAnswer(block.heading, "\n".join(block.body))
+        return
+    answer = _decode(question, block, file, strict)
+    if answer is None:
+        report.extra_answers[block.key] = RawAnswer(block.heading, "\n".join(block.body))
+    else:
+        report.answers[block.key] = answer
+
+
+def _decode(question: Question, block: _Block, file: str, strict: bool) -> Answer | None:
+    try:
+        return decode(question, block.body)
+    except AnswerFormatError as error:
+        if strict:
+            line = block.line + 2 + error.offset
+            raise ReportFormatError(
+                f"{file}:{line}: svaret på '{block.heading}' går inte att läsa: {error.message}."
+            ) from None
+        return None

@@ -1,0 +1,173 @@
+"""How ``lista`` looks: a grid fitted to the terminal, one aligned line per report for pipes, and
+JSON for scripts.  Everything reads without colour too: steps are marked with characters."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from intervjufas.views.common import NO_ANSWER, STEP_DONE, STEP_STARTED
+from intervjufas.views.text_grid import Cell, Grid, Segment, fit_widths, longest
+
+if TYPE_CHECKING:
+    from intervjufas.reading.listing import ListedReport, Listing
+
+
+def step_marks(steps: dict[str, str]) -> list[Segment]:
+    """'1 2 (3)': the numbers of the finished steps, a started step in brackets, '·' for not started."""
+    segments: list[Segment] = []
+    for number, status in enumerate(steps.values(), start=1):
+        if number > 1:
+            segments.append((" ", ""))
+        if status == STEP_DONE:
+            segments.append((str(number), "green"))
+        elif status == STEP_STARTED:
+            segments.append((f"({number})", "yellow"))
+        else:
+            segments.append(("·", "dim"))
+    return segments
+
+
+def short_forms(forms: Iterable[str]) -> str:
+    """'Telefon, Konventionell' for 'Telefonintervju, Konventionell intervju' (the column says it)."""
+    shown = []
+    for form in forms:
+        short = re.sub(r"\s*intervju$", "", form, flags=re.IGNORECASE).strip()
+        shown.append(short or form)
+    return ", ".join(shown)
+
+
+def show_listing(console: Console, listing: Listing) -> None:
+    if not listing.reports:
+        console.print(
+            f"Det finns inga rapporter i {listing.folder} ännu. Börja en kartläggning med: intervjufas kartlagg",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+        return
+    reports = listing.reports
+    if not console.is_terminal:
+        console.file.write(_listing_lines(reports))
+    else:
+        console.print(_listing_grid(console.width, reports).render(), soft_wrap=True)
+    count = len(reports)
+    console.print(
+        Text(
+            f"{count} {'rapport' if count == 1 else 'rapporter'} i {listing.folder}. "
+            "Steg klara: siffra = klart, (siffra) = påbörjat, · = inte påbörjat.",
+            style="dim",
+        ),
+        soft_wrap=not console.is_terminal,
+    )
+
+
+def _listing_lines(reports: list[ListedReport]) -> str:
+    """The list for pipes and files: one line per report, columns aligned, nothing folded (easy to
+    grep and cut, and fast for thousands of reports)."""
+    header = ["Datum", "Uppdrag", "Kund", "Intervjuform", "Steg klara", "Öppna moment", "Fil"]
+    rows = [
+        [
+            row.datum,
+            row.uppdrag or NO_ANSWER,
+            row.kund or NO_ANSWER,
+            short_forms(row.intervjuform) or NO_ANSWER,
+            "".join(text for text, _ in step_marks(row.steps)),
+            str(row.open_items),
+            row.file_name,
+        ]
+        for row in reports
+    ]
+    widths = [max(cell_len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
+    lines = []
+    for cells in [header, *rows]:
+        parts = [
+            cell.rjust(width + len(cell) - cell_len(cell))
+            if index == 5
+            else cell.ljust(width + len(cell) - cell_len(cell))
+            for index, (cell, width) in enumerate(zip(cells, widths, strict=True))
+        ]
+        lines.append("  ".join(parts).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _listing_grid(width: int, reports: list[ListedReport]) -> Grid:
+    """The list for a terminal: folded to its width, the file under the assignment when narrow."""
+    marks = max(5, *(sum(cell_len(t) for t, _ in step_marks(row.steps)) for row in reports))
+    fixed = 10 + marks + 6  # Datum, Steg klara, Öppna moment
+    texts = [
+        [row.uppdrag or NO_ANSWER for row in reports],
+        [row.kund or NO_ANSWER for row in reports],
+        [short_forms(row.intervjuform) or NO_ANSWER for row in reports],
+    ]
+    natural = [max(8, longest(column)) for column in texts]
+    words = [max(8, longest(column, words=True)) for column in texts]
+    file_width = max(cell_len(row.file_name) for row in reports)
+    # The file name gets a column of its own when everything fits on one line; otherwise it goes
+    # under the assignment's name.
+    wide = width - fixed - file_width - 2 * 6 >= sum(natural)
+    if wide:
+        widths = fit_widths(natural, words, width - fixed - file_width - 2 * 6)
+    else:
+        room = width - fixed - 2 * 5
+        natural[0] = max(natural[0], file_width)
+        # Whole words where there is room (a long file name is folded first), then narrower
+        # columns; in a very narrow terminal words are folded rather than the lines overflowing.
+        for caps in ((16, 16, 13), (16, 12, 13)):
+            minimum = [min(cap, word) for cap, word in zip(caps, words, strict=True)]
+            minimum[0] = max(minimum[0], 20)
+            if sum(minimum) <= room:
+                break
+        else:
+            minimum = [12, 6, 12]  # (12: the header Intervjuform)
+        widths = fit_widths(natural, minimum, room, order=[[1, 2], [0]])
+    headers = ["Datum", "Uppdrag" if wide else "Uppdrag och fil", "Kund", "Intervjuform", "Steg\nklara"]
+    headers.append("Öppna\nmoment")
+    grid = Grid(
+        headers + (["Fil"] if wide else []), [10, *widths, marks, 6] + ([file_width] if wide else []), {5}
+    )
+    for row in reports:
+        grid.add_row(_listing_cells(row, wide))
+    return grid
+
+
+def _listing_cells(row: ListedReport, wide: bool) -> list[Cell]:
+    uppdrag: Cell = [[(row.uppdrag or NO_ANSWER, "")]]
+    if not wide:
+        uppdrag.append([(row.file_name, "dim")])
+    cells: list[Cell] = [
+        [[(row.datum, "")]],
+        uppdrag,
+        [[(row.kund or NO_ANSWER, "")]],
+        [[(short_forms(row.intervjuform) or NO_ANSWER, "")]],
+        [step_marks(row.steps)],
+        [[(str(row.open_items), "")]],
+    ]
+    if wide:
+        cells.append([[(row.file_name, "")]])
+    return cells
+
+
+def listing_json(listing: Listing) -> str:
+    """The list for scripts: one object per report, in the same order as the table."""
+    data = [
+        {
+            "datum": row.datum,
+            "uppdrag": row.uppdrag,
+            "kund": row.kund,
+            "intervjuform": list(row.intervjuform),
+            "steg": row.steps,
+            "oppna_moment": row.open_items,
+            "fil": row.file_name,
+            "sokvag": str(row.path),
+            "fragor": row.set_id,
+        }
+        for row in listing.reports
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2)

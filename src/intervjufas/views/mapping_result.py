@@ -1,0 +1,44 @@
+"""What the terminal shows at the end of a mapping session: where the report is, its action plan,
+and how to go on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from intervjufas.asking.run import MappingOptions, MappingResult
+
+
+def show_mapping_result(result: MappingResult, options: MappingOptions, *, plain: bool) -> None:
+    from rich.console import Console
+
+    from intervjufas.asking.run import resume_command
+    from intervjufas.reports.model import planned_items
+
+    console = Console(highlight=False, no_color=plain or None, emoji=False, soft_wrap=True)
+    if result.path is None:
+        console.print("Inget sparades.")
+        return
+    console.print()
+    console.print(f"Rapporten är sparad i {result.path}", markup=False)
+    items = planned_items(result.report, result.questionnaire)
+    if items:
+        console.print(f"Utvecklingsplanen har {len(items)} moment:", markup=False)
+        for entry in items:
+            console.print(f"  • {entry.step.label} · {entry.kind_label}: {entry.item.moment}", markup=False)
+    if result.complete:
+        closing = result.questionnaire.closing or "Bra jobbat!"
+        console.print(closing if plain else f"[bold green]{closing}[/]", markup=not plain)
+        return
+    done = [s for s in result.questionnaire.steps if s not in result.next_steps]
+    if done:
+        labels = [s.label for s in done]
+        names = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} och {labels[-1]}"
+        console.print(f"Bra jobbat – {names} är {'klart' if len(labels) == 1 else 'klara'}.", markup=False)
+    console.print(f"Kvar att göra: {', '.join(s.heading for s in result.next_steps)}.", markup=False)
+    if not options.steps:
+        console.print(f"Fortsätt när det passar med: {resume_command(options, result.path)}", markup=False)
+    else:
+        step = result.next_steps[0]
+        command = resume_command(options, result.path, steps=[step.number])
+        console.print(f"Fortsätt med {step.label} när det passar: {command}", markup=False)

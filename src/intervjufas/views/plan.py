@@ -1,0 +1,119 @@
+"""How ``plan`` shows the open action items: a table fitted to the terminal (stacked when narrow),
+and JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from intervjufas.views.common import NO_ANSWER, print_trimmed
+from intervjufas.views.text_grid import fit_widths
+
+if TYPE_CHECKING:
+    from intervjufas.reports.action_plan import OpenItem
+
+
+def _plan_order(items: list[OpenItem]) -> list[OpenItem]:
+    """By step ('Del 1', 'Steg 1', …), newest report first within a step (the core's order)."""
+    return sorted(items, key=lambda item: (item.step_label.rsplit(" ", 1)[0], item.step_number))
+
+
+def _status_text(item: OpenItem) -> Text:
+    status = Text(item.last_status or NO_ANSWER, style="yellow" if item.last_status else "dim")
+    if item.last_comment:
+        status.append(f" – {item.last_comment}", style="")
+    return status
+
+
+def show_plan(console: Console, items: list[OpenItem], folder: object) -> None:
+    if not items:
+        console.print(
+            f"Inga öppna moment i utvecklingsplanerna i {folder}. Bra jobbat!",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+        return
+    items = _plan_order(items)
+    steps = max(4, *(cell_len(item.step_label) for item in items))
+    kinds = max(3, *(cell_len(item.kind) for item in items))
+    files = max(cell_len(item.source.name) for item in items)
+    moments = max(8, *(cell_len(item.moment) for item in items))
+    whys = max(8, *(cell_len(item.why or NO_ANSWER) for item in items))
+    statuses = max(14, *(_status_text(item).cell_len for item in items))
+    # Every column side by side when the text columns get at least a readable width; otherwise
+    # the type, the reason and the report go into the moment's cell, one per line.
+    wide_room = console.width - steps - kinds - files - 10 - 2 * 6
+    wide = wide_room >= 20 + 20 + 14
+    table = Table(
+        box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False, show_edge=False, header_style="bold"
+    )
+    table.add_column("Steg", no_wrap=True, width=steps)
+    if wide:
+        moment_width, why_width, status_width = fit_widths([moments, whys, statuses], [20, 20, 14], wide_room)
+        table.add_column("Typ", no_wrap=True, width=kinds)
+        table.add_column("Moment", width=moment_width)
+        table.add_column("Varför", width=why_width)
+        table.add_column("Senaste status", width=status_width)
+        table.add_column("Rapport", no_wrap=True, width=files)
+    else:
+        narrow_moments = max(moments + kinds + 2, whys + 8, files)
+        moment_width, status_width = fit_widths(
+            [narrow_moments, statuses], [min(narrow_moments, 42), 14], console.width - steps - 10 - 2 * 3
+        )
+        table.add_column("Moment, varför och rapport", width=moment_width)
+        table.add_column("Senaste status", width=status_width)
+    table.add_column("Datum", no_wrap=True, width=10)
+    for item in items:
+        if wide:
+            table.add_row(
+                item.step_label,
+                item.kind,
+                Text(item.moment),
+                Text(item.why or NO_ANSWER),
+                _status_text(item),
+                item.source.name,
+                item.source_date,
+            )
+            continue
+        cell = Text(f"{item.kind}: ", style="bold")
+        cell.append(item.moment)
+        cell.append(f"\nVarför: {item.why or NO_ANSWER}")
+        cell.append(f"\n{item.source.name}", style="dim")
+        cell.overflow = "fold"
+        table.add_row(item.step_label, cell, _status_text(item), item.source_date)
+    print_trimmed(console, table)
+    count = len(items)
+    console.print(
+        Text(
+            f"{count} {'öppet moment' if count == 1 else 'öppna moment'}. "
+            "De följs upp nästa gång du kör intervjufas kartlagg.",
+            style="dim",
+        )
+    )
+
+
+def plan_json(items: list[OpenItem]) -> str:
+    data = [
+        {
+            "steg": item.step_label,
+            "steg_titel": item.step_title,
+            "typ": item.kind,
+            "moment": item.moment,
+            "varfor": item.why,
+            "senaste_status": item.last_status,
+            "kommentar": item.last_comment,
+            "rapport": item.source.name,
+            "sokvag": str(item.source),
+            "datum": item.source_date,
+            "nyckel": item.key,
+        }
+        for item in _plan_order(items)
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,58 @@
+"""How ``visa`` shows a report: formatted with Rich in a terminal (through a pager when it is taller
+than the screen), as plain text to a pipe or a file."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from intervjufas.reading.report_view import ReportView
+
+
+def report_renderable(view: ReportView) -> RenderableType:
+    from rich.markdown import Markdown
+
+    parts: list[RenderableType] = [Markdown(f"# {view.title}")]
+    if view.facts:
+        facts = Table.grid(padding=(0, 2))
+        facts.add_column(style="bold", no_wrap=True)
+        facts.add_column()
+        for label, value in view.facts:
+            facts.add_row(Text(label), Text(value))
+        parts.append(Padding(facts, (1, 0, 0, 0)))
+    parts += [Text(""), Markdown(view.markdown)]
+    return Group(*parts)
+
+
+def report_plain_text(view: ReportView) -> str:
+    """The report as plain text for pipes and files: its Markdown without the program's comments,
+    with the facts as aligned lines under the title."""
+    lines = [f"# {view.title}", ""]
+    width = max((len(label) for label, _ in view.facts), default=0) + 2
+    lines += [f"{label + ':':<{width}}{value}" for label, value in view.facts]
+    return "\n".join(lines) + "\n\n" + view.markdown
+
+
+def show_report(console: Console, view: ReportView, *, pager: bool = True, less: str | None = None) -> None:
+    """Print the report: formatted in a terminal (through a pager when it is taller than the
+    terminal), as plain text otherwise."""
+    if not console.is_terminal:
+        console.file.write(report_plain_text(view))
+        return
+    renderable = report_renderable(view)
+    if pager:
+        height = len(console.render_lines(renderable, console.options, pad=False))
+        if height > console.height:
+            less = less or ""
+            if "R" not in less:
+                os.environ["LESS"] = f"{less} -R".strip()  # let less show the colours
+            with console.pager(styles=True):
+                console.print(renderable)
+            return
+    console.print(renderable)

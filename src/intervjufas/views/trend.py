@@ -1,0 +1,105 @@
+"""How ``trend`` shows ratings over time: a table per question set with the mean per period, a bar
+in eighths of a character and a sparkline of the development."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from intervjufas.views.common import decimal, print_trimmed
+
+if TYPE_CHECKING:
+    from intervjufas.reading.trend import Series, SetTrend
+
+
+_BLOCKS = " ▏▎▍▌▋▊▉█"
+_SPARKS = "▁▂▃▄▅▆▇█"
+BAR_WIDTH = 10
+SPARK_PERIODS = 24  # the line of development shows at most the latest 24 periods
+
+
+def bar(value: float, scale_max: int, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar in eighths of a character: a full bar is ``scale_max``."""
+    eighths = round(max(0.0, min(value / scale_max, 1.0)) * width * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (_BLOCKS[rest] if rest else "")
+
+
+def sparkline(series: Series, periods: Iterable[str]) -> str:
+    """One character per period: the height of the mean within the scale, '·' without ratings."""
+    span = max(series.scale_max - series.scale_min, 1)
+    chars = []
+    for period in periods:
+        point = series.at(period)
+        if point is None:
+            chars.append("·")
+            continue
+        position = (point.mean - series.scale_min) / span
+        chars.append(_SPARKS[max(0, min(len(_SPARKS) - 1, round(position * (len(_SPARKS) - 1))))])
+    return "".join(chars)
+
+
+def show_trends(console: Console, trends: list[SetTrend], *, kund: str | None, per: str) -> None:
+    if not trends:
+        who = f" för kunden {kund}" if kund else ""
+        console.print(
+            f"Det finns inga betyg{who} att visa ännu. Betygen (1–5) för kundens och kandidatens "
+            "upplevelse ges i varje steg av intervjufas kartlagg.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+        return
+    period_name = "kvartal" if per == "kvartal" else "månad"
+    sparklines = False
+    for number, trend in enumerate(trends):
+        if number:
+            console.print()
+        count = trend.reports
+        heading = Text(f"{trend.title}", style="bold")
+        heading.append(
+            f"  ({count} {'rapport' if count == 1 else 'rapporter'}{f', kund: {kund}' if kund else ''})",
+            style="dim",
+        )
+        console.print(heading)
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
+        table.add_column("Betyg", no_wrap=True)
+        table.add_column(period_name.capitalize(), no_wrap=True)
+        table.add_column("Medel", no_wrap=True, justify="right")
+        table.add_column("", no_wrap=True, min_width=BAR_WIDTH)
+        table.add_column("Rapporter", justify="right", no_wrap=True)
+        with_spark = len(trend.periods) > 1
+        sparklines = sparklines or with_spark
+        for series in trend.series:
+            labels: list[Text] = [Text(series.label)]
+            if with_spark:
+                shown = trend.periods[-SPARK_PERIODS:]
+                more = "…" if len(trend.periods) > SPARK_PERIODS else ""
+                labels.append(Text(more + sparkline(series, shown), style="cyan"))
+            rows = max(len(series.points), len(labels))
+            for index in range(rows):
+                label = labels[index] if index < len(labels) else ""
+                if index >= len(series.points):
+                    table.add_row(label, "", "", "", "")
+                    continue
+                point = series.points[index]
+                table.add_row(
+                    label,
+                    point.period,
+                    decimal(point.mean),
+                    Text(bar(point.mean, series.scale_max), style="cyan"),
+                    str(point.count),
+                )
+            table.add_section()
+        print_trimmed(console, table)
+    note = f"Medel = medelbetyget (1–5) per {period_name}; Rapporter = antal rapporter bakom medelvärdet."
+    if sparklines:
+        note += f" Raden under varje betyg visar utvecklingen, ett tecken per {period_name} (· = inga betyg)."
+    if per != "kvartal" and any(len(trend.periods) > 12 for trend in trends):
+        note += " Med --per kvartal blir tabellen kortare."
+    console.print(Text(note, style="dim"))
