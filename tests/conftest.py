@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import FIXTURE_REPORTS
 from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.catalog import builtin_set
 
@@ -25,9 +26,6 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def reports_dir(isolated_home: Path) -> Path:
     return isolated_home
-
-
-FIXTURE_REPORTS = Path(__file__).parent / "fixtures" / "reports"
 
 
 @pytest.fixture

@@ -29,13 +29,11 @@ HINTS = {"checkbox": "Skriv numren, t.ex. 1,3", "yesno": "Skriv j eller n", "men
 class PlainPrompter:
     """The ``Prompter`` of ``--enkel``: reads lines from ``stdin`` and writes plain text to ``stdout``."""
 
-    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(self, stdin: TextIO, stdout: TextIO, *, echo: bool = True) -> None:
+        """``echo`` repeats each answer after its prompt: for answers piped in (not a terminal)."""
         self.stdin = stdin
         self.stdout = stdout
-        try:
-            self.echo = not stdin.isatty()
-        except (AttributeError, ValueError):
-            self.echo = True
+        self.echo = echo
 
     # -- output ---------------------------------------------------------------------------------
     def _print(self, text: str = "") -> None:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from intervjufas.asking.prompter import AskRequest, Prompter
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import Answer
+from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire, Step
 from intervjufas.reports.action_plan import OpenItem, grouped_by_step
 from intervjufas.reports.model import FOLLOW_UP_STATUSES, FOLLOW_UP_TITLE, FollowUp, Report
@@ -86,7 +87,7 @@ class Session:
         record(answer)
 
     def default_for(self, question: Question) -> Answer | None:
-        if self.defaults is not None and question.type != "datum":
+        if self.defaults is not None and question_type(question.type).carried_over:
             earlier = self.defaults.answers.get(question.id)
             if earlier is not None:
                 return earlier  # left empty earlier is offered empty: a skipped rating stays skipped

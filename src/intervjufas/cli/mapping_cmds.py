@@ -36,7 +36,7 @@ def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None
         if plain:
             from intervjufas.asking.plain_prompter import PlainPrompter
 
-            return PlainPrompter(sys.stdin, sys.stdout)
+            return PlainPrompter(sys.stdin, sys.stdout, echo=not facts.stdin_is_terminal)
         from intervjufas.asking.questionary_prompter import QuestionaryPrompter
 
         return QuestionaryPrompter(make_console(facts))

@@ -37,6 +37,7 @@ class QuestionType:
     fixed_choices: ClassVar[tuple[str, ...]] = ()  # choices the type itself gives (not the file)
     line_hint: ClassVar[str] = "Svar"  # what to type, in a plain line-by-line prompt
     is_rating: ClassVar[bool] = False  # a rating: compared side by side and followed by ``trend``
+    carried_over: ClassVar[bool] = True  # offered again from an earlier report (--utga-fran)
 
     # -- values -------------------------------------------------------------------------------
     def coerce(self, question: Question, raw: Any) -> Value:

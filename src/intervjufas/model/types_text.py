@@ -47,6 +47,7 @@ class DateType(QuestionType):
     shown_as = "datum"
     widget = "line"
     line_hint = "Datum, ÅÅÅÅ-MM-DD"
+    carried_over = False  # a new assignment has its own date
 
     def coerce(self, question: Question, raw: Any) -> Value:
         if isinstance(raw, dt.date):

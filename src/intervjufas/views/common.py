@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from rich.console import Console, RenderableType
 
 NO_ANSWER = "–"
-STEP_DONE, STEP_STARTED = "klar", "påbörjad"
 
 
 def show_warnings(console: Console, warnings: Iterable[str]) -> None:

@@ -114,6 +114,15 @@ def comparison_markdown(comparison: Comparison) -> str:
                 f"| {md(difference.label)} | {md(difference.before) or NO_ANSWER} | {md(difference.after) or NO_ANSWER} |"
             )
         lines.append("")
+    lines += _md_sections(comparison)
+    lines += _md_ratings(comparison)
+    lines += _md_plan(comparison)
+    lines += [f"*Oförändrade svar: {comparison.unchanged} av {comparison.compared} jämförda.*", ""]
+    return "\n".join(lines)
+
+
+def _md_sections(comparison: Comparison) -> list[str]:
+    lines: list[str] = []
     for section in comparison.sections:
         if section.empty:
             continue
@@ -130,34 +139,35 @@ def comparison_markdown(comparison: Comparison) -> str:
             if note:
                 lines += [f"*Id:t {md(entry.question_id)} {note}.*", ""]
             lines += [*_md_quote(entry.text), ""]
-    if any(r.differs for r in comparison.ratings):
-        lines += [
-            "## Betyg",
-            "",
-            "| Steg | Betyg för | A | B | Förändring |",
-            "| --- | --- | --- | --- | --- |",
-        ]
-        for rating in comparison.ratings:
-            a = NO_ANSWER if rating.a is None else str(rating.a)
-            b = NO_ANSWER if rating.b is None else str(rating.b)
-            change = rating.change
-            shown = (
-                NO_ANSWER if change is None else ("±0" if change == 0 else f"{change:+d}".replace("-", "−"))
-            )
-            lines.append(f"| {md(rating.step_label)} | {md(rating.label)} | {a} | {b} | {shown} |")
-        lines.append("")
-    if comparison.items_added or comparison.items_dropped:
-        lines += ["## Utvecklingsplan", ""]
-        for title, items in (
-            ("Nya moment i B", comparison.items_added),
-            ("Moment som bara finns i A", comparison.items_dropped),
-        ):
-            if items:
-                lines += [f"### {title}", "", "| Steg | Typ | Moment | Varför |", "| --- | --- | --- | --- |"]
-                for item in items:
-                    lines.append(
-                        f"| {md(item.step_label)} | {md(item.kind)} | {md(item.moment)} | {md(item.why)} |"
-                    )
-                lines.append("")
-    lines += [f"*Oförändrade svar: {comparison.unchanged} av {comparison.compared} jämförda.*", ""]
-    return "\n".join(lines)
+    return lines
+
+
+def _md_ratings(comparison: Comparison) -> list[str]:
+    if not any(r.differs for r in comparison.ratings):
+        return []
+    lines = ["## Betyg", "", "| Steg | Betyg för | A | B | Förändring |", "| --- | --- | --- | --- | --- |"]
+    for rating in comparison.ratings:
+        a = NO_ANSWER if rating.a is None else str(rating.a)
+        b = NO_ANSWER if rating.b is None else str(rating.b)
+        change = rating.change
+        shown = NO_ANSWER if change is None else ("±0" if change == 0 else f"{change:+d}".replace("-", "−"))
+        lines.append(f"| {md(rating.step_label)} | {md(rating.label)} | {a} | {b} | {shown} |")
+    return [*lines, ""]
+
+
+def _md_plan(comparison: Comparison) -> list[str]:
+    if not (comparison.items_added or comparison.items_dropped):
+        return []
+    lines = ["## Utvecklingsplan", ""]
+    for title, items in (
+        ("Nya moment i B", comparison.items_added),
+        ("Moment som bara finns i A", comparison.items_dropped),
+    ):
+        if items:
+            lines += [f"### {title}", "", "| Steg | Typ | Moment | Varför |", "| --- | --- | --- | --- |"]
+            for item in items:
+                lines.append(
+                    f"| {md(item.step_label)} | {md(item.kind)} | {md(item.moment)} | {md(item.why)} |"
+                )
+            lines.append("")
+    return lines

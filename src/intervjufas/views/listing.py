@@ -12,7 +12,8 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from intervjufas.views.common import NO_ANSWER, STEP_DONE, STEP_STARTED
+from intervjufas.model.questions import STATUS_DONE, STATUS_STARTED
+from intervjufas.views.common import NO_ANSWER
 from intervjufas.views.text_grid import Cell, Grid, Segment, fit_widths, longest
 
 if TYPE_CHECKING:
@@ -25,9 +26,9 @@ def step_marks(steps: dict[str, str]) -> list[Segment]:
     for number, status in enumerate(steps.values(), start=1):
         if number > 1:
             segments.append((" ", ""))
-        if status == STEP_DONE:
+        if status == STATUS_DONE:
             segments.append((str(number), "green"))
-        elif status == STEP_STARTED:
+        elif status == STATUS_STARTED:
             segments.append((f"({number})", "yellow"))
         else:
             segments.append(("·", "dim"))

@@ -4,7 +4,7 @@ and JSON for scripts."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.cells import cell_len
@@ -41,15 +41,27 @@ def show_plan(console: Console, items: list[OpenItem], folder: object) -> None:
         )
         return
     items = _plan_order(items)
+    print_trimmed(console, _plan_table(console.width, items))
+    count = len(items)
+    console.print(
+        Text(
+            f"{count} {'öppet moment' if count == 1 else 'öppna moment'}. "
+            "De följs upp nästa gång du kör intervjufas kartlagg.",
+            style="dim",
+        )
+    )
+
+
+def _plan_table(width: int, items: list[OpenItem]) -> Table:
+    """Every column side by side when the text columns get at least a readable width; otherwise
+    the type, the reason and the report go into the moment's cell, one per line."""
     steps = max(4, *(cell_len(item.step_label) for item in items))
     kinds = max(3, *(cell_len(item.kind) for item in items))
     files = max(cell_len(item.source.name) for item in items)
     moments = max(8, *(cell_len(item.moment) for item in items))
     whys = max(8, *(cell_len(item.why or NO_ANSWER) for item in items))
     statuses = max(14, *(_status_text(item).cell_len for item in items))
-    # Every column side by side when the text columns get at least a readable width; otherwise
-    # the type, the reason and the report go into the moment's cell, one per line.
-    wide_room = console.width - steps - kinds - files - 10 - 2 * 6
+    wide_room = width - steps - kinds - files - 10 - 2 * 6
     wide = wide_room >= 20 + 20 + 14
     table = Table(
         box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False, show_edge=False, header_style="bold"
@@ -65,38 +77,35 @@ def show_plan(console: Console, items: list[OpenItem], folder: object) -> None:
     else:
         narrow_moments = max(moments + kinds + 2, whys + 8, files)
         moment_width, status_width = fit_widths(
-            [narrow_moments, statuses], [min(narrow_moments, 42), 14], console.width - steps - 10 - 2 * 3
+            [narrow_moments, statuses], [min(narrow_moments, 42), 14], width - steps - 10 - 2 * 3
         )
         table.add_column("Moment, varför och rapport", width=moment_width)
         table.add_column("Senaste status", width=status_width)
     table.add_column("Datum", no_wrap=True, width=10)
     for item in items:
-        if wide:
-            table.add_row(
-                item.step_label,
-                item.kind,
-                Text(item.moment),
-                Text(item.why or NO_ANSWER),
-                _status_text(item),
-                item.source.name,
-                item.source_date,
-            )
-            continue
-        cell = Text(f"{item.kind}: ", style="bold")
-        cell.append(item.moment)
-        cell.append(f"\nVarför: {item.why or NO_ANSWER}")
-        cell.append(f"\n{item.source.name}", style="dim")
-        cell.overflow = "fold"
-        table.add_row(item.step_label, cell, _status_text(item), item.source_date)
-    print_trimmed(console, table)
-    count = len(items)
-    console.print(
-        Text(
-            f"{count} {'öppet moment' if count == 1 else 'öppna moment'}. "
-            "De följs upp nästa gång du kör intervjufas kartlagg.",
-            style="dim",
-        )
-    )
+        table.add_row(*(_wide_row(item) if wide else _narrow_row(item)))
+    return table
+
+
+def _wide_row(item: OpenItem) -> list[Any]:
+    return [
+        item.step_label,
+        item.kind,
+        Text(item.moment),
+        Text(item.why or NO_ANSWER),
+        _status_text(item),
+        item.source.name,
+        item.source_date,
+    ]
+
+
+def _narrow_row(item: OpenItem) -> list[Any]:
+    cell = Text(f"{item.kind}: ", style="bold")
+    cell.append(item.moment)
+    cell.append(f"\nVarför: {item.why or NO_ANSWER}")
+    cell.append(f"\n{item.source.name}", style="dim")
+    cell.overflow = "fold"
+    return [item.step_label, cell, _status_text(item), item.source_date]
 
 
 def plan_json(items: list[OpenItem]) -> str:

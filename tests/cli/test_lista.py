@@ -8,16 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from intervjufas.cli.main import app
+from helpers import FIXTURE_REPORTS, command, run_cli
 from intervjufas.reading.listing import list_reports
 from intervjufas.reports.front_matter import read_front_matter
-from intervjufas.views.listing import short_forms, step_marks
-from intervjufas.views.text_grid import fit_widths, wrap
 
-FIXTURES = Path(__file__).parent / "fixtures" / "reports"
-runner = CliRunner()
+FIXTURES = FIXTURE_REPORTS
 
 EXPECTED = [
     {
@@ -65,8 +61,7 @@ EXPECTED = [
 BROKEN_WARNING = "Varning: 2024-03-10-trasig.md: huvudet är inte giltig YAML (rad 9): "
 
 
-def lista(*args: str, columns: int = 200):
-    return runner.invoke(app, ["lista", *args], prog_name="intervjufas", env={"COLUMNS": str(columns)})
+lista = command("lista", columns=200)
 
 
 def test_the_fixtures_keep_their_hand_edits():
@@ -153,11 +148,11 @@ def test_a_narrow_terminal_never_gets_lines_longer_than_itself(reports: Path):
 
 
 def test_empty_and_missing_folder(tmp_path: Path):
-    result = runner.invoke(app, ["lista", "--katalog", str(tmp_path / "finns-inte")])
+    result = run_cli("lista", "--katalog", str(tmp_path / "finns-inte"))
     assert result.exit_code == 0
     assert "Det finns inga rapporter i" in result.stdout
     assert result.stderr == ""
-    result = runner.invoke(app, ["lista", "--katalog", str(tmp_path), "--json"])
+    result = run_cli("lista", "--katalog", str(tmp_path), "--json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == []
 
@@ -166,7 +161,7 @@ def test_katalog_option_wins_over_the_environment(reports: Path, tmp_path: Path)
     other = tmp_path / "annan"
     other.mkdir()
     shutil.copy(reports / "2024-01-15-lagerarbetare-till-nordlager.md", other)
-    result = runner.invoke(app, ["lista", "-k", str(other), "--json"])
+    result = run_cli("lista", "-k", str(other), "--json")
     assert [row["fil"] for row in json.loads(result.stdout)] == ["2024-01-15-lagerarbetare-till-nordlager.md"]
     # Alone in its folder, nothing follows its first item up: both planned items are open.
     assert json.loads(result.stdout)[0]["oppna_moment"] == 2
@@ -202,7 +197,7 @@ def test_each_unreadable_file_is_one_warning_line(reports: Path, content: bytes,
 def test_a_folder_that_cannot_be_read_is_an_error(tmp_path: Path):
     not_a_folder = tmp_path / "fil.md"
     not_a_folder.write_text("x", encoding="utf-8")
-    result = runner.invoke(app, ["lista", "--katalog", str(not_a_folder)])
+    result = run_cli("lista", "--katalog", str(not_a_folder))
     assert result.exit_code == 1
     assert result.stderr.startswith("Fel: Kan inte läsa mappen")
 
@@ -229,52 +224,7 @@ def test_byte_order_mark_and_crlf_are_read(reports: Path):
     assert header["steg"] == {"fore": "klar", "under": "klar", "efter": "klar"}
 
 
-def test_header_after_a_long_first_chunk(tmp_path: Path):
-    path = tmp_path / "lang.md"
-    long_value = "x" * 20_000
-    path.write_text(
-        f"---\nformat: 1\nid: abc\nfragor: {{id: kartlaggning}}\nmetadata:\n  uppdrag: {long_value}\n---\n# T\n",
-        encoding="utf-8",
-    )
-    assert read_front_matter(path)["metadata"]["uppdrag"] == long_value
-
-
-def test_a_line_that_only_starts_like_the_closing_line_is_not_the_end(tmp_path: Path):
-    path = tmp_path / "r.md"
-    path.write_text("---\nformat: 1\nid: abc\n----\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="avslutas aldrig"):
-        read_front_matter(path)
-    path.write_text("---\nformat: 1\nid: abc\n--- \n...\n", encoding="utf-8")
-    assert read_front_matter(path) == {"format": 1, "id": "abc"}
-
-
 # -- presentation helpers -----------------------------------------------------------------------
-
-
-def test_step_marks_read_without_colour():
-    marks = step_marks({"fore": "klar", "under": "påbörjad", "efter": "ej påbörjad"})
-    assert "".join(text for text, _ in marks) == "1 (2) ·"
-    assert [style for _, style in marks if style] == ["green", "yellow", "dim"]
-
-
-def test_short_forms():
-    assert short_forms(["Telefonintervju", "Konventionell intervju", "Intervju", "Videomöte"]) == (
-        "Telefon, Konventionell, Intervju, Videomöte"
-    )
-
-
-def test_fit_widths_narrows_the_widest_first_and_respects_minimums():
-    assert fit_widths([30, 10, 20], [8, 8, 8], 45) == [17, 10, 18]
-    assert fit_widths([30, 10, 20], [8, 8, 8], 60) == [30, 10, 20]
-    assert sum(fit_widths([30, 10, 20], [8, 8, 8], 30)) == 30
-    assert fit_widths([30, 10, 20], [25, 8, 8], 10) == [25, 8, 8]
-    assert fit_widths([42, 14, 22], [20, 12, 13], 65, order=[[1, 2], [0]]) == [40, 12, 13]
-
-
-def test_wrap_folds_long_words_and_keeps_short_lines():
-    assert wrap("Kundtjänst till Servicebolaget", 12) == ["Kundtjänst", "till", "Servicebolag", "et"]
-    assert wrap("a b c", 3) == ["a b", "c"]
-    assert wrap("", 5) == [""]
 
 
 def test_terminal_table_reads_the_same_without_colour(reports: Path):

@@ -22,12 +22,13 @@ import jsonschema
 import pytest
 import yaml
 
+from helpers import REPO
 from intervjufas.questionsets.format_keys import SET_KEYS
 from intervjufas.questionsets.loader import read_question_set
 from intervjufas.questionsets.schema import question_set_schema, schema_json
 from intervjufas.questionsets.yaml_source import SafeDumper, SafeLoader, compose, plain_value
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 SHIPPED = ROOT / "questions" / "fragor.schema.json"
 VALID_FILES = [
     ROOT / "questions" / "kartlaggning.yaml",

@@ -6,23 +6,18 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from intervjufas.cli.main import app
+from helpers import REPO, run_cli
 from intervjufas.questionsets.catalog import builtin_set
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
+run_wide = partial(run_cli, columns=200)
 EXAMPLE = ROOT / "docs" / "exempel-telefonintervju.yaml"
-WIDE = {"COLUMNS": "200"}
-
-
-def run_cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args), env={**WIDE, **(env or {})})
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
@@ -47,7 +42,7 @@ def rows(output: str) -> list[list[str]]:
 
 
 def test_fragor_lists_the_built_in_sets_and_the_user_folder(user_sets: Path) -> None:
-    code, out, err = run_cli("fragor")
+    code, out, err = run_wide("fragor")
     assert (code, err) == (0, "")
     assert out.splitlines()[0].split() == ["Id", "Version", "Titel", "Steg", "Frågor", "Källa"]
     listed = rows(out)
@@ -75,7 +70,7 @@ def test_fragor_lists_the_built_in_sets_and_the_user_folder(user_sets: Path) -> 
 
 def test_fragor_says_when_the_user_folder_does_not_exist(tmp_path: Path) -> None:
     missing = tmp_path / "finns-inte"
-    code, out, _ = run_cli("fragor", env={"INTERVJUFAS_FRAGOR": str(missing)})
+    code, out, _ = run_wide("fragor", env={"INTERVJUFAS_FRAGOR": str(missing)})
     assert code == 0
     assert f"Egna frågeuppsättningar läses från {missing} (mappen finns inte än)." in out
 
@@ -84,7 +79,7 @@ def test_fragor_lists_own_sets_and_warns_about_broken_ones(user_sets: Path) -> N
     shutil.copy(EXAMPLE, user_sets / "telefon.yaml")
     (user_sets / "trasig.yaml").write_text("id: trasig\nversion: ett\n", encoding="utf-8")
     (user_sets / "anteckning.txt").write_text("inte en frågefil\n", encoding="utf-8")
-    code, out, err = run_cli("fragor")
+    code, out, err = run_wide("fragor")
     assert code == 0
     own = rows(out)[2]
     assert own == [
@@ -106,7 +101,7 @@ def test_fragor_lists_own_sets_and_warns_about_broken_ones(user_sets: Path) -> N
 def test_fragor_warns_when_an_own_set_reuses_a_built_in_id(user_sets: Path) -> None:
     copy = user_sets / "kopia.yaml"
     shutil.copy(ROOT / "questions" / "kartlaggning.yaml", copy)
-    code, _, err = run_cli("fragor")
+    code, _, err = run_wide("fragor")
     assert code == 0
     assert err == (
         f"Varning: {copy} har samma id 'kartlaggning' som den inbyggda uppsättningen; "
@@ -118,7 +113,7 @@ def test_fragor_warns_when_an_own_set_reuses_a_built_in_id(user_sets: Path) -> N
 
 
 def test_visa_shows_a_set_as_it_will_be_asked() -> None:
-    code, out, err = run_cli("fragor", "--visa", "kartlaggning")
+    code, out, err = run_wide("fragor", "--visa", "kartlaggning")
     assert (code, err) == (0, "")
     lines = [line.rstrip() for line in out.splitlines()]
     assert lines[0] == "Kartlägg intervjufasen (id: kartlaggning, version 1)"
@@ -163,7 +158,7 @@ def test_visa_takes_a_file_and_describes_combined_conditions(tmp_path: Path) -> 
         .replace("fraga: fore_kandidaten", "fraga: kravprofil"),
         encoding="utf-8",
     )
-    code, out, err = run_cli("fragor", "--visa", str(path))
+    code, out, err = run_wide("fragor", "--visa", str(path))
     assert (code, err) == (0, "")
     assert (
         '     Ställs bara om kravprofil är "Nej" eller (kravprofil är "Delvis" och inte (kravprofil är besvarad))'
@@ -172,19 +167,19 @@ def test_visa_takes_a_file_and_describes_combined_conditions(tmp_path: Path) -> 
 
 
 def test_visa_of_the_example_shows_a_choice_condition() -> None:
-    code, out, _ = run_cli("fragor", "--visa", str(EXAMPLE))
+    code, out, _ = run_wide("fragor", "--visa", str(EXAMPLE))
     assert code == 0
     assert '     Ställs bara om kravprofil är något av "Delvis" eller "Nej"' in out.splitlines()
 
 
 def test_visa_of_an_unknown_set_is_one_error_line() -> None:
-    code, out, err = run_cli("fragor", "--visa", "telefon")
+    code, out, err = run_wide("fragor", "--visa", "telefon")
     assert (code, out) == (1, "")
     assert err == "Fel: Frågeuppsättningen 'telefon' finns inte (tillgängliga: kartlaggning, snabbformat).\n"
 
 
 def test_schema_prints_the_shipped_schema() -> None:
-    code, out, _ = run_cli("fragor", "--schema")
+    code, out, _ = run_wide("fragor", "--schema")
     assert code == 0
     assert out == (ROOT / "questions" / "fragor.schema.json").read_text(encoding="utf-8")
     assert json.loads(out)["title"] == "Frågefil för intervjufas"
@@ -216,7 +211,7 @@ def own_report(tmp_path: Path, reports_dir: Path) -> tuple[Path, Path]:
     set_file = tmp_path / "telefon.yaml"
     shutil.copy(EXAMPLE, set_file)
     answers = write_answers(tmp_path, ANSWERS)
-    code, _, err = run_cli("kartlagg", "--fragor", str(set_file), "--svar", str(answers), "--steg", "1")
+    code, _, err = run_wide("kartlagg", "--fragor", str(set_file), "--svar", str(answers), "--steg", "1")
     assert (code, err) == (0, ""), err
     (report,) = reports_dir.glob("*.md")
     return report, set_file
@@ -253,7 +248,7 @@ def test_the_hash_follows_the_content_not_the_layout(tmp_path: Path) -> None:
 def test_fortsatt_with_the_same_file_continues(own_report: tuple[Path, Path], tmp_path: Path) -> None:
     report, set_file = own_report
     answers = write_answers(tmp_path, {"samtalsstod": ["Motivation", "Erfarenhet"], "betyg_kandidat": 4})
-    code, _, err = run_cli(
+    code, _, err = run_wide(
         "kartlagg",
         "--fortsatt",
         str(report),
@@ -271,7 +266,7 @@ def test_fortsatt_with_the_same_file_continues(own_report: tuple[Path, Path], tm
 def test_fortsatt_without_the_question_file_is_refused(own_report: tuple[Path, Path]) -> None:
     report, _ = own_report
     before = report.read_text(encoding="utf-8")
-    code, out, err = run_cli("kartlagg", "--fortsatt", str(report), "--enkel")
+    code, out, err = run_wide("kartlagg", "--fortsatt", str(report), "--enkel")
     assert (code, out) == (1, "")
     assert err == (
         f"Fel: Rapporten {report.name} är gjord med frågeuppsättningen 'telefonintervju', inte "
@@ -285,7 +280,7 @@ def test_the_refusal_names_the_matching_file_in_the_user_folder(
 ) -> None:
     report, set_file = own_report
     shutil.copy(set_file, user_sets / "telefon.yaml")
-    code, _, err = run_cli("snabb", "--fortsatt", str(report), "--enkel")
+    code, _, err = run_wide("snabb", "--fortsatt", str(report), "--enkel")
     assert code == 1
     assert err.endswith(
         f"Fortsätt med: intervjufas snabb --fortsatt {report} --fragor {user_sets / 'telefon.yaml'}\n"
@@ -299,7 +294,7 @@ def test_fortsatt_with_a_changed_file_is_refused(own_report: tuple[Path, Path]) 
         encoding="utf-8",
     )
     before = report.read_text(encoding="utf-8")
-    code, _, err = run_cli("kartlagg", "--fortsatt", str(report), "--fragor", str(set_file), "--enkel")
+    code, _, err = run_wide("kartlagg", "--fortsatt", str(report), "--fragor", str(set_file), "--enkel")
     assert code == 1
     assert err == (
         f"Fel: Rapporten {report.name} är gjord med en annan version av frågeuppsättningen 'telefonintervju' "
@@ -314,7 +309,7 @@ def test_fortsatt_with_a_new_version_names_both_versions(own_report: tuple[Path,
     set_file.write_text(
         set_file.read_text(encoding="utf-8").replace("version: 1", "version: 2"), encoding="utf-8"
     )
-    code, _, err = run_cli("kartlagg", "--fortsatt", str(report), "--fragor", str(set_file), "--enkel")
+    code, _, err = run_wide("kartlagg", "--fortsatt", str(report), "--fragor", str(set_file), "--enkel")
     assert code == 1
     assert "(version 1, nu 2)" in err
 
@@ -323,19 +318,19 @@ def test_fortsatt_with_a_new_version_names_both_versions(own_report: tuple[Path,
 
 
 def test_yaml_prints_a_built_in_set_as_shipped() -> None:
-    code, out, _ = run_cli("fragor", "--yaml", "snabbformat")
+    code, out, _ = run_wide("fragor", "--yaml", "snabbformat")
     assert code == 0
     assert out == (ROOT / "questions" / "snabbformat.yaml").read_text(encoding="utf-8")
 
 
 def test_yaml_of_an_unknown_set_is_one_error_line() -> None:
-    code, out, err = run_cli("fragor", "--yaml", "okand")
+    code, out, err = run_wide("fragor", "--yaml", "okand")
     assert (code, out) == (1, "")
     assert err.startswith("Fel: Frågeuppsättningen 'okand' finns inte")
 
 
 def test_copy_change_validate_and_run_an_own_set(user_sets: Path, tmp_path: Path, reports_dir: Path) -> None:
-    code, source, _ = run_cli("fragor", "--yaml", "kartlaggning")
+    code, source, _ = run_wide("fragor", "--yaml", "kartlaggning")
     assert code == 0
     own = user_sets / "min-kartlaggning.yaml"
     extra = (
@@ -352,28 +347,28 @@ def test_copy_change_validate_and_run_an_own_set(user_sets: Path, tmp_path: Path
     first = changed.splitlines().index("      - id: fore_kravprofil") + 1
 
     # Every mistake is pointed out with its line.
-    code, out, _ = run_cli("validera", str(own))
+    code, out, _ = run_wide("validera", str(own))
     assert code == 1
     assert out.splitlines() == [
         f"{own}:{first + 3}:9: okänd nyckel 'hjalpp' i en fråga – menade du 'hjalp'?",
         f"{own}:{first + 4}:26: villkoret hänvisar till en okänd fråga 'fore_kunder' – menade du 'fore_kunden'?",
         "2 fel i 1 fil.",
     ]
-    code, _, err = run_cli("kartlagg", "--fragor", str(own))
+    code, _, err = run_wide("kartlagg", "--fragor", str(own))
     assert code == 1
     assert err.startswith(f"Fel: {own}:{first + 3}:9: okänd nyckel 'hjalpp'")
 
     # Fixed: the condition now refers to an earlier question (the assignment), and the key is right.
     fixed = changed.replace("hjalpp:", "hjalp:").replace("fraga: fore_kunder,", "fraga: uppdrag,")
     own.write_text(fixed, encoding="utf-8")
-    assert run_cli("validera", str(own))[:2] == (0, "Inga fel i 1 fil.\n")
-    code, out, err = run_cli("fragor")
+    assert run_wide("validera", str(own))[:2] == (0, "Inga fel i 1 fil.\n")
+    code, out, err = run_wide("fragor")
     assert (code, err) == (0, "")
     assert ["min_kartlaggning", "1", "Kartlägg intervjufasen", "3", "46", str(own)] in rows(out)
 
     required = {"fore_lagga_till": "Nej", "fore_utveckla": "Nej", "fore_ta_bort": "Nej"}
     answers = write_answers(tmp_path, {"uppdrag": "Lager", "fore_kravprofil": "Ja", **required})
-    code, _, err = run_cli("kartlagg", "--fragor", str(own), "--svar", str(answers), "--steg", "1")
+    code, _, err = run_wide("kartlagg", "--fragor", str(own), "--svar", str(answers), "--steg", "1")
     assert (code, err) == (0, "")
     (report,) = reports_dir.glob("*.md")
     assert front_matter(report)["fragor"]["id"] == "min_kartlaggning"

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from intervjufas.cli.main import app
+from helpers import REPO, run_cli
 from intervjufas.questionsets.loader import read_question_set
 from intervjufas.questionsets.validation import FileResult, check_files
 from intervjufas.questionsets.yaml_source import Diagnostic
@@ -318,11 +317,6 @@ def test_each_problem_has_its_exact_message_and_position(case: Case) -> None:
     assert (questionnaire is None) == case.has_errors
 
 
-def run_cli(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_validera_prints_every_problem_then_a_summary(case: Case, tmp_path: Path) -> None:
     path = tmp_path / f"{case.name}.yaml"
@@ -435,7 +429,7 @@ def test_an_empty_folder_and_a_missing_file_are_errors(tmp_path: Path) -> None:
 
 
 def test_the_built_in_sets_and_the_example_are_clean() -> None:
-    root = Path(__file__).resolve().parents[1]
+    root = REPO
     files = [root / "questions", root / "docs" / "exempel-telefonintervju.yaml"]
     code, out, _ = run_cli("validera", *map(str, files))
     assert (code, out) == (0, "Inga fel i 3 filer.\n")

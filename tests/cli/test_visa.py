@@ -10,19 +10,16 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
 
-from intervjufas.cli.main import app
+from helpers import FIXTURE_REPORTS, command, run_cli
 from intervjufas.reading.report_view import prepare
 from intervjufas.views.report import show_report
 
-FIXTURES = Path(__file__).parent / "fixtures" / "reports"
-runner = CliRunner()
+FIXTURES = FIXTURE_REPORTS
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def visa(*args: str):
-    return runner.invoke(app, ["visa", *args], prog_name="intervjufas")
+visa = command("visa")
 
 
 def test_piped_output_is_the_plain_report_without_program_comments(reports: Path):
@@ -124,7 +121,7 @@ def test_ingen_pager_option_is_accepted(reports: Path):
 
 
 def test_help_is_swedish():
-    result = runner.invoke(app, ["visa", "--help"], prog_name="intervjufas")
+    result = run_cli("visa", "--help")
     assert result.exit_code == 0
     assert "Användning: intervjufas visa [FLAGGOR] {RAPPORT}" in result.stdout
     assert "--ingen-pager" in result.stdout and "bläddring" in result.stdout

@@ -7,99 +7,30 @@ import shutil
 from io import StringIO
 from pathlib import Path
 
-from hypothesis import given
-from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from rich.console import Console
-from typer.testing import CliRunner
 
-from intervjufas.cli.main import app
+from helpers import FIXTURE_REPORTS, command
 from intervjufas.model.question_types import coerce
 from intervjufas.questionsets.catalog import builtin_text, load_set_file
 from intervjufas.reading.comparison import compare, earlier_report
-from intervjufas.reading.word_diff import word_diff
 from intervjufas.reports.loading import load_report
 from intervjufas.reports.model import Report
 from intervjufas.reports.render import render
 from intervjufas.views.comparison_markdown import comparison_markdown
 from intervjufas.views.comparison_text import comparison_renderable
 
-FIXTURES = Path(__file__).parent / "fixtures" / "reports"
+FIXTURES = FIXTURE_REPORTS
 FIRST = "2024-01-15-lagerarbetare-till-nordlager.md"
 SECOND = "2024-02-20-truckforare-till-nordlager.md"
 CRLF = "2024-02-28-kundtjanst-till-servicebolaget.md"
 QUICK = "2024-03-05-plockare-till-nordlager.md"
-runner = CliRunner()
 
 
-def jamfor(*args: str, columns: int = 200):
-    return runner.invoke(app, ["jamfor", *args], prog_name="intervjufas", env={"COLUMNS": str(columns)})
+jamfor = command("jamfor", columns=200)
 
 
 # -- word diff ----------------------------------------------------------------------------------
-
-
-def test_word_diff_marks_words_and_punctuation():
-    lines = word_diff(
-        "Vi går igenom kravprofilen och intervjufrågorna tillsammans en vecka innan.",
-        "Vi går igenom kravprofilen, intervjufrågorna och rollerna tillsammans två veckor innan.",
-    )
-    assert lines == [
-        [
-            ("equal", "Vi går igenom kravprofilen"),
-            ("insert", ", intervjufrågorna"),
-            ("equal", " och "),
-            ("delete", "intervjufrågorna"),
-            ("insert", "rollerna"),
-            ("equal", " tillsammans "),
-            ("delete", "en vecka"),
-            ("insert", "två veckor"),
-            ("equal", " innan."),
-        ]
-    ]
-
-
-def test_word_diff_pairs_changed_lines():
-    assert word_diff("Delvis\nStrukturen varierar.", "Ja\nStrukturen varierar.") == [
-        [("delete", "Delvis"), ("insert", "Ja")],
-        [("equal", "Strukturen varierar.")],
-    ]
-    assert word_diff("Nej\nDet beror på.", "Delvis") == [
-        [("delete", "Nej"), ("insert", "Delvis")],
-        [("delete", "Det beror på.")],
-    ]
-    assert word_diff("a\n\nb", "a\n\nb\nc") == [[("equal", "a")], [], [("equal", "b")], [("insert", "c")]]
-
-
-def test_word_diff_spacing_around_deletions():
-    assert word_diff("keep this word", "keep word") == [
-        [("equal", "keep "), ("delete", "this"), ("equal", " word")]
-    ]
-    assert word_diff("keep this", "keep") == [[("equal", "keep "), ("delete", "this")]]
-    assert word_diff("a, b", "a b") == [[("equal", "a"), ("delete", ","), ("equal", " b")]]
-
-
-_WORDS = st.lists(
-    st.sampled_from(["kund", "kandidat", "intervju", ",", ".", "och", "\n", "  ", "vecka", "2"]), max_size=14
-).map(" ".join)
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"\w+|[^\w\s]+", text)
-
-
-@given(_WORDS, _WORDS)
-def test_word_diff_holds_both_texts(before: str, after: str):
-    lines = word_diff(before, after)
-    old = "\n".join(" ".join(part for op, part in line if op != "insert") for line in lines)
-    new = "\n".join(" ".join(part for op, part in line if op != "delete") for line in lines)
-    assert _tokens(old) == _tokens(before)
-    assert _tokens(new) == _tokens(after)
-    for line in lines:
-        for op, part in line:
-            assert part and "\n" not in part
-            if op != "equal":
-                assert part == part.strip()
 
 
 # -- comparing two reports ----------------------------------------------------------------------

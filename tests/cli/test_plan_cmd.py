@@ -6,16 +6,12 @@ import json
 import re
 from pathlib import Path
 
-from typer.testing import CliRunner
+from helpers import FIXTURE_REPORTS, command, run_cli
 
-from intervjufas.cli.main import app
-
-FIXTURES = Path(__file__).parent / "fixtures" / "reports"
-runner = CliRunner()
+FIXTURES = FIXTURE_REPORTS
 
 
-def plan(*args: str, columns: int = 200):
-    return runner.invoke(app, ["plan", *args], prog_name="intervjufas", env={"COLUMNS": str(columns)})
+plan = command("plan", columns=200)
 
 
 def test_json_lists_the_open_items_by_step(reports: Path):
@@ -75,10 +71,10 @@ def test_narrow_table_puts_reason_and_report_under_the_item(reports: Path):
 
 
 def test_no_open_items_is_a_friendly_line(tmp_path: Path):
-    result = runner.invoke(app, ["plan", "--katalog", str(tmp_path)])
+    result = run_cli("plan", "--katalog", str(tmp_path))
     assert result.exit_code == 0
     assert result.stdout.startswith(f"Inga öppna moment i utvecklingsplanerna i {tmp_path}.")
-    assert json.loads(runner.invoke(app, ["plan", "--katalog", str(tmp_path), "--json"]).stdout) == []
+    assert json.loads(run_cli("plan", "--katalog", str(tmp_path), "--json").stdout) == []
 
 
 def test_closed_items_stay_closed_whatever_the_order_of_files(reports: Path):

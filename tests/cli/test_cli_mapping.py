@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import typer
-from typer.testing import CliRunner
 
+from helpers import CliResult, run_cli
 from intervjufas import __version__
 from intervjufas.asking.prompter import AskRequest
 from intervjufas.asking.run import MappingOptions, run_mapping
@@ -20,8 +20,6 @@ from intervjufas.errors import Interrupted
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reports.parse import parse
-
-runner = CliRunner()
 
 FULL_ANSWERS = """\
 uppdrag: Lagerarbetare till Nordlager
@@ -88,13 +86,6 @@ snabb_utveckla_vad:
 """
 
 
-def invoke(*args: str) -> typer.testing.Result:
-    result = runner.invoke(app, list(args), prog_name="intervjufas")
-    assert "Traceback" not in result.output
-    assert not isinstance(result.exception, (AssertionError, TypeError, AttributeError, KeyError))
-    return result
-
-
 def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -111,7 +102,7 @@ def assert_nothing_written(folder: Path) -> None:
     assert not folder.exists() or list(folder.iterdir()) == []
 
 
-def assert_one_error_line(result: typer.testing.Result, code: int) -> str:
+def assert_one_error_line(result: CliResult, code: int) -> str:
     assert result.exit_code == code, result.output
     lines = result.stderr.strip().split("\n")
     assert len(lines) == 1, result.stderr
@@ -123,7 +114,7 @@ def assert_one_error_line(result: typer.testing.Result, code: int) -> str:
 
 
 def test_kartlagg_with_an_answers_file_writes_the_report(tmp_path: Path, reports_dir: Path) -> None:
-    result = invoke("kartlagg", "--svar", str(write(tmp_path, "svar.yaml", FULL_ANSWERS)))
+    result = run_cli("kartlagg", "--svar", str(write(tmp_path, "svar.yaml", FULL_ANSWERS)))
     assert result.exit_code == 0, result.output
     path = only_report(reports_dir)
     # Named by the day the report was started (the file exists before the date question is answered).
@@ -155,7 +146,7 @@ def test_kartlagg_with_an_answers_file_writes_the_report(tmp_path: Path, reports
 
 
 def test_snabb_with_an_answers_file(tmp_path: Path, reports_dir: Path) -> None:
-    result = invoke("snabb", "--svar", str(write(tmp_path, "svar.yaml", QUICK_ANSWERS)))
+    result = run_cli("snabb", "--svar", str(write(tmp_path, "svar.yaml", QUICK_ANSWERS)))
     assert result.exit_code == 0, result.output
     path = only_report(reports_dir)
     assert path.name.endswith("-butikssaljare-till-centrum.md")
@@ -172,7 +163,7 @@ def test_snabb_with_an_answers_file(tmp_path: Path, reports_dir: Path) -> None:
 
 def test_katalog_option_chooses_the_folder(tmp_path: Path, reports_dir: Path) -> None:
     other = tmp_path / "annan mapp"
-    result = invoke(
+    result = run_cli(
         "snabb", "--svar", str(write(tmp_path, "svar.yaml", QUICK_ANSWERS)), "--katalog", str(other)
     )
     assert result.exit_code == 0, result.output
@@ -182,7 +173,7 @@ def test_katalog_option_chooses_the_folder(tmp_path: Path, reports_dir: Path) ->
 
 def test_a_missing_required_answer(tmp_path: Path, reports_dir: Path) -> None:
     text = FULL_ANSWERS.replace("under_syfte: Ja\n", "")
-    result = invoke("kartlagg", "--svar", str(write(tmp_path, "svar.yaml", text)))
+    result = run_cli("kartlagg", "--svar", str(write(tmp_path, "svar.yaml", text)))
     line = assert_one_error_line(result, 1)
     assert "'under_syfte'" in line
     assert "obligatoriska" in line
@@ -192,7 +183,7 @@ def test_a_missing_required_answer(tmp_path: Path, reports_dir: Path) -> None:
 def test_an_unknown_id_is_named_with_a_suggestion(tmp_path: Path, reports_dir: Path) -> None:
     text = FULL_ANSWERS.replace("fore_kunden:", "fore_kunde:")
     path = write(tmp_path, "svar.yaml", text)
-    result = invoke("kartlagg", "--svar", str(path))
+    result = run_cli("kartlagg", "--svar", str(path))
     line = assert_one_error_line(result, 1)
     assert f"{path}:8: okänt fråge-id 'fore_kunde'" in line
     assert "menade du 'fore_kunden'?" in line
@@ -219,7 +210,7 @@ def test_an_unknown_id_is_named_with_a_suggestion(tmp_path: Path, reports_dir: P
 def test_an_invalid_value(tmp_path: Path, reports_dir: Path, old: str, new: str, expected: str) -> None:
     assert old in FULL_ANSWERS
     path = write(tmp_path, "svar.yaml", FULL_ANSWERS.replace(old, new))
-    result = invoke("kartlagg", "--svar", str(path))
+    result = run_cli("kartlagg", "--svar", str(path))
     line = assert_one_error_line(result, 1)
     assert line.endswith(expected)
     assert str(path) in line
@@ -228,7 +219,7 @@ def test_an_invalid_value(tmp_path: Path, reports_dir: Path, old: str, new: str,
 
 def test_an_answers_file_that_is_not_yaml(tmp_path: Path, reports_dir: Path) -> None:
     path = write(tmp_path, "svar.yaml", "uppdrag: Lager\nkund: [Nordlager\n")
-    result = invoke("kartlagg", "--svar", str(path))
+    result = run_cli("kartlagg", "--svar", str(path))
     line = assert_one_error_line(result, 1)
     assert f"{path}:" in line
     assert "YAML" in line
@@ -236,14 +227,14 @@ def test_an_answers_file_that_is_not_yaml(tmp_path: Path, reports_dir: Path) -> 
 
 
 def test_a_missing_answers_file(tmp_path: Path, reports_dir: Path) -> None:
-    result = invoke("kartlagg", "--svar", str(tmp_path / "saknas.yaml"))
+    result = run_cli("kartlagg", "--svar", str(tmp_path / "saknas.yaml"))
     line = assert_one_error_line(result, 1)
     assert line == f"Fel: Kan inte läsa svarsfilen {tmp_path / 'saknas.yaml'}: finns inte."
     assert_nothing_written(reports_dir)
 
 
 def test_without_a_terminal_and_without_answers_file(reports_dir: Path) -> None:
-    result = invoke("kartlagg")
+    result = run_cli("kartlagg")
     line = assert_one_error_line(result, 1)
     assert "ingen terminal" in line
     assert "--svar FIL" in line
@@ -254,7 +245,7 @@ def test_without_a_terminal_and_without_answers_file(reports_dir: Path) -> None:
 
 
 def test_fortsatt_with_answers_continues_the_same_report(tmp_path: Path, reports_dir: Path) -> None:
-    first = invoke("kartlagg", "--steg", "1", "--svar", str(write(tmp_path, "steg1.yaml", STEP_1_ANSWERS)))
+    first = run_cli("kartlagg", "--steg", "1", "--svar", str(write(tmp_path, "steg1.yaml", STEP_1_ANSWERS)))
     assert first.exit_code == 0, first.output
     path = only_report(reports_dir)
     assert "Kvar att göra: Steg 2: Under intervjun, Steg 3: Efter intervjun." in first.stdout
@@ -264,7 +255,7 @@ def test_fortsatt_with_answers_continues_the_same_report(tmp_path: Path, reports
     assert "under_struktur" not in before.answers
 
     prefix = path.name[:14]  # a unique prefix of the file name is enough
-    second = invoke(
+    second = run_cli(
         "kartlagg", "--fortsatt", prefix, "--svar", str(write(tmp_path, "rest.yaml", REST_ANSWERS))
     )
     assert second.exit_code == 0, second.output
@@ -279,10 +270,10 @@ def test_fortsatt_with_answers_continues_the_same_report(tmp_path: Path, reports
 
 
 def test_fortsatt_of_a_quick_report_with_kartlagg(tmp_path: Path, reports_dir: Path) -> None:
-    assert invoke("snabb", "--svar", str(write(tmp_path, "svar.yaml", QUICK_ANSWERS))).exit_code == 0
+    assert run_cli("snabb", "--svar", str(write(tmp_path, "svar.yaml", QUICK_ANSWERS))).exit_code == 0
     path = only_report(reports_dir)
     content = path.read_bytes()
-    result = invoke(
+    result = run_cli(
         "kartlagg", "--fortsatt", path.name, "--svar", str(write(tmp_path, "rest.yaml", REST_ANSWERS))
     )
     line = assert_one_error_line(result, 1)
@@ -293,7 +284,7 @@ def test_fortsatt_of_a_quick_report_with_kartlagg(tmp_path: Path, reports_dir: P
 
 def test_fortsatt_of_a_missing_report(reports_dir: Path, tmp_path: Path) -> None:
     reports_dir.mkdir(parents=True)
-    result = invoke(
+    result = run_cli(
         "kartlagg", "--fortsatt", "2031", "--svar", str(write(tmp_path, "rest.yaml", REST_ANSWERS))
     )
     line = assert_one_error_line(result, 1)
@@ -317,7 +308,7 @@ def test_fortsatt_of_a_missing_report(reports_dir: Path, tmp_path: Path) -> None
     ],
 )
 def test_usage_errors(args: list[str], expected: str, reports_dir: Path) -> None:
-    result = invoke(*args)
+    result = run_cli(*args)
     line = assert_one_error_line(result, 2)
     assert line.startswith(expected)
     assert "Usage" not in result.output
@@ -328,14 +319,14 @@ def test_usage_errors(args: list[str], expected: str, reports_dir: Path) -> None
 def test_steg_out_of_range_is_a_usage_error_even_with_an_answers_file(
     tmp_path: Path, reports_dir: Path
 ) -> None:
-    result = invoke("kartlagg", "--steg", "4", "--svar", str(write(tmp_path, "svar.yaml", FULL_ANSWERS)))
+    result = run_cli("kartlagg", "--steg", "4", "--svar", str(write(tmp_path, "svar.yaml", FULL_ANSWERS)))
     assert assert_one_error_line(result, 2) == "Fel: --steg 4 finns inte; 'kartlaggning' har steg 1–3."
     assert_nothing_written(reports_dir)
 
 
 @pytest.mark.parametrize("flag", ["--version", "-V"])
 def test_version(flag: str) -> None:
-    result = invoke(flag)
+    result = run_cli(flag)
     assert result.exit_code == 0
     assert result.stdout.strip() == f"intervjufas {__version__}"
 
@@ -352,7 +343,7 @@ def command_names() -> list[str]:
 )
 @pytest.mark.parametrize("flag", ["--help", "-h"])
 def test_help_is_swedish(command: list[str], flag: str) -> None:
-    result = invoke(*command, flag)
+    result = run_cli(*command, flag)
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "Användning: intervjufas" in text
@@ -371,7 +362,7 @@ def test_help_is_swedish(command: list[str], flag: str) -> None:
 
 
 def test_help_without_arguments() -> None:
-    result = invoke()
+    result = run_cli()
     assert result.exit_code == 0
     assert "Användning: intervjufas" in result.stdout
     assert "kartlagg" in result.stdout

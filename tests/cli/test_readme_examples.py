@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from intervjufas.cli.main import app
+from helpers import REPO, run_cli
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.questionsets.loader import read_question_set
 from intervjufas.reports.parse import parse
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def fenced_after(marker: str, language: str) -> str:
@@ -27,7 +25,7 @@ def fenced_after(marker: str, language: str) -> str:
 def test_the_answers_file_example_runs(tmp_path: Path, reports_dir: Path) -> None:
     answers = tmp_path / "svar.yaml"
     answers.write_text(fenced_after("Till exempel Steg 1 med", "yaml"), encoding="utf-8")
-    result = CliRunner().invoke(app, ["kartlagg", "--svar", str(answers), "--steg", "1"])
+    result = run_cli("kartlagg", "--svar", str(answers), "--steg", "1")
     assert result.exit_code == 0, result.output
     [path] = list(reports_dir.glob("*.md"))
     report = parse(path.read_text(encoding="utf-8"), builtin_set("kartlaggning"))

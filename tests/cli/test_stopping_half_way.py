@@ -7,12 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from helpers import run_cli
 from intervjufas.asking.prompter import SKIP, AskRequest, menu_default
 from intervjufas.asking.run import progress_note
 from intervjufas.asking.session import Session
-from intervjufas.cli.main import app
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questions import Questionnaire
@@ -102,7 +101,7 @@ def test_the_end_of_a_session_lists_the_action_plan(tmp_path: Path, reports_dir:
         "fore_ta_bort: Nej\n",
         encoding="utf-8",
     )
-    result = CliRunner().invoke(app, ["kartlagg", "--svar", str(answers), "--steg", "1"])
+    result = run_cli("kartlagg", "--svar", str(answers), "--steg", "1")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     start = lines.index("Utvecklingsplanen har 2 moment:")

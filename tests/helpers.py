@@ -1,0 +1,60 @@
+"""The one way tests run the command-line program in-process (Typer's CliRunner)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from intervjufas.cli.main import app
+from intervjufas.terminal import TerminalFacts
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE_REPORTS = REPO / "tests" / "fixtures" / "reports"
+
+
+@dataclass(frozen=True)
+class CliResult:
+    """What a run printed and how it ended; unpacks as ``code, stdout, stderr``."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+    output: str
+    exception: BaseException | None
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.exit_code, self.stdout, self.stderr))
+
+    def __getitem__(self, index: int | slice) -> Any:
+        return (self.exit_code, self.stdout, self.stderr)[index]
+
+
+def run_cli(
+    *args: str,
+    columns: int | None = None,
+    env: Mapping[str, str] | None = None,
+    input: str | None = None,
+    facts: TerminalFacts | None = None,
+) -> CliResult:
+    """Run ``intervjufas ARGS`` in-process.  A bug that escapes the program's own error handling
+    (anything but its exit) fails the test at once, with its traceback."""
+    environment = dict(env or {})
+    if columns is not None:
+        environment["COLUMNS"] = str(columns)
+    result = CliRunner().invoke(
+        app, list(args), prog_name="intervjufas", env=environment, input=input, obj=facts
+    )
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert "Traceback" not in result.output
+    return CliResult(result.exit_code, result.stdout, result.stderr, result.output, result.exception)
+
+
+def command(name: str, **defaults: Any) -> Any:
+    """``run_cli`` for one command, e.g. ``lista = command("lista", columns=200)``."""
+    return partial(run_cli, name, **defaults)
