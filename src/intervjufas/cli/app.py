@@ -5,14 +5,16 @@ on stderr and a named exit code; anything unexpected becomes one line too (a tra
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from intervjufas import __version__
 from intervjufas.errors import ExitCode, Interrupted, IntervjufasError
-from intervjufas.terminal import TerminalFacts
+
+if TYPE_CHECKING:
+    from intervjufas.terminal import TerminalFacts
 
 HELP = (
     "Kartlägg intervjufasen i ett rekryteringsuppdrag – före, under och efter intervjun – "
@@ -118,5 +120,7 @@ def _root(
 
 def terminal(ctx: typer.Context | None = None) -> TerminalFacts:
     """The terminal facts for this run: given by the caller (``obj=``, as tests do), else detected."""
+    from intervjufas.terminal import TerminalFacts
+
     obj = ctx.find_root().obj if ctx is not None else None
     return obj if isinstance(obj, TerminalFacts) else TerminalFacts.detect()
