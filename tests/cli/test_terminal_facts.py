@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import run_cli
-
 from intervjufas.terminal import TerminalFacts
 
 
