@@ -143,7 +143,7 @@ def generate(folder: Path, count: int, *, seed: int = 2026) -> CorpusSummary:
             total_items += 1
         total_follow_ups += len(report.follow_ups)
         name = _file_name(names, day, report.uppdrag)
-        (folder / name).write_text(render(report, questionnaire, file_name=name), encoding="utf-8")
+        (folder / name).write_text(render(report, questionnaire), encoding="utf-8")
         by_set[questionnaire.id] += 1
     return CorpusSummary(count, by_set, total_items, total_follow_ups)
 

@@ -21,7 +21,11 @@ class ExitCode(IntEnum):
     OK = 0
     ERROR = 1
     USAGE = 2
-    INTERRUPTED = 130
+    IN_USE = 75  # sysexits' EX_TEMPFAIL: try again later
+    HANGUP = 129  # 128 + SIGHUP
+    INTERRUPTED = 130  # 128 + SIGINT
+    BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of our output went away
+    TERMINATED = 143  # 128 + SIGTERM
 
 
 class IntervjufasError(Exception):
@@ -54,6 +58,22 @@ class Interrupted(IntervjufasError):
 
 class ReportFormatError(IntervjufasError):
     """A report file that cannot be read; the message names the file and line."""
+
+
+class SaveError(IntervjufasError):
+    """A file could not be written; the file on disk (if any) is still its previous version."""
+
+    def __init__(self, path: Path, error: OSError, *, folder: bool = False, action: str = "") -> None:
+        action = action or ("Kan inte skriva i mappen" if folder else "Kan inte spara")
+        super().__init__(f"{action} {path.parent if folder else path}: {describe_os_error(error)}.")
+        self.path = path
+        self.reason = describe_os_error(error)
+
+
+class ReportInUseError(IntervjufasError):
+    """Another session holds the report's lock."""
+
+    exit_code = ExitCode.IN_USE
 
 
 class ReportConflictError(IntervjufasError):
@@ -89,13 +109,31 @@ class AnswerFormatError(ValueError):
         self.message = message
 
 
-class PartialAnswer(KeyboardInterrupt):
-    """The user stopped (Ctrl-C) half-way through a question that already has a usable part – a
-    choice before its comment, the action items before the last – which is kept."""
+class Stopped(KeyboardInterrupt):
+    """The session was stopped: Ctrl-C at a prompt, or SIGTERM/SIGHUP (handled like Ctrl-C).
 
-    def __init__(self, answer: Any) -> None:
+    ``signum`` is the signal; ``text`` what was typed at the prompt that was open, if any."""
+
+    def __init__(self, signum: int = 2, text: str | None = None) -> None:
+        super().__init__()
+        self.signum = signum
+        self.text = text
+
+
+class PartialAnswer(KeyboardInterrupt):
+    """The user stopped half-way through a question that already has something worth keeping – a
+    choice before its comment, the action items before the last, the lines of a long answer.  It
+    is kept as an unfinished answer; ``cause`` is how the user stopped (re-raised after keeping)."""
+
+    def __init__(self, answer: Any, cause: BaseException | None = None) -> None:
         super().__init__()
         self.answer = answer
+        self.cause = cause if cause is not None else KeyboardInterrupt()
+
+
+def stop_signal(stop: BaseException) -> int:
+    """The signal number a stop came from (SIGINT for Ctrl-C and end of input)."""
+    return int(getattr(stop, "signum", 2))
 
 
 _ERRNO_TEXT = {

@@ -1,4 +1,4 @@
-"""Stopping in the middle of a question keeps what is already usable, a hurried Enter in a menu
+"""Stopping in the middle of a question keeps what was typed as an unfinished answer, a hurried Enter in a menu
 never records an answer nobody chose, a continued report says where it stands, and the end of a
 session shows the action plan."""
 
@@ -14,6 +14,7 @@ from intervjufas.asking.run import progress_note
 from intervjufas.asking.session import Session
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.markdown_text import DRAFT_MARKER
 from intervjufas.model.questions import Questionnaire
 from intervjufas.reports.model import Report
 from intervjufas.reports.parse import parse
@@ -49,7 +50,7 @@ class StopsHalfWay:
         ("fore_lagga_till_vad", Answer((ActionItem("Agenda till kunden", "Tydlighet"),))),
     ],
 )
-def test_the_usable_part_of_a_question_is_saved_before_stopping(
+def test_what_was_typed_is_kept_as_an_unfinished_answer_and_offered_again(
     kartlaggning: Questionnaire, reports_dir: Path, question_id: str, partial: Answer
 ) -> None:
     answers = {**BASICS, "fore_lagga_till": Answer("Ja")}
@@ -61,8 +62,22 @@ def test_the_usable_part_of_a_question_is_saved_before_stopping(
         session.run(list(kartlaggning.steps), follow_up=False)
     assert not isinstance(stopped.value, PartialAnswer)  # the caller sees an ordinary stop
     assert handle.path is not None
-    saved = parse(handle.path.read_text(encoding="utf-8"), kartlaggning)
-    assert saved.answers[question_id] == partial
+    handle.close()
+    text = handle.path.read_text(encoding="utf-8")
+    saved = parse(text, kartlaggning)
+    assert question_id not in saved.answers  # unfinished: it does not count as answered
+    assert saved.drafts[question_id] == partial
+    assert DRAFT_MARKER in text
+
+    again, report = ReportFile.open(handle.path, kartlaggning)
+    resumed = Session(kartlaggning, report, StopsHalfWay(answers, "", partial), again.save)
+    question = kartlaggning.question(question_id)
+    assert question is not None
+    assert resumed.default_for(question) == partial  # offered for editing
+    resumed.run(list(kartlaggning.steps), follow_up=False)
+    again.close()
+    final = parse(handle.path.read_text(encoding="utf-8"), kartlaggning)
+    assert final.answers[question_id] == partial and not final.drafts
 
 
 def test_an_optional_menu_starts_on_skip_and_a_required_one_on_its_first_choice(

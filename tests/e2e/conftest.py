@@ -14,6 +14,7 @@ import os
 import re
 import shlex
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -256,15 +257,20 @@ class Terminal:
 
 
 def program_env(reports: Path, home: Path, **extra: str | None) -> dict[str, str]:
-    """The environment for the program: isolated folders, a capable terminal, no editor unless set."""
+    """The environment for the program: isolated folders, a capable terminal, no editor unless set,
+    and the program on PATH (as after activating its virtual environment)."""
     env = {
         k: v for k, v in os.environ.items() if k not in ("VISUAL", "EDITOR", "NO_COLOR", "COLUMNS", "LINES")
     }
     home.mkdir(parents=True, exist_ok=True)
+    installed = Path(sys.executable).parent
     env.update(
+        PATH=os.pathsep.join([str(installed), env.get("PATH", "")]),
         INTERVJUFAS_KATALOG=str(reports),
         HOME=str(home),
         XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CACHE_HOME=str(home / ".cache"),
         TERM="xterm-256color",
         LANG="C.UTF-8",
         LC_ALL="C.UTF-8",

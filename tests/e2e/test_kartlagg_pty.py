@@ -232,7 +232,7 @@ def test_ctrl_c_saves_and_the_printed_command_resumes_at_the_first_unanswered_qu
 
 
 @pytest.mark.e2e
-def test_ctrl_c_in_a_comment_keeps_the_choice_made_before_it(run: Run, reports_dir: Path) -> None:
+def test_ctrl_c_in_a_comment_keeps_the_choice_and_the_half_typed_comment(run: Run, reports_dir: Path) -> None:
     t = run("kartlagg", "--steg", "2")
     answer_metadata(t, "Kock till Restaurangen")
     t.answer_long("Hur genomför du intervjun?", "Med samma frågor till alla.")
@@ -243,7 +243,8 @@ def test_ctrl_c_in_a_comment_keeps_the_choice_made_before_it(run: Run, reports_d
     t.expect(RESUME)
     assert t.wait_exit() == 130
     saved = read_report(only_report(reports_dir))
-    assert saved.answers["under_struktur"] == Answer("Delvis")  # the choice, without the unfinished comment
+    assert "under_struktur" not in saved.answers  # unfinished: asked again when the report is continued
+    assert saved.drafts["under_struktur"] == Answer("Delvis", "Halvskriven kommen")
     assert "under_syfte" not in saved.answers
 
 
@@ -418,12 +419,30 @@ def test_invalid_answers_get_a_swedish_message_and_the_prompt_stays(run: Run, re
 
 
 @pytest.mark.e2e
-def test_ctrl_c_before_the_assignment_has_a_name_saves_nothing(run: Run, reports_dir: Path) -> None:
+def test_ctrl_c_before_the_assignment_has_a_name_keeps_the_text_in_a_recovery_file(
+    run: Run, program: str, reports_dir: Path
+) -> None:
     t = run("kartlagg")
     t.expect_question("Vilket rekryteringsuppdrag gäller kartläggningen?")
     t.send("Halvskrivet")
     t.interrupt()
-    t.expect("Avbrutet. Inget sparades, eftersom uppdraget inte hade fått något namn ännu.")
+    match = t.expect(
+        re.compile(r"rapporten skapades inte; det du hann skriva\s+finns i (\S+\.md)\. Fortsätt med: ([^\n]+)")
+    )
     assert t.wait_exit() == 130
     assert "Traceback" not in t.output
     assert not reports_dir.exists() or report_paths(reports_dir) == []
+    recovery = Path(match[1])
+    assert "aterstallning" in recovery.parts
+    assert read_report(recovery).drafts["uppdrag"] == Answer("Halvskrivet")
+
+    resumed = run(*as_program(match[2], program)[1:], "--utan-uppfoljning")
+    resumed.expect_question("Vilket rekryteringsuppdrag gäller kartläggningen?")
+    resumed.expect("Halvskrivet")  # offered for editing
+    resumed.send(" uppdrag\r")
+    resumed.expect("Vilken kund")
+    resumed.interrupt()
+    assert resumed.wait_exit() == 130
+    report = only_report(reports_dir)
+    assert read_report(report).answers["uppdrag"] == Answer("Halvskrivet uppdrag")
+    assert not recovery.exists()  # its answers are back in the reports folder

@@ -10,6 +10,7 @@ prompt, so the output reads as a transcript.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import TextIO
 
@@ -52,10 +53,14 @@ class PlainPrompter:
     def _read(self, prompt: str) -> str:
         self.stdout.write(prompt)
         self.stdout.flush()
+        if self.stdin is None:  # standard input closed
+            self._print()
+            raise EOFError
         try:
             line = self.stdin.readline()
         except KeyboardInterrupt:
-            self._print()  # end the prompt line, so the message that follows starts on its own
+            with contextlib.suppress(OSError):  # (a closed terminal cannot take it)
+                self._print()  # end the prompt line, so the message that follows starts on its own
             raise
         if not line:
             self._print()
@@ -112,8 +117,8 @@ class PlainPrompter:
                 previous = default.comment if default else ""
                 try:
                     comment = self._line(f"Kommentar (valfritt){_suggested(previous)}: ", question).strip()
-                except KeyboardInterrupt:
-                    raise PartialAnswer(Answer(value)) from None
+                except (KeyboardInterrupt, EOFError) as stop:
+                    raise PartialAnswer(Answer(value, previous), stop) from None
                 comment = comment or previous
             return Answer(value, comment)
         if widget == "items":
@@ -200,7 +205,12 @@ class PlainPrompter:
         self._print(f"Skriv ditt svar, en eller flera rader. Avsluta med en tom rad.{required}")
         lines: list[str] = []
         while True:
-            line = self._line("> ", question)
+            try:
+                line = self._line("> ", question)
+            except (KeyboardInterrupt, EOFError) as stop:
+                if lines:  # the lines already entered are kept as an unfinished answer
+                    raise PartialAnswer(Answer("\n".join(lines)), stop) from None
+                raise
             if not line.strip():
                 break
             if not lines and line.strip() == SKIP_KEY and not question.required:
@@ -222,9 +232,9 @@ class PlainPrompter:
         items: list[ActionItem] = []
         try:
             self._ask_items(question, items, offered_items)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, EOFError) as stop:
             if items:
-                raise PartialAnswer(Answer(tuple(items))) from None
+                raise PartialAnswer(Answer(tuple(items)), stop) from None
             raise
         if question.required and not items:
             raise AnswerError("frågan måste besvaras med minst ett moment")
@@ -245,7 +255,11 @@ class PlainPrompter:
             if not moment:
                 return
             why_default = offered.why if offered is not None else ""
-            why = self._line(f"Varför / med vilket syfte?{_suggested(why_default)} ", question).strip()
+            try:
+                why = self._line(f"Varför / med vilket syfte?{_suggested(why_default)} ", question).strip()
+            except (KeyboardInterrupt, EOFError):
+                items.append(ActionItem(moment, why_default))  # the moment was entered; keep it
+                raise
             items.append(ActionItem(moment, why or why_default))
 
 

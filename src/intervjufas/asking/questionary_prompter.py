@@ -19,7 +19,8 @@ from intervjufas.asking.prompter import (
     menu_default,
     scale_title,
 )
-from intervjufas.errors import AnswerError, PartialAnswer
+from intervjufas.asking.stopping import prompt_open
+from intervjufas.errors import AnswerError, PartialAnswer, Stopped
 from intervjufas.model.answers import ActionItem, Answer, Value
 from intervjufas.model.question_types import coerce_value, question_type
 from intervjufas.model.questions import Question
@@ -89,8 +90,8 @@ class QuestionaryPrompter:
             previous = default.comment if default else ""
             try:
                 comment = self._line("Kommentar (valfritt):", previous, required=False)
-            except KeyboardInterrupt:
-                raise PartialAnswer(Answer(value)) from None
+            except KeyboardInterrupt as stop:
+                raise PartialAnswer(Answer(value, _typed(stop)), stop) from None
         return Answer(value, comment)
 
     def _ask_checkbox(self, question: Question, default: Answer | None) -> Answer:
@@ -111,6 +112,10 @@ class QuestionaryPrompter:
         def _open_editor(event: Any) -> None:
             event.current_buffer.open_in_editor(validate_and_handle=True)
 
+        @bindings.add("c-c")
+        def _stop(event: Any) -> None:  # Ctrl-C keeps what was typed so far
+            event.app.exit(exception=Stopped(2, event.current_buffer.text), style="class:aborting")
+
         return bindings
 
     def _text(self, question: Question, default: Answer | None, *, multiline: bool) -> Value:
@@ -125,25 +130,31 @@ class QuestionaryPrompter:
                 return f"{error}."
             return True
 
-        answer = questionary.text(
+        prompt = questionary.text(
             question.text,
             default=default_text(question, default),
             validate=validate,
             multiline=multiline,
             instruction=("\n  " + MULTILINE_HELP + "\n>") if multiline else None,
             key_bindings=self._bindings(),
-        ).unsafe_ask()
+        )
+        try:
+            answer = _ask(prompt)
+        except Stopped as stop:
+            raise _partial(question, stop) from None
         return coerce_value(question, answer)
 
     def _line(self, message: str, default: str, *, required: bool) -> str:
         import questionary
 
-        return questionary.text(
-            message,
-            default=default,
-            validate=(lambda t: bool(t.strip()) or "Skriv något.") if required else None,
-            key_bindings=self._bindings(),
-        ).unsafe_ask()
+        return _ask(
+            questionary.text(
+                message,
+                default=default,
+                validate=(lambda t: bool(t.strip()) or "Skriv något.") if required else None,
+                key_bindings=self._bindings(),
+            )
+        )
 
     def _menu(self, question: Question, choices: list[Any], default: object) -> Any:
         """One choice from a menu; an optional question gets a last choice to skip it (None)."""
@@ -151,14 +162,16 @@ class QuestionaryPrompter:
 
         if not question.required:
             choices = [*choices, questionary.Choice("(hoppa över)", value=SKIP)]
-        value = questionary.select(
-            question.text,
-            choices=choices,
-            default=default,
-            instruction=SELECT_HELP,
-            use_shortcuts=len(choices) <= 9,
-            use_jk_keys=False,
-        ).unsafe_ask()
+        value = _ask(
+            questionary.select(
+                question.text,
+                choices=choices,
+                default=default,
+                instruction=SELECT_HELP,
+                use_shortcuts=len(choices) <= 9,
+                use_jk_keys=False,
+            )
+        )
         return None if value == SKIP else value
 
     def _select(self, question: Question, default: Answer | None) -> str | None:
@@ -171,16 +184,18 @@ class QuestionaryPrompter:
         import questionary
 
         chosen = set(default.value) if default is not None and isinstance(default.value, tuple) else set()
-        values = questionary.checkbox(
-            question.text,
-            choices=[questionary.Choice(c, value=c, checked=c in chosen) for c in question.choices],
-            instruction=CHECKBOX_HELP,
-            validate=(lambda v: bool(v) or "Välj minst ett alternativ.")
-            if question.required
-            else (lambda v: True),
-            use_jk_keys=False,
-            erase_when_done=True,  # Questionary would print an English summary ("done (2 selections)")
-        ).unsafe_ask()
+        values = _ask(
+            questionary.checkbox(
+                question.text,
+                choices=[questionary.Choice(c, value=c, checked=c in chosen) for c in question.choices],
+                instruction=CHECKBOX_HELP,
+                validate=(lambda v: bool(v) or "Välj minst ett alternativ.")
+                if question.required
+                else (lambda v: True),
+                use_jk_keys=False,
+                erase_when_done=True,  # Questionary would print an English summary ("done (2 selections)")
+            )
+        )
         chosen_values = tuple(c for c in question.choices if c in values)
         self._echo(question.text, ", ".join(chosen_values) or "(inget valt)")
         return chosen_values or None
@@ -215,9 +230,9 @@ class QuestionaryPrompter:
         items: list[ActionItem] = []
         try:
             self._item_loop(items, previous)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
             if items:
-                raise PartialAnswer(Answer(tuple(items))) from None
+                raise PartialAnswer(Answer(tuple(items)), stop) from None
             raise
         return tuple(items) or None
 
@@ -225,18 +240,27 @@ class QuestionaryPrompter:
         """Ask moment and why, one item at a time, appending to ``items`` until an empty moment."""
         while True:
             offered = previous[len(items)] if len(items) < len(previous) else None
-            moment = self._line(
-                f"Moment {len(items) + 1}:",
-                offered.moment if isinstance(offered, ActionItem) else "",
-                required=False,
-            ).strip()
+            try:
+                moment = self._line(
+                    f"Moment {len(items) + 1}:",
+                    offered.moment if isinstance(offered, ActionItem) else "",
+                    required=False,
+                ).strip()
+            except KeyboardInterrupt as stop:
+                if _typed(stop):
+                    items.append(ActionItem(_typed(stop)))
+                raise
             if not moment:
                 return
-            why = self._line(
-                "Varför / med vilket syfte?",
-                offered.why if isinstance(offered, ActionItem) else "",
-                required=False,
-            )
+            try:
+                why = self._line(
+                    "Varför / med vilket syfte?",
+                    offered.why if isinstance(offered, ActionItem) else "",
+                    required=False,
+                )
+            except KeyboardInterrupt as stop:
+                items.append(ActionItem(moment, _typed(stop)))
+                raise
             items.append(ActionItem(moment, why))
 
 
@@ -250,3 +274,23 @@ _WIDGETS = {
     "scale": "_ask_scale",
     "items": "_ask_items",
 }
+
+
+def _ask(prompt: Any) -> Any:
+    """Run a Questionary prompt (signals end it like Ctrl-C, keeping what was typed)."""
+    with prompt_open(prompt.application):
+        return prompt.unsafe_ask()
+
+
+def _typed(stop: BaseException) -> str:
+    """What was typed at the prompt a stop ended ("" when nothing)."""
+    return (getattr(stop, "text", None) or "").strip()
+
+
+def _partial(question: Question, stop: Stopped) -> BaseException:
+    """Half-typed text of a text question, kept as an unfinished answer when it is a valid value."""
+    try:
+        value = coerce_value(question, stop.text or "")
+    except AnswerError:
+        value = None
+    return PartialAnswer(Answer(value), stop) if value is not None else stop

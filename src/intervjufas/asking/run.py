@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from intervjufas.asking.answers_file import AnswersFile, AnswersFilePrompter
+from intervjufas.asking.endings import Ending
 from intervjufas.asking.prompter import Prompter
+from intervjufas.asking.restoring import restore_recovery
 from intervjufas.asking.session import Session
-from intervjufas.errors import Interrupted, IntervjufasError, NoTerminalError, UsageError
+from intervjufas.errors import IntervjufasError, NoTerminalError, SaveError, UsageError
 from intervjufas.model.questions import STATUS_DONE, Questionnaire, SetRef, Step, step_status
 from intervjufas.questionsets.catalog import resolve_set
 from intervjufas.reports.action_plan import OpenItem
@@ -41,6 +43,7 @@ class MappingOptions:
     # Terminal facts, given by the command-line layer (the core never reads them itself):
     stdin_is_terminal: bool = True
     term_is_dumb: bool = False
+    program: tuple[str, ...] = ("intervjufas",)  # how the printed commands start (as it was run)
 
     @property
     def command(self) -> str:
@@ -71,18 +74,6 @@ def check_terminal(options: MappingOptions) -> None:
         )
 
 
-def resume_command(options: MappingOptions, path: Path, steps: list[int] | None = None) -> str:
-    """The exact command that continues this session (the same steps, set and mode)."""
-    parts = ["intervjufas", options.command, "--fortsatt", str(path.resolve())]
-    for number in options.steps if steps is None else steps:
-        parts += ["--steg", str(number)]
-    if options.question_file is not None:
-        parts += ["--fragor", str(options.question_file.resolve())]
-    if options.plain:
-        parts.append("--enkel")
-    return shlex.join(parts)
-
-
 def check_step_numbers(questionnaire: Questionnaire, numbers: list[int]) -> None:
     count = len(questionnaire.steps)
     for number in numbers:
@@ -109,7 +100,7 @@ def run_mapping(
     make_prompter: Callable[[], Prompter],
     find_open_items: OpenItemFinder | None = None,
 ) -> MappingResult:
-    """Run a mapping session; raise Interrupted (exit 130) when the user stops part-way.
+    """Run a mapping session; raise Interrupted (exit 128 + signal) when it stops part-way.
 
     ``find_open_items`` looks up earlier plans' open items for the follow-up (none without it)."""
     folder = reports_dir(options.folder)
@@ -121,56 +112,93 @@ def run_mapping(
         answers.check_ids(questionnaire)
     check_terminal(options)
 
-    if options.resume:
-        path = find_report(options.resume, folder)
-        handle, report = _open_for_resume(path, questionnaire, options)
-    else:
-        handle, report = ReportFile(folder, questionnaire), Report.new(questionnaire)
     defaults = None
     if options.start_from:
         defaults = load_report(find_report(options.start_from, folder), questionnaire).report
+    if options.resume:
+        handle, report, note = _open_for_resume(find_report(options.resume, folder), questionnaire, options)
+    else:
+        handle, report, note = ReportFile(folder, questionnaire), Report.new(questionnaire), ""
+    try:
+        report = _run(
+            options,
+            handle,
+            report,
+            make_prompter=make_prompter,
+            find_open_items=find_open_items,
+            answers=answers,
+            defaults=defaults,
+            note=note,
+        )
+    finally:
+        handle.close()
+    remaining = [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
+    return MappingResult(handle.path, report, questionnaire, not remaining, remaining)
 
+
+def _run(
+    options: MappingOptions,
+    handle: ReportFile,
+    report: Report,
+    *,
+    make_prompter: Callable[[], Prompter],
+    find_open_items: OpenItemFinder | None,
+    answers: AnswersFile | None,
+    defaults: Report | None,
+    note: str,
+) -> Report:
+    questionnaire = handle.questionnaire
     steps = select_steps(questionnaire, report, options.steps)
+    ending = Ending(options, questionnaire, handle.folder, lambda: handle.path)
 
     def items() -> list[OpenItem]:  # looked up only when the follow-up is reached
         if find_open_items is None:
             return []
-        return find_open_items(folder, questionnaire, report.report_id)
+        return find_open_items(handle.folder, questionnaire, report.report_id)
 
     if answers is not None:
         # Validate everything in memory first; write once, so a bad answers file writes nothing.
         session = Session(questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults)
         report = session.run(steps, follow_up=False)
-        report = handle.save(report, list(report.answers))
-    else:
-        prompter = make_prompter()
-        if handle.path is not None:
-            prompter.note(progress_note(questionnaire, report, handle.path))
-        session = Session(questionnaire, report, prompter, handle.save, defaults)
         try:
-            report = session.run(
-                steps, items, record_open_items=not options.resume, follow_up=options.follow_up
-            )
-        except KeyboardInterrupt:
-            raise _interrupted(options, handle.path, "Avbrutet.") from None
-        except EOFError:  # Ctrl-D at a prompt, or piped answers that ran out
-            raise _interrupted(
-                options, handle.path, "Indata tog slut innan alla frågor var besvarade."
-            ) from None
-
-    remaining = [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
-    return MappingResult(handle.path, report, questionnaire, not remaining, remaining)
+            return handle.save(report, list(report.answers))
+        except SaveError as error:
+            raise ending.save_failed(report, error) from None
+    prompter = make_prompter()
+    if note:
+        prompter.note(note)
+    if handle.path is not None:
+        prompter.note(progress_note(questionnaire, report, handle.path))
+    for problem in report.problems:
+        prompter.note(f"Varning: {problem}")
+    session = Session(questionnaire, report, prompter, handle.save, defaults)
+    try:
+        return session.run(steps, items, record_open_items=not options.resume, follow_up=options.follow_up)
+    except SaveError as error:
+        raise ending.save_failed(session.report, error) from None
+    except (KeyboardInterrupt, EOFError) as stop:  # Ctrl-C, a signal, or piped answers that ran out
+        raise ending.stopped(session.report, stop) from None
 
 
 def _open_for_resume(
     path: Path, questionnaire: Questionnaire, options: MappingOptions
-) -> tuple[ReportFile, Report]:
+) -> tuple[ReportFile, Report, str]:
+    """The report to continue, locked; a recovery file is put back where it belongs first."""
     handle, report = ReportFile.open(path, questionnaire)
+    try:
+        _check_set(report, path, questionnaire, options)
+        return restore_recovery(handle, report, path)
+    except BaseException:
+        handle.close()
+        raise
+
+
+def _check_set(report: Report, path: Path, questionnaire: Questionnaire, options: MappingOptions) -> None:
     ref = report.question_set
     if ref.id != questionnaire.id:
         command = COMMANDS.get(ref.id)
         hint = (
-            f" Fortsätt med: intervjufas {command} --fortsatt {shlex.quote(str(path))}"
+            f" Fortsätt med: {shlex.join([*options.program, command, '--fortsatt', str(path)])}"
             if command
             else _question_file_hint(ref, options, path)
         )
@@ -188,7 +216,6 @@ def _open_for_resume(
             f"({versions}); den kan inte fortsättas med de här frågorna. "
             "Starta en ny kartläggning med --utga-fran för att ta med svaren."
         )
-    return handle, report
 
 
 def _question_file_hint(ref: SetRef, options: MappingOptions, path: Path) -> str:
@@ -199,12 +226,6 @@ def _question_file_hint(ref: SetRef, options: MappingOptions, path: Path) -> str
     for entry in user_sets():
         found = entry.questionnaire
         if found is not None and found.id == ref.id and found.content_hash == ref.hash:
-            command = ["intervjufas", options.command, "--fortsatt", str(path), "--fragor", entry.origin]
+            command = [*options.program, options.command, "--fortsatt", str(path), "--fragor", entry.origin]
             return f" Fortsätt med: {shlex.join(command)}"
     return " Ange frågefilen som rapporten gjordes med: --fragor FIL."
-
-
-def _interrupted(options: MappingOptions, path: Path | None, reason: str) -> Interrupted:
-    if path is None:
-        return Interrupted(f"{reason} Inget sparades, eftersom uppdraget inte hade fått något namn ännu.")
-    return Interrupted(f"{reason} Svaren är sparade i {path}. Fortsätt med: {resume_command(options, path)}")

@@ -75,18 +75,33 @@ class Session:
 
     def _record(self, key: str, answer: Answer) -> None:
         self.report.answers[key] = answer
+        self.report.drafts.pop(key, None)
         self.report = self._save(self.report, [key])
 
-    def _ask(self, request: AskRequest, record: Callable[[Answer], None]) -> None:
-        """Ask and record; when the user stops half-way, record the usable part, then stop."""
+    def _record_draft(self, key: str, answer: Answer) -> None:
+        """Keep what was typed when the session stopped, as an unfinished answer."""
+        self.report.drafts[key] = answer
+        self.report = self._save(self.report, [key])
+
+    def _ask(
+        self,
+        request: AskRequest,
+        record: Callable[[Answer], None],
+        keep_unfinished: Callable[[Answer], None] | None = None,
+    ) -> None:
+        """Ask and record.  When the user stops half-way, what was typed is kept (as an unfinished
+        answer with ``keep_unfinished``, else as the answer), then the stop goes on."""
         try:
             answer = self.prompter.ask(request)
         except PartialAnswer as stopped:
-            record(stopped.answer)
-            raise KeyboardInterrupt from None
+            (keep_unfinished or record)(stopped.answer)
+            raise stopped.cause from None
         record(answer)
 
     def default_for(self, question: Question) -> Answer | None:
+        draft = self.report.drafts.get(question.id)
+        if draft is not None:
+            return draft  # what was being typed when the session stopped
         if self.defaults is not None and question_type(question.type).carried_over:
             earlier = self.defaults.answers.get(question.id)
             if earlier is not None:
@@ -128,7 +143,11 @@ class Session:
                 group=question.group if opens_group else None,
             )
             previous_group = question.group
-            self._ask(request, lambda answer, key=question.id: self._record(key, answer))
+            self._ask(
+                request,
+                lambda answer, key=question.id: self._record(key, answer),
+                lambda answer, key=question.id: self._record_draft(key, answer),
+            )
 
     def add_follow_ups(self, items: Sequence[OpenItem]) -> None:
         """Record the open items of earlier plans in this report, to be followed up."""

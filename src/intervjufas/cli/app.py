@@ -4,14 +4,17 @@ on stderr and a named exit code; anything unexpected becomes one line too (a tra
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from intervjufas import __version__
-from intervjufas.errors import ExitCode, Interrupted, IntervjufasError
+from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, stop_signal
 
 if TYPE_CHECKING:
     from intervjufas.terminal import TerminalFacts
@@ -31,6 +34,7 @@ class App(TyperGroup):
 
         from intervjufas.cli.swedish import apply_help_translations, usage_message
 
+        _replace_what_cannot_be_shown()
         arguments = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in arguments
         if not arguments or "--help" in arguments or "-h" in arguments:
@@ -51,10 +55,10 @@ class App(TyperGroup):
             if debug:
                 raise
             _fail(error.message, error.exit_code, prefix="" if isinstance(error, Interrupted) else "Fel: ")
-        except KeyboardInterrupt:
-            _fail("Avbrutet.", ExitCode.INTERRUPTED, prefix="")
+        except KeyboardInterrupt as stop:
+            _fail("Avbrutet.", 128 + stop_signal(stop), prefix="")
         except BrokenPipeError:
-            sys.exit(ExitCode.OK)
+            _reader_went_away()
         except Exception as error:  # an unexpected bug: one line, the traceback only with --debug
             if debug:
                 raise
@@ -65,6 +69,23 @@ class App(TyperGroup):
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
 
+def _replace_what_cannot_be_shown() -> None:
+    """Characters the output's encoding lacks (a Latin-1 locale, a Windows code page) are replaced
+    rather than crash the program."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
+def _reader_went_away() -> None:
+    """The output went to a pipe that was closed early (``| head``): stop quietly, as other
+    command-line tools do, with the status of a process ended by SIGPIPE."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing left to flush at exit
+    sys.exit(ExitCode.BROKEN_PIPE)
+
+
 def _help_hint(error: Exception) -> str:
     ctx = getattr(error, "ctx", None)
     path = ctx.command_path if ctx is not None else "intervjufas"
@@ -72,10 +93,32 @@ def _help_hint(error: Exception) -> str:
 
 
 def _fail(message: str, code: int, *, prefix: str = "Fel: ") -> None:
-    sys.stdout.flush()
-    sys.stderr.write(f"{prefix}{message}\n")
-    sys.stderr.flush()
+    """One line on stderr and the exit code; a closed terminal (SIGHUP) cannot stop the exit."""
+    from intervjufas.model.safe_text import visible
+
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"{prefix}{visible(message)}\n")
+        sys.stderr.flush()
     sys.exit(code)
+
+
+def program_words() -> tuple[str, ...]:
+    """How to run this program again, for the commands it prints: 'intervjufas' when that is what
+    the shell finds, else the full path of the program (or 'python -m intervjufas')."""
+    launched = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if launched is not None and launched.name == "__main__.py" and launched.parent.name == "intervjufas":
+        return (sys.executable, "-m", "intervjufas")
+    if launched is None or launched.name not in ("intervjufas", "intervjufas.exe"):
+        return ("intervjufas",)
+    import shutil
+
+    found = shutil.which("intervjufas")
+    with contextlib.suppress(OSError):
+        if found is not None and Path(found).resolve() == launched.resolve():
+            return ("intervjufas",)
+    return (str(launched.resolve()),)
 
 
 app = typer.Typer(

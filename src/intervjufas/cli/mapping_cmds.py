@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from intervjufas.cli.app import app, terminal
+from intervjufas.cli.app import app, program_words, terminal
 from intervjufas.cli.options import (
     AnswersOption,
     Folder,
@@ -22,13 +22,18 @@ from intervjufas.cli.options import (
 
 def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None:
     from intervjufas.asking.run import MappingOptions, run_mapping, use_plain
+    from intervjufas.asking.stopping import stop_on_signals
     from intervjufas.reading.follow_up import follow_up_items
     from intervjufas.views.console import make_console
     from intervjufas.views.mapping_result import show_mapping_result
 
     facts = terminal(ctx)
     settings = MappingOptions(
-        set_id=set_id, stdin_is_terminal=facts.stdin_is_terminal, term_is_dumb=facts.dumb, **options
+        set_id=set_id,
+        stdin_is_terminal=facts.stdin_is_terminal,
+        term_is_dumb=facts.dumb,
+        program=program_words(),
+        **options,
     )
     plain = use_plain(settings)
 
@@ -44,8 +49,11 @@ def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None
     def find_open_items(folder: Any, questionnaire: Any, exclude_id: str) -> Any:
         return follow_up_items(folder, questionnaire, exclude_id=exclude_id)
 
-    result = run_mapping(settings, make_prompter, find_open_items)
-    show_mapping_result(result, settings, plain=plain or settings.answers_file is not None)
+    with stop_on_signals():
+        result = run_mapping(settings, make_prompter, find_open_items)
+    quiet = plain or settings.answers_file is not None
+    console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
+    show_mapping_result(console, result, settings, plain=quiet)
 
 
 def _mapping_command(set_id: str) -> Any:

@@ -118,7 +118,8 @@ def jamfor(
     ] = False,
 ) -> None:
     from intervjufas.reading.comparison import compare, earlier_report
-    from intervjufas.reports.files import atomic_write, reports_dir
+    from intervjufas.reports.atomic import atomic_write
+    from intervjufas.reports.files import reports_dir
     from intervjufas.reports.finding import find_report
     from intervjufas.reports.loading import load_report
     from intervjufas.views.comparison_markdown import comparison_markdown

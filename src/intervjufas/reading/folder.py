@@ -10,6 +10,7 @@ from intervjufas.errors import IntervjufasError, describe_os_error
 from intervjufas.model.questions import Questionnaire
 from intervjufas.reports.files import report_files
 from intervjufas.reports.front_matter import HeaderError, read_front_matter
+from intervjufas.reports.model import CONFLICT_KEY
 
 if TYPE_CHECKING:  # loading reports in full needs the question sets; reading headers does not
     from intervjufas.reports.loading import LoadedReport
@@ -35,10 +36,23 @@ def read_headers(folder: Path) -> tuple[list[tuple[Path, Header]], list[str]]:
     warnings: list[str] = []
     for path in report_files(folder):
         try:
-            headers.append((path, read_header_of(path)))
+            header = read_header_of(path)
         except ValueError as error:
             warnings.append(f"{path.name}: {error}")
+            continue
+        if CONFLICT_KEY in header:
+            warnings.append(conflict_warning(path, header[CONFLICT_KEY]))
+        else:
+            headers.append((path, header))
     return headers, warnings
+
+
+def conflict_warning(path: Path, original: object) -> str:
+    """A conflict copy is passed over by commands that read the whole folder; say what to do."""
+    return (
+        f"{path.name}: en konfliktkopia av {original}, som inte räknas med här. Jämför dem med "
+        f"'intervjufas jamfor {original} {path.name}', för över det du vill behålla och ta sedan bort kopian"
+    )
 
 
 def load_folder(folder: Path, extra: Questionnaire | None = None) -> tuple[list[LoadedReport], list[str]]:
@@ -48,8 +62,13 @@ def load_folder(folder: Path, extra: Questionnaire | None = None) -> tuple[list[
     loaded, warnings = [], []
     for path in report_files(folder):
         try:
-            loaded.append(load_report(path, extra))
+            report = load_report(path, extra)
         except IntervjufasError as error:
             warnings.append(error.message)
+            continue
+        if CONFLICT_KEY in report.report.extra_header:
+            warnings.append(conflict_warning(path, report.report.extra_header[CONFLICT_KEY]))
+        else:
+            loaded.append(report)
     loaded.sort(key=lambda item: item.sort_key, reverse=True)
     return loaded, warnings

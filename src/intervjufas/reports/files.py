@@ -1,19 +1,15 @@
-"""The reports folder and its files: where it is, file names, atomic writes, reading text.
-
-Every write goes through a temporary file in the same folder, flushed and fsynced, then
-``os.replace``: a report on disk is always a whole version, never a torn one.
-"""
+"""The reports folder and its files: where it is, report file names, listing and reading reports.
+(Writing is in ``atomic``.)"""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 
 from intervjufas.errors import IntervjufasError, file_error
+from intervjufas.questionsets.sources import REPORT_LIMIT, read_bounded
 
 REPORTS_ENV = "INTERVJUFAS_KATALOG"
 SLUG_MAX = 50
@@ -46,67 +42,10 @@ def slugify(text: str, max_length: int = SLUG_MAX) -> str:
     return slug or "uppdrag"
 
 
-def ensure_dir(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise file_error("Kan inte skapa mappen", folder, error) from None
-    if not folder.is_dir():
-        raise IntervjufasError(f"{folder} är inte en mapp.")
-
-
-def reserve_path(folder: Path, stem: str, suffix: str = ".md") -> Path:
-    """Create a new empty file named ``stem.md`` (or ``stem-2.md``, …) and return its path; never
-    reuses an existing name, even with another program writing to the folder at the same time."""
-    ensure_dir(folder)
-    number = 1
-    while True:
-        name = f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}"
-        path = folder / name
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            number += 1
-            continue
-        except OSError as error:
-            raise file_error("Kan inte skapa rapporten", path, error) from None
-        os.close(fd)
-        return path
-
-
-def new_report_path(folder: Path, date: str, uppdrag: str) -> Path:
-    return reserve_path(folder, f"{date}-{slugify(uppdrag)}")
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, flushed and fsynced, then os.replace."""
-    data = text.encode("utf-8")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise file_error("Kan inte skriva i mappen", path.parent, error) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise file_error("Kan inte spara", path, error) from None
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+def report_stem(date: str, uppdrag: str) -> str:
+    """A new report's file name without '.md': its date and its assignment, e.g.
+    '2024-05-01-lagerarbetare-till-nordlager'."""
+    return f"{date}-{slugify(uppdrag)}"
 
 
 def report_files(folder: Path) -> list[Path]:
@@ -123,10 +62,8 @@ def report_files(folder: Path) -> list[Path]:
 
 
 def read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise file_error("Kan inte läsa", path, error) from None
+    """A report's text (UTF-8, a byte-order mark allowed), read with the program's limits."""
+    data = read_bounded(path, REPORT_LIMIT)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from intervjufas.model.answers import ActionItem, Answer, display
@@ -21,6 +21,18 @@ CLOSED_STATUSES = ("Genomfört", "Släpp")
 FOLLOW_UP_TITLE = "Uppföljning av tidigare utvecklingsplan"
 PLAN_TITLE = "Utvecklingsplan"
 OTHER_TITLE = "Övriga svar"
+# Header key of a conflict copy: the session's answers that could not be merged into the report.
+CONFLICT_KEY = "konfliktkopia_av"
+# Lines the program writes under section headings (hand-written text around them is kept).
+SECTION_TEXTS = {
+    "uppfoljning": "Status för moment i tidigare utvecklingsplaner: Genomfört, Delvis, Inte än eller Släpp.",
+    "utvecklingsplan": "*Inga moment att lägga till, utveckla eller ta bort ännu.*",
+    "ovrigt": "Svar under id som frågeuppsättningen inte känner till. De sparas oförändrade.",
+}
+GUIDE = (
+    "<!-- Svaren står under frågorna och kan ändras direkt här; låt kommentarerna med id stå kvar."
+    " Uppgifterna om uppdraget ändras i huvudet överst, mellan raderna med ---. -->"
+)
 # How a follow-up is answered and written: a status with an optional comment.
 FOLLOW_UP_QUESTION = Question(
     id="uppfoljning", text=FOLLOW_UP_TITLE, type="val", choices=FOLLOW_UP_STATUSES, comment=True
@@ -59,6 +71,13 @@ class Report:
     extra_answers: dict[str, RawAnswer] = field(default_factory=dict)
     extra_metadata: dict[str, Any] = field(default_factory=dict)
     extra_header: dict[str, Any] = field(default_factory=dict)
+    # Answers that were being typed when a session stopped; they do not count as answered.
+    drafts: dict[str, Answer] = field(default_factory=dict)
+    # Text someone wrote by hand outside the answers, by where it stands ("start", "steg:fore",
+    # "fraga:fore_kunden", ...), kept through every save.
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    # What reading the file found worth telling (e.g. a question heading that lost its id).
+    problems: list[str] = field(default_factory=list)
 
     @classmethod
     def new(cls, questionnaire: Questionnaire) -> Report:
@@ -76,6 +95,21 @@ class Report:
     @property
     def date(self) -> str:
         return self.text("datum") or self.created[:10]
+
+
+def copy_report(report: Report) -> Report:
+    """A copy whose dictionaries and lists can be changed without touching the original."""
+    return replace(
+        report,
+        answers=dict(report.answers),
+        follow_ups=list(report.follow_ups),
+        extra_answers=dict(report.extra_answers),
+        extra_metadata=dict(report.extra_metadata),
+        extra_header=dict(report.extra_header),
+        drafts=dict(report.drafts),
+        notes={k: list(v) for k, v in report.notes.items()},
+        problems=list(report.problems),
+    )
 
 
 def timestamp() -> str:

@@ -15,14 +15,26 @@ from typing import Any
 
 from intervjufas.errors import AnswerError, AnswerFormatError, ReportFormatError
 from intervjufas.model.answers import Answer
+from intervjufas.model.markdown_text import DRAFT_MARKER
 from intervjufas.model.question_types import coerce_value, decode
-from intervjufas.model.questions import Question, Questionnaire, SetRef
+from intervjufas.model.questions import (
+    STATUS_DONE,
+    STATUS_NOT_STARTED,
+    STATUS_STARTED,
+    Question,
+    Questionnaire,
+    SetRef,
+)
 from intervjufas.reports.front_matter import HeaderError, header_line, parse_header, split_front_matter
-from intervjufas.reports.model import FOLLOW_UP_QUESTION, FollowUp, RawAnswer, Report
+from intervjufas.reports.model import FOLLOW_UP_QUESTION, GUIDE, SECTION_TEXTS, FollowUp, RawAnswer, Report
 
 _STRUCTURE = re.compile(
     r"^(#{1,6})[ \t]+(.*?)[ \t]*<!--[ \t]*(steg|grupp|fraga|avsnitt|uppfoljning)[ \t]*:[ \t]*(\S+?)[ \t]*-->[ \t]*$"
 )
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_FACT = re.compile(r"^- \*\*[^*]+:\*\* ")
+_GUIDE = GUIDE[:30]
+STATUSES = (STATUS_DONE, STATUS_STARTED, STATUS_NOT_STARTED)
 _KNOWN_HEADER = (
     "format",
     "id",
@@ -33,6 +45,7 @@ _KNOWN_HEADER = (
     "steg",
     "atgarder",
     "uppfoljning",
+    "ofardigt",
 )
 
 
@@ -88,26 +101,46 @@ def parse(
             if strict:
                 raise ReportFormatError(f"{file}:{header_line(header_lines, key)}: {key}: {error}.") from None
             report.extra_metadata[key] = raw
+    _read_unfinished(report, questionnaire, header.get("ofardigt"))
     for block in _blocks(body, body_start):
         _read_block(report, questionnaire, block, file, strict)
     return report
 
 
+def _read_unfinished(report: Report, questionnaire: Questionnaire | None, unfinished: Any) -> None:
+    """Details of the assignment that were being typed when a session stopped (kept if valid)."""
+    if not isinstance(unfinished, dict) or questionnaire is None:
+        return
+    for key, raw in unfinished.items():
+        question = questionnaire.question(str(key))
+        if question is None or not questionnaire.is_metadata(question.id) or question.id in report.answers:
+            continue
+        try:
+            report.drafts[question.id] = Answer(coerce_value(question, raw))
+        except AnswerError:
+            continue
+
+
 def _blocks(body: list[str], first_line: int) -> Iterator[_Block]:
-    current: _Block | None = None
+    """The body cut at every heading with an id; a heading without one (other than the title)
+    starts a loose block of hand-written text, anchored where it stands."""
+    current = _Block("start", "", "", first_line, [])
+    anchor = "start"
     for index, line in enumerate(body):
         match = _STRUCTURE.match(line)
         if match:
-            if current is not None:
-                yield _trim(current)
+            yield _trim(current)
             current = _Block(match.group(3), match.group(4), match.group(2), first_line + index, [])
-        elif current is not None:
+            anchor = f"{current.kind}:{current.key}"
+        elif _HEADING.match(line) and current.kind not in ("start", "loose"):
+            yield _trim(current)
+            current = _Block("loose", anchor, line.lstrip(" #").strip(), first_line + index, [line])
+        else:
             current.body.append(line)
-    if current is not None:
-        while current.body and current.body[-1] == "":
-            current.body.pop()
-        current.body.append("")
-        yield _trim(current)
+    while current.body and current.body[-1] == "":
+        current.body.pop()
+    current.body.append("")
+    yield _trim(current)
 
 
 def _trim(block: _Block) -> _Block:
@@ -124,8 +157,9 @@ def _read_block(
     report: Report, questionnaire: Questionnaire | None, block: _Block, file: str, strict: bool
 ) -> None:
     if block.kind not in ("fraga", "uppfoljning"):
+        _keep_notes(report, questionnaire, block, file)
         return
-    seen = block.key in report.answers or block.key in report.extra_answers
+    seen = block.key in report.answers or block.key in report.extra_answers or block.key in report.drafts
     if block.kind == "uppfoljning":
         seen = any(f.key == block.key for f in report.follow_ups)
     if seen:
@@ -142,11 +176,59 @@ def _read_block(
     if question is None or questionnaire.is_metadata(block.key):  # type: ignore[union-attr]
         report.extra_answers[block.key] = RawAnswer(block.heading, "\n".join(block.body))
         return
+    draft = bool(block.body) and block.body[0] == DRAFT_MARKER
+    if draft:
+        block.body = block.body[2:] if len(block.body) > 1 and block.body[1] == "" else block.body[1:]
     answer = _decode(question, block, file, strict)
     if answer is None:
         report.extra_answers[block.key] = RawAnswer(block.heading, "\n".join(block.body))
+    elif draft:
+        report.drafts[block.key] = answer
     else:
         report.answers[block.key] = answer
+
+
+def _keep_notes(report: Report, questionnaire: Questionnaire | None, block: _Block, file: str) -> None:
+    """Lines of a structural block that the program did not write, kept at the block's anchor."""
+    anchor = block.key if block.kind == "loose" else (f"{block.kind}:{block.key}" if block.key else "start")
+    derived = _derived(block, questionnaire)
+    lines = [line for line in block.body if line not in derived]
+    if block.kind == "start":
+        lines = [line for line in lines if not _FACT.match(line) and not line.startswith(_GUIDE)]
+        lines = lines[1:] if lines and lines[0].startswith("# ") else lines
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        return
+    notes = report.notes.setdefault(anchor, [])
+    notes += ([""] if notes else []) + lines
+    if block.kind == "loose" and questionnaire is not None:
+        lost = next((q for q in questionnaire.all_questions() if q.text == block.heading), None)
+        if lost is not None:
+            report.problems.append(
+                f"{file}:{block.line}: rubriken '{block.heading}' har tappat sin id-kommentar "
+                f"(<!-- fraga: {lost.id} -->); texten under den sparas som en anteckning och frågan räknas "
+                "som obesvarad."
+            )
+
+
+def _derived(block: _Block, questionnaire: Questionnaire | None) -> set[str]:
+    """The lines the program itself writes in a structural block (they are rewritten, not kept)."""
+    if block.kind == "steg":
+        step = questionnaire.step(block.key) if questionnaire else None
+        lead = step.lead.split("\n") if step and step.lead else []
+        return {f"*Status: {status}*" for status in STATUSES} | set(lead)
+    if block.kind == "grupp" and questionnaire is not None:
+        group = next(
+            (q.group for q in questionnaire.all_questions() if q.group and q.group.id == block.key), None
+        )
+        return set(group.text.split("\n")) if group and group.text else set()
+    if block.kind == "avsnitt":
+        table = {line for line in block.body if line.startswith("|")}
+        return table | set(SECTION_TEXTS.values())
+    return set()
 
 
 def _decode(question: Question, block: _Block, file: str, strict: bool) -> Answer | None:

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from intervjufas.model.answers import display
+from intervjufas.model.markdown_text import DRAFT_MARKER
 from intervjufas.model.question_types import encode
 from intervjufas.model.questions import Questionnaire, Step, step_status
 from intervjufas.questionsets.yaml_source import SafeDumper
@@ -29,28 +30,50 @@ from intervjufas.reports.model import (
     FOLLOW_UP_QUESTION,
     FOLLOW_UP_TITLE,
     FORMAT_VERSION,
+    GUIDE,
     OTHER_TITLE,
     PLAN_TITLE,
+    SECTION_TEXTS,
     Report,
     planned_items,
 )
 
 
-def render(report: Report, questionnaire: Questionnaire, *, file_name: str = "") -> str:
+def render(report: Report, questionnaire: Questionnaire) -> str:
     """The whole report file as text."""
+    notes = _Notes(report.notes)
     lines = ["---", *_header(report, questionnaire).rstrip("\n").split("\n"), "---", ""]
-    lines += _title(report, questionnaire)
+    lines += _title(report, questionnaire) + notes.take("start")
     if report.follow_ups:
-        lines += _follow_up_section(report)
+        lines += _follow_up_section(report, notes)
     for step in questionnaire.steps:
-        lines += _step_section(report, questionnaire, step, file_name)
-    lines += _plan_section(report, questionnaire)
+        lines += _step_section(report, questionnaire, step, notes)
+    lines += _plan_section(report, questionnaire) + notes.take("avsnitt:utvecklingsplan")
     if report.extra_answers:
-        lines += [f"## {OTHER_TITLE} <!-- avsnitt: ovrigt -->", ""]
-        lines += ["Svar under id som frågeuppsättningen inte känner till. De sparas oförändrade.", ""]
+        lines += [f"## {OTHER_TITLE} <!-- avsnitt: ovrigt -->", "", SECTION_TEXTS["ovrigt"], ""]
+        lines += notes.take("avsnitt:ovrigt")
         for key, raw in report.extra_answers.items():
             lines += [f"### {raw.heading} <!-- fraga: {key} -->", "", *raw.body.split("\n"), ""]
+            lines += notes.take(f"fraga:{key}")
+    lines += notes.rest()
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+class _Notes:
+    """Hand-written notes, each taken once where its anchor is rendered; the rest go at the end."""
+
+    def __init__(self, notes: dict[str, list[str]]) -> None:
+        self.left = dict(notes)
+
+    def take(self, anchor: str) -> list[str]:
+        lines = self.left.pop(anchor, None)
+        return [*lines, ""] if lines else []
+
+    def rest(self) -> list[str]:
+        lines: list[str] = []
+        for anchor in list(self.left):
+            lines += self.take(anchor)
+        return lines
 
 
 def _header(report: Report, questionnaire: Questionnaire) -> str:
@@ -75,6 +98,11 @@ def _header(report: Report, questionnaire: Questionnaire) -> str:
         "atgarder": len(planned_items(report, questionnaire)),
         "uppfoljning": follow_ups,
     }
+    unfinished = {
+        q.id: _plain(report.drafts[q.id].value) for q in questionnaire.metadata if q.id in report.drafts
+    }
+    if unfinished:  # details of the assignment that were being typed when the session stopped
+        header["ofardigt"] = unfinished
     header.update(report.extra_header)
     return yaml.dump(header, Dumper=SafeDumper, allow_unicode=True, sort_keys=False, width=100)
 
@@ -100,32 +128,31 @@ def _title(report: Report, questionnaire: Questionnaire) -> list[str]:
         facts.append(f"- **{question.label}:** {_inline(display(answer.value))}")
     if facts:
         lines += [*facts, ""]
-    lines += [
-        "<!-- Svaren står under frågorna och kan ändras direkt här; låt kommentarerna med id stå kvar."
-        " Uppgifterna om uppdraget ändras i huvudet överst, mellan raderna med ---. -->",
-        "",
-    ]
+    lines += [GUIDE, ""]
     return lines
 
 
-def _follow_up_section(report: Report) -> list[str]:
-    lines = [f"## {FOLLOW_UP_TITLE} <!-- avsnitt: uppfoljning -->", ""]
-    lines += ["Status för moment i tidigare utvecklingsplaner: Genomfört, Delvis, Inte än eller Släpp.", ""]
+def _follow_up_section(report: Report, notes: _Notes) -> list[str]:
+    lines = [f"## {FOLLOW_UP_TITLE} <!-- avsnitt: uppfoljning -->", "", SECTION_TEXTS["uppfoljning"], ""]
+    lines += notes.take("avsnitt:uppfoljning")
     for follow_up in report.follow_ups:
         lines += [f"### {follow_up.label} <!-- uppfoljning: {follow_up.key} -->", ""]
         lines += [*encode(FOLLOW_UP_QUESTION, follow_up.answer), ""]
+        lines += notes.take(f"uppfoljning:{follow_up.key}")
     return lines
 
 
-def _step_section(report: Report, questionnaire: Questionnaire, step: Step, file_name: str) -> list[str]:
+def _step_section(report: Report, questionnaire: Questionnaire, step: Step, notes: _Notes) -> list[str]:
     status = step_status(step, report.answers)
     lines = [f"## {step.heading} <!-- steg: {step.id} -->", "", f"*Status: {status}*", ""]
     if step.lead:
         lines += [step.lead, ""]
+    lines += notes.take(f"steg:{step.id}")
     current_group = None
     for question in step.questions:
         answer = report.answers.get(question.id)
-        if answer is None:
+        draft = report.drafts.get(question.id) if answer is None else None
+        if answer is None and draft is None:
             continue
         level = "###"
         if question.group is not None:
@@ -134,9 +161,14 @@ def _step_section(report: Report, questionnaire: Questionnaire, step: Step, file
                 lines += [f"### {question.group.title} <!-- grupp: {question.group.id} -->", ""]
                 if question.group.text and question.group.text != question.group.title:
                     lines += [question.group.text, ""]
+                lines += notes.take(f"grupp:{question.group.id}")
         current_group = question.group
         lines += [f"{level} {question.text} <!-- fraga: {question.id} -->", ""]
-        lines += [*encode(question, answer), ""]
+        if draft is not None:
+            lines += [DRAFT_MARKER, "", *encode(question, draft), ""]
+        else:
+            lines += [*encode(question, answer), ""]  # type: ignore[arg-type]
+        lines += notes.take(f"fraga:{question.id}")
     return lines
 
 
@@ -148,7 +180,7 @@ def _plan_section(report: Report, questionnaire: Questionnaire) -> list[str]:
     lines = [f"## {PLAN_TITLE} <!-- avsnitt: utvecklingsplan -->", ""]
     items = planned_items(report, questionnaire)
     if not items:
-        return [*lines, "*Inga moment att lägga till, utveckla eller ta bort ännu.*", ""]
+        return [*lines, SECTION_TEXTS["utvecklingsplan"], ""]
     lines += ["| Steg | Typ | Moment | Varför |", "| --- | --- | --- | --- |"]
     for entry in items:
         lines.append(

@@ -1,16 +1,27 @@
-"""One report on disk during a session: saved after every answer without overwriting changes
-someone made to the file meanwhile."""
+"""One report on disk during a session: locked, saved after every answer, never torn, and never
+overwriting changes someone made to the file meanwhile.
+
+The session holds the report's lock (see ``locking``) from the moment the file exists (its first
+save, or ``--fortsatt``) until it ends.  Hand edits made in an editor meanwhile are merged: the
+changes on disk are read and the session's new answers are laid on top; if both sides changed the
+same answer, the file is left alone and the session's version goes to a side file marked as a
+conflict copy (which the commands that read the whole folder pass over).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from intervjufas.errors import IntervjufasError, ReportConflictError, file_error
 from intervjufas.model.questions import Questionnaire
-from intervjufas.reports.files import atomic_write, new_report_path, read_text, reserve_path
-from intervjufas.reports.model import Report, timestamp
+from intervjufas.reports.atomic import atomic_write, create_new, remove_abandoned_temporaries
+from intervjufas.reports.files import read_text, report_stem
+from intervjufas.reports.locking import ReportLock, remove_stale_locks
+from intervjufas.reports.model import CONFLICT_KEY, Report, copy_report, timestamp
 from intervjufas.reports.parse import parse
 from intervjufas.reports.render import render
 
@@ -20,52 +31,85 @@ def _digest(data: bytes) -> str:
 
 
 class ReportFile:
-    """One report on disk, saved after every answer.
-
-    It remembers what it last read or wrote.  If the file changed on disk since then (someone edited
-    it), the changes on disk are read and the session's new answers are laid on top; if both sides
-    changed the same answer, nothing is overwritten: the session's version goes to a side file.
-    """
+    """A report file for one session: ``save`` after every answer, ``close`` at the end."""
 
     def __init__(self, folder: Path, questionnaire: Questionnaire, path: Path | None = None) -> None:
         self.folder = folder
         self.questionnaire = questionnaire
         self.path = path
+        self.stem: str | None = None  # the name a new report gets (default: its date and assignment)
+        self.replaces: Path | None = None  # a recovery file to remove once the report is written
         self._digest: str | None = None
         self._base: Report | None = None
+        self._lock: ReportLock | None = None
         self.merged_from_disk = False
 
     @classmethod
     def open(cls, path: Path, questionnaire: Questionnaire) -> tuple[ReportFile, Report]:
-        text = read_text(path)
-        report = parse(text, questionnaire, file=str(path))
+        """Lock and read a report to continue it (ReportInUseError when another session has it)."""
         handle = cls(path.parent, questionnaire, path)
+        lock = ReportLock(path)
+        lock.acquire()
+        handle._lock = lock
+        try:
+            text = read_text(path)
+            report = parse(text, questionnaire, file=str(path))
+        except BaseException:
+            handle.close()
+            raise
         handle._digest = _digest(text.encode("utf-8"))
-        handle._base = _copy(report)
+        handle._base = copy_report(report)
+        _tidy_folder(path.parent)
         return handle, report
 
+    def close(self) -> None:
+        """Give up the report's lock (the session is over)."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
     def save(self, report: Report, changed: Iterable[str] = ()) -> Report:
-        """Write the report (creating the file on first save); return the report as saved."""
+        """Write the report (creating the file on first save); return the report as saved.
+        Raises SaveError when the file cannot be written (the file on disk is then unchanged)."""
         self.merged_from_disk = False
         if self.path is None:
             if not report.uppdrag:
                 return report  # nothing can be named yet; the first answer is 'uppdrag'
-            self.path = new_report_path(self.folder, report.created[:10], report.uppdrag)
-        elif self._digest is not None:
-            report = self._merge_if_changed(report, set(changed))
-        report.updated = timestamp()
-        text = render(report, self.questionnaire, file_name=self.path.name)
-        atomic_write(self.path, text)
+            report.updated = timestamp()
+            text = render(report, self.questionnaire)
+            stem = self.stem or report_stem(report.created[:10], report.uppdrag)
+            self.path = create_new(self.folder, stem, text, claim=self._claim, unclaim=self._unclaim)
+            _tidy_folder(self.folder)
+        else:
+            if self._digest is not None:
+                report = self._merge_if_changed(report, set(changed))
+            report.updated = timestamp()
+            text = render(report, self.questionnaire)
+            atomic_write(self.path, text)
         self._digest = _digest(text.encode("utf-8"))
-        self._base = _copy(report)
+        self._base = copy_report(report)
+        if self.replaces is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.replaces)
+            self.replaces = None
         return report
+
+    def _claim(self, path: Path) -> bool:
+        lock = ReportLock(path)
+        if not lock.try_acquire():
+            return False
+        self._lock = lock
+        return True
+
+    def _unclaim(self, path: Path) -> None:
+        self.close()
 
     def _merge_if_changed(self, report: Report, changed: set[str]) -> Report:
         assert self.path is not None and self._base is not None
         try:
             current = self.path.read_bytes()
         except FileNotFoundError:
-            return report  # removed meanwhile: write it again rather than lose the answers
+            return report  # removed by hand meanwhile: written again rather than lose the answers
         except OSError as error:
             raise file_error("Kan inte läsa", self.path, error) from None
         if _digest(current) == self._digest:
@@ -94,16 +138,22 @@ class ReportFile:
 
     def _save_aside(self, report: Report) -> Path:
         assert self.path is not None
-        side = reserve_path(self.path.parent, f"{self.path.stem}-konflikt")
-        atomic_write(side, render(report, self.questionnaire, file_name=side.name))
-        return side
+        aside = copy_report(report)
+        aside.extra_header[CONFLICT_KEY] = self.path.name
+        return create_new(self.path.parent, f"{self.path.stem}-konflikt", render(aside, self.questionnaire))
+
+
+def _tidy_folder(folder: Path) -> None:
+    """Remove what killed sessions left behind: abandoned temporary files and dead locks."""
+    remove_abandoned_temporaries(folder)
+    remove_stale_locks(folder)
 
 
 def _entry(report: Report, key: str) -> object:
     if key.startswith("uppfoljning:"):
         item = key.split(":", 1)[1]
         return next((f for f in report.follow_ups if f.key == item), None)
-    return report.answers.get(key)
+    return (report.answers.get(key), report.drafts.get(key))
 
 
 def _set_entry(target: Report, source: Report, key: str) -> None:
@@ -115,19 +165,9 @@ def _set_entry(target: Report, source: Report, key: str) -> None:
             position = next((i for i, f in enumerate(source.follow_ups) if f.key == item), len(others))
             others.insert(min(position, len(others)), wanted)
         target.follow_ups = others
-    elif key in source.answers:
-        target.answers[key] = source.answers[key]
-
-
-def _copy(report: Report) -> Report:
-    return Report(
-        report.report_id,
-        report.question_set,
-        dict(report.answers),
-        report.created,
-        report.updated,
-        list(report.follow_ups),
-        dict(report.extra_answers),
-        dict(report.extra_metadata),
-        dict(report.extra_header),
-    )
+        return
+    for mine, theirs in ((source.answers, target.answers), (source.drafts, target.drafts)):
+        if key in mine:
+            theirs[key] = mine[key]
+        else:
+            theirs.pop(key, None)

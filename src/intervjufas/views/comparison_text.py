@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from intervjufas.views.common import NO_ANSWER
+from intervjufas.views.console import plain_console, write_plain
 
 if TYPE_CHECKING:
     from intervjufas.reading.comparison import Comparison, PlanItem, Rating, ReportSide
@@ -174,7 +175,7 @@ def comparison_plain_text(comparison: Comparison, width: int = 100) -> str:
     """The text form without colour, for a file."""
     from io import StringIO
 
-    console = Console(file=StringIO(), width=width, color_system=None, highlight=False, emoji=False)
+    console = plain_console(StringIO(), width)
     console.print(comparison_renderable(comparison))
     text = console.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in text.split("\n"))
@@ -185,4 +186,4 @@ def show_comparison(console: Console, comparison: Comparison) -> None:
     if console.is_terminal:
         console.print(comparison_renderable(comparison))
     else:
-        console.file.write(comparison_plain_text(comparison, console.width))
+        write_plain(console, comparison_plain_text(comparison, console.width))

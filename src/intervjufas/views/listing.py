@@ -14,6 +14,7 @@ from rich.text import Text
 
 from intervjufas.model.questions import STATUS_DONE, STATUS_STARTED
 from intervjufas.views.common import NO_ANSWER
+from intervjufas.views.console import write_plain
 from intervjufas.views.text_grid import Cell, Grid, Segment, fit_widths, longest
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def show_listing(console: Console, listing: Listing) -> None:
         return
     reports = listing.reports
     if not console.is_terminal:
-        console.file.write(_listing_lines(reports))
+        write_plain(console, _listing_lines(reports))
     else:
         console.print(_listing_grid(console.width, reports).render(), soft_wrap=True)
     count = len(reports)

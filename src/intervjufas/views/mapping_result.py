@@ -6,16 +6,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from intervjufas.asking.run import MappingOptions, MappingResult
 
 
-def show_mapping_result(result: MappingResult, options: MappingOptions, *, plain: bool) -> None:
-    from rich.console import Console
+def show_mapping_result(
+    console: Console, result: MappingResult, options: MappingOptions, *, plain: bool
+) -> None:
 
-    from intervjufas.asking.run import resume_command
+    from intervjufas.asking.endings import resume_command
     from intervjufas.reports.model import planned_items
 
-    console = Console(highlight=False, no_color=plain or None, emoji=False, soft_wrap=True)
     if result.path is None:
         console.print("Inget sparades.")
         return

@@ -11,6 +11,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from intervjufas.views.console import write_plain
+
 if TYPE_CHECKING:
     from intervjufas.reading.report_view import ReportView
 
@@ -43,7 +45,7 @@ def show_report(console: Console, view: ReportView, *, pager: bool = True, less:
     """Print the report: formatted in a terminal (through a pager when it is taller than the
     terminal), as plain text otherwise."""
     if not console.is_terminal:
-        console.file.write(report_plain_text(view))
+        write_plain(console, report_plain_text(view))
         return
     renderable = report_renderable(view)
     if pager:

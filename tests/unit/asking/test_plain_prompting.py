@@ -9,6 +9,7 @@ import pytest
 
 from intervjufas.asking.plain_prompter import PlainPrompter
 from intervjufas.asking.prompter import AskRequest
+from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questions import Group, Question
 
@@ -124,6 +125,10 @@ def test_piped_answers_are_echoed_and_nothing_is_styled() -> None:
     )
 
 
-def test_the_end_of_the_input_stops_the_session() -> None:
-    with pytest.raises(EOFError):
+def test_the_end_of_the_input_stops_the_session_and_keeps_the_lines_entered() -> None:
+    with pytest.raises(PartialAnswer) as stopped:
         ask(LONG, "Bara en rad")
+    assert stopped.value.answer == Answer("Bara en rad")
+    assert isinstance(stopped.value.cause, EOFError)
+    with pytest.raises(EOFError):
+        ask(LONG)

@@ -249,11 +249,13 @@ def test_interrupting_keeps_every_earlier_answer_saved(
     assert set(saved.answers) == set(prompter.asked)
     assert saved.answers["fore_kandidaten"] == Answer("Info")
     assert "fore_kollegor" not in saved.answers
+    handle.close()
 
     # Continuing asks from the interrupted question on.
     again, report = ReportFile.open(handle.path, kartlaggning)
     prompter = ScriptedPrompter(ALL_NO)
     Session(kartlaggning, report, prompter, again.save).run(kartlaggning.steps)
+    again.close()
     assert prompter.asked[0] == "fore_kollegor"
     assert len(list(reports_dir.iterdir())) == 1
 

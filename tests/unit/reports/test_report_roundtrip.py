@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from intervjufas.model.answers import ActionItem, Answer, one_line
-from intervjufas.model.markdown_text import PLACEHOLDER
+from intervjufas.model.markdown_text import DRAFT_MARKER, PLACEHOLDER
 from intervjufas.model.question_types import coerce_value
 from intervjufas.model.questions import Question, Questionnaire, SetRef
 from intervjufas.questionsets.catalog import builtin_set
@@ -45,6 +45,8 @@ NASTY_LINES = [
     "<!-- x -->",
     PLACEHOLDER,
     "\\" + PLACEHOLDER,
+    DRAFT_MARKER,
+    "\\" + DRAFT_MARKER,
     "\\\\" + PLACEHOLDER,
     "\\# x",
     "\\---",
@@ -162,13 +164,22 @@ def reports(draw: st.DrawFn, questionnaire: Questionnaire) -> Report:
         created=draw(timestamps),
         updated=draw(timestamps),
     )
+    # Each question is unanswered, answered, or holds an unfinished answer (a draft).
+    states = st.sampled_from(["unanswered", "answered", "answered", "draft"])
     for question in questionnaire.metadata:
-        if draw(st.booleans()):
+        state = draw(states)
+        if state == "answered":
             report.answers[question.id] = draw(metadata_answer(question))
+        elif state == "draft":
+            draft = draw(metadata_answer(question))
+            if draft.value is not None:
+                report.drafts[question.id] = draft
     for step in questionnaire.steps:
         for question in step.questions:
-            if draw(st.booleans()):
-                report.answers[question.id] = draw(body_answer(question))
+            state = draw(states)
+            if state != "unanswered":
+                target = report.answers if state == "answered" else report.drafts
+                target[question.id] = draw(body_answer(question))
     report.follow_ups = draw(follow_ups())
     metadata_ids = {q.id for q in questionnaire.metadata}
     report.extra_metadata = draw(

@@ -12,17 +12,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intervjufas.errors import IntervjufasError, ReportConflictError
+from intervjufas.errors import IntervjufasError, ReportConflictError, ReportInUseError
 from intervjufas.model.answers import Answer
 from intervjufas.model.questions import Questionnaire
+from intervjufas.reports.atomic import atomic_write, create_new
 from intervjufas.reports.files import (
     SLUG_MAX,
-    atomic_write,
-    new_report_path,
     read_text,
     report_files,
+    report_stem,
     reports_dir,
-    reserve_path,
     slugify,
 )
 from intervjufas.reports.finding import find_report
@@ -84,35 +83,36 @@ def test_slugify_is_always_a_safe_file_name(text: str) -> None:
     assert len(slug) <= SLUG_MAX
 
 
-# -- reserve_path / new_report_path ----------------------------------------------------------------
+# -- create_new / report_stem ---------------------------------------------------------------------
 
 
-def test_reserve_path_never_overwrites(tmp_path: Path) -> None:
+def test_create_new_never_overwrites(tmp_path: Path) -> None:
     folder = tmp_path / "ny" / "mapp"
-    first = reserve_path(folder, "2024-05-01-uppdrag")
+    first = create_new(folder, "2024-05-01-uppdrag", "första")
     assert first == folder / "2024-05-01-uppdrag.md"
-    assert first.exists()
-    first.write_text("första")
-    second = reserve_path(folder, "2024-05-01-uppdrag")
-    third = reserve_path(folder, "2024-05-01-uppdrag")
+    second = create_new(folder, "2024-05-01-uppdrag", "andra")
+    third = create_new(folder, "2024-05-01-uppdrag", "tredje")
     assert (second.name, third.name) == ("2024-05-01-uppdrag-2.md", "2024-05-01-uppdrag-3.md")
-    assert first.read_text() == "första"
-    assert second.read_text() == ""
+    assert [p.read_text() for p in (first, second, third)] == ["första", "andra", "tredje"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in (first, second, third))
 
 
-def test_new_report_path_uses_date_and_slug(tmp_path: Path) -> None:
-    path = new_report_path(tmp_path, "2024-05-01", "Lagerarbetare till Nordlager")
-    assert path.name == "2024-05-01-lagerarbetare-till-nordlager.md"
-    assert new_report_path(tmp_path, "2024-05-01", "Lagerarbetare till Nordlager!").name == (
-        "2024-05-01-lagerarbetare-till-nordlager-2.md"
-    )
+def test_create_new_passes_over_a_name_it_may_not_claim(tmp_path: Path) -> None:
+    refused = tmp_path / "x.md"
+    path = create_new(tmp_path, "x", "text", claim=lambda candidate: candidate != refused)
+    assert path.name == "x-2.md"
+    assert not refused.exists()
 
 
-def test_reserve_path_in_an_impossible_folder_is_a_swedish_error(tmp_path: Path) -> None:
+def test_report_stem_uses_date_and_slug() -> None:
+    assert report_stem("2024-05-01", "Lagerarbetare till Nordlager!") == "2024-05-01-lagerarbetare-till-nordlager"
+
+
+def test_create_new_in_an_impossible_folder_is_a_swedish_error(tmp_path: Path) -> None:
     blocker = tmp_path / "fil"
     blocker.write_text("inte en mapp")
     with pytest.raises(IntervjufasError) as caught:
-        reserve_path(blocker / "rapporter", "x")
+        create_new(blocker / "rapporter", "x", "text")
     assert caught.value.message.startswith("Kan inte skapa mappen")
     assert caught.value.message.endswith(".")
 
@@ -268,6 +268,9 @@ def test_the_file_is_created_on_the_first_save_once_uppdrag_is_known(
 
     report.answers["fore_kunden"] = Answer("Kravprofil")
     handle.save(report, ["fore_kunden"])
+    lock = f".{handle.path.name}.lock"  # held while the session runs, gone when it ends
+    assert sorted(p.name for p in reports_dir.iterdir()) == sorted([handle.path.name, lock])
+    handle.close()
     assert [p.name for p in reports_dir.iterdir()] == [handle.path.name]
     assert parse(handle.path.read_text(encoding="utf-8"), kartlaggning).answers["fore_kunden"] == Answer(
         "Kravprofil"
@@ -391,10 +394,16 @@ def test_open_then_save_continues_the_same_file(
 ) -> None:
     handle, _ = saved
     assert handle.path is not None
+    with pytest.raises(ReportInUseError) as busy:  # one session per report
+        ReportFile.open(handle.path, kartlaggning)
+    assert busy.value.exit_code == 75
+    assert "används redan av" in busy.value.message
+    handle.close()
     again, report = ReportFile.open(handle.path, kartlaggning)
     assert report.answers["fore_kunden"] == Answer("Kravprofil")
     report.answers["fore_kollegor"] = Answer("Veckomöte")
     again.save(report, ["fore_kollegor"])
+    again.close()
     assert again.path == handle.path
     assert len(list(handle.path.parent.iterdir())) == 1
 

@@ -1,0 +1,241 @@
+"""Writing files so that they cannot tear: a file on disk is always a whole old or a whole new version.
+
+Every write goes to a temporary file in the same folder (hidden, named with this host and process,
+so an abandoned one can be recognised), is flushed and fsynced, and then takes the file's place in
+one step: ``os.replace`` for an existing file, a hard link for a new one (which fails rather than
+overwrite a file someone else created meanwhile).  SIGINT, SIGTERM and SIGHUP are held back while
+that happens and delivered right after, so a signal never leaves half a save behind.
+
+New files and folders are private to their owner (0600/0700); a file that exists keeps its mode.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import secrets
+import signal
+import socket
+import stat
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from intervjufas.errors import IntervjufasError, SaveError, file_error
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+STALE_AFTER = 3600.0  # seconds; a save takes milliseconds, so an older temporary file is abandoned
+_HELD_BACK = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.(?P<host>[A-Za-z0-9-]*)\.[0-9a-f]+\.tmp$")
+_ANY_TEMP = re.compile(r"^\..+\.md\.[^/]*\.tmp$")
+
+
+def _host() -> str:
+    return re.sub(r"[^A-Za-z0-9-]+", "-", socket.gethostname())[:40] or "dator"
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold back SIGINT, SIGTERM and SIGHUP during the block; one that arrived is delivered after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if hasattr(signal, "pthread_sigmask"):
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_BACK)
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        return
+    arrived: list[int] = []  # Windows: record the signal and raise it again afterwards
+    handlers = {sig: signal.signal(sig, lambda number, _frame: arrived.append(number)) for sig in _HELD_BACK}
+    try:
+        yield
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+        if arrived:
+            signal.raise_signal(arrived[0])
+
+
+def ensure_dir(folder: Path) -> None:
+    """Create the folder (private to its owner) if it is missing."""
+    try:
+        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    except OSError as error:
+        raise file_error("Kan inte skapa mappen", folder, error) from None
+    if not folder.is_dir():
+        raise IntervjufasError(f"{folder} är inte en mapp.")
+
+
+def _temporary(folder: Path, name: str, data: bytes, mode: int) -> Path:
+    """A fully written, fsynced hidden temporary file in ``folder``."""
+    tmp = folder / f".{name}.{os.getpid()}.{_host()}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, mode)  # the umask may have narrowed it
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace (or create) ``path`` with ``text`` in one step; raise SaveError if that fails."""
+    data = text.encode("utf-8")
+    with signals_held():
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except OSError:
+            mode = FILE_MODE
+        try:
+            tmp = _temporary(path.parent, path.name, data, mode)
+        except OSError as error:
+            raise SaveError(path, error, folder=True) from None
+        try:
+            os.replace(tmp, path)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise SaveError(path, error) from None
+        _fsync_dir(path.parent)
+
+
+def create_new(
+    folder: Path,
+    stem: str,
+    text: str,
+    *,
+    claim: Callable[[Path], bool] = lambda _path: True,
+    unclaim: Callable[[Path], None] = lambda _path: None,
+) -> Path:
+    """Write a new file ``stem.md`` (or ``stem-2.md``, …) whole, never over an existing file.
+
+    ``claim`` is asked about each free name before it is taken (e.g. to lock it); a name it refuses
+    is passed over, and ``unclaim`` is told when a claimed name turns out to be taken after all.
+    Returns the path written."""
+    ensure_dir(folder)
+    data = text.encode("utf-8")
+    with signals_held():
+        try:
+            tmp = _temporary(folder, f"{stem}.md", data, FILE_MODE)
+        except OSError as error:
+            raise SaveError(folder / f"{stem}.md", error, action="Kan inte skapa rapporten") from None
+        try:
+            return _link_free_name(folder, stem, tmp, data, claim, unclaim)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            _fsync_dir(folder)
+
+
+def _link_free_name(
+    folder: Path,
+    stem: str,
+    tmp: Path,
+    data: bytes,
+    claim: Callable[[Path], bool],
+    unclaim: Callable[[Path], None],
+) -> Path:
+    number = 0
+    while True:
+        number += 1
+        path = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
+        if path.exists() or not claim(path):
+            continue
+        try:
+            os.link(tmp, path)
+            return path
+        except FileExistsError:
+            unclaim(path)
+            continue
+        except OSError as error:
+            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                unclaim(path)
+                raise SaveError(path, error) from None
+        try:
+            return _write_exclusive(path, data)  # a file system without hard links
+        except FileExistsError:
+            unclaim(path)
+
+
+def _write_exclusive(path: Path, data: bytes) -> Path:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise SaveError(path, error) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise SaveError(path, error) from None
+    return path
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def remove_abandoned_temporaries(folder: Path, *, now: float | None = None) -> int:
+    """Remove temporary files of saves that can be proved abandoned: made on this host by a process
+    that no longer runs, or older than an hour (a save takes milliseconds).  Returns how many."""
+    removed = 0
+    now = time.time() if now is None else now
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(".") and e.name.endswith(".tmp")]
+    except OSError:
+        return 0
+    for entry in entries:
+        if not _ANY_TEMP.match(entry.name) and not _TEMP.match(entry.name):
+            continue
+        if _abandoned(entry, now):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed += 1
+    return removed
+
+
+def _abandoned(entry: os.DirEntry[str], now: float) -> bool:
+    try:
+        if now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+            return True
+    except OSError:
+        return False
+    match = _TEMP.match(entry.name)
+    if match is None or match.group("host") != _host():
+        return False
+    return not process_runs(int(match.group("pid")))
+
+
+def process_runs(pid: int) -> bool:
+    """True when a process with this id runs on this machine (or it cannot be told)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
