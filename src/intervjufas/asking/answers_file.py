@@ -8,15 +8,17 @@ from typing import Any
 import yaml
 
 from intervjufas.asking.prompter import AskRequest
-from intervjufas.errors import AnswerError, IntervjufasError, YamlSourceError, file_error
+from intervjufas.errors import AnswerError, IntervjufasError, YamlSourceError
 from intervjufas.model.answers import Answer
 from intervjufas.model.question_types import coerce
 from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.format_keys import suggest
+from intervjufas.questionsets.sources import ANSWERS_FILE_LIMIT, read_bounded
 from intervjufas.questionsets.yaml_source import (
     compose,
     decode_utf8,
     forbidden_tags,
+    is_null,
     plain_value,
     show_tag,
 )
@@ -32,10 +34,7 @@ class AnswersFile:
 
     @classmethod
     def read(cls, path: Path) -> AnswersFile:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise file_error("Kan inte läsa svarsfilen", path, error) from None
+        data = read_bounded(path, ANSWERS_FILE_LIMIT, "Kan inte läsa svarsfilen")
         try:
             root = compose(decode_utf8(data, str(path)), str(path))
         except YamlSourceError as error:
@@ -50,6 +49,11 @@ class AnswersFile:
         values: dict[str, Any] = {}
         lines: dict[str, int] = {}
         for key_node, value_node in root.value:
+            if not isinstance(key_node, yaml.ScalarNode) or is_null(key_node):
+                raise IntervjufasError(
+                    f"{path}:{key_node.start_mark.line + 1}: en nyckel ska vara ett fråge-id (en text), "
+                    "inte en lista eller mappning."
+                )
             key = str(key_node.value)
             if key in values:
                 raise IntervjufasError(

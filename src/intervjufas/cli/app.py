@@ -26,8 +26,18 @@ HELP = (
 EPILOG = "Rapporterna sparas som Markdown i mappen som --katalog eller $INTERVJUFAS_KATALOG anger."
 
 
+class _OutputClosed(Exception):
+    """The reader of our output went away (carried past Typer, which would exit 1 for it)."""
+
+
 class App(TyperGroup):
     """The program's command group: Swedish help, one-line errors, named exit codes."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as error:
+            raise _OutputClosed from error
 
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
         from typer._click import exceptions
@@ -57,7 +67,7 @@ class App(TyperGroup):
             _fail(error.message, error.exit_code, prefix="" if isinstance(error, Interrupted) else "Fel: ")
         except KeyboardInterrupt as stop:
             _fail("Avbrutet.", 128 + stop_signal(stop), prefix="")
-        except BrokenPipeError:
+        except (BrokenPipeError, _OutputClosed):
             _reader_went_away()
         except Exception as error:  # an unexpected bug: one line, the traceback only with --debug
             if debug:

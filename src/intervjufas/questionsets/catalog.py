@@ -8,9 +8,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError, QuestionSetError, file_error
+from intervjufas.errors import IntervjufasError, QuestionSetError
 from intervjufas.model.questions import Questionnaire, SetRef
 from intervjufas.questionsets.loader import load_question_set, read_question_set
+from intervjufas.questionsets.sources import QUESTION_FILE_LIMIT, read_bounded
 from intervjufas.questionsets.yaml_source import Diagnostic
 
 BUILTIN_IDS = ("kartlaggning", "snabbformat")
@@ -46,10 +47,7 @@ def set_error(error: QuestionSetError) -> IntervjufasError:
 
 
 def load_set_file(path: Path) -> Questionnaire:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise file_error("Kan inte läsa frågefilen", path, error) from None
+    data = read_bounded(path, QUESTION_FILE_LIMIT, "Kan inte läsa frågefilen")
     try:
         return load_question_set(data, str(path))
     except QuestionSetError as error:
@@ -70,9 +68,9 @@ def user_sets() -> list[SetEntry]:
     entries = []
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
         try:
-            data = path.read_bytes()
-        except OSError:
-            continue
+            data = read_bounded(path, QUESTION_FILE_LIMIT)
+        except IntervjufasError:
+            continue  # ('validera' says what is wrong with it)
         questionnaire, problems = read_question_set(data, str(path))
         entries.append(SetEntry(str(path), questionnaire, tuple(p for p in problems if p.is_error)))
     return entries
@@ -139,8 +137,6 @@ def set_source(name: str) -> str:
             find_set_by_id(name)  # raises the error that names the available sets
         path = Path(own[0].origin)
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise file_error("Kan inte läsa frågefilen", path, error) from None
+        return read_bounded(path, QUESTION_FILE_LIMIT, "Kan inte läsa frågefilen").decode("utf-8")
     except UnicodeDecodeError:
         raise IntervjufasError(f"Frågefilen {path} är inte kodad som UTF-8.") from None

@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError, file_error
+from intervjufas.errors import IntervjufasError, describe_os_error
 
 MEGABYTE = 1024 * 1024
 QUESTION_FILE_LIMIT = 2 * MEGABYTE
@@ -16,24 +16,27 @@ REPORT_LIMIT = 16 * MEGABYTE
 HEADER_LIMIT = 256 * 1024  # a report's front matter
 
 
-class NotRegularFile(IntervjufasError):
-    """The path names a folder, device, FIFO or socket instead of an ordinary file."""
+class UnreadableFile(IntervjufasError):
+    """A file that cannot be read; ``reason`` says why in a few Swedish words."""
+
+    def __init__(self, action: str, path: Path, reason: str) -> None:
+        super().__init__(f"{action} {path}: {reason}.")
+        self.reason = reason
 
 
-class TooLarge(IntervjufasError):
-    """The file is larger than any real file of its kind."""
-
-
-def open_regular(path: Path) -> int:
+def open_regular(path: Path, action: str = "Kan inte läsa") -> int:
     """A file descriptor for reading ``path``; refuse anything but an ordinary file (without ever
     blocking on a FIFO)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        raise UnreadableFile(action, path, describe_os_error(error)) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            kind = "en mapp" if stat.S_ISDIR(mode) else "ingen vanlig fil"
-            raise NotRegularFile(f"{path} är {kind}.")
+            kind = "det är en mapp" if stat.S_ISDIR(mode) else "det är ingen vanlig fil"
+            raise UnreadableFile(action, path, kind)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
     except BaseException:
@@ -43,16 +46,13 @@ def open_regular(path: Path) -> int:
 
 
 def read_bounded(path: Path, limit: int, action: str = "Kan inte läsa") -> bytes:
-    """The bytes of an ordinary file of at most ``limit`` bytes; IntervjufasError otherwise."""
-    try:
-        fd = open_regular(path)
-    except OSError as error:
-        raise file_error(action, path, error) from None
+    """The bytes of an ordinary file of at most ``limit`` bytes; UnreadableFile otherwise."""
+    fd = open_regular(path, action)
     try:
         with os.fdopen(fd, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise file_error(action, path, error) from None
+        raise UnreadableFile(action, path, describe_os_error(error)) from None
     if len(data) > limit:
-        raise TooLarge(f"{path} är för stor (mer än {limit // MEGABYTE or 1} MB) för att vara en sådan fil.")
+        raise UnreadableFile(action, path, f"filen är större än {limit // MEGABYTE or 1} MB")
     return data

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from intervjufas.errors import describe_os_error
 from intervjufas.questionsets.loader import read_question_set
+from intervjufas.questionsets.sources import QUESTION_FILE_LIMIT, UnreadableFile, read_bounded
 from intervjufas.questionsets.yaml_source import Diagnostic
 
 QUESTION_FILE_SUFFIXES = (".yaml", ".yml")
@@ -37,9 +37,9 @@ class FileResult:
 
 def check_file(path: Path) -> FileResult:
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        return FileResult(str(path), problem=f"filen kan inte läsas: {describe_os_error(error)}")
+        data = read_bounded(path, QUESTION_FILE_LIMIT)
+    except UnreadableFile as error:
+        return FileResult(str(path), problem=f"filen kan inte läsas: {error.reason}")
     _, diagnostics = read_question_set(data, str(path))
     return FileResult(str(path), tuple(diagnostics))
 

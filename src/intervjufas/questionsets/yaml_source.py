@@ -106,21 +106,77 @@ def decode_utf8(data: bytes, file: str) -> str:
 
 
 def compose(text: str, file: str) -> yaml.Node | None:
-    """Parse YAML text to a node tree (no objects are constructed), or raise with a position."""
+    """Parse YAML text to a node tree (no objects are constructed), or raise with a position.
+    The tree is checked to stay small when aliases are expanded, and not too deeply nested."""
     try:
-        return yaml.compose(text, Loader=SafeLoader)
-    except yaml.MarkedYAMLError as error:
+        root = yaml.compose(text, Loader=SafeLoader)
+    except RecursionError:
+        raise YamlSourceError([Diagnostic(1, 1, TOO_DEEP, file=file)]) from None
+    except yaml.YAMLError as error:
+        raise _syntax_error(error, text, file) from None
+    if root is not None:
+        check_bounds(root, file)
+    return root
+
+
+MAX_VALUES = 100_000  # values in a file once aliases are expanded
+MAX_DEPTH = 64  # lists and mappings inside each other
+TOO_MANY = "filen blir för stor när dess alias (*namn) räknas ut; ta bort aliasen"
+TOO_DEEP = f"listorna och mappningarna är nästlade för djupt (högst {MAX_DEPTH} nivåer)"
+
+
+def check_bounds(root: yaml.Node, file: str) -> None:
+    """Raise when the tree is deeper than MAX_DEPTH or, with aliases expanded, holds more than
+    MAX_VALUES values (a "billion laughs" file); linear in the size of the tree as written."""
+    sizes: dict[int, int] = {}
+    depths: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        children = _children(node)
+        if not done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            if len(stack) > 4 * MAX_VALUES:
+                _too_large(node, TOO_MANY, file)
+            continue
+        sizes[key] = 1 + sum(sizes.get(id(child), 0) for child in children)
+        depths[key] = 1 + max((depths.get(id(child), 0) for child in children), default=0)
+        if depths[key] > MAX_DEPTH:
+            _too_large(node, TOO_DEEP, file)
+        if sizes[key] > MAX_VALUES:
+            _too_large(node, TOO_MANY, file)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _too_large(node: yaml.Node, message: str, file: str) -> None:
+    line, column = position(node)
+    raise YamlSourceError([Diagnostic(line, column, message, file=file)])
+
+
+def _syntax_error(error: yaml.YAMLError, text: str, file: str) -> YamlSourceError:
+    """A YAML error as a Swedish message with its position."""
+    if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = _swedish_syntax_message(error.problem, error.context)
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             message = "YAML-syntaxfel: tabbtecken får inte användas för indrag"
-        raise YamlSourceError([Diagnostic(line, column, message, file=file)]) from None
-    except yaml.YAMLError as error:  # e.g. a reader error for control characters
-        message = _swedish_syntax_message(str(error), None)
-        offset = getattr(error, "position", None)
-        line, column = (1, 1) if offset is None else _line_column(text, offset)
-        raise YamlSourceError([Diagnostic(line, column, message, file=file)]) from None
+        return YamlSourceError([Diagnostic(line, column, message, file=file)])
+    message = _swedish_syntax_message(str(error), None)  # e.g. a reader error for control characters
+    offset = getattr(error, "position", None)
+    line, column = (1, 1) if offset is None else _line_column(text, offset)
+    return YamlSourceError([Diagnostic(line, column, message, file=file)])
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:

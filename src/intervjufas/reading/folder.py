@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import IntervjufasError, describe_os_error
 from intervjufas.model.questions import Questionnaire
+from intervjufas.questionsets.sources import UnreadableFile
 from intervjufas.reports.files import report_files
 from intervjufas.reports.front_matter import HeaderError, read_front_matter
 from intervjufas.reports.model import CONFLICT_KEY
@@ -24,6 +25,8 @@ def read_header_of(path: Path) -> Header:
         return read_front_matter(path, check=True)
     except HeaderError as error:
         raise ValueError(error.short()) from None
+    except UnreadableFile as error:
+        raise ValueError(f"kan inte läsas ({error.reason})") from None
     except OSError as error:
         raise ValueError(f"kan inte läsas ({describe_os_error(error)})") from None
     except UnicodeDecodeError:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from intervjufas.model.safe_text import visible
 from intervjufas.reading.folder import read_headers
 from intervjufas.reports.action_plan import open_count_from_headers
 
@@ -54,7 +55,7 @@ def _text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, (list, tuple)):
         return ", ".join(_text(v) for v in value)
-    return str(value).strip()
+    return visible(str(value)).strip()
 
 
 def _forms(value: Any) -> tuple[str, ...]:

@@ -49,7 +49,9 @@ def report_stem(date: str, uppdrag: str) -> str:
 
 
 def report_files(folder: Path) -> list[Path]:
-    """The report files of a folder (``*.md``, not hidden), sorted by name."""
+    """The report files of a folder (``*.md``, not hidden, not folders), sorted by name.  Other
+    entries that are not ordinary files (a FIFO or a broken link named ``x.md``) are included, so
+    that reading them gives a warning rather than silence."""
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
@@ -57,8 +59,17 @@ def report_files(folder: Path) -> list[Path]:
     except OSError as error:
         raise file_error("Kan inte läsa mappen", folder, error) from None
     return sorted(
-        Path(e.path) for e in entries if e.name.endswith(".md") and not e.name.startswith(".") and e.is_file()
+        Path(e.path)
+        for e in entries
+        if e.name.endswith(".md") and not e.name.startswith(".") and not _is_dir(e)
     )
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def read_text(path: Path) -> str:

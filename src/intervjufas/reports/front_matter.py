@@ -11,11 +11,13 @@ of many reports (``fil: problem``), or as a sentence naming the file and line, f
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import ReportFormatError, YamlSourceError
+from intervjufas.questionsets.sources import HEADER_LIMIT, open_regular
 from intervjufas.questionsets.yaml_source import compose, forbidden_tags, plain_value, show_tag
 from intervjufas.reports.model import FORMAT_VERSION
 
@@ -28,6 +30,7 @@ _SHORT = {
     "id": "huvudet saknar rapportens 'id'",
     "fragor": "huvudet saknar 'fragor' med frågeuppsättningens id",
     "metadata": "'metadata' i huvudet ska vara nycklar med värden",
+    "too_large": f"huvudet är större än {HEADER_LIMIT // 1024} kB",
 }
 _SENTENCE = {
     "missing": "rapporten saknar huvudet (YAML mellan två rader med ---) överst.",
@@ -38,6 +41,7 @@ _SENTENCE = {
     "id": "huvudet saknar rapportens 'id'.",
     "fragor": "huvudet saknar 'fragor' med frågeuppsättningens id.",
     "metadata": "'metadata' ska vara nycklar med värden.",
+    "too_large": f"huvudet är större än {HEADER_LIMIT // 1024} kB.",
 }
 
 
@@ -116,14 +120,22 @@ def header_line(lines: list[str], key: str, *, nested: bool = True) -> int:
 def read_front_matter(path: Path, *, check: bool = False) -> dict[str, Any]:
     """Only the header of a report file (fast: stops reading at its end), checked with ``check``.
 
-    Raises HeaderError, OSError, or UnicodeDecodeError."""
+    Raises HeaderError, UnreadableFile (not an ordinary file, or unreadable), UnicodeDecodeError."""
     lines: list[str] = []
-    with path.open("r", encoding="utf-8-sig") as handle:
-        for line in handle:
+    size = 0
+    with os.fdopen(open_regular(path), "rb") as handle:
+        while True:
+            raw = handle.readline(HEADER_LIMIT + 1)
+            size += len(raw)
+            if size > HEADER_LIMIT:
+                raise HeaderError("too_large", 1)
+            if not raw:
+                break
+            line = raw.decode("utf-8-sig" if not lines else "utf-8").rstrip("\r\n")
             lines.append(line)
             if len(lines) == 1 and line.strip() != "---":
                 break
             if len(lines) > 1 and line.rstrip() in ("---", "..."):
                 break
-    header_lines, _, _ = split_front_matter([line.rstrip("\n") for line in lines])
+    header_lines, _, _ = split_front_matter(lines)
     return parse_header(header_lines, check=check)

@@ -27,6 +27,9 @@ def _safe_console_class() -> Any:
         from rich.segment import Segment
 
         class SafeConsole(Console):
+            def on_broken_pipe(self) -> None:
+                raise BrokenPipeError  # the command-line layer ends quietly (Rich would exit 1)
+
             def _render_buffer(self, buffer: Iterable[Segment]) -> str:
                 return super()._render_buffer(
                     segment if segment.control else Segment(visible(segment.text), segment.style)
