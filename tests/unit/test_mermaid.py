@@ -3,6 +3,7 @@ text, and a check with real Mermaid releases (9.x to 11.x) rendering hostile nam
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -557,7 +558,7 @@ def real_corpus() -> list[list[MapPhase]]:
 
 
 @pytest.fixture(scope="session")
-def real_mermaid() -> dict[str, dict]:
+def real_mermaid(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     """Each pinned Mermaid release renders the whole corpus once, all releases side by side."""
     node = shutil.which("node")
     if node is None or not (CHECK_DIR / "node_modules").is_dir():
@@ -565,25 +566,28 @@ def real_mermaid() -> dict[str, dict]:
         if os.environ.get("CI"):
             pytest.fail(f"the real Mermaid check cannot run in CI: {why}")
         pytest.skip(f"real Mermaid check: {why}")
-    sources = json.dumps([flowchart(phases) for phases in real_corpus()])
-    runs = {
-        package: subprocess.Popen(
-            [node, "check.mjs", package],
-            cwd=CHECK_DIR,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-        )
-        for package in PACKAGES
-    }
-    results = {}
-    for package, run in runs.items():
-        out, err = run.communicate(sources, timeout=300)
-        assert run.returncode == 0, err
-        results[package] = json.loads(out)
-    return results
+    folder = tmp_path_factory.mktemp("mermaid")
+    cases = folder / "cases.json"
+    cases.write_text(json.dumps([flowchart(phases) for phases in real_corpus()]), encoding="utf-8")
+    runs = {}
+    with contextlib.ExitStack() as files:
+        for package in PACKAGES:
+            stdin = files.enter_context(cases.open("rb"))
+            stdout = files.enter_context((folder / f"{package}.json").open("wb"))
+            stderr = files.enter_context((folder / f"{package}.err").open("wb"))
+            runs[package] = subprocess.Popen(
+                [node, "check.mjs", package], cwd=CHECK_DIR, stdin=stdin, stdout=stdout, stderr=stderr
+            )
+        try:
+            for package, run in runs.items():
+                code = run.wait(timeout=300)
+                assert code == 0, f"{package}: {(folder / f'{package}.err').read_text(errors='replace')}"
+        finally:
+            for run in runs.values():
+                if run.poll() is None:
+                    run.kill()
+                    run.wait()
+    return {package: json.loads((folder / f"{package}.json").read_text("utf-8")) for package in PACKAGES}
 
 
 @pytest.mark.parametrize("package", PACKAGES)
