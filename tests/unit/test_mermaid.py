@@ -525,7 +525,7 @@ def test_an_unknown_state_is_refused() -> None:
 
 # --- real Mermaid ----------------------------------------------------------------------------------
 
-CHECK_DIR = Path(__file__).resolve().parents[1] / "mermaid_check"
+CHECK_DIR = next(p for p in Path(__file__).resolve().parents if p.name == "tests") / "mermaid_check"
 PACKAGES = sorted(
     name
     for name in json.loads((CHECK_DIR / "package.json").read_text())["dependencies"]
