@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import ActionItem, Answer, Value, display
+from intervjufas.model.markdown_text import CURRENT, TextCodec
 from intervjufas.model.type_base import QuestionType, as_text
 
 if TYPE_CHECKING:
@@ -51,12 +52,12 @@ class ActionItemsType(QuestionType):
         lines = []
         for number, item in enumerate(answer.value, start=1):  # type: ignore[arg-type]
             assert isinstance(item, ActionItem)
-            lines.append(f"{number}. **{item.moment}**")
+            lines.append(f"{number}. **{CURRENT.inline(item.moment)}**")
             if item.why:
-                lines.append(f"   - {WHY_PREFIX} {item.why}")
+                lines.append(f"   - {WHY_PREFIX} {CURRENT.inline(item.why)}")
         return lines
 
-    def decode(self, question: Question, lines: list[str]) -> Answer:
+    def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
         items: list[list[str]] = []  # [moment, why]
         target = 0
         for offset, line in enumerate(lines):
@@ -77,7 +78,13 @@ class ActionItemsType(QuestionType):
                 raise AnswerFormatError(
                     offset, "skriv varje moment som en numrerad rad (1. …) med 'Varför: …' indraget under"
                 )
-        return Answer(tuple(ActionItem(moment, why) for moment, why in items if moment.strip()))
+        return Answer(
+            tuple(
+                ActionItem(text.uninline(moment), text.uninline(why))
+                for moment, why in items
+                if moment.strip()
+            )
+        )
 
 
 def _item(entry: Any) -> ActionItem:
