@@ -16,6 +16,7 @@ from intervjufas.model.type_base import QuestionType, decode_answer, encode_answ
 from intervjufas.model.type_base import coerce_value as _coerce_value
 from intervjufas.model.types_actions import ActionItemsType
 from intervjufas.model.types_choice import ChoiceType, MultiChoiceType, YesNoType
+from intervjufas.model.types_moments import MomentListType
 from intervjufas.model.types_scale import ScaleType
 from intervjufas.model.types_text import DateType, LongTextType, TextType
 
@@ -33,6 +34,7 @@ TYPES: dict[str, QuestionType] = {
         ScaleType(),
         DateType(),
         ActionItemsType(),
+        MomentListType(),
     )
 }
 QUESTION_TYPES = tuple(TYPES)

@@ -448,9 +448,10 @@ def test_normalised_text_is_one_clean_line(text: str) -> None:
 def test_wrapping_keeps_the_text_and_the_width(text: str, width: int, max_lines: int) -> None:
     lines = wrap(text, width, max_lines)
     full = wrap(text, width, 10**6)
-    for line in lines:
+    for number, line in enumerate(lines):
         assert line and line == line.strip(" ") and display_width(line) <= width
-        assert unicodedata.category(line[0])[0] != "M"
+        if number:  # a mark is never cut from its letter (a text may itself start with one)
+            assert unicodedata.category(line[0])[0] != "M"
     assert "".join(full).replace(" ", "") == text.replace(" ", "")
     if all(display_width(word) <= width for word in text.split(" ")):
         assert " ".join(full) == text
