@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from intervjufas.model.answers import Answer
+from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.question_types import coerce
 from intervjufas.model.questions import Question, Questionnaire, SetRef
 from intervjufas.questionsets.catalog import builtin_set
@@ -87,6 +87,17 @@ SENTENCES = (
     "Vi behöver bli tydligare med när kandidaten får besked.",
     "Tolken bokades i god tid, vilket gjorde samtalet lugnare.",
     "Kunden ville ha fler kandidater än vi hann ta fram.",
+)
+WHOM = ("kunden", "kandidaten", "kollegor")
+PROCESS_MOMENTS = (
+    "Kravprofil med kunden",
+    "Urval av kandidater",
+    "Förberedande samtal med kandidaten",
+    "Intervjufrågor",
+    "Intervju",
+    "Bedömning tillsammans med kunden",
+    "Återkoppling till kandidaterna",
+    "Referenstagning",
 )
 MOMENTS = (
     ("Skicka en checklista till kunden inför intervjun", "så att alla vet sin roll"),
@@ -219,9 +230,34 @@ def _answer(rng: random.Random, question: Question) -> Answer:
         raw = "2026-01-15"
     elif kind == "atgarder":
         raw = [{"moment": m, "varfor": w} for m, w in rng.sample(MOMENTS, rng.randint(1, 2))]
+    elif kind == "moment":
+        raw = [
+            {"namn": name, "beror": rng.sample(WHOM, rng.randint(0, 2))}
+            for name in rng.sample(PROCESS_MOMENTS, rng.randint(2, 5))
+        ]
     else:
         raise ValueError(f"unknown question type {kind!r}")
-    return coerce(question, raw)
+    return _identified(rng, question, coerce(question, raw))
+
+
+def _identified(rng: random.Random, question: Question, answer: Answer) -> Answer:
+    """The answer with ids on its moments and action items, as the program gives them (but
+    reproducible from the seed)."""
+    if not isinstance(answer.value, tuple):
+        return answer
+
+    def new() -> str:
+        return f"{rng.getrandbits(32):08x}"
+
+    value = tuple(
+        replace(v, id=new(), moment_id=new() if question.plan == "lagga_till" else "")
+        if isinstance(v, ActionItem)
+        else replace(v, id=new())
+        if isinstance(v, Moment)
+        else v
+        for v in answer.value
+    )
+    return Answer(value, answer.comment)  # type: ignore[arg-type]
 
 
 def _follow_ups(rng: random.Random, open_items: dict[str, str]) -> list[FollowUp]:

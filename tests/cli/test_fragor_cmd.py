@@ -50,7 +50,7 @@ def test_fragor_lists_the_built_in_sets_and_the_user_folder(user_sets: Path) -> 
     assert listed == [
         [
             "kartlaggning",
-            "1",
+            "2",
             "Kartlägg intervjufasen",
             "3",
             str(sum(1 for _ in full.all_questions())),
@@ -58,7 +58,7 @@ def test_fragor_lists_the_built_in_sets_and_the_user_folder(user_sets: Path) -> 
         ],
         [
             "snabbformat",
-            "1",
+            "2",
             "Kartlägg intervjufasen – snabbformat",
             "2",
             str(sum(1 for _ in quick.all_questions())),
@@ -116,7 +116,7 @@ def test_visa_shows_a_set_as_it_will_be_asked() -> None:
     code, out, err = run_wide("fragor", "--visa", "kartlaggning")
     assert (code, err) == (0, "")
     lines = [line.rstrip() for line in out.splitlines()]
-    assert lines[0] == "Kartlägg intervjufasen (id: kartlaggning, version 1)"
+    assert lines[0] == "Kartlägg intervjufasen (id: kartlaggning, version 2)"
     for heading in (
         "Om uppdraget",
         "Steg 1: Före intervjun",
@@ -131,7 +131,9 @@ def test_visa_shows_a_set_as_it_will_be_asked() -> None:
         "  1. Hur förbereder du kunden?",
         "     id: fore_kunden · lång text, flera rader",
     ]
-    position = lines.index("    5. Vad skulle det vara och med vilket syfte?", start)
+    assert lines.index("  4. Vilka moment ingår generellt i din process före intervjuerna?") > start
+    assert "     id: fore_karta · moment i processkartan" in lines
+    position = lines.index("    6. Vad skulle det vara och med vilket syfte?", start)
     assert lines[position + 1 : position + 3] == [
         "       id: fore_lagga_till_vad · moment och varför, till utvecklingsplanen: Lägga till",
         '       Ställs bara om fore_lagga_till är "Ja"',
@@ -364,7 +366,7 @@ def test_copy_change_validate_and_run_an_own_set(user_sets: Path, tmp_path: Path
     assert run_wide("validera", str(own))[:2] == (0, "Inga fel i 1 fil.\n")
     code, out, err = run_wide("fragor")
     assert (code, err) == (0, "")
-    assert ["min_kartlaggning", "1", "Kartlägg intervjufasen", "3", "46", str(own)] in rows(out)
+    assert ["min_kartlaggning", "2", "Kartlägg intervjufasen", "3", "49", str(own)] in rows(out)
 
     required = {"fore_lagga_till": "Nej", "fore_utveckla": "Nej", "fore_ta_bort": "Nej"}
     answers = write_answers(tmp_path, {"uppdrag": "Lager", "fore_kravprofil": "Ja", **required})

@@ -23,7 +23,7 @@ import pexpect
 import pytest
 import yaml
 
-from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questions import Question
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reports.front_matter import read_front_matter
@@ -144,7 +144,7 @@ class Terminal:
 
     # -- answering ------------------------------------------------------------------------------
     def expect_question(self, text: str, progress: str | None = None) -> None:
-        """Wait for a question (optionally after its progress line, e.g. "Steg 1 · fråga 3 av 10")."""
+        """Wait for a question (optionally after its progress line, e.g. "Steg 1 · fråga 3 av 11")."""
         if progress is not None:
             self.expect(progress)
         self.expect(text)
@@ -190,13 +190,39 @@ class Terminal:
         self.choose(question, number, progress)
         self.comment(comment)
 
-    def action_items(self, question: str, items: Sequence[tuple[str, str]]) -> None:
-        """An action-item question: each (moment, why), then an empty moment to finish."""
+    def moments(self, question: str, moments: Sequence[tuple[str, Sequence[int], str]]) -> None:
+        """A process-map question: each (name, positions of whom it involves, note), then an
+        empty name to finish."""
         self.expect(question)
-        for number, (moment, why) in enumerate(items, start=1):
+        for number, (name, whom, note) in enumerate(moments, start=1):
+            self.answer_text(f"Moment {number} (tomt när listan är klar):", name)
+            self.check(f"Vem berör '{name}'?", whom)
+            self.answer_text("Notering (valfritt):", note)
+        self.answer_text(f"Moment {len(moments) + 1} (tomt när listan är klar):", "")
+
+    def action_items(
+        self,
+        question: str,
+        items: Sequence[tuple[str, str]],
+        *,
+        adds: bool = False,
+        on_map: Sequence[tuple[int, str, str]] | None = None,
+    ) -> None:
+        """An action-item question: with a process map, the moments picked on it first (each
+        (position, name, why)); then each (moment, why) typed in – for items that add a moment,
+        whom it involves is asked in between (none chosen) – and an empty moment to finish."""
+        self.expect(question)
+        picked = list(on_map or ())
+        if on_map is not None:
+            self.check("Vilka moment på din processkarta gäller det?", [p for p, _, _ in picked])
+            for _, name, why in picked:
+                self.answer_text(f"Varför – {name}?", why)
+        for number, (moment, why) in enumerate(items, start=len(picked) + 1):
             self.answer_text(f"Moment {number}:", moment)
+            if adds:
+                self.check(f"Vem berör '{moment}'?", [])
             self.answer_text("Varför / med vilket syfte?", why)
-        self.answer_text(f"Moment {len(items) + 1}:", "")
+        self.answer_text(f"Moment {len(picked) + len(items) + 1}:", "")
 
     def interrupt(self) -> None:
         self.send(CTRL_C)
@@ -217,11 +243,21 @@ class Terminal:
         for question in questions:
             if not question.is_active(answers):
                 continue
-            answers[question.id] = self._answer(question, given.get(question.id, _UNSET))
+            mapped = any(
+                answers[q.id].value and (q.phase == question.phase or not question.phase)
+                for q in questions
+                if q.type == "moment" and q.id in answers
+            )
+            answers[question.id] = self._answer(question, given.get(question.id, _UNSET), mapped)
         return answers
 
-    def _answer(self, question: Question, value: object) -> Answer:
+    def _answer(self, question: Question, value: object, mapped: bool = False) -> Answer:
+        """One answer; ``mapped`` tells whether moments of the question's phase are on the map."""
         kind = question.type
+        if kind == "moment":
+            names = [] if value is _UNSET else list(value)  # type: ignore[call-overload]
+            self.moments(question.text, [(name, [], "") for name in names])
+            return Answer(tuple(Moment(name) for name in names) or None)
         if kind in ("text", "langtext"):
             text = f"Svar på {question.id}" if value is _UNSET else str(value)
             (self.answer_long if kind == "langtext" else self.answer_text)(question.text, text)
@@ -249,7 +285,10 @@ class Terminal:
             return Answer(number)
         if kind == "atgarder":
             items = [] if value is _UNSET else list(value)  # type: ignore[call-overload]
-            self.action_items(question.text, items)
+            shows_map = mapped and question.plan in ("utveckla", "ta_bort")
+            self.action_items(
+                question.text, items, adds=question.plan == "lagga_till", on_map=[] if shows_map else None
+            )
             return Answer(tuple(ActionItem(m, w) for m, w in items) or None)
         raise AssertionError(f"unknown question type {kind}")
 

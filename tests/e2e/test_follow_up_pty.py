@@ -64,7 +64,7 @@ def start_new_mapping(terminal: Terminal, uppdrag: str) -> None:
 
 def stop_at_the_first_step(terminal: Terminal) -> Path:
     """Ctrl-C at the first question of Steg 1; return the saved report."""
-    terminal.expect_question("Hur förbereder du kunden?", progress="Steg 1 · fråga 1 av 10")
+    terminal.expect_question("Hur förbereder du kunden?", progress="Steg 1 · fråga 1 av 11")
     terminal.interrupt()
     match = terminal.expect(re.compile(r"Svaren är sparade i (\S+\.md)\."))
     assert terminal.wait_exit() == 130
@@ -77,12 +77,14 @@ def test_open_items_are_followed_up_and_only_the_still_open_ones_come_back(
 ) -> None:
     earlier = make_earlier_report(run_command, reports_dir)
     report_id = front_matter(earlier)["id"]
+    # Each item is followed up by its own id, whichever report it is carried to.
+    planned = read_report(earlier).answers
     key = {
-        "Välkomstsamtal": f"{report_id}/fore_lagga_till_vad/1",
-        "Checklista till kunden": f"{report_id}/fore_lagga_till_vad/2",
-        "Avslutet": f"{report_id}/under_utveckla_vad/1",
-        "Pappersenkät": f"{report_id}/efter_ta_bort_vad/1",
+        item.moment: f"{report_id}/{item.id}"
+        for question in ("fore_lagga_till_vad", "under_utveckla_vad", "efter_ta_bort_vad")
+        for item in planned[question].value
     }
+    assert len(key) == 4 and all(len(k.split("/")[1]) == 8 for k in key.values())
 
     # Second mapping: after the metadata, a panel lists the four open items by step.
     t = run("kartlagg")

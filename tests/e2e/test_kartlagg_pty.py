@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
 
 from .conftest import (
@@ -66,22 +66,28 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
     t.answer_long(
         "Hur förbereder du kunden?",
         "Vi går igenom kravprofilen.\nVi bestämmer vem som leder intervjun.",
-        progress="Steg 1 · fråga 1 av 10",
+        progress="Steg 1 · fråga 1 av 11",
     )
     t.answer_long("Hur förbereder du kandidaten?", "Skickar information om arbetsplatsen.")
     t.answer_long("Hur involverar du dina kollegor?", "")
+    # The moments of the process before the interviews, whom each involves, a note.
+    t.moments(
+        "Vilka moment ingår generellt i din process före intervjuerna?",
+        [("Kravprofil", [1], "Med chefen"), ("Informationsutskick", [2, 3], "")],
+    )
     t.expect("Reflektion")
-    t.choose("Finns det moment som du skulle vilja lägga till?", 1, progress="Steg 1 · fråga 4 av 10")
-    t.expect("Steg 1 · fråga 5 av 11")
+    t.choose("Finns det moment som du skulle vilja lägga till?", 1, progress="Steg 1 · fråga 5 av 11")
+    t.expect("Steg 1 · fråga 6 av 12")
     t.action_items(
         "Vad skulle det vara och med vilket syfte?",
         [
             ("Välkomstsamtal med kandidaten", "Tryggare kandidater"),
             ("Checklista till kunden", "Samma upplägg"),
         ],
+        adds=True,
     )
     t.choose_by_arrows("Finns det moment som du skulle vilja utveckla?", 1)  # from "Ja" down to "Nej"
-    t.choose("Behöver något steg tas bort?", 2, progress="Steg 1 · fråga 7 av 11")
+    t.choose("Behöver något steg tas bort?", 2, progress="Steg 1 · fråga 8 av 12")
     t.expect("Kund- och kandidatupplevelse")
     t.answer_long("För kunden", "Kunden känner sig förberedd.")
     t.choose("Betyg för kundens upplevelse", 4)
@@ -93,11 +99,17 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
     t.answer_long("Hur genomför du intervjun?", "Strukturerad intervju med samma frågor till alla.")
     t.choose_with_comment("Finns det en tydlig struktur?", 2, "Mallen används inte alltid")
     t.choose_with_comment("Finns det ett syfte med samtliga delar i intervjun och hur de genomförs?", 1)
+    t.moments(
+        "Vilka moment ingår generellt i din process under intervjuerna?",
+        [("Presentation", [], ""), ("Avslutet av intervjun", [2], "")],
+    )
     t.choose("Finns det moment som du skulle vilja lägga till?", 2)
     t.choose("Finns det moment som du skulle vilja utveckla?", 1)
+    # What to develop is picked on the map of this phase.
     t.action_items(
         "Vad ser du att det finns en utvecklingspotential kring och varför?",
-        [("Avslutet av intervjun", "Kandidaten ska veta vad som händer sedan")],
+        [],
+        on_map=[(2, "Avslutet av intervjun", "Kandidaten ska veta vad som händer sedan")],
     )
     t.choose("Behöver något steg tas bort?", 2)
     t.answer_long("För kunden", "")
@@ -109,10 +121,12 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
     t.expect("Steg 3: Efter intervjun")
     t.answer_long("Vilka moment genomför du efter en genomförd intervju?", "Återkoppling till alla.")
     t.choose_with_comment("Finns det en tydlig rutin?", 3, "Ingen fast rutin")
+    t.moments("Vilka moment ingår generellt i din process efter intervjuerna?", [])  # none mapped
     t.choose("Finns det moment som du skulle vilja lägga till?", 1)
     t.action_items(
         "Vad skulle det vara och med vilket syfte?",
         [("Återkoppling inom två dagar", "Bättre kandidatupplevelse")],
+        adds=True,
     )
     t.choose("Finns det moment som du skulle vilja utveckla?", 2)
     t.choose("Behöver något steg tas bort?", 1)
@@ -136,7 +150,8 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
 
     header = front_matter(path)
     assert header["steg"] == {"fore": "klar", "under": "klar", "efter": "klar"}
-    assert header["atgarder"] == 5
+    assert len(header["atgarder"]) == 5
+    assert header["karta"] == 4
     metadata = header["metadata"]
     assert metadata["uppdrag"] == "Lagerarbetare till Nordlager"
     assert metadata["intervjuform"] == ["Telefonintervju", "Konventionell intervju"]
@@ -154,6 +169,15 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
         ActionItem("Välkomstsamtal med kandidaten", "Tryggare kandidater"),
         ActionItem("Checklista till kunden", "Samma upplägg"),
     )
+    assert answers["fore_karta"].value == (
+        Moment("Kravprofil", ("kunden",), "Med chefen"),
+        Moment("Informationsutskick", ("kandidaten", "kollegor")),
+    )
+    mapped = {m.name: m.id for m in answers["under_karta"].value}
+    developed = answers["under_utveckla_vad"].value
+    assert developed == (ActionItem("Avslutet av intervjun", "Kandidaten ska veta vad som händer sedan"),)
+    assert developed[0].moment_id == mapped["Avslutet av intervjun"]  # the very moment on the map
+    assert "efter_karta" in answers and answers["efter_karta"] == Answer(None)
     assert answers["fore_utveckla"] == Answer("Nej")
     assert "fore_utveckla_vad" not in answers
     assert answers["fore_betyg_kund"] == Answer(4)
@@ -170,6 +194,11 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
     assert "| Steg 1 | Lägga till | Välkomstsamtal med kandidaten | Tryggare kandidater |" in plan
     assert "| Steg 2 | Utveckla | Avslutet av intervjun | Kandidaten ska veta vad som händer sedan |" in plan
     assert "| Steg 3 | Ta bort | Pappersenkät | Ingen läser den |" in plan
+    process_map = section(path, "Processkarta")
+    assert "| Före intervjun | Kravprofil | kunden |   |" in process_map
+    assert "| Under intervjun | Avslutet av intervjun | kandidaten | Utveckla |" in process_map
+    assert "| Efter intervjun | Återkoppling inom två dagar |   | Lägga till |" in process_map
+    assert "flowchart" in process_map
 
 
 @pytest.mark.e2e
@@ -180,7 +209,7 @@ def test_ctrl_c_saves_and_the_printed_command_resumes_at_the_first_unanswered_qu
     answer_metadata(t, "Säljare till Kontorsvaror")
     t.answer_long("Hur förbereder du kunden?", "Kravprofil och frågor.")
     t.answer_long("Hur förbereder du kandidaten?", "Ett samtal innan.")
-    t.expect_question("Hur involverar du dina kollegor?", progress="Steg 1 · fråga 3 av 10")
+    t.expect_question("Hur involverar du dina kollegor?", progress="Steg 1 · fråga 3 av 11")
     t.interrupt()
     match = t.expect(RESUME)
     assert t.wait_exit() == 130
@@ -199,7 +228,7 @@ def test_ctrl_c_saves_and_the_printed_command_resumes_at_the_first_unanswered_qu
     resumed = run(*as_program(match[2], program)[1:])
     note = f"Fortsätter {path.name} (Säljare till Kontorsvaror): Steg 1 påbörjad, Steg 2 ej påbörjad, Steg 3 ej påbörjad."
     resumed.expect(re.compile(r"\s+".join(map(re.escape, note.split()))))  # folded to the terminal's width
-    resumed.expect_question("Hur involverar du dina kollegor?", progress="Steg 1 · fråga 3 av 10")
+    resumed.expect_question("Hur involverar du dina kollegor?", progress="Steg 1 · fråga 3 av 11")
     for earlier in ("Om uppdraget", "Vilket rekryteringsuppdrag", "Hur förbereder du kunden?"):
         assert earlier not in resumed.output
     resumed.send("Vi fördelar intervjuerna.\x1b\r")
@@ -335,12 +364,16 @@ def test_utga_fran_offers_every_earlier_answer_as_the_default(
             if question.type == "atgarder":
                 items = earlier.answers[question.id].value
                 terminal.expect(question.text)
-                for number, _ in enumerate(items, start=1):  # type: ignore[arg-type]
+                for number, item in enumerate(items, start=1):  # type: ignore[arg-type]
                     terminal.answer_text(f"Moment {number}:")
+                    if question.plan == "lagga_till":  # whom it involves: the earlier choice
+                        terminal.check(f"Vem berör '{item.moment}'?")
                     terminal.answer_text("Varför / med vilket syfte?")
                 terminal.answer_text(f"Moment {len(items) + 1}:")  # type: ignore[arg-type]
             elif question.type == "langtext":
                 terminal.answer_long(question.text)
+            elif question.type == "moment":  # nothing mapped earlier: an empty list is offered
+                terminal.moments(question.text, [])
             elif question.type in ("janej", "val", "skala"):
                 terminal.expect_question(question.text)
                 terminal.send(change.get(question.id, "\r"))
@@ -407,7 +440,7 @@ def test_invalid_answers_get_a_swedish_message_and_the_prompt_stays(run: Run, re
     t.send("\x1531/12\r")
     t.expect("'31/12' är inte ett datum på formen ÅÅÅÅ-MM-DD.")
     t.send("\x152025-01-31\r")
-    t.expect_question("Hur förbereder du kunden?", progress="Steg 1 · fråga 1 av 10")
+    t.expect_question("Hur förbereder du kunden?", progress="Steg 1 · fråga 1 av 11")
     t.interrupt()
     t.expect("Avbrutet. Svaren är sparade i")
     assert t.wait_exit() == 130

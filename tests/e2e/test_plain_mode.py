@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.answers import ActionItem, Answer, Moment
 
 from .conftest import (
     ENTER,
@@ -68,7 +68,7 @@ def test_a_step_in_plain_mode_in_a_terminal(run: Run, reports_dir: Path) -> None
     t.expect(
         "== Steg 1: Före intervjun ==\nVilka förberedelser genomför du innan intervjuerna ska genomföras?"
     )
-    t.expect("Steg 1 · fråga 1 av 10\nHur förbereder du kunden?\n(Skriv ? för hjälp.)\n")
+    t.expect("Steg 1 · fråga 1 av 11\nHur förbereder du kunden?\n(Skriv ? för hjälp.)\n")
     t.expect("Skriv ditt svar, en eller flera rader. Avsluta med en tom rad.")
     line(t, "> ", "?")
     t.expect("Hjälp: T.ex. kravprofil, intervjufrågor")
@@ -80,12 +80,20 @@ def test_a_step_in_plain_mode_in_a_terminal(run: Run, reports_dir: Path) -> None
     line(t, "> ", "")
     t.expect("Hur involverar du dina kollegor?")
     line(t, "> ", "")
+    t.expect("Vilka moment ingår generellt i din process före intervjuerna?")
+    line(t, "Moment 1 (tomt när listan är klar): ", "Kravprofil")
+    line(t, "Vem berör momentet? (1 kunden, 2 kandidaten, 3 kollegor; t.ex. 1,2): ", "1,4")
+    t.expect("Ogiltigt svar: skriv nummer mellan 1 och 3, t.ex. 1,3. Försök igen.")
+    line(t, "Vem berör momentet? (1 kunden, 2 kandidaten, 3 kollegor; t.ex. 1,2): ", "1 3")
+    line(t, "Notering (valfritt): ", "Med chefen")
+    line(t, "Moment 2 (tomt när listan är klar): ", "")
 
     t.expect("Reflektion\nNär du förberett dig inför en kommande intervju, reflektera över följande:")
     t.expect("Finns det moment som du skulle vilja lägga till?\n  1) Ja\n  2) Nej\n")
     line(t, "Skriv j eller n (måste besvaras): ", "j")
     t.expect("Vad skulle det vara och med vilket syfte?")
     line(t, "Moment 1: ", "Välkomstsamtal")
+    line(t, "Vem berör momentet? (1 kunden, 2 kandidaten, 3 kollegor; t.ex. 1,2): ", "2")
     line(t, "Varför / med vilket syfte? ", "Tryggare kandidater")
     line(t, "Moment 2: ", "")
     t.expect("Finns det moment som du skulle vilja utveckla?")
@@ -119,7 +127,10 @@ def test_a_step_in_plain_mode_in_a_terminal(run: Run, reports_dir: Path) -> None
     assert answers["fore_kunden"] == Answer("Vi går igenom kravprofilen.\nVi bestämmer vem som leder.")
     assert answers["fore_kollegor"] == Answer(None)
     assert answers["fore_lagga_till"] == Answer("Ja")
-    assert answers["fore_lagga_till_vad"] == Answer((ActionItem("Välkomstsamtal", "Tryggare kandidater"),))
+    assert answers["fore_karta"] == Answer((Moment("Kravprofil", ("kunden", "kollegor"), "Med chefen"),))
+    assert answers["fore_lagga_till_vad"] == Answer(
+        (ActionItem("Välkomstsamtal", "Tryggare kandidater", involves=("kandidaten",)),)
+    )
     assert answers["fore_utveckla"] == Answer("Nej")
     assert answers["fore_ta_bort"] == Answer("Nej")
     assert "fore_utveckla_vad" not in answers
@@ -173,8 +184,9 @@ def test_ctrl_c_saves_and_the_resume_command_keeps_plain_mode(
     line(resumed, "Skriv numren", "")
     line(resumed, "[standard: Individuellt]: ", "")
     line(resumed, "Datum, ÅÅÅÅ-MM-DD", "")
-    for _ in range(3):  # Del 1
+    for _ in range(3):  # Del 1: a text and the moments of each phase (none)
         line(resumed, "> ", "")
+        line(resumed, "Moment 1 (tomt när listan är klar): ", "")
     for _ in range(2):  # Del 2: customer text and rating, candidate text and rating
         line(resumed, "> ", "")
         line(resumed, "Skriv en siffra 1–5", "5")
@@ -209,8 +221,17 @@ QUICK_ANSWERS = [
     "Skickade agenda.",  # forbered: two lines, then the empty line that ends the answer
     "Bokade rum.",
     "",
+    "Agenda till kunden",  # forbered_moment: one moment, involving the customer, no note
+    "1",
+    "",
+    "",
     "",  # genomfor: empty
+    "",  # genomfor_moment: none
     "Ringde alla.",  # folj_upp
+    "",
+    "Återkoppling",  # folj_upp_moment
+    "2",
+    "Samma dag",
     "",
     "Bra.",  # snabb_upplevelse_kund
     "",
@@ -219,8 +240,10 @@ QUICK_ANSWERS = [
     "",  # snabb_betyg_kandidat: skipped
     "Tydlig agenda.",  # snabb_fungerar_bra
     "",
-    "Återkoppling inom två dagar",  # snabb_utveckla_vad: one item
+    "2",  # snabb_utveckla_vad: the second moment on the map
     "Kandidaterna väntar",
+    "Tydligare agenda",  # and one not on the map
+    "Kunden vill veta mer",
     "",
 ]
 
@@ -259,9 +282,17 @@ def test_answers_piped_in_complete_the_session(program: str, reports_dir: Path, 
     assert answers["genomfor"] == Answer(None)
     assert answers["snabb_betyg_kund"] == Answer(4)
     assert answers["snabb_betyg_kandidat"] == Answer(None)
-    assert answers["snabb_utveckla_vad"] == Answer(
-        (ActionItem("Återkoppling inom två dagar", "Kandidaterna väntar"),)
+    assert answers["forbered_moment"] == Answer((Moment("Agenda till kunden", ("kunden",)),))
+    assert answers["genomfor_moment"] == Answer(None)
+    (mapped,) = answers["folj_upp_moment"].value
+    assert mapped == Moment("Återkoppling", ("kandidaten",), "Samma dag")
+    picked, typed = answers["snabb_utveckla_vad"].value
+    assert (picked, typed) == (
+        ActionItem("Återkoppling", "Kandidaterna väntar"),
+        ActionItem("Tydligare agenda", "Kunden vill veta mer"),
     )
+    assert picked.moment_id == mapped.id and not typed.moment_id
+    assert "Momenten på din processkarta:\n  1) Agenda till kunden\n  2) Återkoppling\n" in result.stdout
     assert front_matter(path)["steg"] == {"processen": "klar", "reflektera": "klar"}
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
 
 from .conftest import CTRL_O, Terminal, days_around_now, front_matter, only_report, read_report, section
@@ -38,10 +38,13 @@ def test_a_whole_quick_format_with_an_action_item(run: Run, reports_dir: Path) -
     t.answer_long(
         "Förbered inför en intervju med deltagare kopplat till ett uppdrag",
         "Gick igenom menyn med kunden.\nRingde kandidaterna dagen innan.",
-        progress="Del 1 · fråga 1 av 3",
+        progress="Del 1 · fråga 1 av 6",
     )
+    t.moments("Vilka moment ingår när du förbereder?", [("Genomgång av menyn", [1], "")])
     t.answer_long("Genomför intervjun", "Provlagning i köket.")
+    t.moments("Vilka moment ingår när du genomför intervjun?", [("Provlagning", [2], "I köket")])
     t.answer_long("Följ upp efter intervjun", "Besked samma vecka.")
+    t.moments("Vilka moment ingår när du följer upp?", [])
     t.expect("Del 2: Reflektera")
     t.expect("Upplevelsen genom intervjuprocessen")
     t.answer_long("För kunden", "Fick se kandidaterna arbeta.", progress="Del 2 · fråga 1 av 6")
@@ -50,8 +53,11 @@ def test_a_whole_quick_format_with_an_action_item(run: Run, reports_dir: Path) -
     t.choose("Betyg för kandidatens upplevelse", 6)  # (hoppa över)
     t.expect("Vad fungerar bra och vad vill du utveckla?")
     t.answer_long("Det här fungerar bra", "Provlagningen.")
+    # The moments of the whole map are offered to pick from; one more is typed in.
     t.action_items(
-        "Det här vill du utveckla", [("Tydligare schema för dagen", "Kandidaterna vet vad som väntar")]
+        "Det här vill du utveckla",
+        [("Tydligare schema för dagen", "Kandidaterna vet vad som väntar")],
+        on_map=[(2, "Provlagning", "Mer tid vid spisen")],
     )
 
     path = only_report(reports_dir)
@@ -63,7 +69,8 @@ def test_a_whole_quick_format_with_an_action_item(run: Run, reports_dir: Path) -
     header = front_matter(path)
     assert header["fragor"]["id"] == "snabbformat"
     assert header["steg"] == {"processen": "klar", "reflektera": "klar"}
-    assert header["atgarder"] == 1
+    assert len(header["atgarder"]) == 2
+    assert header["karta"] == 2
     assert str(header["metadata"]["datum"]) in days_around_now()
 
     report = read_report(path, "snabbformat")
@@ -77,13 +84,19 @@ def test_a_whole_quick_format_with_an_action_item(run: Run, reports_dir: Path) -
     assert report.answers["snabb_upplevelse_kandidat"] == Answer(None)
     assert report.answers["snabb_betyg_kandidat"] == Answer(None)
     assert report.answers["snabb_utveckla_vad"] == Answer(
-        (ActionItem("Tydligare schema för dagen", "Kandidaterna vet vad som väntar"),)
+        (
+            ActionItem("Provlagning", "Mer tid vid spisen"),
+            ActionItem("Tydligare schema för dagen", "Kandidaterna vet vad som väntar"),
+        )
     )
+    assert report.answers["genomfor_moment"] == Answer((Moment("Provlagning", ("kandidaten",), "I köket"),))
     text = path.read_text(encoding="utf-8")
     assert "## Del 1: Intervjuprocessen från start till slut<!-- steg: processen -->" in text
     assert "## Del 2: Reflektera<!-- steg: reflektera -->" in text
     plan = section(path, "Utvecklingsplan")
     assert "| Del 2 | Utveckla | Tydligare schema för dagen | Kandidaterna vet vad som väntar |" in plan
+    process_map = section(path, "Processkarta")
+    assert "| Under intervjun | Provlagning | kandidaten | Utveckla |" in process_map
 
 
 @pytest.mark.e2e
@@ -109,7 +122,7 @@ def test_ctrl_o_opens_the_editor_and_its_text_becomes_the_answer(
     t.expect("Ctrl-O öppnar din editor")  # the prompt tells how
     t.send("Påbörjat här" + CTRL_O)
     # The editor's text is submitted as the answer; the next question follows.
-    t.expect_question("Genomför intervjun", progress="Del 1 · fråga 2 av 3")
+    t.expect_question("Vilka moment ingår när du förbereder?", progress="Del 1 · fråga 2 av 6")
     t.interrupt()
     t.expect("Avbrutet. Svaren är sparade i")
     assert t.wait_exit() == 130

@@ -27,7 +27,7 @@ ALLOWED = {
 }
 INTERFACE_LIBRARIES = ("rich", "typer", "click", "questionary", "prompt_toolkit")
 # The interactive prompter is the one piece of the core's 'asking' layer that draws (with Rich).
-MAY_DRAW = ("views/", "cli/", "asking/questionary_prompter.py")
+MAY_DRAW = ("views/", "cli/", "asking/questionary_prompter.py", "asking/questionary_lists.py")
 
 
 def modules() -> list[Path]:

@@ -14,20 +14,20 @@ import contextlib
 import re
 from typing import TextIO
 
+from intervjufas.asking.plain_lists import SKIP_KEY, PlainListWidgets, _suggested
 from intervjufas.asking.prompter import AskRequest, default_text
 from intervjufas.errors import AnswerError, PartialAnswer
-from intervjufas.model.answers import ActionItem, Answer, Value
+from intervjufas.model.answers import Answer, Value
 from intervjufas.model.question_types import coerce_value, question_type
 from intervjufas.model.questions import Question
 from intervjufas.model.types_choice import match_choice
 
 HELP_KEY = "?"
-SKIP_KEY = "-"
 CHOICE_WIDGETS = ("menu", "yesno", "checkbox", "scale")
 HINTS = {"checkbox": "Skriv numren, t.ex. 1,3", "yesno": "Skriv j eller n", "menu": "Skriv numret"}
 
 
-class PlainPrompter:
+class PlainPrompter(PlainListWidgets):
     """The ``Prompter`` of ``--enkel``: reads lines from ``stdin`` and writes plain text to ``stdout``."""
 
     def __init__(self, stdin: TextIO, stdout: TextIO, *, echo: bool = True) -> None:
@@ -85,6 +85,7 @@ class PlainPrompter:
         self._print(question.text)
         if question.help:
             self._print(f"(Skriv {HELP_KEY} för hjälp.)")
+        self.map_moments = request.map_moments
         while True:
             try:
                 return self._ask_once(question, request.default)
@@ -123,6 +124,8 @@ class PlainPrompter:
             return Answer(value, comment)
         if widget == "items":
             return Answer(self._action_items(question, default))
+        if widget == "moments":
+            return Answer(self._moments(question, default))
         raise AnswerError(f"okänd frågetyp '{question.type}'")
 
     def _hint(self, question: Question, text: str, shown: str) -> str:
@@ -220,51 +223,6 @@ class PlainPrompter:
         if question.required and not text.strip():
             raise AnswerError("frågan måste besvaras")
         return text or None
-
-    def _action_items(self, question: Question, default: Answer | None) -> tuple[ActionItem, ...] | None:
-        previous = list(default.value) if default is not None and isinstance(default.value, tuple) else []
-        offered_items = [item for item in previous if isinstance(item, ActionItem)]
-        self._print("Ett moment i taget: vad, och sedan varför. Lämna momentet tomt när du är klar.")
-        if offered_items:
-            self._print(
-                f"Tidigare moment föreslås ett i taget: Enter behåller, {SKIP_KEY} avslutar listan och stryker resten."
-            )
-        items: list[ActionItem] = []
-        try:
-            self._ask_items(question, items, offered_items)
-        except (KeyboardInterrupt, EOFError) as stop:
-            if items:
-                raise PartialAnswer(Answer(tuple(items)), stop) from None
-            raise
-        if question.required and not items:
-            raise AnswerError("frågan måste besvaras med minst ett moment")
-        return tuple(items) or None
-
-    def _ask_items(
-        self, question: Question, items: list[ActionItem], offered_items: list[ActionItem]
-    ) -> None:
-        """Moment and why, one item at a time, appended to ``items`` until the list ends."""
-        while True:
-            offered = offered_items[len(items)] if len(items) < len(offered_items) else None
-            hint = _suggested(offered.moment) if offered else ""
-            moment = self._line(f"Moment {len(items) + 1}{hint}: ", question).strip()
-            if offered is not None and moment == SKIP_KEY:
-                return
-            if not moment and offered is not None:
-                moment = offered.moment
-            if not moment:
-                return
-            why_default = offered.why if offered is not None else ""
-            try:
-                why = self._line(f"Varför / med vilket syfte?{_suggested(why_default)} ", question).strip()
-            except (KeyboardInterrupt, EOFError):
-                items.append(ActionItem(moment, why_default))  # the moment was entered; keep it
-                raise
-            items.append(ActionItem(moment, why or why_default))
-
-
-def _suggested(text: str) -> str:
-    return f" [standard: {text}]" if text else ""
 
 
 def _parts(text: str) -> list[str]:

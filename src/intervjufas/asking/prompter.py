@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from intervjufas.errors import PartialAnswer
-from intervjufas.model.answers import Answer
+from intervjufas.model.answers import Answer, Moment
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Group, Question
 
@@ -32,6 +32,8 @@ class AskRequest:
     default: Answer | None = None
     group: Group | None = None  # set when this question opens a group
     context: str = ""
+    # For an action-item question about the map (to develop or remove): the moments to pick from.
+    map_moments: tuple[Moment, ...] = ()
 
 
 class Prompter(Protocol):

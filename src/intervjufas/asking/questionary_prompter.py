@@ -19,9 +19,9 @@ from intervjufas.asking.prompter import (
     menu_default,
     scale_title,
 )
-from intervjufas.asking.stopping import prompt_open
+from intervjufas.asking.questionary_lists import ListWidgets, _ask, _typed
 from intervjufas.errors import AnswerError, PartialAnswer, Stopped
-from intervjufas.model.answers import ActionItem, Answer, Value
+from intervjufas.model.answers import Answer, Value
 from intervjufas.model.question_types import coerce_value, question_type
 from intervjufas.model.questions import Question
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-class QuestionaryPrompter:
+class QuestionaryPrompter(ListWidgets):
     """Arrow-key menus and line editing with Questionary; panels and help with Rich."""
 
     def __init__(self, console: Console) -> None:
@@ -66,7 +66,7 @@ class QuestionaryPrompter:
         self.console.print(Text(request.progress, style="dim"))
         if request.context:
             self.console.print(Text(request.context, style="dim"))
-        if request.question.help and question_type(request.question.type).widget != "items":
+        if request.question.help and question_type(request.question.type).widget not in ("items", "moments"):
             # (an item list prints its help under its own title)
             self.console.print(Text(request.question.help, style="italic dim"))
         sys.stdout.flush()
@@ -75,6 +75,8 @@ class QuestionaryPrompter:
     def ask(self, request: AskRequest) -> Answer:
         self._intro(request)
         widget = question_type(request.question.type).widget
+        if widget in ("items", "moments"):  # (lists: they need the whole request)
+            return getattr(self, _WIDGETS[widget])(request)
         return getattr(self, _WIDGETS[widget])(request.question, request.default)
 
     def _ask_line(self, question: Question, default: Answer | None) -> Answer:
@@ -99,9 +101,6 @@ class QuestionaryPrompter:
 
     def _ask_scale(self, question: Question, default: Answer | None) -> Answer:
         return Answer(self._scale(question, default))
-
-    def _ask_items(self, question: Question, default: Answer | None) -> Answer:
-        return Answer(self._action_items(question, default))
 
     def _bindings(self) -> Any:
         from prompt_toolkit.key_binding import KeyBindings
@@ -218,51 +217,6 @@ class QuestionaryPrompter:
         choices = [questionary.Choice(scale_title(question, n), value=n) for n in numbers]
         return self._menu(question, choices, menu_default(question, default))
 
-    def _action_items(self, question: Question, default: Answer | None) -> tuple[ActionItem, ...] | None:
-        from rich.text import Text
-
-        self.console.print(Text(question.text, style="bold"))
-        if question.help:
-            self.console.print(Text(question.help, style="italic dim"))
-        hint = "Lämna momentet tomt när du är klar."
-        self.console.print(Text(hint if question.help else f"Ett moment i taget. {hint}", style="dim"))
-        previous = list(default.value) if default is not None and isinstance(default.value, tuple) else []
-        items: list[ActionItem] = []
-        try:
-            self._item_loop(items, previous)
-        except KeyboardInterrupt as stop:
-            if items:
-                raise PartialAnswer(Answer(tuple(items)), stop) from None
-            raise
-        return tuple(items) or None
-
-    def _item_loop(self, items: list[ActionItem], previous: list[Any]) -> None:
-        """Ask moment and why, one item at a time, appending to ``items`` until an empty moment."""
-        while True:
-            offered = previous[len(items)] if len(items) < len(previous) else None
-            try:
-                moment = self._line(
-                    f"Moment {len(items) + 1}:",
-                    offered.moment if isinstance(offered, ActionItem) else "",
-                    required=False,
-                ).strip()
-            except KeyboardInterrupt as stop:
-                if _typed(stop):
-                    items.append(ActionItem(_typed(stop)))
-                raise
-            if not moment:
-                return
-            try:
-                why = self._line(
-                    "Varför / med vilket syfte?",
-                    offered.why if isinstance(offered, ActionItem) else "",
-                    required=False,
-                )
-            except KeyboardInterrupt as stop:
-                items.append(ActionItem(moment, _typed(stop)))
-                raise
-            items.append(ActionItem(moment, why))
-
 
 # Which method asks each widget of the question-type table.
 _WIDGETS = {
@@ -273,18 +227,8 @@ _WIDGETS = {
     "checkbox": "_ask_checkbox",
     "scale": "_ask_scale",
     "items": "_ask_items",
+    "moments": "_ask_moments",
 }
-
-
-def _ask(prompt: Any) -> Any:
-    """Run a Questionary prompt (signals end it like Ctrl-C, keeping what was typed)."""
-    with prompt_open(prompt.application):
-        return prompt.unsafe_ask()
-
-
-def _typed(stop: BaseException) -> str:
-    """What was typed at the prompt a stop ended ("" when nothing)."""
-    return (getattr(stop, "text", None) or "").strip()
 
 
 def _partial(question: Question, stop: Stopped) -> BaseException:

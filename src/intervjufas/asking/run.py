@@ -14,17 +14,22 @@ from intervjufas.asking.prompter import Prompter
 from intervjufas.asking.restoring import restore_recovery
 from intervjufas.asking.session import Session
 from intervjufas.errors import IntervjufasError, NoTerminalError, SaveError, UsageError
+from intervjufas.model.answers import Moment
 from intervjufas.model.questions import STATUS_DONE, Questionnaire, SetRef, Step, step_status
-from intervjufas.questionsets.catalog import resolve_set
+from intervjufas.questionsets.catalog import builtin_version, resolve_set
 from intervjufas.reports.action_plan import OpenItem
-from intervjufas.reports.files import reports_dir
+from intervjufas.reports.files import read_text, reports_dir
 from intervjufas.reports.finding import find_report
 from intervjufas.reports.loading import load_report
 from intervjufas.reports.model import Report
+from intervjufas.reports.parse import read_header, set_ref
+from intervjufas.reports.process_map import map_of
 from intervjufas.reports.report_file import ReportFile
 
 # Finds the open items of earlier plans: (reports folder, question set, this report's id) -> items.
 OpenItemFinder = Callable[[Path, Questionnaire, str], list[OpenItem]]
+# Finds the map to start from: (reports folder, question set, author, this report's id) -> map.
+MapFinder = Callable[[Path, Questionnaire, str, str], dict[str, tuple[Moment, ...]]]
 
 COMMANDS = {"kartlaggning": "kartlagg", "snabbformat": "snabb"}
 
@@ -43,6 +48,8 @@ class MappingOptions:
     # Terminal facts, given by the command-line layer (the core never reads them itself):
     stdin_is_terminal: bool = True
     term_is_dumb: bool = False
+    new_map: bool = False  # --ny-karta: the process map starts blank
+    author: str = ""  # who makes the report (recorded in it; a team may share the folder)
     program: tuple[str, ...] = ("intervjufas",)  # how the printed commands start (as it was run)
 
     @property
@@ -99,6 +106,7 @@ def run_mapping(
     options: MappingOptions,
     make_prompter: Callable[[], Prompter],
     find_open_items: OpenItemFinder | None = None,
+    find_latest_map: MapFinder | None = None,
 ) -> MappingResult:
     """Run a mapping session; raise Interrupted (exit 128 + signal) when it stops part-way.
 
@@ -112,13 +120,27 @@ def run_mapping(
         answers.check_ids(questionnaire)
     check_terminal(options)
 
-    defaults = None
-    if options.start_from:
-        defaults = load_report(find_report(options.start_from, folder), questionnaire).report
+    start = (
+        load_report(find_report(options.start_from, folder), questionnaire) if options.start_from else None
+    )
+    defaults = start.report if start is not None else None
     if options.resume:
-        handle, report, note = _open_for_resume(find_report(options.resume, folder), questionnaire, options)
+        path = find_report(options.resume, folder)
+        questionnaire = _set_of(path, questionnaire, options)
+        handle, report, note = _open_for_resume(path, questionnaire, options)
     else:
         handle, report, note = ReportFile(folder, questionnaire), Report.new(questionnaire), ""
+        report.author = options.author
+
+    def earlier_map() -> dict[str, tuple[Moment, ...]]:
+        if options.new_map:
+            return {}
+        if start is not None:
+            return map_of(start)
+        if find_latest_map is None:
+            return {}
+        return find_latest_map(folder, questionnaire, report.author, report.report_id)
+
     try:
         report = _run(
             options,
@@ -129,6 +151,7 @@ def run_mapping(
             answers=answers,
             defaults=defaults,
             note=note,
+            earlier_map=earlier_map,
         )
     finally:
         handle.close()
@@ -146,6 +169,7 @@ def _run(
     answers: AnswersFile | None,
     defaults: Report | None,
     note: str,
+    earlier_map: Callable[[], dict[str, tuple[Moment, ...]]],
 ) -> Report:
     questionnaire = handle.questionnaire
     steps = select_steps(questionnaire, report, options.steps)
@@ -158,7 +182,9 @@ def _run(
 
     if answers is not None:
         # Validate everything in memory first; write once, so a bad answers file writes nothing.
-        session = Session(questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults)
+        session = Session(
+            questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults, earlier_map
+        )
         report = session.run(steps, follow_up=False)
         try:
             return handle.save(report, list(report.answers))
@@ -171,7 +197,7 @@ def _run(
         prompter.note(progress_note(questionnaire, report, handle.path))
     for problem in report.problems:
         prompter.note(f"Varning: {problem}")
-    session = Session(questionnaire, report, prompter, handle.save, defaults)
+    session = Session(questionnaire, report, prompter, handle.save, defaults, earlier_map)
     try:
         return session.run(steps, items, record_open_items=not options.resume, follow_up=options.follow_up)
     except SaveError as error:
@@ -191,6 +217,21 @@ def _open_for_resume(
     except BaseException:
         handle.close()
         raise
+
+
+def _set_of(path: Path, questionnaire: Questionnaire, options: MappingOptions) -> Questionnaire:
+    """The set to continue a report with: the built-in version it was made with when that is an
+    earlier one (so a report started before an update can still be finished)."""
+    if options.question_file is not None:
+        return questionnaire
+    try:
+        header, *_ = read_header(read_text(path), str(path))
+    except IntervjufasError:
+        return questionnaire  # (opening it gives the error)
+    ref = set_ref(header)
+    if ref.id != questionnaire.id:
+        return questionnaire  # (checking the set gives the error)
+    return builtin_version(ref) or questionnaire
 
 
 def _check_set(report: Report, path: Path, questionnaire: Questionnaire, options: MappingOptions) -> None:

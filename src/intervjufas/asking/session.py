@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterable, Sequence
 
 from intervjufas.asking.prompter import AskRequest, Prompter
 from intervjufas.errors import PartialAnswer
-from intervjufas.model.answers import Answer
+from intervjufas.model.answers import Answer, Moment
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire, Step
 from intervjufas.reports.action_plan import OpenItem, grouped_by_step
 from intervjufas.reports.model import FOLLOW_UP_STATUSES, FOLLOW_UP_TITLE, FollowUp, Report
+from intervjufas.reports.process_map import carried_map, mapped_moments
 
 Saver = Callable[[Report, Iterable[str]], Report]
 METADATA_TITLE = "Om uppdraget"
@@ -38,13 +39,18 @@ class Session:
         prompter: Prompter,
         save: Saver,
         defaults: Report | None = None,
+        earlier_map: Callable[[], dict[str, tuple[Moment, ...]]] | None = None,
     ) -> None:
+        """``earlier_map`` finds the process map a new mapping starts from (called once, when the
+        first map question is reached); the follow-up of earlier plans changes it."""
         self.questionnaire = questionnaire
         self.report = report
         self.prompter = prompter
         self._save = save
         self.defaults = defaults
         self._items: dict[str, OpenItem] = {}
+        self._earlier_map = earlier_map
+        self._carried: dict[str, tuple[Moment, ...]] | None = None
 
     # -- the whole run --------------------------------------------------------------------------
     def run(
@@ -74,6 +80,9 @@ class Session:
         return self.report
 
     def _record(self, key: str, answer: Answer) -> None:
+        question = self.questionnaire.question(key)
+        if question is not None:  # (not a follow-up): give new moments and items their ids
+            answer = Answer(question_type(question.type).identify(question, answer.value), answer.comment)
         self.report.answers[key] = answer
         self.report.drafts.pop(key, None)
         self.report = self._save(self.report, [key])
@@ -102,11 +111,37 @@ class Session:
         draft = self.report.drafts.get(question.id)
         if draft is not None:
             return draft  # what was being typed when the session stopped
+        if question_type(question.type).maps_process and question.phase:
+            moments = self.carried_map().get(question.phase)
+            if moments:
+                return Answer(moments)
         if self.defaults is not None and question_type(question.type).carried_over:
             earlier = self.defaults.answers.get(question.id)
             if earlier is not None:
                 return earlier  # left empty earlier is offered empty: a skipped rating stays skipped
         return question.default_answer()
+
+    def carried_map(self) -> dict[str, tuple[Moment, ...]]:
+        """The earlier map, with the items the follow-up marked done applied (computed once)."""
+        if self._carried is None:
+            done = []
+            for follow_up in self.report.follow_ups:
+                item = self._items.get(follow_up.key)
+                if follow_up.status == "Genomfört" and item is not None and item.item is not None:
+                    done.append((item.plan, item.phase, item.item))
+            earlier = self._earlier_map() if self._earlier_map is not None else {}
+            self._carried = carried_map(earlier, done, self.report.date)
+        return self._carried
+
+    def map_choices(self, question: Question) -> tuple[Moment, ...]:
+        """The moments a question about developing or removing moments picks from: those mapped
+        in its phase (every phase when it has none)."""
+        if question.plan not in ("utveckla", "ta_bort"):
+            return ()
+        mapped = mapped_moments(self.report, self.questionnaire)
+        if question.phase:
+            return mapped.get(question.phase, ())
+        return tuple(moment for moments in mapped.values() for moment in moments)
 
     # -- parts ----------------------------------------------------------------------------------
     def pending(self, questions: Sequence[Question]) -> list[Question]:
@@ -141,6 +176,7 @@ class Session:
                 progress=f"{label} · fråga {number} av {len(active)}",
                 default=self.default_for(question),
                 group=question.group if opens_group else None,
+                map_moments=self.map_choices(question),
             )
             previous_group = question.group
             self._ask(

@@ -11,6 +11,7 @@ from intervjufas.cli.app import app, program_words, terminal
 from intervjufas.cli.options import (
     AnswersOption,
     Folder,
+    NewMap,
     Plain,
     QuestionFile,
     Resume,
@@ -21,8 +22,10 @@ from intervjufas.cli.options import (
 
 
 def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None:
+    from intervjufas.asking.author import author_name
     from intervjufas.asking.run import MappingOptions, run_mapping, use_plain
     from intervjufas.asking.stopping import stop_on_signals
+    from intervjufas.reading.earlier_map import latest_map
     from intervjufas.reading.follow_up import follow_up_items
     from intervjufas.views.console import make_console
     from intervjufas.views.mapping_result import show_mapping_result
@@ -33,6 +36,7 @@ def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None
         stdin_is_terminal=facts.stdin_is_terminal,
         term_is_dumb=facts.dumb,
         program=program_words(),
+        author=author_name(),
         **options,
     )
     plain = use_plain(settings)
@@ -50,7 +54,7 @@ def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None
         return follow_up_items(folder, questionnaire, exclude_id=exclude_id)
 
     with stop_on_signals():
-        result = run_mapping(settings, make_prompter, find_open_items)
+        result = run_mapping(settings, make_prompter, find_open_items, latest_map)
     quiet = plain or settings.answers_file is not None
     console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
     show_mapping_result(console, result, settings, plain=quiet)
@@ -69,6 +73,7 @@ def _mapping_command(set_id: str) -> Any:
         utga_fran: StartFrom = None,
         utan_uppfoljning: SkipFollowUp = False,
         enkel: Plain = False,
+        ny_karta: NewMap = False,
     ) -> None:
         run_mapping_command(
             ctx,
@@ -81,6 +86,7 @@ def _mapping_command(set_id: str) -> Any:
             start_from=utga_fran,
             follow_up=not utan_uppfoljning,
             plain=enkel,
+            new_map=ny_karta,
         )
 
     return command

@@ -169,3 +169,11 @@ OutputFile = Annotated[
         show_default=False,
     ),
 ]
+NewMap = Annotated[
+    bool,
+    typer.Option(
+        "--ny-karta",
+        metavar="",
+        help="Börja processkartan från början i stället för från din senaste karta.",
+    ),
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from intervjufas.errors import AnswerError
 
@@ -29,8 +29,9 @@ class ActionItem:
 
     moment: str
     why: str = ""
-    id: str = ""
-    moment_id: str = ""
+    # Identity, not content: two items that say the same are equal whatever their ids.
+    id: str = field(default="", compare=False)
+    moment_id: str = field(default="", compare=False)
     involves: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -46,7 +47,7 @@ class Moment:
     name: str
     involves: tuple[str, ...] = ()
     note: str = ""
-    id: str = ""
+    id: str = field(default="", compare=False)  # identity, not content
     developed: str = ""  # the date an 'utveckla' item for it was done (ÅÅÅÅ-MM-DD)
 
     def __post_init__(self) -> None:

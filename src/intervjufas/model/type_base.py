@@ -38,6 +38,7 @@ class QuestionType:
     line_hint: ClassVar[str] = "Svar"  # what to type, in a plain line-by-line prompt
     is_rating: ClassVar[bool] = False  # a rating: compared side by side and followed by ``trend``
     carried_over: ClassVar[bool] = True  # offered again from an earlier report (--utga-fran)
+    maps_process: ClassVar[bool] = False  # its answers are moments of the process map
 
     # -- values -------------------------------------------------------------------------------
     def coerce(self, question: Question, raw: Any) -> Value:
@@ -60,6 +61,10 @@ class QuestionType:
 
     def display(self, question: Question, value: Value) -> str:
         return display(value)
+
+    def identify(self, question: Question, value: Value) -> Value:
+        """The value with stable ids given to whatever in it needs one (moments, action items)."""
+        return value
 
     def compare_text(self, question: Question, value: Value) -> str:
         """The value as the text two reports' answers are compared by."""

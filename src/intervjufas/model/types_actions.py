@@ -6,10 +6,11 @@ in a comment, ``Varför: …`` and, for a moment to add, ``Berör: …`` indente
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import AnswerError
-from intervjufas.model.answers import ActionItem, Answer, Value, display, involved
+from intervjufas.model.answers import ActionItem, Answer, Value, display, involved, new_id
 from intervjufas.model.list_markdown import ListItem, read_items, write_items
 from intervjufas.model.markdown_text import TextCodec
 from intervjufas.model.type_base import QuestionType, as_text
@@ -41,6 +42,15 @@ class ActionItemsType(QuestionType):
         if any(not item.moment for item in items):
             raise AnswerError("ett moment saknar text")
         return tuple(items) or None
+
+    def identify(self, question: Question, value: Value) -> Value:
+        if not value:
+            return value
+        adds = question.plan == "lagga_till"
+        return tuple(
+            replace(item, id=item.id or new_id(), moment_id=item.moment_id or (new_id() if adds else ""))
+            for item in value  # type: ignore[union-attr]
+        )
 
     def compare_text(self, question: Question, value: Value) -> str:
         return "\n".join(display((item,)) for item in value)  # type: ignore[union-attr]

@@ -11,10 +11,11 @@ are a numbered list (see ``list_markdown``), each with its stable id in a commen
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import AnswerError
-from intervjufas.model.answers import Answer, Moment, Value, display, involved, parse_date
+from intervjufas.model.answers import Answer, Moment, Value, display, involved, new_id, parse_date
 from intervjufas.model.list_markdown import ListItem, read_items, write_items
 from intervjufas.model.markdown_text import TextCodec
 from intervjufas.model.type_base import QuestionType, as_text
@@ -41,6 +42,8 @@ class MomentListType(QuestionType):
     operators = frozenset({"besvarad"})
     condition_hint = "har typen moment; jämför med 'besvarad'"
     in_metadata = False
+    carried_over = False  # the map is carried forward as a whole (see reports.process_map)
+    maps_process = True
 
     def coerce(self, question: Question, raw: Any) -> Value:
         if isinstance(raw, (str, dict)):
@@ -51,6 +54,11 @@ class MomentListType(QuestionType):
         if any(not moment.name for moment in moments):
             raise AnswerError("ett moment saknar namn")
         return moments or None
+
+    def identify(self, question: Question, value: Value) -> Value:
+        if not value:
+            return value
+        return tuple(m if m.id else replace(m, id=new_id()) for m in value)  # type: ignore[union-attr]
 
     def compare_text(self, question: Question, value: Value) -> str:
         return "\n".join(display((moment,)) for moment in value)  # type: ignore[union-attr]

@@ -37,6 +37,30 @@ def builtin_set(set_id: str) -> Questionnaire:
     return load_question_set(builtin_text(set_id), f"{set_id}.yaml (inbyggd)")
 
 
+ARCHIVE = "tidigare"  # earlier versions of the built-in sets, so that their reports can be continued
+
+
+@cache
+def earlier_builtin_sets(set_id: str) -> tuple[Questionnaire, ...]:
+    """The earlier versions of a built-in set that are kept (newest first)."""
+    folder = resources.files("intervjufas.questions").joinpath(ARCHIVE)
+    found = []
+    for entry in folder.iterdir() if folder.is_dir() else ():
+        if entry.name.startswith(f"{set_id}-") and entry.name.endswith(".yaml"):
+            found.append(load_question_set(entry.read_bytes(), f"{ARCHIVE}/{entry.name} (inbyggd)"))
+    return tuple(sorted(found, key=lambda q: q.version, reverse=True))
+
+
+def builtin_version(ref: SetRef) -> Questionnaire | None:
+    """The built-in set exactly as a report was made with it (the current or an earlier version)."""
+    if ref.id not in BUILTIN_IDS:
+        return None
+    current = builtin_set(ref.id)
+    if current.content_hash == ref.hash:
+        return current
+    return next((q for q in earlier_builtin_sets(ref.id) if q.content_hash == ref.hash), None)
+
+
 def set_error(error: QuestionSetError) -> IntervjufasError:
     """One line for the user: the first error, and how many more there are."""
     first = error.diagnostics[0].format()
@@ -87,6 +111,9 @@ def find_set(ref: SetRef, extra: Questionnaire | None = None) -> Questionnaire |
     candidates: list[Questionnaire] = []
     if extra is not None:
         candidates.append(extra)
+    exact_builtin = builtin_version(ref)
+    if exact_builtin is not None:
+        candidates.append(exact_builtin)
     if ref.id in BUILTIN_IDS:
         candidates.append(builtin_set(ref.id))
     same_id = [q for q in candidates if q.id == ref.id]

@@ -1,16 +1,30 @@
-"""The action plan across reports: which planned items are still open, and their follow-up."""
+"""The action plan across reports: which planned items are still open, and their follow-up.
+
+An item is known by its identity (see ``reports.model.identity``): an item carried from one report
+to the next is the same item, so it is listed once, with every follow-up of it, newest first.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from intervjufas.reports.model import CLOSED_STATUSES, planned_items
+from intervjufas.model.answers import ActionItem
+from intervjufas.reports.model import CLOSED_STATUSES, identity, planned_items
 
 if TYPE_CHECKING:  # not imported at run time: `lista` needs this module without the question sets
     from intervjufas.reports.loading import LoadedReport
+
+
+@dataclass(frozen=True)
+class FollowUpEntry:
+    """One follow-up of an item: when (the following report's date), the status, the comment."""
+
+    date: str
+    status: str
+    comment: str = ""
 
 
 @dataclass(frozen=True)
@@ -28,11 +42,19 @@ class OpenItem:
     source_date: str
     last_status: str | None = None  # the newest follow-up status, if any (Delvis, Inte än)
     last_comment: str = ""
+    plan: str = ""  # lagga_till, utveckla or ta_bort
+    phase: str | None = None  # the phase of the process map it plans for
+    item: ActionItem | None = None
+    history: tuple[FollowUpEntry, ...] = field(default=())  # every follow-up so far, newest first
 
     @property
     def label(self) -> str:
         """The heading of this item in a follow-up section."""
         return f"{self.moment} ({self.step_label} · {self.kind.lower()} · {self.source_date})"
+
+    @property
+    def identity(self) -> str:
+        return identity(self.key)
 
 
 def open_items(
@@ -41,45 +63,66 @@ def open_items(
     exclude_id: str | None = None,
     statuses: Mapping[str, str] | None = None,
 ) -> list[OpenItem]:
-    """Every planned item of the reports that no follow-up has closed, newest report first.
+    """Every planned item of the reports that no follow-up has closed, newest report first, each
+    item once.
 
-    The follow-ups are read from the reports themselves, or taken from ``statuses`` (item key →
-    newest status, e.g. from the front matter of every report) when only some reports are loaded."""
-    latest: dict[str, tuple[tuple[str, str, str], str, str]] = {}
-    if statuses is not None:
-        latest = {key: (("", "", ""), status, "") for key, status in statuses.items()}
-    for loaded in reports if statuses is None else ():
-        for follow_up in loaded.report.follow_ups:
-            if follow_up.status is None:
-                continue
-            stamp = loaded.sort_key
-            known = latest.get(follow_up.key)
-            if known is None or stamp > known[0]:
-                latest[follow_up.key] = (stamp, follow_up.status, follow_up.answer.comment)
-    items = []
+    The follow-ups are read from the reports themselves, or taken from ``statuses`` (item identity
+    → newest status, e.g. from the front matter of every report) when only some reports are loaded."""
+    history = _histories(reports) if statuses is None else {}
+    items: list[OpenItem] = []
+    seen: set[str] = set()
     for loaded in sorted(reports, key=lambda r: r.sort_key, reverse=True):
         if loaded.questionnaire is None or loaded.report.report_id == exclude_id:
             continue
         for planned in planned_items(loaded.report, loaded.questionnaire):
-            status = latest.get(planned.key)
-            if status is not None and status[1] in CLOSED_STATUSES:
+            if planned.identity in seen:
                 continue
-            items.append(
-                OpenItem(
-                    key=planned.key,
-                    moment=planned.item.moment,
-                    why=planned.item.why,
-                    step_number=planned.step.number,
-                    step_label=planned.step.label,
-                    step_title=planned.step.title,
-                    kind=planned.kind_label,
-                    source=loaded.path,
-                    source_date=loaded.report.date,
-                    last_status=status[1] if status else None,
-                    last_comment=status[2] if status else "",
-                )
+            seen.add(planned.identity)
+            done = history.get(planned.identity, ())
+            status = (
+                statuses.get(planned.identity) if statuses is not None else (done[0].status if done else None)
             )
+            if status in CLOSED_STATUSES:
+                continue
+            items.append(_open_item(loaded, planned, status, done))
     return items
+
+
+def _open_item(
+    loaded: LoadedReport, planned: Any, status: str | None, done: tuple[FollowUpEntry, ...]
+) -> OpenItem:
+    return OpenItem(
+        key=planned.key,
+        moment=planned.item.moment,
+        why=planned.item.why,
+        step_number=planned.step.number,
+        step_label=planned.step.label,
+        step_title=planned.step.title,
+        kind=planned.kind_label,
+        source=loaded.path,
+        source_date=loaded.report.date,
+        last_status=status,
+        last_comment=done[0].comment if done else "",
+        plan=planned.question.plan or "",
+        phase=planned.phase,
+        item=planned.item,
+        history=done,
+    )
+
+
+def _histories(reports: list[LoadedReport]) -> dict[str, tuple[FollowUpEntry, ...]]:
+    """Every item's follow-ups in the reports, newest first."""
+    found: dict[str, list[tuple[tuple[str, str, str], FollowUpEntry]]] = {}
+    for loaded in reports:
+        for follow_up in loaded.report.follow_ups:
+            if follow_up.status is None:
+                continue
+            entry = FollowUpEntry(loaded.report.date, follow_up.status, follow_up.answer.comment)
+            found.setdefault(identity(follow_up.key), []).append((loaded.sort_key, entry))
+    return {
+        key: tuple(e for _, e in sorted(entries, key=lambda pair: pair[0], reverse=True))
+        for key, entries in found.items()
+    }
 
 
 def grouped_by_step(items: list[OpenItem]) -> list[tuple[str, list[OpenItem]]]:
@@ -91,7 +134,7 @@ def grouped_by_step(items: list[OpenItem]) -> list[tuple[str, list[OpenItem]]]:
 
 
 def statuses_from_headers(headers: list[dict]) -> dict[str, str]:
-    """The newest follow-up status of every followed-up item, from front matter only."""
+    """The newest follow-up status of every followed-up item (by identity), from front matter only."""
     stamps: dict[str, tuple[str, str]] = {}
     for header in headers:
         follow = header.get("uppfoljning")
@@ -99,7 +142,7 @@ def statuses_from_headers(headers: list[dict]) -> dict[str, str]:
             continue
         stamp = str(header.get("skapad") or "")
         for raw_key, status in follow.items():
-            key = str(raw_key)
+            key = identity(str(raw_key))
             known = stamps.get(key)
             if known is None or stamp > known[0]:
                 stamps[key] = (stamp, str(status))
@@ -107,15 +150,18 @@ def statuses_from_headers(headers: list[dict]) -> dict[str, str]:
 
 
 def open_count_from_headers(headers: list[dict]) -> dict[str, int]:
-    """Open items per report id, from front matter only (for fast listing)."""
-    closed: dict[str, set[str]] = {}
-    for key, status in statuses_from_headers(headers).items():
-        if status in CLOSED_STATUSES:
-            closed.setdefault(str(key).split("/", 1)[0], set()).add(key)
+    """Open items per report id, from front matter only (for fast listing).  Format 2 lists the
+    identities of a report's items; format 1 gave their number."""
+    statuses = statuses_from_headers(headers)
+    closed = {key for key, status in statuses.items() if status in CLOSED_STATUSES}
     counts = {}
     for header in headers:
         report_id = str(header.get("id") or "")
-        total = header.get("atgarder")
-        total = total if isinstance(total, int) else 0
-        counts[report_id] = max(0, total - len(closed.get(report_id, set())))
+        listed = header.get("atgarder")
+        if isinstance(listed, list):
+            counts[report_id] = sum(1 for item in listed if str(item) not in closed)
+            continue
+        total = listed if isinstance(listed, int) else 0
+        own = sum(1 for key in closed if key.split("/", 1)[0] == report_id)
+        counts[report_id] = max(0, total - own)
     return counts

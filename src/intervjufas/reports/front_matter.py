@@ -38,6 +38,7 @@ CANONICAL_KEYS = (
     "ofardigt",
     "betyg",
     "forfattare",
+    "karta",
 )
 
 _SHORT = {

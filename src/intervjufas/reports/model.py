@@ -133,6 +133,22 @@ class PlannedItem:
     def kind_label(self) -> str:
         return PLAN_KINDS.get(self.question.plan or "", "")
 
+    @property
+    def identity(self) -> str:
+        return identity(self.key)
+
+    @property
+    def phase(self) -> str | None:
+        return self.question.phase
+
+
+def identity(key: str) -> str:
+    """What stays the same for an action item from report to report: its id ('<report id>/<item
+    id>' keys, of items carried from report to report), or the whole key ('<report id>/<question
+    id>/<number>', of items written before items had ids)."""
+    parts = key.split("/")
+    return parts[1] if len(parts) == 2 else key
+
 
 def planned_items(report: Report, questionnaire: Questionnaire) -> list[PlannedItem]:
     """Every add/develop/remove answer of the report, in question order."""
@@ -144,6 +160,10 @@ def planned_items(report: Report, questionnaire: Questionnaire) -> list[PlannedI
                 continue
             entries = question_type(question.type).action_items(question, answer.value)
             for number, entry in enumerate(entries, start=1):
-                key = f"{report.report_id}/{question.id}/{number}"
+                key = (
+                    f"{report.report_id}/{entry.id}"
+                    if entry.id
+                    else f"{report.report_id}/{question.id}/{number}"
+                )
                 items.append(PlannedItem(key, step, question, number, entry))
     return items

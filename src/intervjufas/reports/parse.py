@@ -27,6 +27,7 @@ from intervjufas.model.questions import (
 )
 from intervjufas.reports.front_matter import HeaderError, header_line, parse_header, split_front_matter
 from intervjufas.reports.model import FOLLOW_UP_QUESTION, GUIDE, SECTION_TEXTS, FollowUp, RawAnswer, Report
+from intervjufas.reports.process_map import MAP_EMPTY
 from intervjufas.reports.render import tags
 
 # A heading with its id comment; the comment's '<' must not be escaped by a backslash in the text.
@@ -226,6 +227,18 @@ def _keep_notes(
             )
 
 
+def _fenced(lines: list[str]) -> set[str]:
+    """The lines of fenced code blocks (the process map's diagram), fences included."""
+    inside, found = False, set()
+    for line in lines:
+        if line.startswith("```"):
+            inside = not inside
+            found.add(line)
+        elif inside:
+            found.add(line)
+    return found
+
+
 def _derived(block: _Block, questionnaire: Questionnaire | None) -> set[str]:
     """The lines the program itself writes in a structural block (they are rewritten, not kept)."""
     if block.kind == "steg":
@@ -239,7 +252,7 @@ def _derived(block: _Block, questionnaire: Questionnaire | None) -> set[str]:
         return set(group.text.split("\n")) if group and group.text else set()
     if block.kind == "avsnitt":
         table = {line for line in block.body if line.startswith("|")}
-        return table | set(SECTION_TEXTS.values())
+        return table | set(SECTION_TEXTS.values()) | _fenced(block.body) | {MAP_EMPTY}
     return set()
 
 

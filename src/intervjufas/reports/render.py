@@ -40,6 +40,7 @@ from intervjufas.reports.model import (
     Report,
     planned_items,
 )
+from intervjufas.reports.process_map import MAP_TITLE, has_map, map_section, mapped_moments
 
 
 def render(report: Report, questionnaire: Questionnaire) -> str:
@@ -51,6 +52,14 @@ def render(report: Report, questionnaire: Questionnaire) -> str:
         lines += _follow_up_section(report, notes)
     for step in questionnaire.steps:
         lines += _step_section(report, questionnaire, step, notes)
+    drawn = map_section(report, questionnaire)
+    if drawn:
+        lines += [
+            heading(2, MAP_TITLE, "avsnitt", "processkarta"),
+            "",
+            *drawn,
+            *notes.take("avsnitt:processkarta"),
+        ]
     lines += _plan_section(report, questionnaire) + notes.take("avsnitt:utvecklingsplan")
     if report.extra_answers:
         lines += [heading(2, OTHER_TITLE, "avsnitt", "ovrigt"), "", SECTION_TEXTS["ovrigt"], ""]
@@ -127,12 +136,16 @@ def _program_keys(report: Report, questionnaire: Questionnaire) -> dict[str, Any
         "skapad": report.created,
         "uppdaterad": report.updated,
         "steg": {s.id: step_status(s, report.answers) for s in questionnaire.steps},
-        "atgarder": len(planned_items(report, questionnaire)),
+        "atgarder": [planned.identity for planned in planned_items(report, questionnaire)],
         "uppfoljning": {f.key: f.status for f in report.follow_ups if f.status},
     }
+    if has_map(questionnaire):  # how many moments the map has (to find the latest map quickly)
+        own["karta"] = sum(len(moments) for moments in mapped_moments(report, questionnaire).values())
     ratings = {
         q.id: report.answers[q.id].value for _, q in questionnaire.scale_questions() if q.id in report.answers
     }
+    if has_map(questionnaire):  # how many moments the map has (to find the latest map quickly)
+        own["karta"] = sum(len(moments) for moments in mapped_moments(report, questionnaire).values())
     ratings = {key: value for key, value in ratings.items() if value is not None}
     if ratings:  # for 'trend', which then needs only the headers
         own["betyg"] = ratings

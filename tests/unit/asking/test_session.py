@@ -90,6 +90,7 @@ STEP_1_ALL_NO = [
     "fore_kunden",
     "fore_kandidaten",
     "fore_kollegor",
+    "fore_karta",
     "fore_lagga_till",
     "fore_utveckla",
     "fore_ta_bort",
@@ -119,10 +120,12 @@ def run(
 def test_metadata_then_every_step_in_order(kartlaggning: Questionnaire) -> None:
     session, prompter, _ = run(kartlaggning, ALL_NO)
     expected = METADATA_WITHOUT_COLLEAGUE + STEP_1_ALL_NO
-    expected += ["under_genomfor", "under_struktur", "under_syfte", "under_lagga_till", "under_utveckla"]
+    expected += ["under_genomfor", "under_struktur", "under_syfte", "under_karta", "under_lagga_till"]
+    expected += ["under_utveckla"]
     expected += ["under_ta_bort", "under_upplevelse_kund", "under_betyg_kund"]
     expected += ["under_upplevelse_kandidat", "under_betyg_kandidat"]
-    expected += ["efter_moment", "efter_rutin", "efter_lagga_till", "efter_utveckla", "efter_ta_bort"]
+    expected += ["efter_moment", "efter_rutin", "efter_karta", "efter_lagga_till", "efter_utveckla"]
+    expected += ["efter_ta_bort"]
     expected += [
         "efter_upplevelse_kund",
         "efter_betyg_kund",
@@ -188,12 +191,13 @@ def test_progress_strings(kartlaggning: Questionnaire) -> None:
     progress = {r.question.id: r.progress for r in prompter.requests}
     assert progress["uppdrag"] == "Om uppdraget · fråga 1 av 6"
     assert progress["datum"] == "Om uppdraget · fråga 6 av 6"
-    # Before the 'Ja', step 1 has 10 active questions; after it, 11.
-    assert progress["fore_kunden"] == "Steg 1 · fråga 1 av 10"
-    assert progress["fore_kollegor"] == "Steg 1 · fråga 3 av 10"
-    assert progress["fore_lagga_till"] == "Steg 1 · fråga 4 av 10"
-    assert progress["fore_lagga_till_vad"] == "Steg 1 · fråga 5 av 11"
-    assert progress["fore_betyg_kandidat"] == "Steg 1 · fråga 11 av 11"
+    # Before the 'Ja', step 1 has 11 active questions; after it, 12.
+    assert progress["fore_kunden"] == "Steg 1 · fråga 1 av 11"
+    assert progress["fore_kollegor"] == "Steg 1 · fråga 3 av 11"
+    assert progress["fore_karta"] == "Steg 1 · fråga 4 av 11"
+    assert progress["fore_lagga_till"] == "Steg 1 · fråga 5 av 11"
+    assert progress["fore_lagga_till_vad"] == "Steg 1 · fråga 6 av 12"
+    assert progress["fore_betyg_kandidat"] == "Steg 1 · fråga 12 av 12"
 
 
 def test_groups_are_announced_on_their_first_question_only(kartlaggning: Questionnaire) -> None:
@@ -218,12 +222,18 @@ def test_resume_asks_only_unanswered_questions_first_unanswered_first(kartlaggni
     report.answers["fore_kollegor"] = Answer("Veckomöte")
     report.answers["fore_lagga_till"] = Answer("Ja")
     session, prompter, _ = run(kartlaggning, dict(ALL_NO, fore_lagga_till_vad="Mall"), report)
-    assert prompter.asked[:4] == ["fore_kandidaten", "fore_lagga_till_vad", "fore_utveckla", "fore_ta_bort"]
+    assert prompter.asked[:5] == [
+        "fore_kandidaten",
+        "fore_karta",
+        "fore_lagga_till_vad",
+        "fore_utveckla",
+        "fore_ta_bort",
+    ]
     assert not set(prompter.asked) & {"uppdrag", "kund", "fore_kunden", "fore_kollegor", "fore_lagga_till"}
     assert prompter.sections[0][0] == "Steg 1: Före intervjun"  # no metadata section
     assert session.report.answers["fore_kunden"] == Answer("Kravprofil")
     # Progress counts the step's answered questions too.
-    assert prompter.requests[0].progress == "Steg 1 · fråga 2 av 11"
+    assert prompter.requests[0].progress == "Steg 1 · fråga 2 av 12"
 
 
 def test_a_complete_report_asks_nothing(kartlaggning: Questionnaire) -> None:
@@ -386,8 +396,11 @@ def test_snabbformat_session(snabbformat: Questionnaire) -> None:
     session, prompter, _ = run(snabbformat, answers)
     assert prompter.asked[len(METADATA_WITHOUT_COLLEAGUE) :] == [
         "forbered",
+        "forbered_moment",
         "genomfor",
+        "genomfor_moment",
         "folj_upp",
+        "folj_upp_moment",
         "snabb_upplevelse_kund",
         "snabb_betyg_kund",
         "snabb_upplevelse_kandidat",
@@ -395,7 +408,7 @@ def test_snabbformat_session(snabbformat: Questionnaire) -> None:
         "snabb_fungerar_bra",
         "snabb_utveckla_vad",
     ]
-    assert [r.progress for r in prompter.requests][len(METADATA_WITHOUT_COLLEAGUE)] == "Del 1 · fråga 1 av 3"
+    assert [r.progress for r in prompter.requests][len(METADATA_WITHOUT_COLLEAGUE)] == "Del 1 · fråga 1 av 6"
     assert session.report.answers["snabb_utveckla_vad"] == Answer(
         (ActionItem("Mall"), ActionItem("Checklista"))
     )

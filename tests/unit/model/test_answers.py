@@ -260,7 +260,10 @@ def test_action_items_empty_is_none() -> None:
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ({"moment": "x", "varför": "y"}, "okänd nyckel 'varför' i ett moment (tillåtna: moment, varfor, beror)"),
+        (
+            {"moment": "x", "varför": "y"},
+            "okänd nyckel 'varför' i ett moment (tillåtna: moment, varfor, beror)",
+        ),
         ({"varfor": "bara varför"}, "ett moment saknar text"),
         (["bra", "  "], "ett moment saknar text"),
         (7, "ange en lista med moment (moment och varfor)"),

@@ -288,8 +288,11 @@ def test_quick_format_parts_and_questions_word_for_word(snabbformat: Questionnai
     part_1, part_2 = snabbformat.steps
     assert (part_1.label, part_1.title) == ("Del 1", "Intervjuprocessen från start till slut")
     assert (part_2.label, part_2.title) == ("Del 2", "Reflektera")
-    assert [q.text for q in part_1.questions] == QUICK_PART_1
-    assert all(q.type == "langtext" for q in part_1.questions)
+    exercise = [q for q in part_1.questions if q.type == "langtext"]
+    assert [q.text for q in exercise] == QUICK_PART_1
+    # Each of the exercise's questions is followed by the moments it names, for the process map.
+    assert [q.type for q in part_1.questions] == ["langtext", "moment"] * len(QUICK_PART_1)
+    assert [q.phase for q in part_1.questions if q.type == "moment"] == ["fore", "under", "efter"]
     assert part_2.lead == QUICK_PART_2_LEAD
     assert_in_order(QUICK_PART_2, step_texts(part_2))
 

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reports.model import Report, planned_items
@@ -84,6 +84,26 @@ def full_report(questionnaire: Questionnaire, text: str) -> Report:
     return report
 
 
+def with_moments(report: Report, questionnaire: Questionnaire, names: tuple[str, ...]) -> Report:
+    for question in questionnaire.all_questions():
+        if question.type == "moment":
+            report.answers[question.id] = Answer(tuple(Moment(name, ("kunden",)) for name in names))
+    return report
+
+
+def test_the_process_map_is_a_table_with_a_row_per_moment() -> None:
+    questionnaire = builtin_set("kartlaggning")
+    report = with_moments(
+        full_report(questionnaire, "svar"), questionnaire, ("Kravprofil | *ny*", "Intervju")
+    )
+    cells = next(t for t in tables(render(report, questionnaire)) if t[0] == "Fas")
+    assert cells[:4] == ["Fas", "Moment", "Berör", "Markering"]
+    assert cells[4:8] == ["Före intervjun", "Kravprofil | *ny*", "kunden", ""]  # shown as typed
+    # Each phase: the two mapped moments and the item planned to be added ("Checklista").
+    assert len(cells) == 4 * (1 + 3 * 3)
+    assert cells[-4:] == ["Efter intervjun", "Checklista | *ny*", "", "Lägga till"]
+
+
 def test_front_matter_has_the_keys_other_tools_read() -> None:
     questionnaire = builtin_set("kartlaggning")
     text = render(full_report(questionnaire, "svar"), questionnaire)
@@ -130,11 +150,22 @@ def test_headings_are_clean_and_unique() -> None:
         assert len(headings) == len(set(headings)), sorted(h for h in headings if headings.count(h) > 1)
 
 
+def tables(text: str) -> list[list[str]]:
+    """The cells of each table in a rendered text, row by row."""
+    found: list[list[str]] = []
+    tokens = markdown().parse(text)
+    for index, token in enumerate(tokens):
+        if token.type == "table_open":
+            found.append([])
+        elif token.type in ("th_open", "td_open"):
+            found[-1].append(inline_text(tokens[index + 1]))
+    return found
+
+
 def test_the_action_plan_is_a_table_with_a_row_per_item() -> None:
     questionnaire = builtin_set("kartlaggning")
     report = full_report(questionnaire, "svar")
-    tokens = markdown().parse(render(report, questionnaire))
-    cells = [inline_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type in ("th_open", "td_open")]
+    cells = next(t for t in tables(render(report, questionnaire)) if t[0] == "Steg")
     assert cells[:4] == ["Steg", "Typ", "Moment", "Varför"]
     items = planned_items(report, questionnaire)
     assert len(cells) == 4 * (len(items) + 1)

@@ -10,7 +10,7 @@ import string
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from intervjufas.model.answers import ActionItem, Answer, one_line
+from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment, one_line
 from intervjufas.model.markdown_text import DRAFT_MARKER, PLACEHOLDER
 from intervjufas.model.question_types import coerce_value
 from intervjufas.model.questions import Question, Questionnaire, SetRef
@@ -77,11 +77,32 @@ any_text = st.one_of(st.text(characters), nasty_text, padded_text, long_text)
 moment_text = st.one_of(line_text, st.sampled_from(["**", "*", "***x**", "**fet** text", "1. **x**"]))
 
 
+ids = st.one_of(st.just(""), st.text(alphabet="0123456789abcdef", min_size=8, max_size=8))
+whom = st.lists(st.sampled_from([*INVOLVED, "chefen", "HR"]), unique=True, max_size=3).map(tuple)
+
+
 def action_items() -> st.SearchStrategy[tuple[ActionItem, ...]]:
-    item = st.builds(ActionItem, moment_text, st.one_of(st.just(""), line_text, any_text)).filter(
-        lambda i: bool(i.moment)
-    )
+    item = st.builds(
+        ActionItem,
+        moment_text,
+        st.one_of(st.just(""), line_text, any_text),
+        id=ids,
+        moment_id=ids,
+        involves=whom,
+    ).filter(lambda i: bool(i.moment))
     return st.lists(item, min_size=1, max_size=4).map(tuple)
+
+
+def moments() -> st.SearchStrategy[tuple[Moment, ...]]:
+    moment = st.builds(
+        Moment,
+        moment_text,
+        whom,
+        st.one_of(st.just(""), line_text),
+        id=ids,
+        developed=st.one_of(st.just(""), st.dates().map(lambda d: d.isoformat())),
+    ).filter(lambda m: bool(m.name))
+    return st.lists(moment, min_size=1, max_size=5).map(tuple)
 
 
 def yaml_values() -> st.SearchStrategy[object]:
@@ -130,6 +151,8 @@ def body_answer(question: Question) -> st.SearchStrategy[Answer]:
         return st.one_of(empty, st.dates().map(lambda d: Answer(d.isoformat())))
     if kind == "atgarder":
         return st.one_of(empty, action_items().map(Answer))
+    if kind == "moment":
+        return st.one_of(empty, moments().map(Answer))
     raise AssertionError(f"no strategy for {kind}")
 
 
@@ -206,9 +229,24 @@ kartlaggning_reports = reports(builtin_set("kartlaggning"))
 snabbformat_reports = reports(builtin_set("snabbformat"))
 
 
+def identities(report: Report) -> dict[str, list[tuple[str, ...]]]:
+    """The ids of every item and moment (left out when answers are compared: they are identity)."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for source in (report.answers, report.drafts):
+        for key, answer in source.items():
+            if isinstance(answer.value, tuple):
+                found[key] = [
+                    (v.id, v.moment_id) if isinstance(v, ActionItem) else (v.id,)
+                    for v in answer.value
+                    if isinstance(v, ActionItem | Moment)
+                ]
+    return found
+
+
 def assert_round_trip(report: Report, questionnaire: Questionnaire) -> None:
     text = render(report, questionnaire)
     assert parse(text, questionnaire) == report
+    assert identities(parse(text, questionnaire)) == identities(report)
     assert parse(text, questionnaire, strict=False) == report
     # Rendering is stable: the parsed report renders to the same file.
     assert render(parse(text, questionnaire), questionnaire) == text
@@ -272,6 +310,7 @@ steg:
       - {id: skala, text: Skala, typ: skala, min: 0, max: 10, etiketter: {0: Inget, 10: Allt}}
       - {id: datum, text: När?, typ: datum}
       - {id: plan, text: Vad vill du lägga till?, typ: atgarder, plan: lagga_till}
+      - {id: karta, text: Vilka moment ingår?, typ: moment, fas: fore}
 """
 
 

@@ -226,7 +226,7 @@ def test_read_front_matter(tmp_path: Path, kartlaggning: Questionnaire) -> None:
     assert header["id"] == report.report_id
     assert header["metadata"] == {"uppdrag": "Lager"}
     assert header["steg"] == {"fore": "ej påbörjad", "under": "ej påbörjad", "efter": "ej påbörjad"}
-    assert header["atgarder"] == 0
+    assert header["atgarder"] == []  # the identities of the planned items
 
     path.write_text("# ingen front matter\n")
     with pytest.raises(ValueError, match="saknas"):

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intervjufas.views.mermaid import (
+from intervjufas.reports.mermaid import (
     ELLIPSIS,
     STATES,
     TITLE_WIDTH,

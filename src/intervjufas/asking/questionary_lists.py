@@ -1,0 +1,189 @@
+"""The Questionary prompter's list widgets: action items (moment and why; for the process map,
+picked among the mapped moments or added with whom they involve) and the moments of a phase of
+the map, offered one at a time from the earlier map."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from intervjufas.asking.prompter import CHECKBOX_HELP, AskRequest
+from intervjufas.asking.stopping import prompt_open
+from intervjufas.errors import PartialAnswer
+from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+MAP_HINT = "Enter behåller momentet, ändra texten för att byta namn, töm raden för att ta bort det."
+
+
+def _ask(prompt: Any) -> Any:
+    """Run a Questionary prompt (signals end it like Ctrl-C, keeping what was typed)."""
+    with prompt_open(prompt.application):
+        return prompt.unsafe_ask()
+
+
+def _typed(stop: BaseException) -> str:
+    """What was typed at the prompt a stop ended ("" when nothing)."""
+    return (getattr(stop, "text", None) or "").strip()
+
+
+class ListWidgets:
+    """Mixed into the Questionary prompter (which gives ``console`` and ``_line``)."""
+
+    console: Console
+
+    def _line(self, message: str, default: str, *, required: bool) -> str:  # (the prompter's)
+        raise NotImplementedError
+
+    def _say(self, text: str, style: str = "dim") -> None:
+        from rich.text import Text
+
+        self.console.print(Text(text, style=style))
+
+    # -- moments of the process map -------------------------------------------------------------
+    def _ask_moments(self, request: AskRequest) -> Answer:
+        question, default = request.question, request.default
+        self._say(question.text, "bold")
+        if question.help:
+            self._say(question.help, "italic dim")
+        previous = [
+            m for m in (default.value if default is not None and isinstance(default.value, tuple) else ())
+        ]
+        self._say(MAP_HINT if previous else "Ett moment i taget. Lämna raden tom när listan är klar.")
+        kept: list[Moment] = []
+        try:
+            for moment in previous:
+                name = self._line(f"Moment {len(kept) + 1}:", moment.name, required=False).strip()
+                if name:
+                    kept.append(replace(moment, name=name))
+            while self._new_moment(kept):
+                pass
+        except KeyboardInterrupt as stop:
+            if kept:
+                raise PartialAnswer(Answer(tuple(kept)), stop) from None
+            raise
+        return Answer(tuple(kept) or None)
+
+    def _new_moment(self, kept: list[Moment]) -> bool:
+        """Ask one new moment (name, whom it involves, a note); False when the list is done."""
+        try:
+            name = self._line(
+                f"Moment {len(kept) + 1} (tomt när listan är klar):", "", required=False
+            ).strip()
+        except KeyboardInterrupt as stop:
+            if _typed(stop):
+                kept.append(Moment(_typed(stop)))
+            raise
+        if not name:
+            return False
+        kept.append(Moment(name))
+        involves = self._involves(name, ())
+        note = self._line("Notering (valfritt):", "", required=False).strip()
+        kept[-1] = Moment(name, involves, note)
+        return True
+
+    def _involves(self, name: str, chosen: tuple[str, ...]) -> tuple[str, ...]:
+        import questionary
+
+        picked = _ask(
+            questionary.checkbox(
+                f"Vem berör '{name}'?",
+                choices=[
+                    questionary.Choice(who.capitalize(), value=who, checked=who in chosen) for who in INVOLVED
+                ],
+                instruction=CHECKBOX_HELP,
+                use_jk_keys=False,
+                erase_when_done=True,
+            )
+        )
+        self._say(f"Berör: {', '.join(picked) or '(ingen vald)'}")
+        return tuple(picked)
+
+    # -- action items ---------------------------------------------------------------------------
+    def _ask_items(self, request: AskRequest) -> Answer:
+        question, default = request.question, request.default
+        self._say(question.text, "bold")
+        if question.help:
+            self._say(question.help, "italic dim")
+        previous = [
+            i for i in (default.value if default is not None and isinstance(default.value, tuple) else ())
+        ]
+        items: list[ActionItem] = []
+        try:
+            if request.map_moments:
+                previous = self._pick_from_map(request.map_moments, previous, items)
+                self._say("Fler moment som inte finns på kartan? Lämna raden tom när du är klar.")
+            else:
+                self._say("Ett moment i taget. Lämna momentet tomt när du är klar.")
+            self._item_loop(items, previous, involves=question.plan == "lagga_till" and bool(question.phase))
+        except KeyboardInterrupt as stop:
+            if items:
+                raise PartialAnswer(Answer(tuple(items)), stop) from None
+            raise
+        return Answer(tuple(items) or None)
+
+    def _pick_from_map(
+        self, moments: tuple[Moment, ...], previous: list[Any], items: list[ActionItem]
+    ) -> list[Any]:
+        """Items for moments picked on the map, each with its why; returns the earlier items
+        that are not about a moment on the map (offered next)."""
+        import questionary
+
+        earlier = {
+            item.moment_id: item for item in previous if isinstance(item, ActionItem) and item.moment_id
+        }
+        picked = _ask(
+            questionary.checkbox(
+                "Vilka moment på din processkarta gäller det?",
+                choices=[questionary.Choice(m.name, value=m.id, checked=m.id in earlier) for m in moments],
+                instruction=CHECKBOX_HELP,
+                use_jk_keys=False,
+                erase_when_done=True,
+            )
+        )
+        self._say(f"Valda: {', '.join(m.name for m in moments if m.id in picked) or '(inga)'}")
+        for moment in (m for m in moments if m.id in picked):
+            offered = earlier.get(moment.id)
+            try:
+                why = self._line(f"Varför – {moment.name}?", offered.why if offered else "", required=False)
+            except KeyboardInterrupt as stop:
+                items.append(
+                    ActionItem(
+                        moment.name, _typed(stop), id=offered.id if offered else "", moment_id=moment.id
+                    )
+                )
+                raise
+            items.append(ActionItem(moment.name, why, id=offered.id if offered else "", moment_id=moment.id))
+        on_map = {m.id for m in moments}
+        return [item for item in previous if not (isinstance(item, ActionItem) and item.moment_id in on_map)]
+
+    def _item_loop(self, items: list[ActionItem], previous: list[Any], *, involves: bool = False) -> None:
+        """Ask moment and why (and whom a new moment involves), one item at a time, appending to
+        ``items`` until an empty moment; earlier items are offered in turn."""
+        start = len(items)
+        while True:
+            index = len(items) - start
+            offered = (
+                previous[index] if index < len(previous) and isinstance(previous[index], ActionItem) else None
+            )
+            try:
+                moment = self._line(
+                    f"Moment {len(items) + 1}:", offered.moment if offered else "", required=False
+                ).strip()
+            except KeyboardInterrupt as stop:
+                if _typed(stop):
+                    items.append(ActionItem(_typed(stop)))
+                raise
+            if not moment:
+                return
+            kept = replace(offered, moment=moment) if offered else ActionItem(moment)
+            try:
+                if involves:
+                    kept = replace(kept, involves=self._involves(moment, kept.involves))
+                why = self._line("Varför / med vilket syfte?", kept.why, required=False)
+            except KeyboardInterrupt as stop:
+                items.append(replace(kept, why=_typed(stop) or kept.why))
+                raise
+            items.append(replace(kept, why=why))

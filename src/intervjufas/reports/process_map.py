@@ -1,0 +1,172 @@
+"""The process map of a report: the moments of the consultant's interview process, phase by phase
+(before, during, after the interviews), with what this report plans for them.
+
+The map is the answers to the set's ``moment`` questions; the report's action items mark it: a
+moment to add is drawn as new, one to develop or remove is marked so, one developed earlier carries
+its date.  ``map_section`` is the report's "Processkarta": a Mermaid flowchart that GitHub, GitLab,
+VS Code and Obsidian draw, and the same map as a plain table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from intervjufas.model.answers import ActionItem, Moment, new_id
+from intervjufas.model.markdown_text import CURRENT
+from intervjufas.model.questions import PHASES, Questionnaire
+from intervjufas.reports.mermaid import MapNode, MapPhase, flowchart
+from intervjufas.reports.model import Report, planned_items
+
+if TYPE_CHECKING:
+    from intervjufas.reports.loading import LoadedReport
+
+MAP_TITLE = "Processkarta"
+MAP_EMPTY = "*Inga moment kartlagda ännu.*"
+STATE_WORDS = {
+    "kept": "",
+    "new": "Lägga till",
+    "develop": "Utveckla",
+    "remove": "Ta bort",
+    "developed": "Utvecklat",
+}
+_PLAN_STATES = {"lagga_till": "new", "utveckla": "develop", "ta_bort": "remove"}
+
+
+@dataclass(frozen=True)
+class MappedMoment:
+    """A moment on the map, the phase it belongs to, and what the report plans for it."""
+
+    moment: Moment
+    phase: str
+    state: str = "kept"  # kept, new, develop, remove or developed
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class ProcessMap:
+    phases: tuple[tuple[str, tuple[MappedMoment, ...]], ...]  # phase id → its moments, in order
+
+    @property
+    def moments(self) -> list[MappedMoment]:
+        return [moment for _, moments in self.phases for moment in moments]
+
+    @property
+    def empty(self) -> bool:
+        return not self.moments
+
+
+def has_map(questionnaire: Questionnaire) -> bool:
+    """Whether the set maps the process (it has ``moment`` questions)."""
+    return any(q.type == "moment" for q in questionnaire.all_questions())
+
+
+def mapped_moments(report: Report, questionnaire: Questionnaire) -> dict[str, tuple[Moment, ...]]:
+    """The moments of each phase as answered in the report (phases in order, empty ones too)."""
+    phases: dict[str, tuple[Moment, ...]] = {phase: () for phase in PHASES}
+    for question in questionnaire.all_questions():
+        answer = report.answers.get(question.id)
+        if question.type == "moment" and question.phase and answer is not None and answer.value:
+            phases[question.phase] += tuple(answer.value)  # type: ignore[operator]
+    return phases
+
+
+def process_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
+    """The report's map with the changes it plans marked."""
+    moments = mapped_moments(report, questionnaire)
+    marks: dict[str, tuple[str, str]] = {}
+    added: dict[str, list[MappedMoment]] = {phase: [] for phase in PHASES}
+    for planned in planned_items(report, questionnaire):
+        state = _PLAN_STATES.get(planned.question.plan or "")
+        item = planned.item
+        if state == "new" and planned.question.phase:
+            new = Moment(item.moment, item.involves, id=item.moment_id)
+            added[planned.question.phase].append(MappedMoment(new, planned.question.phase, "new", item.why))
+        elif state and item.moment_id:
+            marks[item.moment_id] = (state, item.why)
+    phases = []
+    for phase, listed in moments.items():
+        shown = []
+        for moment in listed:
+            state, why = marks.get(moment.id, ("developed" if moment.developed else "kept", ""))
+            shown.append(MappedMoment(moment, phase, state, why))
+        phases.append((phase, (*shown, *added[phase])))
+    return ProcessMap(tuple(phases))
+
+
+def map_section(report: Report, questionnaire: Questionnaire) -> list[str]:
+    """The "Processkarta" section's lines under its heading (empty when there is no map)."""
+    if not has_map(questionnaire):
+        return []
+    drawn = process_map(report, questionnaire)
+    if drawn.empty:
+        return [MAP_EMPTY, ""]
+    phases = [
+        MapPhase(PHASES[phase], tuple(_node(moment) for moment in moments)) for phase, moments in drawn.phases
+    ]
+    lines = ["```mermaid", *flowchart(phases).rstrip("\n").split("\n"), "```", ""]
+    lines += ["| Fas | Moment | Berör | Markering |", "| --- | --- | --- | --- |"]
+    for moment in drawn.moments:
+        mark = STATE_WORDS[moment.state]
+        if moment.state == "developed":
+            mark = f"{mark} {moment.moment.developed}"
+        cells = (PHASES[moment.phase], moment.moment.name, ", ".join(moment.moment.involves), mark)
+        lines.append("| " + " | ".join(CURRENT.inline(cell) or " " for cell in cells) + " |")
+    return [*lines, ""]
+
+
+def _node(moment: MappedMoment) -> MapNode:
+    note = f"utvecklat {moment.moment.developed}" if moment.state == "developed" else moment.moment.note
+    return MapNode(moment.moment.name, moment.moment.involves, moment.state, note)  # type: ignore[arg-type]
+
+
+def carried_map(
+    base: dict[str, tuple[Moment, ...]], done: list[tuple[str, str | None, ActionItem]], date: str
+) -> dict[str, tuple[Moment, ...]]:
+    """The map a new mapping starts from: an earlier map, changed by what the follow-up says is
+    done – ``done`` holds (plan kind, phase, item) of the items marked Genomfört: a moment to add
+    joins its phase, one to remove leaves the map, one to develop is marked developed on ``date``."""
+    phases = {phase: list(base.get(phase, ())) for phase in PHASES}
+    for kind, phase, item in done:
+        if kind == "lagga_till" and phase in phases:
+            present = {moment.id for moments in phases.values() for moment in moments if moment.id}
+            if not item.moment_id or item.moment_id not in present:
+                phases[phase].append(Moment(item.moment, item.involves, id=item.moment_id or new_id()))
+        elif kind == "ta_bort":
+            for listed in phases.values():
+                listed[:] = [m for m in listed if not _same(m, item)]
+        elif kind == "utveckla":
+            for listed in phases.values():
+                listed[:] = [replace(m, developed=date) if _same(m, item) else m for m in listed]
+    return {phase: tuple(moments) for phase, moments in phases.items()}
+
+
+def _same(moment: Moment, item: ActionItem) -> bool:
+    """The item is about this moment: by id, or (items written without one) by name."""
+    if item.moment_id:
+        return moment.id == item.moment_id
+    return moment.name.casefold() == item.moment.casefold()
+
+
+def moments_from_items(report: Report, questionnaire: Questionnaire) -> dict[str, tuple[Moment, ...]]:
+    """A first map from a report made before maps existed: the moments its plan names to develop
+    or remove (moments that exist; those to add come with the follow-up, when they are done), each
+    in the phase of its step (the set's order of steps: before, during, after)."""
+    order = list(PHASES)
+    phases: dict[str, list[Moment]] = {phase: [] for phase in PHASES}
+    for planned in planned_items(report, questionnaire):
+        if planned.question.plan not in ("utveckla", "ta_bort"):
+            continue
+        phase = planned.phase or order[min(planned.step.number, len(order)) - 1]
+        if all(m.name.casefold() != planned.item.moment.casefold() for m in phases[phase]):
+            phases[phase].append(Moment(planned.item.moment, planned.item.involves, id=new_id()))
+    return {phase: tuple(moments) for phase, moments in phases.items()}
+
+
+def map_of(loaded: LoadedReport) -> dict[str, tuple[Moment, ...]]:
+    """A report's map; for a report made before maps existed, the moments its plan names."""
+    if loaded.questionnaire is None:
+        return {}
+    if has_map(loaded.questionnaire):
+        return mapped_moments(loaded.report, loaded.questionnaire)
+    return moments_from_items(loaded.report, loaded.questionnaire)
