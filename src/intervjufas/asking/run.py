@@ -7,21 +7,21 @@ import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from intervjufas.asking.answers_file import AnswersFile, AnswersFilePrompter
 from intervjufas.asking.endings import Ending
-from intervjufas.asking.prompter import Prompter
-from intervjufas.asking.restoring import restore_recovery
 from intervjufas.asking.session import Session
 from intervjufas.errors import IntervjufasError, NoTerminalError, SaveError, UsageError
 from intervjufas.model.questions import STATUS_DONE, Questionnaire, SetRef, Step, step_status
 from intervjufas.questionsets.catalog import resolve_set
 from intervjufas.reports.action_plan import OpenItem
 from intervjufas.reports.files import reports_dir
-from intervjufas.reports.finding import find_report
-from intervjufas.reports.loading import load_report
 from intervjufas.reports.model import Report
 from intervjufas.reports.report_file import ReportFile
+
+if TYPE_CHECKING:  # (the answers file, earlier reports and recovery are read only when given)
+    from intervjufas.asking.answers_file import AnswersFile
+    from intervjufas.asking.prompter import Prompter
 
 # Finds the open items of earlier plans: (reports folder, question set, this report's id) -> items.
 OpenItemFinder = Callable[[Path, Questionnaire, str], list[OpenItem]]
@@ -108,15 +108,19 @@ def run_mapping(
     check_step_numbers(questionnaire, options.steps)  # a usage error comes before any other
     answers = None
     if options.answers_file is not None:
+        from intervjufas.asking.answers_file import AnswersFile
+
         answers = AnswersFile.read(options.answers_file.expanduser())
         answers.check_ids(questionnaire)
     check_terminal(options)
 
     defaults = None
     if options.start_from:
-        defaults = load_report(find_report(options.start_from, folder), questionnaire).report
+        from intervjufas.reports.loading import load_report
+
+        defaults = load_report(_named_report(options.start_from, folder), questionnaire).report
     if options.resume:
-        handle, report, note = _open_for_resume(find_report(options.resume, folder), questionnaire, options)
+        handle, report, note = _open_for_resume(_named_report(options.resume, folder), questionnaire, options)
     else:
         handle, report, note = ReportFile(folder, questionnaire), Report.new(questionnaire), ""
     try:
@@ -157,6 +161,8 @@ def _run(
         return find_open_items(handle.folder, questionnaire, report.report_id)
 
     if answers is not None:
+        from intervjufas.asking.answers_file import AnswersFilePrompter
+
         # Validate everything in memory first; write once, so a bad answers file writes nothing.
         session = Session(questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults)
         report = session.run(steps, follow_up=False)
@@ -180,10 +186,18 @@ def _run(
         raise ending.stopped(session.report, stop) from None
 
 
+def _named_report(name: str, folder: Path) -> Path:
+    from intervjufas.reports.finding import find_report
+
+    return find_report(name, folder)
+
+
 def _open_for_resume(
     path: Path, questionnaire: Questionnaire, options: MappingOptions
 ) -> tuple[ReportFile, Report, str]:
     """The report to continue, locked; a recovery file is put back where it belongs first."""
+    from intervjufas.asking.restoring import restore_recovery
+
     handle, report = ReportFile.open(path, questionnaire)
     try:
         _check_set(report, path, questionnaire, options)

@@ -14,6 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from intervjufas import __version__
+from intervjufas.cli import coercion
 from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, stop_signal
 
 if TYPE_CHECKING:
@@ -23,6 +24,8 @@ HELP = (
     "Kartlägg intervjufasen i ett rekryteringsuppdrag – före, under och efter intervjun – "
     "utifrån kund- och kandidatupplevelsen, och följ upp din utvecklingsplan nästa gång."
 )
+coercion.install()  # command-line values without pydantic (see the module)
+
 EPILOG = "Rapporterna sparas som Markdown i mappen som --katalog eller $INTERVJUFAS_KATALOG anger."
 
 

@@ -23,7 +23,6 @@ from intervjufas.cli.options import (
 def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None:
     from intervjufas.asking.run import MappingOptions, run_mapping, use_plain
     from intervjufas.asking.stopping import stop_on_signals
-    from intervjufas.reading.follow_up import follow_up_items
     from intervjufas.views.console import make_console
     from intervjufas.views.mapping_result import show_mapping_result
 
@@ -47,6 +46,8 @@ def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None
         return QuestionaryPrompter(make_console(facts))
 
     def find_open_items(folder: Any, questionnaire: Any, exclude_id: str) -> Any:
+        from intervjufas.reading.follow_up import follow_up_items
+
         return follow_up_items(folder, questionnaire, exclude_id=exclude_id)
 
     with stop_on_signals():

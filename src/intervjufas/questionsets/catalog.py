@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intervjufas.errors import IntervjufasError, QuestionSetError
 from intervjufas.model.questions import Questionnaire, SetRef
-from intervjufas.questionsets.loader import load_question_set, read_question_set
 from intervjufas.questionsets.sources import QUESTION_FILE_LIMIT, read_bounded
-from intervjufas.questionsets.yaml_source import Diagnostic
+
+if TYPE_CHECKING:  # (the loader, and YAML with it, is imported only when a file is parsed)
+    from intervjufas.questionsets.yaml_source import Diagnostic
 
 BUILTIN_IDS = ("kartlaggning", "snabbformat")
 SETS_ENV = "INTERVJUFAS_FRAGOR"
@@ -29,12 +30,29 @@ def user_sets_dir() -> Path:
 
 
 def builtin_text(set_id: str) -> bytes:
-    return resources.files("intervjufas.questions").joinpath(f"{set_id}.yaml").read_bytes()
+    from intervjufas import questions  # a plain folder when installed: read it directly
+
+    try:
+        return Path(questions.__file__ or "").with_name(f"{set_id}.yaml").read_bytes()
+    except OSError:
+        from importlib import resources
+
+        return resources.files("intervjufas.questions").joinpath(f"{set_id}.yaml").read_bytes()
 
 
 @cache
 def builtin_set(set_id: str) -> Questionnaire:
-    return load_question_set(builtin_text(set_id), f"{set_id}.yaml (inbyggd)")
+    """A built-in set; parsed once, then read from the user's cache folder (see ``set_cache``)."""
+    from intervjufas.questionsets.set_cache import cached_set
+
+    data = builtin_text(set_id)
+
+    def build() -> Questionnaire:
+        from intervjufas.questionsets.loader import load_question_set
+
+        return load_question_set(data, f"{set_id}.yaml (inbyggd)")
+
+    return cached_set(set_id, data, build)
 
 
 def set_error(error: QuestionSetError) -> IntervjufasError:
@@ -47,6 +65,8 @@ def set_error(error: QuestionSetError) -> IntervjufasError:
 
 
 def load_set_file(path: Path) -> Questionnaire:
+    from intervjufas.questionsets.loader import load_question_set
+
     data = read_bounded(path, QUESTION_FILE_LIMIT, "Kan inte läsa frågefilen")
     try:
         return load_question_set(data, str(path))
@@ -64,6 +84,8 @@ class SetEntry:
 
 
 def user_sets() -> list[SetEntry]:
+    from intervjufas.questionsets.loader import read_question_set
+
     folder = user_sets_dir()
     entries = []
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:

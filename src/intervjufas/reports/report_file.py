@@ -22,8 +22,21 @@ from intervjufas.reports.atomic import atomic_write, create_new, remove_abandone
 from intervjufas.reports.files import read_text, report_stem
 from intervjufas.reports.locking import ReportLock, remove_stale_locks
 from intervjufas.reports.model import CONFLICT_KEY, Report, copy_report, timestamp
-from intervjufas.reports.parse import parse
-from intervjufas.reports.render import render
+
+
+def parse(text: str, questionnaire: Questionnaire, *, file: str) -> Report:
+    """``reports.parse.parse``, imported when first needed (YAML is not loaded before a session's
+    first question)."""
+    from intervjufas.reports.parse import parse as parse_report
+
+    return parse_report(text, questionnaire, file=file)
+
+
+def render(report: Report, questionnaire: Questionnaire) -> str:
+    """``reports.render.render``, imported at the first save."""
+    from intervjufas.reports.render import render as render_report
+
+    return render_report(report, questionnaire)
 
 
 def _digest(data: bytes) -> str:
