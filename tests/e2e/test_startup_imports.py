@@ -62,3 +62,15 @@ def test_no_yaml_before_the_first_question_once_the_sets_are_cached(program: str
     assert "Standardinmatningen är ingen terminal" in errors
     assert "yaml" in tops(first)
     assert not {"yaml", "pydantic"} & tops(modules), sorted(tops(modules))
+
+
+def test_tab_in_bash_reads_only_file_names(
+    program: str, reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("_INTERVJUFAS_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", "intervjufas visa 2024")
+    monkeypatch.setenv("COMP_CWORD", "2")
+    code, modules, errors = imported(program)
+    assert code == 0, errors
+    assert not {"yaml", "pydantic", "questionary"} & tops(modules)
+    assert "typer.rich_utils" not in modules  # (no help is drawn, so Swedish help texts are not loaded)

@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from intervjufas import __version__
 from intervjufas.cli import coercion
+from intervjufas.cli.completion import completing, swedish_completion_options
 from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, stop_signal
 
 if TYPE_CHECKING:
@@ -50,7 +51,8 @@ class App(TyperGroup):
         _replace_what_cannot_be_shown()
         arguments = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in arguments
-        if not arguments or "--help" in arguments or "-h" in arguments:
+        swedish_completion_options(self.params)
+        if not completing() and (not arguments or "--help" in arguments or "-h" in arguments):
             apply_help_translations()
         extra.pop("standalone_mode", None)
         try:
@@ -138,7 +140,7 @@ app = typer.Typer(
     cls=App,
     help=HELP,
     epilog=EPILOG,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode="rich",
     options_metavar="[FLAGGOR]",

@@ -10,6 +10,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from intervjufas.cli.completion import complete_report
 from intervjufas.errors import UsageError
 
 E = TypeVar("E", bound=Enum)
@@ -72,6 +73,7 @@ Resume = Annotated[
         "--fortsatt",
         "-f",
         metavar="RAPPORT",
+        autocompletion=complete_report,
         help="Fortsätt en sparad rapport vid första obesvarade fråga (sökväg, filnamn eller början av det).",
         show_default=False,
     ),
@@ -99,6 +101,7 @@ StartFrom = Annotated[
     typer.Option(
         "--utga-fran",
         metavar="RAPPORT",
+        autocompletion=complete_report,
         help="Fyll i svaren från en tidigare rapport som förslag, så att du bara ändrar det som är nytt.",
         show_default=False,
     ),
@@ -129,6 +132,7 @@ ReportArgument = Annotated[
     str,
     typer.Argument(
         metavar="RAPPORT",
+        autocompletion=complete_report,
         help="Rapporten: en sökväg, ett filnamn i rapportmappen eller början av ett filnamn.",
         show_default=False,
     ),

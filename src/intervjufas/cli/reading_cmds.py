@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from intervjufas.cli.app import app, terminal
+from intervjufas.cli.completion import complete_report
 from intervjufas.cli.options import (
     AsJson,
     CompareFormat,
@@ -76,10 +77,7 @@ def visa(
 @app.command(
     "jamfor",
     options_metavar="[FLAGGOR]",
-    short_help=(
-        "Jämför två rapporter fråga för fråga: ändrade svar ord för ord, betygen sida vid sida och "
-        "utvecklingsplanernas moment."
-    ),
+    short_help="Jämför två rapporter fråga för fråga: svaren ord för ord, betygen och momenten.",
     help=(
         "Jämför två rapporter fråga för fråga: ändrade svar ord för ord ([-borttaget-] {+tillagt+}), "
         "svar som bara finns i den ena, uppgifter som skiljer, betygen sida vid sida och moment som "
@@ -93,6 +91,7 @@ def jamfor(
         str,
         typer.Argument(
             metavar="A",
+            autocompletion=complete_report,
             help="Den första rapporten (oftast den tidigare): sökväg, filnamn eller början av ett filnamn.",
             show_default=False,
         ),
@@ -101,6 +100,7 @@ def jamfor(
         str | None,
         typer.Argument(
             metavar="B",
+            autocompletion=complete_report,
             help="Den andra rapporten. Utan B blir A den senare, och jämförs med en tidigare rapport.",
             show_default=False,
         ),
