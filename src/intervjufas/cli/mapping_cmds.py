@@ -27,6 +27,7 @@ def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None
     from intervjufas.views.mapping_result import show_mapping_result
 
     facts = terminal(ctx)
+    _choose_reports(options, facts)
     settings = MappingOptions(
         set_id=set_id,
         stdin_is_terminal=facts.stdin_is_terminal,
@@ -55,6 +56,20 @@ def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None
     quiet = plain or settings.answers_file is not None
     console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
     show_mapping_result(console, result, settings, plain=quiet)
+
+
+def _choose_reports(options: dict[str, Any], facts: Any) -> None:
+    """``--fortsatt`` and ``--utga-fran`` by name or words: the report chosen (a menu when several
+    match), as its path."""
+    names = {key: options[key] for key in ("resume", "start_from") if options.get(key)}
+    if not names:
+        return
+    from intervjufas.cli.report_choice import choose_report
+    from intervjufas.reports.files import reports_dir
+
+    folder = reports_dir(options.get("folder"))
+    for key, name in names.items():
+        options[key] = str(choose_report(name, folder, facts, plain=bool(options.get("plain"))))
 
 
 def _mapping_command(set_id: str) -> Any:

@@ -64,13 +64,13 @@ def visa(
         typer.Option("--ingen-pager", metavar="", help="Skriv ut hela rapporten direkt, utan bläddring."),
     ] = False,
 ) -> None:
+    from intervjufas.cli.report_choice import choose_report
     from intervjufas.reading.report_view import prepare
     from intervjufas.reports.files import reports_dir
-    from intervjufas.reports.finding import find_report
     from intervjufas.views.report import show_report
 
     facts = terminal(ctx)
-    view = prepare(find_report(rapport, reports_dir(katalog)))
+    view = prepare(choose_report(rapport, reports_dir(katalog), facts))
     show_report(make_console(facts), view, pager=not ingen_pager, less=facts.less)
 
 
@@ -117,23 +117,23 @@ def jamfor(
         ),
     ] = False,
 ) -> None:
+    from intervjufas.cli.report_choice import choose_report
     from intervjufas.reading.comparison import compare, earlier_report
     from intervjufas.reports.atomic import atomic_write
     from intervjufas.reports.files import reports_dir
-    from intervjufas.reports.finding import find_report
     from intervjufas.reports.loading import load_report
     from intervjufas.views.comparison_markdown import comparison_markdown
     from intervjufas.views.comparison_text import comparison_plain_text, show_comparison
 
-    folder = reports_dir(katalog)
-    first = load_report(find_report(a, folder))
+    folder, facts = reports_dir(katalog), terminal(ctx)
+    first = load_report(choose_report(a, folder, facts))
     if b is None:
         comparison = compare(earlier_report(first), first)
     else:
-        comparison = compare(first, load_report(find_report(b, folder)))
+        comparison = compare(first, load_report(choose_report(b, folder, facts)))
     markdown = format_name is CompareFormat.markdown
     if not markdown and utfil is None:
-        show_comparison(make_console(terminal(ctx)), comparison)
+        show_comparison(make_console(facts), comparison)
     else:
         text = comparison_markdown(comparison) if markdown else comparison_plain_text(comparison)
         if utfil is None:
