@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intervjufas.asking.endings import Ending
+from intervjufas.asking.follow_up import ItemPool, ListPool
 from intervjufas.asking.session import Session
 from intervjufas.errors import IntervjufasError, NoTerminalError, SaveError, UsageError
 from intervjufas.model.questions import STATUS_DONE, Questionnaire, SetRef, Step, step_status
 from intervjufas.questionsets.catalog import resolve_set
-from intervjufas.reports.action_plan import OpenItem
 from intervjufas.reports.files import reports_dir
 from intervjufas.reports.model import Report
 from intervjufas.reports.report_file import ReportFile
@@ -23,8 +23,9 @@ if TYPE_CHECKING:  # (the answers file, earlier reports and recovery are read on
     from intervjufas.asking.answers_file import AnswersFile
     from intervjufas.asking.prompter import Prompter
 
-# Finds the open items of earlier plans: (reports folder, question set, this report's id) -> items.
-OpenItemFinder = Callable[[Path, Questionnaire, str], list[OpenItem]]
+# Finds the open items of earlier plans to follow up: (reports folder, question set, this report,
+# with its customer answered) -> the pool of items, newest first.
+OpenItemFinder = Callable[[Path, Questionnaire, Report], ItemPool]
 
 COMMANDS = {"kartlaggning": "kartlagg", "snabbformat": "snabb"}
 
@@ -155,10 +156,10 @@ def _run(
     steps = select_steps(questionnaire, report, options.steps)
     ending = Ending(options, questionnaire, handle.folder, lambda: handle.path)
 
-    def items() -> list[OpenItem]:  # looked up only when the follow-up is reached
+    def items(asked: Report) -> ItemPool:  # looked up only when the follow-up is reached
         if find_open_items is None:
-            return []
-        return find_open_items(handle.folder, questionnaire, report.report_id)
+            return ListPool(())
+        return find_open_items(handle.folder, questionnaire, asked)
 
     if answers is not None:
         from intervjufas.asking.answers_file import AnswersFilePrompter

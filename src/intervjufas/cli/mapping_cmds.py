@@ -11,6 +11,8 @@ from intervjufas.cli.app import app, program_words, terminal
 from intervjufas.cli.options import (
     AnswersOption,
     Folder,
+    FollowUpOption,
+    FollowUpScope,
     Plain,
     QuestionFile,
     Resume,
@@ -18,9 +20,12 @@ from intervjufas.cli.options import (
     StartFrom,
     Steps,
 )
+from intervjufas.errors import UsageError
 
 
-def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None:
+def run_mapping_command(
+    ctx: typer.Context, set_id: str, scope: FollowUpScope = FollowUpScope.kund, **options: Any
+) -> None:
     from intervjufas.asking.run import MappingOptions, run_mapping, use_plain
     from intervjufas.asking.stopping import stop_on_signals
     from intervjufas.views.console import make_console
@@ -46,10 +51,12 @@ def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None
 
         return QuestionaryPrompter(make_console(facts))
 
-    def find_open_items(folder: Any, questionnaire: Any, exclude_id: str) -> Any:
-        from intervjufas.reading.follow_up import follow_up_items
+    def find_open_items(folder: Any, questionnaire: Any, report: Any) -> Any:
+        from intervjufas.reading.follow_up import follow_up_pool
 
-        return follow_up_items(folder, questionnaire, exclude_id=exclude_id)
+        return follow_up_pool(
+            folder, questionnaire, exclude_id=report.report_id, kund=report.text("kund"), scope=scope.value
+        )
 
     with stop_on_signals():
         result = run_mapping(settings, make_prompter, find_open_items)
@@ -83,19 +90,24 @@ def _mapping_command(set_id: str) -> Any:
         katalog: Folder = None,
         fragor: QuestionFile = None,
         utga_fran: StartFrom = None,
+        uppfoljning: FollowUpOption = FollowUpScope.kund,
         utan_uppfoljning: SkipFollowUp = False,
         enkel: Plain = False,
     ) -> None:
+        if utan_uppfoljning and uppfoljning not in (FollowUpScope.kund, FollowUpScope.ingen):
+            raise UsageError(f"--utan-uppfoljning och --uppfoljning {uppfoljning.value} säger emot varandra.")
+        scope = FollowUpScope.ingen if utan_uppfoljning else uppfoljning
         run_mapping_command(
             ctx,
             set_id,
+            scope,
             steps=list(steg or []),
             resume=fortsatt,
             answers_file=svar,
             folder=katalog,
             question_file=fragor,
             start_from=utga_fran,
-            follow_up=not utan_uppfoljning,
+            follow_up=scope is not FollowUpScope.ingen,
             plain=enkel,
         )
 

@@ -23,6 +23,14 @@ class CompareFormat(StrEnum):
     markdown = "markdown"
 
 
+class FollowUpScope(StrEnum):
+    """Which open items of earlier plans ``--uppfoljning`` follows up."""
+
+    kund = "kund"
+    alla = "alla"
+    ingen = "ingen"
+
+
 class Period(StrEnum):
     """What ``trend --per`` groups ratings by."""
 
@@ -106,10 +114,27 @@ StartFrom = Annotated[
         show_default=False,
     ),
 ]
+FollowUpOption = Annotated[
+    FollowUpScope,
+    typer.Option(
+        "--uppfoljning",
+        metavar="VILKA",
+        help="Vilka öppna moment i tidigare utvecklingsplaner som följs upp: kund (standard: samma kunds, "
+        "annars samma frågeuppsättnings), alla eller ingen. De nyaste frågas först, några åt gången.",
+        show_default=False,
+        parser=enum_parser(
+            FollowUpScope,
+            {"all": "alla", "inga": "ingen", "nej": "ingen"},
+            "Okänt värde '{value}' för --uppfoljning; välj kund, alla eller ingen.",
+        ),
+    ),
+]
 SkipFollowUp = Annotated[
     bool,
     typer.Option(
-        "--utan-uppfoljning", metavar="", help="Hoppa över uppföljningen av tidigare utvecklingsplaner."
+        "--utan-uppfoljning",
+        metavar="",
+        help="Hoppa över uppföljningen av tidigare utvecklingsplaner (samma som --uppfoljning ingen).",
     ),
 ]
 Plain = Annotated[

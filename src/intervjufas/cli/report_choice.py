@@ -50,8 +50,12 @@ def _menu(name: str, found: list[FoundReport], facts: TerminalFacts, *, plain: b
     shown = found[:SHOWN]
     labels = [report.label for report in shown]
     progress = f"'{name}' passar {len(found)} rapporter"
-    progress += f"; de {SHOWN} nyaste visas – skriv fler ord för att hitta äldre." if len(found) > SHOWN else "."
-    question = Question(id="rapport", text="Vilken rapport menar du?", type="val", choices=tuple(labels), required=True)
+    progress += (
+        f"; de {SHOWN} nyaste visas – skriv fler ord för att hitta äldre." if len(found) > SHOWN else "."
+    )
+    question = Question(
+        id="rapport", text="Vilken rapport menar du?", type="val", choices=tuple(labels), required=True
+    )
     answer = _prompter(facts, plain).ask(AskRequest(question, progress))
     return shown[labels.index(str(answer.value))].path
 
