@@ -102,23 +102,42 @@ def test_terminal_rendering_is_formatted_markdown(reports: Path):
 
 
 def test_long_reports_go_through_the_pager(reports: Path, monkeypatch: pytest.MonkeyPatch):
-    shown: list[str] = []
-    monkeypatch.setattr("rich.pager.SystemPager.show", lambda self, content: shown.append(content))
-    monkeypatch.setenv("LESS", "")  # restored after the test, whatever the program sets
-    monkeypatch.delenv("LESS")
+    shown: list[tuple[str, str | None]] = []
+    monkeypatch.setattr(
+        "rich.pager.SystemPager.show", lambda self, content: shown.append((content, os.environ.get("LESS")))
+    )
+    monkeypatch.delenv("LESS", raising=False)
     view = prepare(reports / "2024-01-15-lagerarbetare-till-nordlager.md")
     console = _terminal(height=20, color_system="truecolor")
     show_report(console, view)
     assert len(shown) == 1
-    assert "Steg 3: Efter intervjun" in ANSI.sub("", shown[0])
-    assert "\x1b[" in shown[0]  # styles are kept for the pager …
-    assert "R" in os.environ["LESS"]  # … and less is told to show them
+    content, less = shown[0]
+    assert "Steg 3: Efter intervjun" in ANSI.sub("", content)
+    assert "\x1b[" in content  # styles are kept for the pager …
+    assert less == "FRX"  # … less shows them, and leaves the report on the screen when it quits
+    assert "LESS" not in os.environ  # (only the pager is given it)
     assert console.file.getvalue() == ""
 
     shown.clear()
     show_report(_terminal(height=20), view, pager=False)
     show_report(_terminal(height=10_000), view)
     assert shown == []
+
+
+@pytest.mark.parametrize(("own", "used"), [("i", "i -R"), ("-RS", "-RS"), ("", "-R")])
+def test_the_users_own_less_options_are_kept(
+    reports: Path, monkeypatch: pytest.MonkeyPatch, own: str, used: str
+):
+    seen: list[str | None] = []
+    monkeypatch.setattr(
+        "rich.pager.SystemPager.show", lambda self, content: seen.append(os.environ.get("LESS"))
+    )
+    monkeypatch.setenv("LESS", own)
+    show_report(
+        _terminal(height=20), prepare(reports / "2024-01-15-lagerarbetare-till-nordlager.md"), less=own
+    )
+    assert seen == [used]
+    assert os.environ["LESS"] == own
 
 
 def test_ingen_pager_option_is_accepted(reports: Path):

@@ -176,6 +176,8 @@ def _run(
         prompter.note(note)
     if handle.path is not None:
         prompter.note(progress_note(questionnaire, report, handle.path))
+    else:
+        prompter.note(f"Rapporten sparas i {handle.folder} efter varje svar.")
     for problem in report.problems:
         prompter.note(f"Varning: {problem}")
     session = Session(questionnaire, report, prompter, handle.save, defaults)

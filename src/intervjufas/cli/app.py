@@ -86,10 +86,13 @@ class App(TyperGroup):
 
 def _replace_what_cannot_be_shown() -> None:
     """Characters the output's encoding lacks (a Latin-1 locale, a Windows code page) are replaced
-    rather than crash the program."""
+    by look-alikes (→ as ->, █ as #, see ``model.safe_text.fallback``) rather than crash the program."""
+    from intervjufas.model.safe_text import register_fallback
+
+    errors = register_fallback()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(AttributeError, ValueError, OSError):
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        with contextlib.suppress(AttributeError, ValueError, OSError, LookupError):
+            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
 
 
 def _reader_went_away() -> None:

@@ -20,7 +20,7 @@ from intervjufas.cli.options import (
     PeriodOption,
     ReportArgument,
 )
-from intervjufas.errors import ExitCode
+from intervjufas.errors import ExitCode, UsageError
 from intervjufas.views.console import make_console
 
 
@@ -36,13 +36,14 @@ def lista(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = Fals
     from intervjufas.reading.listing import list_reports
     from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
-    from intervjufas.views.listing import listing_json, show_listing
+    from intervjufas.views.json_output import write_json
+    from intervjufas.views.listing import listing_data, show_listing
 
     facts = terminal(ctx)
     listing = list_reports(reports_dir(katalog))
     show_warnings(make_console(facts, stderr=True), listing.warnings)
     if json_output:
-        sys.stdout.write(listing_json(listing) + "\n")
+        write_json(listing_data(listing), sys.stdout)
     else:
         show_listing(make_console(facts), listing)
 
@@ -108,6 +109,7 @@ def jamfor(
     katalog: Folder = None,
     format_name: FormatOption = CompareFormat.text,
     utfil: OutputFile = None,
+    json_output: AsJson = False,
     exit_code: Annotated[
         bool,
         typer.Option(
@@ -122,8 +124,10 @@ def jamfor(
     from intervjufas.reports.atomic import atomic_write
     from intervjufas.reports.files import reports_dir
     from intervjufas.reports.loading import load_report
+    from intervjufas.views.comparison_json import comparison_data
     from intervjufas.views.comparison_markdown import comparison_markdown
     from intervjufas.views.comparison_text import comparison_plain_text, show_comparison
+    from intervjufas.views.json_output import json_text
 
     folder, facts = reports_dir(katalog), terminal(ctx)
     first = load_report(choose_report(a, folder, facts))
@@ -132,10 +136,16 @@ def jamfor(
     else:
         comparison = compare(first, load_report(choose_report(b, folder, facts)))
     markdown = format_name is CompareFormat.markdown
-    if not markdown and utfil is None:
+    if json_output and markdown:
+        raise UsageError("Välj --json eller --format markdown, inte båda.")
+    if not (markdown or json_output) and utfil is None:
         show_comparison(make_console(facts), comparison)
     else:
-        text = comparison_markdown(comparison) if markdown else comparison_plain_text(comparison)
+        if json_output:
+            encoding = "utf-8" if utfil is not None else getattr(sys.stdout, "encoding", None)
+            text = json_text(comparison_data(comparison), encoding) + "\n"
+        else:
+            text = comparison_markdown(comparison) if markdown else comparison_plain_text(comparison)
         if utfil is None:
             sys.stdout.write(text)
         else:
@@ -159,7 +169,8 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
     from intervjufas.reports.action_plan import open_items
     from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
-    from intervjufas.views.plan import plan_json, show_plan
+    from intervjufas.views.json_output import write_json
+    from intervjufas.views.plan import plan_data, show_plan
 
     facts = terminal(ctx)
     folder = reports_dir(katalog)
@@ -167,7 +178,7 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
     show_warnings(make_console(facts, stderr=True), warnings)
     items = open_items(loaded)
     if json_output:
-        sys.stdout.write(plan_json(items) + "\n")
+        write_json(plan_data(items), sys.stdout)
     else:
         show_plan(make_console(facts), items, folder)
 
@@ -193,15 +204,20 @@ def trend(
         ),
     ] = None,
     per: PeriodOption = Period.manad,
+    json_output: AsJson = False,
 ) -> None:
     from intervjufas.reading.folder import load_folder
     from intervjufas.reading.trend import rating_trends
     from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
+    from intervjufas.views.json_output import trend_data, write_json
     from intervjufas.views.trend import show_trends
 
     facts = terminal(ctx)
     loaded, warnings = load_folder(reports_dir(katalog))
     show_warnings(make_console(facts, stderr=True), warnings)
     trends = rating_trends(loaded, kund=kund, per=per.value)
-    show_trends(make_console(facts), trends, kund=kund, per=per.value)
+    if json_output:
+        write_json(trend_data(trends), sys.stdout)
+    else:
+        show_trends(make_console(facts), trends, kund=kund, per=per.value)

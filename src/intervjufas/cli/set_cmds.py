@@ -78,6 +78,14 @@ def fragor(
             help="Skriv ut JSON-schemat för frågefiler, att spara bredvid dina egna filer.",
         ),
     ] = False,
+    json_output: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            metavar="",
+            help="Skriv ut listan (eller med --visa uppsättningen) som JSON, för skript.",
+        ),
+    ] = False,
 ) -> None:
     if schema:
         from intervjufas.questionsets.schema import schema_json
@@ -91,12 +99,20 @@ def fragor(
         return
     from intervjufas.views import question_sets
     from intervjufas.views.console import make_console
+    from intervjufas.views.json_output import set_data, set_list_data, write_json
 
     console = make_console(terminal(ctx))
     if visa is not None:
-        question_sets.show_set(console, catalog.find_shown_set(visa))
+        shown = catalog.find_shown_set(visa)
+        if json_output:
+            write_json(set_data(shown), sys.stdout)
+        else:
+            question_sets.show_set(console, shown)
         return
     entries = catalog.all_sets()
+    if json_output:
+        write_json(set_list_data(entries), sys.stdout)
+        return
     folder = catalog.user_sets_dir()
     question_sets.show_set_list(console, entries, folder, folder_exists=folder.is_dir())
     for line in question_sets.set_warnings(entries):

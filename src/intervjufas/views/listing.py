@@ -3,7 +3,6 @@ JSON for scripts.  Everything reads without colour too: steps are marked with ch
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -165,9 +164,9 @@ def _listing_cells(row: ListedReport) -> list[Cell]:
     ]
 
 
-def listing_json(listing: Listing) -> str:
+def listing_data(listing: Listing) -> list[dict[str, object]]:
     """The list for scripts: one object per report, in the same order as the table."""
-    data = [
+    return [
         {
             "datum": row.datum,
             "uppdrag": row.uppdrag,
@@ -181,4 +180,3 @@ def listing_json(listing: Listing) -> str:
         }
         for row in listing.reports
     ]
-    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -3,7 +3,6 @@ and JSON for scripts."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -140,8 +139,9 @@ def _narrow_row(item: OpenItem) -> list[Any]:
     return [item.step_label, cell, _status_text(item), item.source_date]
 
 
-def plan_json(items: list[OpenItem]) -> str:
-    data = [
+def plan_data(items: list[OpenItem]) -> list[dict[str, object]]:
+    """The open items for scripts (``plan --json``), in the order of the table."""
+    return [
         {
             "steg": item.step_label,
             "steg_titel": item.step_title,
@@ -157,4 +157,3 @@ def plan_json(items: list[OpenItem]) -> str:
         }
         for item in _plan_order(items)
     ]
-    return json.dumps(data, ensure_ascii=False, indent=2)
