@@ -105,7 +105,7 @@ def run_mapping(
 
     ``find_open_items`` looks up earlier plans' open items for the follow-up (none without it)."""
     folder = reports_dir(options.folder)
-    questionnaire = resolve_set(options.set_id, options.question_file)
+    questionnaire = resolve_set(options.set_id, options.question_file, shlex.join(options.program))
     check_step_numbers(questionnaire, options.steps)  # a usage error comes before any other
     answers = None
     if options.answers_file is not None:

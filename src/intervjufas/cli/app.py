@@ -122,6 +122,13 @@ def _fail(message: str, code: int, *, prefix: str = "Fel: ") -> None:
     sys.exit(code)
 
 
+def program() -> str:
+    """``program_words`` as the start of a command line."""
+    import shlex
+
+    return shlex.join(program_words())
+
+
 def program_words() -> tuple[str, ...]:
     """How to run this program again, for the commands it prints: 'intervjufas' when that is what
     the shell finds, else the full path of the program (or 'python -m intervjufas')."""

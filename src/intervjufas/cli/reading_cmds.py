@@ -4,11 +4,12 @@ reports as data (``reading``) and hands the result to a view."""
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
-from intervjufas.cli.app import app, terminal
+from intervjufas.cli.app import app, program, terminal
 from intervjufas.cli.completion import complete_report
 from intervjufas.cli.options import (
     AsJson,
@@ -40,12 +41,12 @@ def lista(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = Fals
     from intervjufas.views.listing import listing_data, show_listing
 
     facts = terminal(ctx)
-    listing = list_reports(reports_dir(katalog))
+    listing = list_reports(reports_dir(katalog), program=program())
     show_warnings(make_console(facts, stderr=True), listing.warnings)
     if json_output:
         write_json(listing_data(listing), sys.stdout)
     else:
-        show_listing(make_console(facts), listing)
+        show_listing(make_console(facts), listing, program())
 
 
 @app.command(
@@ -121,38 +122,44 @@ def jamfor(
 ) -> None:
     from intervjufas.cli.report_choice import choose_report
     from intervjufas.reading.comparison import compare, earlier_report
-    from intervjufas.reports.atomic import atomic_write
     from intervjufas.reports.files import reports_dir
     from intervjufas.reports.loading import load_report
-    from intervjufas.views.comparison_json import comparison_data
-    from intervjufas.views.comparison_markdown import comparison_markdown
-    from intervjufas.views.comparison_text import comparison_plain_text, show_comparison
-    from intervjufas.views.json_output import json_text
 
+    chosen = "json" if json_output else format_name.value
+    if json_output and format_name is CompareFormat.markdown:
+        raise UsageError("Välj --json eller --format markdown, inte båda.")
     folder, facts = reports_dir(katalog), terminal(ctx)
     first = load_report(choose_report(a, folder, facts))
     if b is None:
         comparison = compare(earlier_report(first), first)
     else:
         comparison = compare(first, load_report(choose_report(b, folder, facts)))
-    markdown = format_name is CompareFormat.markdown
-    if json_output and markdown:
-        raise UsageError("Välj --json eller --format markdown, inte båda.")
-    if not (markdown or json_output) and utfil is None:
-        show_comparison(make_console(facts), comparison)
-    else:
-        if json_output:
-            encoding = "utf-8" if utfil is not None else getattr(sys.stdout, "encoding", None)
-            text = json_text(comparison_data(comparison), encoding) + "\n"
-        else:
-            text = comparison_markdown(comparison) if markdown else comparison_plain_text(comparison)
-        if utfil is None:
-            sys.stdout.write(text)
-        else:
-            atomic_write(utfil.expanduser(), text)
-            print(f"Jämförelsen är sparad i {utfil}.")
+    _write_comparison(comparison, facts, chosen, utfil)
     if exit_code and comparison.differs:
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | None) -> None:
+    """In the terminal (text), or as text, Markdown or JSON to standard output or a file."""
+    from intervjufas.reports.atomic import atomic_write
+    from intervjufas.views.comparison_json import comparison_data
+    from intervjufas.views.comparison_markdown import comparison_markdown
+    from intervjufas.views.comparison_text import comparison_plain_text, show_comparison
+    from intervjufas.views.json_output import json_text
+
+    if chosen == "text" and utfil is None:
+        show_comparison(make_console(facts), comparison)
+        return
+    if chosen == "json":
+        encoding = "utf-8" if utfil is not None else getattr(sys.stdout, "encoding", None)
+        text = json_text(comparison_data(comparison), encoding) + "\n"
+    else:
+        text = comparison_markdown(comparison) if chosen == "markdown" else comparison_plain_text(comparison)
+    if utfil is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write(utfil.expanduser(), text)
+        print(f"Jämförelsen är sparad i {utfil}.")
 
 
 @app.command(
@@ -174,13 +181,13 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
 
     facts = terminal(ctx)
     folder = reports_dir(katalog)
-    loaded, warnings = load_folder(folder)
+    loaded, warnings = load_folder(folder, program=program())
     show_warnings(make_console(facts, stderr=True), warnings)
     items = open_items(loaded)
     if json_output:
         write_json(plan_data(items), sys.stdout)
     else:
-        show_plan(make_console(facts), items, folder)
+        show_plan(make_console(facts), items, folder, program())
 
 
 @app.command(
@@ -214,7 +221,7 @@ def trend(
     from intervjufas.views.trend import show_trends
 
     facts = terminal(ctx)
-    loaded, warnings = load_folder(reports_dir(katalog))
+    loaded, warnings = load_folder(reports_dir(katalog), program=program())
     show_warnings(make_console(facts, stderr=True), warnings)
     trends = rating_trends(loaded, kund=kund, per=per.value)
     if json_output:

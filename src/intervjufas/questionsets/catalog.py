@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -55,23 +56,23 @@ def builtin_set(set_id: str) -> Questionnaire:
     return cached_set(set_id, data, build)
 
 
-def set_error(error: QuestionSetError) -> IntervjufasError:
+def set_error(error: QuestionSetError, program: str = "intervjufas") -> IntervjufasError:
     """One line for the user: the first error, and how many more there are."""
     first = error.diagnostics[0].format()
     more = len(error.diagnostics) - 1
     file = error.diagnostics[0].file
-    suffix = f" (och {more} fel till – 'intervjufas validera {file}' visar alla)" if more else ""
+    suffix = f" (och {more} fel till – '{program} validera {shlex.quote(file)}' visar alla)" if more else ""
     return IntervjufasError(f"{first}{suffix}")
 
 
-def load_set_file(path: Path) -> Questionnaire:
+def load_set_file(path: Path, program: str = "intervjufas") -> Questionnaire:
     from intervjufas.questionsets.loader import load_question_set
 
     data = read_bounded(path, QUESTION_FILE_LIMIT, "Kan inte läsa frågefilen")
     try:
         return load_question_set(data, str(path))
     except QuestionSetError as error:
-        raise set_error(error) from None
+        raise set_error(error, program) from None
 
 
 @dataclass(frozen=True)
@@ -125,10 +126,10 @@ def find_set(ref: SetRef, extra: Questionnaire | None = None) -> Questionnaire |
     return max(same_id, key=lambda q: q.version)
 
 
-def resolve_set(set_id: str, question_file: Path | None) -> Questionnaire:
+def resolve_set(set_id: str, question_file: Path | None, program: str = "intervjufas") -> Questionnaire:
     """The set for a new session: a given file, else the built-in set."""
     if question_file is not None:
-        return load_set_file(question_file.expanduser())
+        return load_set_file(question_file.expanduser(), program)
     return builtin_set(set_id)
 
 
@@ -140,11 +141,11 @@ def find_set_by_id(set_id: str) -> Questionnaire:
     raise IntervjufasError(f"Frågeuppsättningen '{set_id}' finns inte (tillgängliga: {known}).")
 
 
-def find_shown_set(name: str) -> Questionnaire:
+def find_shown_set(name: str, program: str = "intervjufas") -> Questionnaire:
     """The set ``fragor --visa`` shows: a question file when ``name`` is an existing file, else a set id."""
     path = Path(name).expanduser()
     if path.is_file():
-        return load_set_file(path)
+        return load_set_file(path, program)
     return find_set_by_id(name)
 
 

@@ -45,10 +45,10 @@ def short_forms(forms: Iterable[str]) -> str:
     return ", ".join(shown)
 
 
-def show_listing(console: Console, listing: Listing) -> None:
+def show_listing(console: Console, listing: Listing, program: str = "intervjufas") -> None:
     if not listing.reports:
         console.print(
-            f"Det finns inga rapporter i {listing.folder} ännu. Börja en kartläggning med: intervjufas kartlagg",
+            f"Det finns inga rapporter i {listing.folder} ännu. Börja en kartläggning med: {program} kartlagg",
             markup=False,
             highlight=False,
             soft_wrap=True,

@@ -31,7 +31,7 @@ def _status_text(item: OpenItem) -> Text:
     return status
 
 
-def show_plan(console: Console, items: list[OpenItem], folder: object) -> None:
+def show_plan(console: Console, items: list[OpenItem], folder: object, program: str = "intervjufas") -> None:
     if not items:
         console.print(
             f"Inga öppna moment i utvecklingsplanerna i {folder}. Bra jobbat!",
@@ -49,7 +49,7 @@ def show_plan(console: Console, items: list[OpenItem], folder: object) -> None:
     console.print(
         Text(
             f"{count} {'öppet moment' if count == 1 else 'öppna moment'}. "
-            "De följs upp nästa gång du kör intervjufas kartlagg.",
+            f"De följs upp nästa gång du kör {program} kartlagg.",
             style="dim",
         )
     )
