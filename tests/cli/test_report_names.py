@@ -99,3 +99,22 @@ def test_fortsatt_and_utga_fran_list_several_matches(reports: Path, tmp_path: Pa
     result = run_cli("kartlagg", option, "nordlager", "--svar", str(tmp_path / "steg2.yaml"))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Fel: 'nordlager' passar 3 rapporter i {reports}:\n")
+
+
+def test_menu_labels_fit_the_terminal_and_tell_the_reports_apart(reports: Path) -> None:
+    from intervjufas.cli.report_choice import menu_labels
+    from intervjufas.reading.finding import find_reports
+
+    found = find_reports("nordlager", reports)
+    assert menu_labels(found, 200)[0] == f"2024-03-05  Plockare till Nordlager · nordlager ab  ({QUICK})"
+    assert menu_labels(found, 60) == [
+        "2024-03-05  Plockare till Nordlager",
+        "2024-02-20  Truckförare till Nordlager",
+        "2024-01-15  Lagerarbetare till Nordlager",
+    ]
+    assert menu_labels(found, 30) == menu_labels(found, 60)  # (the shortest that still tells them apart)
+    twin = reports / "2024-01-15-lagerarbetare-till-nordlager-2.md"
+    twin.write_text((reports / FIRST).read_text(encoding="utf-8"), encoding="utf-8")
+    labels = menu_labels(find_reports("lagerarbetare", reports), 60)
+    assert len(set(labels)) == 2 and all(label.endswith(".md") for label in labels)
+    assert menu_labels(found, None) == [report.label for report in found]  # plain lines are never cut

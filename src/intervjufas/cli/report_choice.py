@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from intervjufas.terminal import TerminalFacts
 
 SHOWN = 15  # the newest matches offered in a menu or listed
+MENU_MARGIN = 6  # the pointer and number before a menu line: " » 1) "
 
 
 def choose_report(name: str, folder: Path, facts: TerminalFacts, *, plain: bool = False) -> Path:
@@ -48,7 +49,8 @@ def _menu(name: str, found: list[FoundReport], facts: TerminalFacts, *, plain: b
     from intervjufas.model.questions import Question
 
     shown = found[:SHOWN]
-    labels = [report.label for report in shown]
+    prompter, width = _prompter(facts, plain)
+    labels = menu_labels(shown, width)
     progress = f"'{name}' passar {len(found)} rapporter"
     progress += (
         f"; de {SHOWN} nyaste visas – skriv fler ord för att hitta äldre." if len(found) > SHOWN else "."
@@ -56,18 +58,40 @@ def _menu(name: str, found: list[FoundReport], facts: TerminalFacts, *, plain: b
     question = Question(
         id="rapport", text="Vilken rapport menar du?", type="val", choices=tuple(labels), required=True
     )
-    answer = _prompter(facts, plain).ask(AskRequest(question, progress))
+    answer = prompter.ask(AskRequest(question, progress))
     return shown[labels.index(str(answer.value))].path
 
 
-def _prompter(facts: TerminalFacts, plain: bool) -> Any:
+def menu_labels(reports: list[FoundReport], width: int | None) -> list[str]:
+    """One label per report that fits on a menu line (the menu cuts longer ones): date, assignment,
+    customer and file when there is room; else less – but always enough to tell them apart (and in
+    a very narrow terminal the shortest such labels)."""
+    forms = [
+        [r.label for r in reports],
+        [
+            "  ".join(p for p in (r.datum, " · ".join(x for x in (r.uppdrag, r.kund) if x)) if p)
+            for r in reports
+        ],
+        ["  ".join(p for p in (r.datum, r.uppdrag) if p) for r in reports],
+        [r.path.name for r in reports],
+    ]
+    distinct = [labels for labels in forms if len(set(labels)) == len(labels) and all(labels)]
+    for labels in distinct:
+        if width is None or all(len(label) + MENU_MARGIN <= width for label in labels):
+            return labels
+    return min(distinct, key=lambda labels: max(len(label) for label in labels))  # the least cut
+
+
+def _prompter(facts: TerminalFacts, plain: bool) -> tuple[Any, int | None]:
+    """The prompter for the menu, and the width of its lines (None: plain lines, never cut)."""
     import sys
 
     if plain:
         from intervjufas.asking.plain_prompter import PlainPrompter
 
-        return PlainPrompter(sys.stdin, sys.stdout, echo=False)
+        return PlainPrompter(sys.stdin, sys.stdout, echo=False), None
     from intervjufas.asking.questionary_prompter import QuestionaryPrompter
     from intervjufas.views.console import make_console
 
-    return QuestionaryPrompter(make_console(facts))
+    console = make_console(facts)
+    return QuestionaryPrompter(console), console.width
