@@ -49,8 +49,6 @@ def test_jamfor(reports: Path, tmp_path: Path) -> None:
         ["insert", ", intervjufrågorna"],
         ["equal", " och "],
     ]
-        op == "insert" for op, _ in changed["ord"][0]
-    )
     assert {"steg": "Steg 1", "etikett": "Kunden", "a": 3, "b": 4, "andring": 1, "max": 5} in data["betyg"]
     assert data["nya_moment"][0]["moment"] == "Kandidatens frågor"
     assert data["oforandrade"] == 12 and data["jamforda"] == 32
