@@ -82,7 +82,8 @@ Resume = Annotated[
         "-f",
         metavar="RAPPORT",
         autocompletion=complete_report,
-        help="Fortsätt en sparad rapport vid första obesvarade fråga (sökväg, filnamn eller början av det).",
+        help="Fortsätt en sparad rapport vid första obesvarade fråga (sökväg, filnamn, datum eller ord ur "
+        "uppdraget eller kunden).",
         show_default=False,
     ),
 ]
@@ -110,7 +111,8 @@ StartFrom = Annotated[
         "--utga-fran",
         metavar="RAPPORT",
         autocompletion=complete_report,
-        help="Fyll i svaren från en tidigare rapport som förslag, så att du bara ändrar det som är nytt.",
+        help="Fyll i svaren från en tidigare rapport som förslag, så att du bara ändrar det som är nytt "
+        "(sökväg, filnamn, datum eller ord ur uppdraget eller kunden).",
         show_default=False,
     ),
 ]
@@ -158,7 +160,8 @@ ReportArgument = Annotated[
     typer.Argument(
         metavar="RAPPORT",
         autocompletion=complete_report,
-        help="Rapporten: en sökväg, ett filnamn i rapportmappen eller början av ett filnamn.",
+        help="Rapporten: en sökväg, ett filnamn i rapportmappen, början av ett filnamn (ett datum) eller "
+        "ord ur uppdraget eller kunden, t.ex. lager. Passar flera får du välja.",
         show_default=False,
     ),
 ]

@@ -94,7 +94,8 @@ def jamfor(
         typer.Argument(
             metavar="A",
             autocompletion=complete_report,
-            help="Den första rapporten (oftast den tidigare): sökväg, filnamn eller början av ett filnamn.",
+            help="Den första rapporten (oftast den tidigare): sökväg, filnamn, datum eller ord ur uppdraget "
+            "eller kunden.",
             show_default=False,
         ),
     ],
