@@ -127,7 +127,7 @@ def test_generated_reports_are_valid_varied_and_reproducible(tmp_path: Path) -> 
     sets, customers, statuses, items, follow_ups = set(), set(), set(), 0, 0
     for path in files:
         text = path.read_text(encoding="utf-8")
-        header = read_front_matter(path)
+        header = read_front_matter(path, check=True)
         questionnaire = builtin_set(header["fragor"]["id"])
         report = parse(text, questionnaire, file=path.name)  # strict: every answer must fit
         assert render(report, questionnaire) == text

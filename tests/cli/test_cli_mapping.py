@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shlex
 import subprocess
 import sys
@@ -117,8 +116,8 @@ def test_kartlagg_with_an_answers_file_writes_the_report(tmp_path: Path, reports
     result = run_cli("kartlagg", "--svar", str(write(tmp_path, "svar.yaml", FULL_ANSWERS)))
     assert result.exit_code == 0, result.output
     path = only_report(reports_dir)
-    # Named by the day the report was started (the file exists before the date question is answered).
-    assert path.name == f"{dt.date.today().isoformat()}-lagerarbetare-till-nordlager.md"
+    # Named by the assignment's date and name.
+    assert path.name == "2024-05-01-lagerarbetare-till-nordlager.md"
     assert f"Rapporten är sparad i {path}" in result.stdout
     assert "Grattis!" in result.stdout
 

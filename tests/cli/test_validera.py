@@ -79,7 +79,7 @@ CASES = [
         BASE + "      - id: a\n        text: A\n        typ: flervall\n        val: [X, Y]\n",
         (
             "14:14: okänd typ 'flervall' – menade du 'flerval'? "
-            "(typer: text, langtext, janej, val, flerval, skala, datum, atgarder)",
+            "(typer: text, langtext, janej, val, flerval, skala, datum, atgarder, moment)",
         ),
     ),
     Case(
@@ -291,7 +291,7 @@ CASES = [
             "15:14: skalans min (3) måste vara mindre än max (3)",
             "17:13: id 'a' används redan (rad 12)",
             "19:14: okänd typ 'textt' – menade du 'text'? "
-            "(typer: text, langtext, janej, val, flerval, skala, datum, atgarder)",
+            "(typer: text, langtext, janej, val, flerval, skala, datum, atgarder, moment)",
             "23:26: villkoret hänvisar till en okänd fråga 'x'",
         ),
     ),

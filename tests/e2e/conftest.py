@@ -26,6 +26,7 @@ import yaml
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questions import Question
 from intervjufas.questionsets.catalog import builtin_set
+from intervjufas.reports.front_matter import read_front_matter
 from intervjufas.reports.model import Report
 from intervjufas.reports.parse import parse
 
@@ -362,10 +363,14 @@ def read_report(path: Path, set_id: str = "kartlaggning") -> Report:
 
 
 def front_matter(path: Path) -> dict:
+    """The report's header as the program reads it (the facts under 'metadata', its own keys at the
+    top), checked to be plain YAML that any tool can load."""
     text = path.read_text(encoding="utf-8")
     assert text.startswith("---\n"), text[:100]
     header, _, _ = text[4:].partition("\n---\n")
-    return yaml.safe_load(header)
+    raw = yaml.safe_load(header)
+    assert raw["title"] and raw["intervjufas"]["format"] == 2
+    return read_front_matter(path, check=True)
 
 
 def section(path: Path, title: str) -> str:

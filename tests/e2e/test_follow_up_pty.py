@@ -127,7 +127,7 @@ def test_open_items_are_followed_up_and_only_the_still_open_ones_come_back(
     assert follow_ups[key["Pappersenkät"]].answer == Answer("Släpp", "Kunden vill ha kvar den")
     text = section(second, FOLLOW_UP)
     assert (
-        f"### Välkomstsamtal (Steg 1 · lägga till · {EARLIER_DATE}) <!-- uppfoljning: {key['Välkomstsamtal']} -->"
+        f"### Välkomstsamtal (Steg 1 · lägga till · {EARLIER_DATE})<!-- uppfoljning: {key['Välkomstsamtal']} -->"
         in text
     )
     assert "**Genomfört**" in text

@@ -356,7 +356,8 @@ def test_utga_fran_offers_every_earlier_answer_as_the_default(
     t.expect("Grattis! Bra jobbat")
     assert t.wait_exit() == 0
     copy_path = next(p for p in report_paths(reports_dir) if p != earlier_path)
-    assert copy_path.name.endswith("-chauffor-till-akeriet-2.md")  # never overwrites
+    # A report of its own, named by its own date (never over the earlier one).
+    assert copy_path.name.startswith(f"{read_report(copy_path).answers['datum'].value}-chauffor-till-akeriet")
     copy = read_report(copy_path)
     assert copy.report_id != earlier.report_id
     assert str(copy.answers["datum"].value) in days_around_now()
@@ -427,7 +428,9 @@ def test_ctrl_c_before_the_assignment_has_a_name_keeps_the_text_in_a_recovery_fi
     t.send("Halvskrivet")
     t.interrupt()
     match = t.expect(
-        re.compile(r"rapporten skapades inte; det du hann skriva\s+finns i (\S+\.md)\. Fortsätt med: ([^\n]+)")
+        re.compile(
+            r"rapporten skapades inte; det du hann skriva\s+finns i (\S+\.md)\. Fortsätt med: ([^\n]+)"
+        )
     )
     assert t.wait_exit() == 130
     assert "Traceback" not in t.output

@@ -80,8 +80,8 @@ def test_a_whole_quick_format_with_an_action_item(run: Run, reports_dir: Path) -
         (ActionItem("Tydligare schema för dagen", "Kandidaterna vet vad som väntar"),)
     )
     text = path.read_text(encoding="utf-8")
-    assert "## Del 1: Intervjuprocessen från start till slut <!-- steg: processen -->" in text
-    assert "## Del 2: Reflektera <!-- steg: reflektera -->" in text
+    assert "## Del 1: Intervjuprocessen från start till slut<!-- steg: processen -->" in text
+    assert "## Del 2: Reflektera<!-- steg: reflektera -->" in text
     plan = section(path, "Utvecklingsplan")
     assert "| Del 2 | Utveckla | Tydligare schema för dagen | Kandidaterna vet vad som väntar |" in plan
 

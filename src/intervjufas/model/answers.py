@@ -3,27 +3,70 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
 
 from intervjufas.errors import AnswerError
 
 YES, NO = "Ja", "Nej"
 TODAY_WORDS = ("idag", "i dag")
+# Whom a moment of the interview process involves.
+INVOLVED = ("kunden", "kandidaten", "kollegor")
+
+
+def new_id() -> str:
+    """A stable id for a moment or an action item: it follows it from report to report."""
+    return secrets.token_hex(4)
 
 
 @dataclass(frozen=True)
 class ActionItem:
-    """One planned change: what (moment) and why."""
+    """One planned change: what (moment) and why.
+
+    ``id`` is the item's identity, kept when it is carried to a later report; ``moment_id`` the
+    moment of the process map it is about (the one it adds, develops or removes); ``involves`` whom
+    a moment to add involves."""
 
     moment: str
     why: str = ""
+    id: str = ""
+    moment_id: str = ""
+    involves: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "moment", one_line(self.moment))
         object.__setattr__(self, "why", one_line(self.why))
+        object.__setattr__(self, "involves", involved(self.involves))
 
 
-Value = str | int | tuple[str, ...] | tuple[ActionItem, ...] | None
+@dataclass(frozen=True)
+class Moment:
+    """One moment of the consultant's interview process, as mapped in a phase."""
+
+    name: str
+    involves: tuple[str, ...] = ()
+    note: str = ""
+    id: str = ""
+    developed: str = ""  # the date an 'utveckla' item for it was done (ÅÅÅÅ-MM-DD)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", one_line(self.name))
+        object.__setattr__(self, "note", one_line(self.note))
+        object.__setattr__(self, "involves", involved(self.involves))
+
+
+def involved(names: object) -> tuple[str, ...]:
+    """Whom something involves, in the order of INVOLVED, each once (unknown names are kept last)."""
+    if isinstance(names, str):
+        names = [part for part in names.replace(";", ",").split(",")]
+    if not isinstance(names, (list, tuple)):
+        return ()
+    wanted = [str(name).strip().casefold() for name in names if str(name).strip()]
+    known = [name for name in INVOLVED if name in wanted]
+    return (*known, *dict.fromkeys(name for name in wanted if name not in INVOLVED))
+
+
+Value = str | int | tuple[str, ...] | tuple[ActionItem, ...] | tuple[Moment, ...] | None
 
 
 @dataclass(frozen=True)
@@ -96,6 +139,8 @@ def display(value: Value, *, scale_max: int | None = None) -> str:
     for item in value:
         if isinstance(item, ActionItem):
             parts.append(f"{item.moment} (varför: {item.why})" if item.why else item.moment)
+        elif isinstance(item, Moment):
+            parts.append(f"{item.name} ({', '.join(item.involves)})" if item.involves else item.name)
         else:
             parts.append(item)
-    return "; ".join(parts) if value and isinstance(value[0], ActionItem) else ", ".join(parts)
+    return "; ".join(parts) if value and not isinstance(value[0], str) else ", ".join(parts)

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import AnswerError
 from intervjufas.model.answers import Answer, Value
+from intervjufas.model.markdown_text import CURRENT, TextCodec
 from intervjufas.model.type_base import QuestionType, decode_answer, encode_answer
 from intervjufas.model.type_base import coerce_value as _coerce_value
 from intervjufas.model.types_actions import ActionItemsType
 from intervjufas.model.types_choice import ChoiceType, MultiChoiceType, YesNoType
+from intervjufas.model.types_moments import MomentListType
 from intervjufas.model.types_scale import ScaleType
 from intervjufas.model.types_text import DateType, LongTextType, TextType
 
@@ -32,6 +34,7 @@ TYPES: dict[str, QuestionType] = {
         ScaleType(),
         DateType(),
         ActionItemsType(),
+        MomentListType(),
     )
 }
 QUESTION_TYPES = tuple(TYPES)
@@ -79,15 +82,16 @@ def encode(question: Question, answer: Answer) -> list[str]:
     return encode_answer(question_type(question.type), question, answer)
 
 
-def decode(question: Question, lines: list[str]) -> Answer:
-    """Read the lines under a heading back into an answer; raise AnswerFormatError if impossible."""
+def decode(question: Question, lines: list[str], text: TextCodec = CURRENT) -> Answer:
+    """Read the lines under a heading back into an answer (free text as ``text`` wrote it – the
+    report's format version); raise AnswerFormatError if impossible."""
     from intervjufas.errors import AnswerFormatError
 
     try:
         kind = question_type(question.type)
     except AnswerError as error:
         raise AnswerFormatError(0, str(error)) from None
-    return decode_answer(kind, question, lines)
+    return decode_answer(kind, question, lines, text)
 
 
 def display_answer(question: Question, value: Value) -> str:

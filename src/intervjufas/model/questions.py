@@ -10,6 +10,8 @@ from intervjufas.model.answers import Answer
 from intervjufas.model.conditions import Condition, evaluate
 
 PLAN_KINDS = {"lagga_till": "Lägga till", "utveckla": "Utveckla", "ta_bort": "Ta bort"}
+# The phases of the process map: before, during and after the interviews.
+PHASES = {"fore": "Före intervjun", "under": "Under intervjun", "efter": "Efter intervjun"}
 STATUS_DONE = "klar"
 STATUS_STARTED = "påbörjad"
 STATUS_NOT_STARTED = "ej påbörjad"
@@ -39,6 +41,7 @@ class Question:
     scale_labels: tuple[tuple[int, str], ...] = ()
     condition: Condition | None = None
     plan: str | None = None
+    phase: str | None = None  # the phase of the process map the question maps or plans for
     short: str = ""
     group: Group | None = None
     step_id: str | None = None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import ActionItem, Answer, Value, display
-from intervjufas.model.markdown_text import PLACEHOLDER
+from intervjufas.model.markdown_text import PLACEHOLDER, TextCodec
 
 if TYPE_CHECKING:
     from intervjufas.model.questions import Question
@@ -74,11 +74,12 @@ class QuestionType:
         """The Markdown lines under the question's heading for a non-empty value."""
         raise NotImplementedError
 
-    def decode(self, question: Question, lines: list[str]) -> Answer:
-        """Read non-blank lines under a heading; raise AnswerFormatError if impossible."""
+    def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
+        """Read non-blank lines under a heading (free text as ``text`` wrote it); raise
+        AnswerFormatError if impossible."""
         raise NotImplementedError
 
-    def decode_blank(self, question: Question, lines: list[str]) -> Answer:
+    def decode_blank(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
         """Lines that hold nothing but whitespace."""
         return Answer(None)
 
@@ -113,9 +114,9 @@ def encode_answer(kind: QuestionType, question: Question, answer: Answer) -> lis
     return kind.encode(question, answer)
 
 
-def decode_answer(kind: QuestionType, question: Question, lines: list[str]) -> Answer:
+def decode_answer(kind: QuestionType, question: Question, lines: list[str], text: TextCodec) -> Answer:
     if lines == [PLACEHOLDER]:
         return Answer(None)
     if not any(line.strip() for line in lines):
-        return kind.decode_blank(question, lines)
-    return kind.decode(question, lines)
+        return kind.decode_blank(question, lines, text)
+    return kind.decode(question, lines, text)

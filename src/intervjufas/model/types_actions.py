@@ -1,24 +1,25 @@
 """The question type ``atgarder``: action items for the plan, each a moment and why.
 
-In a report the items are a numbered list, each moment in bold with ``Varför: …`` indented under it.
+In a report the items are a numbered list (see ``list_markdown``): each moment in bold with its ids
+in a comment, ``Varför: …`` and, for a moment to add, ``Berör: …`` indented under it.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
-from intervjufas.errors import AnswerError, AnswerFormatError
-from intervjufas.model.answers import ActionItem, Answer, Value, display
+from intervjufas.errors import AnswerError
+from intervjufas.model.answers import ActionItem, Answer, Value, display, involved
+from intervjufas.model.list_markdown import ListItem, read_items, write_items
+from intervjufas.model.markdown_text import TextCodec
 from intervjufas.model.type_base import QuestionType, as_text
 
 if TYPE_CHECKING:
     from intervjufas.model.questions import Question
 
-WHY_PREFIX = "Varför:"
-_ITEM = re.compile(r"^(?:\d+[.)]|[-*+])[ \t]+(.*)$")
-_WHY = re.compile(r"^[ \t]+(?:[-*+][ \t]+)?(?:varför|syfte)[ \t]*:[ \t]?(.*)$", re.IGNORECASE)
-_CONTINUATION = re.compile(r"^[ \t]+(\S.*)$")
+WHY_LABEL = "Varför"
+_LABELS = {"why": WHY_LABEL, "involves": "Berör"}
+_READ_LABELS = {"why": ("varför", "syfte"), "involves": ("berör", "beror")}
 
 
 class ActionItemsType(QuestionType):
@@ -26,7 +27,7 @@ class ActionItemsType(QuestionType):
     description = "en lista med moment och varför (till utvecklingsplanen)"
     shown_as = "moment och varför"
     widget = "items"
-    keys = ("plan",)
+    keys = ("plan", "fas")
     operators = frozenset({"besvarad"})
     condition_hint = "har typen atgarder; jämför med 'besvarad'"
     in_metadata = False
@@ -48,50 +49,41 @@ class ActionItemsType(QuestionType):
         return tuple(value)  # type: ignore[arg-type]
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
-        lines = []
-        for number, item in enumerate(answer.value, start=1):  # type: ignore[arg-type]
-            assert isinstance(item, ActionItem)
-            lines.append(f"{number}. **{item.moment}**")
-            if item.why:
-                lines.append(f"   - {WHY_PREFIX} {item.why}")
-        return lines
+        return write_items([_as_list_item(item) for item in answer.value], _LABELS)  # type: ignore[union-attr]
 
-    def decode(self, question: Question, lines: list[str]) -> Answer:
-        items: list[list[str]] = []  # [moment, why]
-        target = 0
-        for offset, line in enumerate(lines):
-            if not line.strip():
-                continue
-            item = _ITEM.match(line)
-            why = _WHY.match(line)
-            more = _CONTINUATION.match(line)
-            if item:
-                items.append([_strip_bold(item.group(1)), ""])
-                target = 0
-            elif why and items:
-                items[-1][1] = why.group(1)
-                target = 1
-            elif more and items:
-                items[-1][target] += " " + more.group(1)
-            else:
-                raise AnswerFormatError(
-                    offset, "skriv varje moment som en numrerad rad (1. …) med 'Varför: …' indraget under"
+    def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
+        items = read_items(lines, _READ_LABELS, text)
+        return Answer(
+            tuple(
+                ActionItem(
+                    item.text,
+                    item.details.get("why", ""),
+                    id=item.ids.get("atgard", ""),
+                    moment_id=item.ids.get("moment", ""),
+                    involves=involved(item.details.get("involves", "")),
                 )
-        return Answer(tuple(ActionItem(moment, why) for moment, why in items if moment.strip()))
+                for item in items
+            )
+        )
+
+
+def _as_list_item(item: ActionItem) -> ListItem:
+    details = {"why": item.why, "involves": ", ".join(item.involves)}
+    return ListItem(item.moment, {"atgard": item.id, "moment": item.moment_id}, details)
 
 
 def _item(entry: Any) -> ActionItem:
     if isinstance(entry, str):
         return ActionItem(entry)
     if isinstance(entry, dict):
-        unknown = set(entry) - {"moment", "varfor"}
+        unknown = set(entry) - {"moment", "varfor", "beror"}
         if unknown:
-            raise AnswerError(f"okänd nyckel '{sorted(unknown)[0]}' i ett moment (tillåtna: moment, varfor)")
-        return ActionItem(as_text(entry.get("moment")), as_text(entry.get("varfor")))
-    raise AnswerError("varje moment ska vara en text eller ha nycklarna moment och varfor")
-
-
-def _strip_bold(text: str) -> str:
-    if len(text) >= 4 and text.startswith("**") and text.endswith("**"):
-        return text[2:-2]
-    return text
+            raise AnswerError(
+                f"okänd nyckel '{sorted(unknown)[0]}' i ett moment (tillåtna: moment, varfor, beror)"
+            )
+        return ActionItem(
+            as_text(entry.get("moment")),
+            as_text(entry.get("varfor")),
+            involves=involved(entry.get("beror") or ()),
+        )
+    raise AnswerError("varje moment ska vara en text eller ha nycklarna moment, varfor och beror")

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import NO, YES, Answer, Value
-from intervjufas.model.markdown_text import escape_text, unescape_text
+from intervjufas.model.markdown_text import CURRENT, TextCodec
 from intervjufas.model.type_base import QuestionType, as_text, coerce_line
 
 if TYPE_CHECKING:
     from intervjufas.model.questions import Question
 
-_CHOICE = re.compile(r"^\*\*(.*)\*\*$")
+ANSWER_LABEL = "Svar:"
+_CHOICE = re.compile(r"^(?:Svar:[ \t]*)?(?:\*\*(?P<bold>.*)\*\*|(?P<plain>.*))$")
 _ITEM = re.compile(r"^(?:\d+[.)]|[-*+])[ \t]+(.*)$")
 
 
@@ -49,19 +50,20 @@ class ChoiceType(QuestionType):
         return self.fixed_choices or question.choices
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
-        lines = [f"**{answer.value}**"]
+        lines = [f"{ANSWER_LABEL} **{CURRENT.inline(str(answer.value))}**"]
         if answer.comment:
-            lines += ["", *escape_text(answer.comment)]
+            lines += ["", *CURRENT.escape(answer.comment)]
         return lines
 
-    def decode(self, question: Question, lines: list[str]) -> Answer:
-        first = lines[0].strip()
-        match = _CHOICE.match(first)
-        value = coerce_line(self, question, match.group(1) if match else first, 0)
+    def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
+        match = _CHOICE.match(lines[0].strip())
+        assert match is not None  # (the pattern matches any line)
+        chosen = match.group("bold") if match.group("bold") is not None else match.group("plain")
+        value = coerce_line(self, question, text.uninline(chosen), 0)
         rest = lines[1:]
         if rest and rest[0] == "":
             rest = rest[1:]
-        comment = unescape_text(rest) if rest else ""
+        comment = text.unescape(rest) if rest else ""
         if comment and not question.comment:
             raise AnswerFormatError(
                 1, f"frågan '{question.id}' har ingen kommentar; ta bort texten under svaret"
@@ -116,16 +118,15 @@ class MultiChoiceType(QuestionType):
         return question.choices
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
-        return [f"- {choice}" for choice in answer.value]  # type: ignore[union-attr]
+        return [f"- {CURRENT.inline(choice)}" for choice in answer.value]  # type: ignore[union-attr]
 
-    def decode(self, question: Question, lines: list[str]) -> Answer:
+    def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
         chosen = []
         for offset, line in enumerate(lines):
             if not line.strip():
                 continue
             match = _ITEM.match(line.strip())
             # One line is one whole choice (which may contain a comma); coerce gives a tuple.
-            chosen.extend(
-                coerce_line(self, question, [match.group(1) if match else line.strip()], offset) or ()
-            )
+            one = text.uninline(match.group(1) if match else line.strip())
+            chosen.extend(coerce_line(self, question, [one], offset) or ())
         return Answer(tuple(c for c in question.choices if c in chosen))

@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import Answer, Value, display
+from intervjufas.model.markdown_text import CURRENT, TextCodec
 from intervjufas.model.type_base import QuestionType, coerce_line
 
 if TYPE_CHECKING:
     from intervjufas.model.questions import Question
 
-_SCALE = re.compile(r"^(?:\*\*)?(-?\d+)(?:\*\*)?(?:\s.*)?$")
+RATING_LABEL = "Betyg:"
+_SCALE = re.compile(r"^(?:Betyg:[ \t]*)?(?:\*\*)?(-?\d+)(?:\*\*)?(?:\s.*)?$")
 
 
 class ScaleType(QuestionType):
@@ -45,9 +47,10 @@ class ScaleType(QuestionType):
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
         label = dict(question.scale_labels).get(answer.value)  # type: ignore[arg-type]
-        return [f"**{answer.value}** av {question.scale_max}" + (f" ({label})" if label else "")]
+        shown = f" ({CURRENT.inline(label)})" if label else ""
+        return [f"{RATING_LABEL} **{answer.value}** av {question.scale_max}{shown}"]
 
-    def decode(self, question: Question, lines: list[str]) -> Answer:
+    def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
         match = _SCALE.match(lines[0].strip())
         if not match or any(line.strip() for line in lines[1:]):
             raise AnswerFormatError(

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.model.answers import Answer, Value, is_today_word, parse_date, tidy, today
-from intervjufas.model.markdown_text import escape_text, unescape_text
+from intervjufas.model.markdown_text import CURRENT, TextCodec
 from intervjufas.model.type_base import QuestionType, as_text, coerce_line
 
 if TYPE_CHECKING:
@@ -25,13 +25,13 @@ class TextType(QuestionType):
         return tidy(as_text(raw)) or None
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
-        return escape_text(str(answer.value))
+        return CURRENT.escape(str(answer.value))
 
-    def decode(self, question: Question, lines: list[str]) -> Answer:
-        return Answer(unescape_text(lines))
+    def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
+        return Answer(text.unescape(lines))
 
-    def decode_blank(self, question: Question, lines: list[str]) -> Answer:
-        return Answer(unescape_text(lines))
+    def decode_blank(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
+        return Answer(text.unescape(lines))
 
 
 class LongTextType(TextType):
@@ -61,7 +61,7 @@ class DateType(QuestionType):
         return "idag" if is_today_word(raw) else super().stored_default(question, raw)
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
-        return escape_text(str(answer.value))
+        return CURRENT.escape(str(answer.value))
 
-    def decode(self, question: Question, lines: list[str]) -> Answer:
-        return Answer(coerce_line(self, question, unescape_text(lines).strip(), 0))
+    def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
+        return Answer(coerce_line(self, question, text.unescape(lines).strip(), 0))

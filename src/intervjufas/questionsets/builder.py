@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from intervjufas.model.question_types import QUESTION_TYPES
-from intervjufas.model.questions import PLAN_KINDS, Group, Question, Questionnaire, Step
+from intervjufas.model.questions import PHASES, PLAN_KINDS, Group, Question, Questionnaire, Step
 from intervjufas.questionsets.condition_reader import ConditionReader
 from intervjufas.questionsets.drafts import QuestionDraft
 from intervjufas.questionsets.format_keys import GROUP_KEYS, QUESTION_KEYS, SET_KEYS, STEP_KEYS
@@ -144,6 +144,8 @@ class Builder:
             return r.one_of(node, key, QUESTION_TYPES, "typ")
         if kind == "plan":
             return r.one_of(node, key, list(PLAN_KINDS), "plan")
+        if kind == "phase":
+            return r.one_of(node, key, list(PHASES), "fas")
         if kind == "texts":
             values = r.texts(node, key)
             return None if values is None else tuple(values)

@@ -68,6 +68,13 @@ QUESTION_KEYS = (
         "Svaret förs till utvecklingsplanen: lagga_till, utveckla eller ta_bort.",
         "plan",
     ),
+    Key(
+        "fas",
+        "phase",
+        False,
+        "Fasen i processkartan: fore, under eller efter (typen moment, och atgarder med plan).",
+        "phase",
+    ),
 )
 CONDITION_KEYS = (
     Key("fraga", "ident", False, "Id för en tidigare fråga."),

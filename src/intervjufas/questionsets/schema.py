@@ -23,7 +23,7 @@ from typing import Any
 
 from intervjufas.model.conditions import COMBINATORS, OPERATORS
 from intervjufas.model.question_types import QUESTION_TYPES, TYPE_KEYS, TYPES
-from intervjufas.model.questions import PLAN_KINDS
+from intervjufas.model.questions import PHASES, PLAN_KINDS
 from intervjufas.questionsets.format_keys import (
     CONDITION_KEYS,
     GROUP_KEYS,
@@ -99,6 +99,11 @@ def _defs() -> dict[str, Any]:
             "enum": list(PLAN_KINDS),
             "enumDescriptions": [f"förs till utvecklingsplanen som '{v}'" for v in PLAN_KINDS.values()],
         },
+        "fas": {
+            "type": "string",
+            "enum": list(PHASES),
+            "enumDescriptions": [f"fasen '{title}' i processkartan" for title in PHASES.values()],
+        },
         "etiketter": {
             "type": "object",
             "propertyNames": {"pattern": r"^-?[0-9]+$"},
@@ -121,6 +126,7 @@ _KIND_SCHEMAS: dict[str, dict[str, Any]] = {
     "any": {},
     "type": _ref("typ"),
     "plan": _ref("plan"),
+    "phase": _ref("fas"),
     "labels": _ref("etiketter"),
     "condition": _ref("villkor"),
     "texts": {"type": "array", "minItems": 1, "uniqueItems": True, "items": _ref("ett_val")},

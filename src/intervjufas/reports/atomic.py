@@ -169,6 +169,39 @@ def _link_free_name(
             unclaim(path)
 
 
+def rename_new(
+    path: Path,
+    stem: str,
+    *,
+    claim: Callable[[Path], bool] = lambda _path: True,
+    unclaim: Callable[[Path], None] = lambda _path: None,
+) -> Path:
+    """Give a file a new name ``stem.md`` (or ``stem-2.md``, …) in its folder, never over another
+    file; returns the new path (the old one if the file system cannot do it safely)."""
+    folder = path.parent
+    with signals_held():
+        number = 0
+        while True:
+            number += 1
+            target = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
+            if target == path:
+                return path
+            if target.exists() or not claim(target):
+                continue
+            try:
+                os.link(path, target)
+            except FileExistsError:
+                unclaim(target)
+                continue
+            except OSError:
+                unclaim(target)
+                return path  # no hard links here: keep the name rather than risk overwriting
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            _fsync_dir(folder)
+            return target
+
+
 def _write_exclusive(path: Path, data: bytes) -> Path:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)

@@ -21,6 +21,25 @@ from intervjufas.questionsets.sources import HEADER_LIMIT, open_regular
 from intervjufas.questionsets.yaml_source import compose, forbidden_tags, plain_value, show_tag
 from intervjufas.reports.model import FORMAT_VERSION
 
+READABLE_FORMATS = (1, FORMAT_VERSION)
+_READABLE = " och ".join(str(version) for version in READABLE_FORMATS)
+PROGRAM_KEY = "intervjufas"  # format 2: the program's own keys, under one key
+TOP_KEYS = ("title", "date", "tags", "forfattare", PROGRAM_KEY)  # format 2: not questions' answers
+CANONICAL_KEYS = (
+    "format",
+    "id",
+    "fragor",
+    "metadata",
+    "skapad",
+    "uppdaterad",
+    "steg",
+    "atgarder",
+    "uppfoljning",
+    "ofardigt",
+    "betyg",
+    "forfattare",
+)
+
 _SHORT = {
     "missing": "huvudet (YAML mellan två rader med ---) saknas överst",
     "unterminated": "huvudet avslutas aldrig med en rad med ---",
@@ -54,11 +73,11 @@ class HeaderError(ValueError):
 
     def short(self) -> str:
         """For a warning about one file among many: ``huvudet saknar rapportens 'id'``."""
-        return _SHORT[self.kind].format(line=self.line, detail=self.detail, version=FORMAT_VERSION)
+        return _SHORT[self.kind].format(line=self.line, detail=self.detail, version=_READABLE)
 
     def sentence(self, file: str) -> ReportFormatError:
         """For one report the user named: ``fil:2: huvudet saknar rapportens 'id'.``"""
-        text = _SENTENCE[self.kind].format(line=self.line, detail=self.detail, version=FORMAT_VERSION)
+        text = _SENTENCE[self.kind].format(line=self.line, detail=self.detail, version=_READABLE)
         return ReportFormatError(f"{file}:{self.line}: {text}")
 
 
@@ -89,14 +108,43 @@ def parse_header(header_lines: list[str], *, check: bool = True) -> dict[str, An
         raise HeaderError("yaml", 2, "ett alias hänvisar till sig självt") from None
     if not isinstance(header, dict):
         raise HeaderError("not_mapping", 2)
-    if check:
-        check_header(header, header_lines)
-    return header
+    if not check:
+        return header
+    canonical = normalize(header)
+    check_header(canonical, header_lines)
+    return canonical
+
+
+def normalize(raw: dict[str, Any]) -> dict[str, Any]:
+    """A header of any readable format in the shape the program reads: ``format``, ``id``,
+    ``fragor`` {id, version, hash}, ``metadata`` {question id: value}, ``skapad``, ``uppdaterad``,
+    ``steg``, ``atgarder``, ``uppfoljning``, ``ofardigt``, ``betyg``, ``forfattare``, ``taggar``,
+    and ``extra`` (the program's keys it does not know, kept as they are).
+
+    Format 1 kept everything at the top; format 2 puts the facts of the assignment at the top, flat,
+    for other tools (``title``, ``date``, ``uppdrag``, ``kund``, …, ``tags``) and the program's own
+    keys compactly under ``intervjufas``."""
+    own = raw.get(PROGRAM_KEY)
+    if not isinstance(own, dict):  # format 1 (or not a report)
+        canonical = {key: raw[key] for key in CANONICAL_KEYS if key in raw}
+        canonical["extra"] = {key: value for key, value in raw.items() if key not in CANONICAL_KEYS}
+        return canonical
+    canonical = {key: own[key] for key in CANONICAL_KEYS if key in own}
+    canonical["extra"] = {key: value for key, value in own.items() if key not in CANONICAL_KEYS}
+    metadata = {key: value for key, value in raw.items() if key not in TOP_KEYS}
+    if "date" in raw:
+        metadata["datum"] = raw["date"]
+    canonical["metadata"] = metadata
+    if raw.get("forfattare") is not None:
+        canonical["forfattare"] = raw["forfattare"]
+    if isinstance(raw.get("tags"), list):
+        canonical["taggar"] = raw["tags"]
+    return canonical
 
 
 def check_header(header: dict[str, Any], header_lines: list[str]) -> None:
-    """Raise HeaderError when the header lacks what every report must have."""
-    if header.get("format") != FORMAT_VERSION:
+    """Raise HeaderError when a (normalized) header lacks what every report must have."""
+    if header.get("format") not in READABLE_FORMATS:
         raise HeaderError("format", 2, repr(header.get("format")))
     if not isinstance(header.get("id"), str) or not header["id"]:
         raise HeaderError("id", 2)

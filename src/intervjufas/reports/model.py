@@ -15,7 +15,7 @@ from intervjufas.model.answers import ActionItem, Answer, display
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import PLAN_KINDS, Question, Questionnaire, SetRef, Step
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FOLLOW_UP_STATUSES = ("Genomfört", "Delvis", "Inte än", "Släpp")
 CLOSED_STATUSES = ("Genomfört", "Släpp")
 FOLLOW_UP_TITLE = "Uppföljning av tidigare utvecklingsplan"
@@ -78,6 +78,8 @@ class Report:
     notes: dict[str, list[str]] = field(default_factory=dict)
     # What reading the file found worth telling (e.g. a question heading that lost its id).
     problems: list[str] = field(default_factory=list)
+    author: str = ""  # who made the report (a team may share the folder)
+    tags: list[str] = field(default_factory=list)  # tags added by hand, besides the program's own
 
     @classmethod
     def new(cls, questionnaire: Questionnaire) -> Report:
@@ -109,6 +111,7 @@ def copy_report(report: Report) -> Report:
         drafts=dict(report.drafts),
         notes={k: list(v) for k, v in report.notes.items()},
         problems=list(report.problems),
+        tags=list(report.tags),
     )
 
 

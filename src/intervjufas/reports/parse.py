@@ -15,7 +15,7 @@ from typing import Any
 
 from intervjufas.errors import AnswerError, AnswerFormatError, ReportFormatError
 from intervjufas.model.answers import Answer
-from intervjufas.model.markdown_text import DRAFT_MARKER
+from intervjufas.model.markdown_text import DRAFT_MARKER, V1, V2, TextCodec
 from intervjufas.model.question_types import coerce_value, decode
 from intervjufas.model.questions import (
     STATUS_DONE,
@@ -27,26 +27,17 @@ from intervjufas.model.questions import (
 )
 from intervjufas.reports.front_matter import HeaderError, header_line, parse_header, split_front_matter
 from intervjufas.reports.model import FOLLOW_UP_QUESTION, GUIDE, SECTION_TEXTS, FollowUp, RawAnswer, Report
+from intervjufas.reports.render import tags
 
+# A heading with its id comment; the comment's '<' must not be escaped by a backslash in the text.
 _STRUCTURE = re.compile(
-    r"^(#{1,6})[ \t]+(.*?)[ \t]*<!--[ \t]*(steg|grupp|fraga|avsnitt|uppfoljning)[ \t]*:[ \t]*(\S+?)[ \t]*-->[ \t]*$"
+    r"^(#{1,6})[ \t]+((?:[^\\]|\\.)*?)[ \t]*<!--[ \t]*(steg|grupp|fraga|avsnitt|uppfoljning)[ \t]*:"
+    r"[ \t]*(\S+?)[ \t]*-->[ \t]*$"
 )
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _FACT = re.compile(r"^- \*\*[^*]+:\*\* ")
 _GUIDE = GUIDE[:30]
 STATUSES = (STATUS_DONE, STATUS_STARTED, STATUS_NOT_STARTED)
-_KNOWN_HEADER = (
-    "format",
-    "id",
-    "fragor",
-    "metadata",
-    "skapad",
-    "uppdaterad",
-    "steg",
-    "atgarder",
-    "uppfoljning",
-    "ofardigt",
-)
 
 
 @dataclass
@@ -80,16 +71,18 @@ def set_ref(header: dict[str, Any]) -> SetRef:
 def parse(
     text: str, questionnaire: Questionnaire | None, *, file: str = "rapporten", strict: bool = True
 ) -> Report:
-    """Read a report file.  With ``strict``, an answer that does not fit its question is an error;
-    otherwise it is kept verbatim as an extra answer."""
+    """Read a report file (of any readable format).  With ``strict``, an answer that does not fit
+    its question is an error; otherwise it is kept verbatim as an extra answer."""
     header, header_lines, body, body_start = read_header(text, file)
     report = Report(
         report_id=header["id"],
         question_set=set_ref(header),
         created=str(header.get("skapad") or ""),
         updated=str(header.get("uppdaterad") or ""),
-        extra_header={k: v for k, v in header.items() if k not in _KNOWN_HEADER},
+        extra_header=dict(header.get("extra") or {}),
+        author=str(header.get("forfattare") or ""),
     )
+    nested = header["format"] == 1  # format 1 kept the facts under 'metadata'
     for key, raw in (header.get("metadata") or {}).items():
         question = questionnaire.question(key) if questionnaire else None
         if question is None or not questionnaire.is_metadata(key):  # type: ignore[union-attr]
@@ -99,11 +92,18 @@ def parse(
             report.answers[key] = Answer(coerce_value(question, raw))
         except AnswerError as error:
             if strict:
-                raise ReportFormatError(f"{file}:{header_line(header_lines, key)}: {key}: {error}.") from None
+                line = header_line(
+                    header_lines, "date" if key == "datum" and not nested else key, nested=nested
+                )
+                raise ReportFormatError(f"{file}:{line}: {key}: {error}.") from None
             report.extra_metadata[key] = raw
     _read_unfinished(report, questionnaire, header.get("ofardigt"))
+    codec = V1 if header["format"] == 1 else V2
     for block in _blocks(body, body_start):
-        _read_block(report, questionnaire, block, file, strict)
+        _read_block(report, questionnaire, block, file, strict, codec)
+    if questionnaire is not None and isinstance(header.get("taggar"), list):
+        own = set(tags(report, questionnaire))
+        report.tags = [str(tag) for tag in header["taggar"] if str(tag) not in own]
     return report
 
 
@@ -154,11 +154,17 @@ def _trim(block: _Block) -> _Block:
 
 
 def _read_block(
-    report: Report, questionnaire: Questionnaire | None, block: _Block, file: str, strict: bool
+    report: Report,
+    questionnaire: Questionnaire | None,
+    block: _Block,
+    file: str,
+    strict: bool,
+    codec: TextCodec,
 ) -> None:
     if block.kind not in ("fraga", "uppfoljning"):
-        _keep_notes(report, questionnaire, block, file)
+        _keep_notes(report, questionnaire, block, file, codec)
         return
+    block.heading = codec.uninline(block.heading)
     seen = block.key in report.answers or block.key in report.extra_answers or block.key in report.drafts
     if block.kind == "uppfoljning":
         seen = any(f.key == block.key for f in report.follow_ups)
@@ -169,7 +175,7 @@ def _read_block(
             )
         return
     if block.kind == "uppfoljning":
-        answer = _decode(FOLLOW_UP_QUESTION, block, file, strict)
+        answer = _decode(FOLLOW_UP_QUESTION, block, file, strict, codec)
         report.follow_ups.append(FollowUp(block.key, block.heading, answer or Answer()))
         return
     question = questionnaire.question(block.key) if questionnaire else None
@@ -179,7 +185,7 @@ def _read_block(
     draft = bool(block.body) and block.body[0] == DRAFT_MARKER
     if draft:
         block.body = block.body[2:] if len(block.body) > 1 and block.body[1] == "" else block.body[1:]
-    answer = _decode(question, block, file, strict)
+    answer = _decode(question, block, file, strict, codec)
     if answer is None:
         report.extra_answers[block.key] = RawAnswer(block.heading, "\n".join(block.body))
     elif draft:
@@ -188,7 +194,9 @@ def _read_block(
         report.answers[block.key] = answer
 
 
-def _keep_notes(report: Report, questionnaire: Questionnaire | None, block: _Block, file: str) -> None:
+def _keep_notes(
+    report: Report, questionnaire: Questionnaire | None, block: _Block, file: str, codec: TextCodec
+) -> None:
     """Lines of a structural block that the program did not write, kept at the block's anchor."""
     anchor = block.key if block.kind == "loose" else (f"{block.kind}:{block.key}" if block.key else "start")
     derived = _derived(block, questionnaire)
@@ -205,7 +213,11 @@ def _keep_notes(report: Report, questionnaire: Questionnaire | None, block: _Blo
     notes = report.notes.setdefault(anchor, [])
     notes += ([""] if notes else []) + lines
     if block.kind == "loose" and questionnaire is not None:
-        lost = next((q for q in questionnaire.all_questions() if q.text == block.heading), None)
+        text = re.sub(r" \([^()]*\)$", "", codec.uninline(block.heading))  # without a step's label
+        lost = next(
+            (q for q in questionnaire.all_questions() if q.text in (text, codec.uninline(block.heading))),
+            None,
+        )
         if lost is not None:
             report.problems.append(
                 f"{file}:{block.line}: rubriken '{block.heading}' har tappat sin id-kommentar "
@@ -231,9 +243,9 @@ def _derived(block: _Block, questionnaire: Questionnaire | None) -> set[str]:
     return set()
 
 
-def _decode(question: Question, block: _Block, file: str, strict: bool) -> Answer | None:
+def _decode(question: Question, block: _Block, file: str, strict: bool, codec: TextCodec) -> Answer | None:
     try:
-        return decode(question, block.body)
+        return decode(question, block.body, codec)
     except AnswerFormatError as error:
         if strict:
             line = block.line + 2 + error.offset

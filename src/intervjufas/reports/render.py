@@ -6,8 +6,8 @@ Layout of a report file::
     (YAML: format, id, question set, metadata, timestamps, and caches for fast listing)
     ---
     # Title: uppdrag
-    ## Steg 1: Före intervjun <!-- steg: fore -->
-    ### Question text <!-- fraga: question_id -->
+    ## Steg 1: Före intervjun<!-- steg: fore -->
+    ### Question text<!-- fraga: question_id -->
     (answer)
 
 Headings carry the stable id in an HTML comment, so answers are read back by id even after the
@@ -17,15 +17,18 @@ texts, the action-plan table, status lines) are derived from the question set an
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import yaml
 
-from intervjufas.model.answers import display
-from intervjufas.model.markdown_text import DRAFT_MARKER
+from intervjufas.model.answers import display, one_line
+from intervjufas.model.markdown_text import CURRENT, DRAFT_MARKER
 from intervjufas.model.question_types import encode
 from intervjufas.model.questions import Questionnaire, Step, step_status
 from intervjufas.questionsets.yaml_source import SafeDumper
+from intervjufas.reports.files import slugify
+from intervjufas.reports.front_matter import PROGRAM_KEY, TOP_KEYS
 from intervjufas.reports.model import (
     FOLLOW_UP_QUESTION,
     FOLLOW_UP_TITLE,
@@ -50,13 +53,31 @@ def render(report: Report, questionnaire: Questionnaire) -> str:
         lines += _step_section(report, questionnaire, step, notes)
     lines += _plan_section(report, questionnaire) + notes.take("avsnitt:utvecklingsplan")
     if report.extra_answers:
-        lines += [f"## {OTHER_TITLE} <!-- avsnitt: ovrigt -->", "", SECTION_TEXTS["ovrigt"], ""]
+        lines += [heading(2, OTHER_TITLE, "avsnitt", "ovrigt"), "", SECTION_TEXTS["ovrigt"], ""]
         lines += notes.take("avsnitt:ovrigt")
         for key, raw in report.extra_answers.items():
-            lines += [f"### {raw.heading} <!-- fraga: {key} -->", "", *raw.body.split("\n"), ""]
+            lines += [heading(3, raw.heading, "fraga", key), "", *raw.body.split("\n"), ""]
             lines += notes.take(f"fraga:{key}")
     lines += notes.rest()
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def heading(level: int, text: str, kind: str, key: str) -> str:
+    """A heading with its id: the visible text (shown as typed, on one line) directly followed by
+    the id comment, so that no tool sees a trailing space in the heading."""
+    return f"{'#' * level} {CURRENT.inline(one_line(text))}<!-- {kind}: {key} -->"
+
+
+def repeated_headings(questionnaire: Questionnaire) -> set[str]:
+    """Question texts and group titles that occur in more than one step: their headings get the
+    step's label, so every heading (and every tool's anchor for it) is unique."""
+    seen: dict[str, set[str]] = {}
+    for step in questionnaire.steps:
+        for question in step.questions:
+            seen.setdefault(question.text, set()).add(step.id)
+            if question.group is not None:
+                seen.setdefault(question.group.title, set()).add(step.id)
+    return {text for text, steps in seen.items() if len(steps) > 1}
 
 
 class _Notes:
@@ -77,13 +98,25 @@ class _Notes:
 
 
 def _header(report: Report, questionnaire: Questionnaire) -> str:
-    metadata: dict[str, Any] = {}
+    """The front matter: the assignment's facts flat at the top, for other tools (GitHub, pandoc,
+    Obsidian, static-site generators), then the program's own keys under ``intervjufas``."""
+    header: dict[str, Any] = {"title": f"{questionnaire.title}: {report.uppdrag or 'namnlöst uppdrag'}"}
+    datum = report.answers.get("datum") if questionnaire.is_metadata("datum") else None
+    if datum is not None:
+        header["date"] = _as_date(datum.value) if isinstance(datum.value, str) else None
     for question in questionnaire.metadata:
-        if question.id in report.answers:
-            metadata[question.id] = _plain(report.answers[question.id].value)
-    metadata.update(report.extra_metadata)
-    follow_ups = {f.key: f.status for f in report.follow_ups if f.status}
-    header: dict[str, Any] = {
+        if question.id in report.answers and question.id != "datum":
+            header[question.id] = _plain(report.answers[question.id].value)
+    if report.author:
+        header["forfattare"] = report.author
+    header["tags"] = tags(report, questionnaire)
+    header.update({k: v for k, v in report.extra_metadata.items() if k not in TOP_KEYS and k not in header})
+    header[PROGRAM_KEY] = _program_keys(report, questionnaire)
+    return yaml.dump(header, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _program_keys(report: Report, questionnaire: Questionnaire) -> dict[str, Any]:
+    own: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "id": report.report_id,
         "fragor": {
@@ -91,20 +124,49 @@ def _header(report: Report, questionnaire: Questionnaire) -> str:
             "version": report.question_set.version,
             "hash": report.question_set.hash,
         },
-        "metadata": metadata,
         "skapad": report.created,
         "uppdaterad": report.updated,
         "steg": {s.id: step_status(s, report.answers) for s in questionnaire.steps},
         "atgarder": len(planned_items(report, questionnaire)),
-        "uppfoljning": follow_ups,
+        "uppfoljning": {f.key: f.status for f in report.follow_ups if f.status},
     }
+    ratings = {
+        q.id: report.answers[q.id].value for _, q in questionnaire.scale_questions() if q.id in report.answers
+    }
+    ratings = {key: value for key, value in ratings.items() if value is not None}
+    if ratings:  # for 'trend', which then needs only the headers
+        own["betyg"] = ratings
     unfinished = {
         q.id: _plain(report.drafts[q.id].value) for q in questionnaire.metadata if q.id in report.drafts
     }
     if unfinished:  # details of the assignment that were being typed when the session stopped
-        header["ofardigt"] = unfinished
-    header.update(report.extra_header)
-    return yaml.dump(header, Dumper=SafeDumper, allow_unicode=True, sort_keys=False, width=100)
+        own["ofardigt"] = unfinished
+    own.update(report.extra_header)
+    return own
+
+
+def tags(report: Report, questionnaire: Questionnaire) -> list[str]:
+    """The report's tags: the program's own (intervjufas, the question set, the interview forms)
+    and any the user added by hand."""
+    own = ["intervjufas", questionnaire.id]
+    forms = report.answers.get("intervjuform")
+    if forms is not None and isinstance(forms.value, tuple):
+        own += [slugify(str(form)) for form in forms.value]
+    return list(dict.fromkeys([*own, *report.tags]))
+
+
+class _Dumper(SafeDumper):  # type: ignore[misc, valid-type]
+    """Never writes YAML aliases (a value used twice is written twice)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _as_date(text: str) -> Any:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return text
 
 
 def _plain(value: Any) -> Any:
@@ -114,8 +176,8 @@ def _plain(value: Any) -> Any:
 
 
 def _inline(text: str) -> str:
-    """Derived text on one line that cannot be read back as a heading with an id."""
-    return " ".join(text.split("\n")).replace("<!--", "<\\!--")
+    """Derived text on one line, shown as typed."""
+    return CURRENT.inline(one_line(text))
 
 
 def _title(report: Report, questionnaire: Questionnaire) -> list[str]:
@@ -133,10 +195,10 @@ def _title(report: Report, questionnaire: Questionnaire) -> list[str]:
 
 
 def _follow_up_section(report: Report, notes: _Notes) -> list[str]:
-    lines = [f"## {FOLLOW_UP_TITLE} <!-- avsnitt: uppfoljning -->", "", SECTION_TEXTS["uppfoljning"], ""]
+    lines = [heading(2, FOLLOW_UP_TITLE, "avsnitt", "uppfoljning"), "", SECTION_TEXTS["uppfoljning"], ""]
     lines += notes.take("avsnitt:uppfoljning")
     for follow_up in report.follow_ups:
-        lines += [f"### {follow_up.label} <!-- uppfoljning: {follow_up.key} -->", ""]
+        lines += [heading(3, follow_up.label, "uppfoljning", follow_up.key), ""]
         lines += [*encode(FOLLOW_UP_QUESTION, follow_up.answer), ""]
         lines += notes.take(f"uppfoljning:{follow_up.key}")
     return lines
@@ -144,7 +206,8 @@ def _follow_up_section(report: Report, notes: _Notes) -> list[str]:
 
 def _step_section(report: Report, questionnaire: Questionnaire, step: Step, notes: _Notes) -> list[str]:
     status = step_status(step, report.answers)
-    lines = [f"## {step.heading} <!-- steg: {step.id} -->", "", f"*Status: {status}*", ""]
+    lines = [heading(2, step.heading, "steg", step.id), "", f"*Status: {status}*", ""]
+    repeated = repeated_headings(questionnaire)
     if step.lead:
         lines += [step.lead, ""]
     lines += notes.take(f"steg:{step.id}")
@@ -158,12 +221,15 @@ def _step_section(report: Report, questionnaire: Questionnaire, step: Step, note
         if question.group is not None:
             level = "####"
             if question.group != current_group:
-                lines += [f"### {question.group.title} <!-- grupp: {question.group.id} -->", ""]
+                title = question.group.title
+                title += f" ({step.label})" if title in repeated else ""
+                lines += [heading(3, title, "grupp", question.group.id), ""]
                 if question.group.text and question.group.text != question.group.title:
                     lines += [question.group.text, ""]
                 lines += notes.take(f"grupp:{question.group.id}")
         current_group = question.group
-        lines += [f"{level} {question.text} <!-- fraga: {question.id} -->", ""]
+        text = question.text + (f" ({step.label})" if question.text in repeated else "")
+        lines += [heading(len(level), text, "fraga", question.id), ""]
         if draft is not None:
             lines += [DRAFT_MARKER, "", *encode(question, draft), ""]
         else:
@@ -173,11 +239,12 @@ def _step_section(report: Report, questionnaire: Questionnaire, step: Step, note
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>") or " "
+    """A table cell's text, shown as typed on one line."""
+    return _inline(text) or " "
 
 
 def _plan_section(report: Report, questionnaire: Questionnaire) -> list[str]:
-    lines = [f"## {PLAN_TITLE} <!-- avsnitt: utvecklingsplan -->", ""]
+    lines = [heading(2, PLAN_TITLE, "avsnitt", "utvecklingsplan"), ""]
     items = planned_items(report, questionnaire)
     if not items:
         return [*lines, SECTION_TEXTS["utvecklingsplan"], ""]

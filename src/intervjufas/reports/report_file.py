@@ -18,8 +18,9 @@ from pathlib import Path
 
 from intervjufas.errors import IntervjufasError, ReportConflictError, file_error
 from intervjufas.model.questions import Questionnaire
-from intervjufas.reports.atomic import atomic_write, create_new, remove_abandoned_temporaries
+from intervjufas.reports.atomic import atomic_write, create_new, remove_abandoned_temporaries, rename_new
 from intervjufas.reports.files import read_text, report_stem
+from intervjufas.reports.front_matter import read_front_matter
 from intervjufas.reports.locking import ReportLock, remove_stale_locks
 from intervjufas.reports.model import CONFLICT_KEY, Report, copy_report, timestamp
 
@@ -52,6 +53,7 @@ class ReportFile:
         self.path = path
         self.stem: str | None = None  # the name a new report gets (default: its date and assignment)
         self.replaces: Path | None = None  # a recovery file to remove once the report is written
+        self._created_here = False  # the file was created by this session (it may still be renamed)
         self._digest: str | None = None
         self._base: Report | None = None
         self._lock: ReportLock | None = None
@@ -90,8 +92,9 @@ class ReportFile:
                 return report  # nothing can be named yet; the first answer is 'uppdrag'
             report.updated = timestamp()
             text = render(report, self.questionnaire)
-            stem = self.stem or report_stem(report.created[:10], report.uppdrag)
+            stem = self.stem or report_stem(report.date, report.uppdrag)
             self.path = create_new(self.folder, stem, text, claim=self._claim, unclaim=self._unclaim)
+            self._created_here = self.stem is None and "datum" not in report.answers
             _tidy_folder(self.folder)
         else:
             if self._digest is not None:
@@ -105,7 +108,28 @@ class ReportFile:
             with contextlib.suppress(OSError):
                 os.unlink(self.replaces)
             self.replaces = None
+        if self._created_here and "datum" in report.answers:
+            self._name_by_date(report)
         return report
+
+    def _name_by_date(self, report: Report) -> None:
+        """A new report is named by its date and assignment; the date is asked after the
+        assignment, so the file created at the first answer gets its final name then."""
+        self._created_here = False
+        assert self.path is not None
+        wanted = report_stem(report.date, report.uppdrag)
+        if self.path.stem == wanted or self.path.stem.startswith(f"{wanted}-"):
+            return
+        old_lock = self._lock
+        self._lock = None
+        renamed = rename_new(self.path, wanted, claim=self._claim, unclaim=self._unclaim)
+        if renamed == self.path:
+            self.close()  # (a lock claimed for a name that was not taken)
+            self._lock = old_lock
+            return
+        if old_lock is not None:
+            old_lock.release()
+        self.path = renamed
 
     def _claim(self, path: Path) -> bool:
         lock = ReportLock(path)
@@ -157,9 +181,38 @@ class ReportFile:
 
 
 def _tidy_folder(folder: Path) -> None:
-    """Remove what killed sessions left behind: abandoned temporary files and dead locks."""
+    """Remove what killed sessions left behind: abandoned temporary files, dead locks, and the old
+    name of a report whose renaming was cut short (two names for the very same file)."""
     remove_abandoned_temporaries(folder)
     remove_stale_locks(folder)
+    for names in _same_file_twice(folder):
+        try:
+            header = read_front_matter(names[0], check=True)
+        except (ValueError, OSError, IntervjufasError):
+            continue
+        metadata = header.get("metadata") or {}
+        wanted = report_stem(
+            str(metadata.get("datum") or header.get("skapad") or "")[:10], str(metadata.get("uppdrag") or "")
+        )
+        keep = next((p for p in names if p.stem == wanted or p.stem.startswith(f"{wanted}-")), max(names))
+        for path in names:
+            lock = ReportLock(path)
+            if path != keep and lock.try_acquire():
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+                lock.release()
+
+
+def _same_file_twice(folder: Path) -> list[list[Path]]:
+    """Report files that are hard links to one file (left by a renaming that was killed)."""
+    linked: dict[tuple[int, int], list[Path]] = {}
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.endswith(".md") and not entry.name.startswith("."):
+                info = entry.stat(follow_symlinks=False)
+                if info.st_nlink > 1:
+                    linked.setdefault((info.st_dev, info.st_ino), []).append(Path(entry.path))
+    return [sorted(names) for names in linked.values() if len(names) > 1]
 
 
 def _entry(report: Report, key: str) -> object:

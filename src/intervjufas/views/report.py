@@ -11,6 +11,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from intervjufas.model.markdown_text import shown
 from intervjufas.views.console import write_plain
 
 if TYPE_CHECKING:
@@ -33,12 +34,14 @@ def report_renderable(view: ReportView) -> RenderableType:
 
 
 def report_plain_text(view: ReportView) -> str:
-    """The report as plain text for pipes and files: its Markdown without the program's comments,
-    with the facts as aligned lines under the title."""
-    lines = [f"# {view.title}", ""]
+    """The report as plain text for pipes and files: its Markdown without the program's comments
+    and without Markdown's escapes (the answers read exactly as typed), with the facts as aligned
+    lines under the title."""
+    lines = [f"# {shown(view.title)}", ""]
     width = max((len(label) for label, _ in view.facts), default=0) + 2
     lines += [f"{label + ':':<{width}}{value}" for label, value in view.facts]
-    return "\n".join(lines) + "\n\n" + view.markdown
+    body = "\n".join(shown(line) for line in view.markdown.split("\n"))
+    return "\n".join(lines) + "\n\n" + body
 
 
 def pager_less(less: str | None) -> str:

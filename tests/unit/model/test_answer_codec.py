@@ -1,4 +1,5 @@
-"""answer_markdown: how one answer is written under its heading and read back, exactly."""
+"""The answer codec: how one answer is written under its heading and read back, exactly – in the
+current format (2), and reading reports of format 1."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from hypothesis import strategies as st
 
 from intervjufas.errors import AnswerFormatError
 from intervjufas.model.answers import ActionItem, Answer
-from intervjufas.model.markdown_text import PLACEHOLDER, escape_text, unescape_text
+from intervjufas.model.markdown_text import PLACEHOLDER, V1, V2
 from intervjufas.model.question_types import decode, encode
 from intervjufas.model.questions import Question
+
+escape_text, unescape_text = V2.escape, V2.unescape
 
 STRUCTURE = re.compile(r"^(#{1,6})[ \t]+.*<!--[ \t]*(steg|grupp|fraga|avsnitt|uppfoljning)[ \t]*:")
 
@@ -99,11 +102,28 @@ def test_escaped_lines_cannot_change_the_document_structure(text: str) -> None:
 
 
 def test_escaping_examples() -> None:
-    assert escape_text("# Rubrik\nvanlig\n---") == ["\\# Rubrik", "vanlig", "\\---"]
+    # Each typed line break is a hard break (a backslash at the end of the line).
+    assert escape_text("# Rubrik\nvanlig\n---") == ["\\# Rubrik\\", "vanlig\\", "\\---"]
+    assert escape_text("första\n\nandra stycket") == ["första", "", "andra stycket"]
     assert escape_text(PLACEHOLDER) == ["\\" + PLACEHOLDER]
-    assert escape_text(PLACEHOLDER + "\nmer") == [PLACEHOLDER, "mer"]
+    assert escape_text(PLACEHOLDER + "\nmer") == ["\\" + PLACEHOLDER + "\\", "mer"]
     assert escape_text("\\# redan") == ["\\\\# redan"]
     assert escape_text("vanlig text") == ["vanlig text"]
+    # Raw HTML, entities, tables, lists, quotes and math show as typed.
+    assert escape_text("<details>") == ["\\<details>"]
+    assert escape_text("a <b>fet</b> &amp; 5 < 6") == ["a \\<b>fet\\</b> \\&amp; 5 < 6"]
+    assert escape_text("| a | b |") == ["\\| a \\| b \\|"]
+    assert escape_text("- punkt\n1. punkt\n> citat") == ["\\- punkt\\", "1\\. punkt\\", "\\> citat"]
+    assert escape_text("100$ och 200$") == ["100\\$ och 200\\$"]
+    assert escape_text("C:\\mapp\\") == ["C:\\mapp\\\\"]
+
+
+def test_format_1_text_is_read_as_it_was_written() -> None:
+    assert V1.unescape(["\\# Rubrik", "a <b>|</b>", "\\---"]) == "# Rubrik\na <b>|</b>\n---"
+    assert V1.unescape(["\\" + PLACEHOLDER]) == PLACEHOLDER
+    assert V1.unescape(["C:\\mapp\\", "rad två"]) == "C:\\mapp\\\nrad två"
+    assert decode(CHOICE, ["**Delvis**", "", "Saknar", "mall"], V1) == Answer("Delvis", "Saknar\nmall")
+    assert decode(ITEMS, ["1. **a*b**", "   - Varför: x_y"], V1) == Answer((ActionItem("a*b", "x_y"),))
 
 
 # -- encode / decode per type ----------------------------------------------------------------------
@@ -113,22 +133,28 @@ def test_escaping_examples() -> None:
     ("q", "answer", "lines"),
     [
         (TEXT, Answer("Första raden\n\n# inte rubrik"), ["Första raden", "", "\\# inte rubrik"]),
+        (TEXT, Answer("Rad ett\nrad två"), ["Rad ett\\", "rad två"]),
         (LINE, Answer("Kort"), ["Kort"]),
-        (YES_NO, Answer("Ja"), ["**Ja**"]),
-        (CHOICE, Answer("Delvis", "Saknar\nmall"), ["**Delvis**", "", "Saknar", "mall"]),
-        (CHOICE, Answer("Nej"), ["**Nej**"]),
+        (YES_NO, Answer("Ja"), ["Svar: **Ja**"]),
+        (CHOICE, Answer("Delvis", "Saknar\nmall"), ["Svar: **Delvis**", "", "Saknar\\", "mall"]),
+        (CHOICE, Answer("Nej"), ["Svar: **Nej**"]),
         (
             MULTI,
             Answer(("Telefonintervju", "Konventionell intervju")),
             ["- Telefonintervju", "- Konventionell intervju"],
         ),
-        (SCALE, Answer(5), ["**5** av 5 (Mycket bra)"]),
-        (SCALE, Answer(3), ["**3** av 5"]),
+        (SCALE, Answer(5), ["Betyg: **5** av 5 (Mycket bra)"]),
+        (SCALE, Answer(3), ["Betyg: **3** av 5"]),
         (DATE, Answer("2024-03-01"), ["2024-03-01"]),
         (
             ITEMS,
             Answer((ActionItem("Checklista", "Tydlighet"), ActionItem("Mall"))),
             ["1. **Checklista**", "   - Varför: Tydlighet", "2. **Mall**"],
+        ),
+        (
+            ITEMS,
+            Answer((ActionItem("*Viktig* <b>", "a | b"),)),
+            ["1. **\\*Viktig\\* \\<b>**", "   - Varför: a \\| b"],
         ),
     ],
 )
@@ -195,6 +221,8 @@ def test_action_items_round_trip(pairs: list[tuple[str, str]]) -> None:
         (["ja"], Answer("Ja")),
         (["**nej**"], Answer("Nej")),
         ([" **Ja** "], Answer("Ja")),
+        (["Svar: Ja"], Answer("Ja")),
+        (["Svar: **nej**"], Answer("Nej")),
         (["j"], Answer("Ja")),
     ],
 )
@@ -227,7 +255,9 @@ def test_a_choice_containing_a_comma_is_read_as_one_choice() -> None:
     assert decode(q, encode(q, answer)) == answer
 
 
-@pytest.mark.parametrize("line", ["4", "**4**", "4 av 5", "**4** av 5 (Bra)", "  4  "])
+@pytest.mark.parametrize(
+    "line", ["4", "**4**", "4 av 5", "**4** av 5 (Bra)", "  4  ", "Betyg: **4** av 5", "Betyg: 4"]
+)
 def test_scale_written_by_hand(line: str) -> None:
     assert decode(SCALE, [line]) == Answer(4)
 

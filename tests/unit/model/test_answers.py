@@ -260,11 +260,11 @@ def test_action_items_empty_is_none() -> None:
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ({"moment": "x", "varför": "y"}, "okänd nyckel 'varför' i ett moment (tillåtna: moment, varfor)"),
+        ({"moment": "x", "varför": "y"}, "okänd nyckel 'varför' i ett moment (tillåtna: moment, varfor, beror)"),
         ({"varfor": "bara varför"}, "ett moment saknar text"),
         (["bra", "  "], "ett moment saknar text"),
         (7, "ange en lista med moment (moment och varfor)"),
-        ([["nästlad"]], "varje moment ska vara en text eller ha nycklarna moment och varfor"),
+        ([["nästlad"]], "varje moment ska vara en text eller ha nycklarna moment, varfor och beror"),
         ([{"moment": ["a"]}], "svaret ska vara en text"),
     ],
 )

@@ -85,8 +85,10 @@ def test_the_schema_describes_every_key_in_swedish() -> None:
         "skala",
         "datum",
         "atgarder",
+        "moment",
     ]
     assert schema["$defs"]["plan"]["enum"] == ["lagga_till", "utveckla", "ta_bort"]
+    assert schema["$defs"]["fas"]["enum"] == ["fore", "under", "efter"]
 
 
 @pytest.mark.parametrize("path", VALID_FILES, ids=lambda p: p.name)

@@ -76,7 +76,7 @@ def test_statuses_from_headers_take_the_newest_follow_up(
         write(reports_dir, "b.md", newer, kartlaggning),
         write(reports_dir, "a.md", older, kartlaggning),
     ]
-    headers = [read_front_matter(path) for path in paths]
+    headers = [read_front_matter(path, check=True) for path in paths]
     assert statuses_from_headers(headers) == {"x/fore_lagga_till_vad/1": "Släpp"}
 
 

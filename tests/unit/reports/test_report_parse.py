@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from helpers import FIXTURE_REPORTS
 from intervjufas.errors import ReportFormatError
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questions import Questionnaire, SetRef
@@ -72,7 +73,7 @@ def test_the_rendered_report_parses_back(report: Report, text: str, kartlaggning
 
 def test_reworded_headings_are_read_by_id(report: Report, text: str, kartlaggning: Questionnaire) -> None:
     edited = text.replace(
-        "### Hur förbereder du kunden? <!-- fraga: fore_kunden -->", "## Kunden!   <!--fraga:fore_kunden-->"
+        "### Hur förbereder du kunden?<!-- fraga: fore_kunden -->", "## Kunden!   <!--fraga:fore_kunden-->"
     )
     assert edited != text
     assert parse(edited, kartlaggning, file=FILE) == report
@@ -85,8 +86,8 @@ def test_reordered_blocks_are_read_by_id(report: Report, text: str, kartlaggning
     assert parse(edited, kartlaggning, file=FILE) == report
     # Moved to another step entirely: still the same answer.
     moved = text.replace(first, "").replace(
-        "## Steg 3: Efter intervjun <!-- steg: efter -->",
-        first + "## Steg 3: Efter intervjun <!-- steg: efter -->",
+        "## Steg 3: Efter intervjun<!-- steg: efter -->",
+        first + "## Steg 3: Efter intervjun<!-- steg: efter -->",
     )
     assert parse(moved, kartlaggning, file=FILE) == report
 
@@ -108,7 +109,7 @@ def test_a_placeholder_replaced_by_text_becomes_an_answer(
 ) -> None:
     report.answers["fore_kollegor"] = Answer(None)
     text = render(report, kartlaggning)
-    heading = "### Hur involverar du dina kollegor? <!-- fraga: fore_kollegor -->\n\n*Inget svar.*"
+    heading = "### Hur involverar du dina kollegor?<!-- fraga: fore_kollegor -->\n\n*Inget svar.*"
     assert heading in text
     edited = text.replace(heading, heading.replace("*Inget svar.*", "Vi har ett veckomöte."))
     assert parse(edited, kartlaggning, file=FILE).answers["fore_kollegor"] == Answer("Vi har ett veckomöte.")
@@ -149,14 +150,14 @@ def test_unknown_ids_are_kept_and_written_back(
     assert parsed.extra_answers == {"egen_fraga": RawAnswer("Min egen fråga", "Mitt svar\n\n- med en lista")}
     assert parsed.answers == report.answers
     written = render(parsed, kartlaggning)
-    assert "### Min egen fråga <!-- fraga: egen_fraga -->" in written
+    assert "### Min egen fråga<!-- fraga: egen_fraga -->" in written
     assert parse(written, kartlaggning, file=FILE) == parsed
     assert render(parse(written, kartlaggning), kartlaggning) == written
 
 
 def test_extra_front_matter_keys_are_kept(text: str, kartlaggning: Questionnaire) -> None:
-    edited = text.replace("skapad:", "egen_nyckel:\n  lista: [1, 2]\netikett: viktig\nskapad:", 1)
-    edited = edited.replace("  kund: Nordlager AB", "  kund: Nordlager AB\n  ansvarig: Eva", 1)
+    edited = text.replace("  skapad:", "  egen_nyckel:\n    lista: [1, 2]\n  etikett: viktig\n  skapad:", 1)
+    edited = edited.replace("kund: Nordlager AB", "kund: Nordlager AB\nansvarig: Eva", 1)
     parsed = parse(edited, kartlaggning, file=FILE)
     assert parsed.extra_header == {"egen_nyckel": {"lista": [1, 2]}, "etikett": "viktig"}
     assert parsed.extra_metadata == {"ansvarig": "Eva"}
@@ -199,7 +200,7 @@ def test_a_broken_answer_is_an_error_naming_file_and_line_in_strict_mode(
     text: str, kartlaggning: Questionnaire
 ) -> None:
     edited = text.replace(
-        "<!-- fraga: fore_lagga_till -->\n\n**Ja**", "<!-- fraga: fore_lagga_till -->\n\n**Kanske**"
+        "<!-- fraga: fore_lagga_till -->\n\nSvar: **Ja**", "<!-- fraga: fore_lagga_till -->\n\n**Kanske**"
     )
     assert edited != text
     with pytest.raises(ReportFormatError) as caught:
@@ -221,13 +222,13 @@ def test_a_broken_answer_is_kept_raw_in_lenient_mode(
     report: Report, text: str, kartlaggning: Questionnaire
 ) -> None:
     edited = text.replace(
-        "<!-- fraga: fore_lagga_till -->\n\n**Ja**", "<!-- fraga: fore_lagga_till -->\n\n**Kanske**"
+        "<!-- fraga: fore_lagga_till -->\n\nSvar: **Ja**", "<!-- fraga: fore_lagga_till -->\n\n**Kanske**"
     )
     parsed = parse(edited, kartlaggning, file=FILE, strict=False)
     assert "fore_lagga_till" not in parsed.answers
     raw = parsed.extra_answers["fore_lagga_till"]
     assert raw.body == "**Kanske**"
-    assert raw.heading == "Finns det moment som du skulle vilja lägga till?"
+    assert raw.heading == "Finns det moment som du skulle vilja lägga till? (Steg 1)"  # (asked in every step)
     # Everything else is read as usual, and the raw text is written back.
     expected = dict(report.answers)
     expected.pop("fore_lagga_till")
@@ -236,11 +237,11 @@ def test_a_broken_answer_is_kept_raw_in_lenient_mode(
 
 
 def test_a_bad_metadata_value_names_its_header_line(text: str, kartlaggning: Questionnaire) -> None:
-    edited = text.replace("datum: '2024-05-01'", "datum: förra veckan")
+    edited = text.replace("date: 2024-05-01", "date: förra veckan")
     assert edited != text
     with pytest.raises(ReportFormatError) as caught:
         parse(edited, kartlaggning, file=FILE)
-    assert caught.value.message.startswith(f"{FILE}:{line_of(edited, 'datum: förra veckan')}: datum: ")
+    assert caught.value.message.startswith(f"{FILE}:{line_of(edited, 'date: förra veckan')}: datum: ")
     lenient = parse(edited, kartlaggning, file=FILE, strict=False)
     assert lenient.extra_metadata == {"datum": "förra veckan"}
     assert "datum" not in lenient.answers
@@ -301,7 +302,7 @@ def test_unterminated_front_matter(kartlaggning: Questionnaire) -> None:
 
 
 def test_bad_yaml_names_the_line(text: str, kartlaggning: Questionnaire) -> None:
-    edited = text.replace("  kund: Nordlager AB", "  kund: [Nordlager AB", 1)
+    edited = text.replace("kund: Nordlager AB", "kund: [Nordlager AB", 1)
     message = format_error(edited, kartlaggning)
     assert re.match(rf"{FILE}:\d+: huvudet är inte giltig YAML \(", message)
     reported = int(message.split(":")[1])
@@ -317,24 +318,26 @@ def test_header_that_is_not_a_mapping(kartlaggning: Questionnaire) -> None:
     )
 
 
-@pytest.mark.parametrize(("value", "shown"), [("2", "2"), ("'1'", "'1'"), ("null", "None")])
+@pytest.mark.parametrize(("value", "shown"), [("3", "3"), ("'1'", "'1'"), ("null", "None")])
 def test_unknown_format(text: str, kartlaggning: Questionnaire, value: str, shown: str) -> None:
-    edited = text.replace("format: 1\n", f"format: {value}\n", 1)
+    edited = text.replace("  format: 2\n", f"  format: {value}\n", 1)
     assert format_error(edited, kartlaggning) == (
-        f"{FILE}:2: okänt rapportformat {shown}; den här versionen läser format 1."
+        f"{FILE}:2: okänt rapportformat {shown}; den här versionen läser format 1 och 2."
     )
 
 
 def test_missing_id_and_question_set(text: str, kartlaggning: Questionnaire) -> None:
-    no_id = re.sub(r"^id: .*\n", "", text, count=1, flags=re.MULTILINE)
+    no_id = re.sub(r"^  id: .*\n", "", text, count=1, flags=re.MULTILINE)
     assert format_error(no_id, kartlaggning) == f"{FILE}:2: huvudet saknar rapportens 'id'."
-    no_set = re.sub(r"^fragor:\n(  .*\n)+", "", text, count=1, flags=re.MULTILINE)
+    no_set = re.sub(r"^  fragor:\n(    .*\n)+", "", text, count=1, flags=re.MULTILINE)
     assert format_error(no_set, kartlaggning) == (
         f"{FILE}:2: huvudet saknar 'fragor' med frågeuppsättningens id."
     )
 
 
-def test_metadata_that_is_not_a_mapping(text: str, kartlaggning: Questionnaire) -> None:
+def test_metadata_that_is_not_a_mapping(kartlaggning: Questionnaire) -> None:
+    text = (FIXTURE_REPORTS / "2024-01-15-lagerarbetare-till-nordlager.md").read_text(encoding="utf-8")
+    assert text.startswith("---\nformat: 1\n")  # a report of format 1, with its facts under 'metadata'
     edited = re.sub(r"^metadata:\n(  .*\n)+", "metadata: [a, b]\n", text, count=1, flags=re.MULTILINE)
     assert format_error(edited, kartlaggning) == (
         f"{FILE}:{line_of(edited, 'metadata:')}: 'metadata' ska vara nycklar med värden."

@@ -16,8 +16,9 @@ from intervjufas.model.question_types import coerce_value
 from intervjufas.model.questions import Question, Questionnaire, SetRef
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.questionsets.loader import load_question_set
+from intervjufas.reports.front_matter import CANONICAL_KEYS, TOP_KEYS
 from intervjufas.reports.model import FOLLOW_UP_STATUSES, FollowUp, Report
-from intervjufas.reports.parse import _KNOWN_HEADER, parse
+from intervjufas.reports.parse import parse
 from intervjufas.reports.render import render
 
 SETTINGS = settings(
@@ -184,13 +185,15 @@ def reports(draw: st.DrawFn, questionnaire: Questionnaire) -> Report:
     metadata_ids = {q.id for q in questionnaire.metadata}
     report.extra_metadata = draw(
         st.dictionaries(
-            st.text(characters).filter(lambda k: k not in metadata_ids), yaml_values(), max_size=3
+            st.text(characters).filter(lambda k: k not in metadata_ids and k not in TOP_KEYS),
+            yaml_values(),
+            max_size=3,
         )
     )
     report.extra_header = draw(
         st.dictionaries(
             st.one_of(st.text(string.ascii_lowercase + "_", min_size=1), st.text(characters)).filter(
-                lambda k: k not in _KNOWN_HEADER
+                lambda k: k not in CANONICAL_KEYS
             ),
             yaml_values(),
             max_size=3,

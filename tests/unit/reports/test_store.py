@@ -105,7 +105,10 @@ def test_create_new_passes_over_a_name_it_may_not_claim(tmp_path: Path) -> None:
 
 
 def test_report_stem_uses_date_and_slug() -> None:
-    assert report_stem("2024-05-01", "Lagerarbetare till Nordlager!") == "2024-05-01-lagerarbetare-till-nordlager"
+    assert (
+        report_stem("2024-05-01", "Lagerarbetare till Nordlager!")
+        == "2024-05-01-lagerarbetare-till-nordlager"
+    )
 
 
 def test_create_new_in_an_impossible_folder_is_a_swedish_error(tmp_path: Path) -> None:
@@ -219,7 +222,7 @@ def test_read_front_matter(tmp_path: Path, kartlaggning: Questionnaire) -> None:
     report.answers["uppdrag"] = Answer("Lager")
     path = tmp_path / "r.md"
     path.write_text(render(report, kartlaggning), encoding="utf-8")
-    header = read_front_matter(path)
+    header = read_front_matter(path, check=True)  # in the shape the program reads, of any format
     assert header["id"] == report.report_id
     assert header["metadata"] == {"uppdrag": "Lager"}
     assert header["steg"] == {"fore": "ej påbörjad", "under": "ej påbörjad", "efter": "ej påbörjad"}
@@ -460,3 +463,47 @@ def test_an_unwritable_folder_is_a_swedish_error(tmp_path: Path, kartlaggning: Q
             handle.save(report, ["uppdrag"])
     finally:
         folder.chmod(0o700)
+
+
+def test_a_new_report_takes_the_assignments_date_as_its_name(
+    reports_dir: Path, kartlaggning: Questionnaire
+) -> None:
+    handle = ReportFile(reports_dir, kartlaggning)
+    report = Report.new(kartlaggning)
+    report.answers["uppdrag"] = Answer("Lager")
+    handle.save(report, ["uppdrag"])
+    assert handle.path is not None
+    first = handle.path
+    assert first.name == f"{report.created[:10]}-lager.md"  # the date is asked after the assignment
+    taken = reports_dir / "2023-02-03-lager.md"
+    taken.write_text("en annan rapport", encoding="utf-8")
+    report.answers["datum"] = Answer("2023-02-03")
+    handle.save(report, ["datum"])
+    assert handle.path == reports_dir / "2023-02-03-lager-2.md"  # never over another file
+    assert not first.exists() and taken.read_text(encoding="utf-8") == "en annan rapport"
+    assert parse(handle.path.read_text(encoding="utf-8"), kartlaggning).answers["datum"] == Answer(
+        "2023-02-03"
+    )
+    report.answers["fore_kunden"] = Answer("Agenda")
+    handle.save(report, ["fore_kunden"])
+    assert handle.path == reports_dir / "2023-02-03-lager-2.md"  # named once
+    handle.close()
+    assert sorted(p.name for p in reports_dir.iterdir()) == ["2023-02-03-lager-2.md", "2023-02-03-lager.md"]
+
+
+def test_a_renaming_cut_short_is_finished_by_the_next_session(
+    reports_dir: Path, kartlaggning: Questionnaire
+) -> None:
+    report = Report.new(kartlaggning)
+    report.answers.update({"uppdrag": Answer("Lager"), "datum": Answer("2023-02-03")})
+    reports_dir.mkdir(parents=True)
+    final = reports_dir / "2023-02-03-lager.md"
+    final.write_text(render(report, kartlaggning), encoding="utf-8")
+    old = reports_dir / f"{report.created[:10]}-lager.md"
+    os.link(final, old)  # killed between the new name and removing the old one
+    other = ReportFile(reports_dir, kartlaggning)
+    second = Report.new(kartlaggning)
+    second.answers["uppdrag"] = Answer("Butik")
+    other.save(second, ["uppdrag"])
+    other.close()
+    assert final.exists() and not old.exists()

@@ -1,0 +1,99 @@
+"""The question type ``moment``: the moments that make up one phase of the consultant's interview
+process (before, during or after the interviews), each with whom it involves and an optional note.
+
+The answers of a set's ``moment`` questions together are the process map.  In a report the moments
+are a numbered list (see ``list_markdown``), each with its stable id in a comment:
+
+    1. **Genomgång av kravprofilen med kunden**<!-- moment: 5e6f7a8b -->
+       - Berör: kunden
+       - Notering: En vecka före
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from intervjufas.errors import AnswerError
+from intervjufas.model.answers import Answer, Moment, Value, display, involved, parse_date
+from intervjufas.model.list_markdown import ListItem, read_items, write_items
+from intervjufas.model.markdown_text import TextCodec
+from intervjufas.model.type_base import QuestionType, as_text
+
+if TYPE_CHECKING:
+    from intervjufas.model.questions import Question
+
+_LABELS = {"involves": "Berör", "note": "Notering", "developed": "Utvecklat"}
+_READ_LABELS = {
+    "involves": ("berör", "beror"),
+    "note": ("notering", "anteckning"),
+    "developed": ("utvecklat",),
+}
+_KEYS = ("namn", "beror", "notering", "utvecklat", "id")
+
+
+class MomentListType(QuestionType):
+    name = "moment"
+    description = "momenten i en fas av intervjuprocessen, med vem de berör (till processkartan)"
+    shown_as = "moment i processkartan"
+    widget = "moments"
+    keys = ("fas",)
+    required_keys = ("fas",)
+    operators = frozenset({"besvarad"})
+    condition_hint = "har typen moment; jämför med 'besvarad'"
+    in_metadata = False
+
+    def coerce(self, question: Question, raw: Any) -> Value:
+        if isinstance(raw, (str, dict)):
+            raw = [raw]
+        if not isinstance(raw, list):
+            raise AnswerError("ange en lista med moment (namn, beror, notering)")
+        moments = tuple(_moment(entry) for entry in raw)
+        if any(not moment.name for moment in moments):
+            raise AnswerError("ett moment saknar namn")
+        return moments or None
+
+    def compare_text(self, question: Question, value: Value) -> str:
+        return "\n".join(display((moment,)) for moment in value)  # type: ignore[union-attr]
+
+    def encode(self, question: Question, answer: Answer) -> list[str]:
+        items = [
+            ListItem(
+                moment.name,
+                {"moment": moment.id},
+                {"involves": ", ".join(moment.involves), "note": moment.note, "developed": moment.developed},
+            )
+            for moment in answer.value  # type: ignore[union-attr]
+        ]
+        return write_items(items, _LABELS)
+
+    def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
+        return Answer(
+            tuple(
+                Moment(
+                    item.text,
+                    involved(item.details.get("involves", "")),
+                    item.details.get("note", ""),
+                    item.ids.get("moment", ""),
+                    item.details.get("developed", "").strip(),
+                )
+                for item in read_items(lines, _READ_LABELS, text)
+            )
+        )
+
+
+def _moment(entry: Any) -> Moment:
+    if isinstance(entry, str):
+        return Moment(entry)
+    if not isinstance(entry, dict):
+        raise AnswerError("varje moment ska vara en text eller ha nycklarna namn, beror och notering")
+    unknown = set(entry) - set(_KEYS)
+    if unknown:
+        raise AnswerError(f"okänd nyckel '{sorted(unknown)[0]}' i ett moment (tillåtna: {', '.join(_KEYS)})")
+    developed = as_text(entry.get("utvecklat")).strip()
+    return Moment(
+        as_text(entry.get("namn")),
+        involved(entry.get("beror") or ()),
+        as_text(entry.get("notering")),
+        as_text(entry.get("id")).strip(),
+        parse_date(developed) if developed else "",
+    )
