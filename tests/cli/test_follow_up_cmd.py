@@ -52,7 +52,7 @@ def new_mapping(*options: str, kund: str = "Nordlager AB", follow_ups: str = "")
     assert result.exit_code == 130, result.output  # (the input ends at the first question of Steg 1)
     assert "Steg 1 · fråga 1 av 10" in result.stdout
     (path,) = set(folder.glob("*.md")) - before
-    return result, read_front_matter(path)["uppfoljning"]
+    return result, read_front_matter(path, check=True)["uppfoljning"]
 
 
 def test_the_customers_items_five_at_a_time_then_more(plans: Path) -> None:

@@ -46,8 +46,9 @@ def read_headers(
         except ValueError as error:
             warnings.append(f"{path.name}: {error}")
             continue
-        if CONFLICT_KEY in header:
-            warnings.append(conflict_warning(path, header[CONFLICT_KEY], program))
+        conflict = header.get(CONFLICT_KEY) or (header.get("extra") or {}).get(CONFLICT_KEY)
+        if conflict:  # (format 1 read with check=False kept it at the top; a checked header, in 'extra')
+            warnings.append(conflict_warning(path, conflict, program))
         else:
             headers.append((path, header))
     return headers, warnings

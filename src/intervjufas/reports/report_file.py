@@ -20,7 +20,6 @@ from intervjufas.errors import IntervjufasError, ReportConflictError, file_error
 from intervjufas.model.questions import Questionnaire
 from intervjufas.reports.atomic import atomic_write, create_new, remove_abandoned_temporaries, rename_new
 from intervjufas.reports.files import read_text, report_stem
-from intervjufas.reports.front_matter import read_front_matter
 from intervjufas.reports.locking import ReportLock, remove_stale_locks
 from intervjufas.reports.model import CONFLICT_KEY, Report, copy_report, timestamp
 
@@ -187,6 +186,8 @@ def _tidy_folder(folder: Path) -> None:
     remove_stale_locks(folder)
     for names in _same_file_twice(folder):
         try:
+            from intervjufas.reports.front_matter import read_front_matter  # (YAML: not before a save)
+
             header = read_front_matter(names[0], check=True)
         except (ValueError, OSError, IntervjufasError):
             continue
