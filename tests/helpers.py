@@ -40,13 +40,14 @@ def run_cli(
     env: Mapping[str, str] | None = None,
     input: str | None = None,
     facts: TerminalFacts | None = None,
+    encoding: str = "utf-8",
 ) -> CliResult:
-    """Run ``intervjufas ARGS`` in-process.  A bug that escapes the program's own error handling
-    (anything but its exit) fails the test at once, with its traceback."""
+    """Run ``intervjufas ARGS`` in-process (its output in ``encoding``).  A bug that escapes the
+    program's own error handling (anything but its exit) fails the test at once, with its traceback."""
     environment = dict(env or {})
     if columns is not None:
         environment["COLUMNS"] = str(columns)
-    result = CliRunner().invoke(
+    result = CliRunner(charset=encoding).invoke(
         app, list(args), prog_name="intervjufas", env=environment, input=input, obj=facts
     )
     if result.exception is not None and not isinstance(result.exception, SystemExit):

@@ -60,9 +60,14 @@ def test_startup_benchmark_runs_and_prints_its_ratios() -> None:
     assert "Kvot" in out and "Mål" in out
     assert re.search(rf"^intervjufas --help .* {RATIO}\s+≤ 1,15\s+(OK|INTE OK)\s", out, re.MULTILINE), out
     assert re.search(rf"^intervjufas --version .* {RATIO}\s+–\s+\(info\)", out, re.MULTILINE), out
-    assert re.search(rf"^första frågan, kartlagg .* {RATIO}\s+≤ 1,30\s+(OK|INTE OK)\s", out, re.MULTILINE), (
+    assert re.search(rf"^första frågan, kartlagg .* {RATIO}\s+≤ 0,90\s+(OK|INTE OK)\s", out, re.MULTILINE), (
         out
     )
+    assert re.search(rf"^första frågan, första start .* {RATIO}\s+–\s+\(info\)", out, re.MULTILINE), out
+    for name in ("kartlagg", "lista", "jamfor", "fragor"):
+        line = rf"^intervjufas {name} --help .* intervjufas --help .* {RATIO}\s+≤ 1,10\s+(OK|INTE OK)\s"
+        assert re.search(line, out, re.MULTILINE), out
+    assert re.search(r"^Referensprogrammets fraga importerar pydantic .*: (ja|nej)$", out, re.MULTILINE), out
     assert "Importtid per paket för --help" in out
     assert "Importtid per paket fram till första frågan" in out
 

@@ -287,7 +287,10 @@ def test_fortsatt_of_a_missing_report(reports_dir: Path, tmp_path: Path) -> None
         "kartlagg", "--fortsatt", "2031", "--svar", str(write(tmp_path, "rest.yaml", REST_ANSWERS))
     )
     line = assert_one_error_line(result, 1)
-    assert line == f"Fel: Hittar ingen rapport som heter eller börjar med '2031' (letade i {reports_dir})."
+    assert line == (
+        f"Fel: Hittar ingen rapport som heter eller börjar med '2031', eller har orden i uppdraget, "
+        f"kunden eller datumet (letade i {reports_dir})."
+    )
 
 
 # -- usage -----------------------------------------------------------------------------------------

@@ -104,24 +104,41 @@ def test_identical_reports_and_exit_code(reports: Path, tmp_path: Path):
     assert jamfor(FIRST, SECOND).exit_code == 0
 
 
-def test_one_report_is_compared_with_the_newest_earlier_one_of_the_same_customer(reports: Path):
+def test_one_report_is_compared_with_an_earlier_one_of_the_same_set_and_customer(reports: Path):
     def earlier(name: str) -> str:
         return earlier_report(load_report(reports / name)).path.name
 
     assert earlier(SECOND) == FIRST
-    assert earlier(QUICK) == SECOND  # "nordlager ab" is "Nordlager AB"; the newer Servicebolaget is skipped
     assert earlier(CRLF) == SECOND  # no earlier report for Servicebolaget: the newest earlier one
+    # the quick mapping of the same customer is never paired with the full mappings before it
+    result = jamfor("2024-03-05")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"Fel: Det finns ingen tidigare rapport med frågeuppsättningen snabbformat i {reports} att jämföra {QUICK} med."
+    )
+
+
+def test_a_quick_mapping_is_compared_with_an_earlier_quick_one(reports: Path):
+    text = (reports / QUICK).read_text(encoding="utf-8")
+    for old, new in (
+        ("d4e5f6a1b2c3", "0a0b0c0d0e0f"),
+        ("'2024-03-05'", "'2023-12-01'"),
+        ("2024-03-05T", "2023-12-01T"),
+    ):
+        text = text.replace(old, new)
+    (reports / "2023-12-01-plockare-till-nordlager.md").write_text(text, encoding="utf-8")
     result = jamfor("2024-03-05")
     assert result.exit_code == 0, result.output
-    assert f"A: {SECOND}" in result.stdout and f"B: {QUICK}" in result.stdout
-    assert "Rapporterna har olika frågeuppsättningar (A: kartlaggning, B: snabbformat)." in result.stdout
+    assert "A: 2023-12-01-plockare-till-nordlager.md" in result.stdout and f"B: {QUICK}" in result.stdout
+    assert "olika frågeuppsättningar" not in result.stdout
+    assert "finns inte i frågeuppsättningen" not in result.stdout
 
 
 def test_the_first_report_has_nothing_earlier(reports: Path):
     result = jamfor(FIRST)
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        f"Fel: Det finns ingen tidigare rapport i {reports} att jämföra {FIRST} med."
+        f"Fel: Det finns ingen tidigare rapport med frågeuppsättningen kartlaggning i {reports} att jämföra {FIRST} med."
     )
     assert result.stderr.count("\n") == 1
 

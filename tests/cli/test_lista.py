@@ -131,18 +131,36 @@ def test_wide_terminal_gives_the_file_a_column(reports: Path):
     assert [row.split()[-1] for row in rows] == [item["fil"] for item in EXPECTED]
 
 
-def test_narrow_terminal_puts_the_file_under_the_assignment(reports: Path):
+def test_narrower_terminal_puts_the_file_on_a_line_under_its_row(reports: Path):
     output = terminal_output(reports, 80)
     lines = output.splitlines()
-    assert "Uppdrag och fil" in lines[1]
+    assert "Fil" not in lines[1]
     assert all(len(line) <= 80 for line in lines)
-    # the column is at least 20 wide: a long file name is folded onto a second line
-    assert "2024-03-05-plockare-" in output
-    assert "2024-03-05-plockare-till-nordlager.md" not in output.replace("\n", "")
+    for item in EXPECTED:  # whole, indented under the row
+        assert f"\n            {item['fil']}\n" in output
+    assert "Servicebolaget  " in output  # whole words in the columns
+    assert "Servicebolag\n" not in output
+
+
+def test_narrow_terminal_stacks_each_report(reports: Path):
+    output = terminal_output(reports, 60)
+    lines = output.splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    assert lines[:4] == [
+        "2024-03-05 Plockare till Nordlager",
+        "  Kund: nordlager ab · Intervjuform: Snabb",
+        "  Öppna moment: 1 · Steg klara: 1 (2)",
+        "  2024-03-05-plockare-till-nordlager.md",
+    ]
+    assert "  Kund: Nordlager AB · Intervjuform: Telefon, Konventionell" in lines
+    narrow = terminal_output(reports, 40).splitlines()
+    assert all(len(line) <= 40 for line in narrow)
+    assert "  2024-02-28-kundtjanst-till-" in narrow  # a long file name breaks after a hyphen
+    assert "  servicebolaget.md" in narrow
 
 
 def test_a_narrow_terminal_never_gets_lines_longer_than_itself(reports: Path):
-    for columns in (66, 72, 80, 100, 120, 140):
+    for columns in (40, 50, 60, 66, 72, 80, 100, 120, 140, 200):
         table = terminal_output(reports, columns).splitlines()[:-2]  # the closing note wraps by itself
         assert all(len(line) <= columns for line in table), columns
 

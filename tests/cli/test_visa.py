@@ -65,17 +65,24 @@ def test_broken_ambiguous_and_missing_reports_are_one_line_errors(reports: Path)
     assert broken.exit_code == 1
     assert broken.stderr.startswith("Fel: ")
     assert "2024-03-10-trasig.md:9: huvudet är inte giltig YAML" in broken.stderr
-    ambiguous = visa("2024-02")
-    assert ambiguous.exit_code == 1
-    assert "2024-02-20-truckforare-till-nordlager.md, 2024-02-28-kundtjanst-till-servicebolaget.md" in (
-        ambiguous.stderr
-    )
     missing = visa("2023")
     assert missing.exit_code == 1
     assert f"(letade i {reports})" in missing.stderr
-    for result in (broken, ambiguous, missing):
+    for result in (broken, missing):
         assert result.stderr.count("\n") == 1
         assert "Traceback" not in result.output
+
+
+def test_several_matches_are_listed_with_their_dates_when_nobody_can_choose(reports: Path):
+    ambiguous = visa("2024-02", columns=200)
+    assert ambiguous.exit_code == 1
+    assert ambiguous.stdout == ""
+    assert ambiguous.stderr.splitlines() == [
+        f"Fel: '2024-02' passar 2 rapporter i {reports}:",
+        "  2024-02-28  Kundtjänst till Servicebolaget · Servicebolaget  (2024-02-28-kundtjanst-till-servicebolaget.md)",
+        "  2024-02-20  Truckförare till Nordlager · Nordlager AB  (2024-02-20-truckforare-till-nordlager.md)",
+        "Ange rapporten med fler ord, ett datum eller filnamnet.",
+    ]
 
 
 def _terminal(height: int = 1000, **options) -> Console:
@@ -95,23 +102,42 @@ def test_terminal_rendering_is_formatted_markdown(reports: Path):
 
 
 def test_long_reports_go_through_the_pager(reports: Path, monkeypatch: pytest.MonkeyPatch):
-    shown: list[str] = []
-    monkeypatch.setattr("rich.pager.SystemPager.show", lambda self, content: shown.append(content))
-    monkeypatch.setenv("LESS", "")  # restored after the test, whatever the program sets
-    monkeypatch.delenv("LESS")
+    shown: list[tuple[str, str | None]] = []
+    monkeypatch.setattr(
+        "rich.pager.SystemPager.show", lambda self, content: shown.append((content, os.environ.get("LESS")))
+    )
+    monkeypatch.delenv("LESS", raising=False)
     view = prepare(reports / "2024-01-15-lagerarbetare-till-nordlager.md")
     console = _terminal(height=20, color_system="truecolor")
     show_report(console, view)
     assert len(shown) == 1
-    assert "Steg 3: Efter intervjun" in ANSI.sub("", shown[0])
-    assert "\x1b[" in shown[0]  # styles are kept for the pager …
-    assert "R" in os.environ["LESS"]  # … and less is told to show them
+    content, less = shown[0]
+    assert "Steg 3: Efter intervjun" in ANSI.sub("", content)
+    assert "\x1b[" in content  # styles are kept for the pager …
+    assert less == "FRX"  # … less shows them, and leaves the report on the screen when it quits
+    assert "LESS" not in os.environ  # (only the pager is given it)
     assert console.file.getvalue() == ""
 
     shown.clear()
     show_report(_terminal(height=20), view, pager=False)
     show_report(_terminal(height=10_000), view)
     assert shown == []
+
+
+@pytest.mark.parametrize(("own", "used"), [("i", "i -R"), ("-RS", "-RS"), ("", "-R")])
+def test_the_users_own_less_options_are_kept(
+    reports: Path, monkeypatch: pytest.MonkeyPatch, own: str, used: str
+):
+    seen: list[str | None] = []
+    monkeypatch.setattr(
+        "rich.pager.SystemPager.show", lambda self, content: seen.append(os.environ.get("LESS"))
+    )
+    monkeypatch.setenv("LESS", own)
+    show_report(
+        _terminal(height=20), prepare(reports / "2024-01-15-lagerarbetare-till-nordlager.md"), less=own
+    )
+    assert seen == [used]
+    assert os.environ["LESS"] == own
 
 
 def test_ingen_pager_option_is_accepted(reports: Path):

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, SaveError, stop_signal
 from intervjufas.model.questions import Questionnaire
 from intervjufas.reports.model import Report
-from intervjufas.reports.recovery import write_recovery
 
 if TYPE_CHECKING:
     from intervjufas.asking.run import MappingOptions
@@ -96,6 +95,8 @@ class Ending:
         )
 
     def _recover(self, report: Report) -> Path | None:
+        from intervjufas.reports.recovery import write_recovery
+
         try:
             return write_recovery(report, self.questionnaire, self.path(), self.folder)
         except (IntervjufasError, OSError):

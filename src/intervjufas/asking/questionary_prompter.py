@@ -7,6 +7,7 @@ This is the only module that imports Questionary and prompt_toolkit, and only wh
 from __future__ import annotations
 
 import sys
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.asking.prompter import (
@@ -53,6 +54,25 @@ class QuestionaryPrompter(ListWidgets):
 
     def note(self, text: str) -> None:
         self.console.print(text, highlight=False, markup=False)
+
+    def fitted(
+        self, message: str, instruction: str | None = None, *, room: int = 0
+    ) -> tuple[str, str | None]:
+        """The question and its hint laid out for the terminal's width: prompt_toolkit would break
+        them anywhere, even mid-word, so they are wrapped here at spaces.  The hint stays after the
+        question when it fits there, else it gets lines of its own; a text answer that would have
+        less than ``room`` columns after the question starts on a line of its own."""
+        width = max(self.console.width - 1, 20)
+        lines = _wrapped(message, width - 2)  # (after "? ", and the next lines indented as much)
+        last = len(lines[-1]) + 2
+        text = "\n  ".join(lines)
+        if instruction:
+            if last + 1 + len(instruction) <= width:
+                return text, instruction
+            return text, "\n  " + "\n  ".join(_wrapped(instruction, width - 2))
+        if room and width - last - 1 < room:
+            return text, "\n>"
+        return text, None
 
     def _intro(self, request: AskRequest) -> None:
         from rich.text import Text
@@ -129,12 +149,17 @@ class QuestionaryPrompter(ListWidgets):
                 return f"{error}."
             return True
 
+        if multiline:
+            message, hint = self.fitted(question.text, MULTILINE_HELP)
+            hint = (hint if hint.startswith("\n") else "\n  " + hint) + "\n>"  # type: ignore[union-attr]
+        else:
+            message, hint = self.fitted(question.text, room=ANSWER_ROOM)
         prompt = questionary.text(
-            question.text,
+            message,
             default=default_text(question, default),
             validate=validate,
             multiline=multiline,
-            instruction=("\n  " + MULTILINE_HELP + "\n>") if multiline else None,
+            instruction=hint,
             key_bindings=self._bindings(),
         )
         try:
@@ -161,12 +186,13 @@ class QuestionaryPrompter(ListWidgets):
 
         if not question.required:
             choices = [*choices, questionary.Choice("(hoppa över)", value=SKIP)]
+        message, hint = self.fitted(question.text, SELECT_HELP)
         value = _ask(
             questionary.select(
-                question.text,
+                message,
                 choices=choices,
                 default=default,
-                instruction=SELECT_HELP,
+                instruction=hint,
                 use_shortcuts=len(choices) <= 9,
                 use_jk_keys=False,
             )
@@ -183,11 +209,12 @@ class QuestionaryPrompter(ListWidgets):
         import questionary
 
         chosen = set(default.value) if default is not None and isinstance(default.value, tuple) else set()
+        message, hint = self.fitted(question.text, CHECKBOX_HELP)
         values = _ask(
             questionary.checkbox(
-                question.text,
+                message,
                 choices=[questionary.Choice(c, value=c, checked=c in chosen) for c in question.choices],
-                instruction=CHECKBOX_HELP,
+                instruction=hint,
                 validate=(lambda v: bool(v) or "Välj minst ett alternativ.")
                 if question.required
                 else (lambda v: True),
@@ -216,6 +243,17 @@ class QuestionaryPrompter(ListWidgets):
         numbers = range(question.scale_min, question.scale_max + 1)
         choices = [questionary.Choice(scale_title(question, n), value=n) for n in numbers]
         return self._menu(question, choices, menu_default(question, default))
+
+
+ANSWER_ROOM = 24  # columns a one-line answer should have after its question, else it starts below
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` columns, broken at spaces (a longer word keeps its line)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return lines
 
 
 # Which method asks each widget of the question-type table.

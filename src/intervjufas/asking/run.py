@@ -7,27 +7,27 @@ import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from intervjufas.asking.answers_file import AnswersFile, AnswersFilePrompter
 from intervjufas.asking.endings import Ending
-from intervjufas.asking.prompter import Prompter
-from intervjufas.asking.restoring import restore_recovery
+from intervjufas.asking.follow_up import ItemPool, ListPool
 from intervjufas.asking.session import Session
 from intervjufas.errors import IntervjufasError, NoTerminalError, SaveError, UsageError
 from intervjufas.model.answers import Moment
 from intervjufas.model.questions import STATUS_DONE, Questionnaire, SetRef, Step, step_status
-from intervjufas.questionsets.catalog import builtin_version, resolve_set
-from intervjufas.reports.action_plan import OpenItem
-from intervjufas.reports.files import read_text, reports_dir
-from intervjufas.reports.finding import find_report
-from intervjufas.reports.loading import load_report
+from intervjufas.questionsets.catalog import resolve_set
+from intervjufas.reports.files import reports_dir
 from intervjufas.reports.model import Report
-from intervjufas.reports.parse import read_header, set_ref
-from intervjufas.reports.process_map import map_of
 from intervjufas.reports.report_file import ReportFile
 
-# Finds the open items of earlier plans: (reports folder, question set, this report's id) -> items.
-OpenItemFinder = Callable[[Path, Questionnaire, str], list[OpenItem]]
+if TYPE_CHECKING:  # (the answers file, earlier reports and recovery are read only when given)
+    from intervjufas.asking.answers_file import AnswersFile
+    from intervjufas.asking.prompter import Prompter
+    from intervjufas.reports.loading import LoadedReport
+
+# Finds the open items of earlier plans to follow up: (reports folder, question set, this report,
+# with its customer answered) -> the pool of items, newest first.
+OpenItemFinder = Callable[[Path, Questionnaire, Report], ItemPool]
 # Finds the map to start from: (reports folder, question set, author, this report's id) -> map.
 MapFinder = Callable[[Path, Questionnaire, str, str], dict[str, tuple[Moment, ...]]]
 
@@ -112,20 +112,19 @@ def run_mapping(
 
     ``find_open_items`` looks up earlier plans' open items for the follow-up (none without it)."""
     folder = reports_dir(options.folder)
-    questionnaire = resolve_set(options.set_id, options.question_file)
+    questionnaire = resolve_set(options.set_id, options.question_file, shlex.join(options.program))
     check_step_numbers(questionnaire, options.steps)  # a usage error comes before any other
-    answers = None
-    if options.answers_file is not None:
-        answers = AnswersFile.read(options.answers_file.expanduser())
-        answers.check_ids(questionnaire)
+    answers = _answers_file(options, questionnaire)
     check_terminal(options)
 
-    start = (
-        load_report(find_report(options.start_from, folder), questionnaire) if options.start_from else None
-    )
+    start: LoadedReport | None = None
+    if options.start_from:
+        from intervjufas.reports.loading import load_report
+
+        start = load_report(_named_report(options.start_from, folder), questionnaire)
     defaults = start.report if start is not None else None
     if options.resume:
-        path = find_report(options.resume, folder)
+        path = _named_report(options.resume, folder)
         questionnaire = _set_of(path, questionnaire, options)
         handle, report, note = _open_for_resume(path, questionnaire, options)
     else:
@@ -136,6 +135,8 @@ def run_mapping(
         if options.new_map:
             return {}
         if start is not None:
+            from intervjufas.reports.process_map import map_of
+
             return map_of(start)
         if find_latest_map is None:
             return {}
@@ -175,12 +176,14 @@ def _run(
     steps = select_steps(questionnaire, report, options.steps)
     ending = Ending(options, questionnaire, handle.folder, lambda: handle.path)
 
-    def items() -> list[OpenItem]:  # looked up only when the follow-up is reached
+    def items(asked: Report) -> ItemPool:  # looked up only when the follow-up is reached
         if find_open_items is None:
-            return []
-        return find_open_items(handle.folder, questionnaire, report.report_id)
+            return ListPool(())
+        return find_open_items(handle.folder, questionnaire, asked)
 
     if answers is not None:
+        from intervjufas.asking.answers_file import AnswersFilePrompter
+
         # Validate everything in memory first; write once, so a bad answers file writes nothing.
         session = Session(
             questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults, earlier_map
@@ -195,6 +198,8 @@ def _run(
         prompter.note(note)
     if handle.path is not None:
         prompter.note(progress_note(questionnaire, report, handle.path))
+    else:
+        prompter.note(f"Rapporten sparas i {handle.folder} efter varje svar.")
     for problem in report.problems:
         prompter.note(f"Varning: {problem}")
     session = Session(questionnaire, report, prompter, handle.save, defaults, earlier_map)
@@ -206,10 +211,29 @@ def _run(
         raise ending.stopped(session.report, stop) from None
 
 
+def _answers_file(options: MappingOptions, questionnaire: Questionnaire) -> AnswersFile | None:
+    """The answers given with --svar, checked against the set (None without it)."""
+    if options.answers_file is None:
+        return None
+    from intervjufas.asking.answers_file import AnswersFile
+
+    answers = AnswersFile.read(options.answers_file.expanduser())
+    answers.check_ids(questionnaire)
+    return answers
+
+
+def _named_report(name: str, folder: Path) -> Path:
+    from intervjufas.reports.finding import find_report
+
+    return find_report(name, folder)
+
+
 def _open_for_resume(
     path: Path, questionnaire: Questionnaire, options: MappingOptions
 ) -> tuple[ReportFile, Report, str]:
     """The report to continue, locked; a recovery file is put back where it belongs first."""
+    from intervjufas.asking.restoring import restore_recovery
+
     handle, report = ReportFile.open(path, questionnaire)
     try:
         _check_set(report, path, questionnaire, options)
@@ -224,6 +248,10 @@ def _set_of(path: Path, questionnaire: Questionnaire, options: MappingOptions) -
     earlier one (so a report started before an update can still be finished)."""
     if options.question_file is not None:
         return questionnaire
+    from intervjufas.questionsets.catalog import builtin_version
+    from intervjufas.reports.files import read_text
+    from intervjufas.reports.parse import read_header, set_ref
+
     try:
         header, *_ = read_header(read_text(path), str(path))
     except IntervjufasError:

@@ -6,29 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from intervjufas.asking.follow_up import ItemPool, ListPool, PoolFinder, follow_up_new, follow_up_pending
 from intervjufas.asking.prompter import AskRequest, Prompter
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import Answer, Moment
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire, Step
-from intervjufas.reports.action_plan import OpenItem, grouped_by_step
-from intervjufas.reports.model import FOLLOW_UP_STATUSES, FOLLOW_UP_TITLE, FollowUp, Report
+from intervjufas.reports.action_plan import OpenItem
+from intervjufas.reports.model import Report
 from intervjufas.reports.process_map import carried_map, mapped_moments
 
 Saver = Callable[[Report, Iterable[str]], Report]
 METADATA_TITLE = "Om uppdraget"
-
-
-def follow_up_question(item_label: str, why: str) -> Question:
-    return Question(
-        id="uppfoljning",
-        text=f"Hur gick det med: {item_label}?",
-        type="val",
-        choices=FOLLOW_UP_STATUSES,
-        required=True,
-        comment=True,
-        help=f"Varför: {why}" if why else "",
-    )
 
 
 class Session:
@@ -46,9 +35,9 @@ class Session:
         self.questionnaire = questionnaire
         self.report = report
         self.prompter = prompter
-        self._save = save
+        self.save = save
         self.defaults = defaults
-        self._items: dict[str, OpenItem] = {}
+        self.followed: dict[str, OpenItem] = {}  # the earlier items followed up, by key
         self._earlier_map = earlier_map
         self._carried: dict[str, tuple[Moment, ...]] | None = None
 
@@ -56,25 +45,30 @@ class Session:
     def run(
         self,
         steps: Sequence[Step],
-        open_items: Sequence[OpenItem] | Callable[[], Sequence[OpenItem]] = (),
+        open_items: Sequence[OpenItem] | ItemPool | PoolFinder = (),
         *,
         record_open_items: bool = False,
         follow_up: bool = True,
     ) -> Report:
         """Ask the metadata, then (if asked to) follow up earlier open items, then the steps.
 
-        ``open_items`` describe earlier plans' items (or a function that finds them, called only
-        when they are needed); with ``record_open_items`` (a new report) they are added to this
-        report to be followed up."""
+        ``open_items`` are earlier plans' items (a list or a pool), or a function that finds them for this report
+        (called only when they are needed, once its customer is known).  With
+        ``record_open_items`` (a new report) the newest are asked a handful at a time; otherwise
+        only follow-ups recorded earlier in this report and not yet answered are asked."""
+        fresh = record_open_items or (
+            not self.report.follow_ups and bool(self.pending(self.questionnaire.metadata))
+        )
         self.ask_metadata()
         if follow_up:
             pending = any(f.status is None for f in self.report.follow_ups)
-            if record_open_items or pending:
-                items = list(open_items() if callable(open_items) else open_items)
-                self._items = {item.key: item for item in items}
-                if record_open_items:
-                    self.add_follow_ups(items)
-            self.ask_follow_ups()
+            pool: ItemPool | None = None
+            if fresh or pending:
+                pool = _pool(open_items, self.report)
+            if pending:
+                follow_up_pending(self, pool)
+            elif fresh and pool is not None:
+                follow_up_new(self, pool)
         for step in steps:
             self.ask_step(step)
         return self.report
@@ -85,14 +79,14 @@ class Session:
             answer = Answer(question_type(question.type).identify(question, answer.value), answer.comment)
         self.report.answers[key] = answer
         self.report.drafts.pop(key, None)
-        self.report = self._save(self.report, [key])
+        self.report = self.save(self.report, [key])
 
     def _record_draft(self, key: str, answer: Answer) -> None:
         """Keep what was typed when the session stopped, as an unfinished answer."""
         self.report.drafts[key] = answer
-        self.report = self._save(self.report, [key])
+        self.report = self.save(self.report, [key])
 
-    def _ask(
+    def ask(
         self,
         request: AskRequest,
         record: Callable[[Answer], None],
@@ -126,7 +120,7 @@ class Session:
         if self._carried is None:
             done = []
             for follow_up in self.report.follow_ups:
-                item = self._items.get(follow_up.key)
+                item = self.followed.get(follow_up.key)
                 if follow_up.status == "Genomfört" and item is not None and item.item is not None:
                     done.append((item.plan, item.phase, item.item))
             earlier = self._earlier_map() if self._earlier_map is not None else {}
@@ -179,60 +173,16 @@ class Session:
                 map_moments=self.map_choices(question),
             )
             previous_group = question.group
-            self._ask(
+            self.ask(
                 request,
                 lambda answer, key=question.id: self._record(key, answer),
                 lambda answer, key=question.id: self._record_draft(key, answer),
             )
 
-    def add_follow_ups(self, items: Sequence[OpenItem]) -> None:
-        """Record the open items of earlier plans in this report, to be followed up."""
-        known = {f.key for f in self.report.follow_ups}
-        fresh = [i for i in items if i.key not in known]
-        if not fresh:
-            return
-        ordered = [item for _, group in grouped_by_step(fresh) for item in group]
-        self.report.follow_ups.extend(FollowUp(item.key, item.label) for item in ordered)
-        self.report = self._save(self.report, [f"uppfoljning:{i.key}" for i in ordered])
 
-    def ask_follow_ups(self) -> None:
-        pending = [f for f in self.report.follow_ups if f.status is None]
-        if not pending:
-            return
-        items = self._items
-        lines = [
-            f"Du har {len(pending)} öppna moment från tidigare utvecklingsplaner. "
-            "Ange för varje: Genomfört, Delvis, Inte än eller Släpp."
-        ]
-        current_group = None
-        for follow_up in pending:
-            item = items.get(follow_up.key)
-            group = f"{item.step_label}: {item.step_title}" if item else None
-            if group and group != current_group:
-                lines.append(f"\n{group}")
-                current_group = group
-            lines.append(f"  • {_item_line(item) if item else follow_up.label}")
-        self.prompter.section(FOLLOW_UP_TITLE, "\n".join(lines))
-        for number, follow_up in enumerate(pending, start=1):
-            item = items.get(follow_up.key)
-            context = ""
-            if item is not None:
-                context = f"Från {item.source.name}"
-                if item.last_status:
-                    context += f" · senast: {item.last_status}"
-            question = follow_up_question(item.moment if item else follow_up.label, item.why if item else "")
-            request = AskRequest(
-                question, f"Uppföljning · moment {number} av {len(pending)}", context=context
-            )
-            self._ask(request, lambda answer, key=follow_up.key: self._record_follow_up(key, answer))
-
-    def _record_follow_up(self, key: str, answer: Answer) -> None:
-        self.report.follow_ups = [
-            FollowUp(f.key, f.label, answer) if f.key == key else f for f in self.report.follow_ups
-        ]
-        self.report = self._save(self.report, [f"uppfoljning:{key}"])
-
-
-def _item_line(item: OpenItem) -> str:
-    """An open item in the follow-up overview, where it already stands under its step."""
-    return f"{item.moment} ({item.kind.lower()}, {item.source_date})"
+def _pool(open_items: Sequence[OpenItem] | ItemPool | PoolFinder, report: Report) -> ItemPool:
+    if callable(open_items):
+        return open_items(report)
+    if hasattr(open_items, "take"):
+        return open_items  # type: ignore[return-value]
+    return ListPool(open_items)  # type: ignore[arg-type]

@@ -14,6 +14,8 @@ import typer
 from typer.core import TyperGroup
 
 from intervjufas import __version__
+from intervjufas.cli import coercion
+from intervjufas.cli.completion import completing, swedish_completion_options
 from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, stop_signal
 
 if TYPE_CHECKING:
@@ -23,6 +25,8 @@ HELP = (
     "Kartlägg intervjufasen i ett rekryteringsuppdrag – före, under och efter intervjun – "
     "utifrån kund- och kandidatupplevelsen, och följ upp din utvecklingsplan nästa gång."
 )
+coercion.install()  # command-line values without pydantic (see the module)
+
 EPILOG = "Rapporterna sparas som Markdown i mappen som --katalog eller $INTERVJUFAS_KATALOG anger."
 
 
@@ -47,7 +51,8 @@ class App(TyperGroup):
         _replace_what_cannot_be_shown()
         arguments = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in arguments
-        if not arguments or "--help" in arguments or "-h" in arguments:
+        swedish_completion_options(self.params)
+        if not completing() and (not arguments or "--help" in arguments or "-h" in arguments):
             apply_help_translations()
         extra.pop("standalone_mode", None)
         try:
@@ -81,10 +86,13 @@ class App(TyperGroup):
 
 def _replace_what_cannot_be_shown() -> None:
     """Characters the output's encoding lacks (a Latin-1 locale, a Windows code page) are replaced
-    rather than crash the program."""
+    by look-alikes (→ as ->, █ as #, see ``model.safe_text.fallback``) rather than crash the program."""
+    from intervjufas.model.safe_text import register_fallback
+
+    errors = register_fallback()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(AttributeError, ValueError, OSError):
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        with contextlib.suppress(AttributeError, ValueError, OSError, LookupError):
+            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
 
 
 def _reader_went_away() -> None:
@@ -114,6 +122,13 @@ def _fail(message: str, code: int, *, prefix: str = "Fel: ") -> None:
     sys.exit(code)
 
 
+def program() -> str:
+    """``program_words`` as the start of a command line."""
+    import shlex
+
+    return shlex.join(program_words())
+
+
 def program_words() -> tuple[str, ...]:
     """How to run this program again, for the commands it prints: 'intervjufas' when that is what
     the shell finds, else the full path of the program (or 'python -m intervjufas')."""
@@ -135,7 +150,7 @@ app = typer.Typer(
     cls=App,
     help=HELP,
     epilog=EPILOG,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode="rich",
     options_metavar="[FLAGGOR]",

@@ -11,6 +11,8 @@ from intervjufas.cli.app import app, program_words, terminal
 from intervjufas.cli.options import (
     AnswersOption,
     Folder,
+    FollowUpOption,
+    FollowUpScope,
     NewMap,
     Plain,
     QuestionFile,
@@ -19,18 +21,20 @@ from intervjufas.cli.options import (
     StartFrom,
     Steps,
 )
+from intervjufas.errors import UsageError
 
 
-def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None:
+def run_mapping_command(
+    ctx: typer.Context, set_id: str, scope: FollowUpScope = FollowUpScope.kund, **options: Any
+) -> None:
     from intervjufas.asking.author import author_name
     from intervjufas.asking.run import MappingOptions, run_mapping, use_plain
     from intervjufas.asking.stopping import stop_on_signals
-    from intervjufas.reading.earlier_map import latest_map
-    from intervjufas.reading.follow_up import follow_up_items
     from intervjufas.views.console import make_console
     from intervjufas.views.mapping_result import show_mapping_result
 
     facts = terminal(ctx)
+    _choose_reports(options, facts)
     settings = MappingOptions(
         set_id=set_id,
         stdin_is_terminal=facts.stdin_is_terminal,
@@ -50,14 +54,37 @@ def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None
 
         return QuestionaryPrompter(make_console(facts))
 
-    def find_open_items(folder: Any, questionnaire: Any, exclude_id: str) -> Any:
-        return follow_up_items(folder, questionnaire, exclude_id=exclude_id)
+    def find_open_items(folder: Any, questionnaire: Any, report: Any) -> Any:
+        from intervjufas.reading.follow_up import follow_up_pool
+
+        return follow_up_pool(
+            folder, questionnaire, exclude_id=report.report_id, kund=report.text("kund"), scope=scope.value
+        )
+
+    def find_latest_map(folder: Any, questionnaire: Any, author: str, exclude_id: str) -> Any:
+        from intervjufas.reading.earlier_map import latest_map
+
+        return latest_map(folder, questionnaire, author, exclude_id)
 
     with stop_on_signals():
-        result = run_mapping(settings, make_prompter, find_open_items, latest_map)
+        result = run_mapping(settings, make_prompter, find_open_items, find_latest_map)
     quiet = plain or settings.answers_file is not None
     console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
     show_mapping_result(console, result, settings, plain=quiet)
+
+
+def _choose_reports(options: dict[str, Any], facts: Any) -> None:
+    """``--fortsatt`` and ``--utga-fran`` by name or words: the report chosen (a menu when several
+    match), as its path."""
+    names = {key: options[key] for key in ("resume", "start_from") if options.get(key)}
+    if not names:
+        return
+    from intervjufas.cli.report_choice import choose_report
+    from intervjufas.reports.files import reports_dir
+
+    folder = reports_dir(options.get("folder"))
+    for key, name in names.items():
+        options[key] = str(choose_report(name, folder, facts, plain=bool(options.get("plain"))))
 
 
 def _mapping_command(set_id: str) -> Any:
@@ -71,20 +98,25 @@ def _mapping_command(set_id: str) -> Any:
         katalog: Folder = None,
         fragor: QuestionFile = None,
         utga_fran: StartFrom = None,
+        uppfoljning: FollowUpOption = FollowUpScope.kund,
         utan_uppfoljning: SkipFollowUp = False,
         enkel: Plain = False,
         ny_karta: NewMap = False,
     ) -> None:
+        if utan_uppfoljning and uppfoljning not in (FollowUpScope.kund, FollowUpScope.ingen):
+            raise UsageError(f"--utan-uppfoljning och --uppfoljning {uppfoljning.value} säger emot varandra.")
+        scope = FollowUpScope.ingen if utan_uppfoljning else uppfoljning
         run_mapping_command(
             ctx,
             set_id,
+            scope,
             steps=list(steg or []),
             resume=fortsatt,
             answers_file=svar,
             folder=katalog,
             question_file=fragor,
             start_from=utga_fran,
-            follow_up=not utan_uppfoljning,
+            follow_up=scope is not FollowUpScope.ingen,
             plain=enkel,
             new_map=ny_karta,
         )

@@ -10,6 +10,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from intervjufas.cli.completion import complete_report
 from intervjufas.errors import UsageError
 
 E = TypeVar("E", bound=Enum)
@@ -20,6 +21,14 @@ class CompareFormat(StrEnum):
 
     text = "text"
     markdown = "markdown"
+
+
+class FollowUpScope(StrEnum):
+    """Which open items of earlier plans ``--uppfoljning`` follows up."""
+
+    kund = "kund"
+    alla = "alla"
+    ingen = "ingen"
 
 
 class Period(StrEnum):
@@ -72,7 +81,9 @@ Resume = Annotated[
         "--fortsatt",
         "-f",
         metavar="RAPPORT",
-        help="Fortsätt en sparad rapport vid första obesvarade fråga (sökväg, filnamn eller början av det).",
+        autocompletion=complete_report,
+        help="Fortsätt en sparad rapport vid första obesvarade fråga (sökväg, filnamn, datum eller ord ur "
+        "uppdraget eller kunden).",
         show_default=False,
     ),
 ]
@@ -99,14 +110,33 @@ StartFrom = Annotated[
     typer.Option(
         "--utga-fran",
         metavar="RAPPORT",
-        help="Fyll i svaren från en tidigare rapport som förslag, så att du bara ändrar det som är nytt.",
+        autocompletion=complete_report,
+        help="Fyll i svaren från en tidigare rapport som förslag, så att du bara ändrar det som är nytt "
+        "(sökväg, filnamn, datum eller ord ur uppdraget eller kunden).",
         show_default=False,
+    ),
+]
+FollowUpOption = Annotated[
+    FollowUpScope,
+    typer.Option(
+        "--uppfoljning",
+        metavar="VILKA",
+        help="Vilka öppna moment i tidigare utvecklingsplaner som följs upp: kund (standard: samma kunds, "
+        "annars samma frågeuppsättnings), alla eller ingen. De nyaste frågas först, några åt gången.",
+        show_default=False,
+        parser=enum_parser(
+            FollowUpScope,
+            {"all": "alla", "inga": "ingen", "nej": "ingen"},
+            "Okänt värde '{value}' för --uppfoljning; välj kund, alla eller ingen.",
+        ),
     ),
 ]
 SkipFollowUp = Annotated[
     bool,
     typer.Option(
-        "--utan-uppfoljning", metavar="", help="Hoppa över uppföljningen av tidigare utvecklingsplaner."
+        "--utan-uppfoljning",
+        metavar="",
+        help="Hoppa över uppföljningen av tidigare utvecklingsplaner (samma som --uppfoljning ingen).",
     ),
 ]
 Plain = Annotated[
@@ -129,7 +159,9 @@ ReportArgument = Annotated[
     str,
     typer.Argument(
         metavar="RAPPORT",
-        help="Rapporten: en sökväg, ett filnamn i rapportmappen eller början av ett filnamn.",
+        autocompletion=complete_report,
+        help="Rapporten: en sökväg, ett filnamn i rapportmappen, början av ett filnamn (ett datum) eller "
+        "ord ur uppdraget eller kunden, t.ex. lager. Passar flera får du välja.",
         show_default=False,
     ),
 ]

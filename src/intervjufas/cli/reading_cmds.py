@@ -4,11 +4,13 @@ reports as data (``reading``) and hands the result to a view."""
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
-from intervjufas.cli.app import app, terminal
+from intervjufas.cli.app import app, program, terminal
+from intervjufas.cli.completion import complete_report
 from intervjufas.cli.options import (
     AsJson,
     CompareFormat,
@@ -19,7 +21,7 @@ from intervjufas.cli.options import (
     PeriodOption,
     ReportArgument,
 )
-from intervjufas.errors import ExitCode
+from intervjufas.errors import ExitCode, UsageError
 from intervjufas.views.console import make_console
 
 
@@ -35,15 +37,16 @@ def lista(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = Fals
     from intervjufas.reading.listing import list_reports
     from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
-    from intervjufas.views.listing import listing_json, show_listing
+    from intervjufas.views.json_output import write_json
+    from intervjufas.views.listing import listing_data, show_listing
 
     facts = terminal(ctx)
-    listing = list_reports(reports_dir(katalog))
+    listing = list_reports(reports_dir(katalog), program=program())
     show_warnings(make_console(facts, stderr=True), listing.warnings)
     if json_output:
-        sys.stdout.write(listing_json(listing) + "\n")
+        write_json(listing_data(listing), sys.stdout)
     else:
-        show_listing(make_console(facts), listing)
+        show_listing(make_console(facts), listing, program())
 
 
 @app.command(
@@ -63,23 +66,20 @@ def visa(
         typer.Option("--ingen-pager", metavar="", help="Skriv ut hela rapporten direkt, utan bläddring."),
     ] = False,
 ) -> None:
+    from intervjufas.cli.report_choice import choose_report
     from intervjufas.reading.report_view import prepare
     from intervjufas.reports.files import reports_dir
-    from intervjufas.reports.finding import find_report
     from intervjufas.views.report import show_report
 
     facts = terminal(ctx)
-    view = prepare(find_report(rapport, reports_dir(katalog)))
+    view = prepare(choose_report(rapport, reports_dir(katalog), facts))
     show_report(make_console(facts), view, pager=not ingen_pager, less=facts.less)
 
 
 @app.command(
     "jamfor",
     options_metavar="[FLAGGOR]",
-    short_help=(
-        "Jämför två rapporter fråga för fråga: ändrade svar ord för ord, betygen sida vid sida och "
-        "utvecklingsplanernas moment."
-    ),
+    short_help="Jämför två rapporter fråga för fråga: svaren ord för ord, betygen och momenten.",
     help=(
         "Jämför två rapporter fråga för fråga: ändrade svar ord för ord ([-borttaget-] {+tillagt+}), "
         "svar som bara finns i den ena, uppgifter som skiljer, betygen sida vid sida och moment som "
@@ -93,7 +93,9 @@ def jamfor(
         str,
         typer.Argument(
             metavar="A",
-            help="Den första rapporten (oftast den tidigare): sökväg, filnamn eller början av ett filnamn.",
+            autocompletion=complete_report,
+            help="Den första rapporten (oftast den tidigare): sökväg, filnamn, datum eller ord ur uppdraget "
+            "eller kunden.",
             show_default=False,
         ),
     ],
@@ -101,6 +103,7 @@ def jamfor(
         str | None,
         typer.Argument(
             metavar="B",
+            autocompletion=complete_report,
             help="Den andra rapporten. Utan B blir A den senare, och jämförs med en tidigare rapport.",
             show_default=False,
         ),
@@ -108,6 +111,7 @@ def jamfor(
     katalog: Folder = None,
     format_name: FormatOption = CompareFormat.text,
     utfil: OutputFile = None,
+    json_output: AsJson = False,
     exit_code: Annotated[
         bool,
         typer.Option(
@@ -117,32 +121,46 @@ def jamfor(
         ),
     ] = False,
 ) -> None:
+    from intervjufas.cli.report_choice import choose_report
     from intervjufas.reading.comparison import compare, earlier_report
-    from intervjufas.reports.atomic import atomic_write
     from intervjufas.reports.files import reports_dir
-    from intervjufas.reports.finding import find_report
     from intervjufas.reports.loading import load_report
-    from intervjufas.views.comparison_markdown import comparison_markdown
-    from intervjufas.views.comparison_text import comparison_plain_text, show_comparison
 
-    folder = reports_dir(katalog)
-    first = load_report(find_report(a, folder))
+    chosen = "json" if json_output else format_name.value
+    if json_output and format_name is CompareFormat.markdown:
+        raise UsageError("Välj --json eller --format markdown, inte båda.")
+    folder, facts = reports_dir(katalog), terminal(ctx)
+    first = load_report(choose_report(a, folder, facts))
     if b is None:
         comparison = compare(earlier_report(first), first)
     else:
-        comparison = compare(first, load_report(find_report(b, folder)))
-    markdown = format_name is CompareFormat.markdown
-    if not markdown and utfil is None:
-        show_comparison(make_console(terminal(ctx)), comparison)
-    else:
-        text = comparison_markdown(comparison) if markdown else comparison_plain_text(comparison)
-        if utfil is None:
-            sys.stdout.write(text)
-        else:
-            atomic_write(utfil.expanduser(), text)
-            print(f"Jämförelsen är sparad i {utfil}.")
+        comparison = compare(first, load_report(choose_report(b, folder, facts)))
+    _write_comparison(comparison, facts, chosen, utfil)
     if exit_code and comparison.differs:
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | None) -> None:
+    """In the terminal (text), or as text, Markdown or JSON to standard output or a file."""
+    from intervjufas.reports.atomic import atomic_write
+    from intervjufas.views.comparison_json import comparison_data
+    from intervjufas.views.comparison_markdown import comparison_markdown
+    from intervjufas.views.comparison_text import comparison_plain_text, show_comparison
+    from intervjufas.views.json_output import json_text
+
+    if chosen == "text" and utfil is None:
+        show_comparison(make_console(facts), comparison)
+        return
+    if chosen == "json":
+        encoding = "utf-8" if utfil is not None else getattr(sys.stdout, "encoding", None)
+        text = json_text(comparison_data(comparison), encoding) + "\n"
+    else:
+        text = comparison_markdown(comparison) if chosen == "markdown" else comparison_plain_text(comparison)
+    if utfil is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write(utfil.expanduser(), text)
+        print(f"Jämförelsen är sparad i {utfil}.")
 
 
 @app.command(
@@ -159,17 +177,18 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
     from intervjufas.reports.action_plan import open_items
     from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
-    from intervjufas.views.plan import plan_json, show_plan
+    from intervjufas.views.json_output import write_json
+    from intervjufas.views.plan import plan_data, show_plan
 
     facts = terminal(ctx)
     folder = reports_dir(katalog)
-    loaded, warnings = load_folder(folder)
+    loaded, warnings = load_folder(folder, program=program())
     show_warnings(make_console(facts, stderr=True), warnings)
     items = open_items(loaded)
     if json_output:
-        sys.stdout.write(plan_json(items) + "\n")
+        write_json(plan_data(items), sys.stdout)
     else:
-        show_plan(make_console(facts), items, folder)
+        show_plan(make_console(facts), items, folder, program())
 
 
 @app.command(
@@ -193,15 +212,20 @@ def trend(
         ),
     ] = None,
     per: PeriodOption = Period.manad,
+    json_output: AsJson = False,
 ) -> None:
     from intervjufas.reading.folder import load_folder
     from intervjufas.reading.trend import rating_trends
     from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
+    from intervjufas.views.json_output import trend_data, write_json
     from intervjufas.views.trend import show_trends
 
     facts = terminal(ctx)
-    loaded, warnings = load_folder(reports_dir(katalog))
+    loaded, warnings = load_folder(reports_dir(katalog), program=program())
     show_warnings(make_console(facts, stderr=True), warnings)
     trends = rating_trends(loaded, kund=kund, per=per.value)
-    show_trends(make_console(facts), trends, kund=kund, per=per.value)
+    if json_output:
+        write_json(trend_data(trends), sys.stdout)
+    else:
+        show_trends(make_console(facts), trends, kund=kund, per=per.value)

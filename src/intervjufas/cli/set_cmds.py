@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from intervjufas.cli.app import app, terminal
+from intervjufas.cli.app import app, program, terminal
 from intervjufas.errors import ExitCode
 
 
@@ -38,6 +38,14 @@ def validera(
     for line in report_lines(results):
         print(line)
     raise typer.Exit(ExitCode.ERROR if has_errors(results) else ExitCode.OK)
+
+
+SetsAsJson = Annotated[
+    bool,
+    typer.Option(
+        "--json", metavar="", help="Skriv ut listan (eller med --visa uppsättningen) som JSON, för skript."
+    ),
+]
 
 
 @app.command(
@@ -78,6 +86,7 @@ def fragor(
             help="Skriv ut JSON-schemat för frågefiler, att spara bredvid dina egna filer.",
         ),
     ] = False,
+    json_output: SetsAsJson = False,
 ) -> None:
     if schema:
         from intervjufas.questionsets.schema import schema_json
@@ -89,15 +98,29 @@ def fragor(
     if yaml_source is not None:
         sys.stdout.write(catalog.set_source(yaml_source))
         return
+    _show_sets(ctx, visa, json_output)
+
+
+def _show_sets(ctx: typer.Context, visa: str | None, json_output: bool) -> None:
+    """One set (``--visa``) or the list, in the terminal or as JSON."""
+    from intervjufas.questionsets import catalog
     from intervjufas.views import question_sets
     from intervjufas.views.console import make_console
+    from intervjufas.views.json_output import set_data, set_list_data, write_json
 
     console = make_console(terminal(ctx))
     if visa is not None:
-        question_sets.show_set(console, catalog.find_shown_set(visa))
+        shown = catalog.find_shown_set(visa, program())
+        if json_output:
+            write_json(set_data(shown), sys.stdout)
+        else:
+            question_sets.show_set(console, shown)
         return
     entries = catalog.all_sets()
+    if json_output:
+        write_json(set_list_data(entries), sys.stdout)
+        return
     folder = catalog.user_sets_dir()
-    question_sets.show_set_list(console, entries, folder, folder_exists=folder.is_dir())
-    for line in question_sets.set_warnings(entries):
+    question_sets.show_set_list(console, entries, folder, folder_exists=folder.is_dir(), program=program())
+    for line in question_sets.set_warnings(entries, program()):
         sys.stderr.write(line + "\n")

@@ -25,3 +25,70 @@ def _picture(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """``text`` with every control character but tab and newline replaced by a visible symbol."""
     return _CONTROLS.sub(_picture, text) if _CONTROLS.search(text) else text
+
+
+# -- characters the output's encoding lacks -------------------------------------------------------
+
+FALLBACK_ERRORS = "intervjufas-ascii"  # the codec error handler registered by ``register_fallback``
+_FALLBACKS = {
+    "→": "->",
+    "←": "<-",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "…": "...",
+    "•": "*",
+    "·": ".",
+    "±": "+/-",
+    "≤": "<=",
+    "≥": ">=",
+    "«": "<<",
+    "»": ">>",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "█": "#",
+    "▉": "#",
+    "▊": "#",
+    "▋": "#",
+    "▌": "#",
+    "▍": "",
+    "▎": "",
+    "▏": "",
+    "▁": "_",
+    "▂": ".",
+    "▃": "-",
+    "▄": "-",
+    "▅": "=",
+    "▆": "=",
+    "▇": "#",
+}
+
+
+def fallback(char: str) -> str:
+    """ASCII to show for a character an output encoding lacks: a look-alike (→ as ->, █ as #, box
+    lines as - | +), else the letter without its accent (å as a), else ?."""
+    if char in _FALLBACKS:
+        return _FALLBACKS[char]
+    import unicodedata
+
+    if "\u2500" <= char <= "\u257f":  # box drawing
+        name = unicodedata.name(char, "")
+        return "-" if "HORIZONTAL" in name else "|" if "VERTICAL" in name else "+"
+    plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+    return plain or "?"
+
+
+def _replace(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return "".join(fallback(char) for char in error.object[error.start : error.end]), error.end
+
+
+def register_fallback() -> str:
+    """Register the error handler that writes ``fallback`` for what an encoding lacks; its name."""
+    import codecs
+
+    codecs.register_error(FALLBACK_ERRORS, _replace)
+    return FALLBACK_ERRORS

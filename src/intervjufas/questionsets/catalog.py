@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
+import shlex
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intervjufas.errors import IntervjufasError, QuestionSetError
 from intervjufas.model.questions import Questionnaire, SetRef
-from intervjufas.questionsets.loader import load_question_set, read_question_set
 from intervjufas.questionsets.sources import QUESTION_FILE_LIMIT, read_bounded
-from intervjufas.questionsets.yaml_source import Diagnostic
+
+if TYPE_CHECKING:  # (the loader, and YAML with it, is imported only when a file is parsed)
+    from intervjufas.questionsets.yaml_source import Diagnostic
 
 BUILTIN_IDS = ("kartlaggning", "snabbformat")
 SETS_ENV = "INTERVJUFAS_FRAGOR"
@@ -29,12 +31,29 @@ def user_sets_dir() -> Path:
 
 
 def builtin_text(set_id: str) -> bytes:
-    return resources.files("intervjufas.questions").joinpath(f"{set_id}.yaml").read_bytes()
+    from intervjufas import questions  # a plain folder when installed: read it directly
+
+    try:
+        return Path(questions.__file__ or "").with_name(f"{set_id}.yaml").read_bytes()
+    except OSError:
+        from importlib import resources
+
+        return resources.files("intervjufas.questions").joinpath(f"{set_id}.yaml").read_bytes()
 
 
 @cache
 def builtin_set(set_id: str) -> Questionnaire:
-    return load_question_set(builtin_text(set_id), f"{set_id}.yaml (inbyggd)")
+    """A built-in set; parsed once, then read from the user's cache folder (see ``set_cache``)."""
+    from intervjufas.questionsets.set_cache import cached_set
+
+    data = builtin_text(set_id)
+
+    def build() -> Questionnaire:
+        from intervjufas.questionsets.loader import load_question_set
+
+        return load_question_set(data, f"{set_id}.yaml (inbyggd)")
+
+    return cached_set(set_id, data, build)
 
 
 ARCHIVE = "tidigare"  # earlier versions of the built-in sets, so that their reports can be continued
@@ -43,6 +62,10 @@ ARCHIVE = "tidigare"  # earlier versions of the built-in sets, so that their rep
 @cache
 def earlier_builtin_sets(set_id: str) -> tuple[Questionnaire, ...]:
     """The earlier versions of a built-in set that are kept (newest first)."""
+    from importlib import resources
+
+    from intervjufas.questionsets.loader import load_question_set
+
     folder = resources.files("intervjufas.questions").joinpath(ARCHIVE)
     found = []
     for entry in folder.iterdir() if folder.is_dir() else ():
@@ -61,21 +84,23 @@ def builtin_version(ref: SetRef) -> Questionnaire | None:
     return next((q for q in earlier_builtin_sets(ref.id) if q.content_hash == ref.hash), None)
 
 
-def set_error(error: QuestionSetError) -> IntervjufasError:
+def set_error(error: QuestionSetError, program: str = "intervjufas") -> IntervjufasError:
     """One line for the user: the first error, and how many more there are."""
     first = error.diagnostics[0].format()
     more = len(error.diagnostics) - 1
     file = error.diagnostics[0].file
-    suffix = f" (och {more} fel till – 'intervjufas validera {file}' visar alla)" if more else ""
+    suffix = f" (och {more} fel till – '{program} validera {shlex.quote(file)}' visar alla)" if more else ""
     return IntervjufasError(f"{first}{suffix}")
 
 
-def load_set_file(path: Path) -> Questionnaire:
+def load_set_file(path: Path, program: str = "intervjufas") -> Questionnaire:
+    from intervjufas.questionsets.loader import load_question_set
+
     data = read_bounded(path, QUESTION_FILE_LIMIT, "Kan inte läsa frågefilen")
     try:
         return load_question_set(data, str(path))
     except QuestionSetError as error:
-        raise set_error(error) from None
+        raise set_error(error, program) from None
 
 
 @dataclass(frozen=True)
@@ -88,6 +113,8 @@ class SetEntry:
 
 
 def user_sets() -> list[SetEntry]:
+    from intervjufas.questionsets.loader import read_question_set
+
     folder = user_sets_dir()
     entries = []
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
@@ -130,10 +157,10 @@ def find_set(ref: SetRef, extra: Questionnaire | None = None) -> Questionnaire |
     return max(same_id, key=lambda q: q.version)
 
 
-def resolve_set(set_id: str, question_file: Path | None) -> Questionnaire:
+def resolve_set(set_id: str, question_file: Path | None, program: str = "intervjufas") -> Questionnaire:
     """The set for a new session: a given file, else the built-in set."""
     if question_file is not None:
-        return load_set_file(question_file.expanduser())
+        return load_set_file(question_file.expanduser(), program)
     return builtin_set(set_id)
 
 
@@ -145,11 +172,11 @@ def find_set_by_id(set_id: str) -> Questionnaire:
     raise IntervjufasError(f"Frågeuppsättningen '{set_id}' finns inte (tillgängliga: {known}).")
 
 
-def find_shown_set(name: str) -> Questionnaire:
+def find_shown_set(name: str, program: str = "intervjufas") -> Questionnaire:
     """The set ``fragor --visa`` shows: a question file when ``name`` is an existing file, else a set id."""
     path = Path(name).expanduser()
     if path.is_file():
-        return load_set_file(path)
+        return load_set_file(path, program)
     return find_set_by_id(name)
 
 

@@ -361,15 +361,17 @@ def _ordered_sections(pair: _Pair, sections: dict[str, Section]) -> list[Section
 
 def earlier_report(target: LoadedReport) -> LoadedReport:
     """The report to compare ``target`` with when only one is named: the newest report in the
-    same folder that is earlier than it, for the same customer if there is one.  Candidates are
-    found from the front matter (fast also with thousands of reports); only the chosen one is read
-    in full, and one that cannot be read is passed over."""
+    same folder that is earlier than it and made with the same question set (a quick mapping is
+    never paired with a full one), for the same customer if there is one.  Candidates are found
+    from the front matter (fast also with thousands of reports); only the chosen one is read in
+    full, and one that cannot be read is passed over."""
     folder = target.path.parent
     resolved = target.path.resolve()
+    set_id = target.report.question_set.id
     earlier = [
         row
         for row in list_reports(folder).reports
-        if row.sort_key < target.sort_key and row.path.resolve() != resolved
+        if row.set_id == set_id and row.sort_key < target.sort_key and row.path.resolve() != resolved
     ]
     customer = metadata_text(target.report, "kund").strip().casefold()
     same = [row for row in earlier if customer and row.kund.strip().casefold() == customer]
@@ -380,6 +382,6 @@ def earlier_report(target: LoadedReport) -> LoadedReport:
         except IntervjufasError:
             continue
     raise IntervjufasError(
-        f"Det finns ingen tidigare rapport i {folder} att jämföra {target.path.name} med. "
-        "Ange två rapporter: intervjufas jamfor A B."
+        f"Det finns ingen tidigare rapport med frågeuppsättningen {set_id} i {folder} att jämföra "
+        f"{target.path.name} med. Ange två rapporter: jamfor A B."
     )

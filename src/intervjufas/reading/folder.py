@@ -33,8 +33,11 @@ def read_header_of(path: Path) -> Header:
         raise ValueError("är inte en UTF-8-textfil") from None
 
 
-def read_headers(folder: Path) -> tuple[list[tuple[Path, Header]], list[str]]:
-    """The front matter of every report in the folder, and one warning per unreadable file."""
+def read_headers(
+    folder: Path, *, program: str = "intervjufas"
+) -> tuple[list[tuple[Path, Header]], list[str]]:
+    """The front matter of every report in the folder, and one warning per unreadable file
+    (``program`` starts the commands the warnings suggest)."""
     headers: list[tuple[Path, Header]] = []
     warnings: list[str] = []
     for path in report_files(folder):
@@ -43,22 +46,28 @@ def read_headers(folder: Path) -> tuple[list[tuple[Path, Header]], list[str]]:
         except ValueError as error:
             warnings.append(f"{path.name}: {error}")
             continue
-        if CONFLICT_KEY in header:
-            warnings.append(conflict_warning(path, header[CONFLICT_KEY]))
+        conflict = header.get(CONFLICT_KEY) or (header.get("extra") or {}).get(CONFLICT_KEY)
+        if conflict:  # (format 1 read with check=False kept it at the top; a checked header, in 'extra')
+            warnings.append(conflict_warning(path, conflict, program))
         else:
             headers.append((path, header))
     return headers, warnings
 
 
-def conflict_warning(path: Path, original: object) -> str:
+def conflict_warning(path: Path, original: object, program: str = "intervjufas") -> str:
     """A conflict copy is passed over by commands that read the whole folder; say what to do."""
+    import shlex
+
+    command = f"{program} {shlex.join(['jamfor', str(original), path.name])}"
     return (
         f"{path.name}: en konfliktkopia av {original}, som inte räknas med här. Jämför dem med "
-        f"'intervjufas jamfor {original} {path.name}', för över det du vill behålla och ta sedan bort kopian"
+        f"'{command}', för över det du vill behålla och ta sedan bort kopian"
     )
 
 
-def load_folder(folder: Path, extra: Questionnaire | None = None) -> tuple[list[LoadedReport], list[str]]:
+def load_folder(
+    folder: Path, extra: Questionnaire | None = None, *, program: str = "intervjufas"
+) -> tuple[list[LoadedReport], list[str]]:
     """Every readable report in the folder, newest first, and one warning per unreadable file."""
     from intervjufas.reports.loading import load_report
 
@@ -70,7 +79,7 @@ def load_folder(folder: Path, extra: Questionnaire | None = None) -> tuple[list[
             warnings.append(error.message)
             continue
         if CONFLICT_KEY in report.report.extra_header:
-            warnings.append(conflict_warning(path, report.report.extra_header[CONFLICT_KEY]))
+            warnings.append(conflict_warning(path, report.report.extra_header[CONFLICT_KEY], program))
         else:
             loaded.append(report)
     loaded.sort(key=lambda item: item.sort_key, reverse=True)

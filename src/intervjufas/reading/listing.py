@@ -85,10 +85,10 @@ def _row(path: Path, header: dict[str, Any], open_counts: dict[str, int]) -> Lis
     )
 
 
-def list_reports(folder: Path) -> Listing:
+def list_reports(folder: Path, *, program: str = "intervjufas") -> Listing:
     """Every report of the folder, newest first (by metadata datum, then created), with one
     warning per file whose front matter cannot be read."""
-    headers, warnings = read_headers(folder)
+    headers, warnings = read_headers(folder, program=program)
     open_counts = open_count_from_headers([header for _, header in headers])
     rows = [_row(path, header, open_counts) for path, header in headers]
     rows.sort(key=lambda row: row.sort_key, reverse=True)

@@ -20,11 +20,23 @@ from intervjufas.errors import IntervjufasError, ReportConflictError, file_error
 from intervjufas.model.questions import Questionnaire
 from intervjufas.reports.atomic import atomic_write, create_new, remove_abandoned_temporaries, rename_new
 from intervjufas.reports.files import read_text, report_stem
-from intervjufas.reports.front_matter import read_front_matter
 from intervjufas.reports.locking import ReportLock, remove_stale_locks
 from intervjufas.reports.model import CONFLICT_KEY, Report, copy_report, timestamp
-from intervjufas.reports.parse import parse
-from intervjufas.reports.render import render
+
+
+def parse(text: str, questionnaire: Questionnaire, *, file: str) -> Report:
+    """``reports.parse.parse``, imported when first needed (YAML is not loaded before a session's
+    first question)."""
+    from intervjufas.reports.parse import parse as parse_report
+
+    return parse_report(text, questionnaire, file=file)
+
+
+def render(report: Report, questionnaire: Questionnaire) -> str:
+    """``reports.render.render``, imported at the first save."""
+    from intervjufas.reports.render import render as render_report
+
+    return render_report(report, questionnaire)
 
 
 def _digest(data: bytes) -> str:
@@ -174,6 +186,8 @@ def _tidy_folder(folder: Path) -> None:
     remove_stale_locks(folder)
     for names in _same_file_twice(folder):
         try:
+            from intervjufas.reports.front_matter import read_front_matter  # (YAML: not before a save)
+
             header = read_front_matter(names[0], check=True)
         except (ValueError, OSError, IntervjufasError):
             continue

@@ -3,7 +3,6 @@ JSON for scripts.  Everything reads without colour too: steps are marked with ch
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -15,6 +14,7 @@ from rich.text import Text
 from intervjufas.model.questions import STATUS_DONE, STATUS_STARTED
 from intervjufas.views.common import NO_ANSWER
 from intervjufas.views.console import write_plain
+from intervjufas.views.stacked import Stack
 from intervjufas.views.text_grid import Cell, Grid, Segment, fit_widths, longest
 
 if TYPE_CHECKING:
@@ -45,10 +45,10 @@ def short_forms(forms: Iterable[str]) -> str:
     return ", ".join(shown)
 
 
-def show_listing(console: Console, listing: Listing) -> None:
+def show_listing(console: Console, listing: Listing, program: str = "intervjufas") -> None:
     if not listing.reports:
         console.print(
-            f"Det finns inga rapporter i {listing.folder} ännu. Börja en kartläggning med: intervjufas kartlagg",
+            f"Det finns inga rapporter i {listing.folder} ännu. Börja en kartläggning med: {program} kartlagg",
             markup=False,
             highlight=False,
             soft_wrap=True,
@@ -99,66 +99,74 @@ def _listing_lines(reports: list[ListedReport]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _listing_grid(width: int, reports: list[ListedReport]) -> Grid:
-    """The list for a terminal: folded to its width, the file under the assignment when narrow."""
+def _listing_grid(width: int, reports: list[ListedReport]) -> Grid | Stack:
+    """The list for a terminal: one line per report with the file in a column when it all fits;
+    else the file on a line of its own under each row, the other columns folded at word
+    boundaries; and when even the longest words do not fit side by side, one block per report."""
     marks = max(5, *(sum(cell_len(t) for t, _ in step_marks(row.steps)) for row in reports))
-    fixed = 10 + marks + 6  # Datum, Steg klara, Öppna moment
+    fixed = 10 + marks + 6 + 2 * 5  # Datum, Steg klara, Öppna moment, and the gaps between six columns
     texts = [
         [row.uppdrag or NO_ANSWER for row in reports],
         [row.kund or NO_ANSWER for row in reports],
         [short_forms(row.intervjuform) or NO_ANSWER for row in reports],
     ]
     natural = [max(8, longest(column)) for column in texts]
-    words = [max(8, longest(column, words=True)) for column in texts]
+    words = [
+        max(heading, longest(column, words=True)) for heading, column in zip((7, 4, 12), texts, strict=True)
+    ]
     file_width = max(cell_len(row.file_name) for row in reports)
-    # The file name gets a column of its own when everything fits on one line; otherwise it goes
-    # under the assignment's name.
-    wide = width - fixed - file_width - 2 * 6 >= sum(natural)
-    if wide:
-        widths = fit_widths(natural, words, width - fixed - file_width - 2 * 6)
-    else:
-        room = width - fixed - 2 * 5
-        natural[0] = max(natural[0], file_width)
-        # Whole words where there is room (a long file name is folded first), then narrower
-        # columns; in a very narrow terminal words are folded rather than the lines overflowing.
-        for caps in ((16, 16, 13), (16, 12, 13)):
-            minimum = [min(cap, word) for cap, word in zip(caps, words, strict=True)]
-            minimum[0] = max(minimum[0], 20)
-            if sum(minimum) <= room:
-                break
-        else:
-            minimum = [12, 6, 12]  # (12: the header Intervjuform)
-        widths = fit_widths(natural, minimum, room, order=[[1, 2], [0]])
-    headers = ["Datum", "Uppdrag" if wide else "Uppdrag och fil", "Kund", "Intervjuform", "Steg\nklara"]
-    headers.append("Öppna\nmoment")
-    grid = Grid(
-        headers + (["Fil"] if wide else []), [10, *widths, marks, 6] + ([file_width] if wide else []), {5}
-    )
+    if width - fixed - file_width - 2 >= sum(natural):
+        widths = fit_widths(natural, words, width - fixed - file_width - 2)
+        grid = Grid([*HEADERS, "Fil"], [10, *widths, marks, 6, file_width], {5})
+        for row in reports:
+            grid.add_row([*_listing_cells(row), [[(row.file_name, "")]]])
+        return grid
+    if width - fixed >= sum(words):
+        widths = fit_widths(natural, words, width - fixed, order=[[1, 2], [0]])
+        grid = Grid(HEADERS, [10, *widths, marks, 6], {5})
+        for row in reports:
+            grid.add_row(_listing_cells(row), below=(row.file_name, "dim"))
+        return grid
+    stack = Stack(width)
     for row in reports:
-        grid.add_row(_listing_cells(row, wide))
-    return grid
+        stack.add(
+            [(row.datum, "bold"), ("  ", ""), (row.uppdrag or NO_ANSWER, "bold")],
+            [
+                [
+                    ("Kund: ", "dim"),
+                    (row.kund or NO_ANSWER, ""),
+                    (" · Intervjuform: ", "dim"),
+                    (short_forms(row.intervjuform) or NO_ANSWER, ""),
+                ],
+                [
+                    ("Öppna moment: ", "dim"),
+                    (str(row.open_items), ""),
+                    (" · Steg klara: ", "dim"),
+                    *step_marks(row.steps),
+                ],
+                [(row.file_name, "dim")],
+            ],
+        )
+    return stack
 
 
-def _listing_cells(row: ListedReport, wide: bool) -> list[Cell]:
-    uppdrag: Cell = [[(row.uppdrag or NO_ANSWER, "")]]
-    if not wide:
-        uppdrag.append([(row.file_name, "dim")])
-    cells: list[Cell] = [
+HEADERS = ["Datum", "Uppdrag", "Kund", "Intervjuform", "Steg\nklara", "Öppna\nmoment"]
+
+
+def _listing_cells(row: ListedReport) -> list[Cell]:
+    return [
         [[(row.datum, "")]],
-        uppdrag,
+        [[(row.uppdrag or NO_ANSWER, "")]],
         [[(row.kund or NO_ANSWER, "")]],
         [[(short_forms(row.intervjuform) or NO_ANSWER, "")]],
         [step_marks(row.steps)],
         [[(str(row.open_items), "")]],
     ]
-    if wide:
-        cells.append([[(row.file_name, "")]])
-    return cells
 
 
-def listing_json(listing: Listing) -> str:
+def listing_data(listing: Listing) -> list[dict[str, object]]:
     """The list for scripts: one object per report, in the same order as the table."""
-    data = [
+    return [
         {
             "datum": row.datum,
             "uppdrag": row.uppdrag,
@@ -172,4 +180,3 @@ def listing_json(listing: Listing) -> str:
         }
         for row in listing.reports
     ]
-    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -3,7 +3,6 @@ and JSON for scripts."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -13,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from intervjufas.views.common import NO_ANSWER, print_trimmed
+from intervjufas.views.stacked import Stack
 from intervjufas.views.text_grid import fit_widths
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def _status_text(item: OpenItem) -> Text:
     return status
 
 
-def show_plan(console: Console, items: list[OpenItem], folder: object) -> None:
+def show_plan(console: Console, items: list[OpenItem], folder: object, program: str = "intervjufas") -> None:
     if not items:
         console.print(
             f"Inga öppna moment i utvecklingsplanerna i {folder}. Bra jobbat!",
@@ -41,15 +41,46 @@ def show_plan(console: Console, items: list[OpenItem], folder: object) -> None:
         )
         return
     items = _plan_order(items)
-    print_trimmed(console, _plan_table(console.width, items))
+    if _fits_in_columns(console.width, items):
+        print_trimmed(console, _plan_table(console.width, items))
+    else:
+        console.print(_plan_stack(console.width, items), soft_wrap=True)
     count = len(items)
     console.print(
         Text(
             f"{count} {'öppet moment' if count == 1 else 'öppna moment'}. "
-            "De följs upp nästa gång du kör intervjufas kartlagg.",
+            f"De följs upp nästa gång du kör {program} kartlagg.",
             style="dim",
         )
     )
+
+
+def _fits_in_columns(width: int, items: list[OpenItem]) -> bool:
+    """Whether a table fits: the step and date whole, the file name whole in the moment's cell."""
+    steps = max(4, *(cell_len(item.step_label) for item in items))
+    files = max(cell_len(item.source.name) for item in items)
+    return width - steps - 10 - 2 * 3 - 14 >= max(files, 20)
+
+
+def _plan_stack(width: int, items: list[OpenItem]) -> Text:
+    """One block per item, for a narrow terminal: nothing folded into a column."""
+    stack = Stack(width)
+    for item in items:
+        status = [
+            ("Senaste status: ", "dim"),
+            (item.last_status or NO_ANSWER, "yellow" if item.last_status else ""),
+        ]
+        if item.last_comment:
+            status.append((f" – {item.last_comment}", ""))
+        stack.add(
+            [(f"{item.step_label} · {item.kind}: ", "bold"), (item.moment, "bold")],
+            [
+                [("Varför: ", "dim"), (item.why or NO_ANSWER, "")],
+                status,
+                [(f"{item.source_date} · {item.source.name}", "dim")],
+            ],
+        )
+    return stack.render()
 
 
 def _plan_table(width: int, items: list[OpenItem]) -> Table:
@@ -77,7 +108,7 @@ def _plan_table(width: int, items: list[OpenItem]) -> Table:
     else:
         narrow_moments = max(moments + kinds + 2, whys + 8, files)
         moment_width, status_width = fit_widths(
-            [narrow_moments, statuses], [min(narrow_moments, 42), 14], width - steps - 10 - 2 * 3
+            [narrow_moments, statuses], [max(files, min(narrow_moments, 42)), 14], width - steps - 10 - 2 * 3
         )
         table.add_column("Moment, varför och rapport", width=moment_width)
         table.add_column("Senaste status", width=status_width)
@@ -108,8 +139,9 @@ def _narrow_row(item: OpenItem) -> list[Any]:
     return [item.step_label, cell, _status_text(item), item.source_date]
 
 
-def plan_json(items: list[OpenItem]) -> str:
-    data = [
+def plan_data(items: list[OpenItem]) -> list[dict[str, object]]:
+    """The open items for scripts (``plan --json``), in the order of the table."""
+    return [
         {
             "steg": item.step_label,
             "steg_titel": item.step_title,
@@ -125,4 +157,3 @@ def plan_json(items: list[OpenItem]) -> str:
         }
         for item in _plan_order(items)
     ]
-    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ def question_count(questionnaire: Questionnaire) -> int:
 # -- the list -----------------------------------------------------------------------------------
 
 
-def set_warnings(entries: Sequence[SetEntry]) -> list[str]:
+def set_warnings(entries: Sequence[SetEntry], program: str = "intervjufas") -> list[str]:
     """One line for each user file that cannot be used, and for each id used by more than one set."""
     lines = []
     seen: dict[str, str] = {}
@@ -37,7 +38,7 @@ def set_warnings(entries: Sequence[SetEntry]) -> list[str]:
             extra = f" (och {more} fel till)" if more > 0 else ""
             lines.append(
                 f"Varning: {entry.origin} kan inte användas: {reason}{extra}. "
-                f"Kör 'intervjufas validera {entry.origin}' för alla fel."
+                f"Kör '{program} validera {shlex.quote(entry.origin)}' för alla fel."
             )
             continue
         set_id = entry.questionnaire.id
@@ -52,7 +53,12 @@ def set_warnings(entries: Sequence[SetEntry]) -> list[str]:
 
 
 def show_set_list(
-    console: Console, entries: Sequence[SetEntry], folder: Path, *, folder_exists: bool
+    console: Console,
+    entries: Sequence[SetEntry],
+    folder: Path,
+    *,
+    folder_exists: bool,
+    program: str = "intervjufas",
 ) -> None:
     from rich import box
     from rich.table import Table
@@ -74,7 +80,7 @@ def show_set_list(
     console.print(f"Egna frågeuppsättningar läses från {folder}{state}.", markup=False, highlight=False)
     console.print(
         "Lägg dina .yaml-filer där, eller ange en annan mapp med miljövariabeln INTERVJUFAS_FRAGOR. "
-        "Kör en fil direkt med 'intervjufas kartlagg --fragor FIL'.",
+        f"Kör en fil direkt med '{program} kartlagg --fragor FIL'.",
         markup=False,
         highlight=False,
     )

@@ -44,6 +44,15 @@ def report_plain_text(view: ReportView) -> str:
     return "\n".join(lines) + "\n\n" + body
 
 
+def pager_less(less: str | None) -> str:
+    """The options ``less`` runs with: FRX when the user has not set $LESS – F prints what fits on
+    one screen and quits, R shows the colours, X leaves the report on the screen after quitting –
+    else the user's own, with R added so that the colours are not shown as codes."""
+    if less is None:
+        return "FRX"
+    return less if "R" in less else f"{less} -R".strip()
+
+
 def show_report(console: Console, view: ReportView, *, pager: bool = True, less: str | None = None) -> None:
     """Print the report: formatted in a terminal (through a pager when it is taller than the
     terminal), as plain text otherwise."""
@@ -54,10 +63,15 @@ def show_report(console: Console, view: ReportView, *, pager: bool = True, less:
     if pager:
         height = len(console.render_lines(renderable, console.options, pad=False))
         if height > console.height:
-            less = less or ""
-            if "R" not in less:
-                os.environ["LESS"] = f"{less} -R".strip()  # let less show the colours
-            with console.pager(styles=True):
-                console.print(renderable)
+            previous = os.environ.get("LESS")
+            os.environ["LESS"] = pager_less(less)  # (read by the pager the console starts)
+            try:
+                with console.pager(styles=True):
+                    console.print(renderable)
+            finally:
+                if previous is None:
+                    os.environ.pop("LESS", None)
+                else:
+                    os.environ["LESS"] = previous
             return
     console.print(renderable)

@@ -34,17 +34,30 @@ def fit_widths(
     return widths
 
 
+def break_word(word: str, width: int) -> list[str]:
+    """A word longer than the width in pieces that fit: broken after a hyphen (or a slash, dot or
+    underscore) where it has one – a file name like 2024-03-05-plockare-till-nordlager.md breaks
+    between its words – and cut only where there is no such place."""
+    pieces: list[str] = []
+    while cell_len(word) > width:
+        head = word[:width]
+        cut = head.rfind("-") + 1 or max(head.rfind(mark) for mark in "/._") + 1 or width
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return [*pieces, word] if word else pieces
+
+
 def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap; a word longer than the width is cut into pieces."""
+    """Greedy word wrap; a word longer than the width is broken as ``break_word`` does."""
     lines: list[str] = []
     current = ""
     for word in text.split():
-        while cell_len(word) > width:
+        if cell_len(word) > width:
             if current:
                 lines.append(current)
                 current = ""
-            lines.append(word[:width])
-            word = word[width:]
+            *whole, word = break_word(word, width)
+            lines += whole
         if not current:
             current = word
         elif cell_len(current) + 1 + cell_len(word) <= width:
@@ -66,10 +79,12 @@ class Grid:
         self.headers = headers
         self.widths = widths
         self.right = right
-        self.rows: list[list[Cell]] = []
+        self.rows: list[tuple[list[Cell], Segment | None]] = []
 
-    def add_row(self, cells: list[Cell]) -> None:
-        self.rows.append(cells)
+    def add_row(self, cells: list[Cell], below: Segment | None = None) -> None:
+        """A row; ``below`` is a line under it that starts at the second column and may run across
+        the columns after it (a file name, say), so that it need not be folded into one column."""
+        self.rows.append((cells, below))
 
     def _lines(self, cell: Cell, width: int) -> list[list[Segment]]:
         if len(cell) == 1 and len(cell[0]) == 1 and cell_len(cell[0][0][0]) <= width:
@@ -130,9 +145,17 @@ class Grid:
         offset = self._emit(out, spans, 0, self._header())
         out.append(self._rule())
         offset += len(out[-1])
-        for row in self.rows:
+        indent = self.widths[0] + 2
+        room = max(sum(self.widths) + 2 * (len(self.widths) - 1) - indent, 1)
+        for row, below in self.rows:
             lines = [self._lines(cell, width) for cell, width in zip(row, self.widths, strict=True)]
             offset = self._emit(out, spans, offset, lines)
+            for line in wrap(below[0], room) if below else ():
+                out.append(" " * indent)
+                if below[1]:
+                    spans.append(Span(offset + indent, offset + indent + len(line), below[1]))
+                out.append(line + "\n")
+                offset += indent + len(line) + 1
         return Text("".join(out).rstrip("\n"), spans=spans, no_wrap=True, overflow="ignore")
 
 

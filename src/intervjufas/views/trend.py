@@ -67,39 +67,67 @@ def show_trends(console: Console, trends: list[SetTrend], *, kund: str | None, p
             style="dim",
         )
         console.print(heading)
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
-        table.add_column("Betyg", no_wrap=True)
-        table.add_column(period_name.capitalize(), no_wrap=True)
-        table.add_column("Medel", no_wrap=True, justify="right")
-        table.add_column("", no_wrap=True, min_width=BAR_WIDTH)
-        table.add_column("Rapporter", justify="right", no_wrap=True)
-        with_spark = len(trend.periods) > 1
-        sparklines = sparklines or with_spark
-        for series in trend.series:
-            labels: list[Text] = [Text(series.label)]
-            if with_spark:
-                shown = trend.periods[-SPARK_PERIODS:]
-                more = "…" if len(trend.periods) > SPARK_PERIODS else ""
-                labels.append(Text(more + sparkline(series, shown), style="cyan"))
-            rows = max(len(series.points), len(labels))
-            for index in range(rows):
-                label = labels[index] if index < len(labels) else ""
-                if index >= len(series.points):
-                    table.add_row(label, "", "", "", "")
-                    continue
-                point = series.points[index]
-                table.add_row(
-                    label,
-                    point.period,
-                    decimal(point.mean),
-                    Text(bar(point.mean, series.scale_max), style="cyan"),
-                    str(point.count),
-                )
-            table.add_section()
-        print_trimmed(console, table)
+        sparklines = sparklines or len(trend.periods) > 1
+        table = _trend_table(trend, period_name)
+        unbounded = console.options.update_width(10_000)  # (a measurement is capped at the width given)
+        if console.measure(table, options=unbounded).maximum <= console.width:
+            print_trimmed(console, table)
+        else:
+            console.print(_trend_stack(trend), soft_wrap=True)
     note = f"Medel = medelbetyget (1–5) per {period_name}; Rapporter = antal rapporter bakom medelvärdet."
     if sparklines:
         note += f" Raden under varje betyg visar utvecklingen, ett tecken per {period_name} (· = inga betyg)."
     if per != "kvartal" and any(len(trend.periods) > 12 for trend in trends):
         note += " Med --per kvartal blir tabellen kortare."
     console.print(Text(note, style="dim"))
+
+
+def _labels(trend: SetTrend, series: Series) -> list[Text]:
+    """The series' name, and under it its line of development when there is more than one period."""
+    labels = [Text(series.label)]
+    if len(trend.periods) > 1:
+        shown = trend.periods[-SPARK_PERIODS:]
+        more = "…" if len(trend.periods) > SPARK_PERIODS else ""
+        labels.append(Text(more + sparkline(series, shown), style="cyan"))
+    return labels
+
+
+def _trend_table(trend: SetTrend, period_name: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column("Betyg", no_wrap=True)
+    table.add_column(period_name.capitalize(), no_wrap=True)
+    table.add_column("Medel", no_wrap=True, justify="right")
+    table.add_column("", no_wrap=True, min_width=BAR_WIDTH)
+    table.add_column("Rapporter", justify="right", no_wrap=True)
+    for series in trend.series:
+        labels = _labels(trend, series)
+        for index in range(max(len(series.points), len(labels))):
+            label = labels[index] if index < len(labels) else ""
+            if index >= len(series.points):
+                table.add_row(label, "", "", "", "")
+                continue
+            point = series.points[index]
+            bar_text = Text(bar(point.mean, series.scale_max), style="cyan")
+            table.add_row(label, point.period, decimal(point.mean), bar_text, str(point.count))
+        table.add_section()
+    return table
+
+
+def _trend_stack(trend: SetTrend) -> Text:
+    """For a narrow terminal: each rating's name (and line of development), then one line per
+    period: the period, the mean, the bar and the number of reports."""
+    text = Text()
+    for series in trend.series:
+        labels = _labels(trend, series)
+        text.append(series.label, style="bold")
+        if len(labels) > 1:
+            text.append("  ")
+            text.append_text(labels[1])
+        text.append("\n")
+        for point in series.points:
+            reports = f"{point.count} {'rapport' if point.count == 1 else 'rapporter'}"
+            text.append(f"  {point.period:<7}  {decimal(point.mean):>4}  ")
+            text.append(f"{bar(point.mean, series.scale_max):<{BAR_WIDTH}}", style="cyan")
+            text.append(f"  {reports}\n")
+    text.rstrip()
+    return text

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from intervjufas.asking.follow_up import ListPool
 from intervjufas.asking.prompter import AskRequest
 from intervjufas.asking.session import METADATA_TITLE, Session
 from intervjufas.model.answers import ActionItem, Answer
@@ -412,3 +413,105 @@ def test_snabbformat_session(snabbformat: Questionnaire) -> None:
     assert session.report.answers["snabb_utveckla_vad"] == Answer(
         (ActionItem("Mall"), ActionItem("Checklista"))
     )
+
+
+def many_items(count: int) -> list[OpenItem]:
+    return [open_item(f"aaaaaaaaaaaa/fore_lagga_till_vad/{n}", f"Moment {n}", 1) for n in range(1, count + 1)]
+
+
+def follow_up_session(
+    kartlaggning: Questionnaire, items: list[OpenItem], answers: list[object], more: list[str]
+) -> tuple[Session, ScriptedPrompter, RecordingSaver]:
+    class MorePrompter(ScriptedPrompter):
+        def ask(self, request: AskRequest) -> Answer:
+            if request.question.id == "uppfoljning_fler":
+                self.requests.append(request)
+                return coerce(request.question, more.pop(0))
+            return super().ask(request)
+
+    prompter = MorePrompter(dict(ALL_NO, uppfoljning=answers))
+    saver = RecordingSaver()
+    session = Session(kartlaggning, Report.new(kartlaggning), prompter, saver)
+    session.run(kartlaggning.steps, ListPool(items, scope="för Nordlager AB"), record_open_items=True)
+    return session, prompter, saver
+
+
+def test_a_handful_at_a_time_then_more_or_skip_the_rest(kartlaggning: Questionnaire) -> None:
+    items = many_items(12)
+    session, prompter, _ = follow_up_session(
+        kartlaggning, items, ["Genomfört"] * 10, ["Visa fler", "Hoppa över resten"]
+    )
+    asked = [r for r in prompter.requests if r.question.id.startswith("uppfoljning")]
+    assert [r.question.id for r in asked] == ["uppfoljning"] * 5 + ["uppfoljning_fler"] + [
+        "uppfoljning"
+    ] * 5 + ["uppfoljning_fler"]
+    assert asked[0].progress == "Uppföljning · moment 1 av 12"
+    assert asked[6].progress == "Uppföljning · moment 6 av 12"
+    more = asked[5]
+    assert more.question.text == "Det finns 7 öppna moment till. Vill du följa upp fler?"
+    assert more.question.choices == ("Visa fler", "Hoppa över resten")
+    assert more.progress == "Uppföljning · 5 av 12 följda upp"
+    overviews = [text for title, text in prompter.sections if title == FOLLOW_UP_TITLE]
+    assert overviews[0].startswith("5 av 12 öppna moment för Nordlager AB (de nyaste först).\n")
+    assert "  • Moment 5 (lägga till, 2024-04-01)" in overviews[0] and "Moment 6" not in overviews[0]
+    assert overviews[1].startswith("Moment 6–10 av 12 öppna moment för Nordlager AB.")
+    # the two not shown are not in the report; they come back next time
+    assert [f.label for f in session.report.follow_ups] == [i.label for i in items[:10]]
+    assert all(f.status == "Genomfört" for f in session.report.follow_ups)
+    assert prompter.asked[-1] != "uppfoljning_fler"  # the steps come after
+
+
+def test_all_in_one_handful_has_no_choice_to_see_more(kartlaggning: Questionnaire) -> None:
+    session, prompter, saver = follow_up_session(kartlaggning, many_items(5), ["Delvis"] * 5, [])
+    assert "uppfoljning_fler" not in prompter.asked
+    assert len(session.report.follow_ups) == 5
+    recorded = [keys for keys, _ in saver.calls if len(keys) > 1]
+    assert recorded == [[f"uppfoljning:{i.key}" for i in many_items(5)]]  # the handful, saved once
+
+
+def test_stopping_half_way_keeps_the_rest_of_the_handful_for_next_time(kartlaggning: Questionnaire) -> None:
+    items = many_items(8)
+    prompter = ScriptedPrompter(dict(ALL_NO, uppfoljning=["Genomfört", "Släpp"]))
+    report = Report.new(kartlaggning)
+    session = Session(kartlaggning, report, prompter, RecordingSaver())
+    with pytest.raises(IndexError):  # (the script runs out at the third: the session stops there)
+        session.run(kartlaggning.steps, ListPool(items), record_open_items=True)
+    assert [f.status for f in session.report.follow_ups] == ["Genomfört", "Släpp", None, None, None]
+
+    again = ScriptedPrompter(dict(ALL_NO, uppfoljning=["Delvis"] * 3))
+    resumed = Session(kartlaggning, session.report, again, RecordingSaver())
+    resumed.run(kartlaggning.steps, lambda _report: ListPool(items))
+    asked = [r for r in again.requests if r.question.id.startswith("uppfoljning")]
+    assert [r.progress for r in asked] == [f"Uppföljning · moment {n} av 3" for n in (1, 2, 3)]
+    assert asked[0].question.text == "Hur gick det med: Moment 3?"
+    assert asked[0].context == "Från 2024-04-01-lager.md"
+    assert [f.status for f in resumed.report.follow_ups] == [
+        "Genomfört",
+        "Släpp",
+        "Delvis",
+        "Delvis",
+        "Delvis",
+    ]
+
+
+def test_the_pool_is_found_for_the_report_after_its_customer_is_answered(kartlaggning: Questionnaire) -> None:
+    seen: list[str] = []
+
+    def find(report: Report) -> ListPool:
+        seen.append(report.text("kund"))
+        return ListPool(many_items(1))
+
+    prompter = ScriptedPrompter(dict(ALL_NO, kund="Nordlager AB", uppfoljning=["Genomfört"]))
+    Session(kartlaggning, Report.new(kartlaggning), prompter, RecordingSaver()).run(
+        kartlaggning.steps, find, record_open_items=True
+    )
+    assert seen == ["Nordlager AB"]
+
+
+def test_a_report_stopped_before_its_follow_up_gets_it_when_continued(kartlaggning: Questionnaire) -> None:
+    report = Report.new(kartlaggning)
+    report.answers["uppdrag"] = Answer("Lager")  # the rest of the metadata is not answered yet
+    prompter = ScriptedPrompter(dict(ALL_NO, uppfoljning=["Genomfört"]))
+    session = Session(kartlaggning, report, prompter, RecordingSaver())
+    session.run(kartlaggning.steps, ListPool(many_items(1)))  # (continued: record_open_items is off)
+    assert [f.status for f in session.report.follow_ups] == ["Genomfört"]

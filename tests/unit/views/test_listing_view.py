@@ -28,5 +28,7 @@ def test_fit_widths_narrows_the_widest_first_and_respects_minimums():
 
 def test_wrap_folds_long_words_and_keeps_short_lines():
     assert wrap("Kundtjänst till Servicebolaget", 12) == ["Kundtjänst", "till", "Servicebolag", "et"]
+    assert wrap("fil: 2024-02-28-kundtjanst.md", 14) == ["fil:", "2024-02-28-", "kundtjanst.md"]
+    assert wrap("a/b/ccccccccc.md", 6) == ["a/b/", "cccccc", "ccc.md"]
     assert wrap("a b c", 3) == ["a b", "c"]
     assert wrap("", 5) == [""]
