@@ -8,12 +8,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from intervjufas.asking.answers_file import AnswersFile, AnswersFilePrompter
+from intervjufas.asking.answers_file import AnswersFile, AnswersFilePrompter, FileFinding
 from intervjufas.asking.endings import Ending
 from intervjufas.asking.prompter import Prompter
 from intervjufas.asking.restoring import restore_recovery
 from intervjufas.asking.session import Session
-from intervjufas.errors import IntervjufasError, NoTerminalError, SaveError, UsageError
+from intervjufas.errors import (
+    IntervjufasError,
+    NoTerminalError,
+    PersonalDataFound,
+    SaveError,
+    UsageError,
+)
 from intervjufas.model.questions import STATUS_DONE, Questionnaire, SetRef, Step, step_status
 from intervjufas.questionsets.catalog import resolve_set
 from intervjufas.reports.action_plan import OpenItem
@@ -40,6 +46,7 @@ class MappingOptions:
     start_from: str | None = None
     follow_up: bool = True
     plain: bool = False  # --enkel as given (it is repeated in the resume command)
+    strict: bool = False  # --strikt: personal data in an answers file is an error, nothing is saved
     # Terminal facts, given by the command-line layer (the core never reads them itself):
     stdin_is_terminal: bool = True
     term_is_dumb: bool = False
@@ -57,6 +64,7 @@ class MappingResult:
     questionnaire: Questionnaire
     complete: bool
     next_steps: list[Step]
+    personal_data: list[FileFinding] = field(default_factory=list)  # found in an answers file
 
 
 def use_plain(options: MappingOptions) -> bool:
@@ -106,6 +114,8 @@ def run_mapping(
     folder = reports_dir(options.folder)
     questionnaire = resolve_set(options.set_id, options.question_file)
     check_step_numbers(questionnaire, options.steps)  # a usage error comes before any other
+    if options.strict and options.answers_file is None:
+        raise UsageError("--strikt gäller svar från en fil och kräver --svar FIL.")
     answers = None
     if options.answers_file is not None:
         answers = AnswersFile.read(options.answers_file.expanduser())
@@ -119,21 +129,52 @@ def run_mapping(
         handle, report, note = _open_for_resume(find_report(options.resume, folder), questionnaire, options)
     else:
         handle, report, note = ReportFile(folder, questionnaire), Report.new(questionnaire), ""
+    found: list[FileFinding] = []
     try:
-        report = _run(
-            options,
-            handle,
-            report,
-            make_prompter=make_prompter,
-            find_open_items=find_open_items,
-            answers=answers,
-            defaults=defaults,
-            note=note,
-        )
+        if answers is not None:
+            report, found = _run_from_file(options, handle, report, answers, defaults)
+        else:
+            report = _run(
+                options,
+                handle,
+                report,
+                make_prompter=make_prompter,
+                find_open_items=find_open_items,
+                defaults=defaults,
+                note=note,
+            )
     finally:
         handle.close()
     remaining = [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
-    return MappingResult(handle.path, report, questionnaire, not remaining, remaining)
+    return MappingResult(handle.path, report, questionnaire, not remaining, remaining, found)
+
+
+def _run_from_file(
+    options: MappingOptions,
+    handle: ReportFile,
+    report: Report,
+    answers: AnswersFile,
+    defaults: Report | None,
+) -> tuple[Report, list[FileFinding]]:
+    """Every answer from the file, validated in memory first and written once, so that a bad
+    answers file (or, with --strikt, one with personal data) writes nothing."""
+    questionnaire = handle.questionnaire
+    steps = select_steps(questionnaire, report, options.steps)
+    session = Session(questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults)
+    report = session.run(steps, follow_up=False)
+    found = answers.personal_data(questionnaire, report.answers)
+    if found and options.strict:
+        count = f"{len(found)} fynd" if len(found) > 1 else "1 fynd"
+        raise PersonalDataFound(
+            f"Svarsfilen {answers.path} innehåller det som ser ut som personuppgifter ({count}); "
+            "med --strikt sparas ingenting. Skriv om svaren och kör igen.",
+            list(found),
+        )
+    try:
+        return handle.save(report, list(report.answers)), found
+    except SaveError as error:
+        ending = Ending(options, questionnaire, handle.folder, lambda: handle.path)
+        raise ending.save_failed(report, error) from None
 
 
 def _run(
@@ -143,7 +184,6 @@ def _run(
     *,
     make_prompter: Callable[[], Prompter],
     find_open_items: OpenItemFinder | None,
-    answers: AnswersFile | None,
     defaults: Report | None,
     note: str,
 ) -> Report:
@@ -156,14 +196,6 @@ def _run(
             return []
         return find_open_items(handle.folder, questionnaire, report.report_id)
 
-    if answers is not None:
-        # Validate everything in memory first; write once, so a bad answers file writes nothing.
-        session = Session(questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults)
-        report = session.run(steps, follow_up=False)
-        try:
-            return handle.save(report, list(report.answers))
-        except SaveError as error:
-            raise ending.save_failed(report, error) from None
     prompter = make_prompter()
     if note:
         prompter.note(note)

@@ -17,15 +17,18 @@ from intervjufas.cli.options import (
     SkipFollowUp,
     StartFrom,
     Steps,
+    Strict,
 )
 
 
 def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None:
+    from intervjufas.asking.personal_data_guard import PersonalDataGuard
     from intervjufas.asking.run import MappingOptions, run_mapping, use_plain
     from intervjufas.asking.stopping import stop_on_signals
+    from intervjufas.errors import PersonalDataFound
     from intervjufas.reading.follow_up import follow_up_items
     from intervjufas.views.console import make_console
-    from intervjufas.views.mapping_result import show_mapping_result
+    from intervjufas.views.mapping_result import show_answers_file_findings, show_mapping_result
 
     facts = terminal(ctx)
     settings = MappingOptions(
@@ -41,16 +44,22 @@ def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None
         if plain:
             from intervjufas.asking.plain_prompter import PlainPrompter
 
-            return PlainPrompter(sys.stdin, sys.stdout, echo=not facts.stdin_is_terminal)
+            return PersonalDataGuard(PlainPrompter(sys.stdin, sys.stdout, echo=not facts.stdin_is_terminal))
         from intervjufas.asking.questionary_prompter import QuestionaryPrompter
 
-        return QuestionaryPrompter(make_console(facts))
+        return PersonalDataGuard(QuestionaryPrompter(make_console(facts)))
 
     def find_open_items(folder: Any, questionnaire: Any, exclude_id: str) -> Any:
         return follow_up_items(folder, questionnaire, exclude_id=exclude_id)
 
-    with stop_on_signals():
-        result = run_mapping(settings, make_prompter, find_open_items)
+    errors = make_console(facts, stderr=True, soft_wrap=True)
+    try:
+        with stop_on_signals():
+            result = run_mapping(settings, make_prompter, find_open_items)
+    except PersonalDataFound as error:  # --strikt: each finding, then the error itself
+        show_answers_file_findings(errors, error.findings, prefix="Fel")
+        raise
+    show_answers_file_findings(errors, result.personal_data, prefix="Varning")
     quiet = plain or settings.answers_file is not None
     console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
     show_mapping_result(console, result, settings, plain=quiet)
@@ -69,6 +78,7 @@ def _mapping_command(set_id: str) -> Any:
         utga_fran: StartFrom = None,
         utan_uppfoljning: SkipFollowUp = False,
         enkel: Plain = False,
+        strikt: Strict = False,
     ) -> None:
         run_mapping_command(
             ctx,
@@ -81,6 +91,7 @@ def _mapping_command(set_id: str) -> Any:
             start_from=utga_fran,
             follow_up=not utan_uppfoljning,
             plain=enkel,
+            strict=strikt,
         )
 
     return command

@@ -117,6 +117,19 @@ Plain = Annotated[
         help="Enkla rad-för-rad-frågor utan färg och markörrörelser (skärmläsare, rör). Väljs automatiskt när TERM=dumb.",
     ),
 ]
+Strict = Annotated[
+    bool,
+    typer.Option(
+        "--strikt",
+        metavar="",
+        help="Med --svar: avbryt utan att spara om svaren innehåller det som ser ut som personuppgifter "
+        "(personnummer, samordningsnummer, e-postadresser, telefonnummer).",
+    ),
+]
+Yes = Annotated[
+    bool,
+    typer.Option("--ja", "-j", metavar="", help="Gör det utan att fråga (för skript)."),
+]
 
 
 AsJson = Annotated[

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -111,6 +111,11 @@ def _re() -> _Patterns:
     )
 
 
+def kind_noun(kind: str) -> str:
+    """The kind as a bare Swedish noun, e.g. "personnummer", "e-postadress"."""
+    return _NOUNS[kind][0]
+
+
 @dataclass(frozen=True)
 class Finding:
     """One piece of personal data: its kind, where it is in the text scanned, and the text itself."""
@@ -175,6 +180,21 @@ def find_personal_data(text: str, *, today: dt.date | None = None) -> list[Findi
             found += _identity_numbers(text, start, end, day)
             found += _phone_numbers(text, start, end)
     return _without_overlaps(found) if found else found
+
+
+def redact(
+    text: str, replace: Callable[[Finding], str] | None = None, *, today: dt.date | None = None
+) -> str:
+    """``text`` with every piece of personal data in it replaced: by default by its masked form
+    (``******-1234``), else by what ``replace`` makes of the finding."""
+    found = find_personal_data(text, today=today)
+    if not found:
+        return text
+    parts, end = [], 0
+    for finding in found:
+        parts += [text[end : finding.start], finding.masked if replace is None else replace(finding)]
+        end = finding.end
+    return "".join([*parts, text[end:]])
 
 
 def _without_overlaps(found: list[Finding]) -> list[Finding]:

@@ -38,6 +38,7 @@ class QuestionType:
     line_hint: ClassVar[str] = "Svar"  # what to type, in a plain line-by-line prompt
     is_rating: ClassVar[bool] = False  # a rating: compared side by side and followed by ``trend``
     carried_over: ClassVar[bool] = True  # offered again from an earlier report (--utga-fran)
+    free_text: ClassVar[bool] = False  # the value is the user's own words (checked for personal data)
 
     # -- values -------------------------------------------------------------------------------
     def coerce(self, question: Question, raw: Any) -> Value:

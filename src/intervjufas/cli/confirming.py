@@ -1,0 +1,48 @@
+"""Asking the user to confirm something that cannot be undone: a menu on a capable terminal, a
+plain ``j``/``n`` line otherwise (``--enkel``, ``TERM=dumb``). The answer is No unless the user
+clearly says yes; Ctrl-C or the end of input is No as well (Ctrl-C ends the command)."""
+
+from __future__ import annotations
+
+import sys
+
+from intervjufas.terminal import TerminalFacts
+
+NO = "Nej, ändra ingenting"
+YES_WORDS = ("j", "ja", "y", "yes")
+NO_WORDS = ("", "n", "nej", "no")
+
+
+def confirm(facts: TerminalFacts, question: str, yes: str, *, plain: bool) -> bool:
+    """``question`` answered by choosing ``yes`` (a menu) or typing j (a plain line)."""
+    if plain:
+        return _plain(question)
+    import questionary
+
+    from intervjufas.asking.prompter import SELECT_HELP
+
+    chosen = questionary.select(
+        question,
+        choices=[questionary.Choice(NO, value="nej"), questionary.Choice(yes, value="ja")],
+        default="nej",
+        instruction=SELECT_HELP,
+        use_shortcuts=True,
+        use_jk_keys=False,
+    ).unsafe_ask()
+    return chosen == "ja"
+
+
+def _plain(question: str) -> bool:
+    while True:
+        sys.stdout.write(f"{question} Skriv j eller n [standard: n]: ")
+        sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:  # end of input
+            sys.stdout.write("\n")
+            return False
+        answer = line.strip().casefold()
+        if answer in YES_WORDS:
+            return True
+        if answer in NO_WORDS:
+            return False
+        sys.stdout.write("Skriv j för ja eller n för nej.\n")
