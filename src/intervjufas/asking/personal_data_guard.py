@@ -27,10 +27,10 @@ from intervjufas.model.questions import Question
 
 REWRITE = "Skriv om svaret"
 KEEP = "Behåll svaret som det är"
-PROGRESS = "Personuppgifter i svaret"
+PROGRESS = "Rapporten behöver inga personuppgifter – beskriv processen, inte personerna."
 DECISION = Question(
     id="personuppgifter",
-    text="Rapporten behöver inga personuppgifter – beskriv processen, inte personerna. Vad vill du göra?",
+    text="Vad vill du göra med svaret?",
     type="val",
     choices=(REWRITE, KEEP),
     required=True,

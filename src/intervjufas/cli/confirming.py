@@ -1,22 +1,30 @@
 """Asking the user to confirm something that cannot be undone: a menu on a capable terminal, a
 plain ``j``/``n`` line otherwise (``--enkel``, ``TERM=dumb``). The answer is No unless the user
-clearly says yes; Ctrl-C or the end of input is No as well (Ctrl-C ends the command)."""
+clearly says yes; the end of input is No as well, and Ctrl-C ends the command with nothing changed."""
 
 from __future__ import annotations
 
 import sys
 
-from intervjufas.terminal import TerminalFacts
+from intervjufas.errors import Interrupted
 
 NO = "Nej, ändra ingenting"
 YES_WORDS = ("j", "ja", "y", "yes")
 NO_WORDS = ("", "n", "nej", "no")
 
 
-def confirm(facts: TerminalFacts, question: str, yes: str, *, plain: bool) -> bool:
-    """``question`` answered by choosing ``yes`` (a menu) or typing j (a plain line)."""
-    if plain:
-        return _plain(question)
+def confirm(question: str, yes: str, *, plain: bool) -> bool:
+    """``question`` answered by choosing ``yes`` (a menu) or typing j (a plain line); Ctrl-C raises
+    Interrupted."""
+    try:
+        return _plain(question) if plain else _menu(question, yes)
+    except KeyboardInterrupt:
+        if plain:
+            sys.stdout.write("\n")  # end the prompt's line
+        raise Interrupted("Avbrutet. Ingenting har ändrats.") from None
+
+
+def _menu(question: str, yes: str) -> bool:
     import questionary
 
     from intervjufas.asking.prompter import SELECT_HELP

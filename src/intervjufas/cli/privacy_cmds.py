@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from intervjufas.reading.old_reports import CleanupPlan
-    from intervjufas.terminal import TerminalFacts
 
 
 @app.command(
@@ -125,7 +124,7 @@ def rensa(
         if not facts.stdin_is_terminal:
             show_dry_run(console, plan, _command_with_yes(plan, katalog))
             return
-        if not _confirmed(facts, plan, plain=enkel or facts.dumb):
+        if not _confirmed(plan, plain=enkel or facts.dumb):
             show_declined(console, plan)
             return
     paths = [report.path for report in plan.reports]
@@ -151,12 +150,12 @@ def _quoted(word: str) -> str:
     return word if re.fullmatch(r"[\w@%+=:,./-]+", word) else shlex.quote(word)
 
 
-def _confirmed(facts: TerminalFacts, plan: CleanupPlan, *, plain: bool) -> bool:
+def _confirmed(plan: CleanupPlan, *, plain: bool) -> bool:
     """Ask on the terminal before anything is changed (No unless the user says yes)."""
     from intervjufas.cli.confirming import confirm
     from intervjufas.views.cleanup import reports_phrase
 
     count = reports_phrase(len(plan.reports))
     if plan.anonymise:
-        return confirm(facts, f"Anonymisera {count}?", f"Ja, anonymisera {count}", plain=plain)
-    return confirm(facts, f"Ta bort {count} för gott?", f"Ja, ta bort {count}", plain=plain)
+        return confirm(f"Anonymisera {count}?", f"Ja, anonymisera {count}", plain=plain)
+    return confirm(f"Ta bort {count} för gott?", f"Ja, ta bort {count}", plain=plain)

@@ -46,8 +46,13 @@ def is_anonymised(header_or_report: dict | Report) -> bool:
 
 
 def scrub(text: str) -> str:
-    """Text that is kept, with any personal data in it replaced by "[borttaget]"."""
-    return redact(text, lambda _finding: SCRUBBED)
+    """Text that is kept, with any personal data in it replaced by "[borttaget]" – again until none
+    is left (a number glued to one that was replaced is only seen once its neighbour is gone)."""
+    while True:
+        cleaned = redact(text, lambda _finding: SCRUBBED)
+        if cleaned == text:
+            return text
+        text = cleaned  # each round removes digits or an @, so this ends
 
 
 def anonymised(report: Report, questionnaire: Questionnaire, *, today: dt.date | None = None) -> Report:
