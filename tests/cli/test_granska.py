@@ -69,9 +69,9 @@ def test_json_for_scripts(reports_dir: Path) -> None:
         "genomsokta": 1,
         "rapporter_med_fynd": 1,
         "fynd": [
-            {"fil": str(path), "rad": 9, "typ": "telefon", "maskerat": "***-*** 45 67"},
-            {"fil": str(path), "rad": 9, "typ": "e-post", "maskerat": "a***@exempel.se"},
-            {"fil": str(path), "rad": 10, "typ": "personnummer", "maskerat": "******-9876"},
+            {"fil": "a.md", "sokvag": str(path), "rad": 9, "typ": "telefon", "maskerat": "***-*** 45 67"},
+            {"fil": "a.md", "sokvag": str(path), "rad": 9, "typ": "e-post", "maskerat": "a***@exempel.se"},
+            {"fil": "a.md", "sokvag": str(path), "rad": 10, "typ": "personnummer", "maskerat": "******-9876"},
         ],
     }
     report(reports_dir, "a.md", "rent\n")
@@ -114,6 +114,18 @@ def test_recovery_files_are_scanned_with_the_folder(reports_dir: Path) -> None:
     result = granska()
     assert result.exit_code == 1
     assert f"{kept}:9: telefonnummer" in result.stdout
+    assert f"3 fynd i 1 rapport i {reports_dir} (varav 1 återställningsfil)." in result.stdout
+
+
+def test_paths_under_the_working_folder_are_shown_relative(
+    reports_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report(reports_dir, "a.md")
+    monkeypatch.chdir(reports_dir.parent)
+    shown = Path(reports_dir.name) / "a.md"
+    assert granska().stdout.startswith(f"{shown}:9: telefonnummer (***-*** 45 67)\n")
+    monkeypatch.chdir(reports_dir)
+    assert granska().stdout.startswith("a.md:9: telefonnummer")
 
 
 def test_an_empty_folder(reports_dir: Path) -> None:

@@ -46,19 +46,22 @@ def granska(
 ) -> None:
     from intervjufas.reading.privacy_scan import reports_to_scan, scan_reports
     from intervjufas.reports.files import reports_dir
+    from intervjufas.reports.recovery import recovery_dir
     from intervjufas.views.common import show_warnings
     from intervjufas.views.console import make_console
     from intervjufas.views.privacy_scan import scan_json, scan_lines
 
     facts = terminal(ctx)
     folder = reports_dir(katalog)
-    result = scan_reports(reports_to_scan(rapporter or [], folder))
+    paths = reports_to_scan(rapporter or [], folder)
+    result = scan_reports(paths)
+    recovered = 0 if rapporter else sum(1 for path in paths if path.parent == recovery_dir())
     show_warnings(make_console(facts, stderr=True), result.warnings)
     if json_output:
         sys.stdout.write(scan_json(result) + "\n")
     else:
         console = make_console(facts, soft_wrap=True)
-        for line in scan_lines(result, None if rapporter else folder):
+        for line in scan_lines(result, None if rapporter else folder, recovered):
             console.print(line, markup=False, highlight=False)
     raise typer.Exit(ExitCode.ERROR if result.findings else ExitCode.OK)
 

@@ -1,11 +1,13 @@
 """What ``granska`` prints: every finding as ``fil:rad: vad (maskerat)``, as editors and ``grep``
-users know the form, then a summary line; or JSON for scripts.
+users know the form (the path relative to the working folder when the file lies under it), then a
+summary line; or JSON for scripts.
 
 The JSON is one object::
 
     {"genomsokta": 120,            # reports scanned
      "rapporter_med_fynd": 2,
-     "fynd": [{"fil": "/…/x.md", "rad": 34, "typ": "personnummer", "maskerat": "******-1234"}, …]}
+     "fynd": [{"fil": "x.md", "sokvag": "/…/x.md", "rad": 34, "typ": "personnummer",
+               "maskerat": "******-1234"}, …]}
 
 ``typ`` is one of personnummer, samordningsnummer, e-post, telefon. Values are always masked.
 """
@@ -19,18 +21,28 @@ from intervjufas.model.personal_data import kind_noun
 from intervjufas.reading.privacy_scan import ReportFinding, ScanResult
 
 
+def shown_path(path: Path) -> str:
+    """The path relative to the working folder when the file lies under it, else as it is."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return str(path)
+
+
 def finding_line(finding: ReportFinding) -> str:
-    """E.g. ``/…/2024-01-15-lager.md:34: personnummer (******-1234)``."""
-    return f"{finding.path}:{finding.line}: {kind_noun(finding.kind)} ({finding.masked})"
+    """E.g. ``Dokument/intervjufas/2024-01-15-lager.md:34: personnummer (******-1234)``."""
+    return f"{shown_path(finding.path)}:{finding.line}: {kind_noun(finding.kind)} ({finding.masked})"
 
 
 def _reports(count: int) -> str:
     return f"{count} rapport" if count == 1 else f"{count} rapporter"
 
 
-def scan_summary(result: ScanResult, folder: Path | None) -> str:
-    """One line: what was scanned and what was found."""
+def scan_summary(result: ScanResult, folder: Path | None, recovery_files: int = 0) -> str:
+    """One line: what was scanned (``recovery_files`` of it from the recovery folder) and what was found."""
     where = f" i {folder}" if folder is not None else ""
+    if recovery_files:
+        where += f" (varav {recovery_files} {'återställningsfil' if recovery_files == 1 else 'återställningsfiler'})"
     if result.scanned == 0:
         return f"Inga rapporter att granska{where}."
     if not result.findings:
@@ -47,9 +59,9 @@ def scan_summary(result: ScanResult, folder: Path | None) -> str:
     )
 
 
-def scan_lines(result: ScanResult, folder: Path | None) -> list[str]:
+def scan_lines(result: ScanResult, folder: Path | None, recovery_files: int = 0) -> list[str]:
     """Every finding, then the summary."""
-    return [*(finding_line(f) for f in result.findings), scan_summary(result, folder)]
+    return [*(finding_line(f) for f in result.findings), scan_summary(result, folder, recovery_files)]
 
 
 def scan_json(result: ScanResult) -> str:
@@ -57,7 +69,14 @@ def scan_json(result: ScanResult) -> str:
         "genomsokta": result.scanned,
         "rapporter_med_fynd": result.files_with_findings,
         "fynd": [
-            {"fil": str(f.path), "rad": f.line, "typ": f.kind, "maskerat": f.masked} for f in result.findings
+            {
+                "fil": f.path.name,
+                "sokvag": str(f.path.absolute()),
+                "rad": f.line,
+                "typ": f.kind,
+                "maskerat": f.masked,
+            }
+            for f in result.findings
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
