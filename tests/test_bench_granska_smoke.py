@@ -14,8 +14,12 @@ def test_granska_benchmark_runs_and_prints_its_ratios() -> None:
     out = result.stdout
     assert "Skapade 20 rapporter" in out
     assert "granska hittade 1 fynd i 1 av 20 rapporter (väntat: 1 i 1)." in out
-    assert re.search(rf"^granska varm, 20 rapporter .* intervjufas lista .* {RATIO}\s+≤ 1,50\s+(OK|INTE OK)", out, re.M)
-    assert re.search(rf"^granska kall, 20 rapporter .* intervjufas --help .* {RATIO}\s+–\s+\(info\)", out, re.M)
+    assert re.search(
+        rf"^granska varm, 20 rapporter .* intervjufas lista .* {RATIO}\s+≤ 1,50\s+(OK|INTE OK)", out, re.M
+    )
+    assert re.search(
+        rf"^granska kall, 20 rapporter .* intervjufas --help .* {RATIO}\s+–\s+\(info\)", out, re.M
+    )
 
 
 def test_granska_benchmark_options_are_checked() -> None:
