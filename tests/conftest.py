@@ -19,11 +19,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     reports = tmp_path / "rapporter"
     monkeypatch.setenv("INTERVJUFAS_KATALOG", str(reports))
     monkeypatch.setenv("INTERVJUFAS_FRAGOR", str(tmp_path / "egna-fragor"))
-    for name, folder in (
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_CACHE_HOME", "cache"),
-        ("XDG_CONFIG_HOME", "config"),
-    ):
+    for name, folder in (("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"), ("XDG_CONFIG_HOME", "config")):
         monkeypatch.setenv(name, str(tmp_path / "hem" / folder))
     monkeypatch.delenv("INTERVJUFAS_DATA", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)

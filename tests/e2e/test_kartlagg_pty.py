@@ -427,9 +427,7 @@ def test_ctrl_c_before_the_assignment_has_a_name_keeps_the_text_in_a_recovery_fi
     t.send("Halvskrivet")
     t.interrupt()
     match = t.expect(
-        re.compile(
-            r"rapporten skapades inte; det du hann skriva\s+finns i (\S+\.md)\. Fortsätt med: ([^\n]+)"
-        )
+        re.compile(r"rapporten skapades inte; det du hann skriva\s+finns i (\S+\.md)\. Fortsätt med: ([^\n]+)")
     )
     assert t.wait_exit() == 130
     assert "Traceback" not in t.output

@@ -107,9 +107,10 @@ class FileCache:
         not given). Merged with what another process saved meanwhile; skipped when it cannot be done."""
         if present is None:
             try:
-                present = set(os.listdir(self.folder))
+                present = os.listdir(self.folder)
             except OSError:
                 return
+        present = set(present)
         gone = [name for name in self._entries if name not in present]
         if not self._changed and not gone:
             return

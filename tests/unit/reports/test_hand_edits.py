@@ -56,9 +56,7 @@ def test_notes_outside_the_answers_are_kept_through_parse_and_render(kartlaggnin
         assert note.strip() in again
     # each note stays where it was written
     assert again.index("Anteckning under rubriken") < again.index("## Steg 1")
-    assert (
-        again.index("## Steg 1") < again.index("Egen notering") < again.index("### Hur förbereder du kunden?")
-    )
+    assert again.index("## Steg 1") < again.index("Egen notering") < again.index("### Hur förbereder du kunden?")
     assert again.index("Informationsbrev.") < again.index("## Mina tankar") < again.index("## Steg 2")
     assert again.rstrip().endswith("Sista raden, skriven för hand.")
     assert render(parse(again, kartlaggning), kartlaggning) == again  # stable
@@ -83,8 +81,7 @@ def test_notes_written_during_a_session_survive_its_next_save(
 def test_a_heading_that_lost_its_id_is_kept_apart_and_reported(kartlaggning: Questionnaire) -> None:
     text = render(a_report(kartlaggning), kartlaggning)
     text = text.replace(
-        "### Hur förbereder du kandidaten? <!-- fraga: fore_kandidaten -->",
-        "### Hur förbereder du kandidaten?",
+        "### Hur förbereder du kandidaten? <!-- fraga: fore_kandidaten -->", "### Hur förbereder du kandidaten?"
     )
     report = parse(text, kartlaggning, file="r.md")
     assert report.answers["fore_kunden"] == Answer("Kravprofil och agenda.")  # not merged into it

@@ -105,10 +105,7 @@ def test_create_new_passes_over_a_name_it_may_not_claim(tmp_path: Path) -> None:
 
 
 def test_report_stem_uses_date_and_slug() -> None:
-    assert (
-        report_stem("2024-05-01", "Lagerarbetare till Nordlager!")
-        == "2024-05-01-lagerarbetare-till-nordlager"
-    )
+    assert report_stem("2024-05-01", "Lagerarbetare till Nordlager!") == "2024-05-01-lagerarbetare-till-nordlager"
 
 
 def test_create_new_in_an_impossible_folder_is_a_swedish_error(tmp_path: Path) -> None:
