@@ -25,7 +25,7 @@ OLD = [
     "2024-02-28-kundtjanst-till-servicebolaget.md",
     "2024-03-05-plockare-till-nordlager.md",
 ]
-TERMINAL = TerminalFacts(stdin_is_terminal=True, stdout_is_terminal=False)
+TERMINAL = TerminalFacts(stdin_is_terminal=True, stdout_is_terminal=True)
 
 
 def contents(folder: Path) -> dict[str, bytes]:
@@ -166,8 +166,21 @@ def test_on_a_terminal_it_asks_first(reports: Path, typed: str, deleted: bool) -
         assert "Skriv j för ja eller n för nej." in result.stdout
 
 
+@pytest.mark.parametrize(
+    "facts",
+    [TerminalFacts(stdin_is_terminal=False, stdout_is_terminal=True), TerminalFacts(stdin_is_terminal=True)],
+    ids=["input-from-a-pipe", "output-to-a-pipe"],
+)
+def test_without_a_terminal_to_ask_on_it_is_a_dry_run(reports: Path, facts: TerminalFacts) -> None:
+    before = contents(reports)
+    result = rensa("--aldre-an", "1d", input="j\n", facts=facts)
+    assert "Provkörning – ingenting har tagits bort." in result.stdout
+    assert "Ta bort 4 rapporter för gott?" not in result.stdout
+    assert contents(reports) == before
+
+
 def test_a_dumb_terminal_gets_the_plain_question(reports: Path) -> None:
-    facts = TerminalFacts(stdin_is_terminal=True, term="dumb")
+    facts = TerminalFacts(stdin_is_terminal=True, stdout_is_terminal=True, term="dumb")
     result = rensa("--aldre-an", "1d", "--anonymisera", input="j\n", facts=facts)
     assert "Anonymisera 4 rapporter? Skriv j eller n [standard: n]: " in result.stdout
     assert "4 rapporter anonymiserades." in result.stdout

@@ -126,10 +126,6 @@ Strict = Annotated[
         "(personnummer, samordningsnummer, e-postadresser, telefonnummer).",
     ),
 ]
-Yes = Annotated[
-    bool,
-    typer.Option("--ja", "-j", metavar="", help="Gör det utan att fråga (för skript)."),
-]
 
 
 AsJson = Annotated[

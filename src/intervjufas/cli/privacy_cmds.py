@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from intervjufas.cli.app import app, program_words, terminal
-from intervjufas.cli.options import AsJson, Folder, Plain, Yes
+from intervjufas.cli.options import Folder, Plain
 from intervjufas.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -36,13 +36,15 @@ def granska(
     rapporter: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[RAPPORT]...",
+            metavar="RAPPORT",
             help="Rapporter att granska: sökväg, filnamn, början av ett filnamn eller en mapp.",
             show_default=False,
         ),
     ] = None,
     katalog: Folder = None,
-    json_output: AsJson = False,
+    json_output: Annotated[
+        bool, typer.Option("--json", metavar="", help="Skriv ut fynden som JSON (för skript).")
+    ] = False,
 ) -> None:
     from intervjufas.reading.privacy_scan import reports_to_scan, scan_reports
     from intervjufas.reports.files import reports_dir
@@ -55,7 +57,8 @@ def granska(
     folder = reports_dir(katalog)
     paths = reports_to_scan(rapporter or [], folder)
     result = scan_reports(paths)
-    recovered = 0 if rapporter else sum(1 for path in paths if path.parent == recovery_dir())
+    recovery = recovery_dir()
+    recovered = 0 if rapporter else sum(1 for path in paths if path.parent == recovery)
     show_warnings(make_console(facts, stderr=True), result.warnings)
     if json_output:
         sys.stdout.write(scan_json(result) + "\n")
@@ -104,7 +107,10 @@ def rensa(
             "utvecklingsplanernas moment finns kvar, så trend och plan fungerar som förut.",
         ),
     ] = False,
-    ja: Yes = False,
+    ja: Annotated[
+        bool,
+        typer.Option("--ja", metavar="", help="Ta bort eller anonymisera utan att fråga (för skript)."),
+    ] = False,
     katalog: Folder = None,
     enkel: Plain = False,
 ) -> None:
@@ -124,7 +130,7 @@ def rensa(
     if not plan.reports:
         return
     if not ja:
-        if not facts.stdin_is_terminal:
+        if not (facts.stdin_is_terminal and facts.stdout_is_terminal):  # no one to ask: a dry run
             show_dry_run(console, plan, _command_with_yes(plan, katalog))
             return
         if not _confirmed(plan, plain=enkel or facts.dumb):
