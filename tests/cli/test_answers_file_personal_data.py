@@ -109,3 +109,18 @@ def test_answers_not_from_the_file_are_not_reported(tmp_path: Path, reports_dir:
     )
     assert again.exit_code == 0, again.output
     assert again.stderr == ""
+
+
+def test_piped_plain_answers_are_warned_about_but_not_asked_about(reports_dir: Path) -> None:
+    """With ``--enkel`` and the answers piped in, a question of the guard's own would eat the next
+    line: the answer is kept with a warning, and the next line answers the next question."""
+    result = snabb("--enkel", input="Lager, ring 070-123 45 67\nNordlager AB\n")
+    assert result.exit_code == 130  # the piped answers ran out
+    assert (
+        "Varning: Svaret innehåller det som ser ut som ett telefonnummer (***-*** 45 67).\n" in result.stdout
+    )
+    assert "Vad vill du göra med svaret?" not in result.stdout
+    [path] = reports_dir.glob("*.md")
+    report = parse(path.read_text(encoding="utf-8"), builtin_set("snabbformat"))
+    assert report.answers["uppdrag"].value == "Lager, ring 070-123 45 67"
+    assert report.answers["kund"].value == "Nordlager AB"

@@ -11,6 +11,9 @@ answer is offered again so nothing is lost) or keep it as it is.
 Stops pass through unchanged, except at the guard's own question: an answer the user was warned
 about is then kept as an unfinished answer with the personal data masked, so what was written is
 not lost and the data itself is not saved.
+
+When nobody is there to answer (``--enkel`` with the answers piped in, one line per prompt), the
+guard only warns: a question of its own would take the next piped line, meant for the next question.
 """
 
 from __future__ import annotations
@@ -40,8 +43,10 @@ DECISION = Question(
 class PersonalDataGuard:
     """A ``Prompter`` that asks through ``prompter`` and warns about personal data in the answers."""
 
-    def __init__(self, prompter: Prompter, *, today: dt.date | None = None) -> None:
+    def __init__(self, prompter: Prompter, *, interactive: bool = True, today: dt.date | None = None) -> None:
+        """``interactive``: someone answers at a terminal (else the guard warns without asking)."""
         self.prompter = prompter
+        self.interactive = interactive
         self.today = today
 
     def section(self, title: str, text: str) -> None:
@@ -55,6 +60,9 @@ class PersonalDataGuard:
             answer = self.prompter.ask(request)  # a stop or a partial answer goes on as it is
             findings = personal_data_in(request.question, answer, today=self.today)
             if not findings:
+                return answer
+            if not self.interactive:
+                self.prompter.note(f"Varning: {describe(findings)}")
                 return answer
             self.prompter.note(describe(findings))
             if not self._wants_rewrite(request.question, answer):

@@ -44,7 +44,8 @@ def run_mapping_command(ctx: typer.Context, set_id: str, **options: Any) -> None
         if plain:
             from intervjufas.asking.plain_prompter import PlainPrompter
 
-            return PersonalDataGuard(PlainPrompter(sys.stdin, sys.stdout, echo=not facts.stdin_is_terminal))
+            piped = not facts.stdin_is_terminal
+            return PersonalDataGuard(PlainPrompter(sys.stdin, sys.stdout, echo=piped), interactive=not piped)
         from intervjufas.asking.questionary_prompter import QuestionaryPrompter
 
         return PersonalDataGuard(QuestionaryPrompter(make_console(facts)))

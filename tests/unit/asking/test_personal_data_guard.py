@@ -183,6 +183,18 @@ def test_plain_mode_end_of_input_at_the_choice_keeps_a_masked_draft() -> None:
     assert isinstance(raised.value.cause, EOFError)
 
 
+def test_with_answers_piped_in_it_only_warns() -> None:
+    out = io.StringIO()
+    prompter = PlainPrompter(io.StringIO(f"{PHONE}\n\nnästa svar\n"), out, echo=True)
+    guard = PersonalDataGuard(prompter, interactive=False, today=TODAY)
+    assert guard.ask(request()) == Answer(PHONE)
+    assert (
+        "Varning: Svaret innehåller det som ser ut som ett telefonnummer (***-*** 45 67).\n" in out.getvalue()
+    )
+    assert "Vad vill du göra med svaret?" not in out.getvalue()
+    assert prompter.stdin.readline() == "nästa svar\n"  # left for the next question
+
+
 # -- in a session ---------------------------------------------------------------------------------
 
 
