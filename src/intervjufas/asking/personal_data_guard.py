@@ -73,10 +73,8 @@ class PersonalDataGuard:
     def _wants_rewrite(self, question: Question, answer: Answer) -> bool:
         try:
             decision = self.prompter.ask(AskRequest(DECISION, PROGRESS, default=Answer(REWRITE)))
-        except PartialAnswer as stop:  # (a menu without a comment has nothing partial to keep)
-            raise PartialAnswer(self.masked(question, answer), stop.cause) from None
-        except (KeyboardInterrupt, EOFError) as stop:
-            raise PartialAnswer(self.masked(question, answer), stop) from None
+        except (KeyboardInterrupt, EOFError) as stop:  # (a PartialAnswer is one, with its cause)
+            raise PartialAnswer(self.masked(question, answer), getattr(stop, "cause", stop)) from None
         return decision.value != KEEP
 
     def masked(self, question: Question, answer: Answer) -> Answer:

@@ -143,6 +143,15 @@ def test_a_stop_at_the_choice_keeps_the_answer_with_the_personal_data_masked(sto
     assert raised.value.cause is stop
 
 
+def test_a_partial_answer_at_the_choice_keeps_the_masked_answer_and_its_cause() -> None:
+    signal = Stopped(15)
+    guard, _ = guarded(Answer(PHONE), PartialAnswer(Answer(KEEP), signal))
+    with pytest.raises(PartialAnswer) as raised:
+        guard.ask(request())
+    assert raised.value.answer == Answer("Jag ringer kandidaten på ***-*** 45 67.")
+    assert raised.value.cause is signal
+
+
 def test_sections_and_notes_go_through() -> None:
     guard, script = guarded()
     guard.section("Steg 1", "Före")
