@@ -175,7 +175,7 @@ def _report(rng: random.Random, questionnaire: Questionnaire, day: dt.date) -> R
     finished = day + dt.timedelta(days=rng.choice((0, 0, 1, 3, 7, 14)))
     updated = f"{finished.isoformat()}T{rng.randrange(8, 18):02d}:{rng.randrange(60):02d}:00{offset}"
     report = Report(
-        report_id=f"{rng.getrandbits(48):012x}",
+        report_id=_hex(rng, 6),
         question_set=SetRef(questionnaire.id, questionnaire.version, questionnaire.content_hash),
         created=created,
         updated=updated,
@@ -240,6 +240,13 @@ def _answer(rng: random.Random, question: Question) -> Answer:
     return _identified(rng, question, coerce(question, raw))
 
 
+def _hex(rng: random.Random, size: int) -> str:
+    """An id as the program makes them (``size`` bytes in hex, never digits only), from the seed."""
+    while (made := f"{rng.getrandbits(8 * size):0{2 * size}x}").isdigit():
+        pass
+    return made
+
+
 def _identified(rng: random.Random, question: Question, answer: Answer) -> Answer:
     """The answer with ids on its moments and action items, as the program gives them (but
     reproducible from the seed)."""
@@ -247,7 +254,7 @@ def _identified(rng: random.Random, question: Question, answer: Answer) -> Answe
         return answer
 
     def new() -> str:
-        return f"{rng.getrandbits(32):08x}"
+        return _hex(rng, 4)
 
     value = tuple(
         replace(v, id=new(), moment_id=new() if question.plan == "lagga_till" else "")

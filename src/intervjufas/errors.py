@@ -76,6 +76,15 @@ class ReportInUseError(IntervjufasError):
     exit_code = ExitCode.IN_USE
 
 
+class PersonalDataFound(IntervjufasError):
+    """Personal data in answers that were to be saved without a question (``--svar --strikt``);
+    ``findings`` says where, for the command-line layer to show one by one."""
+
+    def __init__(self, message: str, findings: list[Any]) -> None:
+        super().__init__(message)
+        self.findings = findings
+
+
 class ReportConflictError(IntervjufasError):
     """The file changed on disk in a way that cannot be merged with the session's answers."""
 

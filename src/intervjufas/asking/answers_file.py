@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +11,9 @@ import yaml
 
 from intervjufas.asking.prompter import AskRequest
 from intervjufas.errors import AnswerError, IntervjufasError, YamlSourceError
+from intervjufas.model.answer_texts import personal_data_in_answers
 from intervjufas.model.answers import Answer
+from intervjufas.model.personal_data import Finding
 from intervjufas.model.question_types import coerce
 from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.format_keys import suggest
@@ -79,6 +83,28 @@ class AnswersFile:
     def where(self, key: str) -> str:
         line = self.lines.get(key)
         return f"{self.path}:{line}" if line else str(self.path)
+
+    def personal_data(self, questionnaire: Questionnaire, answers: Mapping[str, Answer]) -> list[FileFinding]:
+        """The personal data in the answers that came from this file, with the line of each answer."""
+        from_file = [q for q in questionnaire.all_questions() if q.id in self.values]
+        return [
+            FileFinding(self.path, self.lines.get(found.question_id), found.question_id, found.finding)
+            for found in personal_data_in_answers(from_file, answers)
+        ]
+
+
+@dataclass(frozen=True)
+class FileFinding:
+    """Personal data in the answer to ``question_id`` in an answers file (at ``line``, if known)."""
+
+    path: Path
+    line: int | None
+    question_id: str
+    finding: Finding
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else str(self.path)
 
 
 class AnswersFilePrompter:

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 from intervjufas.asking.endings import Ending
 from intervjufas.asking.follow_up import ItemPool, ListPool
 from intervjufas.asking.session import Session
-from intervjufas.errors import IntervjufasError, NoTerminalError, SaveError, UsageError
+from intervjufas.errors import (
+    IntervjufasError,
+    NoTerminalError,
+    PersonalDataFound,
+    SaveError,
+    UsageError,
+)
 from intervjufas.model.answers import Moment
 from intervjufas.model.questions import STATUS_DONE, Questionnaire, SetRef, Step, step_status
 from intervjufas.questionsets.catalog import resolve_set
@@ -21,7 +27,7 @@ from intervjufas.reports.model import Report
 from intervjufas.reports.report_file import ReportFile
 
 if TYPE_CHECKING:  # (the answers file, earlier reports and recovery are read only when given)
-    from intervjufas.asking.answers_file import AnswersFile
+    from intervjufas.asking.answers_file import AnswersFile, FileFinding
     from intervjufas.asking.prompter import Prompter
     from intervjufas.reports.loading import LoadedReport
 
@@ -45,6 +51,7 @@ class MappingOptions:
     start_from: str | None = None
     follow_up: bool = True
     plain: bool = False  # --enkel as given (it is repeated in the resume command)
+    strict: bool = False  # --strikt: personal data in an answers file is an error, nothing is saved
     # Terminal facts, given by the command-line layer (the core never reads them itself):
     stdin_is_terminal: bool = True
     term_is_dumb: bool = False
@@ -64,6 +71,7 @@ class MappingResult:
     questionnaire: Questionnaire
     complete: bool
     next_steps: list[Step]
+    personal_data: list[FileFinding] = field(default_factory=list)  # found in an answers file
 
 
 def use_plain(options: MappingOptions) -> bool:
@@ -142,22 +150,58 @@ def run_mapping(
             return {}
         return find_latest_map(folder, questionnaire, report.author, report.report_id)
 
+    found: list[FileFinding] = []
     try:
-        report = _run(
-            options,
-            handle,
-            report,
-            make_prompter=make_prompter,
-            find_open_items=find_open_items,
-            answers=answers,
-            defaults=defaults,
-            note=note,
-            earlier_map=earlier_map,
-        )
+        if answers is not None:
+            report, found = _run_from_file(options, handle, report, answers, defaults, earlier_map)
+        else:
+            report = _run(
+                options,
+                handle,
+                report,
+                make_prompter=make_prompter,
+                find_open_items=find_open_items,
+                defaults=defaults,
+                note=note,
+                earlier_map=earlier_map,
+            )
     finally:
         handle.close()
     remaining = [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
-    return MappingResult(handle.path, report, questionnaire, not remaining, remaining)
+    return MappingResult(handle.path, report, questionnaire, not remaining, remaining, found)
+
+
+def _run_from_file(
+    options: MappingOptions,
+    handle: ReportFile,
+    report: Report,
+    answers: AnswersFile,
+    defaults: Report | None,
+    earlier_map: Callable[[], dict[str, tuple[Moment, ...]]],
+) -> tuple[Report, list[FileFinding]]:
+    """Every answer from the file, validated in memory first and written once, so that a bad
+    answers file (or, with --strikt, one with personal data) writes nothing."""
+    from intervjufas.asking.answers_file import AnswersFilePrompter
+
+    questionnaire = handle.questionnaire
+    steps = select_steps(questionnaire, report, options.steps)
+    session = Session(
+        questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults, earlier_map
+    )
+    report = session.run(steps, follow_up=False)
+    found = answers.personal_data(questionnaire, report.answers)
+    if found and options.strict:
+        count = f"{len(found)} fynd" if len(found) > 1 else "1 fynd"
+        raise PersonalDataFound(
+            f"Svarsfilen {answers.path} innehåller det som ser ut som personuppgifter ({count}); "
+            "med --strikt sparas ingenting. Skriv om svaren och kör igen.",
+            list(found),
+        )
+    try:
+        return handle.save(report, list(report.answers)), found
+    except SaveError as error:
+        ending = Ending(options, questionnaire, handle.folder, lambda: handle.path)
+        raise ending.save_failed(report, error) from None
 
 
 def _run(
@@ -167,7 +211,6 @@ def _run(
     *,
     make_prompter: Callable[[], Prompter],
     find_open_items: OpenItemFinder | None,
-    answers: AnswersFile | None,
     defaults: Report | None,
     note: str,
     earlier_map: Callable[[], dict[str, tuple[Moment, ...]]],
@@ -181,18 +224,6 @@ def _run(
             return ListPool(())
         return find_open_items(handle.folder, questionnaire, asked)
 
-    if answers is not None:
-        from intervjufas.asking.answers_file import AnswersFilePrompter
-
-        # Validate everything in memory first; write once, so a bad answers file writes nothing.
-        session = Session(
-            questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults, earlier_map
-        )
-        report = session.run(steps, follow_up=False)
-        try:
-            return handle.save(report, list(report.answers))
-        except SaveError as error:
-            raise ending.save_failed(report, error) from None
     prompter = make_prompter()
     if note:
         prompter.note(note)
@@ -213,6 +244,8 @@ def _run(
 
 def _answers_file(options: MappingOptions, questionnaire: Questionnaire) -> AnswersFile | None:
     """The answers given with --svar, checked against the set (None without it)."""
+    if options.strict and options.answers_file is None:
+        raise UsageError("--strikt gäller svar från en fil och kräver --svar FIL.")
     if options.answers_file is None:
         return None
     from intervjufas.asking.answers_file import AnswersFile

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intervjufas.cli import mapping_cmds, reading_cmds, set_cmds  # noqa: F401 - they register commands
+from intervjufas.cli import mapping_cmds, privacy_cmds, reading_cmds, set_cmds  # noqa: F401 - they register commands
 from intervjufas.cli.app import app
 
 

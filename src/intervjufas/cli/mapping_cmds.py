@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from typing import Any
 
 import typer
@@ -20,6 +21,7 @@ from intervjufas.cli.options import (
     SkipFollowUp,
     StartFrom,
     Steps,
+    Strict,
 )
 from intervjufas.errors import UsageError
 
@@ -28,10 +30,12 @@ def run_mapping_command(
     ctx: typer.Context, set_id: str, scope: FollowUpScope = FollowUpScope.kund, **options: Any
 ) -> None:
     from intervjufas.asking.author import author_name
+    from intervjufas.asking.personal_data_guard import PersonalDataGuard
     from intervjufas.asking.run import MappingOptions, run_mapping, use_plain
     from intervjufas.asking.stopping import stop_on_signals
+    from intervjufas.errors import PersonalDataFound
     from intervjufas.views.console import make_console
-    from intervjufas.views.mapping_result import show_mapping_result
+    from intervjufas.views.mapping_result import show_answers_file_findings, show_mapping_result
 
     facts = terminal(ctx)
     _choose_reports(options, facts)
@@ -49,28 +53,39 @@ def run_mapping_command(
         if plain:
             from intervjufas.asking.plain_prompter import PlainPrompter
 
-            return PlainPrompter(sys.stdin, sys.stdout, echo=not facts.stdin_is_terminal)
+            piped = not facts.stdin_is_terminal
+            return PersonalDataGuard(PlainPrompter(sys.stdin, sys.stdout, echo=piped), interactive=not piped)
         from intervjufas.asking.questionary_prompter import QuestionaryPrompter
 
-        return QuestionaryPrompter(make_console(facts))
+        return PersonalDataGuard(QuestionaryPrompter(make_console(facts)))
 
-    def find_open_items(folder: Any, questionnaire: Any, report: Any) -> Any:
-        from intervjufas.reading.follow_up import follow_up_pool
-
-        return follow_up_pool(
-            folder, questionnaire, exclude_id=report.report_id, kund=report.text("kund"), scope=scope.value
-        )
-
-    def find_latest_map(folder: Any, questionnaire: Any, author: str, exclude_id: str) -> Any:
-        from intervjufas.reading.earlier_map import latest_map
-
-        return latest_map(folder, questionnaire, author, exclude_id)
-
-    with stop_on_signals():
-        result = run_mapping(settings, make_prompter, find_open_items, find_latest_map)
+    errors = make_console(facts, stderr=True, soft_wrap=True)
+    try:
+        with stop_on_signals():
+            result = run_mapping(settings, make_prompter, partial(_open_items, scope), _latest_map)
+    except PersonalDataFound as error:  # --strikt: each finding, then the error itself
+        show_answers_file_findings(errors, error.findings, prefix="Fel")
+        raise
+    show_answers_file_findings(errors, result.personal_data, prefix="Varning")
     quiet = plain or settings.answers_file is not None
     console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
     show_mapping_result(console, result, settings, plain=quiet)
+
+
+def _open_items(scope: FollowUpScope, folder: Any, questionnaire: Any, report: Any) -> Any:
+    """The open items of earlier plans to follow up in a new report (looked up when reached)."""
+    from intervjufas.reading.follow_up import follow_up_pool
+
+    return follow_up_pool(
+        folder, questionnaire, exclude_id=report.report_id, kund=report.text("kund"), scope=scope.value
+    )
+
+
+def _latest_map(folder: Any, questionnaire: Any, author: str, exclude_id: str) -> Any:
+    """The map a new mapping starts from (looked up when the first map question is reached)."""
+    from intervjufas.reading.earlier_map import latest_map
+
+    return latest_map(folder, questionnaire, author, exclude_id)
 
 
 def _choose_reports(options: dict[str, Any], facts: Any) -> None:
@@ -102,6 +117,7 @@ def _mapping_command(set_id: str) -> Any:
         utan_uppfoljning: SkipFollowUp = False,
         enkel: Plain = False,
         ny_karta: NewMap = False,
+        strikt: Strict = False,
     ) -> None:
         if utan_uppfoljning and uppfoljning not in (FollowUpScope.kund, FollowUpScope.ingen):
             raise UsageError(f"--utan-uppfoljning och --uppfoljning {uppfoljning.value} säger emot varandra.")
@@ -119,6 +135,7 @@ def _mapping_command(set_id: str) -> Any:
             follow_up=scope is not FollowUpScope.ingen,
             plain=enkel,
             new_map=ny_karta,
+            strict=strikt,
         )
 
     return command

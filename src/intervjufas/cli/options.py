@@ -147,6 +147,15 @@ Plain = Annotated[
         help="Enkla rad-för-rad-frågor utan färg och markörrörelser (skärmläsare, rör). Väljs automatiskt när TERM=dumb.",
     ),
 ]
+Strict = Annotated[
+    bool,
+    typer.Option(
+        "--strikt",
+        metavar="",
+        help="Med --svar: avbryt utan att spara om svaren innehåller det som ser ut som personuppgifter "
+        "(personnummer, samordningsnummer, e-postadresser, telefonnummer).",
+    ),
+]
 
 
 AsJson = Annotated[

@@ -14,9 +14,14 @@ TODAY_WORDS = ("idag", "i dag")
 INVOLVED = ("kunden", "kandidaten", "kollegor")
 
 
-def new_id() -> str:
-    """A stable id for a moment or an action item: it follows it from report to report."""
-    return secrets.token_hex(4)
+def new_id(size: int = 4) -> str:
+    """A stable id for a report, a moment or an action item (it follows it from report to
+    report): ``size`` random bytes in hex, never digits only – so that no id can be mistaken for a
+    phone number or a personnummer when reports are searched for personal data."""
+    while True:
+        made = secrets.token_hex(size)
+        if not made.isdigit():
+            return made
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -44,6 +44,7 @@ _NOUNS: dict[str, tuple[str, str, str]] = {
 _COUNTS = ("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio")
 _MASKS_SHOWN = 3
 _MASK = "*"
+_MAX_GROUPS = 16  # digit groups of numbers side by side that are told apart
 _MIN_DIGITS = 8  # the shortest finding (a phone number such as 08-12 34 56) has 8 digits
 
 _SP = "[ \u00a0]"  # a space, or a no-break space as word processors insert
@@ -111,6 +112,11 @@ def _re() -> _Patterns:
     )
 
 
+def kind_noun(kind: str) -> str:
+    """The kind as a bare Swedish noun, e.g. "personnummer", "e-postadress"."""
+    return _NOUNS[kind][0]
+
+
 @dataclass(frozen=True)
 class Finding:
     """One piece of personal data: its kind, where it is in the text scanned, and the text itself."""
@@ -173,8 +179,23 @@ def find_personal_data(text: str, *, today: dt.date | None = None) -> list[Findi
             start, end = cluster.span()
             end = min(len(text), end + 2)
             found += _identity_numbers(text, start, end, day)
-            found += _phone_numbers(text, start, end)
+            found += _phone_numbers(text, start, end, day)
     return _without_overlaps(found) if found else found
+
+
+def redact(
+    text: str, replace: Callable[[Finding], str] | None = None, *, today: dt.date | None = None
+) -> str:
+    """``text`` with every piece of personal data in it replaced: by default by its masked form
+    (``******-1234``), else by what ``replace`` makes of the finding."""
+    found = find_personal_data(text, today=today)
+    if not found:
+        return text
+    parts, end = [], 0
+    for finding in found:
+        parts += [text[end : finding.start], finding.masked if replace is None else replace(finding)]
+        end = finding.end
+    return "".join([*parts, text[end:]])
 
 
 def _without_overlaps(found: list[Finding]) -> list[Finding]:
@@ -247,12 +268,48 @@ def luhn_valid(digits: str) -> bool:
 # -- phone numbers -------------------------------------------------------------------------------
 
 
-def _phone_numbers(text: str, start: int, end: int) -> list[Finding]:
+def _phone_numbers(text: str, start: int, end: int, today: dt.date) -> list[Finding]:
+    found = []
+    for match in _re().phone_span.finditer(text, start, end):
+        span = match.group()
+        if is_phone_number(span):
+            found.append(Finding(TELEFON, match.start(), match.end(), span))
+        elif " " in span or "\u00a0" in span:
+            found += _numbers_side_by_side(span, match.start(), today)
+    return found
+
+
+def _numbers_side_by_side(span: str, offset: int, today: dt.date) -> list[Finding]:
+    """Numbers written next to each other ("08-123 456 78 070-123 45 67", or a phone number after
+    an identity number) form one span that is no phone number as a whole. Such a span is read as
+    its space-separated groups only if every group belongs to a whole number – so a reference
+    such as "4711 0815 2026 11" is still no phone number."""
+    groups = [m.span() for m in re.finditer(r"[^ \u00a0]+", span)]
+    if len(groups) > _MAX_GROUPS:
+        return []  # (a few numbers side by side, not a table of figures)
+    pieces: list[list[tuple[int, int, bool]] | None] = [None] * len(groups) + [[]]
+    for first in range(len(groups) - 1, -1, -1):  # the longest number first, from the last group back
+        for last in range(len(groups) - 1, first - 1, -1):
+            rest = pieces[last + 1]
+            part = span[groups[first][0] : groups[last][1]]
+            if rest is None:
+                continue
+            if is_phone_number(part) or _is_identity_number(part, today):
+                pieces[first] = [(groups[first][0], groups[last][1], is_phone_number(part)), *rest]
+                break
     return [
-        Finding(TELEFON, match.start(), match.end(), match.group())
-        for match in _re().phone_span.finditer(text, start, end)
-        if is_phone_number(match.group())
+        Finding(TELEFON, offset + begin, offset + end, span[begin:end])
+        for begin, end, phone in pieces[0] or []
+        if phone
     ]
+
+
+def _is_identity_number(text: str, today: dt.date) -> bool:
+    match = _re().id_number.fullmatch(text)
+    if match is None:
+        return False
+    century, date, sep, serial, check = match.group("century", "date", "sep", "serial", "check")
+    return identity_kind(date, serial + check, century=century, plus=sep == "+", today=today) is not None
 
 
 def is_phone_number(span: str) -> bool:

@@ -39,6 +39,7 @@ class QuestionType:
     is_rating: ClassVar[bool] = False  # a rating: compared side by side and followed by ``trend``
     carried_over: ClassVar[bool] = True  # offered again from an earlier report (--utga-fran)
     maps_process: ClassVar[bool] = False  # its answers are moments of the process map
+    free_text: ClassVar[bool] = False  # the value is the user's own words (checked for personal data)
 
     # -- values -------------------------------------------------------------------------------
     def coerce(self, question: Question, raw: Any) -> Value:

@@ -20,6 +20,7 @@ class TextType(QuestionType):
     widget = "line"
     keys = ("plan",)
     text_valued = True
+    free_text = True
 
     def coerce(self, question: Question, raw: Any) -> Value:
         return tidy(as_text(raw)) or None

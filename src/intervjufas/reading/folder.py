@@ -11,7 +11,7 @@ from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.sources import UnreadableFile
 from intervjufas.reports.files import report_files
 from intervjufas.reports.front_matter import HeaderError, read_front_matter
-from intervjufas.reports.model import CONFLICT_KEY
+from intervjufas.reports.model import CONFLICT_KEY, header_value
 
 if TYPE_CHECKING:  # loading reports in full needs the question sets; reading headers does not
     from intervjufas.reports.loading import LoadedReport
@@ -46,7 +46,7 @@ def read_headers(
         except ValueError as error:
             warnings.append(f"{path.name}: {error}")
             continue
-        conflict = header.get(CONFLICT_KEY) or (header.get("extra") or {}).get(CONFLICT_KEY)
+        conflict = header_value(header, CONFLICT_KEY)
         if conflict:  # (format 1 read with check=False kept it at the top; a checked header, in 'extra')
             warnings.append(conflict_warning(path, conflict, program))
         else:

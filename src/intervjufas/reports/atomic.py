@@ -63,13 +63,34 @@ def signals_held() -> Iterator[None]:
 
 
 def ensure_dir(folder: Path) -> None:
-    """Create the folder (private to its owner) if it is missing."""
+    """Create the folder if it is missing: it, and every folder above it that has to be made, private
+    to its owner (``mkdir -p`` would give the folders above the umask's mode)."""
+    missing = []
+    for level in (folder, *folder.parents):
+        if level.exists() or level.is_symlink():
+            break
+        missing.append(level)
     try:
-        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        for level in reversed(missing):
+            with contextlib.suppress(FileExistsError):  # (made by someone else meanwhile)
+                level.mkdir(mode=FOLDER_MODE)
+                with contextlib.suppress(OSError):
+                    os.chmod(level, FOLDER_MODE)  # the umask may have narrowed it
     except OSError as error:
         raise file_error("Kan inte skapa mappen", folder, error) from None
     if not folder.is_dir():
         raise IntervjufasError(f"{folder} är inte en mapp.")
+
+
+def remove_file(path: Path) -> None:
+    """Remove a file for good (SIGINT and the like wait until it is done); raise SaveError if that
+    fails."""
+    with signals_held():
+        try:
+            os.unlink(path)
+        except OSError as error:
+            raise SaveError(path, error, action="Kan inte ta bort") from None
+        _fsync_dir(path.parent)
 
 
 def _temporary(folder: Path, name: str, data: bytes, mode: int) -> Path:

@@ -58,11 +58,11 @@ def report_files(folder: Path) -> list[Path]:
         return []
     except OSError as error:
         raise file_error("Kan inte läsa mappen", folder, error) from None
-    return sorted(
-        Path(e.path)
-        for e in entries
-        if e.name.endswith(".md") and not e.name.startswith(".") and not _is_dir(e)
-    )
+    names = [
+        e.name for e in entries if e.name.endswith(".md") and not e.name.startswith(".") and not _is_dir(e)
+    ]
+    # Sorted as the paths would sort (case-insensitively on Windows), but by name: much faster.
+    return [folder / name for name in sorted(names, key=os.path.normcase)]
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

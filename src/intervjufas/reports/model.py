@@ -7,11 +7,10 @@ The Markdown file is the single source of truth; ``render`` and ``parse`` (in th
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from intervjufas.model.answers import ActionItem, Answer, display
+from intervjufas.model.answers import ActionItem, Answer, display, new_id
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import PLAN_KINDS, Question, Questionnaire, SetRef, Step
 
@@ -37,6 +36,16 @@ GUIDE = (
 FOLLOW_UP_QUESTION = Question(
     id="uppfoljning", text=FOLLOW_UP_TITLE, type="val", choices=FOLLOW_UP_STATUSES, comment=True
 )
+
+
+def header_value(header: dict[str, Any], key: str) -> Any:
+    """A key the program writes outside its known ones (a conflict copy's origin, the day a report
+    was anonymised), from a header as read: at the top (format 1 read without checking), else
+    among the kept keys of a checked header ('extra')."""
+    if key in header:
+        return header[key]
+    extra = header.get("extra")
+    return extra.get(key) if isinstance(extra, dict) else None
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,7 @@ class Report:
     @classmethod
     def new(cls, questionnaire: Questionnaire) -> Report:
         now = timestamp()
-        return cls(secrets.token_hex(6), questionnaire.ref, created=now, updated=now)
+        return cls(new_id(6), questionnaire.ref, created=now, updated=now)
 
     def text(self, question_id: str) -> str:
         answer = self.answers.get(question_id)

@@ -3,12 +3,26 @@ and how to go on."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from intervjufas.asking.answers_file import FileFinding
     from intervjufas.asking.run import MappingOptions, MappingResult
+
+
+def show_answers_file_findings(console: Console, findings: Sequence[FileFinding], *, prefix: str) -> None:
+    """One line per piece of personal data in an answers file, e.g. ``Varning: svar.yaml:7:
+    'fore_kunden' innehåller det som ser ut som ett personnummer (******-1234).``"""
+    for found in findings:
+        console.print(
+            f"{prefix}: {found.where}: '{found.question_id}' innehåller det som ser ut som "
+            f"{found.finding.label} ({found.finding.masked}).",
+            markup=False,
+            highlight=False,
+        )
 
 
 def show_mapping_result(

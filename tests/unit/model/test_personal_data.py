@@ -259,6 +259,23 @@ def test_a_phone_number_after_a_code_glued_to_letters() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tel 08-123 456 78 070-123 45 67.", [("telefon", "08-123 456 78"), ("telefon", "070-123 45 67")]),
+        ("0701234567 0812345678", [("telefon", "0701234567"), ("telefon", "0812345678")]),
+        ("811218-9876 070-123 45 67", [("personnummer", "811218-9876"), ("telefon", "070-123 45 67")]),
+        ("070-123 45 67 811218-9876", [("telefon", "070-123 45 67"), ("personnummer", "811218-9876")]),
+        ("070 - 123 45 67 08-123 456 78", [("telefon", "070 - 123 45 67"), ("telefon", "08-123 456 78")]),
+        ("OCR 4711 0815 2026 11", []),  # every group must belong to a whole number
+        ("12 070-123 45 67 12", []),
+        ("1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 08-123 456 78", []),
+    ],
+)
+def test_numbers_side_by_side_are_told_apart(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
 def test_a_valid_identity_number_is_not_also_a_phone_number() -> None:
     number = valid("010101")  # born 1 January 2001: ten digits after a 0, a phone number's shape
     assert is_phone_number(number)

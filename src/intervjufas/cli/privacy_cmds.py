@@ -1,0 +1,170 @@
+"""The personal-data commands: ``granska`` scans reports for personal data, ``rensa`` removes or
+anonymises reports older than an age limit."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from intervjufas.cli.app import app, program_words, terminal
+from intervjufas.cli.options import Folder, Plain
+from intervjufas.errors import ExitCode
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from intervjufas.reading.old_reports import CleanupPlan
+
+
+@app.command(
+    "granska",
+    options_metavar="[FLAGGOR]",
+    short_help="Sök efter personuppgifter i rapporterna.",
+    help=(
+        "Sök efter det som ser ut som personnummer, samordningsnummer, e-postadresser och svenska "
+        "telefonnummer i rapporterna och visa varje fynd som fil:rad: vad (maskerat). Utan RAPPORT "
+        "granskas hela rapportmappen och eventuella återställningsfiler. Avslutningskod 1 när något "
+        "hittas, annars 0. Bara rapporter som ändrats sedan förra granskningen läses om."
+    ),
+)
+def granska(
+    ctx: typer.Context,
+    rapporter: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="RAPPORT",
+            help="Rapporter att granska: sökväg, filnamn, början av ett filnamn eller en mapp.",
+            show_default=False,
+        ),
+    ] = None,
+    katalog: Folder = None,
+    json_output: Annotated[
+        bool, typer.Option("--json", metavar="", help="Skriv ut fynden som JSON (för skript).")
+    ] = False,
+) -> None:
+    from intervjufas.reading.privacy_scan import reports_to_scan, scan_reports
+    from intervjufas.reports.files import reports_dir
+    from intervjufas.reports.recovery import recovery_dir
+    from intervjufas.views.common import show_warnings
+    from intervjufas.views.console import make_console
+    from intervjufas.views.privacy_scan import scan_json, scan_lines
+
+    facts = terminal(ctx)
+    folder = reports_dir(katalog)
+    paths = reports_to_scan(rapporter or [], folder)
+    result = scan_reports(paths)
+    recovery = recovery_dir()
+    recovered = 0 if rapporter else sum(1 for path in paths if path.parent == recovery)
+    show_warnings(make_console(facts, stderr=True), result.warnings)
+    if json_output:
+        sys.stdout.write(scan_json(result) + "\n")
+    else:
+        console = make_console(facts, soft_wrap=True)
+        for line in scan_lines(result, None if rapporter else folder, recovered):
+            console.print(line, markup=False, highlight=False)
+    raise typer.Exit(ExitCode.ERROR if result.findings else ExitCode.OK)
+
+
+def _age_limit(value: Any) -> Any:
+    from intervjufas.reports.age_limit import AgeLimit, parse_age_limit
+
+    return value if isinstance(value, AgeLimit) else parse_age_limit(value)
+
+
+@app.command(
+    "rensa",
+    options_metavar="[FLAGGOR]",
+    short_help="Ta bort eller anonymisera gamla rapporter, t.ex. --aldre-an 1å.",
+    help=(
+        "Lista rapporterna som är äldre än gränsen (efter kartläggningens datum) och ta bort dem – "
+        "eller, med --anonymisera, behåll dem utan fritextsvar. Öppna moment i utvecklingsplanen som "
+        "skulle försvinna visas först. I en terminal frågar kommandot innan något ändras; annars görs "
+        "bara en provkörning, om inte --ja anges."
+    ),
+)
+def rensa(
+    ctx: typer.Context,
+    aldre_an: Annotated[
+        Any,
+        typer.Option(
+            "--aldre-an",
+            metavar="ÅLDER",
+            help="Gränsen: ett antal dagar (d), månader (m) eller år (å), t.ex. 90d, 6m eller 2å.",
+            show_default=False,
+            parser=_age_limit,
+        ),
+    ],
+    anonymisera: Annotated[
+        bool,
+        typer.Option(
+            "--anonymisera",
+            metavar="",
+            help="Behåll rapporterna men ta bort fritextsvar och kommentarer; betyg, val, datum och "
+            "utvecklingsplanernas moment finns kvar, så trend och plan fungerar som förut.",
+        ),
+    ] = False,
+    ja: Annotated[
+        bool,
+        typer.Option("--ja", metavar="", help="Ta bort eller anonymisera utan att fråga (för skript)."),
+    ] = False,
+    katalog: Folder = None,
+    enkel: Plain = False,
+) -> None:
+    from intervjufas.reading.old_reports import plan_cleanup
+    from intervjufas.reports.cleanup import anonymise_reports, remove_reports
+    from intervjufas.reports.files import reports_dir
+    from intervjufas.views.cleanup import show_cleanup_outcome, show_cleanup_plan, show_declined, show_dry_run
+    from intervjufas.views.common import show_warnings
+    from intervjufas.views.console import make_console
+
+    facts = terminal(ctx)
+    console = make_console(facts, soft_wrap=True)
+    errors = make_console(facts, stderr=True)
+    plan = plan_cleanup(reports_dir(katalog), aldre_an, anonymise=anonymisera)
+    show_warnings(errors, plan.warnings)
+    show_cleanup_plan(console, plan)
+    if not plan.reports:
+        return
+    if not ja:
+        if not (facts.stdin_is_terminal and facts.stdout_is_terminal):  # no one to ask: a dry run
+            show_dry_run(console, plan, _command_with_yes(plan, katalog))
+            return
+        if not _confirmed(plan, plain=enkel or facts.dumb):
+            show_declined(console, plan)
+            return
+    paths = [report.path for report in plan.reports]
+    act = anonymise_reports if anonymisera else remove_reports
+    outcome = act(paths, plan.cutoff)
+    show_warnings(errors, outcome.warnings)
+    show_cleanup_outcome(console, plan, outcome)
+    if outcome.warnings:
+        raise typer.Exit(ExitCode.ERROR)
+
+
+def _command_with_yes(plan: CleanupPlan, folder: Path | None) -> str:
+    words = [*program_words(), "rensa", "--aldre-an", f"{plan.limit.amount}{plan.limit.unit}"]
+    if plan.anonymise:
+        words.append("--anonymisera")
+    if folder is not None:
+        words += ["--katalog", str(folder)]
+    return " ".join(_quoted(word) for word in [*words, "--ja"])
+
+
+def _quoted(word: str) -> str:
+    """A word for a shell, quoted only when needed (Swedish letters such as the å of 1å are not)."""
+    return word if re.fullmatch(r"[\w@%+=:,./-]+", word) else shlex.quote(word)
+
+
+def _confirmed(plan: CleanupPlan, *, plain: bool) -> bool:
+    """Ask on the terminal before anything is changed (No unless the user says yes)."""
+    from intervjufas.cli.confirming import confirm
+    from intervjufas.views.cleanup import reports_phrase
+
+    count = reports_phrase(len(plan.reports))
+    if plan.anonymise:
+        return confirm(f"Anonymisera {count}?", f"Ja, anonymisera {count}", plain=plain)
+    return confirm(f"Ta bort {count} för gott?", f"Ja, ta bort {count}", plain=plain)

@@ -1,0 +1,144 @@
+"""A cache of something computed from each file of a folder, kept between runs, so that a command
+over thousands of reports reads only the files that changed since the last run.
+
+Why: scanning a year of reports (or reading their headers) costs a read and a parse per file;
+most files have not changed since the last run. Each value is stored under the file's name with
+what identifies that version of the file (size, modification time in nanoseconds, inode), and is
+used only while all three still match. A file modified within the last two seconds is not cached
+(its next change may keep the same time stamp on a coarse clock), nor is a file that could not be
+read. Names that no longer exist in the folder are dropped when the cache is saved.
+
+One JSON file per namespace and folder lives in the user's cache folder
+(``platformdirs.user_cache_dir``, which honours ``XDG_CACHE_HOME``), private to its owner, and is
+written whole under a lock: two processes at once never tear it, and their entries are merged. A
+cache file that cannot be read, is corrupt or was made by another version is silently rebuilt; a
+cache that cannot be written is silently skipped. Values must be JSON-able, and must never hold
+what should not be copied: the privacy scan stores only masked findings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from intervjufas.errors import IntervjufasError
+from intervjufas.reports.atomic import atomic_write, ensure_dir, remove_abandoned_temporaries
+
+CACHE_FORMAT = 1
+SETTLED_AFTER_NS = 2_000_000_000  # a file changed more recently than this is not cached yet
+LOCK_WAIT = 2.0  # seconds to wait for another process's save before skipping ours
+FileKey = tuple[int, int, int]  # size, mtime_ns, inode
+
+
+def cache_root() -> Path:
+    """The program's folder in the user's cache folder (``~/.cache/intervjufas`` on Linux)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("intervjufas", appauthor=False))
+
+
+def file_key(status: os.stat_result) -> FileKey:
+    """What identifies one version of a file."""
+    return (status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+class FileCache:
+    """The cached values of one namespace (e.g. ``granska``) for the files of one folder.
+
+    ``version`` names how the values were computed; a cache of another version is not used."""
+
+    def __init__(self, namespace: str, folder: Path, version: str, *, root: Path | None = None) -> None:
+        self.namespace = namespace
+        self.folder = folder
+        self.version = version
+        resolved = str(folder.resolve())
+        digest = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        self.path = (root or cache_root()) / namespace / f"{digest}.json"
+        self._resolved = resolved
+        self._entries: dict[str, list[Any]] = self._read()
+        self._changed = False
+
+    # -- values -----------------------------------------------------------------------------------
+    def get(self, name: str, key: FileKey) -> Any | None:
+        """The value stored for this version of the file ``name``, or None."""
+        entry = self._entries.get(name)
+        if entry is None or tuple(entry[:3]) != key:
+            return None
+        return entry[3]
+
+    def put(self, name: str, key: FileKey, value: Any, *, now_ns: int | None = None) -> None:
+        """Store the value computed from this version of ``name`` (unless the file is too fresh)."""
+        now_ns = time.time_ns() if now_ns is None else now_ns
+        if now_ns - key[1] < SETTLED_AFTER_NS:
+            return
+        self._entries[name] = [*key, value]
+        self._changed = True
+
+    # -- the file ---------------------------------------------------------------------------------
+    def _read(self) -> dict[str, list[Any]]:
+        """The entries on disk; empty when there are none, they are corrupt or of another version."""
+        try:
+            with open(self.path, "rb") as handle:
+                data = json.loads(handle.read())
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or (data.get("format"), data.get("version")) != (
+            CACHE_FORMAT,
+            self.version,
+        ):
+            return {}
+        entries = data.get("entries")
+        if not isinstance(entries, dict):
+            return {}
+        return {
+            name: entry
+            for name, entry in entries.items()
+            if isinstance(entry, list) and len(entry) == 4 and all(isinstance(n, int) for n in entry[:3])
+        }
+
+    def save(self, present: Collection[str] | None = None) -> None:
+        """Write the cache, keeping only names that are ``present`` in the folder (listed anew when
+        not given). Merged with what another process saved meanwhile; skipped when it cannot be done."""
+        if present is None:
+            try:
+                present = os.listdir(self.folder)
+            except OSError:
+                return
+        present = set(present)
+        gone = [name for name in self._entries if name not in present]
+        if not self._changed and not gone:
+            return
+        with contextlib.suppress(IntervjufasError, OSError):
+            ensure_dir(self.path.parent)
+            self._save_locked(present)
+            self._changed = False
+
+    def _save_locked(self, present: Collection[str]) -> None:
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(self.path.with_suffix(".lock"), timeout=LOCK_WAIT, mode=0o600)
+        try:
+            lock.acquire()
+        except Timeout:
+            return  # another process is saving; our entries are computed again next time
+        try:
+            merged = {n: e for n, e in self._read().items() if n in present}
+            merged.update((n, e) for n, e in self._entries.items() if n in present)
+            self._entries = merged
+            document = {
+                "format": CACHE_FORMAT,
+                "namespace": self.namespace,
+                "version": self.version,
+                "folder": self._resolved,
+                "entries": merged,
+            }
+            atomic_write(self.path, json.dumps(document, separators=(",", ":")))
+            remove_abandoned_temporaries(self.path.parent)
+        finally:
+            lock.release()

@@ -1,0 +1,99 @@
+"""Which reports ``rensa`` would remove or anonymise: those older than the age limit, and the open
+items of the action plan that removing them would lose.
+
+Only front matter is read to find the old reports (fast, as ``lista``), and only the old reports
+that still have open items are read in full, to name those items before anything is removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from intervjufas.errors import IntervjufasError
+from intervjufas.model.safe_text import visible
+from intervjufas.reading.folder import Header, read_header_of
+from intervjufas.reports.action_plan import (
+    OpenItem,
+    open_count_from_headers,
+    open_items,
+    statuses_from_headers,
+)
+from intervjufas.reports.age_limit import AgeLimit, report_date
+from intervjufas.reports.anonymise import is_anonymised
+from intervjufas.reports.files import report_files
+from intervjufas.reports.model import CONFLICT_KEY, header_value
+
+
+@dataclass(frozen=True)
+class OldReport:
+    path: Path
+    date: dt.date
+    uppdrag: str
+    conflict_copy: bool = False
+
+
+@dataclass
+class CleanupPlan:
+    folder: Path
+    limit: AgeLimit
+    cutoff: dt.date  # reports dated before this day are older than the limit
+    anonymise: bool
+    reports: list[OldReport] = field(default_factory=list)  # what would be done, oldest first
+    already_anonymised: list[OldReport] = field(default_factory=list)  # passed over (anonymising)
+    lost_items: list[OpenItem] = field(default_factory=list)  # open items lost by removing
+    warnings: list[str] = field(default_factory=list)  # "<file name>: <problem>"
+
+
+def plan_cleanup(
+    folder: Path, limit: AgeLimit, *, anonymise: bool = False, today: dt.date | None = None
+) -> CleanupPlan:
+    """What ``rensa`` would do in the folder; nothing is changed."""
+    cutoff = limit.cutoff(today or dt.date.today())
+    plan = CleanupPlan(folder, limit, cutoff, anonymise)
+    headers: list[tuple[Path, Header]] = []
+    for path in report_files(folder):
+        try:
+            header = read_header_of(path)
+        except ValueError as error:
+            plan.warnings.append(f"{path.name}: {error}")
+            continue
+        headers.append((path, header))
+        date = report_date(header)
+        if date is None:
+            plan.warnings.append(f"{path.name}: har inget datum som går att läsa och lämnas orörd")
+            continue
+        if date >= cutoff:
+            continue
+        metadata = header.get("metadata") or {}
+        copy = header_value(header, CONFLICT_KEY) is not None
+        old = OldReport(path, date, visible(str(metadata.get("uppdrag") or "")), copy)
+        if anonymise and is_anonymised(header):
+            plan.already_anonymised.append(old)
+        else:
+            plan.reports.append(old)
+    plan.reports.sort(key=lambda r: (r.date, r.path.name))
+    if not anonymise:
+        plan.lost_items = _lost_items(headers, {r.path for r in plan.reports}, plan.warnings)
+    return plan
+
+
+def _lost_items(
+    headers: list[tuple[Path, Header]], removed: set[Path], warnings: list[str]
+) -> list[OpenItem]:
+    """The open items of the action plan (as ``plan`` shows them) that live in the removed reports."""
+    from intervjufas.reports.loading import load_report
+
+    plan_headers = [header for _, header in headers if header_value(header, CONFLICT_KEY) is None]
+    counts = open_count_from_headers(plan_headers)
+    loaded = []
+    for path, header in headers:
+        if path in removed and header_value(header, CONFLICT_KEY) is None and counts.get(header["id"]):
+            try:
+                loaded.append(load_report(path))
+            except IntervjufasError as error:
+                warnings.append(
+                    f"{path.name}: de öppna momenten går inte att läsa ({error.message.rstrip('.')})"
+                )
+    return open_items(loaded, statuses=statuses_from_headers(plan_headers))

@@ -1,0 +1,157 @@
+"""Scanning report files for personal data (``granska``): personnummer, samordningsnummer, e-mail
+addresses and Swedish phone numbers, each with the line of the file it is on.
+
+The whole file is scanned, header and body alike: personal data can hide in the details of the
+assignment (``kund``, ``kollega``), in answers, comments and action items, in notes written by
+hand between the answers, and in answers kept under ids the question set does not know. The
+program's own lines (ids, hashes, time stamps) never have the shape of a finding, and scanning
+everything costs less than telling the parts apart.
+
+Findings are only ever kept masked (``******-1234``): that is what is shown, and what the cache
+(see ``file_cache``) stores, so a scan never copies personal data anywhere. With the cache, a
+second scan of a folder reads only the files that changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from intervjufas.errors import describe_os_error
+from intervjufas.model.personal_data import KINDS, find_personal_data
+from intervjufas.questionsets.sources import REPORT_LIMIT, UnreadableFile, open_regular
+from intervjufas.reading.file_cache import FileCache, file_key
+from intervjufas.reports.files import report_files
+from intervjufas.reports.finding import find_report
+from intervjufas.reports.recovery import recovery_dir
+
+NAMESPACE = "granska"
+SCAN_FORMAT = 1  # raise when what a scan stores per file changes
+
+
+@dataclass(frozen=True)
+class ReportFinding:
+    """One piece of personal data in a report file: where, what kind, and the masked value."""
+
+    path: Path
+    line: int
+    kind: str
+    masked: str
+
+
+@dataclass
+class ScanResult:
+    findings: list[ReportFinding] = field(default_factory=list)
+    scanned: int = 0  # files scanned (read now, or known unchanged from the cache)
+    read: int = 0  # files read now (the others came from the cache)
+    warnings: list[str] = field(default_factory=list)  # "<file>: <problem>"
+
+    @property
+    def files_with_findings(self) -> int:
+        return len({finding.path for finding in self.findings})
+
+
+def scan_text(text: str, *, today: dt.date | None = None) -> list[tuple[int, str, str]]:
+    """Every piece of personal data in a file's text as (line, kind, masked value)."""
+    found = find_personal_data(text, today=today)
+    lines, line, offset = [], 1, 0
+    for finding in found:
+        line += text.count("\n", offset, finding.start)
+        offset = finding.start
+        lines.append((line, finding.kind, finding.masked))
+    return lines
+
+
+@functools.cache
+def scan_version() -> str:
+    """What a cached scan depends on: the program's version and the detector's rules."""
+    from intervjufas import __version__
+    from intervjufas.model import personal_data
+
+    try:
+        rules = Path(personal_data.__file__).read_bytes()
+    except (OSError, TypeError):
+        rules = b""
+    return f"{SCAN_FORMAT}-{__version__}-{hashlib.sha256(rules).hexdigest()[:16]}"
+
+
+def reports_to_scan(names: Sequence[str], folder: Path) -> list[Path]:
+    """The files named (a path, a file name in the reports folder or the start of one, or a folder
+    of reports), or without names the reports folder and any recovery files. A name that is not
+    found is an error (IntervjufasError), before anything is scanned."""
+    if not names:
+        return [*report_files(folder), *report_files(recovery_dir())]
+    paths: list[Path] = []
+    for name in names:
+        given = Path(name).expanduser()
+        paths += report_files(given) if given.is_dir() else [find_report(name, folder)]
+    return list(dict.fromkeys(paths))
+
+
+def scan_reports(
+    paths: Sequence[Path], *, use_cache: bool = True, today: dt.date | None = None
+) -> ScanResult:
+    """Scan the files, folder by folder, reading only those the cache does not know as they are."""
+    result = ScanResult()
+    by_folder: dict[Path, list[Path]] = {}
+    for path in paths:
+        by_folder.setdefault(path.parent, []).append(path)
+    for folder, group in by_folder.items():
+        cache = FileCache(NAMESPACE, folder, scan_version()) if use_cache else None
+        for path in group:
+            _scan_one(path, cache, result, today)
+        if cache is not None:
+            cache.save()
+    return result
+
+
+def _scan_one(path: Path, cache: FileCache | None, result: ScanResult, today: dt.date | None) -> None:
+    try:
+        status = os.stat(path)
+    except OSError as error:
+        result.warnings.append(f"{path}: kan inte läsas ({describe_os_error(error)})")
+        return
+    found = cache.get(path.name, file_key(status)) if cache is not None else None
+    if not _well_formed(found):
+        try:
+            key, text = _read(path)
+        except UnreadableFile as error:
+            result.warnings.append(f"{path}: kan inte läsas ({error.reason})")
+            return
+        found = scan_text(text, today=today)
+        result.read += 1
+        if cache is not None:
+            cache.put(path.name, key, found)
+    result.scanned += 1
+    result.findings += [ReportFinding(path, line, kind, masked) for line, kind, masked in found]
+
+
+def _well_formed(found: object) -> bool:
+    """Whether a cached value is a list of (line, kind, masked value) – anything else is scanned anew."""
+    return isinstance(found, list) and all(
+        isinstance(entry, list)
+        and len(entry) == 3
+        and isinstance(entry[0], int)
+        and entry[1] in KINDS
+        and isinstance(entry[2], str)
+        for entry in found
+    )
+
+
+def _read(path: Path) -> tuple[tuple[int, int, int], str]:
+    """The file's key and text (bytes that are not UTF-8 replaced: the numbers are still seen)."""
+    fd = open_regular(path)
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            key = file_key(os.fstat(handle.fileno()))
+            data = handle.read(REPORT_LIMIT + 1)
+    except OSError as error:
+        raise UnreadableFile("Kan inte läsa", path, describe_os_error(error)) from None
+    if len(data) > REPORT_LIMIT:
+        raise UnreadableFile("Kan inte läsa", path, f"filen är större än {REPORT_LIMIT // 2**20} MB")
+    return key, data.decode("utf-8-sig", errors="replace")

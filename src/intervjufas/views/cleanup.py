@@ -1,0 +1,90 @@
+"""What ``rensa`` prints: the reports older than the limit, the open action items that removing
+them would lose, and afterwards what was done – as plain lines, the same on a terminal and in a
+file."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import Console
+
+from intervjufas.reading.old_reports import CleanupPlan, OldReport
+from intervjufas.reports.cleanup import CleanupOutcome
+
+KEPT = "Fritextsvar och kommentarer tas bort; betyg, val, datum och utvecklingsplanernas moment finns kvar."
+UPPDRAG_WIDTH = 40
+
+
+def reports_phrase(count: int) -> str:
+    return f"{count} rapport" if count == 1 else f"{count} rapporter"
+
+
+def _line(console: Console, text: str = "") -> None:
+    console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def _report_lines(reports: list[OldReport]) -> list[str]:
+    width = min(UPPDRAG_WIDTH, max((cell_len(r.uppdrag) for r in reports), default=0))
+    lines = []
+    for report in reports:
+        uppdrag = report.uppdrag or "(namnlöst uppdrag)"
+        if report.conflict_copy:
+            uppdrag += " (konfliktkopia)"
+        padding = " " * max(0, width - cell_len(uppdrag))
+        lines.append(f"  {report.date.isoformat()}  {uppdrag}{padding}  {report.path.name}")
+    return lines
+
+
+def show_cleanup_plan(console: Console, plan: CleanupPlan) -> None:
+    """The reports the limit selects and what would happen to them."""
+    age = f"äldre än {plan.limit.describe()} (daterade före {plan.cutoff.isoformat()})"
+    if not plan.reports:
+        _line(
+            console, f"Inga rapporter {'att anonymisera ' if plan.anonymise else ''}är {age} i {plan.folder}."
+        )
+    else:
+        verb = "anonymiseras" if plan.anonymise else "tas bort"
+        count = reports_phrase(len(plan.reports))
+        _line(console, f"{count} är {age} i {plan.folder} och {verb}:")
+        for text in _report_lines(plan.reports):
+            _line(console, text)
+        if plan.anonymise:
+            _line(console, KEPT)
+    if plan.already_anonymised:
+        done = len(plan.already_anonymised)
+        _line(console, f"{reports_phrase(done)} är redan {'anonymiserad' if done == 1 else 'anonymiserade'}.")
+    if plan.lost_items:
+        _show_lost_items(console, plan)
+
+
+def _show_lost_items(console: Console, plan: CleanupPlan) -> None:
+    count = len(plan.lost_items)
+    what = "1 öppet moment" if count == 1 else f"{count} öppna moment"
+    _line(console)
+    _line(console, f"Utvecklingsplanen förlorar {what} när rapporterna tas bort:")
+    for item in sorted(plan.lost_items, key=lambda i: (i.source_date, i.source.name, i.step_number)):
+        status = f", senast: {item.last_status}" if item.last_status else ""
+        _line(console, f"  • {item.step_label} · {item.kind}: {item.moment} ({item.source.name}{status})")
+
+
+def show_dry_run(console: Console, plan: CleanupPlan, command: str) -> None:
+    """Nothing was done: say so, and how to do it."""
+    _line(console)
+    if plan.anonymise:
+        _line(console, f"Provkörning – ingenting har ändrats. Anonymisera rapporterna med: {command}")
+    else:
+        _line(console, f"Provkörning – ingenting har tagits bort. Ta bort rapporterna med: {command}")
+
+
+def show_declined(console: Console, plan: CleanupPlan) -> None:
+    _line(console, "Ingenting har ändrats." if plan.anonymise else "Ingenting har tagits bort.")
+
+
+def show_cleanup_outcome(console: Console, plan: CleanupPlan, outcome: CleanupOutcome) -> None:
+    """What was done (the reports left alone are warnings on stderr)."""
+    count = len(outcome.done)
+    verb = "anonymiserades" if plan.anonymise else "togs bort"
+    text = f"{reports_phrase(count)} {verb}." if count else f"Inga rapporter {verb}."
+    left = len(outcome.warnings)
+    if left:
+        text += f" {reports_phrase(left)} lämnades orörda (se varningarna)."
+    _line(console, text)

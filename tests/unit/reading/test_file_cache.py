@@ -1,0 +1,225 @@
+"""The per-file cache: values kept between runs while a file is unchanged, files too fresh to trust,
+vanished files dropped, corrupt or foreign caches rebuilt silently, two writers merged, and a
+cache private to its owner in the user's cache folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from intervjufas.reading.file_cache import SETTLED_AFTER_NS, FileCache, cache_root, file_key
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX permissions")
+HOUR_AGO = time.time() - 3600
+
+
+def settled_file(folder: Path, name: str, text: str = "x") -> Path:
+    """A file last changed an hour ago (so the cache may trust its time stamp)."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (HOUR_AGO, HOUR_AGO))
+    return path
+
+
+def key(path: Path) -> tuple[int, int, int]:
+    return file_key(os.stat(path))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "rapporter"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
+
+
+def test_a_value_is_kept_between_runs_while_the_file_is_unchanged(folder: Path, root: Path) -> None:
+    path = settled_file(folder, "a.md")
+    cache = FileCache("prov", folder, "v1", root=root)
+    assert cache.get("a.md", key(path)) is None
+    cache.put("a.md", key(path), [[3, "telefon", "***"]])
+    cache.save()
+    again = FileCache("prov", folder, "v1", root=root)
+    assert again.get("a.md", key(path)) == [[3, "telefon", "***"]]
+
+
+def remembered(folder: Path, root: Path, path: Path) -> object:
+    """Store a value for the file as it is now; return what a new run finds for it afterwards."""
+    cache = FileCache("prov", folder, "v1", root=root)
+    cache.put(path.name, key(path), "värde")
+    cache.save()
+    return lambda: FileCache("prov", folder, "v1", root=root).get(path.name, key(path))
+
+
+def test_a_file_of_another_size_is_not_taken_from_the_cache(folder: Path, root: Path) -> None:
+    path = settled_file(folder, "a.md", "före")
+    lookup = remembered(folder, root, path)
+    settled_file(folder, "a.md", "efter, längre")
+    assert lookup() is None
+
+
+def test_a_file_with_another_time_stamp_is_not_taken_from_the_cache(folder: Path, root: Path) -> None:
+    path = settled_file(folder, "a.md", "abcd")
+    lookup = remembered(folder, root, path)
+    path.write_text("efgh", encoding="utf-8")  # same size
+    os.utime(path, ns=(key(path)[1], key(path)[1] + 1))
+    assert lookup() is None
+
+
+def test_another_file_in_the_same_place_is_not_taken_from_the_cache(folder: Path, root: Path) -> None:
+    path = settled_file(folder, "a.md", "abcd")
+    lookup = remembered(folder, root, path)
+    stamp = key(path)[1]
+    other = settled_file(folder, "b.md", "efgh")  # same size, then the same time stamp
+    os.utime(other, ns=(stamp, stamp))
+    os.replace(other, path)
+    assert key(path)[:2] == (4, stamp)
+    assert lookup() is None  # told apart by the inode
+
+
+def test_a_file_changed_in_the_last_seconds_is_not_cached(folder: Path, root: Path) -> None:
+    path = folder / "ny.md"
+    path.write_text("x", encoding="utf-8")
+    cache = FileCache("prov", folder, "v1", root=root)
+    cache.put("ny.md", key(path), "värde")
+    assert cache.get("ny.md", key(path)) is None
+    cache.put("ny.md", key(path), "värde", now_ns=key(path)[1] + SETTLED_AFTER_NS)
+    assert cache.get("ny.md", key(path)) == "värde"
+
+
+def test_names_that_vanished_are_dropped_on_save(folder: Path, root: Path) -> None:
+    kept, gone = settled_file(folder, "kvar.md"), settled_file(folder, "borta.md")
+    cache = FileCache("prov", folder, "v1", root=root)
+    cache.put("kvar.md", key(kept), 1)
+    cache.put("borta.md", key(gone), 2)
+    cache.save()
+    gone.unlink()
+    FileCache("prov", folder, "v1", root=root).save()  # nothing new, but a name to drop
+    entries = json.loads(FileCache("prov", folder, "v1", root=root).path.read_text())["entries"]
+    assert set(entries) == {"kvar.md"}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "{",
+        "null",
+        "[]",
+        '{"format": 1, "version": "v1"}',
+        '{"format": 1, "version": "v1", "entries": []}',
+        '{"format": 1, "version": "v1", "entries": {"a.md": "x", "b.md": [1, 2]}}',
+        '{"format": 1, "version": "v1", "entries": {"a.md": ["1", 2, 3, "x"]}}',
+        "\x00\xff binärt skräp",
+    ],
+)
+def test_a_corrupt_cache_is_rebuilt_silently(folder: Path, root: Path, content: str) -> None:
+    path = settled_file(folder, "a.md")
+    cache = FileCache("prov", folder, "v1", root=root)
+    cache.path.parent.mkdir(parents=True)
+    cache.path.write_text(content, encoding="utf-8", errors="surrogateescape")
+    broken = FileCache("prov", folder, "v1", root=root)
+    assert broken.get("a.md", key(path)) is None
+    broken.put("a.md", key(path), "nytt")
+    broken.save()
+    assert FileCache("prov", folder, "v1", root=root).get("a.md", key(path)) == "nytt"
+
+
+def test_a_cache_of_another_version_or_namespace_is_not_used(folder: Path, root: Path) -> None:
+    path = settled_file(folder, "a.md")
+    cache = FileCache("prov", folder, "v1", root=root)
+    cache.put("a.md", key(path), "v1-värde")
+    cache.save()
+    assert FileCache("prov", folder, "v2", root=root).get("a.md", key(path)) is None
+    assert FileCache("annat", folder, "v1", root=root).get("a.md", key(path)) is None
+    other = folder.parent / "andra"
+    other.mkdir()
+    assert FileCache("prov", other, "v1", root=root).path != cache.path
+
+
+def test_two_writers_are_merged(folder: Path, root: Path) -> None:
+    a, b = settled_file(folder, "a.md"), settled_file(folder, "b.md")
+    first = FileCache("prov", folder, "v1", root=root)
+    second = FileCache("prov", folder, "v1", root=root)  # read before the first one saved
+    first.put("a.md", key(a), "A")
+    second.put("b.md", key(b), "B")
+    first.save()
+    second.save()
+    merged = FileCache("prov", folder, "v1", root=root)
+    assert (merged.get("a.md", key(a)), merged.get("b.md", key(b))) == ("A", "B")
+
+
+WRITER = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    from intervjufas.reading.file_cache import FileCache, file_key
+    folder, root, prefix = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+    names = sorted(n for n in os.listdir(folder) if n.startswith(prefix))
+    for round_ in range(15):
+        cache = FileCache("prov", folder, "v1", root=root)
+        for name in names[round_::15]:
+            cache.put(name, file_key(os.stat(folder / name)), prefix)
+        cache.save()
+    """
+)
+
+
+def test_two_processes_saving_at_once_never_tear_the_cache_and_lose_nothing(folder: Path, root: Path) -> None:
+    for prefix in ("a", "b"):
+        for number in range(60):
+            settled_file(folder, f"{prefix}{number:02d}.md")
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(folder), str(root), prefix])
+        for prefix in ("a", "b")
+    ]
+    assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
+    cache = FileCache("prov", folder, "v1", root=root)
+    json.loads(cache.path.read_text(encoding="utf-8"))  # whole, valid JSON
+    for path in sorted(folder.iterdir()):
+        assert cache.get(path.name, key(path)) == path.name[0], path.name
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(folder: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "en-fil"
+    blocked.write_text("inte en mapp", encoding="utf-8")
+    path = settled_file(folder, "a.md")
+    cache = FileCache("prov", folder, "v1", root=blocked)
+    cache.put("a.md", key(path), 1)
+    cache.save()  # no error: the cache is only a help
+    assert blocked.read_text(encoding="utf-8") == "inte en mapp"
+
+
+def test_the_cache_lives_in_the_user_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if sys.platform.startswith("linux"):
+        assert cache_root() == tmp_path / "xdg" / "intervjufas"
+    assert FileCache("granska", tmp_path, "v").path.is_relative_to(cache_root() / "granska")
+
+
+@posix_only
+def test_the_cache_is_private_to_its_owner(folder: Path, tmp_path: Path) -> None:
+    root = tmp_path / "ny" / "cache"
+    path = settled_file(folder, "a.md")
+    previous = os.umask(0o022)
+    try:
+        cache = FileCache("prov", folder, "v1", root=root)
+        cache.put("a.md", key(path), 1)
+        cache.save()
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(os.stat(cache.path).st_mode) == 0o600
+    for made in (cache.path.parent, root, root.parent):
+        assert stat.S_IMODE(os.stat(made).st_mode) == 0o700, made

@@ -1,0 +1,174 @@
+"""Anonymising a report: free text out (with a marker), ratings, choices, dates, action items and
+follow-up statuses kept, personal data scrubbed from what is kept, and – for any report – a
+result that is written and read back exactly and holds no personal data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_report_roundtrip import reports
+
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.personal_data import find_personal_data
+from intervjufas.model.question_types import coerce_value
+from intervjufas.model.questions import Questionnaire
+from intervjufas.questionsets.catalog import builtin_set
+from intervjufas.reports.anonymise import (
+    ANONYMISED_KEY,
+    SCRUBBED,
+    anonymised,
+    is_anonymised,
+    removed_marker,
+    scrub,
+)
+from intervjufas.reports.model import CONFLICT_KEY, FollowUp, RawAnswer, Report
+from intervjufas.reports.parse import parse
+from intervjufas.reports.recovery import RECOVERY_KEY
+from intervjufas.reports.render import render
+
+DAY = dt.date(2026, 11, 30)
+MARKER = removed_marker(DAY)
+KARTLAGGNING = builtin_set("kartlaggning")
+SNABBFORMAT = builtin_set("snabbformat")
+
+
+def full_report(questionnaire: Questionnaire) -> Report:
+    report = Report.new(questionnaire)
+    report.answers.update(
+        {
+            "uppdrag": Answer("Lager till Nordlager, kontakt 070-123 45 67"),
+            "kund": Answer("Nordlager AB"),
+            "roll": Answer("Lagerarbetare"),
+            "intervjuform": Answer(("Telefonintervju",)),
+            "genomforande": Answer("Tillsammans med en kollega"),
+            "kollega": Answer("Kim Berg"),
+            "datum": Answer("2024-01-15"),
+            "fore_kunden": Answer("Vi ringer Anna på 070-123 45 67."),
+            "fore_kandidaten": Answer(None),
+            "fore_lagga_till": Answer("Ja"),
+            "fore_lagga_till_vad": Answer((ActionItem("Checklista till anna@exempel.se", "Inget glöms"),)),
+            "fore_betyg_kund": Answer(4),
+            "under_struktur": Answer("Delvis", "Mallen saknas hos Anna"),
+        }
+    )
+    report.follow_ups = [
+        FollowUp("abc/fore_lagga_till_vad/1", "Ring 811218-9876", Answer("Delvis", "Halvvägs"))
+    ]
+    report.drafts["fore_kollegor"] = Answer("Halvskrivet svar")
+    report.notes["start"] = ["Anteckning om Anna, 070-765 43 21"]
+    report.extra_answers["gammal_fraga"] = RawAnswer("En gammal fråga", "Svar med text")
+    report.extra_metadata["telefon"] = "070-111 22 33"
+    report.extra_header.update({"egen_nyckel": "text", CONFLICT_KEY: "x.md", RECOVERY_KEY: {"rapport": ""}})
+    return report
+
+
+def test_free_text_is_replaced_by_the_marker_and_the_rest_is_kept() -> None:
+    result = anonymised(full_report(KARTLAGGNING), KARTLAGGNING, today=DAY)
+    answers = result.answers
+    assert answers["fore_kunden"] == Answer(MARKER)
+    assert answers["fore_kandidaten"] == Answer(None)  # nothing was written, nothing to remove
+    assert answers["kollega"] == Answer(MARKER)  # a person's name is not needed for listing
+    assert answers["under_struktur"] == Answer("Delvis")  # the choice stays, the comment goes
+    assert answers["fore_betyg_kund"] == Answer(4)
+    assert answers["fore_lagga_till"] == Answer("Ja")
+    assert answers["intervjuform"] == Answer(("Telefonintervju",))
+    assert answers["datum"] == Answer("2024-01-15")
+    assert answers["kund"] == Answer("Nordlager AB")
+    assert answers["roll"] == Answer("Lagerarbetare")
+
+
+def test_kept_texts_are_scrubbed_of_personal_data() -> None:
+    result = anonymised(full_report(KARTLAGGNING), KARTLAGGNING, today=DAY)
+    assert result.answers["uppdrag"] == Answer(f"Lager till Nordlager, kontakt {SCRUBBED}")
+    assert result.answers["fore_lagga_till_vad"] == Answer(
+        (ActionItem(f"Checklista till {SCRUBBED}", "Inget glöms"),)
+    )
+    assert result.follow_ups == [FollowUp("abc/fore_lagga_till_vad/1", f"Ring {SCRUBBED}", Answer("Delvis"))]
+
+
+def test_drafts_notes_unknown_metadata_and_foreign_header_keys_go() -> None:
+    source = full_report(KARTLAGGNING)
+    result = anonymised(source, KARTLAGGNING, today=DAY)
+    assert (result.drafts, result.notes, result.extra_metadata) == ({}, {}, {})
+    assert result.extra_answers == {"gammal_fraga": RawAnswer("En gammal fråga", MARKER)}
+    assert result.extra_header == {
+        CONFLICT_KEY: "x.md",
+        RECOVERY_KEY: {"rapport": ""},
+        ANONYMISED_KEY: "2026-11-30",
+    }
+    assert (result.report_id, result.question_set, result.created) == (
+        source.report_id,
+        source.question_set,
+        source.created,
+    )
+    assert is_anonymised(result) and not is_anonymised(source)
+
+
+def test_the_anonymised_report_reads_back_strictly_without_personal_data() -> None:
+    result = anonymised(full_report(KARTLAGGNING), KARTLAGGNING, today=DAY)
+    text = render(result, KARTLAGGNING)
+    again = parse(text, KARTLAGGNING, strict=True)
+    assert again.answers == result.answers
+    assert again.extra_header[ANONYMISED_KEY] == "2026-11-30"
+    assert find_personal_data(text) == []
+    for gone in ("Anna", "Kim Berg", "Halvskrivet", "Anteckning", "Mallen", "Halvvägs", "egen_nyckel"):
+        assert gone not in text
+
+
+def test_scrub_removes_numbers_only_seen_once_a_neighbour_is_gone() -> None:
+    assert scrub("811218-9876)070-123 45 67") == f"{SCRUBBED}){SCRUBBED}"
+    assert scrub("inget") == "inget"
+
+
+# -- any report ----------------------------------------------------------------------------------
+
+PERSONAL = st.sampled_from(
+    ["811218-9876", "19811218-9876", "070-123 45 67", "+46 70 123 45 67", "08-123 456 78", "anna@exempel.se"]
+)
+WORDS = st.sampled_from(
+    ["Vi", "ringer", "kandidaten", "på", "och", "mejlar", "Åsa", "2024-01-15", "kl. 08.30"]
+)
+SEPARATORS = st.sampled_from([" ", ", ", "\n", "", "(", ")", ": "])
+with_personal_data = st.lists(st.tuples(st.one_of(PERSONAL, WORDS), SEPARATORS), min_size=1, max_size=8).map(
+    lambda parts: "".join(a + b for a, b in parts)
+)
+
+
+@st.composite
+def reports_with_personal_data(draw: st.DrawFn, questionnaire: Questionnaire) -> Report:
+    """A random report whose free text (answers, comments, action items, labels) holds personal data."""
+    report = draw(reports(questionnaire))
+    for key, answer in list(report.answers.items()):
+        question = questionnaire.question(key)
+        assert question is not None
+        comment = draw(with_personal_data) if answer.comment else ""
+        if isinstance(answer.value, str) and question.type in ("text", "langtext"):
+            report.answers[key] = Answer(coerce_value(question, draw(with_personal_data)), comment)
+        elif isinstance(answer.value, tuple) and answer.value and isinstance(answer.value[0], ActionItem):
+            item = {"moment": draw(with_personal_data) + "x", "varfor": draw(with_personal_data)}
+            report.answers[key] = Answer(coerce_value(question, [item]))
+        elif answer.comment:
+            report.answers[key] = Answer(answer.value, comment)
+    report.follow_ups = [
+        FollowUp(f.key, " ".join(draw(with_personal_data).split()) or "x", f.answer)
+        for f in report.follow_ups
+    ]
+    return report
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_any_anonymised_report_reads_back_exactly_and_holds_no_personal_data(data: st.DataObject) -> None:
+    questionnaire = data.draw(st.sampled_from([KARTLAGGNING, SNABBFORMAT]))
+    report = data.draw(reports_with_personal_data(questionnaire))
+    result = anonymised(report, questionnaire, today=DAY)
+    text = render(result, questionnaire)
+    again = parse(text, questionnaire, strict=True)
+    assert render(again, questionnaire) == text
+    assert again.answers == result.answers
+    assert again.follow_ups == result.follow_ups
+    assert find_personal_data(text.split("\n---\n", 1)[1]) == []  # (the header's ids are random hex)
+    assert again.drafts == {} and again.notes == {}
+    assert is_anonymised(again)
