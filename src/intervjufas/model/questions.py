@@ -40,6 +40,8 @@ class Question:
     condition: Condition | None = None
     plan: str | None = None
     short: str = ""
+    # The heading of the answer in the customer version of an export ("" = left out of it).
+    customer_heading: str = ""
     group: Group | None = None
     step_id: str | None = None
     line: int = field(default=0, compare=False)

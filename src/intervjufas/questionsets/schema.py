@@ -77,6 +77,11 @@ def _defs() -> dict[str, Any]:
             "pattern": r"^\s*[^\n]*\S[^\n]*\s*$",
             "description": "Ett val på en rad.",
         },
+        "rad": {
+            "type": _SCALAR,
+            "pattern": r"^\s*[^\n]*\S[^\n]*\s*$",
+            "description": "En text på en rad.",
+        },
         "heltal": {"type": "integer"},
         "sant_falskt": {
             "anyOf": [
@@ -116,6 +121,7 @@ def _defs() -> dict[str, Any]:
 _KIND_SCHEMAS: dict[str, dict[str, Any]] = {
     "ident": _ref("ident"),
     "text": _ref("text"),
+    "line": _ref("rad"),
     "int": _ref("heltal"),
     "bool": _ref("sant_falskt"),
     "any": {},
@@ -175,6 +181,8 @@ def _question() -> dict[str, Any]:
         rules.append({"if": _has_type(others), "then": {"properties": {name: False}}})
     for name, types in TYPE_REQUIRES.items():
         rules.append({"if": _has_type(types), "then": {"required": [name]}})
+    ratings = [name for name in QUESTION_TYPES if TYPES[name].is_rating]
+    rules.append({"if": _has_type(ratings), "then": {"properties": {"kundrubrik": False}}})
     return _object(QUESTION_KEYS, allOf=rules)
 
 
