@@ -3,11 +3,21 @@ an answer the set does not know, and text that tries to break HTML, XML and term
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questions import Questionnaire
-from intervjufas.reading.document import MapMoment, MapPhase
+from intervjufas.reading.document import (
+    ChoiceContent,
+    Content,
+    Document,
+    ListContent,
+    MapMoment,
+    MapPhase,
+    RatingContent,
+    TextContent,
+)
 from intervjufas.reports.loading import LoadedReport, load_report
 from intervjufas.reports.model import FollowUp, RawAnswer, Report
 from intervjufas.reports.render import render
@@ -101,3 +111,59 @@ def sample_map() -> tuple[MapPhase, ...]:
         ),
         MapPhase("Efter intervjun", (MapMoment("Återkoppling", ("kandidaten",), "developed"),)),
     )
+
+
+# -- what every export of a document must hold ------------------------------------------------------
+
+
+def expected_outline(document: Document) -> list[tuple[int, str]]:
+    """Every heading the export must have, with its level (0 for the title, 1–3 below it)."""
+    outline = [(0, document.title)]
+    if document.facts:
+        outline.append((1, document.facts_title))
+    if document.follow_ups:
+        outline += [(1, document.follow_up_title), *((2, f.label) for f in document.follow_ups)]
+    if document.process_map:
+        outline.append((1, document.map_title))
+    for section in document.sections:
+        outline.append((1, section.heading))
+        for block in section.blocks:
+            if block.title:
+                outline.append((2, block.title))
+            outline += [(3 if block.title else 2, e.heading) for e in block.entries if e.heading]
+    if document.plan or not document.customer:
+        outline.append((1, document.plan_title))
+    if document.other:
+        outline += [(1, document.other_title), *((2, e.heading) for e in document.other)]
+    return outline
+
+
+def content_paragraphs(content: Content) -> list[str]:
+    """The paragraphs (or list items) an answer must show, line breaks included."""
+    if isinstance(content, TextContent):
+        return paragraphs(content.text)
+    if isinstance(content, ChoiceContent):
+        return [content.choice, *paragraphs(content.comment)]
+    if isinstance(content, RatingContent):
+        return [content.text]
+    if isinstance(content, ListContent):
+        return list(content.items)
+    return [f"{moment}\nVarför: {why}" if why else moment for moment, why in content.items]
+
+
+def paragraphs(text: str) -> list[str]:
+    return [part.strip("\n") for part in re.split(r"\n[ \t]*\n+", text) if part.strip()]
+
+
+def expected_paragraphs(document: Document) -> list[str]:
+    """Every answer and follow-up the export must show, as paragraphs (the details of the
+    assignment and the tables are checked as tables)."""
+    found: list[str] = []
+    for follow_up in document.follow_ups:
+        found += [follow_up.status, *paragraphs(follow_up.comment)]
+    for section in document.sections:
+        for entry in section.entries:
+            found += content_paragraphs(entry.content)
+    for entry in document.other:
+        found += content_paragraphs(entry.content)
+    return found
