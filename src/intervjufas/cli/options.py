@@ -22,6 +22,13 @@ class CompareFormat(StrEnum):
     markdown = "markdown"
 
 
+class ExportFormat(StrEnum):
+    """What ``exportera --format`` writes."""
+
+    html = "html"
+    docx = "docx"
+
+
 class Period(StrEnum):
     """What ``trend --per`` groups ratings by."""
 
@@ -167,5 +174,20 @@ OutputFile = Annotated[
         metavar="FIL",
         help="Skriv resultatet till FIL i stället för till skärmen.",
         show_default=False,
+    ),
+]
+ExportFormatOption = Annotated[
+    ExportFormat | None,
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help="html (en fil att öppna i webbläsaren och skriva ut som PDF) eller docx (Word). "
+        "Utan --format avgör filändelsen i -o.",
+        show_default=False,
+        parser=enum_parser(
+            ExportFormat,
+            {"htm": "html", "word": "docx"},
+            "Okänt format '{value}' för --format; välj html eller docx.",
+        ),
     ),
 ]

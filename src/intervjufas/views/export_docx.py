@@ -49,19 +49,29 @@ _PARAGRAPHS = "\n\n"
 
 
 class _Writer:
-    """The document being written, with its paragraph styles looked up once by name (python-docx
-    looks a style name up in the whole style sheet for every paragraph, which dominates the time
-    of a long export)."""
+    """The document being written.  Paragraphs are put in place directly before the body's section
+    properties, and their styles are looked up once by name: python-docx's own ``add_paragraph``
+    searches the whole body (and its ``style`` the whole style sheet) for every paragraph, which
+    makes a long export take quadratic time."""
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
+        self.body = doc.element.body
+        self.end = self.body.sectPr  # found once: the body's last child
         self.style_ids = {style.name: style.style_id for style in doc.styles if style.type == 1}
 
     def add_paragraph(self, style: str | None = None) -> Any:
-        paragraph = self.doc.add_paragraph()
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        element = OxmlElement("w:p")
+        if self.end is None:
+            self.body.append(element)
+        else:
+            self.end.addprevious(element)
         if style is not None:
-            paragraph._p.style = self.style_ids[style]
-        return paragraph
+            element.style = self.style_ids[style]
+        return Paragraph(element, self.doc)
 
     def add_heading(self, text: str, level: int) -> Any:
         paragraph = self.add_paragraph("Title" if level == 0 else f"Heading {level}")
@@ -75,8 +85,10 @@ def _paragraph(
     """A paragraph whose line breaks (``\\n``) become Word line breaks."""
     paragraph = doc.add_paragraph(style)
     run = paragraph.add_run(text)
-    run.bold = bold or None
-    run.italic = italic or None
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
     return paragraph
 
 

@@ -1,14 +1,16 @@
 """Progress of an export, shown on a terminal only when the export takes long enough to wonder.
 
 A report exports in a fraction of a second, and a bar that flashes by is noise; so nothing is
-drawn until ``DELAY`` seconds have passed (measured by ``benchmarks/bench_export.py``: an ordinary
-report takes well under that, a very long one more).  From then on a transient bar on standard
-error says which part is being written, and it disappears when the export is done.  Nothing is
-drawn when standard error is not a terminal.
+drawn until ``DELAY`` seconds have passed (``benchmarks/bench_export.py`` measures an ordinary
+report at well under that, and a very long one above it).  From then on a transient bar on
+standard error says which part is being written, and it disappears when the export is done.  A
+timer shows it even while one long part is being written; nothing is drawn when standard error is
+not a terminal.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,8 +35,16 @@ class ExportProgress:
         self.clock = clock
         self.started = clock()
         self.done = 0
+        self.label = ""
         self.bar: Any = None
         self.task: Any = None
+        self._lock = threading.Lock()
+        self._closed = False
+        self._timer: threading.Timer | None = None
+        if console.is_terminal:
+            self._timer = threading.Timer(delay, self._show)
+            self._timer.daemon = True
+            self._timer.start()
 
     @property
     def shown(self) -> bool:
@@ -46,28 +56,45 @@ class ExportProgress:
         self.total = self.done + section_count + 3
 
     def __call__(self, label: str) -> None:
-        self.done = min(self.done + 1, self.total)
-        if self.bar is None and self.console.is_terminal and self.clock() - self.started >= self.delay:
+        with self._lock:
+            self.done = min(self.done + 1, self.total)
+            self.label = label
+        if self.console.is_terminal and self.clock() - self.started >= self.delay:
             self._show()
-        if self.bar is not None:
-            self.bar.update(self.task, completed=self.done, description=f"{DESCRIPTION}: {label}")
+        with self._lock:
+            if self.bar is not None:
+                self.bar.update(
+                    self.task, total=self.total, completed=self.done, description=self._description()
+                )
+
+    def _description(self) -> str:
+        return f"{DESCRIPTION}: {self.label}" if self.label else DESCRIPTION
 
     def _show(self) -> None:
         from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
-        self.bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TaskProgressColumn(),
-            console=self.console,
-            transient=True,
-        )
-        self.bar.start()
-        self.task = self.bar.add_task(DESCRIPTION, total=self.total, completed=self.done)
+        with self._lock:
+            if self.bar is not None or self._closed:
+                return
+            bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TaskProgressColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self.task = bar.add_task(self._description(), total=self.total, completed=self.done)
+            bar.start()
+            self.bar = bar
 
     def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+        """Stop the timer and take the bar away (if it was shown)."""
+        if self._timer is not None:
+            self._timer.cancel()
+        with self._lock:
+            self._closed = True
+            if self.bar is not None:
+                self.bar.stop()
 
 
 @contextmanager

@@ -3,6 +3,7 @@ never anything when standard error is not a terminal."""
 
 from __future__ import annotations
 
+import time
 from io import StringIO
 
 from rich.console import Console
@@ -62,3 +63,14 @@ def test_nothing_is_drawn_when_errors_do_not_go_to_a_terminal() -> None:
         progress("Steg 1")
     assert not progress.shown
     assert out.getvalue() == ""
+
+
+def test_a_long_part_shows_the_bar_without_waiting_for_the_next_part() -> None:
+    screen, out = console(terminal=True)
+    with export_progress(screen, delay=0.05) as progress:
+        progress("Steg 1: Före intervjun")
+        deadline = time.monotonic() + 5
+        while not progress.shown and time.monotonic() < deadline:
+            time.sleep(0.01)  # one long part: only the timer can show the bar
+        assert progress.shown
+    assert "Exporterar: Steg 1: Före intervjun" in out.getvalue()
