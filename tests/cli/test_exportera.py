@@ -168,6 +168,14 @@ def test_the_report_itself_is_never_overwritten(reports: Path, here: Path) -> No
     assert result.exit_code == 1
     assert result.stderr.startswith("Fel: Exporten skulle skriva över rapporten")
     assert source.read_bytes() == before
+    other = reports / "2024-01-15-lagerarbetare-till-nordlager.md"
+    kept = other.read_bytes()
+    refused = exportera("2024-02-20", "--format", "html", "-o", str(other))
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        f"Fel: {other} slutar på .md som en rapport; välj ett namn som slutar på .html med -o.\n"
+    )
+    assert other.read_bytes() == kept
 
 
 def test_broken_missing_and_ambiguous_reports(reports: Path, here: Path) -> None:
@@ -269,3 +277,13 @@ def test_the_readme_example_runs(reports: Path, here: Path) -> None:
     expected_name = re.fullmatch(r"Kundversionen är sparad i /\S+/(\S+)\.\n", shown).group(1)  # type: ignore[union-attr]
     assert (here / expected_name).is_file()
     assert (here / expected_name.replace(".docx", ".html")).is_file()
+
+
+def test_fragor_visa_shows_what_goes_into_the_customer_version() -> None:
+    result = run_cli("fragor", "--visa", "kartlaggning", columns=200)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().endswith("Hur förbereder du kunden?"))
+    following = [line.strip() for line in lines[at + 1 : at + 5]]
+    assert "I kundversionen: Så förbereder vi er inför intervjuerna" in following
+    assert result.stdout.count("I kundversionen: ") == 9

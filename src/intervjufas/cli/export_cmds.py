@@ -18,11 +18,6 @@ if TYPE_CHECKING:
     from intervjufas.reading.document import Document
 
 CUSTOMER_SUFFIX = "-kundversion"
-NO_PROCESS = (
-    "ingen fråga som rapporten besvarar är markerad för kundversionen (nyckeln kundrubrik i "
-    "frågefilen), så den innehåller bara uppgifterna om uppdraget"
-)
-UNKNOWN_SET = "frågeuppsättningen '{set_id}' finns inte här; svaren exporteras under rubrikerna i rapporten"
 
 
 def export_format(chosen: ExportFormat | None, output: Path | None) -> ExportFormat:
@@ -52,6 +47,10 @@ def output_path(source: Path, chosen: Path | None, kind: ExportFormat, customer:
         same = False
     if same:
         raise IntervjufasError(f"Exporten skulle skriva över rapporten {source}; välj en annan fil med -o.")
+    if target.suffix.lower() == ".md":
+        raise IntervjufasError(
+            f"{target} slutar på .md som en rapport; välj ett namn som slutar på .{kind.value} med -o."
+        )
     return target
 
 
@@ -94,12 +93,10 @@ def exportera(
     ] = False,
     katalog: Folder = None,
 ) -> None:
-    from intervjufas.reading.customer_version import customer_version, has_process
-    from intervjufas.reading.document import build_document
+    from intervjufas.reading.export_document import export_document
     from intervjufas.reports.atomic import atomic_write_bytes
     from intervjufas.reports.files import reports_dir
     from intervjufas.reports.finding import find_report
-    from intervjufas.reports.loading import load_report
     from intervjufas.views.common import show_warnings
     from intervjufas.views.export_progress import export_progress
 
@@ -108,22 +105,14 @@ def exportera(
     source = find_report(rapport, reports_dir(katalog))
     target = output_path(source, utfil, kind, kundversion)
     errors = make_console(facts, stderr=True)
-    warnings = []
-    with export_progress(errors) as progress:
+    with export_progress(errors, allowed=facts.stderr_is_terminal) as progress:
         progress("Läser rapporten")
-        loaded = load_report(source)
-        document = build_document(loaded)
-        if loaded.questionnaire is None:
-            warnings.append(UNKNOWN_SET.format(set_id=loaded.report.question_set.id))
-        if kundversion:
-            document = customer_version(document)
-            if not has_process(document):
-                warnings.append(NO_PROCESS)
+        document, warnings = export_document(source, customer=kundversion)
         progress.expect(len(document.sections))
         data = _render(document, kind, progress)
         progress("Sparar")
         atomic_write_bytes(target, data)
-    show_warnings(errors, [f"{source.name}: {warning}" for warning in warnings])
+    show_warnings(errors, warnings)
     what = "Kundversionen" if kundversion else "Exporten"
     print(f"{what} är sparad i {target}.")
 

@@ -41,6 +41,7 @@ FACT_WIDTHS = (45.0, 121.0)
 PLAN_WIDTHS = (24.0, 26.0, 58.0, 58.0)
 CUSTOMER_PLAN_WIDTHS = (38.0, 28.0, 50.0, 50.0)
 MAP_WIDTHS = (24.0, 44.0, 24.0, 30.0, 44.0)
+CUSTOMER_MAP_WIDTHS = (30.0, 66.0, 30.0, 40.0)
 FONT = "Calibri"
 # The older bit-mask form of a table's look (w:val), which some programs read instead of the flags.
 _LOOK_BITS = {"firstRow": 0x20, "firstColumn": 0x80, "noHBand": 0x200, "noVBand": 0x400}
@@ -215,17 +216,30 @@ def _plan(doc: _Writer, document: Document) -> None:
 
 
 def _process_map(doc: _Writer, document: Document) -> None:
+    """The map as a table, one row per moment; a phase's cells are merged down its moments."""
     if not document.process_map:
         return
     doc.add_heading(document.map_title, 1)
-    header, widths = (MAP_HEADER[:-1], MAP_WIDTHS[:-1]) if document.customer else (MAP_HEADER, MAP_WIDTHS)
-    rows = []
+    header, widths = (MAP_HEADER[:-1], CUSTOMER_MAP_WIDTHS) if document.customer else (MAP_HEADER, MAP_WIDTHS)
+    rows: list[tuple[str, ...]] = []
+    spans: list[tuple[int, int]] = []  # first and last row of each phase (the header is row 0)
     for phase in document.process_map:
-        for moment in phase.moments:
-            row = (phase.title, moment.name, STATE_WORDS.get(moment.state, ""), ", ".join(moment.involves))
+        first = len(rows) + 1
+        for number, moment in enumerate(phase.moments):
+            row = (phase.title if number == 0 else "", moment.name, STATE_WORDS.get(moment.state, ""))
+            row = (*row, ", ".join(moment.involves))
             rows.append(row if document.customer else (*row, moment.note))
-    if rows:
-        _table(doc, header, rows, widths)
+        if phase.moments:
+            spans.append((first, len(rows)))
+    if not rows:
+        return
+    table = _table(doc, header, rows, widths)
+    for first, last in spans:
+        if last > first:
+            merged = table.cell(first, 0).merge(table.cell(last, 0))
+            for paragraph in merged.paragraphs[1:]:
+                if not paragraph.text:  # the empty paragraphs of the cells merged into it
+                    paragraph._p.getparent().remove(paragraph._p)
 
 
 def _other(doc: _Writer, document: Document) -> None:

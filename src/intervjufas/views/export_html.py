@@ -43,7 +43,7 @@ STYLE = """
   --soft: #f2f5f7; }
 @page { size: A4; margin: 20mm 18mm 22mm; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: #fff; color: var(--ink); line-height: 1.55;
+body { margin: 0; background: #fff; color: var(--ink); line-height: 1.55; overflow-wrap: break-word;
   font-family: "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 46rem; margin: 0 auto; padding: 2.5rem 1.5rem 4rem; }
 h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 1rem; color: var(--accent); }
@@ -63,11 +63,13 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.5
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; margin: .4rem 0 1rem; font-size: .95rem; }
-th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
+th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line);
+  overflow-wrap: anywhere; }
 thead th { background: var(--soft); border-bottom: 2px solid var(--ink); }
 .plan th:nth-child(-n+2), .plan td:nth-child(-n+2) { white-space: nowrap; }
 .map { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }
 .phase h3 { margin-top: 0; font-size: 1.05rem; color: var(--accent); }
+.phase:not(:last-child) h3::after { content: " →"; color: var(--muted); }
 .phase ol { list-style: none; padding: 0; margin: 0; }
 .moment { border: 1px solid var(--line); border-left: 4px solid var(--line); border-radius: 4px;
   padding: .45rem .6rem; margin-bottom: .5rem; }
@@ -87,13 +89,13 @@ thead th { background: var(--soft); border-bottom: 2px solid var(--ink); }
   dl.facts dd { margin-bottom: .5rem; }
 }
 @media print {
-  body { font-size: 10pt; line-height: 1.4; }
+  body { font-size: 10pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 20pt; }
   h2 { font-size: 15pt; margin-top: 0; }
-  h3 { font-size: 12pt; margin-top: 1.1rem; }
-  h4 { font-size: 10.5pt; margin-top: .8rem; }
-  p { margin-bottom: .45rem; }
+  h3 { font-size: 12pt; margin: 1rem 0 .3rem; }
+  h4 { font-size: 10.5pt; margin: .7rem 0 .2rem; }
+  p { margin-bottom: .4rem; }
   section.part { margin-top: 1.6rem; }
   .page-per-step section.step { break-before: page; }
   h2, h3, h4 { break-after: avoid; }

@@ -27,9 +27,15 @@ class ExportProgress:
     """Told each part the export starts (``progress(label)``); draws once the export is slow."""
 
     def __init__(
-        self, console: Console, *, delay: float = DELAY, clock: Callable[[], float] = time.monotonic
+        self,
+        console: Console,
+        *,
+        delay: float = DELAY,
+        clock: Callable[[], float] = time.monotonic,
+        allowed: bool = True,
     ) -> None:
         self.console = console
+        self.drawable = allowed and console.is_terminal
         self.total = 1
         self.delay = delay
         self.clock = clock
@@ -41,7 +47,7 @@ class ExportProgress:
         self._lock = threading.Lock()
         self._closed = False
         self._timer: threading.Timer | None = None
-        if console.is_terminal:
+        if self.drawable:
             self._timer = threading.Timer(delay, self._show)
             self._timer.daemon = True
             self._timer.start()
@@ -59,7 +65,7 @@ class ExportProgress:
         with self._lock:
             self.done = min(self.done + 1, self.total)
             self.label = label
-        if self.console.is_terminal and self.clock() - self.started >= self.delay:
+        if self.drawable and self.clock() - self.started >= self.delay:
             self._show()
         with self._lock:
             if self.bar is not None:
@@ -98,9 +104,12 @@ class ExportProgress:
 
 
 @contextmanager
-def export_progress(console: Console, *, delay: float = DELAY) -> Iterator[ExportProgress]:
-    """Progress of one export; the bar (if it was shown) is gone afterwards."""
-    progress = ExportProgress(console, delay=delay)
+def export_progress(
+    console: Console, *, delay: float = DELAY, allowed: bool = True
+) -> Iterator[ExportProgress]:
+    """Progress of one export, drawn only when ``allowed`` (standard error is a terminal, as the
+    terminal facts say) and the console draws on a terminal; the bar is gone afterwards."""
+    progress = ExportProgress(console, delay=delay, allowed=allowed)
     try:
         yield progress
     finally:

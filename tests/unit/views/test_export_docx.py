@@ -100,6 +100,11 @@ def test_the_details_plan_and_map_are_real_tables(full: Document) -> None:
     assert cells(process_map)[0] == ["Fas", "Moment", "Förändring", "Berör", "Anteckning"]
     assert cells(process_map)[1] == ["Före intervjun", "Kravprofil med kunden", "", "kunden", "Tar en timme"]
     assert cells(process_map)[2][2] == "Nytt"
+    # a phase's cell spans its moments (three before the interview, then two, then one)
+    assert process_map.cell(1, 0)._tc is process_map.cell(3, 0)._tc is not process_map.cell(4, 0)._tc
+    assert (
+        process_map.cell(4, 0).text == "Under intervjun" and process_map.cell(6, 0).text == "Efter intervjun"
+    )
     assert len(process_map.rows) == 1 + sum(len(p.moments) for p in full.process_map or ())
 
 

@@ -74,3 +74,13 @@ def test_a_long_part_shows_the_bar_without_waiting_for_the_next_part() -> None:
             time.sleep(0.01)  # one long part: only the timer can show the bar
         assert progress.shown
     assert "Exporterar: Steg 1: Före intervjun" in out.getvalue()
+
+
+def test_nothing_is_drawn_when_the_terminal_facts_say_no_terminal() -> None:
+    screen, out = console(terminal=True)
+    clock = Clock()
+    progress = ExportProgress(screen, delay=0.0, clock=clock, allowed=False)
+    clock.now += 10
+    progress("Steg 1")
+    progress.close()
+    assert not progress.shown and out.getvalue() == ""
