@@ -12,6 +12,7 @@ The customer version (``reading.customer_version``) is made from the same docume
 from __future__ import annotations
 
 import getpass
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -27,6 +28,11 @@ MAP_TITLE = "Processkarta"
 NOT_ANSWERED = "Inga svar ännu i det här steget."
 UNNAMED = "namnlöst uppdrag"
 PLAN_HEADER = ("Steg", "Typ", "Moment", "Varför")
+_NONCHARACTER = re.compile(
+    "[\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
 
 # Who a moment of the process map involves.
 CUSTOMER, CANDIDATE, COLLEAGUES = "kunden", "kandidaten", "kollegor"
@@ -205,9 +211,11 @@ class Document:
 
 
 def clean(text: Any) -> str:
-    """Text from a report made safe for every export format (see the module docstring)."""
+    """Text from a report made safe for every export format (see the module docstring):
+    control characters shown as symbols, and Unicode's non-characters (which neither XML nor
+    HTML may hold) replaced by U+FFFD."""
     text = visible(normalize_newlines(str(text)))
-    return text.replace("\ufffe", "\ufffd").replace("\uffff", "\ufffd")
+    return _NONCHARACTER.sub("\ufffd", text) if _NONCHARACTER.search(text) else text
 
 
 def login_name() -> str:
