@@ -287,3 +287,18 @@ def test_fragor_visa_shows_what_goes_into_the_customer_version() -> None:
     following = [line.strip() for line in lines[at + 1 : at + 5]]
     assert "I kundversionen: Så förbereder vi er inför intervjuerna" in following
     assert result.stdout.count("I kundversionen: ") == 9
+
+
+def test_ctrl_c_during_an_export_saves_nothing_and_says_so(
+    reports: Path, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import intervjufas.views.export_docx as view
+
+    def interrupted(*_args: object) -> bytes:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(view, "export_docx", interrupted)
+    result = exportera("2024-02-20", "--format", "docx")
+    assert result.exit_code == 130
+    assert result.stderr == "Avbrutet. Ingen export sparades.\n"
+    assert list(here.iterdir()) == []

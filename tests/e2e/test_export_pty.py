@@ -52,3 +52,14 @@ def test_a_long_export_shows_progress_that_goes_away(run: Run, reports_dir: Path
     # transient: the bar's line is cleared before the closing message
     last = t.output.rstrip("\n").split("\n")[-1]
     assert last.startswith("Exporten är sparad i ") and "Exporterar" not in last
+
+
+def test_ctrl_c_while_the_bar_shows_saves_nothing(run: Run, reports_dir: Path) -> None:
+    write_report(reports_dir, "stor.md", 4000)
+    t = run("exportera", "stor", "--format", "docx")
+    t.expect("Exporterar")
+    t.interrupt()
+    t.expect("Avbrutet. Ingen export sparades.")
+    assert t.wait_exit() == 130
+    assert not (reports_dir.parent / "stor.docx").exists()
+    assert not [p for p in reports_dir.parent.iterdir() if p.name.endswith(".tmp")]

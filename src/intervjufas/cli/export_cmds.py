@@ -11,13 +11,14 @@ import typer
 
 from intervjufas.cli.app import app, terminal
 from intervjufas.cli.options import ExportFormat, ExportFormatOption, Folder, ReportArgument
-from intervjufas.errors import IntervjufasError, UsageError
+from intervjufas.errors import Interrupted, IntervjufasError, UsageError
 from intervjufas.views.console import make_console
 
 if TYPE_CHECKING:
     from intervjufas.reading.document import Document
 
 CUSTOMER_SUFFIX = "-kundversion"
+STOPPED = "Avbrutet. Ingen export sparades."
 
 
 def export_format(chosen: ExportFormat | None, output: Path | None) -> ExportFormat:
@@ -105,13 +106,16 @@ def exportera(
     source = find_report(rapport, reports_dir(katalog))
     target = output_path(source, utfil, kind, kundversion)
     errors = make_console(facts, stderr=True)
-    with export_progress(errors, allowed=facts.stderr_is_terminal) as progress:
-        progress("Läser rapporten")
-        document, warnings = export_document(source, customer=kundversion)
-        progress.expect(len(document.sections))
-        data = _render(document, kind, progress)
-        progress("Sparar")
-        atomic_write_bytes(target, data)
+    try:
+        with export_progress(errors, allowed=facts.stderr_is_terminal) as progress:
+            progress("Läser rapporten")
+            document, warnings = export_document(source, customer=kundversion)
+            progress.expect(len(document.sections))
+            data = _render(document, kind, progress)
+            progress("Sparar")
+            atomic_write_bytes(target, data)
+    except KeyboardInterrupt:
+        raise Interrupted(STOPPED) from None
     show_warnings(errors, warnings)
     what = "Kundversionen" if kundversion else "Exporten"
     print(f"{what} är sparad i {target}.")
