@@ -143,3 +143,21 @@ def test_generated_reports_are_valid_varied_and_reproducible(tmp_path: Path) -> 
     assert {"klar", "påbörjad"} <= statuses
     assert items == summary.action_items > 0
     assert follow_ups == summary.follow_ups > 0
+
+
+def test_export_benchmark_runs_and_prints_its_ratios() -> None:
+    result = run_script("bench_export.py", "--snabb")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert re.search(
+        rf"^exportera, vanlig rapport, html .* {RATIO}\s+≤ 2,00\s+(OK|INTE OK)\s", out, re.MULTILINE
+    ), out
+    assert re.search(
+        rf"^exportera, vanlig rapport, docx .* {RATIO}\s+≤ 3,00\s+(OK|INTE OK)\s", out, re.MULTILINE
+    ), out
+    assert re.search(
+        rf"^exportera, lång rapport \(400 stycken\), docx .* {RATIO}\s+–\s+\(info\)", out, re.MULTILINE
+    )
+    assert re.search(
+        r"^  vanlig rapport, docx\s+\d+,\d ms  \((inget förlopp|förloppet visas)\)$", out, re.MULTILINE
+    )

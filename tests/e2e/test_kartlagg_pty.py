@@ -197,7 +197,7 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
     process_map = section(path, "Processkarta")
     assert "| Före intervjun | Kravprofil | kunden |   |" in process_map
     assert "| Under intervjun | Avslutet av intervjun | kandidaten | Utveckla |" in process_map
-    assert "| Efter intervjun | Återkoppling inom två dagar |   | Lägga till |" in process_map
+    assert "| Efter intervjun | Återkoppling inom två dagar |   | Nytt |" in process_map
     assert "flowchart" in process_map
 
 

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from intervjufas.cli import mapping_cmds, privacy_cmds, reading_cmds, set_cmds  # noqa: F401 - they register commands
+# The modules register their commands when imported; `--help` lists them in this order.
+from intervjufas.cli import mapping_cmds, reading_cmds  # noqa: F401
+
+# isort: split
+from intervjufas.cli import export_cmds  # noqa: F401
+
+# isort: split
+from intervjufas.cli import privacy_cmds  # noqa: F401
+
+# isort: split
+from intervjufas.cli import set_cmds  # noqa: F401
 from intervjufas.cli.app import app
 
 

@@ -31,6 +31,13 @@ class FollowUpScope(StrEnum):
     ingen = "ingen"
 
 
+class ExportFormat(StrEnum):
+    """What ``exportera --format`` writes."""
+
+    html = "html"
+    docx = "docx"
+
+
 class Period(StrEnum):
     """What ``trend --per`` groups ratings by."""
 
@@ -216,5 +223,20 @@ NewMap = Annotated[
         "--ny-karta",
         metavar="",
         help="Börja processkartan från början i stället för från din senaste karta.",
+    ),
+]
+ExportFormatOption = Annotated[
+    ExportFormat | None,
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help="html (en fil att öppna i webbläsaren och skriva ut som PDF) eller docx (Word). "
+        "Utan --format avgör filändelsen i -o.",
+        show_default=False,
+        parser=enum_parser(
+            ExportFormat,
+            {"htm": "html", "word": "docx"},
+            "Okänt format '{value}' för --format; välj html eller docx.",
+        ),
     ),
 ]

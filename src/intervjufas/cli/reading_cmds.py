@@ -79,7 +79,7 @@ def visa(
 @app.command(
     "jamfor",
     options_metavar="[FLAGGOR]",
-    short_help="Jämför två rapporter fråga för fråga: svaren ord för ord, betygen och momenten.",
+    short_help="Jämför två rapporter fråga för fråga.",
     help=(
         "Jämför två rapporter fråga för fråga: ändrade svar ord för ord ([-borttaget-] {+tillagt+}), "
         "svar som bara finns i den ena, uppgifter som skiljer, betygen sida vid sida och moment som "
@@ -166,7 +166,7 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
 @app.command(
     "plan",
     options_metavar="[FLAGGOR]",
-    short_help="Visa alla öppna moment i utvecklingsplanerna, med senaste uppföljning.",
+    short_help="Visa de öppna momenten i utvecklingsplanerna.",
     help=(
         "Visa alla öppna moment i utvecklingsplanerna i rapportmappen – moment som ännu inte följts upp "
         "som Genomfört eller Släpp – med steg, typ, varför, senaste status, rapport och datum."

@@ -43,6 +43,8 @@ class Question:
     plan: str | None = None
     phase: str | None = None  # the phase of the process map the question maps or plans for
     short: str = ""
+    # The heading of the answer in the customer version of an export ("" = left out of it).
+    customer_heading: str = ""
     group: Group | None = None
     step_id: str | None = None
     line: int = field(default=0, compare=False)

@@ -149,7 +149,7 @@ class Builder:
         if kind == "texts":
             values = r.texts(node, key)
             return None if values is None else tuple(values)
-        readers = {"ident": r.ident, "text": r.text, "bool": r.boolean, "int": r.integer}
+        readers = {"ident": r.ident, "text": r.text, "line": r.line, "bool": r.boolean, "int": r.integer}
         return readers[kind](node, key)
 
     def _check_ids(self) -> None:

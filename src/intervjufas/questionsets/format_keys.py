@@ -16,13 +16,17 @@ ID_PATTERN = r"^[a-z][a-z0-9_]{0,49}$"
 class Key:
     """One key of the format: its name, kind of value, whether required, and a Swedish description.
 
-    ``attr`` names the ``Question`` field a question key fills (empty for keys read separately)."""
+    ``attr`` names the ``Question`` field a question key fills (empty for keys read separately).
+    ``asked`` is False for a key that only changes how answers are presented, not how questions are
+    asked: it is left out of the set's content hash, so reports made before it was added or changed
+    can still be continued."""
 
     name: str
     kind: str
     required: bool = False
     description: str = ""
     attr: str = ""
+    asked: bool = True
 
 
 SET_KEYS = (
@@ -75,7 +79,18 @@ QUESTION_KEYS = (
         "Fasen i processkartan: fore, under eller efter (typen moment, och atgarder med plan).",
         "phase",
     ),
+    Key(
+        "kundrubrik",
+        "line",
+        False,
+        "Rubriken som svaret visas under i kundversionen av en export (för en fråga om uppdraget: "
+        "etiketten). Frågor utan den lämnas utanför kundversionen. Inte för betygsfrågor.",
+        "customer_heading",
+        asked=False,
+    ),
 )
+# Question keys that only change how answers are presented (see ``Key.asked``).
+PRESENTATION_KEYS = frozenset(key.name for key in QUESTION_KEYS if not key.asked)
 CONDITION_KEYS = (
     Key("fraga", "ident", False, "Id för en tidigare fråga."),
     Key("ar", "any", False, "Svaret är exakt detta värde."),

@@ -9,12 +9,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import replace
+from typing import Any
 
 import yaml
 
 from intervjufas.errors import QuestionSetError, YamlSourceError
 from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.builder import Builder
+from intervjufas.questionsets.format_keys import PRESENTATION_KEYS
 from intervjufas.questionsets.node_reader import NodeReader
 from intervjufas.questionsets.yaml_source import (
     Diagnostic,
@@ -61,5 +63,41 @@ def load_question_set(data: bytes, file: str) -> Questionnaire:
 
 
 def content_hash(root: yaml.Node) -> str:
-    canonical = json.dumps(plain_value(root), sort_keys=True, ensure_ascii=False, default=str)
+    """A checksum of what the set asks: its plain data without the presentation-only keys of its
+    questions (``format_keys.PRESENTATION_KEYS``), so that adding a customer heading, say, does not
+    stop reports made with the set from being continued."""
+    canonical = json.dumps(
+        _without_presentation(plain_value(root)), sort_keys=True, ensure_ascii=False, default=str
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def _without_presentation(data: Any) -> Any:
+    """The set's data with the presentation-only keys removed from every question (metadata,
+    steps and groups); anything not shaped like a valid set is left as it is."""
+    if not isinstance(data, dict):
+        return data
+    cleaned = dict(data)
+    if "metadata" in data:
+        cleaned["metadata"] = _questions(data["metadata"])
+    if isinstance(data.get("steg"), list):
+        cleaned["steg"] = [
+            {**step, "fragor": _questions(step["fragor"])}
+            if isinstance(step, dict) and "fragor" in step
+            else step
+            for step in data["steg"]
+        ]
+    return cleaned
+
+
+def _questions(items: Any) -> Any:
+    if not isinstance(items, list):
+        return items
+    cleaned = []
+    for item in items:
+        if isinstance(item, dict) and "grupp" in item and "fragor" in item:
+            item = {**item, "fragor": _questions(item["fragor"])}
+        elif isinstance(item, dict):
+            item = {key: value for key, value in item.items() if key not in PRESENTATION_KEYS}
+        cleaned.append(item)
+    return cleaned

@@ -63,6 +63,14 @@ class NodeReader:
             return None
         return node.value.strip()
 
+    def line(self, node: yaml.Node, key: str) -> str | None:
+        """A non-empty text on one line (e.g. a heading)."""
+        value = self.text(node, key)
+        if value is not None and "\n" in value:
+            self.error(node, f"'{key}' ska stå på en rad")
+            return None
+        return value
+
     def ident(self, node: yaml.Node, key: str) -> str | None:
         value = self.text(node, key)
         if value is not None and not re.match(ID_PATTERN, value):

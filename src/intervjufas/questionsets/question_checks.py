@@ -40,6 +40,11 @@ def check_type_keys(r: NodeReader, draft: QuestionDraft) -> None:
             )
         elif high - low > 10:
             r.error(nodes.get("max") or draft.node, f"skalan {low}–{high} är för lång; högst 11 steg")
+    if "kundrubrik" in nodes and entry.is_rating:
+        r.error(
+            nodes["kundrubrik"],
+            f"'kundrubrik' kan inte användas på betygsfrågor (typen {kind}): kundversionen visar inga betyg",
+        )
     if draft.step_index is None and (not entry.in_metadata or draft.values.comment or "plan" in nodes):
         r.error(draft.node, "metadatafrågor kan inte ha typen atgarder, kommentar eller plan")
 

@@ -77,6 +77,11 @@ def _defs() -> dict[str, Any]:
             "pattern": r"^\s*[^\n]*\S[^\n]*\s*$",
             "description": "Ett val på en rad.",
         },
+        "rad": {
+            "type": _SCALAR,
+            "pattern": r"^\s*[^\n]*\S[^\n]*\s*$",
+            "description": "En text på en rad.",
+        },
         "heltal": {"type": "integer"},
         "sant_falskt": {
             "anyOf": [
@@ -89,6 +94,24 @@ def _defs() -> dict[str, Any]:
             "anyOf": [{"const": True}, {"type": "string", "pattern": rf"^\s*({_TRUE_WORDS})\s*$"}],
         },
         "enkelt_varde": {"type": _SCALAR, "pattern": r"\S"},
+        **_enum_defs(),
+        "etiketter": {
+            "type": "object",
+            "propertyNames": {"pattern": r"^-?[0-9]+$"},
+            "additionalProperties": _ref("text"),
+            "description": "Skalvärde: text, t.ex. {1: Mycket dålig, 5: Mycket bra}.",
+        },
+        "fraga": _question(),
+        "metadatafraga": _metadata_question(),
+        "grupp": _object(GROUP_KEYS, anyOf=[{"required": ["rubrik"]}, {"required": ["text"]}]),
+        "steg": _object(STEP_KEYS),
+        "villkor": _condition(),
+    }
+
+
+def _enum_defs() -> dict[str, Any]:
+    """The values a question's type, plan and phase can have, each described."""
+    return {
         "typ": {
             "type": "string",
             "enum": list(QUESTION_TYPES),
@@ -104,23 +127,13 @@ def _defs() -> dict[str, Any]:
             "enum": list(PHASES),
             "enumDescriptions": [f"fasen '{title}' i processkartan" for title in PHASES.values()],
         },
-        "etiketter": {
-            "type": "object",
-            "propertyNames": {"pattern": r"^-?[0-9]+$"},
-            "additionalProperties": _ref("text"),
-            "description": "Skalvärde: text, t.ex. {1: Mycket dålig, 5: Mycket bra}.",
-        },
-        "fraga": _question(),
-        "metadatafraga": _metadata_question(),
-        "grupp": _object(GROUP_KEYS, anyOf=[{"required": ["rubrik"]}, {"required": ["text"]}]),
-        "steg": _object(STEP_KEYS),
-        "villkor": _condition(),
     }
 
 
 _KIND_SCHEMAS: dict[str, dict[str, Any]] = {
     "ident": _ref("ident"),
     "text": _ref("text"),
+    "line": _ref("rad"),
     "int": _ref("heltal"),
     "bool": _ref("sant_falskt"),
     "any": {},
@@ -181,6 +194,8 @@ def _question() -> dict[str, Any]:
         rules.append({"if": _has_type(others), "then": {"properties": {name: False}}})
     for name, types in TYPE_REQUIRES.items():
         rules.append({"if": _has_type(types), "then": {"required": [name]}})
+    ratings = [name for name in QUESTION_TYPES if TYPES[name].is_rating]
+    rules.append({"if": _has_type(ratings), "then": {"properties": {"kundrubrik": False}}})
     return _object(QUESTION_KEYS, allOf=rules)
 
 

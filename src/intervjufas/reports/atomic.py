@@ -113,7 +113,11 @@ def _temporary(folder: Path, name: str, data: bytes, mode: int) -> Path:
 
 def atomic_write(path: Path, text: str) -> None:
     """Replace (or create) ``path`` with ``text`` in one step; raise SaveError if that fails."""
-    data = text.encode("utf-8")
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace (or create) ``path`` with ``data`` in one step; raise SaveError if that fails."""
     with signals_held():
         try:
             mode = stat.S_IMODE(os.stat(path).st_mode)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from intervjufas.model.answers import ActionItem, Moment, new_id
 from intervjufas.model.markdown_text import CURRENT
 from intervjufas.model.questions import PHASES, Questionnaire
-from intervjufas.reports.mermaid import MapNode, MapPhase, flowchart
+from intervjufas.reports.mermaid import LEGEND_WORDS, MapNode, MapPhase, flowchart
 from intervjufas.reports.model import Report, planned_items
 
 if TYPE_CHECKING:
@@ -23,13 +23,7 @@ if TYPE_CHECKING:
 
 MAP_TITLE = "Processkarta"
 MAP_EMPTY = "*Inga moment kartlagda ännu.*"
-STATE_WORDS = {
-    "kept": "",
-    "new": "Lägga till",
-    "develop": "Utveckla",
-    "remove": "Ta bort",
-    "developed": "Utvecklat",
-}
+STATE_WORDS: dict[str, str] = {"kept": "", **LEGEND_WORDS}  # the marks' words, as in the legend
 _PLAN_STATES = {"lagga_till": "new", "utveckla": "develop", "ta_bort": "remove"}
 
 
@@ -101,10 +95,7 @@ def map_section(report: Report, questionnaire: Questionnaire) -> list[str]:
     drawn = process_map(report, questionnaire)
     if drawn.empty:
         return [MAP_EMPTY, ""]
-    phases = [
-        MapPhase(PHASES[phase], tuple(_node(moment) for moment in moments)) for phase, moments in drawn.phases
-    ]
-    lines = ["```mermaid", *flowchart(phases).rstrip("\n").split("\n"), "```", ""]
+    lines = ["```mermaid", *flowchart(map_phases(drawn)).rstrip("\n").split("\n"), "```", ""]
     lines += ["| Fas | Moment | Berör | Markering |", "| --- | --- | --- | --- |"]
     for moment in drawn.moments:
         mark = STATE_WORDS[moment.state]
@@ -113,6 +104,13 @@ def map_section(report: Report, questionnaire: Questionnaire) -> list[str]:
         cells = (PHASES[moment.phase], moment.moment.name, ", ".join(moment.moment.involves), mark)
         lines.append("| " + " | ".join(CURRENT.inline(cell) or " " for cell in cells) + " |")
     return [*lines, ""]
+
+
+def map_phases(drawn: ProcessMap) -> tuple[MapPhase, ...]:
+    """The map as the phases and nodes it is drawn from (in the report and in the exports)."""
+    return tuple(
+        MapPhase(PHASES[phase], tuple(_node(moment) for moment in moments)) for phase, moments in drawn.phases
+    )
 
 
 def _node(moment: MappedMoment) -> MapNode:

@@ -157,6 +157,8 @@ def question_lines(question: Question, number: int, indent: int) -> list[Line]:
         lines.append((detail, f"Ställs bara om {describe_condition(question.condition)}", "italic"))
     if question.help:
         lines.append((detail, f"Hjälp: {question.help}", "dim"))
+    if question.customer_heading:
+        lines.append((detail, f"I kundversionen: {question.customer_heading}", ""))
     return lines
 
 

@@ -55,7 +55,7 @@ def loader_errors(text: str) -> list[str]:
 
 def test_the_shipped_schema_is_the_generated_one() -> None:
     assert SHIPPED.read_text(encoding="utf-8") == schema_json(), (
-        "regenerate it: python -m intervjufas.schema > questions/fragor.schema.json"
+        "regenerate it: python -m intervjufas.questionsets.schema > questions/fragor.schema.json"
     )
 
 

@@ -101,7 +101,7 @@ def test_the_process_map_is_a_table_with_a_row_per_moment() -> None:
     assert cells[4:8] == ["Före intervjun", "Kravprofil | *ny*", "kunden", ""]  # shown as typed
     # Each phase: the two mapped moments and the item planned to be added ("Checklista").
     assert len(cells) == 4 * (1 + 3 * 3)
-    assert cells[-4:] == ["Efter intervjun", "Checklista | *ny*", "", "Lägga till"]
+    assert cells[-4:] == ["Efter intervjun", "Checklista | *ny*", "", "Nytt"]
 
 
 def test_front_matter_has_the_keys_other_tools_read() -> None:

@@ -1,0 +1,131 @@
+"""The export command, ``exportera``: a report as an HTML file or a Word document to hand to the
+customer, whole or as the customer version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from intervjufas.cli.app import app, terminal
+from intervjufas.cli.options import ExportFormat, ExportFormatOption, Folder, ReportArgument
+from intervjufas.errors import Interrupted, IntervjufasError, UsageError
+from intervjufas.views.console import make_console
+
+if TYPE_CHECKING:
+    from intervjufas.reading.document import Document
+
+CUSTOMER_SUFFIX = "-kundversion"
+STOPPED = "Avbrutet. Ingen export sparades."
+
+
+def export_format(chosen: ExportFormat | None, output: Path | None) -> ExportFormat:
+    """The format asked for, else the one the output file's name ends with."""
+    if chosen is not None:
+        return chosen
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    for member in ExportFormat:
+        if suffix == member.value or (suffix == "htm" and member is ExportFormat.html):
+            return member
+    raise UsageError(
+        "Ange --format html eller --format docx (eller en utfil som slutar på .html eller .docx)."
+    )
+
+
+def output_path(source: Path, chosen: Path | None, kind: ExportFormat, customer: bool) -> Path:
+    """Where the export goes: the given file, the default name in a given folder, or the default
+    name – the report's name with ``-kundversion`` for the customer version – here."""
+    name = f"{source.stem}{CUSTOMER_SUFFIX if customer else ''}.{kind.value}"
+    if chosen is None:
+        return Path.cwd() / name
+    chosen = chosen.expanduser()
+    target = chosen / name if chosen.is_dir() else chosen
+    try:
+        same = target.resolve() == source.resolve()
+    except OSError:
+        same = False
+    if same:
+        raise IntervjufasError(f"Exporten skulle skriva över rapporten {source}; välj en annan fil med -o.")
+    if target.suffix.lower() == ".md":
+        raise IntervjufasError(
+            f"{target} slutar på .md som en rapport; välj ett namn som slutar på .{kind.value} med -o."
+        )
+    return target
+
+
+@app.command(
+    "exportera",
+    options_metavar="[FLAGGOR]",
+    short_help="Exportera en rapport till HTML eller Word.",
+    help=(
+        "Exportera en rapport till en HTML-fil (öppna den i webbläsaren och skriv ut som PDF) eller ett "
+        "Word-dokument: uppgifterna om uppdraget, varje steg, utvecklingsplanen och processkartan när "
+        "rapporten har en. Med --kundversion tas bara det med som är till för kunden: uppdraget, hur "
+        "intervjuprocessen går till före, under och efter intervjuerna, och de planerade förändringar "
+        "som berör kunden – utan din egen reflektion, betygen och uppföljningen."
+    ),
+)
+def exportera(
+    ctx: typer.Context,
+    rapport: ReportArgument,
+    format_name: ExportFormatOption = None,
+    utfil: Annotated[
+        Path | None,
+        typer.Option(
+            "--utfil",
+            "-o",
+            metavar="FIL",
+            help=(
+                "Filen att skriva (eller en mapp att lägga den i). Standard: rapportens namn med .html "
+                "eller .docx, i den mapp du står i. En tidigare export med samma namn ersätts."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    kundversion: Annotated[
+        bool,
+        typer.Option(
+            "--kundversion",
+            metavar="",
+            help="Bara det som är till för kunden, utan reflektion, betyg och uppföljning.",
+        ),
+    ] = False,
+    katalog: Folder = None,
+) -> None:
+    from intervjufas.reading.export_document import export_document
+    from intervjufas.reports.atomic import atomic_write_bytes
+    from intervjufas.reports.files import reports_dir
+    from intervjufas.reports.finding import find_report
+    from intervjufas.views.common import show_warnings
+    from intervjufas.views.export_progress import export_progress
+
+    facts = terminal(ctx)
+    kind = export_format(format_name, utfil)
+    source = find_report(rapport, reports_dir(katalog))
+    target = output_path(source, utfil, kind, kundversion)
+    errors = make_console(facts, stderr=True)
+    try:
+        with export_progress(errors, allowed=facts.stderr_is_terminal) as progress:
+            progress("Läser rapporten")
+            document, warnings = export_document(source, customer=kundversion)
+            progress.expect(len(document.sections))
+            data = _render(document, kind, progress)
+            progress("Sparar")
+            atomic_write_bytes(target, data)
+    except KeyboardInterrupt:
+        raise Interrupted(STOPPED) from None
+    show_warnings(errors, warnings)
+    what = "Kundversionen" if kundversion else "Exporten"
+    print(f"{what} är sparad i {target}.")
+
+
+def _render(document: Document, kind: ExportFormat, progress: Callable[[str], None]) -> bytes:
+    if kind is ExportFormat.docx:
+        from intervjufas.views.export_docx import export_docx
+
+        return export_docx(document, progress)
+    from intervjufas.views.export_html import export_html
+
+    return export_html(document, progress).encode("utf-8")

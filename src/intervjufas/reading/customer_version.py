@@ -1,0 +1,107 @@
+"""The customer version of an export: only what is meant for the employer.
+
+It keeps the assignment's details, the interview process before, during and after, and the planned
+changes that concern the customer – and leaves out the consultant's own reflection, the ratings,
+the follow-ups of earlier plans and answers the question set does not know.
+
+Which answers the customer sees is data, not code: a question of the set with ``kundrubrik`` is
+shown under that heading (a detail of the assignment under that label); every other question is
+left out.  Ratings are left out even if a question file marks one.  A planned change concerns the
+customer when its moment involves the customer (``PlanRow.involves``, when a process map says so)
+or, when that is not known, when its moment or its reason mentions the customer (``kund``,
+``arbetsgivar``, in any case).  Of a process map, the moments that involve the customer or the
+candidate are kept, without the consultant's notes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from intervjufas.reading.document import (
+    CANDIDATE,
+    CUSTOMER,
+    Block,
+    Document,
+    Entry,
+    MapMoment,
+    MapPhase,
+    PlanRow,
+    Section,
+)
+
+TITLE = "Intervjuprocessen"
+FACTS_TITLE = "Om uppdraget"
+PLAN_TITLE = "Planerade förändringar"
+PLAN_HEADER = ("Del av processen", "Förändring", "Moment", "Varför")
+MAP_TITLE = "Intervjuprocessen i korthet"
+KIND_WORDS = {"lagga_till": "Läggs till", "utveckla": "Utvecklas", "ta_bort": "Tas bort"}
+INTRO = "Här beskrivs intervjuprocessen i uppdraget: före, under och efter intervjuerna."
+INTRO_PLAN = " Sist står de förändringar som vi planerar och som berör er."
+_MENTIONS_CUSTOMER = re.compile(r"kund|arbetsgivar", re.IGNORECASE)
+
+
+def concerns_customer(row: PlanRow) -> bool:
+    """Does this planned change concern the customer? (See the module docstring.)"""
+    if row.involves is not None:
+        return CUSTOMER in row.involves
+    return bool(_MENTIONS_CUSTOMER.search(row.moment) or _MENTIONS_CUSTOMER.search(row.why))
+
+
+def _customer_section(section: Section) -> Section | None:
+    """The section with only the answers marked for the customer, each under its customer heading
+    (answers that share a heading stand together under it)."""
+    blocks: dict[str, list[Entry]] = {}
+    for entry in section.entries:
+        if entry.customer_heading and not entry.rating:
+            blocks.setdefault(entry.customer_heading, []).append(replace(entry, heading=""))
+    if not blocks:
+        return None
+    entries = tuple(Block(heading, "", tuple(group)) for heading, group in blocks.items())
+    return Section(section.key, section.title, section.title, "", entries)
+
+
+def _customer_map(phases: tuple[MapPhase, ...] | None) -> tuple[MapPhase, ...] | None:
+    if phases is None:
+        return None
+    kept = []
+    for phase in phases:
+        moments = tuple(
+            MapMoment(m.name, m.involves, m.state)
+            for m in phase.moments
+            if CUSTOMER in m.involves or CANDIDATE in m.involves
+        )
+        if moments:
+            kept.append(MapPhase(phase.title, moments))
+    return tuple(kept) or None
+
+
+def customer_version(document: Document) -> Document:
+    """The document as the employer should get it (see the module docstring)."""
+    sections = tuple(s for s in (_customer_section(section) for section in document.sections) if s)
+    plan = tuple(
+        replace(row, kind_label=KIND_WORDS.get(row.kind, row.kind_label))
+        for row in document.plan
+        if concerns_customer(row)
+    )
+    return replace(
+        document,
+        title=f"{TITLE}: {document.uppdrag}" if document.uppdrag else TITLE,
+        facts=tuple(replace(f, label=f.customer_label) for f in document.facts if f.customer_label),
+        sections=sections,
+        follow_ups=(),
+        plan=plan,
+        other=(),
+        process_map=_customer_map(document.process_map),
+        customer=True,
+        intro=INTRO + (INTRO_PLAN if plan else ""),
+        facts_title=FACTS_TITLE,
+        plan_title=PLAN_TITLE,
+        plan_header=PLAN_HEADER,
+        map_title=MAP_TITLE,
+    )
+
+
+def has_process(document: Document) -> bool:
+    """Does the (customer) document describe any of the interview process?"""
+    return bool(document.sections or document.process_map)

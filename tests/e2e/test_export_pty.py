@@ -1,0 +1,65 @@
+"""``exportera`` in a real pseudo-terminal: a quick export says only where the file went; a long
+one shows a progress bar while it works, which is gone when it is done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+
+from intervjufas.model.answers import Answer
+from intervjufas.questionsets.catalog import builtin_set
+from intervjufas.reports.model import Report
+from intervjufas.reports.render import render
+
+from .conftest import Terminal
+
+Run = Callable[..., Terminal]
+
+
+def write_report(folder: Path, name: str, paragraphs: int) -> Path:
+    questionnaire = builtin_set("kartlaggning")
+    report = Report.new(questionnaire)
+    report.answers["uppdrag"] = Answer("Stort uppdrag")
+    text = "\n\n".join(f"Stycke {n} om hur intervjuerna förbereds och genomförs." for n in range(paragraphs))
+    for question_id in ("fore_kunden", "fore_kandidaten", "under_genomfor", "efter_moment"):
+        report.answers[question_id] = Answer(text)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(render(report, questionnaire), encoding="utf-8")
+    return path
+
+
+def test_a_quick_export_shows_no_progress(run: Run, reports_dir: Path) -> None:
+    write_report(reports_dir, "liten.md", 3)
+    t = run("exportera", "liten", "--format", "docx", "--kundversion")
+    t.expect("Kundversionen är sparad i ")
+    assert t.wait_exit() == 0
+    assert "Exporterar" not in t.output
+    assert (reports_dir.parent / "liten-kundversion.docx").is_file()
+
+
+def test_a_long_export_shows_progress_that_goes_away(run: Run, reports_dir: Path) -> None:
+    write_report(reports_dir, "stor.md", 4000)  # 16,000 paragraphs: over a second in Word format
+    t = run("exportera", "stor", "--format", "docx")
+    t.expect("Exporterar")
+    t.expect("Exporten är sparad i ")
+    assert t.wait_exit() == 0
+    target = reports_dir.parent / "stor.docx"
+    paragraphs = docx.Document(str(target)).paragraphs
+    assert sum(1 for p in paragraphs if p.text.startswith("Stycke ")) == 16_000
+    # transient: the bar's line is cleared before the closing message
+    last = t.output.rstrip("\n").split("\n")[-1]
+    assert last.startswith("Exporten är sparad i ") and "Exporterar" not in last
+
+
+def test_ctrl_c_while_the_bar_shows_saves_nothing(run: Run, reports_dir: Path) -> None:
+    write_report(reports_dir, "stor.md", 4000)
+    t = run("exportera", "stor", "--format", "docx")
+    t.expect("Exporterar")
+    t.interrupt()
+    t.expect("Avbrutet. Ingen export sparades.")
+    assert t.wait_exit() == 130
+    assert not (reports_dir.parent / "stor.docx").exists()
+    assert not [p for p in reports_dir.parent.iterdir() if p.name.endswith(".tmp")]

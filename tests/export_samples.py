@@ -1,0 +1,177 @@
+"""Reports and process maps for the export tests: every kind of answer, line breaks, follow-ups,
+an answer the set does not know, and text that tries to break HTML, XML and terminals."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from intervjufas.model.answers import ActionItem, Answer, Moment
+from intervjufas.model.questions import Questionnaire
+from intervjufas.reading.document import (
+    ChoiceContent,
+    Content,
+    Document,
+    ListContent,
+    MapMoment,
+    MapPhase,
+    RatingContent,
+    TextContent,
+)
+from intervjufas.reports.loading import LoadedReport, load_report
+from intervjufas.reports.model import FollowUp, RawAnswer, Report
+from intervjufas.reports.render import render
+
+HOSTILE = '<script>alert("x")</script> & </p><!-- -->]]> \x1b[31mröd\x07'
+MULTI_LINE = "Första raden.\nAndra raden.\n\nEtt nytt stycke."
+REFLECTION = "Jag borde ha förberett mig bättre själv."
+FOLLOW_UP_COMMENT = "Checklistan används nu i alla uppdrag."
+CUSTOMER_ITEM = ("Genomgång av kravprofilen med arbetsgivaren", "Kunden vet vad vi letar efter")
+CANDIDATE_ITEM = ("Tydligare avslut", "Kandidaten ska veta vad som händer sedan")
+
+
+def full_report(questionnaire: Questionnaire) -> Report:
+    """A finished mapping (kartlaggning) with answers of every type."""
+    report = Report.new(questionnaire)
+    report.created = "2026-03-02T09:15:00+01:00"
+    report.updated = "2026-03-04T16:40:00+01:00"
+    report.answers.update(
+        {
+            "uppdrag": Answer("Lagerarbetare till Nordlager"),
+            "kund": Answer("Nordlager AB"),
+            "roll": Answer("Lagerarbetare"),
+            "intervjuform": Answer(("Telefonintervju", "Konventionell intervju")),
+            "genomforande": Answer("Tillsammans med en kollega"),
+            "kollega": Answer("Anna Berg"),
+            "datum": Answer("2026-03-02"),
+            "fore_kunden": Answer(MULTI_LINE),
+            "fore_kandidaten": Answer(HOSTILE),
+            "fore_kollegor": Answer("Vi delar upp kandidaterna."),
+            "fore_karta": Answer(
+                (
+                    Moment("Kravprofil med kunden", ("kunden",), "Tar en timme"),
+                    Moment("Kallelse", ("kandidaten",)),
+                )
+            ),
+            "fore_lagga_till": Answer("Ja"),
+            "fore_lagga_till_vad": Answer((ActionItem(*CUSTOMER_ITEM), ActionItem("Påminnelse", ""))),
+            "fore_utveckla": Answer("Nej"),
+            "fore_ta_bort": Answer("Nej"),
+            "fore_upplevelse_kund": Answer(REFLECTION),
+            "fore_betyg_kund": Answer(4),
+            "fore_upplevelse_kandidat": Answer("Kandidaten vet vad som väntar."),
+            "fore_betyg_kandidat": Answer(2),
+            "under_genomfor": Answer("Kunden leder intervjun."),
+            "under_struktur": Answer("Delvis", "Strukturen varierar."),
+            "under_syfte": Answer("Ja"),
+            "under_karta": Answer((Moment("Intervju", ("kunden", "kandidaten")),)),
+            "under_lagga_till": Answer("Nej"),
+            "under_utveckla": Answer("Ja"),
+            "under_utveckla_vad": Answer((ActionItem(*CANDIDATE_ITEM),)),
+            "under_ta_bort": Answer("Nej"),
+            "efter_moment": Answer("Återkoppling inom en vecka."),
+            "efter_rutin": Answer("Nej"),
+            "efter_karta": Answer(None),
+            "efter_lagga_till": Answer("Nej"),
+            "efter_utveckla": Answer("Nej"),
+            "efter_ta_bort": Answer("Nej"),
+            "efter_betyg_kund": Answer(5),
+        }
+    )
+    report.follow_ups = [
+        FollowUp(
+            "abc/fore_lagga_till_vad/1",
+            "Checklista till kunden (Steg 1 · lägga till · 2026-01-10)",
+            Answer("Genomfört", FOLLOW_UP_COMMENT),
+        )
+    ]
+    report.extra_answers["egen_anteckning"] = RawAnswer("Egen anteckning", "Kunden vill prova video.")
+    return report
+
+
+def write_and_load(
+    folder: Path, report: Report, questionnaire: Questionnaire, name: str = "rapport.md"
+) -> LoadedReport:
+    """The report written as the program writes it, and read back as the export reads it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(render(report, questionnaire), encoding="utf-8")
+    return load_report(path, questionnaire)
+
+
+def sample_map() -> tuple[MapPhase, ...]:
+    """A process map with every state and whom each moment involves."""
+    return (
+        MapPhase(
+            "Före intervjun",
+            (
+                MapMoment("Kravprofil med kunden", ("kunden",), "kept", "Tar en timme"),
+                MapMoment("Kallelse till kandidaten", ("kandidaten",), "new", "Mejl och sms"),
+                MapMoment("Planering i teamet", ("kollegor",), "kept", "Intern anteckning"),
+            ),
+        ),
+        MapPhase(
+            "Under intervjun",
+            (
+                MapMoment(HOSTILE, ("kunden", "kandidaten"), "develop"),
+                MapMoment("Dubbelbokning", ("kollegor",), "remove"),
+            ),
+        ),
+        MapPhase("Efter intervjun", (MapMoment("Återkoppling", ("kandidaten",), "developed"),)),
+    )
+
+
+# -- what every export of a document must hold ------------------------------------------------------
+
+
+def expected_outline(document: Document) -> list[tuple[int, str]]:
+    """Every heading the export must have, with its level (0 for the title, 1–3 below it)."""
+    outline = [(0, document.title)]
+    if document.facts:
+        outline.append((1, document.facts_title))
+    if document.follow_ups:
+        outline += [(1, document.follow_up_title), *((2, f.label) for f in document.follow_ups)]
+    if document.process_map:
+        outline.append((1, document.map_title))
+    for section in document.sections:
+        outline.append((1, section.heading))
+        for block in section.blocks:
+            if block.title:
+                outline.append((2, block.title))
+            outline += [(3 if block.title else 2, e.heading) for e in block.entries if e.heading]
+    if document.plan or not document.customer:
+        outline.append((1, document.plan_title))
+    if document.other:
+        outline += [(1, document.other_title), *((2, e.heading) for e in document.other)]
+    return outline
+
+
+def content_paragraphs(content: Content) -> list[str]:
+    """The paragraphs (or list items) an answer must show, line breaks included."""
+    if isinstance(content, TextContent):
+        return paragraphs(content.text)
+    if isinstance(content, ChoiceContent):
+        return [content.choice, *paragraphs(content.comment)]
+    if isinstance(content, RatingContent):
+        return [content.text]
+    if isinstance(content, ListContent):
+        return list(content.items)
+    return [f"{moment}\nVarför: {why}" if why else moment for moment, why in content.items]
+
+
+def paragraphs(text: str) -> list[str]:
+    return [part.strip("\n") for part in re.split(r"\n[ \t]*\n+", text) if part.strip()]
+
+
+def expected_paragraphs(document: Document) -> list[str]:
+    """Every answer and follow-up the export must show, as paragraphs (the details of the
+    assignment and the tables are checked as tables)."""
+    found: list[str] = []
+    for follow_up in document.follow_ups:
+        found += [follow_up.status, *paragraphs(follow_up.comment)]
+    for section in document.sections:
+        for entry in section.entries:
+            found += content_paragraphs(entry.content)
+    for entry in document.other:
+        found += content_paragraphs(entry.content)
+    return found

@@ -1,0 +1,199 @@
+"""The customer version keeps the assignment, the process before, during and after, and the planned
+changes that concern the customer – and nothing of the consultant's reflection, ratings or
+follow-ups."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from export_samples import (
+    CANDIDATE_ITEM,
+    CUSTOMER_ITEM,
+    FOLLOW_UP_COMMENT,
+    HOSTILE,
+    MULTI_LINE,
+    REFLECTION,
+    full_report,
+    sample_map,
+    write_and_load,
+)
+from helpers import FIXTURE_REPORTS
+from intervjufas.model.questions import Questionnaire
+from intervjufas.reading.customer_version import concerns_customer, customer_version, has_process
+from intervjufas.reading.document import (
+    Document,
+    Entry,
+    PlanRow,
+    RatingContent,
+    TextContent,
+    build_document,
+    clean,
+)
+from intervjufas.reports.loading import load_report
+
+
+@pytest.fixture
+def full(kartlaggning: Questionnaire, tmp_path: Path) -> Document:
+    return build_document(
+        write_and_load(tmp_path, full_report(kartlaggning), kartlaggning),
+        author="anna",
+        process_map=sample_map(),
+    )
+
+
+@pytest.fixture
+def customer(full: Document) -> Document:
+    return customer_version(full)
+
+
+def test_title_intro_and_the_assignment(customer: Document) -> None:
+    assert customer.customer is True
+    assert customer.title == "Intervjuprocessen: Lagerarbetare till Nordlager"
+    assert customer.intro.startswith("Här beskrivs intervjuprocessen i uppdraget")
+    assert "förändringar" in customer.intro  # the plan has something for the customer
+    assert customer.facts_title == "Om uppdraget"
+    assert [(f.label, f.value) for f in customer.facts] == [
+        ("Uppdrag", "Lagerarbetare till Nordlager"),
+        ("Arbetsgivare", "Nordlager AB"),
+        ("Tjänst", "Lagerarbetare"),
+        ("Intervjuform", "Telefonintervju, Konventionell intervju"),
+        ("Datum", "2026-03-02"),
+    ]  # not how the mapping was made, nor the colleague's name
+
+
+def test_the_process_before_during_and_after_under_the_customer_headings(customer: Document) -> None:
+    assert [s.heading for s in customer.sections] == ["Före intervjun", "Under intervjun", "Efter intervjun"]
+    assert all(not s.lead for s in customer.sections)  # the leads are questions to the consultant
+    shown = [
+        (s.heading, b.title, [e.content for e in b.entries]) for s in customer.sections for b in s.blocks
+    ]
+    assert shown == [
+        ("Före intervjun", "Så förbereder vi er inför intervjuerna", [TextContent(MULTI_LINE)]),
+        (
+            "Före intervjun",
+            "Så förbereder vi kandidaterna",
+            [TextContent(clean(HOSTILE))],
+        ),
+        ("Under intervjun", "Så genomförs intervjuerna", [TextContent("Kunden leder intervjun.")]),
+        (
+            "Efter intervjun",
+            "Så följer vi upp efter intervjuerna",
+            [TextContent("Återkoppling inom en vecka.")],
+        ),
+    ]
+    assert all(not e.heading for s in customer.sections for e in s.entries)
+
+
+def test_nothing_of_the_consultant_s_own_is_left(customer: Document, full: Document) -> None:
+    text = repr(customer)
+    for left_out in (
+        REFLECTION,
+        FOLLOW_UP_COMMENT,
+        "Strukturen varierar.",
+        "Vi delar upp kandidaterna.",
+        "Anna Berg",
+        "Kunden vill prova video.",
+        "Tar en timme",
+        "Intern anteckning",
+        "Reflektion",
+        "Betyg",
+    ):
+        assert left_out not in text, left_out
+    assert not any(isinstance(e.content, RatingContent) for s in customer.sections for e in s.entries)
+    assert customer.follow_ups == () and customer.other == ()
+    assert full.follow_ups and full.other  # (they were there to leave out)
+
+
+def test_ratings_stay_out_even_when_a_question_file_marks_them(full: Document) -> None:
+    rating = Entry("x", "Betyg", RatingContent(5, 5), customer_heading="Betyget", rating=True)
+    section = full.sections[0]
+    marked = replace(
+        full,
+        sections=(replace(section, blocks=(*section.blocks, replace(section.blocks[0], entries=(rating,)))),),
+    )
+    assert "Betyget" not in repr(customer_version(marked))
+
+
+def test_only_planned_changes_that_concern_the_customer(customer: Document) -> None:
+    assert customer.plan_title == "Planerade förändringar"
+    assert customer.plan_header == ("Del av processen", "Förändring", "Moment", "Varför")
+    assert customer.plan_cells == [("Före intervjun", "Läggs till", *CUSTOMER_ITEM)]
+    assert CANDIDATE_ITEM[0] not in repr(customer)
+
+
+@pytest.mark.parametrize(
+    ("moment", "why", "involves", "concerns"),
+    [
+        ("Checklista till KUNDEN", "", None, True),
+        ("Möte", "Arbetsgivaren vill veta mer", None, True),
+        ("Tydligare avslut", "Kandidaten ska veta mer", None, False),
+        ("Tydligare avslut", "", ("kunden", "kandidaten"), True),
+        ("Checklista till kunden", "", ("kollegor",), False),  # what the map says wins over the words
+    ],
+)
+def test_what_concerns_the_customer(
+    moment: str, why: str, involves: tuple[str, ...] | None, concerns: bool
+) -> None:
+    assert (
+        concerns_customer(PlanRow("Steg 1", "Före", "lagga_till", "Lägga till", moment, why, involves))
+        is concerns
+    )
+
+
+def test_the_map_keeps_the_moments_of_the_customer_and_the_candidate(customer: Document) -> None:
+    assert customer.map_title == "Intervjuprocessen i korthet"
+    assert customer.process_map is not None
+    kept = [(p.title, [(m.name, m.state, m.note) for m in p.moments]) for p in customer.process_map]
+    assert kept == [
+        ("Före intervjun", [("Kravprofil med kunden", "kept", ""), ("Kallelse till kandidaten", "new", "")]),
+        ("Under intervjun", [(customer.process_map[1].moments[0].name, "develop", "")]),
+        ("Efter intervjun", [("Återkoppling", "developed", "")]),
+    ]
+    assert "Dubbelbokning" not in repr(customer) and "Planering i teamet" not in repr(customer)
+    assert customer.process_map[1].moments[0].name != HOSTILE  # made safe when the document was built
+
+
+def test_a_map_with_nothing_for_the_customer_is_left_out(full: Document) -> None:
+    internal = replace(full, process_map=(replace(sample_map()[0], moments=sample_map()[0].moments[2:]),))
+    assert customer_version(internal).process_map is None
+
+
+def test_a_report_with_nothing_marked_has_no_process(full: Document) -> None:
+    unmarked = replace(
+        full,
+        sections=tuple(
+            replace(
+                s,
+                blocks=tuple(
+                    replace(b, entries=tuple(replace(e, customer_heading="") for e in b.entries))
+                    for b in s.blocks
+                ),
+            )
+            for s in full.sections
+        ),
+        process_map=None,
+        plan=(),
+    )
+    version = customer_version(unmarked)
+    assert not has_process(version)
+    assert version.sections == ()
+    assert "förändringar" not in version.intro
+    assert has_process(customer_version(full))
+
+
+def test_the_quick_format_has_one_part_with_three_headings() -> None:
+    document = build_document(
+        load_report(FIXTURE_REPORTS / "2024-03-05-plockare-till-nordlager.md"), author="x"
+    )
+    version = customer_version(document)
+    assert [s.heading for s in version.sections] == ["Intervjuprocessen från start till slut"]
+    assert [b.title for b in version.sections[0].blocks] == [
+        "Så förbereder vi intervjuerna",
+        "Så genomförs intervjuerna",
+        "Så följer vi upp efter intervjuerna",
+    ]
+    assert version.plan == ()  # "Tydligare avslut" does not concern the customer
+    assert "Snabb återkoppling." not in repr(version)  # "Det här fungerar bra" is reflection
