@@ -196,3 +196,33 @@ def test_a_signal_to_the_full_interface_in_a_terminal_keeps_the_answers_and_resu
     ending = Ending("snabbformat", tuple(script), acknowledged, in_flight, result, signum)
     path, answers = check_ending(ending, sandbox, context)
     resume_to_completion(program, sandbox, ending, path, answers, context)
+
+
+@pytest.mark.parametrize("draw", range(ROUNDS))
+def test_closing_the_terminal_keeps_every_acknowledged_answer_and_ends_with_129(
+    program: str, tmp_path: Path, rng: random.Random, replay: str, draw: int
+) -> None:
+    """The terminal goes away (the kernel sends SIGHUP and stderr leads nowhere): no message can be
+    checked, but the exit code, the answers and the folder can."""
+    sandbox = Sandbox(tmp_path / "hangup")
+    sandbox.reports.mkdir(parents=True)
+    script = with_default_dates(
+        answer_script(builtin_set("snabbformat"), random.Random(rng.random()), "Kundtjänst till Servicebolaget")
+    )
+    count = rng.randrange(1, 9)
+    context = f"{replay} the terminal closed after {count} answers"
+    t = spawn_terminal(program, sandbox, "snabb", "--utan-uppfoljning")
+    try:
+        t.answer_questions([s.question for s in script[:count]], {s.id: driver_value(s) for s in script})
+        t.expect(script[count].question.text, timeout=10)
+        t.child.ptyproc.delayafterclose = 3.0  # time to end by itself before pexpect insists
+        t.child.close(force=True)
+    except pytest.fail.Exception as failure:
+        pytest.fail(f"{context}\n{failure}")
+    code = t.child.exitstatus if t.child.exitstatus is not None else -(t.child.signalstatus or 0)
+    tally("kill points (terminal)")
+    result = Finished(("snabb", "--utan-uppfoljning"), code, b"", b"", 0.0)
+    ending = Ending("snabbformat", tuple(script), tuple(script[:count]), script[count], result,
+                    signal.SIGHUP, stderr_works=False)
+    path, answers = check_ending(ending, sandbox, f"{context}\n--- terminal ---\n{t.output[-2000:]}")
+    resume_to_completion(program, sandbox, ending, path, answers, context)
