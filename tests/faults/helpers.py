@@ -48,7 +48,8 @@ def _readable(path: Path) -> bool:
 # The fixture reports every reading command shows (the fixtures also hold one broken file).
 GOOD_FIXTURES = sorted(p.name for p in FIXTURE_REPORTS.glob("*.md") if _readable(p))
 
-MEMORY_LIMIT = 2 * 1024**3  # bytes of address space for every child
+MEMORY_LIMIT = 1024**3  # bytes of address space for every child (a normal run needs under 256 MiB)
+PARALLEL = 4  # hostile runs at a time: a bounded worst case of memory in use at once
 WALL_TIMEOUT = 20.0  # seconds before a child is killed
 QUICK = 10.0  # seconds one hostile file may cost (the goal is well under one; CI is noisy)
 UNEXPECTED = ("Traceback", "Ett oväntat fel", "ScalarNode", "SequenceNode", "MappingNode", "tag:yaml.org")
@@ -218,15 +219,47 @@ def run_together(
     *,
     env: Mapping[str, str | None] | None = None,
     timeout: float = QUICK,
+    parallel: int = PARALLEL,
 ) -> list[Finished]:
-    """Run several commands at once (no stdin), each bounded; one still running after ``timeout``
-    is killed and marked ``timed_out`` instead of failing at once, so the caller can report it.
-    Started from this thread only (``preexec_fn`` is not safe with threads)."""
-    commands = [args for _, args in runs]
-    started = time.monotonic()
-    processes = [
-        subprocess.Popen(
-            [program, *args],
+    """Run commands (no stdin), at most ``parallel`` at a time, each bounded; one still running
+    ``timeout`` seconds after its start is killed and marked ``timed_out`` rather than failing at
+    once, so the caller can report it with the rest.  Everything is started from this thread
+    (``preexec_fn`` is not safe with threads) and read with ``select``."""
+    waiting = list(enumerate(runs))
+    running: dict[int, _Running] = {}
+    results: dict[int, Finished] = {}
+    while waiting or running:
+        while waiting and len(running) < parallel:
+            number, (box, args) = waiting.pop(0)
+            running[number] = _Running.start(program, box, args, env)
+        fds = {fd: job for job in running.values() for fd in job.open_fds}
+        ready, _, _ = select.select(list(fds), [], [], 0.05) if fds else ([], [], [])
+        for fd in ready:
+            fds[fd].read(fd)
+        for number, job in list(running.items()):
+            if not job.open_fds or time.monotonic() - job.started > timeout:
+                results[number] = job.finish()
+                del running[number]
+    return [results[number] for number in range(len(runs))]
+
+
+@dataclass
+class _Running:
+    """One command of ``run_together`` while it runs."""
+
+    argv: tuple[str, ...]
+    process: subprocess.Popen[bytes]
+    started: float
+    buffers: dict[int, bytearray]
+    open_fds: set[int]
+
+    @classmethod
+    def start(
+        cls, program: str, box: Sandbox, args: Sequence[str], env: Mapping[str, str | None] | None
+    ) -> _Running:
+        argv = (program, *args)
+        process = subprocess.Popen(
+            list(argv),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -234,44 +267,34 @@ def run_together(
             cwd=box.root,
             preexec_fn=bounded(),
         )
-        for box, args in runs
-    ]
-    buffers: dict[int, bytearray] = {}
-    owners: dict[int, int] = {}
-    for number, process in enumerate(processes):
-        for stream in (process.stdout, process.stderr):
-            assert stream is not None
-            buffers[stream.fileno()] = bytearray()
-            owners[stream.fileno()] = number
-            os.set_blocking(stream.fileno(), False)
-    finished_at: dict[int, float] = {}
-    open_fds = set(buffers)
-    while open_fds and time.monotonic() - started < timeout:
-        ready, _, _ = select.select(list(open_fds), [], [], 0.1)
-        for fd in ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except BlockingIOError:
-                continue
-            if chunk:
-                buffers[fd].extend(chunk)
-            else:
-                open_fds.discard(fd)
-                if not any(owners[other] == owners[fd] for other in open_fds):
-                    finished_at[owners[fd]] = time.monotonic()
-    results = []
-    for number, process in enumerate(processes):
-        timed_out = number not in finished_at
-        if timed_out:
-            process.kill()
-        code = process.wait()
         assert process.stdout is not None and process.stderr is not None
-        out, err = bytes(buffers[process.stdout.fileno()]), bytes(buffers[process.stderr.fileno()])
-        process.stdout.close()
-        process.stderr.close()
-        elapsed = finished_at.get(number, time.monotonic()) - started
-        results.append(Finished((program, *commands[number]), code, out, err, elapsed, timed_out))
-    return results
+        fds = [process.stdout.fileno(), process.stderr.fileno()]
+        for fd in fds:
+            os.set_blocking(fd, False)
+        return cls(argv, process, time.monotonic(), {fd: bytearray() for fd in fds}, set(fds))
+
+    def read(self, fd: int) -> None:
+        try:
+            chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            return
+        if chunk:
+            self.buffers[fd].extend(chunk)
+        else:
+            self.open_fds.discard(fd)
+
+    def finish(self) -> Finished:
+        timed_out = bool(self.open_fds)
+        elapsed = time.monotonic() - self.started
+        if timed_out:
+            self.process.kill()
+        code = self.process.wait()
+        assert self.process.stdout is not None and self.process.stderr is not None
+        out = bytes(self.buffers[self.process.stdout.fileno()])
+        err = bytes(self.buffers[self.process.stderr.fileno()])
+        self.process.stdout.close()
+        self.process.stderr.close()
+        return Finished(self.argv, code, out, err, elapsed, timed_out)
 
 
 def assert_no_crash(result: Finished, context: str = "") -> None:
