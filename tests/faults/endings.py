@@ -64,10 +64,14 @@ def check_ending(ending: Ending, sandbox: Sandbox, context: str) -> tuple[Path |
     elif ending.signum is not None:
         expected = SIGNAL_EXIT[ending.signum]
         name = signal.Signals(ending.signum).name
-        assert result.code == expected, f"{name} must end with exit {expected} (not die of the signal)\n{where}"
+        assert result.code == expected, (
+            f"{name} must end with exit {expected} (not die of the signal)\n{where}"
+        )
 
     visible = [p.name for p in real_reports(sandbox.reports)]
-    assert all((sandbox.reports / n).stat().st_size > 0 for n in visible), f"an empty report: {visible}\n{where}"
+    assert all((sandbox.reports / n).stat().st_size > 0 for n in visible), (
+        f"an empty report: {visible}\n{where}"
+    )
     path = the_report(sandbox.reports)
     acknowledged_ids = [s.id for s in ending.acknowledged]
     if acknowledged_ids:
@@ -79,7 +83,9 @@ def check_ending(ending: Ending, sandbox: Sandbox, context: str) -> tuple[Path |
             f"expected {scripted.expected!r}\n{where}"
         )
     allowed = set(acknowledged_ids) | ({ending.in_flight.id} if ending.in_flight else set())
-    assert set(answers) <= allowed, f"answers never typed are in the report: {set(answers) - allowed}\n{where}"
+    assert set(answers) <= allowed, (
+        f"answers never typed are in the report: {set(answers) - allowed}\n{where}"
+    )
     if ending.in_flight is not None and ending.in_flight.id in answers:
         assert same_or_partial(ending.in_flight.expected, answers[ending.in_flight.id]), (
             f"the answer being typed was saved wrong: {answers[ending.in_flight.id]!r}\n{where}"
@@ -101,7 +107,9 @@ def check_message(result: Finished, path: Path | None, where: str) -> None:
     command = printed_resume_command(result.err)
     if path is not None:
         assert command is not None, f"a report exists but no 'Fortsätt med: …' was printed\n{where}"
-        assert str(path.resolve()) in command or path.name in command, f"the command names another file\n{where}"
+        assert str(path.resolve()) in command or path.name in command, (
+            f"the command names another file\n{where}"
+        )
     else:
         assert command is None, f"no report exists but a resume command was printed\n{where}"
         assert "är sparade" not in result.err and "sparades i" not in result.err, (
@@ -138,7 +146,9 @@ def resume_to_completion(
     assert final is not None, where
     check_complete(final, ending, answers, where)
     left = debris(sandbox.reports)
-    assert not left, f"debris left after the resumed session (abandoned temp files not cleaned up): {left}\n{where}"
+    assert not left, (
+        f"debris left after the resumed session (abandoned temp files not cleaned up): {left}\n{where}"
+    )
     return final
 
 
@@ -151,7 +161,9 @@ def check_complete(path: Path, ending: Ending, kept: dict[str, Answer], where: s
         expected = scripted.expected
         if ending.in_flight is not None and scripted.id == ending.in_flight.id and scripted.id in kept:
             expected = kept[scripted.id]
-        assert actual == expected, f"finished report: {scripted.id!r} is {actual!r}, expected {expected!r}\n{where}"
+        assert actual == expected, (
+            f"finished report: {scripted.id!r} is {actual!r}, expected {expected!r}\n{where}"
+        )
 
 
 def check_listing(program: str, sandbox: Sandbox, context: str) -> None:

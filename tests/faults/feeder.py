@@ -115,9 +115,7 @@ def _scripted(question: Question, rng: random.Random, uppdrag: str) -> Scripted:
 def with_default_dates(script: Sequence[Scripted]) -> list[Scripted]:
     """The script with every date left at its default (today): the full interface pre-fills it."""
     today = dt.date.today().isoformat()
-    return [
-        Scripted(s.question, ("",), Answer(today)) if s.question.type == "datum" else s for s in script
-    ]
+    return [Scripted(s.question, ("",), Answer(today)) if s.question.type == "datum" else s for s in script]
 
 
 def lines_of(script: Sequence[Scripted]) -> list[str]:
@@ -164,8 +162,14 @@ def same_or_partial(expected: Answer, actual: Answer) -> bool:
 class PipedSession:
     """The program with stdin, stdout and stderr as pipes, read without blocking."""
 
-    def __init__(self, argv: Sequence[str], sandbox: Sandbox, *, env: Mapping[str, str | None] | None = None,
-                 timeout: float = WALL_TIMEOUT) -> None:
+    def __init__(
+        self,
+        argv: Sequence[str],
+        sandbox: Sandbox,
+        *,
+        env: Mapping[str, str | None] | None = None,
+        timeout: float = WALL_TIMEOUT,
+    ) -> None:
         self.argv = tuple(argv)
         self.started = time.monotonic()
         self.deadline = self.started + timeout
@@ -272,8 +276,9 @@ class PipedSession:
             returncode = self.process.wait()
         if self.process.stdin is not None and not self.process.stdin.closed:
             self.close_input()
-        return Finished(self.argv, returncode, bytes(self.out), bytes(self.err),
-                        time.monotonic() - self.started)
+        return Finished(
+            self.argv, returncode, bytes(self.out), bytes(self.err), time.monotonic() - self.started
+        )
 
     def kill(self) -> None:
         if self.process.poll() is None:

@@ -342,7 +342,9 @@ def real_reports(folder: Path) -> list[Path]:
     """The visible ``*.md`` regular files of a folder (what a user would call the reports)."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith(".") and p.is_file())
+    return sorted(
+        p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith(".") and p.is_file()
+    )
 
 
 def the_report(folder: Path) -> Path | None:

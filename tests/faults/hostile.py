@@ -32,8 +32,9 @@ def nested(depth: int = 500) -> str:
     return "[" * depth + "]" * depth
 
 
-def report_text(metadata: str, *, fragor: str = "{id: kartlaggning, version: 1}", before: str = "",
-                body: str = "") -> str:
+def report_text(
+    metadata: str, *, fragor: str = "{id: kartlaggning, version: 1}", before: str = "", body: str = ""
+) -> str:
     """A report whose header is well formed apart from what the caller puts in."""
     return (
         f"---\nformat: 1\nid: c0ffee000001\nfragor: {fragor}\n{before}metadata:\n{metadata}"
@@ -69,7 +70,9 @@ def _symlink_loop(folder: Path) -> Path:
 
 def _huge_header(folder: Path) -> Path:
     filler = "".join(f"  k{n:06d}: '{'x' * 60}'\n" for n in range(5 * 1024 * 1024 // 75))
-    return _write(folder, "2024-04-03-enorm.md", report_text("  uppdrag: Enorm\n", before=f"extra:\n{filler}"))
+    return _write(
+        folder, "2024-04-03-enorm.md", report_text("  uppdrag: Enorm\n", before=f"extra:\n{filler}")
+    )
 
 
 def _garbage(folder: Path) -> Path:
@@ -89,7 +92,9 @@ REPORT_FOLDER_CASES: dict[str, Builder] = {
         f, "2024-04-07-datum.md", report_text("  uppdrag: Datum\n  datum: 2026-02-30\n")
     ),
     "version-not-a-number": lambda f: _write(
-        f, "2024-04-08-version.md", report_text("  uppdrag: Version\n", fragor="{id: kartlaggning, version: tre}")
+        f,
+        "2024-04-08-version.md",
+        report_text("  uppdrag: Version\n", fragor="{id: kartlaggning, version: tre}"),
     ),
     "raw-control-characters": lambda f: _write(
         f, "2024-04-09-styrtecken.md", report_text(f"  uppdrag: Lager{TERMINAL_ATTACK}\n")
@@ -140,10 +145,16 @@ def chain_question_file(count: int = 40) -> str:
 
 QUESTION_FILE_CASES: dict[str, Builder] = {
     "alias-bomb-in-standard": lambda f: _write(
-        f, "bomb.yaml", QUESTION_SET_HEAD + f"      - id: q01\n        text: Fråga\n        typ: text\n        standard: {alias_bomb()}\n"
+        f,
+        "bomb.yaml",
+        QUESTION_SET_HEAD
+        + f"      - id: q01\n        text: Fråga\n        typ: text\n        standard: {alias_bomb()}\n",
     ),
     "nested-500": lambda f: _write(
-        f, "djup.yaml", QUESTION_SET_HEAD + f"      - id: q01\n        text: Fråga\n        typ: flerval\n        val: {nested()}\n"
+        f,
+        "djup.yaml",
+        QUESTION_SET_HEAD
+        + f"      - id: q01\n        text: Fråga\n        typ: flerval\n        val: {nested()}\n",
     ),
     "dev-zero": lambda f: Path("/dev/zero"),
     "fifo": lambda f: _fifo(f, "fragor.yaml"),

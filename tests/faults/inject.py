@@ -37,7 +37,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-PATH_FUNCTIONS = {"open", "mkdir", "makedirs", "rmdir", "unlink", "remove", "stat", "lstat", "chmod", "scandir"}
+PATH_FUNCTIONS = {
+    "open",
+    "mkdir",
+    "makedirs",
+    "rmdir",
+    "unlink",
+    "remove",
+    "stat",
+    "lstat",
+    "chmod",
+    "scandir",
+}
 TWO_PATH_FUNCTIONS = {"replace", "rename", "link", "symlink"}
 FD_FUNCTIONS = {"write", "fsync", "fdatasync", "ftruncate", "close", "fstat", "lseek", "read"}
 

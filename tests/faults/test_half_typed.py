@@ -49,11 +49,17 @@ ENDINGS = {
 def check_kept_unfinished(path: Path, question_id: str, context: str) -> None:
     """The typed lines are under the question's heading, but the question is not answered."""
     answers = parse_report(path).answers
-    assert question_id not in answers, f"an unfinished answer must not count as answered: {answers[question_id]!r}\n{context}"
+    assert question_id not in answers, (
+        f"an unfinished answer must not count as answered: {answers[question_id]!r}\n{context}"
+    )
     section = body_section(path, question_id)
-    assert section is not None, f"the report has no heading for {question_id!r}: the typed lines were lost\n{context}"
+    assert section is not None, (
+        f"the report has no heading for {question_id!r}: the typed lines were lost\n{context}"
+    )
     for line in KEPT:
-        assert line in section, f"the typed line {line!r} is not kept under the heading of {question_id!r}:\n{section}\n{context}"
+        assert line in section, (
+            f"the typed line {line!r} is not kept under the heading of {question_id!r}:\n{section}\n{context}"
+        )
 
 
 @pytest.mark.parametrize("ending_name", list(ENDINGS))
@@ -143,4 +149,6 @@ def test_ctrl_c_in_a_long_answer_of_the_full_interface_keeps_the_text_and_prefil
         if resumed.child.isalive():
             resumed.child.terminate(force=True)
     answers = parse_report(path).answers
-    assert answers.get("forbered") == Answer("\n".join(KEPT)), f"{context}\n--- resumed ---\n{resumed.output[-3000:]}"
+    assert answers.get("forbered") == Answer("\n".join(KEPT)), (
+        f"{context}\n--- resumed ---\n{resumed.output[-3000:]}"
+    )

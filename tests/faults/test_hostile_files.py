@@ -61,7 +61,9 @@ def basic_problems(result: Finished) -> list[str]:
         problems.append(f"took {result.elapsed:.1f} s")
     problems += [f"shows {marker!r}" for marker in UNEXPECTED if marker in result.err or marker in result.out]
     for stream, data in (("stdout", result.stdout), ("stderr", result.stderr)):
-        problems += [f"raw {name} on {stream}" for name, byte in (("ESC", b"\x1b"), ("BEL", b"\x07")) if byte in data]
+        problems += [
+            f"raw {name} on {stream}" for name, byte in (("ESC", b"\x1b"), ("BEL", b"\x07")) if byte in data
+        ]
     return problems
 
 
@@ -76,7 +78,9 @@ def one_line_starting(result: Finished, word: str, *, optional: bool = False) ->
 
 def report(problems: dict[str, list[str]], results: dict[str, Finished], context: str) -> None:
     failing = {name: found for name, found in problems.items() if found}
-    details = "\n\n".join(f"{name}: {'; '.join(found)}\n{results[name].describe()}" for name, found in failing.items())
+    details = "\n\n".join(
+        f"{name}: {'; '.join(found)}\n{results[name].describe()}" for name, found in failing.items()
+    )
     assert not failing, f"{context}\n{details}"
 
 
@@ -88,7 +92,10 @@ def baseline(program: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str
     results = run_all(program, sandbox, READERS, env=WIDE)
     for result in results:
         assert result.code == 0 and not result.err_lines(), result.describe()
-    return {args[0]: normalized(result.out, sandbox.reports) for args, result in zip(READERS, results, strict=True)}
+    return {
+        args[0]: normalized(result.out, sandbox.reports)
+        for args, result in zip(READERS, results, strict=True)
+    }
 
 
 @pytest.mark.parametrize("case", list(REPORT_FOLDER_CASES))
@@ -112,9 +119,13 @@ def test_a_hostile_entry_in_the_reports_folder_is_one_warning_and_the_good_repor
     (mapping,) = run_all(program, sandbox, [("kartlagg", "--svar", str(answers), "--steg", "1")], env=WIDE)
     results["kartlagg --svar"] = mapping
     new = set(real_reports(sandbox.reports)) - before
-    problems["kartlagg --svar"] = basic_problems(mapping) + one_line_starting(mapping, "Varning:", optional=True)
+    problems["kartlagg --svar"] = basic_problems(mapping) + one_line_starting(
+        mapping, "Varning:", optional=True
+    )
     if mapping.code != 0 or len(new) != 1:
-        problems["kartlagg --svar"].append(f"exit {mapping.code} and {len(new)} new reports, expected 0 and 1")
+        problems["kartlagg --svar"].append(
+            f"exit {mapping.code} and {len(new)} new reports, expected 0 and 1"
+        )
     tally("hostile files", 4)
     report(problems, results, f"{replay} hostile entry: {case}")
 
@@ -159,7 +170,9 @@ def test_escape_sequences_from_a_report_are_not_sent_to_a_real_terminal(
     tally("hostile files")
     assert code == 0, f"{replay}\n{t.output[-2000:]}"
     for sequence in ("\x1b]0;pwned", "\x07", "\x1b[2J"):
-        assert sequence not in t.raw, f"{replay} {sequence!r} from the report reached the terminal\n{t.raw[-2000:]!r}"
+        assert sequence not in t.raw, (
+            f"{replay} {sequence!r} from the report reached the terminal\n{t.raw[-2000:]!r}"
+        )
 
 
 @dataclass(frozen=True)
@@ -182,12 +195,21 @@ def refusals(program: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str
         answers = box.root / "svar.yaml"
         answers.write_text("uppdrag: Lager\n", encoding="utf-8")
         planned.append((f"fragor:{case}", "validera", box, path, ("validera", str(path))))
-        planned.append((f"fragor:{case}", "kartlagg --fragor", box, path,
-                        ("kartlagg", "--fragor", str(path), "--svar", str(answers))))
+        planned.append(
+            (
+                f"fragor:{case}",
+                "kartlagg --fragor",
+                box,
+                path,
+                ("kartlagg", "--fragor", str(path), "--svar", str(answers)),
+            )
+        )
     for case, build in ANSWERS_FILE_CASES.items():
         box = Sandbox(tmp_path_factory.mktemp(f"svar-{case}"))
         path = build(box.root)
-        planned.append((f"svar:{case}", "kartlagg --svar", box, path, ("kartlagg", "--svar", str(path), "--steg", "1")))
+        planned.append(
+            (f"svar:{case}", "kartlagg --svar", box, path, ("kartlagg", "--svar", str(path), "--steg", "1"))
+        )
 
     finished = run_together(program, [(box, args) for _, _, box, _, args in planned])
     found: dict[str, Refusal] = {}

@@ -113,7 +113,11 @@ def kill_and_resume(
     before = frozenset(snapshot(sandbox.reports))
     args = [COMMANDS[set_id], "--enkel", "--utan-uppfoljning"]
     arm = sandbox.root / "arm" if inject is not None else None
-    argv = [program, *args] if inject is None else [sys.executable, str(INJECT), *inject, "--arm", str(arm), "--", *args]
+    argv = (
+        [program, *args]
+        if inject is None
+        else [sys.executable, str(INJECT), *inject, "--arm", str(arm), "--", *args]
+    )
     session = PipedSession(argv, sandbox)
     try:
         acknowledged = run_until(session, script, point, signum, arm)
@@ -167,7 +171,9 @@ def test_a_signal_to_the_full_interface_in_a_terminal_keeps_the_answers_and_resu
     sandbox = Sandbox(tmp_path / "pty")
     sandbox.reports.mkdir(parents=True)
     script = with_default_dates(
-        answer_script(builtin_set("snabbformat"), random.Random(rng.random()), "Kundtjänst till Servicebolaget")
+        answer_script(
+            builtin_set("snabbformat"), random.Random(rng.random()), "Kundtjänst till Servicebolaget"
+        )
     )
     count = rng.randrange(1, 9)  # answers given before the signal
     at_prompt = rng.random() < 0.6
@@ -207,7 +213,9 @@ def test_closing_the_terminal_keeps_every_acknowledged_answer_and_ends_with_129(
     sandbox = Sandbox(tmp_path / "hangup")
     sandbox.reports.mkdir(parents=True)
     script = with_default_dates(
-        answer_script(builtin_set("snabbformat"), random.Random(rng.random()), "Kundtjänst till Servicebolaget")
+        answer_script(
+            builtin_set("snabbformat"), random.Random(rng.random()), "Kundtjänst till Servicebolaget"
+        )
     )
     count = rng.randrange(1, 9)
     context = f"{replay} the terminal closed after {count} answers"
@@ -222,7 +230,14 @@ def test_closing_the_terminal_keeps_every_acknowledged_answer_and_ends_with_129(
     code = t.child.exitstatus if t.child.exitstatus is not None else -(t.child.signalstatus or 0)
     tally("kill points (terminal)")
     result = Finished(("snabb", "--utan-uppfoljning"), code, b"", b"", 0.0)
-    ending = Ending("snabbformat", tuple(script), tuple(script[:count]), script[count], result,
-                    signal.SIGHUP, stderr_works=False)
+    ending = Ending(
+        "snabbformat",
+        tuple(script),
+        tuple(script[:count]),
+        script[count],
+        result,
+        signal.SIGHUP,
+        stderr_works=False,
+    )
     path, answers = check_ending(ending, sandbox, f"{context}\n--- terminal ---\n{t.output[-2000:]}")
     resume_to_completion(program, sandbox, ending, path, answers, context)

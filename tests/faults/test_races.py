@@ -47,8 +47,21 @@ def step_part(script: Sequence[Scripted], step_id: str) -> list[Scripted]:
 
 def start(sandbox: Sandbox, path: Path, step: int, go: Path) -> PipedSession:
     """A run of ``--steg STEP`` that imports the program, creates ``GO.ready`` and waits for GO."""
-    argv = [sys.executable, str(INJECT), "--ready", f"{go}.ready", "--wait-for", str(go), "--",
-            "kartlagg", "--fortsatt", str(path), "--enkel", "--steg", str(step)]
+    argv = [
+        sys.executable,
+        str(INJECT),
+        "--ready",
+        f"{go}.ready",
+        "--wait-for",
+        str(go),
+        "--",
+        "kartlagg",
+        "--fortsatt",
+        str(path),
+        "--enkel",
+        "--steg",
+        str(step),
+    ]
     return PipedSession(argv, sandbox)
 
 
@@ -59,7 +72,9 @@ def wait_ready(*gos: Path, timeout: float = 15) -> None:
         time.sleep(0.002)
 
 
-def check_outcome(path: Path, runs: list[tuple[Finished, list[Scripted]]], before: set[str], where: str) -> None:
+def check_outcome(
+    path: Path, runs: list[tuple[Finished, list[Scripted]]], before: set[str], where: str
+) -> None:
     """The rule of contract 6 for one round."""
     codes = [result.code for result, _ in runs]
     details = "\n".join(result.describe() for result, _ in runs)
@@ -73,7 +88,9 @@ def check_outcome(path: Path, runs: list[tuple[Finished, list[Scripted]]], befor
         assert_no_crash(result, where)
         if result.code == IN_USE:
             failures = [line for line in result.err_lines() if line.startswith("Fel:")]
-            assert len(failures) == 1 and "används" in failures[0], f"refusal message\n{where}\n{result.describe()}"
+            assert len(failures) == 1 and "används" in failures[0], (
+                f"refusal message\n{where}\n{result.describe()}"
+            )
             touched = [s.id for s in part if s.id in answers]
             assert not touched, f"the refused run changed the report: {touched}\n{where}"
             continue
@@ -99,7 +116,10 @@ def test_two_resumed_runs_at_once_never_lose_one_sides_answers(
         before = set(p.name for p in sandbox.reports.iterdir())
         go_first, go_second = sandbox.root / f"go1-{round_number}", sandbox.root / f"go2-{round_number}"
         order = [1, 2] if rng.random() < 0.5 else [2, 1]
-        sessions = {order[0]: start(sandbox, path, order[0], go_first), order[1]: start(sandbox, path, order[1], go_second)}
+        sessions = {
+            order[0]: start(sandbox, path, order[0], go_first),
+            order[1]: start(sandbox, path, order[1], go_second),
+        }
         lag = 0.0 if rng.random() < 0.5 else rng.uniform(0, 0.02)
         try:
             for step, session in sessions.items():
@@ -131,14 +151,18 @@ def test_two_sessions_answering_in_turns_never_lose_one_sides_answers(
         before = set(p.name for p in sandbox.reports.iterdir())
         head_start = rng.randrange(0, 3)
         where = f"{replay} round {round_number}: Steg 1 answers {head_start} questions before Steg 2 starts"
-        first = PipedSession([program, "kartlagg", "--fortsatt", str(path), "--enkel", "--steg", "1"], sandbox)
+        first = PipedSession(
+            [program, "kartlagg", "--fortsatt", str(path), "--enkel", "--steg", "1"], sandbox
+        )
         second: PipedSession | None = None
         try:
             feeders = {1: Feeder(first)}
             assert feeders[1].start(), where
             for scripted in parts[1][:head_start]:
                 assert feeders[1].answer(scripted), where
-            second = PipedSession([program, "kartlagg", "--fortsatt", str(path), "--enkel", "--steg", "2"], sandbox)
+            second = PipedSession(
+                [program, "kartlagg", "--fortsatt", str(path), "--enkel", "--steg", "2"], sandbox
+            )
             feeders[2] = Feeder(second)
             queues = {1: list(parts[1][head_start:]), 2: list(parts[2])}
             if not feeders[2].start():

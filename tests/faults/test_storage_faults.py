@@ -108,11 +108,15 @@ def check_recovery(program: str, sandbox: Sandbox, fault: FaultRun, context: str
         assert kept.get(scripted.id) == scripted.expected, (
             f"the recovery file lacks {scripted.id!r}: {kept.get(scripted.id)!r}\n{where}"
         )
-    assert state(fault.report) == fault.before, f"the report on disk changed although its save failed\n{where}"
+    assert state(fault.report) == fault.before, (
+        f"the report on disk changed although its save failed\n{where}"
+    )
     assert not debris(sandbox.reports), f"debris: {debris(sandbox.reports)}\n{where}"
 
     rest = fault.script[len(fault.acknowledged) + 1 :]
-    resumed = run(program, sandbox, "kartlagg", "--fortsatt", str(recovery), "--enkel", input=piped(lines_of(rest)))
+    resumed = run(
+        program, sandbox, "kartlagg", "--fortsatt", str(recovery), "--enkel", input=piped(lines_of(rest))
+    )
     where = f"{where}\n--- resumed from the recovery file ---\n{resumed.describe()}"
     assert resumed.code == 0, where
     assert_no_crash(resumed, where)
@@ -150,7 +154,16 @@ def test_a_failing_save_keeps_every_answer_in_a_recovery_file_and_leaves_the_rep
 ) -> None:
     sandbox = Sandbox(tmp_path / "fault")
     arm, log = sandbox.root / "arm", sandbox.root / "injected.log"
-    inject = ["--fail", f"{function}:{error}:armed", "--arm", str(arm), "--only", str(sandbox.reports), "--log", str(log)]
+    inject = [
+        "--fail",
+        f"{function}:{error}:armed",
+        "--arm",
+        str(arm),
+        "--only",
+        str(sandbox.reports),
+        "--log",
+        str(log),
+    ]
     strike_before = rng.randrange(1, 6)
     fault = run_with_fault(
         program, sandbox, rng, inject=inject, strike_before=strike_before, strike=lambda _report: arm.touch()
@@ -167,7 +180,9 @@ def test_a_disk_that_fills_up_at_the_third_rename_keeps_every_answer(
     sandbox = Sandbox(tmp_path / "third")
     log = sandbox.root / "injected.log"
     inject = ["--fail", "replace:ENOSPC:3+", "--only", str(sandbox.reports), "--log", str(log)]
-    fault = run_with_fault(program, sandbox, rng, inject=inject, strike_before=-1, strike=lambda _report: None)
+    fault = run_with_fault(
+        program, sandbox, rng, inject=inject, strike_before=-1, strike=lambda _report: None
+    )
     assert fired(log), replay
     check_recovery(program, sandbox, fault, f"{replay} os.replace fails with ENOSPC from its third call")
 
@@ -177,8 +192,17 @@ def test_a_reports_folder_that_cannot_be_created_keeps_the_first_answer(
 ) -> None:
     sandbox = Sandbox(tmp_path / "nofolder")
     log = sandbox.root / "injected.log"
-    inject = ["--fail", f"mkdir:{errno.errorcode[errno.EACCES]}:1+", "--only", str(sandbox.reports), "--log", str(log)]
-    fault = run_with_fault(program, sandbox, rng, inject=inject, strike_before=-1, strike=lambda _report: None)
+    inject = [
+        "--fail",
+        f"mkdir:{errno.errorcode[errno.EACCES]}:1+",
+        "--only",
+        str(sandbox.reports),
+        "--log",
+        str(log),
+    ]
+    fault = run_with_fault(
+        program, sandbox, rng, inject=inject, strike_before=-1, strike=lambda _report: None
+    )
     assert fault.failing.id == "uppdrag", f"{replay}\n{fault.result.describe()}"
     check_recovery(program, sandbox, fault, f"{replay} os.mkdir fails with EACCES")
 
@@ -188,7 +212,12 @@ def test_a_reports_folder_deleted_mid_session_keeps_every_answer(
 ) -> None:
     sandbox = Sandbox(tmp_path / "deleted")
     fault = run_with_fault(
-        program, sandbox, rng, inject=None, strike_before=3, strike=lambda _report: shutil.rmtree(sandbox.reports)
+        program,
+        sandbox,
+        rng,
+        inject=None,
+        strike_before=3,
+        strike=lambda _report: shutil.rmtree(sandbox.reports),
     )
     check_recovery(program, sandbox, fault, f"{replay} the reports folder was deleted after 3 answers")
 
@@ -213,10 +242,14 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     mount_point = tmp_path / "tmpfs" / "rapporter"
     mount_point.mkdir(parents=True)
     made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point)], capture_output=True, check=False
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point)],
+        capture_output=True,
+        check=False,
     )
     if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here (needs privileges): {made.stderr.decode(errors='replace').strip()}")
+        pytest.skip(
+            f"cannot mount a tmpfs here (needs privileges): {made.stderr.decode(errors='replace').strip()}"
+        )
     try:
         yield mount_point
     finally:
@@ -242,7 +275,12 @@ def test_a_real_full_disk_keeps_every_answer(
     assert sandbox.reports == small_disk
     filler: list[Path] = []
     fault = run_with_fault(
-        program, sandbox, rng, inject=None, strike_before=3, strike=lambda _report: filler.append(fill(small_disk))
+        program,
+        sandbox,
+        rng,
+        inject=None,
+        strike_before=3,
+        strike=lambda _report: filler.append(fill(small_disk)),
     )
     filler[0].unlink()  # room again for the resumed session
     check_recovery(program, sandbox, fault, f"{replay} the disk filled up after 3 answers")

@@ -103,9 +103,7 @@ def many_reports(sandbox: Sandbox) -> Sandbox:
     return sandbox
 
 
-@pytest.mark.parametrize(
-    "args", [("lista",), ("plan",), ("fragor", "--visa", "kartlaggning")], ids=" ".join
-)
+@pytest.mark.parametrize("args", [("lista",), ("plan",), ("fragor", "--visa", "kartlaggning")], ids=" ".join)
 def test_a_reader_that_stops_after_one_line_ends_the_program_quietly(
     program: str, many_reports: Sandbox, args: tuple[str, ...]
 ) -> None:
@@ -146,7 +144,9 @@ def sgr_colours(raw: str) -> list[str]:
 
 
 @pytest.mark.parametrize("args", [("lista",), ("trend",), ("jamfor", TRUCK), ("plan",)], ids=" ".join)
-def test_no_color_in_a_terminal_means_no_colour_codes(program: str, sandbox: Sandbox, args: tuple[str, ...]) -> None:
+def test_no_color_in_a_terminal_means_no_colour_codes(
+    program: str, sandbox: Sandbox, args: tuple[str, ...]
+) -> None:
     fill_with_fixtures(sandbox.reports)
     t = spawn_terminal(program, sandbox, *args, env={"NO_COLOR": "1"})
     code = t.wait_exit(timeout=15)
@@ -156,7 +156,9 @@ def test_no_color_in_a_terminal_means_no_colour_codes(program: str, sandbox: San
 
 
 @pytest.mark.parametrize("args", [("lista",), ("trend",), ("visa", TRUCK, "--ingen-pager")], ids=" ".join)
-def test_term_dumb_in_a_terminal_means_no_escape_codes(program: str, sandbox: Sandbox, args: tuple[str, ...]) -> None:
+def test_term_dumb_in_a_terminal_means_no_escape_codes(
+    program: str, sandbox: Sandbox, args: tuple[str, ...]
+) -> None:
     fill_with_fixtures(sandbox.reports)
     t = spawn_terminal(program, sandbox, *args, env={"TERM": "dumb"})
     code = t.wait_exit(timeout=15)
