@@ -23,11 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reports.model import Report
-from intervjufas.reports.parse import parse
+from intervjufas.reports.parse import parse, read_header, set_ref
 
 HERE = Path(__file__).resolve().parent
 INJECT = HERE / "inject.py"
@@ -325,17 +323,16 @@ def printed_resume_command(stderr: str) -> str | None:
 # -- reports --------------------------------------------------------------------------------------
 
 
-def set_id_of(text: str) -> str:
-    """The question set a report names in its front matter (``fragor: {id: …}``)."""
-    header = text.split("\n---", 1)[0]
-    data = yaml.safe_load(header.lstrip("-\n")) or {}
-    return str((data.get("fragor") or {}).get("id", "kartlaggning"))
+def set_id_of(text: str, file: str) -> str:
+    """The question set a report names in its front matter, read the program's way."""
+    header = read_header(text, file)[0]
+    return set_ref(header).id
 
 
 def parse_report(path: Path, set_id: str | None = None) -> Report:
     """THE way the fault tests read a report: strictly, with the program's own parser."""
     text = path.read_text(encoding="utf-8")
-    return parse(text, builtin_set(set_id or set_id_of(text)), file=str(path))
+    return parse(text, builtin_set(set_id or set_id_of(text, str(path))), file=str(path))
 
 
 def real_reports(folder: Path) -> list[Path]:

@@ -13,6 +13,8 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
+from .helpers import FIXTURE_REPORTS
+
 TERMINAL_ATTACK = "\x07\x1b[2J\x1b]0;pwned\x07\x1b[31m"  # bell, clear screen, window title, red
 ESCAPED_ATTACK = r"\a\e[2J\e]0;pwned\a\e[31m"  # the same, as YAML double-quoted escapes
 
@@ -32,15 +34,18 @@ def nested(depth: int = 500) -> str:
     return "[" * depth + "]" * depth
 
 
-def report_text(
-    metadata: str, *, fragor: str = "{id: kartlaggning, version: 1}", before: str = "", body: str = ""
-) -> str:
-    """A report whose header is well formed apart from what the caller puts in."""
-    return (
-        f"---\nformat: 1\nid: c0ffee000001\nfragor: {fragor}\n{before}metadata:\n{metadata}"
-        f"skapad: '2024-04-01T10:00:00+02:00'\nuppdaterad: '2024-04-01T10:00:00+02:00'\n---\n\n"
-        f"# Kartlägg intervjufasen: Fientlig\n{body}"
-    )
+BASE = FIXTURE_REPORTS / "2024-03-05-plockare-till-nordlager.md"
+BASE_UPPDRAG = "  uppdrag: Plockare till Nordlager\n"
+
+
+def variant(*replacements: tuple[str, str]) -> str:
+    """A fixture report with a new id and the given lines replaced: valid in every way but one,
+    in whatever report format the fixtures are written."""
+    text = BASE.read_text(encoding="utf-8")
+    for old, new in (("id: d4e5f6a1b2c3\n", "id: c0ffee0000aa\n"), *replacements):
+        assert text.count(old) == 1, f"{BASE.name} no longer holds {old!r} once; adapt hostile.py"
+        text = text.replace(old, new)
+    return text
 
 
 def _write(folder: Path, name: str, data: str | bytes) -> Path:
@@ -70,9 +75,7 @@ def _symlink_loop(folder: Path) -> Path:
 
 def _huge_header(folder: Path) -> Path:
     filler = "".join(f"  k{n:06d}: '{'x' * 60}'\n" for n in range(5 * 1024 * 1024 // 75))
-    return _write(
-        folder, "2024-04-03-enorm.md", report_text("  uppdrag: Enorm\n", before=f"extra:\n{filler}")
-    )
+    return _write(folder, "2024-04-03-enorm.md", variant(("metadata:\n", f"extra:\n{filler}metadata:\n")))
 
 
 def _garbage(folder: Path) -> Path:
@@ -86,18 +89,20 @@ def _name_with_escapes(folder: Path) -> Path:
 
 # Entries in a reports folder that a reading command must skip with exactly one warning.
 REPORT_FOLDER_CASES: dict[str, Builder] = {
-    "alias-bomb": lambda f: _write(f, "2024-04-02-bomb.md", report_text(f"  uppdrag: {alias_bomb()}\n")),
-    "nested-500": lambda f: _write(f, "2024-04-06-djup.md", report_text(f"  uppdrag: {nested()}\n")),
+    "alias-bomb": lambda f: _write(
+        f, "2024-04-02-bomb.md", variant((BASE_UPPDRAG, f"  uppdrag: {alias_bomb()}\n"))
+    ),
+    "nested-500": lambda f: _write(
+        f, "2024-04-06-djup.md", variant((BASE_UPPDRAG, f"  uppdrag: {nested()}\n"))
+    ),
     "impossible-date": lambda f: _write(
-        f, "2024-04-07-datum.md", report_text("  uppdrag: Datum\n  datum: 2026-02-30\n")
+        f, "2024-04-07-datum.md", variant(("  datum: '2024-03-05'\n", "  datum: 2026-02-30\n"))
     ),
     "version-not-a-number": lambda f: _write(
-        f,
-        "2024-04-08-version.md",
-        report_text("  uppdrag: Version\n", fragor="{id: kartlaggning, version: tre}"),
+        f, "2024-04-08-version.md", variant(("  version: 1\n", "  version: tre\n"))
     ),
     "raw-control-characters": lambda f: _write(
-        f, "2024-04-09-styrtecken.md", report_text(f"  uppdrag: Lager{TERMINAL_ATTACK}\n")
+        f, "2024-04-09-styrtecken.md", variant((BASE_UPPDRAG, f"  uppdrag: Plockare{TERMINAL_ATTACK}\n"))
     ),
     "5-MB-header": _huge_header,
     "binary-garbage": _garbage,
@@ -108,16 +113,18 @@ REPORT_FOLDER_CASES: dict[str, Builder] = {
 }
 
 
+ESCAPE_REPORT = "2024-04-10-escape.md"
+
+
 def escaped_attack_report(folder: Path) -> Path:
     """A valid report whose header and body carry terminal escape sequences (legal YAML escapes in
     the header, raw control characters in an answer)."""
-    body = (
-        "\n## Steg 1: Före intervjun <!-- steg: fore -->\n\n"
-        "### Hur förbereder du kunden? <!-- fraga: fore_kunden -->\n\n"
-        f"Vi ringer{TERMINAL_ATTACK} kunden.\n"
+    text = variant(
+        (BASE_UPPDRAG, f'  uppdrag: "Plockare {ESCAPED_ATTACK}"\n'),
+        ("  kund: nordlager ab\n", f'  kund: "nordlager {ESCAPED_ATTACK}"\n'),
+        ("Checklistan skickades till kunden i förväg.\n", f"Checklistan{TERMINAL_ATTACK} skickades.\n"),
     )
-    metadata = f'  uppdrag: "Lager {ESCAPED_ATTACK}"\n  kund: "Nordlager {ESCAPED_ATTACK}"\n  datum: \'2024-04-10\'\n'
-    return _write(folder, "2024-04-10-escape.md", report_text(metadata, body=body))
+    return _write(folder, ESCAPE_REPORT, text)
 
 
 # -- question files -------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from .helpers import (
 )
 from .hostile import (
     ANSWERS_FILE_CASES,
+    ESCAPE_REPORT,
     GOOD_ANSWERS,
     QUESTION_FILE_CASES,
     REPORT_FOLDER_CASES,
@@ -158,7 +159,7 @@ def test_escape_sequences_inside_a_valid_report_never_reach_the_terminal_raw(
 
 
 @pytest.mark.parametrize(
-    "command", [("lista",), ("visa", "2024-04-10-escape.md", "--ingen-pager")], ids=["lista", "visa"]
+    "command", [("lista",), ("visa", ESCAPE_REPORT, "--ingen-pager")], ids=["lista", "visa"]
 )
 def test_escape_sequences_from_a_report_are_not_sent_to_a_real_terminal(
     program: str, sandbox: Sandbox, replay: str, command: tuple[str, ...]
