@@ -65,7 +65,7 @@ def check_ending(ending: Ending, sandbox: Sandbox, context: str) -> tuple[Path |
         expected = SIGNAL_EXIT[ending.signum]
         name = signal.Signals(ending.signum).name
         assert result.code == expected, (
-            f"{name} must end with exit {expected} (not die of the signal)\n{where}"
+            f"{name} must end with exit {expected} (a negative code: killed by the signal)\n{where}"
         )
 
     visible = [p.name for p in real_reports(sandbox.reports)]
@@ -135,7 +135,7 @@ def resume_to_completion(
     else:
         argv = resume_argv(program, printed_resume_command(ending.result.err) or "")
     first = rest[0].question.text if rest else None
-    resumed = run(program, sandbox, *argv[1:], input=piped(lines_of(rest)))
+    resumed = run(argv[0], sandbox, *argv[1:], input=piped(lines_of(rest)))
     where = f"{context}\n{resumed.describe()}"
     assert resumed.code == 0, f"the resumed session did not complete\n{where}"
     assert_no_crash(resumed, context)

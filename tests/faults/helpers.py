@@ -304,15 +304,20 @@ def assert_no_crash(result: Finished, context: str = "") -> None:
 
 
 def resume_argv(program: str, command: str, *, plain: bool = True) -> list[str]:
-    """A command the program printed (``intervjufas …``), as arguments for the installed program."""
+    """A command the program printed, as arguments to run it as printed.  It starts with
+    ``intervjufas`` (run as the installed program, which may not be on this test's PATH), the
+    program's full path, or ``python -m intervjufas``; ``--enkel`` is added for piped answers."""
     words = shlex.split(command)
-    assert words and words[0] == "intervjufas", f"not an intervjufas command: {command!r}"
+    assert words and "intervjufas" in " ".join(words[:3]), f"not an intervjufas command: {command!r}"
+    assert "--fortsatt" in words, f"the command does not continue a report: {command!r}"
+    if words[0] == "intervjufas":
+        words[0] = program
     if plain and "--enkel" not in words:
         words.append("--enkel")
-    return [program, *words[1:]]
+    return words
 
 
-RESUME_LINE = re.compile(r"Fortsätt med: (intervjufas [^\n]*?)\s*$", re.MULTILINE)
+RESUME_LINE = re.compile(r"Fortsätt med: ([^\n]*?)\s*$", re.MULTILINE)
 
 
 def printed_resume_command(stderr: str) -> str | None:

@@ -233,8 +233,15 @@ def main(argv: list[str] | None = None) -> None:
         while not os.path.exists(options.wait_for):
             time.sleep(0.0005)
     install(injector)
-    sys.argv = ["intervjufas", *program]
+    sys.argv = [_installed_program(), *program]  # as if started as the console script
     program_main()
+
+
+def _installed_program() -> str:
+    """The ``intervjufas`` script next to this Python, else the bare name."""
+    import shutil
+
+    return shutil.which("intervjufas", path=os.path.dirname(sys.executable)) or "intervjufas"
 
 
 if __name__ == "__main__":

@@ -95,7 +95,8 @@ def test_lines_typed_without_the_closing_empty_line_are_kept_and_offered_on_resu
     command = printed_resume_command(result.err)
     assert command is not None, context
     rest = script[index + 1 :]
-    resumed = run(program, sandbox, *resume_argv(program, command)[1:], input=piped(["", *lines_of(rest)]))
+    argv = resume_argv(program, command)
+    resumed = run(argv[0], sandbox, *argv[1:], input=piped(["", *lines_of(rest)]))
     where = f"{context}\n--- resumed ---\n{resumed.describe()}"
     assert resumed.code == 0, where
     assert_no_crash(resumed, where)
@@ -135,7 +136,8 @@ def test_ctrl_c_in_a_long_answer_of_the_full_interface_keeps_the_text_and_prefil
     command = printed_resume_command(t.output)
     assert command is not None, context
 
-    resumed = spawn_terminal(program, sandbox, *resume_argv(program, command, plain=False)[1:])
+    argv = resume_argv(program, command, plain=False)
+    resumed = spawn_terminal(argv[0], sandbox, *argv[1:])
     try:
         resumed.expect(script[index].question.text, timeout=10)
         resumed.expect(KEPT[1], timeout=5)  # the prompt starts with the kept text in it
