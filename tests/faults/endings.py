@@ -11,6 +11,7 @@ that the finished report holds every answer.
 from __future__ import annotations
 
 import json
+import shlex
 import signal
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,8 +55,18 @@ class Ending:
         return COMMANDS[self.set_id]
 
 
-def check_ending(ending: Ending, sandbox: Sandbox, context: str) -> tuple[Path | None, dict[str, Answer]]:
-    """Contracts 1–3 right after the ending; returns the report (if any) and its answers."""
+@dataclass(frozen=True)
+class Kept:
+    """What a stopped session left: the report (if any), the answers to go on from (the report's,
+    or a recovery file's when the message points to one), and the printed resume command."""
+
+    report: Path | None
+    answers: dict[str, Answer]
+    command: str | None
+
+
+def check_ending(ending: Ending, sandbox: Sandbox, context: str) -> Kept:
+    """Contracts 1–3 right after the ending."""
     result = ending.result
     where = f"{context}\n{result.describe()}"
     assert_no_crash(result, context)
@@ -77,12 +88,26 @@ def check_ending(ending: Ending, sandbox: Sandbox, context: str) -> tuple[Path |
     if acknowledged_ids:
         assert path is not None, f"acknowledged {acknowledged_ids} but no report exists\n{where}"
     answers = dict(parse_report(path, ending.set_id).answers) if path is not None else {}
+    command = None
+    if ending.signum != signal.SIGKILL:
+        if ending.stderr_works:
+            command = check_message(result, path, sandbox, where)
+        left = debris(sandbox.reports, ending.before)
+        assert not left, f"debris after the ending: {left}\n{where}"
+    if path is None and command is not None:  # the message points to a recovery file
+        answers = dict(parse_report(recovery_named(command, sandbox, where), ending.set_id).answers)
+    check_answers(ending, answers, where)
+    return Kept(path, answers, command)
+
+
+def check_answers(ending: Ending, answers: dict[str, Answer], where: str) -> None:
+    """Every acknowledged answer is kept as given; nothing later than the answer being typed is."""
     for scripted in ending.acknowledged:
         assert answers.get(scripted.id) == scripted.expected, (
             f"acknowledged answer {scripted.id!r} lost or changed: report has {answers.get(scripted.id)!r}, "
             f"expected {scripted.expected!r}\n{where}"
         )
-    allowed = set(acknowledged_ids) | ({ending.in_flight.id} if ending.in_flight else set())
+    allowed = {s.id for s in ending.acknowledged} | ({ending.in_flight.id} if ending.in_flight else set())
     assert set(answers) <= allowed, (
         f"answers never typed are in the report: {set(answers) - allowed}\n{where}"
     )
@@ -91,16 +116,10 @@ def check_ending(ending: Ending, sandbox: Sandbox, context: str) -> tuple[Path |
             f"the answer being typed was saved wrong: {answers[ending.in_flight.id]!r}\n{where}"
         )
 
-    if ending.signum != signal.SIGKILL:
-        if ending.stderr_works:
-            check_message(result, path, where)
-        left = debris(sandbox.reports, ending.before)
-        assert not left, f"debris after the ending: {left}\n{where}"
-    return path, answers
 
-
-def check_message(result: Finished, path: Path | None, where: str) -> None:
-    """Contract 2: a Swedish message; the resume command exactly when there is something to resume."""
+def check_message(result: Finished, path: Path | None, sandbox: Sandbox, where: str) -> str | None:
+    """Contract 2: a Swedish message; the resume command whenever a report exists, naming it.
+    Without a report, a command may only point to a recovery file, and no report is claimed."""
     assert result.err_lines(), f"nothing on stderr says what happened\n{where}"
     for english in ("Terminated", "Hangup", "KeyboardInterrupt", "Killed"):
         assert english not in result.err, where
@@ -108,32 +127,42 @@ def check_message(result: Finished, path: Path | None, where: str) -> None:
     if path is not None:
         assert command is not None, f"a report exists but no 'Fortsätt med: …' was printed\n{where}"
         assert str(path.resolve()) in command or path.name in command, (
-            f"the command names another file\n{where}"
+            f"a report exists, but the resume command names another file\n{where}"
         )
     else:
-        assert command is None, f"no report exists but a resume command was printed\n{where}"
-        assert "är sparade" not in result.err and "sparades i" not in result.err, (
-            f"claims answers are saved although no report exists\n{where}"
+        assert str(sandbox.reports) not in result.err, (
+            f"claims a report in the reports folder although none exists\n{where}"
         )
+        if command is not None:
+            recovery_named(command, sandbox, where)
+    return command
+
+
+def recovery_named(command: str, sandbox: Sandbox, where: str) -> Path:
+    """The recovery file a resume command continues (it must be one, and exist)."""
+    words = [Path(word) for word in shlex.split(command)]
+    found = [word for word in words if sandbox.recovery in word.parents and word.is_file()]
+    assert found, f"the resume command names neither the report nor a recovery file\n{where}"
+    return found[0]
 
 
 def resume_to_completion(
     program: str,
     sandbox: Sandbox,
     ending: Ending,
-    path: Path | None,
-    answers: dict[str, Answer],
+    kept: Kept,
     context: str,
 ) -> Path:
-    """Finish the session with the rest of the answers; check every answer is in the report."""
-    rest = pending_part(ending.script, answers)
-    if path is None:
+    """Finish the session with the rest of the answers: with the printed command, else with
+    ``--fortsatt REPORT`` (after SIGKILL), else anew; check every answer is in the report."""
+    rest = pending_part(ending.script, kept.answers)
+    if kept.command is not None:
+        argv = resume_argv(program, kept.command)
+    elif kept.report is not None:
+        argv = [program, ending.command, "--fortsatt", str(kept.report), "--enkel"]
+    else:
         argv = [program, ending.command, "--enkel", "--utan-uppfoljning"]
         rest = list(ending.script)
-    elif ending.signum in (signal.SIGKILL, None) or not ending.stderr_works:
-        argv = [program, ending.command, "--fortsatt", str(path), "--enkel"]
-    else:
-        argv = resume_argv(program, printed_resume_command(ending.result.err) or "")
     first = rest[0].question.text if rest else None
     resumed = run(argv[0], sandbox, *argv[1:], input=piped(lines_of(rest)))
     where = f"{context}\n{resumed.describe()}"
@@ -144,7 +173,7 @@ def resume_to_completion(
 
     final = the_report(sandbox.reports)
     assert final is not None, where
-    check_complete(final, ending, answers, where)
+    check_complete(final, ending, kept.answers, where)
     left = debris(sandbox.reports)
     assert not left, (
         f"debris left after the resumed session (abandoned temp files not cleaned up): {left}\n{where}"

@@ -88,7 +88,7 @@ def test_lines_typed_without_the_closing_empty_line_are_kept_and_offered_on_resu
     context = f"{replay} ending: {ending_name}\n{result.describe()}"
     assert result.code == code, context
     ending = Ending("snabbformat", tuple(script), tuple(script[:index]), script[index], result, signum)
-    path, _ = check_ending(ending, sandbox, context)
+    path = check_ending(ending, sandbox, context).report
     assert path is not None
     check_kept_unfinished(path, "forbered", context)
 

@@ -128,10 +128,10 @@ def kill_and_resume(
         arm.unlink(missing_ok=True)
     tally("kill points")
     ending = Ending(set_id, tuple(script), acknowledged, script[point.answer], result, signum, before)
-    path, answers = check_ending(ending, sandbox, context)
+    kept = check_ending(ending, sandbox, context)
     if signum == signal.SIGKILL:
         check_listing(program, sandbox, context)
-    resume_to_completion(program, sandbox, ending, path, answers, context)
+    resume_to_completion(program, sandbox, ending, kept, context)
 
 
 @pytest.mark.parametrize("set_id", ["kartlaggning", "snabbformat"])
@@ -200,8 +200,8 @@ def test_a_signal_to_the_full_interface_in_a_terminal_keeps_the_answers_and_resu
     output = t.output.encode("utf-8")
     result = Finished(("snabb", "--utan-uppfoljning"), code, output, output, 0.0)
     ending = Ending("snabbformat", tuple(script), acknowledged, in_flight, result, signum)
-    path, answers = check_ending(ending, sandbox, context)
-    resume_to_completion(program, sandbox, ending, path, answers, context)
+    kept = check_ending(ending, sandbox, context)
+    resume_to_completion(program, sandbox, ending, kept, context)
 
 
 @pytest.mark.parametrize("draw", range(ROUNDS))
@@ -239,5 +239,5 @@ def test_closing_the_terminal_keeps_every_acknowledged_answer_and_ends_with_129(
         signal.SIGHUP,
         stderr_works=False,
     )
-    path, answers = check_ending(ending, sandbox, f"{context}\n--- terminal ---\n{t.output[-2000:]}")
-    resume_to_completion(program, sandbox, ending, path, answers, context)
+    kept = check_ending(ending, sandbox, f"{context}\n--- terminal ---\n{t.output[-2000:]}")
+    resume_to_completion(program, sandbox, ending, kept, context)
