@@ -63,7 +63,14 @@ class ReportFormatError(IntervjufasError):
 class SaveError(IntervjufasError):
     """A file could not be written; the file on disk (if any) is still its previous version."""
 
-    def __init__(self, path: Path, error: OSError, *, folder: bool = False, action: str = "") -> None:
+    def __init__(
+        self, path: Path, error: OSError | IntervjufasError, *, folder: bool = False, action: str = ""
+    ) -> None:
+        """``error`` is what failed: an OSError, or the program's own error (whose message is kept)."""
+        if isinstance(error, IntervjufasError):
+            super().__init__(error.message)
+            self.path, self.reason = path, error.message
+            return
         action = action or ("Kan inte skriva i mappen" if folder else "Kan inte spara")
         super().__init__(f"{action} {path.parent if folder else path}: {describe_os_error(error)}.")
         self.path = path

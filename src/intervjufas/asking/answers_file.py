@@ -25,6 +25,7 @@ from intervjufas.questionsets.yaml_source import (
     is_null,
     plain_value,
     show_tag,
+    written,
 )
 
 
@@ -55,8 +56,8 @@ class AnswersFile:
         for key_node, value_node in root.value:
             if not isinstance(key_node, yaml.ScalarNode) or is_null(key_node):
                 raise IntervjufasError(
-                    f"{path}:{key_node.start_mark.line + 1}: en nyckel ska vara ett fråge-id (en text), "
-                    "inte en lista eller mappning."
+                    f"{path}:{key_node.start_mark.line + 1}: nyckeln {written(key_node)} ska vara ett "
+                    "fråge-id (en text), inte en lista, en mappning eller tom."
                 )
             key = str(key_node.value)
             if key in values:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.asking.prompter import CHECKBOX_HELP, AskRequest
-from intervjufas.asking.stopping import prompt_open
+from intervjufas.asking.stopping import run_prompt
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment
 
@@ -20,8 +20,7 @@ MAP_HINT = "Enter behåller momentet, ändra texten för att byta namn, töm rad
 
 def _ask(prompt: Any) -> Any:
     """Run a Questionary prompt (signals end it like Ctrl-C, keeping what was typed)."""
-    with prompt_open(prompt.application):
-        return prompt.unsafe_ask()
+    return run_prompt(prompt)
 
 
 def _typed(stop: BaseException) -> str:

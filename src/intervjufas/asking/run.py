@@ -3,7 +3,9 @@ report, pick the steps and the follow-up, and run the session with the right pro
 
 from __future__ import annotations
 
+import errno
 import shlex
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ from intervjufas.errors import (
     NoTerminalError,
     PersonalDataFound,
     SaveError,
+    Stopped,
     UsageError,
 )
 from intervjufas.model.answers import Moment
@@ -38,6 +41,8 @@ OpenItemFinder = Callable[[Path, Questionnaire, Report], ItemPool]
 MapFinder = Callable[[Path, Questionnaire, str, str], dict[str, tuple[Moment, ...]]]
 
 COMMANDS = {"kartlaggning": "kartlagg", "snabbformat": "snabb"}
+# What writing to or reading from a terminal that was closed gives.
+TERMINAL_GONE = frozenset(code for code in (errno.EIO, errno.ENXIO, errno.EBADF) if code)
 
 
 @dataclass
@@ -225,21 +230,26 @@ def _run(
         return find_open_items(handle.folder, questionnaire, asked)
 
     prompter = make_prompter()
-    if note:
-        prompter.note(note)
-    if handle.path is not None:
-        prompter.note(progress_note(questionnaire, report, handle.path))
-    else:
-        prompter.note(f"Rapporten sparas i {handle.folder} efter varje svar.")
-    for problem in report.problems:
-        prompter.note(f"Varning: {problem}")
     session = Session(questionnaire, report, prompter, handle.save, defaults, earlier_map)
     try:
+        if note:
+            prompter.note(note)
+        if handle.path is not None:
+            prompter.note(progress_note(questionnaire, report, handle.path))
+        else:
+            prompter.note(f"Rapporten sparas i {handle.folder} efter varje svar.")
+        for problem in report.problems:
+            prompter.note(f"Varning: {problem}")
         return session.run(steps, items, record_open_items=not options.resume, follow_up=options.follow_up)
     except SaveError as error:
         raise ending.save_failed(session.report, error) from None
     except (KeyboardInterrupt, EOFError) as stop:  # Ctrl-C, a signal, or piped answers that ran out
         raise ending.stopped(session.report, stop) from None
+    except OSError as error:
+        if error.errno not in TERMINAL_GONE:
+            raise
+        # The terminal was closed (its SIGHUP may still be on the way): stopped as by SIGHUP.
+        raise ending.stopped(session.report, Stopped(getattr(signal, "SIGHUP", 1))) from None
 
 
 def _answers_file(options: MappingOptions, questionnaire: Questionnaire) -> AnswersFile | None:

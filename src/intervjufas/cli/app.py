@@ -81,6 +81,8 @@ class App(TyperGroup):
                 f"Ett oväntat fel inträffade ({type(error).__name__}: {error}). Kör igen med --debug för detaljer.",
                 ExitCode.ERROR,
             )
+        _flush_or_discard(sys.stdout)
+        _flush_or_discard(sys.stderr)
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
 
@@ -114,12 +116,25 @@ def _fail(message: str, code: int, *, prefix: str = "Fel: ") -> None:
     """One line on stderr and the exit code; a closed terminal (SIGHUP) cannot stop the exit."""
     from intervjufas.model.safe_text import visible
 
-    with contextlib.suppress(OSError, ValueError):
-        sys.stdout.flush()
+    _flush_or_discard(sys.stdout)
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(f"{prefix}{visible(message)}\n")
-        sys.stderr.flush()
+    _flush_or_discard(sys.stderr)
     sys.exit(code)
+
+
+def _flush_or_discard(stream: Any) -> None:
+    """Flush the stream; when its terminal or pipe is gone, send what is left to the null device,
+    so that Python's own flush at exit cannot fail and change the exit code (to 120)."""
+    try:
+        stream.flush()
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
 
 
 def program() -> str:

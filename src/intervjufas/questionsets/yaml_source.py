@@ -214,6 +214,20 @@ def show_tag(tag: str) -> str:
     return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
 
 
+def written(node: yaml.Node, limit: int = 60) -> str:
+    """A node in YAML's short flow form, as a person would have written it (``[a, b]``,
+    ``{a: b}``, ``~`` for an empty key), cut to ``limit`` characters – for messages."""
+    if isinstance(node, yaml.ScalarNode):
+        text = node.value if node.value or not is_null(node) else "~"
+    elif isinstance(node, yaml.SequenceNode):
+        text = "[" + ", ".join(written(item, limit) for item in node.value) + "]"
+    elif isinstance(node, yaml.MappingNode):
+        text = "{" + ", ".join(f"{written(k, limit)}: {written(v, limit)}" for k, v in node.value) + "}"
+    else:
+        text = ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def plain_value(node: yaml.Node) -> Any:
     """Construct plain Python data (str, int, float, bool, None, list, dict) from a node."""
     if isinstance(node, yaml.ScalarNode):

@@ -10,7 +10,7 @@ from intervjufas.errors import IntervjufasError, describe_os_error
 from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.sources import UnreadableFile
 from intervjufas.reports.files import report_files
-from intervjufas.reports.front_matter import HeaderError, read_front_matter
+from intervjufas.reports.front_matter import HeaderError, check_values, read_front_matter
 from intervjufas.reports.model import CONFLICT_KEY, header_value
 
 if TYPE_CHECKING:  # loading reports in full needs the question sets; reading headers does not
@@ -22,7 +22,9 @@ Header = dict[str, Any]
 def read_header_of(path: Path) -> Header:
     """One file's checked front matter, or raise ValueError with a Swedish description."""
     try:
-        return read_front_matter(path, check=True)
+        header = read_front_matter(path, check=True)
+        check_values(header)
+        return header
     except HeaderError as error:
         raise ValueError(error.short()) from None
     except UnreadableFile as error:
@@ -74,7 +76,7 @@ def load_folder(
     loaded, warnings = [], []
     for path in report_files(folder):
         try:
-            report = load_report(path, extra)
+            report = load_report(path, extra, in_folder=True)
         except IntervjufasError as error:
             warnings.append(error.message)
             continue

@@ -49,27 +49,18 @@ def report_stem(date: str, uppdrag: str) -> str:
 
 
 def report_files(folder: Path) -> list[Path]:
-    """The report files of a folder (``*.md``, not hidden, not folders), sorted by name.  Other
-    entries that are not ordinary files (a FIFO or a broken link named ``x.md``) are included, so
-    that reading them gives a warning rather than silence."""
+    """The report files of a folder (``*.md``, not hidden), sorted by name.  Entries that are not
+    ordinary files (a folder, a FIFO or a broken link named ``x.md``) are included, so that reading
+    them gives a warning rather than silence."""
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
         return []
     except OSError as error:
         raise file_error("Kan inte läsa mappen", folder, error) from None
-    names = [
-        e.name for e in entries if e.name.endswith(".md") and not e.name.startswith(".") and not _is_dir(e)
-    ]
+    names = [e.name for e in entries if e.name.endswith(".md") and not e.name.startswith(".")]
     # Sorted as the paths would sort (case-insensitively on Windows), but by name: much faster.
     return [folder / name for name in sorted(names, key=os.path.normcase)]
-
-
-def _is_dir(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir()
-    except OSError:
-        return False
 
 
 def read_text(path: Path) -> str:

@@ -11,6 +11,7 @@ of many reports (``fil: problem``), or as a sentence naming the file and line, f
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -50,6 +51,8 @@ _SHORT = {
     "id": "huvudet saknar rapportens 'id'",
     "fragor": "huvudet saknar 'fragor' med frågeuppsättningens id",
     "metadata": "'metadata' i huvudet ska vara nycklar med värden",
+    "version": "frågeuppsättningens version {detail} i huvudet är inte ett heltal",
+    "date": "datumet {detail} i huvudet är inte ett giltigt datum (ÅÅÅÅ-MM-DD)",
     "too_large": f"huvudet är större än {HEADER_LIMIT // 1024} kB",
 }
 _SENTENCE = {
@@ -61,6 +64,8 @@ _SENTENCE = {
     "id": "huvudet saknar rapportens 'id'.",
     "fragor": "huvudet saknar 'fragor' med frågeuppsättningens id.",
     "metadata": "'metadata' ska vara nycklar med värden.",
+    "version": "frågeuppsättningens version {detail} är inte ett heltal.",
+    "date": "datumet {detail} är inte ett giltigt datum (ÅÅÅÅ-MM-DD).",
     "too_large": f"huvudet är större än {HEADER_LIMIT // 1024} kB.",
 }
 
@@ -154,6 +159,29 @@ def check_header(header: dict[str, Any], header_lines: list[str]) -> None:
         raise HeaderError("fragor", 2)
     if not isinstance(header.get("metadata") or {}, dict):
         raise HeaderError("metadata", header_line(header_lines, "metadata", nested=False))
+
+
+def check_values(header: dict[str, Any]) -> None:
+    """Raise HeaderError when a checked header's version or date cannot be what it says – for
+    commands over a whole folder, where such a report is passed over with a warning rather than
+    sorted and counted wrongly (one report named on its own is read leniently instead)."""
+    version = header["fragor"].get("version")
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
+        raise HeaderError("version", 2, repr(version))
+    date = (header.get("metadata") or {}).get("datum")
+    if not _is_date(date):
+        raise HeaderError("date", 2, repr(date))
+
+
+def _is_date(value: Any) -> bool:
+    """Whether a header date is missing or a real date (a YAML date, or text ÅÅÅÅ-MM-DD)."""
+    if value is None or value == "" or isinstance(value, dt.date):
+        return True
+    try:
+        dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return False
+    return True
 
 
 def header_line(lines: list[str], key: str, *, nested: bool = True) -> int:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from intervjufas.errors import IntervjufasError
 from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.catalog import find_set
 from intervjufas.reports.files import read_text
+from intervjufas.reports.front_matter import HeaderError, check_values
 from intervjufas.reports.model import Report
 from intervjufas.reports.parse import parse, read_header, set_ref
 
@@ -23,10 +25,17 @@ class LoadedReport:
         return (self.report.date, self.report.created, self.path.name)
 
 
-def load_report(path: Path, extra: Questionnaire | None = None) -> LoadedReport:
-    """Read one report for reading commands (lenient: odd answers are kept as raw text)."""
+def load_report(path: Path, extra: Questionnaire | None = None, *, in_folder: bool = False) -> LoadedReport:
+    """Read one report for reading commands (lenient: odd answers are kept as raw text).  A report
+    read ``in_folder`` (one of many) must also have a real date and version: it is passed over
+    with a warning otherwise, rather than sorted and counted wrongly."""
     text = read_text(path)
     header, _, _, _ = read_header(text, str(path))
+    if in_folder:
+        try:
+            check_values(header)
+        except HeaderError as error:
+            raise IntervjufasError(f"{path.name}: {error.short()}") from None
     ref = set_ref(header)
     questionnaire = find_set(ref, extra)
     report = parse(text, questionnaire, file=str(path), strict=False)

@@ -16,9 +16,15 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError, ReportConflictError, file_error
+from intervjufas.errors import IntervjufasError, ReportConflictError, ReportInUseError, SaveError, file_error
 from intervjufas.model.questions import Questionnaire
-from intervjufas.reports.atomic import atomic_write, create_new, remove_abandoned_temporaries, rename_new
+from intervjufas.reports.atomic import (
+    atomic_write,
+    create_new,
+    remove_abandoned_temporaries,
+    rename_new,
+    signals_held,
+)
 from intervjufas.reports.files import read_text, report_stem
 from intervjufas.reports.locking import ReportLock, remove_stale_locks
 from intervjufas.reports.model import CONFLICT_KEY, Report, copy_report, timestamp
@@ -84,7 +90,18 @@ class ReportFile:
 
     def save(self, report: Report, changed: Iterable[str] = ()) -> Report:
         """Write the report (creating the file on first save); return the report as saved.
-        Raises SaveError when the file cannot be written (the file on disk is then unchanged)."""
+        Raises SaveError when the file cannot be written (the file on disk is then unchanged) –
+        also when the folder cannot be made or the file can no longer be read (a folder in its
+        place, say), so that the session's answers are kept in a recovery file."""
+        try:
+            with signals_held():  # (a stop waits until the file and this handle agree on it)
+                return self._save(report, changed)
+        except (SaveError, ReportConflictError, ReportInUseError):
+            raise
+        except IntervjufasError as error:
+            raise SaveError(self.path or self.folder, error) from None
+
+    def _save(self, report: Report, changed: Iterable[str]) -> Report:
         self.merged_from_disk = False
         if self.path is None:
             if not report.uppdrag:

@@ -170,6 +170,7 @@ def test_report_files_are_visible_markdown_files_sorted(folder: Path) -> None:
         "2024-05-01-lager.md",
         "2024-05-02-lager.md",
         "2024-06-01-butik.md",
+        "undermapp.md",  # not a file: listed, so that reading it gives a warning instead of silence
     ]
     assert report_files(folder / "saknas") == []
 

@@ -1,0 +1,1 @@
+"""Fault-injection tests: kill points, half-typed text, races, storage faults, hostile files and odd streams."""
