@@ -128,7 +128,8 @@ def carried_map(
     for kind, phase, item in done:
         if kind == "lagga_till" and phase in phases:
             present = {moment.id for moments in phases.values() for moment in moments if moment.id}
-            if not item.moment_id or item.moment_id not in present:
+            named = {moment.name.casefold() for moment in phases[phase]}
+            if item.moment_id not in present and item.moment.casefold() not in named:
                 phases[phase].append(Moment(item.moment, item.involves, id=item.moment_id or new_id()))
         elif kind == "ta_bort":
             for listed in phases.values():
@@ -147,14 +148,12 @@ def _same(moment: Moment, item: ActionItem) -> bool:
 
 
 def moments_from_items(report: Report, questionnaire: Questionnaire) -> dict[str, tuple[Moment, ...]]:
-    """A first map from a report made before maps existed: the moments its plan names to develop
-    or remove (moments that exist; those to add come with the follow-up, when they are done), each
-    in the phase of its step (the set's order of steps: before, during, after)."""
+    """A first map from a report made before maps existed: the moments its action items name, each
+    in the phase of its step (the set's order of steps: before, during, after), once per phase –
+    offered to be kept, renamed or removed."""
     order = list(PHASES)
     phases: dict[str, list[Moment]] = {phase: [] for phase in PHASES}
     for planned in planned_items(report, questionnaire):
-        if planned.question.plan not in ("utveckla", "ta_bort"):
-            continue
         phase = planned.phase or order[min(planned.step.number, len(order)) - 1]
         if all(m.name.casefold() != planned.item.moment.casefold() for m in phases[phase]):
             phases[phase].append(Moment(planned.item.moment, planned.item.involves, id=new_id()))
