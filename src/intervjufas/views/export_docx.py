@@ -34,7 +34,7 @@ from intervjufas.views.export_html import NO_PLAN, WHY
 
 Progress = Callable[[str], None]
 LANGUAGE = "sv-SE"
-MAP_HEADER = ("Fas", "Moment", "Förändring", "Berör", "Anteckning")
+MAP_HEADER = ("Fas", "Moment", "Förändring", "Berör", "Notering")
 TABLE_STYLE = "Light List Accent 1"
 # Column widths in mm; the text area of an A4 page with 22 mm margins is 166 mm wide.
 FACT_WIDTHS = (45.0, 121.0)

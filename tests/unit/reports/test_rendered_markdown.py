@@ -97,11 +97,11 @@ def test_the_process_map_is_a_table_with_a_row_per_moment() -> None:
         full_report(questionnaire, "svar"), questionnaire, ("Kravprofil | *ny*", "Intervju")
     )
     cells = next(t for t in tables(render(report, questionnaire)) if t[0] == "Fas")
-    assert cells[:4] == ["Fas", "Moment", "Berör", "Markering"]
-    assert cells[4:8] == ["Före intervjun", "Kravprofil | *ny*", "kunden", ""]  # shown as typed
+    assert cells[:5] == ["Fas", "Moment", "Förändring", "Berör", "Notering"]
+    assert cells[5:10] == ["Före intervjun", "Kravprofil | *ny*", "", "kunden", ""]  # shown as typed
     # Each phase: the two mapped moments and the item planned to be added ("Checklista").
-    assert len(cells) == 4 * (1 + 3 * 3)
-    assert cells[-4:] == ["Efter intervjun", "Checklista | *ny*", "", "Nytt"]
+    assert len(cells) == 5 * (1 + 3 * 3)
+    assert cells[-5:] == ["Efter intervjun", "Checklista | *ny*", "Nytt", "", ""]
 
 
 def test_front_matter_has_the_keys_other_tools_read() -> None:
