@@ -225,11 +225,11 @@ def _process_map(doc: _Writer, document: Document) -> None:
     spans: list[tuple[int, int]] = []  # first and last row of each phase (the header is row 0)
     for phase in document.process_map:
         first = len(rows) + 1
-        for number, moment in enumerate(phase.moments):
-            row = (phase.title if number == 0 else "", moment.name, STATE_WORDS.get(moment.state, ""))
+        for number, moment in enumerate(phase.nodes):
+            row = (phase.title if number == 0 else "", moment.label, STATE_WORDS.get(moment.state, ""))
             row = (*row, ", ".join(moment.involves))
             rows.append(row if document.customer else (*row, moment.note))
-        if phase.moments:
+        if phase.nodes:
             spans.append((first, len(rows)))
     if not rows:
         return

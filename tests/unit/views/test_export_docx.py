@@ -106,7 +106,7 @@ def test_the_details_plan_and_map_are_real_tables(full: Document) -> None:
     assert (
         process_map.cell(4, 0).text == "Under intervjun" and process_map.cell(6, 0).text == "Efter intervjun"
     )
-    assert len(process_map.rows) == 1 + sum(len(p.moments) for p in full.process_map or ())
+    assert len(process_map.rows) == 1 + sum(len(p.nodes) for p in full.process_map or ())
 
 
 def test_document_properties_page_and_language(full: Document) -> None:
