@@ -66,9 +66,12 @@ def mapped_moments(report: Report, questionnaire: Questionnaire) -> dict[str, tu
 
 
 def process_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
-    """The report's map with the changes it plans marked."""
+    """The report's map with the changes it plans marked.  An item to develop or remove is about
+    the moment its ``moment_id`` names – or, written without one (by hand, in an answers file), the
+    moment of that name in its phase (in any phase when its question has none)."""
     moments = mapped_moments(report, questionnaire)
     marks: dict[str, tuple[str, str]] = {}
+    named: dict[tuple[str | None, str], tuple[str, str]] = {}
     added: dict[str, list[MappedMoment]] = {phase: [] for phase in PHASES}
     for planned in planned_items(report, questionnaire):
         state = _PLAN_STATES.get(planned.question.plan or "")
@@ -78,11 +81,15 @@ def process_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
             added[planned.question.phase].append(MappedMoment(new, planned.question.phase, "new", item.why))
         elif state and item.moment_id:
             marks[item.moment_id] = (state, item.why)
+        elif state:
+            named[(planned.question.phase, item.moment.casefold())] = (state, item.why)
     phases = []
     for phase, listed in moments.items():
         shown = []
         for moment in listed:
-            state, why = marks.get(moment.id, ("developed" if moment.developed else "kept", ""))
+            key = moment.name.casefold()
+            unmarked = ("developed" if moment.developed else "kept", "")
+            state, why = marks.get(moment.id) or named.get((phase, key)) or named.get((None, key), unmarked)
             shown.append(MappedMoment(moment, phase, state, why))
         phases.append((phase, (*shown, *added[phase])))
     return ProcessMap(tuple(phases))

@@ -185,3 +185,20 @@ def test_any_text_shows_as_typed(text: str) -> None:
         return
     shown = shown_answers(render(report, questionnaire)).get(question.id, "")
     assert shown == as_seen(value)
+
+
+def test_an_item_without_a_moment_id_marks_the_moment_of_its_name_in_its_phase() -> None:
+    """Written by hand or in an answers file, an item to develop or remove names its moment."""
+    questionnaire = builtin_set("kartlaggning")
+    report = with_moments(Report.new(questionnaire), questionnaire, ("Kravprofil", "Intervju"))
+    report.answers["uppdrag"] = Answer("Lager")
+    report.answers["fore_utveckla"] = Answer("Ja")
+    report.answers["fore_utveckla_vad"] = Answer((ActionItem("kravprofil", "Tydligare"),))
+    report.answers["under_ta_bort"] = Answer("Ja")
+    report.answers["under_ta_bort_vad"] = Answer((ActionItem("Intervju", "Onödig"),))
+    rows = next(t for t in tables(render(report, questionnaire)) if t[0] == "Fas")[5:]
+    marks = {(rows[i], rows[i + 1]): rows[i + 2] for i in range(0, len(rows), 5)}
+    assert marks[("Före intervjun", "Kravprofil")] == "Utveckla"
+    assert marks[("Före intervjun", "Intervju")] == ""  # another phase's item
+    assert marks[("Under intervjun", "Intervju")] == "Ta bort"
+    assert marks[("Efter intervjun", "Kravprofil")] == ""
