@@ -94,8 +94,8 @@ def exportera(
     ] = False,
     katalog: Folder = None,
 ) -> None:
-    from intervjufas.reading.export_document import export_document
     from intervjufas.cli.report_choice import choose_report
+    from intervjufas.reading.export_document import export_document
     from intervjufas.reports.atomic import atomic_write_bytes
     from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
