@@ -298,6 +298,7 @@ def test_utga_fran_a_report_without_a_map_offers_its_plans_moments(reports_dir: 
     result = plain("--utga-fran", str(earlier), "--steg", "1", "--utan-uppfoljning", typed=typed)
     assert result.exit_code == 130, result.output  # (the input ends in the reflection)
     out = result.stdout
+    assert "Momenten från tidigare föreslås ett i taget: Enter behåller, ny text byter namn, - tar bort." in out
     assert "Moment 1 [standard: Checklista till kunden]:" in out
     assert "Moment 2 (tomt när listan är klar):" in out
     (path,) = set(reports_dir.glob("*.md")) - {earlier}
@@ -363,8 +364,8 @@ def test_follow_ups_done_before_a_stop_still_change_the_map(tmp_path: Path, repo
     assert continued.exit_code == 130, continued.output  # (the input ends in Steg 2's reflection)
     out = continued.stdout
     assert "Moment 1 [standard: Kravprofil]: \nMoment 2 [standard: Välkomstsamtal]: \nMoment 3 (tomt" in out
-    assert "Moment 1 [standard: Intervjun]: \nMoment 2 (tomt" in out
     report = read(path)
+    assert f"Moment 1 [standard: Intervjun] (utvecklat {report.date}): \nMoment 2 (tomt" in out
     fore, under = report.answers["fore_karta"].value, report.answers["under_karta"].value
     [added] = read(first).answers["fore_lagga_till_vad"].value  # type: ignore[misc]
     assert [(m.name, m.id) for m in fore] == [  # type: ignore[union-attr]
