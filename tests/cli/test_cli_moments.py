@@ -102,6 +102,9 @@ def test_moments_as_names_or_with_whom_they_involve_and_a_note(tmp_path: Path, r
     assert read_front_matter(path, check=True)["karta"] == 6
 
 
+ID_RULE = "i ett moment ska vara bokstäver a–z, siffror, - eller _, med minst en bokstav"
+
+
 @pytest.mark.parametrize(
     ("value", "line", "message"),
     [
@@ -123,6 +126,16 @@ def test_moments_as_names_or_with_whom_they_involve_and_a_note(tmp_path: Path, r
             2,
             "'i våras' är inte ett datum på formen ÅÅÅÅ-MM-DD",
         ),
+        ("[{namn: A, id: ab12}, {namn: B, id: ab12}]", 2, "id 'ab12' används av två moment"),
+        # An id must fit the report's comment (and, like the program's own, not be digits only).
+        *[
+            (f"\n  - namn: Kravprofil\n    id: {given}", 2, f"id '{shown}' {ID_RULE}")
+            for given, shown in (
+                ('"a -->b"', "a -->b"),
+                ('"x, moment: y"', "x, moment: y"),
+                ("12345678", "12345678"),
+            )
+        ],
     ],
 )
 def test_a_moment_of_the_wrong_shape_is_one_error_line(
@@ -298,7 +311,9 @@ def test_utga_fran_a_report_without_a_map_offers_its_plans_moments(reports_dir: 
     result = plain("--utga-fran", str(earlier), "--steg", "1", "--utan-uppfoljning", typed=typed)
     assert result.exit_code == 130, result.output  # (the input ends in the reflection)
     out = result.stdout
-    assert "Momenten från tidigare föreslås ett i taget: Enter behåller, ny text byter namn, - tar bort." in out
+    assert (
+        "Momenten från tidigare föreslås ett i taget: Enter behåller, ny text byter namn, - tar bort." in out
+    )
     assert "Moment 1 [standard: Checklista till kunden]:" in out
     assert "Moment 2 (tomt när listan är klar):" in out
     (path,) = set(reports_dir.glob("*.md")) - {earlier}
