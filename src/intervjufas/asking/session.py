@@ -15,7 +15,7 @@ from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire, Step
 from intervjufas.reports.action_plan import OpenItem
 from intervjufas.reports.model import Report
-from intervjufas.reports.process_map import carried_map, mapped_moments
+from intervjufas.reports.process_map import carried_map, mapped_moments, step_phase
 
 Saver = Callable[[Report, Iterable[str]], Report]
 METADATA_TITLE = "Om uppdraget"
@@ -134,7 +134,7 @@ class Session:
             for follow_up in self.report.follow_ups:
                 item = self.followed.get(follow_up.key)
                 if follow_up.status == "Genomfört" and item is not None and item.item is not None:
-                    done.append((item.plan, item.phase, item.item))
+                    done.append((item.plan, item.phase or step_phase(item.step_number), item.item))
             earlier = self._earlier_map() if self._earlier_map is not None else {}
             self._carried = carried_map(earlier, done, self.report.date)
         return self._carried

@@ -5,6 +5,7 @@ in this report, and the moments' ids are kept through answering, saving and resu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -222,6 +223,21 @@ def test_items_not_done_change_nothing(kartlaggning: Questionnaire, status: str)
         "efter_karta": EARLIER["efter"],
     }
     assert all(m.developed == "" for m in script.offered("under_karta"))
+
+
+def test_an_item_to_add_from_a_report_without_a_map_joins_the_phase_of_its_step(
+    kartlaggning: Questionnaire,
+) -> None:
+    """Items of reports made before maps existed have no phase: a moment to add joins the phase
+    its step stands for, as in the first map made from such a report."""
+    old = ActionItem("Utvärdering med kunden", "Lära till nästa gång", "", "", ())
+    item = replace(
+        open_item("lagga_till", "efter", old, 3), key="bbbbbbbbbbbb/efter_lagga_till_vad/1", phase=None
+    )
+    script = Script(NO_PLANS, follow_ups=["Genomfört"])
+    session(kartlaggning, script)[0].run(kartlaggning.steps, [item], record_open_items=True)
+    assert names(script.offered("efter_karta")) == ["Återkoppling", "Utvärdering med kunden"]
+    assert script.offered("efter_karta")[1].id  # a new id: the old item had none
 
 
 def test_done_items_change_the_map_when_the_mapping_is_continued(kartlaggning: Questionnaire) -> None:

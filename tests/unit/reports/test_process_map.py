@@ -25,6 +25,7 @@ from intervjufas.reports.process_map import (
     mapped_moments,
     moments_from_items,
     process_map,
+    step_phase,
 )
 
 KRAV = Moment("Kravprofil med kunden", ("kunden",), id="m-krav")
@@ -157,7 +158,7 @@ def test_items_whose_moment_is_not_on_the_map_mark_nothing_and_add_nothing(
 
 def test_moments_to_add_without_a_phase_are_not_drawn() -> None:
     """A set of one's own may plan additions in a question with no phase: the map cannot say where
-    they go, so they stay in the plan only."""
+    they go, so they are not drawn as new."""
     questionnaire = load_question_set(
         b"""\
 id: egen
@@ -417,3 +418,7 @@ def test_map_of_a_report_with_a_map_is_its_map(
     # The planned addition is not on the map yet: it joins it when followed up as done.
     assert "Checklista" not in names(map_of(loaded))["fore"]
     assert map_of(LoadedReport(tmp_path / "y.md", planned, None)) == {}
+
+
+def test_the_phase_a_step_stands_for_in_a_set_made_before_maps() -> None:
+    assert [step_phase(number) for number in (1, 2, 3, 4)] == ["fore", "under", "efter", "efter"]
