@@ -159,13 +159,19 @@ def moments_from_items(report: Report, questionnaire: Questionnaire) -> dict[str
     """A first map from a report made before maps existed: the moments its action items name, each
     in the phase of its step (the set's order of steps: before, during, after), once per phase –
     offered to be kept, renamed or removed."""
-    order = list(PHASES)
     phases: dict[str, list[Moment]] = {phase: [] for phase in PHASES}
     for planned in planned_items(report, questionnaire):
-        phase = planned.phase or order[min(planned.step.number, len(order)) - 1]
+        phase = planned.phase or step_phase(planned.step.number)
         if all(m.name.casefold() != planned.item.moment.casefold() for m in phases[phase]):
             phases[phase].append(Moment(planned.item.moment, planned.item.involves, id=new_id()))
     return {phase: tuple(moments) for phase, moments in phases.items()}
+
+
+def step_phase(number: int) -> str:
+    """The phase a step of a set made before maps stands for: its steps in order are before,
+    during and after the interviews (a step past the third counts as after)."""
+    order = list(PHASES)
+    return order[min(max(number, 1), len(order)) - 1]
 
 
 def map_of(loaded: LoadedReport) -> dict[str, tuple[Moment, ...]]:
