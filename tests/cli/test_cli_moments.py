@@ -316,6 +316,7 @@ def test_utga_fran_a_report_without_a_map_offers_its_plans_moments(reports_dir: 
     assert (
         "Momenten från tidigare föreslås ett i taget: Enter behåller, ny text byter namn, - tar bort." in out
     )
+    assert f"Momenten föreslås från processkartan i {earlier.name}.\n" in out  # where they come from
     assert "Moment 1 [standard: Checklista till kunden]:" in out
     assert "Moment 2 (tomt när listan är klar):" in out
     (path,) = set(reports_dir.glob("*.md")) - {earlier}
@@ -335,7 +336,10 @@ def test_plain_answers_keep_rename_and_remove_the_offered_moments(tmp_path: Path
     result = plain("--steg", "1", "--utan-uppfoljning", typed=typed)
     assert result.exit_code == 130, result.output  # (the input ends in the last group of Steg 1)
     out = result.stdout
-    assert "Moment 1 [standard: Kravprofil]: " in out and "Moment 2 [standard: Pappersenkät]: " in out
+    assert out.count("Momenten föreslås från processkartan i ") == 1  # said once, at the first map question
+    assert (
+        "Moment 1 (kunden) [standard: Kravprofil]: " in out and "Moment 2 [standard: Pappersenkät]: " in out
+    )
     assert "Momenten på din processkarta:\n  1) Kravprofil med kunden\nSkriv numren" in out
     assert "Ogiltigt svar: skriv nummer mellan 1 och 1, t.ex. 1,3. Försök igen." in out
     (path,) = [p for p in reports_dir.glob("*.md") if "lager-b" in p.name]
@@ -380,9 +384,12 @@ def test_follow_ups_done_before_a_stop_still_change_the_map(tmp_path: Path, repo
     continued = plain("--fortsatt", str(path), typed=typed)
     assert continued.exit_code == 130, continued.output  # (the input ends in Steg 2's reflection)
     out = continued.stdout
-    assert "Moment 1 [standard: Kravprofil]: \nMoment 2 [standard: Välkomstsamtal]: \nMoment 3 (tomt" in out
+    assert (
+        "Moment 1 (kunden) [standard: Kravprofil]: \nMoment 2 (kandidaten) [standard: Välkomstsamtal]: \nMoment 3 (tomt"
+        in out
+    )
     report = read(path)
-    assert f"Moment 1 [standard: Intervjun] (utvecklat {report.date}): \nMoment 2 (tomt" in out
+    assert f"Moment 1 (utvecklat {report.date}) [standard: Intervjun]: \nMoment 2 (tomt" in out
     fore, under = report.answers["fore_karta"].value, report.answers["under_karta"].value
     [added] = read(first).answers["fore_lagga_till_vad"].value  # type: ignore[misc]
     assert [(m.name, m.id) for m in fore] == [  # type: ignore[union-attr]

@@ -149,7 +149,11 @@ def second_assignment(t: Terminal, today: str) -> None:
     offered(
         t,
         "Vilka moment ingår generellt i din process före intervjuerna?",
-        [("Kravprofil med kunden", ""), ("Informationsutskick", ""), ("Välkomstsamtal", "")],
+        [
+            ("Kravprofil med kunden", " (kunden)"),
+            ("Informationsutskick", " (kandidaten)"),
+            ("Välkomstsamtal", " (kandidaten)"),
+        ],
     )
     for question in ("lägga till", "utveckla"):
         t.choose(f"Finns det moment som du skulle vilja {question}?", 2)
@@ -163,7 +167,7 @@ def second_assignment(t: Terminal, today: str) -> None:
     offered(
         t,
         "Vilka moment ingår generellt i din process under intervjuerna?",
-        [("Intervjun", ""), ("Avslutet", f" (utvecklat {today})")],
+        [("Intervjun", " (kunden, kandidaten)"), ("Avslutet", f" (kandidaten; utvecklat {today})")],
     )
     for question in ("lägga till", "utveckla"):
         t.choose(f"Finns det moment som du skulle vilja {question}?", 2)
@@ -173,7 +177,11 @@ def second_assignment(t: Terminal, today: str) -> None:
     t.expect("Steg 3: Efter intervjun")
     t.answer_long("Vilka moment genomför du efter en genomförd intervju?", "")
     t.choose_with_comment("Finns det en tydlig rutin?", 1)
-    offered(t, "Vilka moment ingår generellt i din process efter intervjuerna?", [("Återkoppling", "")])
+    offered(
+        t,
+        "Vilka moment ingår generellt i din process efter intervjuerna?",
+        [("Återkoppling", " (kandidaten)")],
+    )
     for question in ("lägga till", "utveckla"):
         t.choose(f"Finns det moment som du skulle vilja {question}?", 2)
     t.choose("Behöver något steg tas bort?", 2)
@@ -299,7 +307,7 @@ def test_ny_karta_starts_blank(run: Run, run_command: Callable, reports_dir: Pat
     ):
         t.answer_long(question, "")
     t.expect("Vilka moment ingår generellt i din process före intervjuerna?")
-    t.expect("Ett moment i taget. Lämna raden tom när listan är klar.")
+    t.expect("Lämna raden tom när listan är klar.")
     t.answer_text("Moment 1 (tomt när listan är klar):", "Telefonintervju")
     t.check("Vem berör 'Telefonintervju'?", [2])
     t.answer_text("Notering (valfritt):", "")

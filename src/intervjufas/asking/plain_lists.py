@@ -26,9 +26,13 @@ def _suggested(text: str) -> str:
     return f" [standard: {text}]" if text else ""
 
 
-def developed_note(moment: Moment) -> str:
-    """A moment developed earlier (its 'utveckla' item followed up as done) says so when offered."""
-    return f" (utvecklat {moment.developed})" if moment.developed else ""
+def offered_note(moment: Moment) -> str:
+    """What an offered moment keeps besides its name: whom it involves, and when it was developed
+    (its 'utveckla' item followed up as done) – " (kunden; utvecklat 2026-11-30)"."""
+    parts = [", ".join(moment.involves)] if moment.involves else []
+    if moment.developed:
+        parts.append(f"utvecklat {moment.developed}")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _numbers(text: str, count: int) -> list[int]:
@@ -65,7 +69,7 @@ class PlainListWidgets:
         kept: list[Moment] = []
         try:
             for moment in previous:
-                shown = f"Moment {len(kept) + 1}{_suggested(moment.name)}{developed_note(moment)}: "
+                shown = f"Moment {len(kept) + 1}{offered_note(moment)}{_suggested(moment.name)}: "
                 text = self._line(shown, question).strip()
                 if text != SKIP_KEY:
                     kept.append(replace(moment, name=text or moment.name))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from intervjufas.asking.plain_lists import developed_note
+from intervjufas.asking.plain_lists import offered_note
 from intervjufas.asking.prompter import CHECKBOX_HELP, AskRequest
 from intervjufas.asking.stopping import run_prompt
 from intervjufas.errors import PartialAnswer
@@ -16,6 +16,7 @@ from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment
 if TYPE_CHECKING:
     from rich.console import Console
 
+LIST_HINT = "Ett moment i taget. Lämna raden tom när listan är klar."
 MAP_HINT = (
     "Momenten från tidigare föreslås ett i taget: Enter behåller momentet, ändra texten för att byta "
     "namn, töm raden för att ta bort det."
@@ -40,6 +41,11 @@ class ListWidgets:
     def _line(self, message: str, default: str, *, required: bool) -> str:  # (the prompter's)
         raise NotImplementedError
 
+    def fitted(
+        self, message: str, instruction: str | None = None
+    ) -> tuple[str, str | None]:  # (the prompter's)
+        raise NotImplementedError
+
     def _say(self, text: str, style: str = "dim") -> None:
         from rich.text import Text
 
@@ -54,11 +60,14 @@ class ListWidgets:
         previous = [
             m for m in (default.value if default is not None and isinstance(default.value, tuple) else ())
         ]
-        self._say(MAP_HINT if previous else "Ett moment i taget. Lämna raden tom när listan är klar.")
+        if previous:
+            self._say(MAP_HINT)
+        else:  # (the help already says "one at a time")
+            self._say("Lämna raden tom när listan är klar." if question.help else LIST_HINT)
         kept: list[Moment] = []
         try:
             for moment in previous:
-                shown = f"Moment {len(kept) + 1}{developed_note(moment)}:"
+                shown = f"Moment {len(kept) + 1}{offered_note(moment)}:"
                 name = self._line(shown, moment.name, required=False).strip()
                 if name:
                     kept.append(replace(moment, name=name))
@@ -91,13 +100,14 @@ class ListWidgets:
     def _involves(self, name: str, chosen: tuple[str, ...]) -> tuple[str, ...]:
         import questionary
 
+        message, hint = self.fitted(f"Vem berör '{name}'?", CHECKBOX_HELP)
         picked = _ask(
             questionary.checkbox(
-                f"Vem berör '{name}'?",
+                message,
                 choices=[
                     questionary.Choice(who.capitalize(), value=who, checked=who in chosen) for who in INVOLVED
                 ],
-                instruction=CHECKBOX_HELP,
+                instruction=hint,
                 use_jk_keys=False,
                 erase_when_done=True,
             )
@@ -138,11 +148,12 @@ class ListWidgets:
         earlier = {
             item.moment_id: item for item in previous if isinstance(item, ActionItem) and item.moment_id
         }
+        message, hint = self.fitted("Vilka moment på din processkarta gäller det?", CHECKBOX_HELP)
         picked = _ask(
             questionary.checkbox(
-                "Vilka moment på din processkarta gäller det?",
+                message,
                 choices=[questionary.Choice(m.name, value=m.id, checked=m.id in earlier) for m in moments],
-                instruction=CHECKBOX_HELP,
+                instruction=hint,
                 use_jk_keys=False,
                 erase_when_done=True,
             )

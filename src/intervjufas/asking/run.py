@@ -22,7 +22,6 @@ from intervjufas.errors import (
     Stopped,
     UsageError,
 )
-from intervjufas.model.answers import Moment
 from intervjufas.model.questions import STATUS_DONE, Questionnaire, SetRef, Step, step_status
 from intervjufas.questionsets.catalog import resolve_set
 from intervjufas.reports.files import reports_dir
@@ -33,12 +32,13 @@ if TYPE_CHECKING:  # (the answers file, earlier reports and recovery are read on
     from intervjufas.asking.answers_file import AnswersFile, FileFinding
     from intervjufas.asking.prompter import Prompter
     from intervjufas.reports.loading import LoadedReport
+    from intervjufas.reports.process_map import StartMap
 
 # Finds the open items of earlier plans to follow up: (reports folder, question set, this report,
 # with its customer answered) -> the pool of items, newest first.
 OpenItemFinder = Callable[[Path, Questionnaire, Report], ItemPool]
 # Finds the map to start from: (reports folder, question set, author, this report's id) -> map.
-MapFinder = Callable[[Path, Questionnaire, str, str], dict[str, tuple[Moment, ...]]]
+MapFinder = Callable[[Path, Questionnaire, str, str], "StartMap"]
 
 COMMANDS = {"kartlaggning": "kartlagg", "snabbformat": "snabb"}
 # What writing to or reading from a terminal that was closed gives.
@@ -144,13 +144,13 @@ def run_mapping(
         handle, report, note = ReportFile(folder, questionnaire), Report.new(questionnaire), ""
         report.author = options.author
 
-    def earlier_map() -> dict[str, tuple[Moment, ...]]:
+    def earlier_map() -> StartMap:
         if options.new_map:
             return {}
         if start is not None:
-            from intervjufas.reports.process_map import map_of
+            from intervjufas.reports.process_map import EarlierMap, map_of
 
-            return map_of(start)
+            return EarlierMap(map_of(start), start.path, start.report.author)
         if find_latest_map is None:
             return {}
         return find_latest_map(folder, questionnaire, report.author, report.report_id)
@@ -182,7 +182,7 @@ def _run_from_file(
     report: Report,
     answers: AnswersFile,
     defaults: Report | None,
-    earlier_map: Callable[[], dict[str, tuple[Moment, ...]]],
+    earlier_map: Callable[[], StartMap],
 ) -> tuple[Report, list[FileFinding]]:
     """Every answer from the file, validated in memory first and written once, so that a bad
     answers file (or, with --strikt, one with personal data) writes nothing."""
@@ -218,7 +218,7 @@ def _run(
     find_open_items: OpenItemFinder | None,
     defaults: Report | None,
     note: str,
-    earlier_map: Callable[[], dict[str, tuple[Moment, ...]]],
+    earlier_map: Callable[[], StartMap],
 ) -> Report:
     questionnaire = handle.questionnaire
     steps = select_steps(questionnaire, report, options.steps)

@@ -15,7 +15,7 @@ from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire, Step
 from intervjufas.reports.action_plan import OpenItem
 from intervjufas.reports.model import Report
-from intervjufas.reports.process_map import carried_map, mapped_moments, step_phase
+from intervjufas.reports.process_map import EarlierMap, StartMap, carried_map, mapped_moments, step_phase
 
 Saver = Callable[[Report, Iterable[str]], Report]
 METADATA_TITLE = "Om uppdraget"
@@ -29,7 +29,7 @@ class Session:
         prompter: Prompter,
         save: Saver,
         defaults: Report | None = None,
-        earlier_map: Callable[[], dict[str, tuple[Moment, ...]]] | None = None,
+        earlier_map: Callable[[], StartMap] | None = None,
     ) -> None:
         """``earlier_map`` finds the process map a new mapping starts from (called once, when the
         first map question is reached); the follow-up of earlier plans changes it."""
@@ -136,7 +136,11 @@ class Session:
                 if follow_up.status == "Genomfört" and item is not None and item.item is not None:
                     done.append((item.plan, item.phase or step_phase(item.step_number), item.item))
             earlier = self._earlier_map() if self._earlier_map is not None else {}
-            self._carried = carried_map(earlier, done, self.report.date)
+            if not isinstance(earlier, EarlierMap):
+                earlier = EarlierMap(earlier)
+            self._carried = carried_map(earlier.phases, done, self.report.date)
+            if earlier.source is not None and any(self._carried.values()):
+                self.prompter.note(_map_source(earlier, self.report.author))
         return self._carried
 
     def map_choices(self, question: Question) -> tuple[Moment, ...]:
@@ -209,6 +213,13 @@ class Session:
 
 def _same_name(one: str, other: str) -> bool:
     return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
+
+
+def _map_source(earlier: EarlierMap, author: str) -> str:
+    """Where the offered moments come from: "Momenten föreslås från processkartan i FIL (Anna)." """
+    assert earlier.source is not None
+    whose = f" ({earlier.author})" if earlier.author and earlier.author != author else ""
+    return f"Momenten föreslås från processkartan i {earlier.source.name}{whose}."
 
 
 def _pool(open_items: Sequence[OpenItem] | ItemPool | PoolFinder, report: Report) -> ItemPool:

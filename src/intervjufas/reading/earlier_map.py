@@ -11,12 +11,12 @@ from intervjufas.model.answers import Moment
 from intervjufas.model.questions import Questionnaire
 from intervjufas.reading.folder import read_headers
 from intervjufas.reports.loading import load_report
-from intervjufas.reports.process_map import map_of
+from intervjufas.reports.process_map import EarlierMap, map_of
 
 Map = dict[str, tuple[Moment, ...]]
 
 
-def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_id: str) -> Map:
+def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_id: str) -> EarlierMap:
     """The newest map in the folder – by preference one the same author made – else, when no
     report has a map yet, the moments named in the newest plan (the author's own first, too).
 
@@ -31,10 +31,11 @@ def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_
     with_items = [p for p, h in preferred if h.get("atgarder")]
     for path in dict.fromkeys([*with_map, *with_items]):  # (each read once)
         with contextlib.suppress(IntervjufasError):
-            found = map_of(load_report(path, questionnaire))
+            loaded = load_report(path, questionnaire)
+            found = map_of(loaded)
             if any(found.values()):
-                return found
-    return {}
+                return EarlierMap(found, path, loaded.report.author)
+    return EarlierMap({})
 
 
 def _when(entry: tuple[Path, dict]) -> tuple[str, str]:

@@ -10,6 +10,7 @@ VS Code and Obsidian draw, and the same map as a plain table.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intervjufas.model.answers import ActionItem, Moment, new_id
@@ -48,6 +49,19 @@ class ProcessMap:
     @property
     def empty(self) -> bool:
         return not self.moments
+
+
+@dataclass(frozen=True)
+class EarlierMap:
+    """The map a new mapping starts from, and the report it comes from (to say so)."""
+
+    phases: dict[str, tuple[Moment, ...]]
+    source: Path | None = None
+    author: str = ""
+
+
+# The map a new mapping starts from: its moments by phase, or that and the report it comes from.
+StartMap = dict[str, tuple[Moment, ...]] | EarlierMap
 
 
 def has_map(questionnaire: Questionnaire) -> bool:

@@ -11,6 +11,7 @@ from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questions import Questionnaire
 from intervjufas.reading.earlier_map import latest_map
 from intervjufas.reports.model import Report
+from intervjufas.reports.process_map import EarlierMap
 from intervjufas.reports.render import render
 
 
@@ -42,8 +43,8 @@ def write_report(
     return report
 
 
-def fore(found: dict[str, tuple[Moment, ...]]) -> list[str]:
-    return [m.name for m in found.get("fore", ())]
+def fore(found: EarlierMap) -> list[str]:
+    return [m.name for m in found.phases.get("fore", ())]
 
 
 def test_the_newest_map_by_the_date_of_the_assignment(reports_dir: Path, kartlaggning: Questionnaire) -> None:
@@ -64,10 +65,12 @@ def test_the_newest_map_by_the_date_of_the_assignment(reports_dir: Path, kartlag
         fore=("Maj",),
         created="2024-07-01T08:00:00+01:00",
     )
-    found = latest_map(reports_dir, kartlaggning, "", "")
-    assert fore(found) == ["Juni"]
+    earlier = latest_map(reports_dir, kartlaggning, "", "")
+    found = earlier.phases
+    assert fore(earlier) == ["Juni"]
     assert [m.id for m in found["fore"]] == ["b-juni-0"]  # the ids come along
     assert found["under"] == () and found["efter"] == ()
+    assert earlier.source is not None and earlier.source.parent == reports_dir  # to say where from
 
 
 def test_the_same_day_the_later_made_wins(reports_dir: Path, kartlaggning: Questionnaire) -> None:
@@ -117,11 +120,11 @@ def test_the_report_being_made_is_passed_over(reports_dir: Path, kartlaggning: Q
 
 
 def test_an_empty_folder_or_none_at_all_has_no_map(reports_dir: Path, kartlaggning: Questionnaire) -> None:
-    assert latest_map(reports_dir, kartlaggning, "Anna", "") == {}
+    assert latest_map(reports_dir, kartlaggning, "Anna", "").phases == {}
     reports_dir.mkdir(parents=True)
-    assert latest_map(reports_dir, kartlaggning, "Anna", "") == {}
+    assert latest_map(reports_dir, kartlaggning, "Anna", "").phases == {}
     write_report(reports_dir, kartlaggning, "tom", date="2024-05-01", author="Anna")
-    assert latest_map(reports_dir, kartlaggning, "Anna", "") == {}
+    assert latest_map(reports_dir, kartlaggning, "Anna", "").phases == {}
 
 
 def copy_fixtures(folder: Path, *names: str) -> None:
@@ -139,7 +142,7 @@ def test_before_any_map_the_moments_the_newest_plan_names(
     reports_dir: Path, kartlaggning: Questionnaire
 ) -> None:
     copy_fixtures(reports_dir, LAGER, TRUCK, BROKEN)
-    found = latest_map(reports_dir, kartlaggning, "Anna", "")
+    found = latest_map(reports_dir, kartlaggning, "Anna", "").phases
     assert {phase: [m.name for m in moments] for phase, moments in found.items()} == {
         "fore": [],
         "under": ["Tydligare avslut", "Kandidatens frågor"],
@@ -161,7 +164,7 @@ def test_an_own_report_with_a_plan_but_no_map_does_not_hide_an_earlier_plan(
     newest plan of a report made before maps is offered instead."""
     copy_fixtures(reports_dir, TRUCK)
     write_report(reports_dir, kartlaggning, "anna", date="2024-06-01", author="Anna", items=("Checklista",))
-    found = latest_map(reports_dir, kartlaggning, "Anna", "")
+    found = latest_map(reports_dir, kartlaggning, "Anna", "").phases
     assert [m.name for m in found["under"]] == ["Tydligare avslut", "Kandidatens frågor"]
 
 
