@@ -36,7 +36,9 @@ INTERVJU = Moment("Intervju", ("kunden", "kandidaten"), id="m0intv")
 DUBBEL = Moment("Dubbelbokning", ("kollegor",), id="m0dubb")
 ATERKOPPLING = Moment("Återkoppling", ("kandidaten",), id="m0ater")
 
-ADD = ActionItem("Förberedande samtal", "Minska nervositeten", id="a1add", moment_id="m0forb", involves=("kandidaten",))
+ADD = ActionItem(
+    "Förberedande samtal", "Minska nervositeten", id="a1add", moment_id="m0forb", involves=("kandidaten",)
+)
 DEVELOP = ActionItem("Kallelse", "Tydligare information", id="a1dev", moment_id="m0kall")
 REMOVE = ActionItem("Dubbelbokning", "Tar för mycket tid", id="a1rem", moment_id="m0dubb")
 DEVELOP_2 = ActionItem("Intervju", "Mer struktur", id="a2dev", moment_id="m0intv")
@@ -49,7 +51,11 @@ def _report(report_id: str, date: str, uppdrag: str, author: str) -> Report:
     report.author = author
     report.answers.update(
         {"uppdrag": Answer(uppdrag), "kund": Answer("Nordlager AB"), "datum": Answer(date)}
-        | {f"{phase}_{kind}": Answer("Nej") for phase in ("fore", "under", "efter") for kind in ("lagga_till", "utveckla", "ta_bort")}
+        | {
+            f"{phase}_{kind}": Answer("Nej")
+            for phase in ("fore", "under", "efter")
+            for kind in ("lagga_till", "utveckla", "ta_bort")
+        }
     )
     return report
 
@@ -96,7 +102,9 @@ def sample_reports() -> list[tuple[str, Report]]:
     _with_map(third, map_3)
 
     eriks = _report("r4erik", "2024-03-10", "Kund", ERIK)
-    _with_map(eriks, {"fore": (Moment("Telefonscreening", ("kandidaten",), id="e1tele"),), "under": (), "efter": ()})
+    _with_map(
+        eriks, {"fore": (Moment("Telefonscreening", ("kandidaten",), id="e1tele"),), "under": (), "efter": ()}
+    )
     return [(FIRST, first), (SECOND, second), (THIRD, third), (ERIKS, eriks)]
 
 

@@ -64,40 +64,53 @@ class MapHistory:
 
 
 def read_map_reports(folder: Path, author: str, everyone: bool) -> MapReports:
-    """The reports the history needs, read from the headers first: those with a map, those whose
-    follow-up marks an item done, and the reports that planned those items.  ``author``'s own
+    """The reports the history needs, found from the headers: those with a map, those whose
+    follow-up marks an item done, and the reports that planned those items – ``author``'s own
     (and those that record no author) unless ``everyone``; every author's when ``author`` has none."""
     headers, warnings = read_headers(folder)
     relevant = [(path, header) for path, header in headers if _changes_map(header)]
-    own = [entry for entry in relevant if author and entry[1].get("forfattare") == author]
-    fell_back = not everyone and not own
-    if everyone or fell_back:
-        groups: dict[str, list[tuple[Path, Header]]] = {}
-        for entry in relevant:
-            groups.setdefault(str(entry[1].get("forfattare") or ""), []).append(entry)
-        chosen = list(groups.items())
-        left_out = 0
-    else:
-        mine = [entry for entry in relevant if entry in own or not entry[1].get("forfattare")]
-        chosen = [(author, mine)]
-        left_out = sum(1 for entry in relevant if entry not in mine)
-    planners = {key.split("/")[0] for _, group in chosen for _, header in group for key in _done_keys(header)}
-    wanted = {path for _, group in chosen for path, _ in group}
-    wanted |= {path for path, header in headers if str(header.get("id") or "") in planners}
+    fell_back = not everyone and not (author and any(_recorded(header) == author for _, header in relevant))
+    by_author = everyone or fell_back
+
+    def line_of(header: Header) -> str | None:
+        recorded = _recorded(header)
+        return recorded if by_author else (author if recorded in (author, "") else None)
+
+    planners = {key.split("/")[0] for _, h in relevant if line_of(h) is not None for key in _done_keys(h)}
+    lines: dict[str, list[Path]] = {}
+    wanted: set[Path] = set()
+    for path, header in headers:
+        planner = str(header.get("id") or "") in planners
+        if planner:
+            wanted.add(path)  # (its items are needed, whoever made it)
+        line = line_of(header)
+        if (planner or _changes_map(header)) and line is not None:
+            lines.setdefault(line, []).append(path)
+            wanted.add(path)
     read: dict[Path, LoadedReport] = {}
     for path in sorted(wanted):
         try:
             read[path] = load_report(path, in_folder=True)
         except IntervjufasError as error:
             warnings.append(error.message)
-    lines = [
-        (name, sorted((read[p] for p, _ in group if p in read), key=lambda r: r.sort_key))
-        for name, group in chosen
+    found = [
+        (name, sorted((read[p] for p in paths if p in read), key=lambda r: r.sort_key))
+        for name, paths in lines.items()
     ]
-    lines = [(name, reports) for name, reports in lines if reports]
+    left_out = 0 if by_author else sum(1 for _, header in relevant if line_of(header) is None)
     return MapReports(
-        lines, list(read.values()), author, everyone, fell_back and bool(relevant), left_out, warnings
+        [(name, reports) for name, reports in found if reports],
+        list(read.values()),
+        author,
+        everyone,
+        fell_back and bool(relevant),
+        left_out,
+        warnings,
     )
+
+
+def _recorded(header: Header) -> str:
+    return str(header.get("forfattare") or "")
 
 
 def _changes_map(header: Header) -> bool:

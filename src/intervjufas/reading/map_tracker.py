@@ -145,8 +145,13 @@ class Tracker:
                 continue
             key = self._item_key(planned)
             self._event(key, MapEvent(kind, ref, why=planned.item.why, follow_up=True))
+            line = self._lines[key]
             on_map = key in self._current
-            if (kind == "added") != on_map:  # the map change still to come is told by this event
+            # (a moment only an older plan named comes onto the next map already developed)
+            to_come = (
+                not on_map if kind == "added" else on_map or (kind == "developed" and not line.ever_on_map)
+            )
+            if to_come:  # the map change still to come is told by this event
                 self._pending.setdefault(key, set()).add(kind)
 
     def map(self, ref: ReportRef, phases: dict[str, tuple[Moment, ...]]) -> None:
