@@ -92,6 +92,7 @@ class Tracker:
     def __init__(self) -> None:
         self._lines: dict[str, MomentTimeline] = {}
         self._ids: dict[str, str] = {}  # moment id -> key
+        self._names: dict[str, list[str]] = {}  # casefolded name -> keys (in the order they were made)
         self._current: dict[str, tuple[str, Moment]] = {}  # the newest map: key -> (phase, moment)
         self._pending: dict[str, set[EventKind]] = {}  # done by a follow-up, not yet seen on a map
         self._planned: set[str] = set()  # items whose plan is already told
@@ -103,16 +104,14 @@ class Tracker:
         while key in self._lines:
             key += "+"
         self._lines[key] = MomentTimeline(key, moment_id, name, phase, created=len(self._lines))
+        self._names.setdefault(name.casefold(), []).append(key)
         if moment_id:
             self._ids[moment_id] = key
         return key
 
     def _by_name(self, name: str, phase: str, taken: set[str]) -> str | None:
         """The moment of that name (a moment on the map first, then one of the same phase)."""
-        wanted = name.casefold()
-        found = [
-            key for key, line in self._lines.items() if line.name.casefold() == wanted and key not in taken
-        ]
+        found = [key for key in self._names.get(name.casefold(), ()) if key not in taken]
         found.sort(key=lambda key: (not self._lines[key].on_map, self._lines[key].phase != phase))
         return found[0] if found else None
 
