@@ -36,8 +36,8 @@ def test_text(maps: Path) -> None:
         "    + Nytt i B: Förberedande samtal (planerat i A)\n"
         "    − Bara i A: Kallelse\n"
         "  Under intervjun\n"
-        "    · Utvecklat 2024-03-05: Intervju\n"
-        "    − Bara i A: Dubbelbokning\n"
+        "    ✓ Utvecklat 2024-03-05: Intervju\n"
+        "    − Bara i A: Dubbelbokning (planerat att tas bort i A)\n"
         "  Efter intervjun\n"
         "    + Nytt i B: Referenstagning\n"
         "  Oförändrade moment: 1 (A har 6 moment, B har 5).\n"
@@ -52,8 +52,9 @@ def test_text(maps: Path) -> None:
 
 def test_marks_and_details(maps: Path) -> None:
     out = jamfor(FIRST, SECOND).stdout
-    assert "    · Markering: Kallelse (Utveckla → ingen)\n    · Utvecklat 2024-02-20: Kallelse\n" in out
-    assert "    · Markering: Intervju (ingen → Utveckla)\n" in out
+    assert "    ✓ Utvecklat 2024-02-20: Kallelse\n" in out and "Markering: Kallelse" not in out
+    assert "    ↗ Markering: Intervju (ingen → Utveckla)\n" in out
+    assert "    · Markering: Dubbelbokning (Ta bort → ingen)\n" in out
 
 
 def test_the_earlier_report_is_picked_when_one_is_named(maps: Path) -> None:
@@ -92,12 +93,20 @@ def test_json(maps: Path) -> None:
         "b": "Genomgång av kravprofilen",
     }
     assert {
-        "typ": "markering",
+        "typ": "utvecklat",
         "fas": "fore",
         "moment": "Kallelse",
         "id": "m0kall",
-        "a": "utveckla",
-        "b": None,
+        "a": "",
+        "b": "2024-02-20",
+    } in maps_part["andringar"]
+    assert {
+        "typ": "markering",
+        "fas": "under",
+        "moment": "Intervju",
+        "id": "m0intv",
+        "a": None,
+        "b": "utveckla",
     } in maps_part["andringar"]
     assert {
         "typ": "tillagt",

@@ -119,11 +119,12 @@ def _differences(old: MappedMoment, new: MappedMoment) -> list[MomentChange]:
     planned = ("new", "develop", "remove")
     mark_a = old.state if old.state in planned else "kept"
     mark_b = new.state if new.state in planned else "kept"
+    developed = bool(new.moment.developed) and new.moment.developed != old.moment.developed
     if mark_a == "new" and mark_b != "new":  # planned in A, on the map in B
         found.append(change("added", old.state, new.state))
-    elif mark_a != mark_b:
-        found.append(change("marked", mark_a, mark_b))
-    if new.moment.developed and new.moment.developed != old.moment.developed:
+    elif mark_a != mark_b and not (developed and (mark_a, mark_b) == ("develop", "kept")):
+        found.append(change("marked", mark_a, mark_b))  # (to develop in A, developed in B: said below)
+    if developed:
         found.append(change("developed", old.moment.developed, new.moment.developed))
     if old.moment.involves != new.moment.involves:
         found.append(change("involves", ", ".join(old.moment.involves), ", ".join(new.moment.involves)))

@@ -170,14 +170,14 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
 
 def _map_part(maps: MapComparison) -> list[RenderableType]:
     """The two process maps moment by moment (before the answers)."""
-    from intervjufas.views.map_comparison import MARKS, STYLES, TITLE, by_phase, change_text, summary
+    from intervjufas.views.map_comparison import STYLES, TITLE, by_phase, change_text, mark, summary
 
     parts = _section_title(f"{TITLE} (A → B)")
     for phase, changes in by_phase(maps):
         parts.append(_indent(Text(phase, style="bold"), 2))
         for change in changes:
-            mark = MARKS.get(change.kind, "·")
-            parts.append(_indent(Text(f"{mark} {change_text(change)}", style=STYLES.get(change.kind, "")), 4))
+            line = Text(f"{mark(change)} {change_text(change)}", style=STYLES.get(change.kind, ""))
+            parts.append(_indent(line, 4))
     return [*parts, _indent(Text(summary(maps), style="dim"), 2)]
 
 

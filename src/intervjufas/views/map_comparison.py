@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.model.questions import PHASES
+from intervjufas.reports.mermaid import MARKS as MAP_MARKS
 from intervjufas.reports.process_map import STATE_WORDS
 from intervjufas.views.common import NO_ANSWER
 from intervjufas.views.map_formats import STATE_SLUGS
@@ -35,7 +36,15 @@ _LABELS = {
     "note": "Notering",
 }
 STYLES = {"added": "green", "removed": "red", "marked": "yellow", "developed": "cyan"}
-MARKS = {"added": "+", "removed": "−"}
+_MARKS = {"added": "+", "removed": "−", "developed": MAP_MARKS["developed"]}
+
+
+def mark(change: MomentChange) -> str:
+    """The symbol before a change in the text: + and − for moments that came or went, the map's
+    own mark for one marked or developed, · for the rest."""
+    if change.kind == "marked":
+        return MAP_MARKS.get(change.after, "") or "·"  # type: ignore[call-overload]
+    return _MARKS.get(change.kind, "·")
 
 
 def label(change: MomentChange) -> str:
@@ -47,7 +56,7 @@ def label(change: MomentChange) -> str:
 def sides(change: MomentChange) -> tuple[str, str]:
     """What A and B say about the moment, in words ("" when the change has nothing to compare)."""
     if change.kind in ("added", "removed"):
-        return ("planerat" if change.before == "new" else ""), ""
+        return ("planerat" if change.before in ("new", "remove") else ""), ""
     if change.kind == "moved":
         return PHASES.get(change.before, change.before), PHASES.get(change.after, change.after)
     if change.kind == "marked":
@@ -66,6 +75,8 @@ def change_text(change: MomentChange) -> str:
     text = f"{label(change)}: {change.name}"
     if change.kind == "added" and change.before == "new":
         return f"{text} (planerat i A)"
+    if change.kind == "removed" and change.before == "remove":
+        return f"{text} (planerat att tas bort i A)"
     return f"{text} ({before} → {after})" if before or after else text
 
 
