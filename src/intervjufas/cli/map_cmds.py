@@ -11,10 +11,13 @@ import typer
 
 from intervjufas.cli.app import app, program, terminal
 from intervjufas.cli.completion import complete_report
-from intervjufas.cli.options import AsJson, Folder, MapFormat, MapFormatOption
+from intervjufas.cli.options import Folder, MapFormat, MapFormatOption
 from intervjufas.errors import UsageError
 from intervjufas.views.console import make_console
 
+AsJson = Annotated[
+    bool, typer.Option("--json", metavar="", help="Samma som --format json: kartan som JSON för skript.")
+]
 NoPager = Annotated[
     bool, typer.Option("--ingen-pager", metavar="", help="Skriv ut allt direkt, utan bläddring.")
 ]
@@ -35,7 +38,7 @@ def karta(
     rapport: Annotated[
         str | None,
         typer.Argument(
-            metavar="[RAPPORT]",
+            metavar="RAPPORT",
             autocompletion=complete_report,
             help="Rapporten: en sökväg, ett filnamn, ett datum eller ord ur uppdraget eller kunden. "
             "Utan RAPPORT: den senaste kartan i rapportmappen (din egen i första hand).",

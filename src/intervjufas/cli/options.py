@@ -254,7 +254,7 @@ MapFormatOption = Annotated[
     typer.Option(
         "--format",
         metavar="FORMAT",
-        help="text (standard), markdown (avsnittet Processkarta), mermaid (bara flödesschemat) eller json.",
+        help="text (standard), markdown (avsnittet Processkarta), mermaid (bara Mermaid-diagrammet) eller json.",
         show_default=False,
         parser=enum_parser(
             MapFormat,
