@@ -30,6 +30,13 @@ WIDE = 90  # columns from which the phases stand side by side
 STYLES = {"new": "green", "develop": "yellow", "remove": "red", "developed": "cyan"}
 EMPTY_PHASE = "(inga moment)"
 MARK_WIDTH = 2  # a mark and a space before a moment's name
+FROM_PLAN = (
+    "Rapporten gjordes innan processkartan fanns: kartan visar de moment som dess utvecklingsplan nämner."
+)
+NO_MAP_IN_FOLDER = (
+    "Det finns ingen processkarta i {folder} ännu. Kartan ritas när du kartlägger momenten i din process: "
+    "{program} kartlagg"
+)
 DETAIL_INDENT = 2  # the details under a moment's name
 
 
@@ -60,15 +67,7 @@ def moment_lines(moment: MappedMoment) -> tuple[Line, list[Line]]:
 def heading_lines(view: MapView, program: str) -> list[Line]:
     """The title, where the map comes from, and a note when it is not the report's own map."""
     if view.loaded is None:
-        return [
-            [
-                (
-                    f"Det finns ingen processkarta i {view.folder} ännu. Kartan ritas när du kartlägger "
-                    f"momenten i din process: {program} kartlagg",
-                    "",
-                )
-            ]
-        ]
+        return [[(NO_MAP_IN_FOLDER.format(folder=view.folder, program=program), "")]]
     title = view.fact("uppdrag") or view.loaded.path.stem
     lines: list[Line] = [[("Processkarta: ", "bold"), (title, "bold")]]
     source = [part for part in (view.fact("datum"), view.fact("kund")) if part]
@@ -84,15 +83,7 @@ def heading_lines(view: MapView, program: str) -> list[Line]:
         where = "Den senaste kartan i rapportmappen"
     lines.append([(f"{where}: ", "dim"), (view.loaded.path.name, "dim")])
     if view.origin == "plan":
-        lines.append(
-            [
-                (
-                    "Rapporten gjordes innan processkartan fanns: kartan visar de moment som dess "
-                    "utvecklingsplan nämner.",
-                    "yellow",
-                )
-            ]
-        )
+        lines.append([(FROM_PLAN, "yellow")])
     elif view.origin == "none":
         lines.append([(_no_map(view), "yellow")])
     return lines
