@@ -13,12 +13,11 @@ from intervjufas.reading.document import (
     Content,
     Document,
     ListContent,
-    MapMoment,
-    MapPhase,
     RatingContent,
     TextContent,
 )
 from intervjufas.reports.loading import LoadedReport, load_report
+from intervjufas.reports.mermaid import MapNode, MapPhase
 from intervjufas.reports.model import FollowUp, RawAnswer, Report
 from intervjufas.reports.render import render
 
@@ -105,19 +104,19 @@ def sample_map() -> tuple[MapPhase, ...]:
         MapPhase(
             "Före intervjun",
             (
-                MapMoment("Kravprofil med kunden", ("kunden",), "kept", "Tar en timme"),
-                MapMoment("Kallelse till kandidaten", ("kandidaten",), "new", "Mejl och sms"),
-                MapMoment("Planering i teamet", ("kollegor",), "kept", "Intern anteckning"),
+                MapNode("Kravprofil med kunden", ("kunden",), "kept", "Tar en timme"),
+                MapNode("Kallelse till kandidaten", ("kandidaten",), "new", "Mejl och sms"),
+                MapNode("Planering i teamet", ("kollegor",), "kept", "Intern anteckning"),
             ),
         ),
         MapPhase(
             "Under intervjun",
             (
-                MapMoment(HOSTILE, ("kunden", "kandidaten"), "develop"),
-                MapMoment("Dubbelbokning", ("kollegor",), "remove"),
+                MapNode(HOSTILE, ("kunden", "kandidaten"), "develop"),
+                MapNode("Dubbelbokning", ("kollegor",), "remove"),
             ),
         ),
-        MapPhase("Efter intervjun", (MapMoment("Återkoppling", ("kandidaten",), "developed"),)),
+        MapPhase("Efter intervjun", (MapNode("Återkoppling", ("kandidaten",), "developed"),)),
     )
 
 

@@ -187,8 +187,10 @@ def test_broken_missing_and_ambiguous_reports(reports: Path, here: Path) -> None
     assert "passar 2 rapporter" in ambiguous.stderr
     for result in (broken, missing, ambiguous):
         assert result.exit_code == 1
-        assert result.stderr.startswith("Fel: ") and result.stderr.count("\n") == 1
-        assert result.stdout == ""
+        assert result.stderr.startswith("Fel: ") and result.stdout == ""
+    assert broken.stderr.count("\n") == missing.stderr.count("\n") == 1
+    # Several matches: one line that says so, the matches with dates, and what to do.
+    assert ambiguous.stderr.count("\n") == 1 + 2 + 1
     assert list(here.iterdir()) == []
 
 
@@ -302,3 +304,12 @@ def test_ctrl_c_during_an_export_saves_nothing_and_says_so(
     assert result.exit_code == 130
     assert result.stderr == "Avbrutet. Ingen export sparades.\n"
     assert list(here.iterdir()) == []
+
+
+def test_a_report_is_found_by_words_and_several_matches_are_listed(reports: Path, here: Path) -> None:
+    result = exportera("truckförare", "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert (here / f"{FULL}.html").is_file()
+    several = exportera("nordlager", "--format", "html")
+    assert several.exit_code == 1
+    assert several.stderr.startswith(f"Fel: 'nordlager' passar 3 rapporter i {reports}:")

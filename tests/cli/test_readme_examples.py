@@ -10,6 +10,7 @@ from helpers import REPO, run_cli
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.questionsets.loader import read_question_set
 from intervjufas.reports.parse import parse
+from intervjufas.reports.render import render
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -17,9 +18,9 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 def fenced_after(marker: str, language: str) -> str:
     """The first fenced block of the language after the marker text."""
     start = README.index(marker)
-    match = re.compile(rf"```{language}\n(.*?)```", re.DOTALL).search(README, start)
+    match = re.compile(rf"^(`{{3,}}){language}\n(.*?)^\1$", re.DOTALL | re.MULTILINE).search(README, start)
     assert match is not None, marker
-    return match.group(1)
+    return match.group(2)
 
 
 def test_the_answers_file_example_runs(tmp_path: Path, reports_dir: Path) -> None:
@@ -50,3 +51,20 @@ def test_the_report_excerpt_has_the_program_s_headings() -> None:
         assert re.search(heading, excerpt), question_id
     report = parse(excerpt, questionnaire)
     assert report.answers["fore_lagga_till"].value == "Ja"
+    # The generated parts are exactly what the program writes for these answers.
+    rendered = render(report, questionnaire)
+    for section in ("## Processkarta", "## Utvecklingsplan"):
+        start = excerpt.index(section)
+        end = excerpt.find("\n## ", start + 1)
+        assert excerpt[start : end if end != -1 else None].strip() in rendered, section
+
+
+def test_every_question_key_and_type_is_in_the_readme_tables() -> None:
+    from intervjufas.model.question_types import QUESTION_TYPES
+    from intervjufas.questionsets.format_keys import QUESTION_KEYS
+
+    keys = README[README.index("### Nycklarna") : README.index("### Villkor")]
+    for key in QUESTION_KEYS:
+        assert re.search(rf"^\| (?:`\w+`, )?`{key.name}`(?:, `\w+`)? \|", keys, re.MULTILINE), key.name
+    for kind in QUESTION_TYPES:
+        assert f"| `{kind}` |" in keys, kind

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,42 @@ def test_help_is_swedish() -> None:
     assert result.exit_code == 0
     for text in ("--aldre-an", "--anonymisera", "--ja", "provkörning", "ÅLDER"):
         assert text in result.stdout
+
+
+def test_old_recovery_files_are_removed_too_and_new_ones_kept(reports: Path, tmp_path: Path) -> None:
+    """A recovery file holds a whole session's answers: one older than the limit goes with the
+    reports (in either mode); a recent one, which may still be continued, stays."""
+    from intervjufas.reports.recovery import recovery_dir
+
+    folder = recovery_dir()
+    folder.mkdir(parents=True)
+    old, new = folder / "lager-20240101-101010.md", folder / "butik-20261101-101010.md"
+    for path in (old, new):
+        path.write_text("---\n---\n", encoding="utf-8")
+    long_ago = (dt.datetime.now() - dt.timedelta(days=400)).timestamp()
+    os.utime(old, (long_ago, long_ago))
+
+    dry = rensa("--aldre-an", "1å")
+    assert (
+        "1 återställningsfil (kopior av svar från sessioner som inte kunde sparas) är äldre än" in dry.stdout
+    )
+    assert f"  {old}\n" in dry.stdout and str(new) not in dry.stdout
+    assert old.exists()
+
+    done = rensa("--aldre-an", "1å", "--anonymisera", "--ja")
+    assert done.exit_code == 0, done.output
+    assert "1 återställningsfil togs bort." in done.stdout
+    assert not old.exists() and new.exists()
+
+
+def test_the_question_names_the_recovery_files(reports: Path) -> None:
+    from intervjufas.reports.recovery import recovery_dir
+
+    folder = recovery_dir()
+    folder.mkdir(parents=True)
+    old = folder / "lager-20240101-101010.md"
+    old.write_text("---\n---\n", encoding="utf-8")
+    os.utime(old, (0, 0))
+    result = rensa("--aldre-an", "1d", "--enkel", input="n\n", facts=TERMINAL)
+    assert "Ta bort 4 rapporter och 1 återställningsfil för gott?" in result.stdout
+    assert old.exists()

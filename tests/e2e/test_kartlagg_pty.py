@@ -195,9 +195,9 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
     assert "| Steg 2 | Utveckla | Avslutet av intervjun | Kandidaten ska veta vad som händer sedan |" in plan
     assert "| Steg 3 | Ta bort | Pappersenkät | Ingen läser den |" in plan
     process_map = section(path, "Processkarta")
-    assert "| Före intervjun | Kravprofil | kunden |   |" in process_map
-    assert "| Under intervjun | Avslutet av intervjun | kandidaten | Utveckla |" in process_map
-    assert "| Efter intervjun | Återkoppling inom två dagar |   | Nytt |" in process_map
+    assert "| Före intervjun | Kravprofil |   | kunden | Med chefen |" in process_map
+    assert "| Under intervjun | Avslutet av intervjun | Utveckla | kandidaten |   |" in process_map
+    assert "| Efter intervjun | Återkoppling inom två dagar | Nytt |   |   |" in process_map
     assert "flowchart" in process_map
 
 

@@ -96,7 +96,7 @@ def test_a_whole_quick_format_with_an_action_item(run: Run, reports_dir: Path) -
     plan = section(path, "Utvecklingsplan")
     assert "| Del 2 | Utveckla | Tydligare schema för dagen | Kandidaterna vet vad som väntar |" in plan
     process_map = section(path, "Processkarta")
-    assert "| Under intervjun | Provlagning | kandidaten | Utveckla |" in process_map
+    assert "| Under intervjun | Provlagning | Utveckla | kandidaten | I köket |" in process_map
 
 
 @pytest.mark.e2e

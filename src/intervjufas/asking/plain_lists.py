@@ -26,6 +26,11 @@ def _suggested(text: str) -> str:
     return f" [standard: {text}]" if text else ""
 
 
+def developed_note(moment: Moment) -> str:
+    """A moment developed earlier (its 'utveckla' item followed up as done) says so when offered."""
+    return f" (utvecklat {moment.developed})" if moment.developed else ""
+
+
 def _numbers(text: str, count: int) -> list[int]:
     """The numbers typed ('1,3' or '1 3'), each checked to be between 1 and ``count``."""
     found = [int(part) for part in re.findall(r"\d+", text)]
@@ -52,13 +57,16 @@ class PlainListWidgets:
         ]
         if previous:
             self._print(
-                f"Momenten från din senaste karta föreslås ett i taget: Enter behåller, ny text byter namn, {SKIP_KEY} tar bort."
+                f"Momenten från tidigare föreslås ett i taget: Enter behåller, ny text byter namn, {SKIP_KEY} tar bort."
             )
-        self._print("Nya moment skrivs sedan ett i taget. Lämna raden tom när listan är klar.")
+            self._print("Nya moment skrivs sedan ett i taget. Lämna raden tom när listan är klar.")
+        else:
+            self._print("Ett moment i taget. Lämna raden tom när listan är klar.")
         kept: list[Moment] = []
         try:
             for moment in previous:
-                text = self._line(f"Moment {len(kept) + 1}{_suggested(moment.name)}: ", question).strip()
+                shown = f"Moment {len(kept) + 1}{_suggested(moment.name)}{developed_note(moment)}: "
+                text = self._line(shown, question).strip()
                 if text != SKIP_KEY:
                     kept.append(replace(moment, name=text or moment.name))
             while True:

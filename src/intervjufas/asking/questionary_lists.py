@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from intervjufas.asking.plain_lists import developed_note
 from intervjufas.asking.prompter import CHECKBOX_HELP, AskRequest
 from intervjufas.asking.stopping import run_prompt
 from intervjufas.errors import PartialAnswer
@@ -15,7 +16,10 @@ from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment
 if TYPE_CHECKING:
     from rich.console import Console
 
-MAP_HINT = "Enter behåller momentet, ändra texten för att byta namn, töm raden för att ta bort det."
+MAP_HINT = (
+    "Momenten från tidigare föreslås ett i taget: Enter behåller momentet, ändra texten för att byta "
+    "namn, töm raden för att ta bort det."
+)
 
 
 def _ask(prompt: Any) -> Any:
@@ -54,7 +58,8 @@ class ListWidgets:
         kept: list[Moment] = []
         try:
             for moment in previous:
-                name = self._line(f"Moment {len(kept) + 1}:", moment.name, required=False).strip()
+                shown = f"Moment {len(kept) + 1}{developed_note(moment)}:"
+                name = self._line(shown, moment.name, required=False).strip()
                 if name:
                     kept.append(replace(moment, name=name))
             while self._new_moment(kept):

@@ -5,16 +5,17 @@ interaction goes through a ``Prompter``."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from intervjufas.asking.follow_up import ItemPool, ListPool, PoolFinder, follow_up_new, follow_up_pending
 from intervjufas.asking.prompter import AskRequest, Prompter
 from intervjufas.errors import PartialAnswer
-from intervjufas.model.answers import Answer, Moment
+from intervjufas.model.answers import ActionItem, Answer, Moment, Value
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire, Step
 from intervjufas.reports.action_plan import OpenItem
 from intervjufas.reports.model import Report
-from intervjufas.reports.process_map import carried_map, mapped_moments
+from intervjufas.reports.process_map import carried_map, mapped_moments, step_phase
 
 Saver = Callable[[Report, Iterable[str]], Report]
 METADATA_TITLE = "Om uppdraget"
@@ -40,6 +41,7 @@ class Session:
         self.followed: dict[str, OpenItem] = {}  # the earlier items followed up, by key
         self._earlier_map = earlier_map
         self._carried: dict[str, tuple[Moment, ...]] | None = None
+        self._open_items: Sequence[OpenItem] | ItemPool | PoolFinder = ()
 
     # -- the whole run --------------------------------------------------------------------------
     def run(
@@ -56,6 +58,7 @@ class Session:
         (called only when they are needed, once its customer is known).  With
         ``record_open_items`` (a new report) the newest are asked a handful at a time; otherwise
         only follow-ups recorded earlier in this report and not yet answered are asked."""
+        self._open_items = open_items  # (to find the items a continued report followed up)
         fresh = record_open_items or (
             not self.report.follow_ups and bool(self.pending(self.questionnaire.metadata))
         )
@@ -76,7 +79,8 @@ class Session:
     def _record(self, key: str, answer: Answer) -> None:
         question = self.questionnaire.question(key)
         if question is not None:  # (not a follow-up): give new moments and items their ids
-            answer = Answer(question_type(question.type).identify(question, answer.value), answer.comment)
+            value = question_type(question.type).identify(question, answer.value)
+            answer = Answer(self._linked(question, value), answer.comment)
         self.report.answers[key] = answer
         self.report.drafts.pop(key, None)
         self.report = self.save(self.report, [key])
@@ -116,13 +120,21 @@ class Session:
         return question.default_answer()
 
     def carried_map(self) -> dict[str, tuple[Moment, ...]]:
-        """The earlier map, with the items the follow-up marked done applied (computed once)."""
+        """The earlier map, with the items the follow-up marked done applied (computed once) –
+        also those followed up before a stop, when the report is continued."""
         if self._carried is None:
+            unknown = [
+                f.key
+                for f in self.report.follow_ups
+                if f.status == "Genomfört" and f.key not in self.followed
+            ]
+            if unknown:
+                self.followed.update(_pool(self._open_items, self.report).lookup(unknown))
             done = []
             for follow_up in self.report.follow_ups:
                 item = self.followed.get(follow_up.key)
                 if follow_up.status == "Genomfört" and item is not None and item.item is not None:
-                    done.append((item.plan, item.phase, item.item))
+                    done.append((item.plan, item.phase or step_phase(item.step_number), item.item))
             earlier = self._earlier_map() if self._earlier_map is not None else {}
             self._carried = carried_map(earlier, done, self.report.date)
         return self._carried
@@ -136,6 +148,21 @@ class Session:
         if question.phase:
             return mapped.get(question.phase, ())
         return tuple(moment for moments in mapped.values() for moment in moments)
+
+    def _linked(self, question: Question, value: Value) -> Value:
+        """Items to develop or remove that were typed (or given in an answers file) rather than
+        picked on the map, linked by name to the one moment of the map they name, if there is one."""
+        choices = self.map_choices(question)
+        if not choices or not isinstance(value, tuple):
+            return value
+        linked = []
+        for item in value:
+            if isinstance(item, ActionItem) and not item.moment_id:
+                named = [m for m in choices if _same_name(m.name, item.moment)]
+                if len(named) == 1:
+                    item = replace(item, moment_id=named[0].id)
+            linked.append(item)
+        return tuple(linked)  # type: ignore[return-value]
 
     # -- parts ----------------------------------------------------------------------------------
     def pending(self, questions: Sequence[Question]) -> list[Question]:
@@ -178,6 +205,10 @@ class Session:
                 lambda answer, key=question.id: self._record(key, answer),
                 lambda answer, key=question.id: self._record_draft(key, answer),
             )
+
+
+def _same_name(one: str, other: str) -> bool:
+    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
 
 
 def _pool(open_items: Sequence[OpenItem] | ItemPool | PoolFinder, report: Report) -> ItemPool:

@@ -94,16 +94,16 @@ def exportera(
     ] = False,
     katalog: Folder = None,
 ) -> None:
+    from intervjufas.cli.report_choice import choose_report
     from intervjufas.reading.export_document import export_document
     from intervjufas.reports.atomic import atomic_write_bytes
     from intervjufas.reports.files import reports_dir
-    from intervjufas.reports.finding import find_report
     from intervjufas.views.common import show_warnings
     from intervjufas.views.export_progress import export_progress
 
     facts = terminal(ctx)
     kind = export_format(format_name, utfil)
-    source = find_report(rapport, reports_dir(katalog))
+    source = choose_report(rapport, reports_dir(katalog), facts)
     target = output_path(source, utfil, kind, kundversion)
     errors = make_console(facts, stderr=True)
     try:

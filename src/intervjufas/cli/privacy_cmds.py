@@ -115,7 +115,7 @@ def rensa(
     enkel: Plain = False,
 ) -> None:
     from intervjufas.reading.old_reports import plan_cleanup
-    from intervjufas.reports.cleanup import anonymise_reports, remove_reports
+    from intervjufas.reports.cleanup import anonymise_reports, remove_recovery_files, remove_reports
     from intervjufas.reports.files import reports_dir
     from intervjufas.views.cleanup import show_cleanup_outcome, show_cleanup_plan, show_declined, show_dry_run
     from intervjufas.views.common import show_warnings
@@ -127,7 +127,7 @@ def rensa(
     plan = plan_cleanup(reports_dir(katalog), aldre_an, anonymise=anonymisera)
     show_warnings(errors, plan.warnings)
     show_cleanup_plan(console, plan)
-    if not plan.reports:
+    if not plan.reports and not plan.recovery_files:
         return
     if not ja:
         if not (facts.stdin_is_terminal and facts.stdout_is_terminal):  # no one to ask: a dry run
@@ -139,9 +139,10 @@ def rensa(
     paths = [report.path for report in plan.reports]
     act = anonymise_reports if anonymisera else remove_reports
     outcome = act(paths, plan.cutoff)
-    show_warnings(errors, outcome.warnings)
-    show_cleanup_outcome(console, plan, outcome)
-    if outcome.warnings:
+    recovered = remove_recovery_files(plan.recovery_files)
+    show_warnings(errors, outcome.warnings + recovered.warnings)
+    show_cleanup_outcome(console, plan, outcome, recovered)
+    if outcome.warnings or recovered.warnings:
         raise typer.Exit(ExitCode.ERROR)
 
 
@@ -162,9 +163,7 @@ def _quoted(word: str) -> str:
 def _confirmed(plan: CleanupPlan, *, plain: bool) -> bool:
     """Ask on the terminal before anything is changed (No unless the user says yes)."""
     from intervjufas.cli.confirming import confirm
-    from intervjufas.views.cleanup import reports_phrase
+    from intervjufas.views.cleanup import confirm_texts
 
-    count = reports_phrase(len(plan.reports))
-    if plan.anonymise:
-        return confirm(f"Anonymisera {count}?", f"Ja, anonymisera {count}", plain=plain)
-    return confirm(f"Ta bort {count} för gott?", f"Ja, ta bort {count}", plain=plain)
+    question, yes = confirm_texts(plan)
+    return confirm(question, yes, plain=plain)

@@ -11,6 +11,7 @@ are a numbered list (see ``list_markdown``), each with its stable id in a commen
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ _READ_LABELS = {
     "developed": ("utvecklat",),
 }
 _KEYS = ("namn", "beror", "notering", "utvecklat", "id")
+_ID = re.compile(r"[A-Za-z0-9_-]+")  # what the id comment of a list item holds (see list_markdown)
 
 
 class MomentListType(QuestionType):
@@ -53,6 +55,10 @@ class MomentListType(QuestionType):
         moments = tuple(_moment(entry) for entry in raw)
         if any(not moment.name for moment in moments):
             raise AnswerError("ett moment saknar namn")
+        ids = [moment.id for moment in moments if moment.id]
+        twice = next((given for given in ids if ids.count(given) > 1), None)
+        if twice is not None:  # (an item picked on the map would be about both)
+            raise AnswerError(f"id '{twice}' används av två moment")
         return moments or None
 
     def identify(self, question: Question, value: Value) -> Value:
@@ -102,6 +108,16 @@ def _moment(entry: Any) -> Moment:
         as_text(entry.get("namn")),
         involved(entry.get("beror") or ()),
         as_text(entry.get("notering")),
-        as_text(entry.get("id")).strip(),
+        _given_id(as_text(entry.get("id")).strip()),
         parse_date(developed) if developed else "",
     )
+
+
+def _given_id(text: str) -> str:
+    """An id from an answers file (copied from a report), as the report's comment can hold it –
+    and, like the program's own, never digits only (see ``new_id``)."""
+    if text and (not _ID.fullmatch(text) or text.isdigit()):
+        raise AnswerError(
+            f"id '{text}' i ett moment ska vara bokstäver a–z, siffror, - eller _, med minst en bokstav"
+        )
+    return text

@@ -9,7 +9,7 @@ import yaml
 
 from intervjufas.errors import AnswerError
 from intervjufas.model.question_types import TYPE_KEYS, TYPES
-from intervjufas.model.questions import Question
+from intervjufas.model.questions import PHASES, Question
 from intervjufas.questionsets.drafts import QuestionDraft
 from intervjufas.questionsets.format_keys import listed
 from intervjufas.questionsets.node_reader import NodeReader
@@ -24,7 +24,11 @@ def check_type_keys(r: NodeReader, draft: QuestionDraft) -> None:
     entry = TYPES[kind]
     for key in entry.required_keys:
         if key not in nodes:
-            r.error(draft.node, f"frågor av typen '{kind}' behöver en lista '{key}'")
+            *first, last = PHASES
+            needed = (
+                f"nyckeln 'fas' ({', '.join(first)} eller {last})" if key == "fas" else f"en lista '{key}'"
+            )
+            r.error(draft.node, f"frågor av typen '{kind}' behöver {needed}")
     if "val" in nodes and "val" in entry.keys and "choices" not in draft.missing and not draft.values.choices:
         r.error(nodes["val"], "listan 'val' är tom")
     for key, types in TYPE_KEYS.items():

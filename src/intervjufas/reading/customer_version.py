@@ -24,11 +24,10 @@ from intervjufas.reading.document import (
     Block,
     Document,
     Entry,
-    MapMoment,
-    MapPhase,
     PlanRow,
     Section,
 )
+from intervjufas.reports.mermaid import MapNode, MapPhase
 
 TITLE = "Intervjuprocessen"
 FACTS_TITLE = "Om uppdraget"
@@ -67,8 +66,8 @@ def _customer_map(phases: tuple[MapPhase, ...] | None) -> tuple[MapPhase, ...] |
     kept = []
     for phase in phases:
         moments = tuple(
-            MapMoment(m.name, m.involves, m.state)
-            for m in phase.moments
+            MapNode(m.label, m.involves, m.state)
+            for m in phase.nodes
             if CUSTOMER in m.involves or CANDIDATE in m.involves
         )
         if moments:

@@ -21,7 +21,7 @@ from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire, Step, step_status
 from intervjufas.model.safe_text import visible
 from intervjufas.reports.loading import LoadedReport
-from intervjufas.reports.mermaid import MARKS, State
+from intervjufas.reports.mermaid import MapNode, MapPhase
 from intervjufas.reports.model import FOLLOW_UP_TITLE, OTHER_TITLE, PLAN_TITLE, Report, planned_items
 from intervjufas.reports.process_map import has_map, map_phases, process_map
 
@@ -38,8 +38,6 @@ _NONCHARACTER = re.compile(
 
 # Who a moment of the process map involves.
 CUSTOMER, CANDIDATE, COLLEAGUES = "kunden", "kandidaten", "kollegor"
-MapState = State
-STATE_MARKS: dict[str, str] = dict(MARKS)
 
 
 # -- answers as content ---------------------------------------------------------------------------
@@ -157,24 +155,6 @@ class PlanRow:
 
 
 @dataclass(frozen=True)
-class MapMoment:
-    """A moment of the process map: its name, whom it involves, its planned or done change."""
-
-    name: str
-    involves: tuple[str, ...] = ()
-    state: MapState = "kept"
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class MapPhase:
-    """A phase of the process map (Före, Under, Efter) and its moments in order."""
-
-    title: str
-    moments: tuple[MapMoment, ...]
-
-
-@dataclass(frozen=True)
 class Document:
     title: str
     uppdrag: str
@@ -282,12 +262,7 @@ def _map(report: Report, questionnaire: Questionnaire | None) -> tuple[MapPhase,
     if questionnaire is None or not has_map(questionnaire):
         return None
     drawn = process_map(report, questionnaire)
-    if drawn.empty:
-        return None
-    return tuple(
-        MapPhase(phase.title, tuple(MapMoment(n.label, n.involves, n.state, n.note) for n in phase.nodes))
-        for phase in map_phases(drawn)
-    )
+    return None if drawn.empty else map_phases(drawn)
 
 
 def _cleaned_map(phases: tuple[MapPhase, ...] | None) -> tuple[MapPhase, ...] | None:
@@ -297,8 +272,8 @@ def _cleaned_map(phases: tuple[MapPhase, ...] | None) -> tuple[MapPhase, ...] | 
         MapPhase(
             clean(phase.title),
             tuple(
-                MapMoment(clean(m.name), tuple(clean(w) for w in m.involves), m.state, clean(m.note))
-                for m in phase.moments
+                MapNode(clean(m.label), tuple(clean(w) for w in m.involves), m.state, clean(m.note))
+                for m in phase.nodes
             ),
         )
         for phase in phases

@@ -18,20 +18,22 @@ Map = dict[str, tuple[Moment, ...]]
 
 def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_id: str) -> Map:
     """The newest map in the folder – by preference one the same author made – else, when no
-    report has a map yet, the moments named in the newest plan."""
+    report has a map yet, the moments named in the newest plan (the author's own first, too).
+
+    A report that cannot be read, whose set is not known, or whose map turns out empty (moments
+    deleted by hand after its header counted them) is passed over for the next one."""
     headers, _ = read_headers(folder)
     newest_first = sorted(headers, key=_when, reverse=True)
     candidates = [(p, h) for p, h in newest_first if h.get("id") != exclude_id]
-    own = [(p, h) for p, h in candidates if author and h.get("forfattare") == author]
-    for group in (own, [c for c in candidates if c not in own]):
-        for path, header in group:
-            if isinstance(header.get("karta"), int) and header["karta"] > 0:
-                with contextlib.suppress(IntervjufasError):
-                    return map_of(load_report(path, questionnaire))
-    for path, header in own or candidates:
-        if header.get("atgarder"):
-            with contextlib.suppress(IntervjufasError):
-                return map_of(load_report(path, questionnaire))
+    # The author's own first (a stable sort: each group stays newest first).
+    preferred = sorted(candidates, key=lambda entry: not (author and entry[1].get("forfattare") == author))
+    with_map = [p for p, h in preferred if isinstance(h.get("karta"), int) and h["karta"] > 0]
+    with_items = [p for p, h in preferred if h.get("atgarder")]
+    for path in dict.fromkeys([*with_map, *with_items]):  # (each read once)
+        with contextlib.suppress(IntervjufasError):
+            found = map_of(load_report(path, questionnaire))
+            if any(found.values()):
+                return found
     return {}
 
 

@@ -24,6 +24,7 @@ from intervjufas.reports.action_plan import (
     statuses_from_headers,
 )
 from intervjufas.reports.loading import load_report
+from intervjufas.reports.model import identity
 
 SCOPES = ("kund", "alla")  # the same customer (else the same question set), or every report
 SAME_SET = "från tidigare rapporter med samma frågeuppsättning"
@@ -65,17 +66,20 @@ class FollowUpPool:
         return taken
 
     def lookup(self, keys: Iterable[str]) -> dict[str, OpenItem]:
-        """The items of some keys (followed up earlier in the same report), wherever they come from."""
+        """The items of some keys (followed up earlier in the same report), wherever they come from
+        – closed ones too: the report that closed them may be the one asking."""
         wanted = set(keys)
         paths = {self._by_id[key.split("/", 1)[0]] for key in wanted if key.split("/", 1)[0] in self._by_id}
-        return {item.key: item for item in self._items_of(sorted(paths)) if item.key in wanted}
+        asked = {identity(key) for key in wanted}
+        statuses = {key: status for key, status in self._statuses.items() if key not in asked}
+        return {item.key: item for item in self._items_of(sorted(paths), statuses) if item.key in wanted}
 
-    def _items_of(self, paths: list[Path]) -> list[OpenItem]:
+    def _items_of(self, paths: list[Path], statuses: dict[str, str] | None = None) -> list[OpenItem]:
         loaded = []
         for path in paths:
             with contextlib.suppress(IntervjufasError):  # (an unreadable report is shown by lista)
                 loaded.append(load_report(path, self._questionnaire))
-        return open_items(loaded, statuses=self._statuses)
+        return open_items(loaded, statuses=self._statuses if statuses is None else statuses)
 
 
 def follow_up_pool(

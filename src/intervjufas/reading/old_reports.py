@@ -1,5 +1,6 @@
 """Which reports ``rensa`` would remove or anonymise: those older than the age limit, and the open
-items of the action plan that removing them would lose.
+items of the action plan that removing them would lose; and the recovery files older than the
+limit (copies of a session's answers kept when a save failed), which are removed in either case.
 
 Only front matter is read to find the old reports (fast, as ``lista``), and only the old reports
 that still have open items are read in full, to name those items before anything is removed.
@@ -24,6 +25,7 @@ from intervjufas.reports.age_limit import AgeLimit, report_date
 from intervjufas.reports.anonymise import is_anonymised
 from intervjufas.reports.files import report_files
 from intervjufas.reports.model import CONFLICT_KEY, header_value
+from intervjufas.reports.recovery import recovery_dir
 
 
 @dataclass(frozen=True)
@@ -43,15 +45,23 @@ class CleanupPlan:
     reports: list[OldReport] = field(default_factory=list)  # what would be done, oldest first
     already_anonymised: list[OldReport] = field(default_factory=list)  # passed over (anonymising)
     lost_items: list[OpenItem] = field(default_factory=list)  # open items lost by removing
+    recovery_files: list[Path] = field(default_factory=list)  # older than the limit, oldest first
     warnings: list[str] = field(default_factory=list)  # "<file name>: <problem>"
 
 
 def plan_cleanup(
-    folder: Path, limit: AgeLimit, *, anonymise: bool = False, today: dt.date | None = None
+    folder: Path,
+    limit: AgeLimit,
+    *,
+    anonymise: bool = False,
+    today: dt.date | None = None,
+    recovery: Path | None = None,
 ) -> CleanupPlan:
-    """What ``rensa`` would do in the folder; nothing is changed."""
+    """What ``rensa`` would do in the folder (and in the recovery folder, the user's by default);
+    nothing is changed."""
     cutoff = limit.cutoff(today or dt.date.today())
     plan = CleanupPlan(folder, limit, cutoff, anonymise)
+    plan.recovery_files = old_recovery_files(recovery_dir() if recovery is None else recovery, cutoff)
     headers: list[tuple[Path, Header]] = []
     for path in report_files(folder):
         try:
@@ -77,6 +87,20 @@ def plan_cleanup(
     if not anonymise:
         plan.lost_items = _lost_items(headers, {r.path for r in plan.reports}, plan.warnings)
     return plan
+
+
+def old_recovery_files(folder: Path, cutoff: dt.date) -> list[Path]:
+    """The recovery files last written before ``cutoff`` (a recovery file is a whole session's
+    answers, never continued after so long; it holds the same personal data as a report)."""
+    found = []
+    for path in report_files(folder):
+        try:
+            written = dt.date.fromtimestamp(path.stat().st_mtime)
+        except (OSError, ValueError, OverflowError):
+            continue
+        if written < cutoff:
+            found.append((written, path))
+    return [path for _, path in sorted(found)]
 
 
 def _lost_items(

@@ -93,6 +93,17 @@ def remove_file(path: Path) -> None:
         _fsync_dir(path.parent)
 
 
+def file_mode_in(folder: Path) -> int:
+    """The mode of a new file in ``folder``: 0600 – a report is its author's – except in a folder
+    shared on purpose, one its group may write to (a team's folder: ``chmod g+ws``), where it is
+    0660 so that the team can read and continue each other's reports and take their locks."""
+    try:
+        shared = os.stat(folder).st_mode & stat.S_IWGRP
+    except OSError:
+        shared = 0
+    return FILE_MODE | (0o060 if shared else 0)
+
+
 def _temporary(folder: Path, name: str, data: bytes, mode: int) -> Path:
     """A fully written, fsynced hidden temporary file in ``folder``."""
     tmp = folder / f".{name}.{os.getpid()}.{_host()}.{secrets.token_hex(4)}.tmp"
@@ -122,7 +133,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         try:
             mode = stat.S_IMODE(os.stat(path).st_mode)
         except OSError:
-            mode = FILE_MODE
+            mode = file_mode_in(path.parent)
         try:
             tmp = _temporary(path.parent, path.name, data, mode)
         except OSError as error:
@@ -153,7 +164,7 @@ def create_new(
     data = text.encode("utf-8")
     with signals_held():
         try:
-            tmp = _temporary(folder, f"{stem}.md", data, FILE_MODE)
+            tmp = _temporary(folder, f"{stem}.md", data, file_mode_in(folder))
         except OSError as error:
             raise SaveError(folder / f"{stem}.md", error, action="Kan inte skapa rapporten") from None
         try:
@@ -229,7 +240,8 @@ def rename_new(
 
 def _write_exclusive(path: Path, data: bytes) -> Path:
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+        mode = file_mode_in(path.parent)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     except FileExistsError:
         raise
     except OSError as error:
@@ -239,6 +251,8 @@ def _write_exclusive(path: Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(path, mode)  # the umask may have narrowed it
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(path)

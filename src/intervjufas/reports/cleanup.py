@@ -37,6 +37,20 @@ def remove_reports(paths: Sequence[Path], cutoff: dt.date) -> CleanupOutcome:
     return _each(paths, lambda path, text, _header: remove_file(path), cutoff)
 
 
+def remove_recovery_files(paths: Sequence[Path]) -> CleanupOutcome:
+    """Remove recovery files for good (no session holds them: one that is continued goes back to
+    the reports folder and its recovery file is removed then)."""
+    outcome = CleanupOutcome()
+    for path in paths:
+        try:
+            remove_file(path)
+        except IntervjufasError as error:
+            outcome.warnings.append(f"{path.name}: {error.message}")
+        else:
+            outcome.done.append(path)
+    return outcome
+
+
 def anonymise_reports(
     paths: Sequence[Path], cutoff: dt.date, *, today: dt.date | None = None
 ) -> CleanupOutcome:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import ReportInUseError
+from intervjufas.reports.atomic import file_mode_in
 
 LOCK_SUFFIX = ".lock"
 
@@ -49,7 +50,9 @@ class ReportLock:
         from filelock import FileLock, Timeout
 
         for _attempt in range(5):
-            lock = FileLock(self.path, timeout=0, mode=0o600, on_acquired=self._claim)
+            lock = FileLock(
+                self.path, timeout=0, mode=file_mode_in(self.path.parent), on_acquired=self._claim
+            )
             try:
                 lock.acquire()
             except Timeout:

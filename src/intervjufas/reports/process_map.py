@@ -66,9 +66,12 @@ def mapped_moments(report: Report, questionnaire: Questionnaire) -> dict[str, tu
 
 
 def process_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
-    """The report's map with the changes it plans marked."""
+    """The report's map with the changes it plans marked.  An item to develop or remove is about
+    the moment its ``moment_id`` names – or, written without one (by hand, in an answers file), the
+    moment of that name in its phase (in any phase when its question has none)."""
     moments = mapped_moments(report, questionnaire)
     marks: dict[str, tuple[str, str]] = {}
+    named: dict[tuple[str | None, str], tuple[str, str]] = {}
     added: dict[str, list[MappedMoment]] = {phase: [] for phase in PHASES}
     for planned in planned_items(report, questionnaire):
         state = _PLAN_STATES.get(planned.question.plan or "")
@@ -78,11 +81,15 @@ def process_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
             added[planned.question.phase].append(MappedMoment(new, planned.question.phase, "new", item.why))
         elif state and item.moment_id:
             marks[item.moment_id] = (state, item.why)
+        elif state:
+            named[(planned.question.phase, item.moment.casefold())] = (state, item.why)
     phases = []
     for phase, listed in moments.items():
         shown = []
         for moment in listed:
-            state, why = marks.get(moment.id, ("developed" if moment.developed else "kept", ""))
+            key = moment.name.casefold()
+            unmarked = ("developed" if moment.developed else "kept", "")
+            state, why = marks.get(moment.id) or named.get((phase, key)) or named.get((None, key), unmarked)
             shown.append(MappedMoment(moment, phase, state, why))
         phases.append((phase, (*shown, *added[phase])))
     return ProcessMap(tuple(phases))
@@ -96,12 +103,13 @@ def map_section(report: Report, questionnaire: Questionnaire) -> list[str]:
     if drawn.empty:
         return [MAP_EMPTY, ""]
     lines = ["```mermaid", *flowchart(map_phases(drawn)).rstrip("\n").split("\n"), "```", ""]
-    lines += ["| Fas | Moment | Berör | Markering |", "| --- | --- | --- | --- |"]
+    lines += ["| Fas | Moment | Förändring | Berör | Notering |", "| --- | --- | --- | --- | --- |"]
     for moment in drawn.moments:
         mark = STATE_WORDS[moment.state]
         if moment.state == "developed":
             mark = f"{mark} {moment.moment.developed}"
-        cells = (PHASES[moment.phase], moment.moment.name, ", ".join(moment.moment.involves), mark)
+        found = moment.moment
+        cells = (PHASES[moment.phase], found.name, mark, ", ".join(found.involves), found.note)
         lines.append("| " + " | ".join(CURRENT.inline(cell) or " " for cell in cells) + " |")
     return [*lines, ""]
 
@@ -128,7 +136,8 @@ def carried_map(
     for kind, phase, item in done:
         if kind == "lagga_till" and phase in phases:
             present = {moment.id for moments in phases.values() for moment in moments if moment.id}
-            if not item.moment_id or item.moment_id not in present:
+            named = {moment.name.casefold() for moment in phases[phase]}
+            if item.moment_id not in present and item.moment.casefold() not in named:
                 phases[phase].append(Moment(item.moment, item.involves, id=item.moment_id or new_id()))
         elif kind == "ta_bort":
             for listed in phases.values():
@@ -147,18 +156,22 @@ def _same(moment: Moment, item: ActionItem) -> bool:
 
 
 def moments_from_items(report: Report, questionnaire: Questionnaire) -> dict[str, tuple[Moment, ...]]:
-    """A first map from a report made before maps existed: the moments its plan names to develop
-    or remove (moments that exist; those to add come with the follow-up, when they are done), each
-    in the phase of its step (the set's order of steps: before, during, after)."""
-    order = list(PHASES)
+    """A first map from a report made before maps existed: the moments its action items name, each
+    in the phase of its step (the set's order of steps: before, during, after), once per phase –
+    offered to be kept, renamed or removed."""
     phases: dict[str, list[Moment]] = {phase: [] for phase in PHASES}
     for planned in planned_items(report, questionnaire):
-        if planned.question.plan not in ("utveckla", "ta_bort"):
-            continue
-        phase = planned.phase or order[min(planned.step.number, len(order)) - 1]
+        phase = planned.phase or step_phase(planned.step.number)
         if all(m.name.casefold() != planned.item.moment.casefold() for m in phases[phase]):
             phases[phase].append(Moment(planned.item.moment, planned.item.involves, id=new_id()))
     return {phase: tuple(moments) for phase, moments in phases.items()}
+
+
+def step_phase(number: int) -> str:
+    """The phase a step of a set made before maps stands for: its steps in order are before,
+    during and after the interviews (a step past the third counts as after)."""
+    order = list(PHASES)
+    return order[min(max(number, 1), len(order)) - 1]
 
 
 def map_of(loaded: LoadedReport) -> dict[str, tuple[Moment, ...]]:

@@ -18,6 +18,21 @@ def reports_phrase(count: int) -> str:
     return f"{count} rapport" if count == 1 else f"{count} rapporter"
 
 
+def recovery_phrase(count: int) -> str:
+    return f"{count} återställningsfil" if count == 1 else f"{count} återställningsfiler"
+
+
+def confirm_texts(plan: CleanupPlan) -> tuple[str, str]:
+    """The question before anything is done, and the choice that says yes."""
+    reports, files = len(plan.reports), len(plan.recovery_files)
+    removed = recovery_phrase(files) if files else ""
+    if plan.anonymise and reports:
+        also = f" och ta bort {removed}" if removed else ""
+        return f"Anonymisera {reports_phrase(reports)}{also}?", f"Ja, anonymisera {reports_phrase(reports)}"
+    what = " och ".join(p for p in (reports_phrase(reports) if reports else "", removed) if p)
+    return f"Ta bort {what} för gott?", f"Ja, ta bort {what}"
+
+
 def _line(console: Console, text: str = "") -> None:
     console.print(text, markup=False, highlight=False, soft_wrap=True)
 
@@ -54,6 +69,15 @@ def show_cleanup_plan(console: Console, plan: CleanupPlan) -> None:
         _line(console, f"{reports_phrase(done)} är redan {'anonymiserad' if done == 1 else 'anonymiserade'}.")
     if plan.lost_items:
         _show_lost_items(console, plan)
+    if plan.recovery_files:
+        files = recovery_phrase(len(plan.recovery_files))
+        saved = f"äldre än {plan.limit.describe()} (sparade före {plan.cutoff.isoformat()})"
+        _line(console)
+        _line(
+            console, f"{files} (kopior av svar från sessioner som inte kunde sparas) är {saved} och tas bort:"
+        )
+        for path in plan.recovery_files:
+            _line(console, f"  {path}")
 
 
 def _show_lost_items(console: Console, plan: CleanupPlan) -> None:
@@ -79,7 +103,9 @@ def show_declined(console: Console, plan: CleanupPlan) -> None:
     _line(console, "Ingenting har ändrats." if plan.anonymise else "Ingenting har tagits bort.")
 
 
-def show_cleanup_outcome(console: Console, plan: CleanupPlan, outcome: CleanupOutcome) -> None:
+def show_cleanup_outcome(
+    console: Console, plan: CleanupPlan, outcome: CleanupOutcome, recovered: CleanupOutcome
+) -> None:
     """What was done (the reports left alone are warnings on stderr)."""
     count = len(outcome.done)
     verb = "anonymiserades" if plan.anonymise else "togs bort"
@@ -87,4 +113,6 @@ def show_cleanup_outcome(console: Console, plan: CleanupPlan, outcome: CleanupOu
     left = len(outcome.warnings)
     if left:
         text += f" {reports_phrase(left)} lämnades orörda (se varningarna)."
+    if recovered.done:
+        text += f" {recovery_phrase(len(recovered.done))} togs bort."
     _line(console, text)

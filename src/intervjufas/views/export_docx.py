@@ -34,7 +34,7 @@ from intervjufas.views.export_html import NO_PLAN, WHY
 
 Progress = Callable[[str], None]
 LANGUAGE = "sv-SE"
-MAP_HEADER = ("Fas", "Moment", "Förändring", "Berör", "Anteckning")
+MAP_HEADER = ("Fas", "Moment", "Förändring", "Berör", "Notering")
 TABLE_STYLE = "Light List Accent 1"
 # Column widths in mm; the text area of an A4 page with 22 mm margins is 166 mm wide.
 FACT_WIDTHS = (45.0, 121.0)
@@ -225,11 +225,11 @@ def _process_map(doc: _Writer, document: Document) -> None:
     spans: list[tuple[int, int]] = []  # first and last row of each phase (the header is row 0)
     for phase in document.process_map:
         first = len(rows) + 1
-        for number, moment in enumerate(phase.moments):
-            row = (phase.title if number == 0 else "", moment.name, STATE_WORDS.get(moment.state, ""))
+        for number, moment in enumerate(phase.nodes):
+            row = (phase.title if number == 0 else "", moment.label, STATE_WORDS.get(moment.state, ""))
             row = (*row, ", ".join(moment.involves))
             rows.append(row if document.customer else (*row, moment.note))
-        if phase.moments:
+        if phase.nodes:
             spans.append((first, len(rows)))
     if not rows:
         return

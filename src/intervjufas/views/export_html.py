@@ -17,18 +17,17 @@ from html import escape
 from intervjufas import __version__
 from intervjufas.reading.document import (
     NOT_ANSWERED,
-    STATE_MARKS,
     Block,
     ChoiceContent,
     Content,
     Document,
     Entry,
     ListContent,
-    MapPhase,
     RatingContent,
     Section,
     TextContent,
 )
+from intervjufas.reports.mermaid import MARKS, MapPhase
 from intervjufas.reports.process_map import STATE_WORDS
 
 Progress = Callable[[str], None]
@@ -202,9 +201,9 @@ def _plan(document: Document) -> list[str]:
 
 def _moment_lines(phase: MapPhase) -> list[str]:
     lines = []
-    for moment in phase.moments:
-        mark = STATE_MARKS.get(moment.state, "")
-        parts = [f'<span class="name">{_text(f"{mark} {moment.name}" if mark else moment.name)}</span>']
+    for moment in phase.nodes:
+        mark = MARKS.get(moment.state, "")
+        parts = [f'<span class="name">{_text(f"{mark} {moment.label}" if mark else moment.label)}</span>']
         if STATE_WORDS.get(moment.state):
             parts.append(f'<span class="state">{_text(STATE_WORDS[moment.state])}</span>')
         if moment.involves:
@@ -231,10 +230,10 @@ def _process_map(document: Document) -> list[str]:
     used = [
         s
         for s in STATE_WORDS
-        if STATE_WORDS[s] and any(m.state == s for p in document.process_map for m in p.moments)
+        if STATE_WORDS[s] and any(m.state == s for p in document.process_map for m in p.nodes)
     ]
     if used:
-        legend = "".join(f"<span>{_text(STATE_MARKS[s])} {_text(STATE_WORDS[s])}</span>" for s in used)
+        legend = "".join(f"<span>{_text(MARKS[s])} {_text(STATE_WORDS[s])}</span>" for s in used)
         lines.append(f'<p class="legend">{LEGEND} {legend}</p>')
     return [*lines, "</section>"]
 

@@ -146,18 +146,18 @@ def test_what_concerns_the_customer(
 def test_the_map_keeps_the_moments_of_the_customer_and_the_candidate(customer: Document) -> None:
     assert customer.map_title == "Intervjuprocessen i korthet"
     assert customer.process_map is not None
-    kept = [(p.title, [(m.name, m.state, m.note) for m in p.moments]) for p in customer.process_map]
+    kept = [(p.title, [(m.label, m.state, m.note) for m in p.nodes]) for p in customer.process_map]
     assert kept == [
         ("Före intervjun", [("Kravprofil med kunden", "kept", ""), ("Kallelse till kandidaten", "new", "")]),
-        ("Under intervjun", [(customer.process_map[1].moments[0].name, "develop", "")]),
+        ("Under intervjun", [(customer.process_map[1].nodes[0].label, "develop", "")]),
         ("Efter intervjun", [("Återkoppling", "developed", "")]),
     ]
     assert "Dubbelbokning" not in repr(customer) and "Planering i teamet" not in repr(customer)
-    assert customer.process_map[1].moments[0].name != HOSTILE  # made safe when the document was built
+    assert customer.process_map[1].nodes[0].label != HOSTILE  # made safe when the document was built
 
 
 def test_a_map_with_nothing_for_the_customer_is_left_out(full: Document) -> None:
-    internal = replace(full, process_map=(replace(sample_map()[0], moments=sample_map()[0].moments[2:]),))
+    internal = replace(full, process_map=(replace(sample_map()[0], nodes=sample_map()[0].nodes[2:]),))
     assert customer_version(internal).process_map is None
 
 

@@ -1,6 +1,7 @@
 """Files only for their owner: new reports, conflict copies, recovery files and lock files are 0600,
 new folders (and every folder made above them) 0700, whatever the umask; a report that exists
-keeps the mode it has (a team folder may need group access). Creation modes apply to root too."""
+keeps the mode it has, and in a folder its group may write to (a team's) new files are 0660. Creation
+modes apply to root too."""
 
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ def test_an_existing_folder_keeps_its_mode(tmp_path: Path, kartlaggning: Questio
     handle, _ = saved_report(folder, kartlaggning)
     handle.close()
     assert mode(folder) == 0o770
-    assert handle.path is not None and mode(handle.path) == 0o600
+    assert handle.path is not None and mode(handle.path) == 0o660  # the group's folder: for the group
 
 
 def test_any_new_file_written_whole_is_private(umask: int, tmp_path: Path) -> None:
@@ -117,3 +118,25 @@ def test_ensure_dir_makes_every_missing_level_private(umask: int, tmp_path: Path
     os.chmod(deep, 0o750)
     ensure_dir(deep)
     assert mode(deep) == 0o750
+
+
+def test_in_a_folder_its_group_may_write_to_new_files_and_locks_are_for_the_group_too(
+    umask: int, tmp_path: Path, kartlaggning: Questionnaire
+) -> None:
+    """A team's folder, shared on purpose (``chmod g+ws``): colleagues read, continue and lock
+    each other's reports; everywhere else a report stays its author's."""
+    folder = tmp_path / "team"
+    folder.mkdir()
+    os.chmod(folder, 0o2770)
+    handle, _ = saved_report(folder, kartlaggning)
+    try:
+        assert handle.path is not None
+        assert mode(handle.path) == 0o660
+        lock = next(folder.glob(".*.lock"))
+        assert mode(lock) == 0o660
+    finally:
+        handle.close()
+    copy = create_new(folder, "kopia", "text\n")
+    assert mode(copy) == 0o660
+    os.chmod(folder, 0o755)  # not writable by the group: private again
+    assert mode(create_new(folder, "egen", "text\n")) == 0o600

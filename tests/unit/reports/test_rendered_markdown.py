@@ -97,11 +97,11 @@ def test_the_process_map_is_a_table_with_a_row_per_moment() -> None:
         full_report(questionnaire, "svar"), questionnaire, ("Kravprofil | *ny*", "Intervju")
     )
     cells = next(t for t in tables(render(report, questionnaire)) if t[0] == "Fas")
-    assert cells[:4] == ["Fas", "Moment", "Berör", "Markering"]
-    assert cells[4:8] == ["Före intervjun", "Kravprofil | *ny*", "kunden", ""]  # shown as typed
+    assert cells[:5] == ["Fas", "Moment", "Förändring", "Berör", "Notering"]
+    assert cells[5:10] == ["Före intervjun", "Kravprofil | *ny*", "", "kunden", ""]  # shown as typed
     # Each phase: the two mapped moments and the item planned to be added ("Checklista").
-    assert len(cells) == 4 * (1 + 3 * 3)
-    assert cells[-4:] == ["Efter intervjun", "Checklista | *ny*", "", "Nytt"]
+    assert len(cells) == 5 * (1 + 3 * 3)
+    assert cells[-5:] == ["Efter intervjun", "Checklista | *ny*", "Nytt", "", ""]
 
 
 def test_front_matter_has_the_keys_other_tools_read() -> None:
@@ -185,3 +185,20 @@ def test_any_text_shows_as_typed(text: str) -> None:
         return
     shown = shown_answers(render(report, questionnaire)).get(question.id, "")
     assert shown == as_seen(value)
+
+
+def test_an_item_without_a_moment_id_marks_the_moment_of_its_name_in_its_phase() -> None:
+    """Written by hand or in an answers file, an item to develop or remove names its moment."""
+    questionnaire = builtin_set("kartlaggning")
+    report = with_moments(Report.new(questionnaire), questionnaire, ("Kravprofil", "Intervju"))
+    report.answers["uppdrag"] = Answer("Lager")
+    report.answers["fore_utveckla"] = Answer("Ja")
+    report.answers["fore_utveckla_vad"] = Answer((ActionItem("kravprofil", "Tydligare"),))
+    report.answers["under_ta_bort"] = Answer("Ja")
+    report.answers["under_ta_bort_vad"] = Answer((ActionItem("Intervju", "Onödig"),))
+    rows = next(t for t in tables(render(report, questionnaire)) if t[0] == "Fas")[5:]
+    marks = {(rows[i], rows[i + 1]): rows[i + 2] for i in range(0, len(rows), 5)}
+    assert marks[("Före intervjun", "Kravprofil")] == "Utveckla"
+    assert marks[("Före intervjun", "Intervju")] == ""  # another phase's item
+    assert marks[("Under intervjun", "Intervju")] == "Ta bort"
+    assert marks[("Efter intervjun", "Kravprofil")] == ""

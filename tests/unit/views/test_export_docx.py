@@ -98,7 +98,7 @@ def test_the_details_plan_and_map_are_real_tables(full: Document) -> None:
     assert repeats_header(plan) and all(
         run.bold for cell in plan.rows[0].cells for run in cell.paragraphs[0].runs
     )
-    assert cells(process_map)[0] == ["Fas", "Moment", "Förändring", "Berör", "Anteckning"]
+    assert cells(process_map)[0] == ["Fas", "Moment", "Förändring", "Berör", "Notering"]
     assert cells(process_map)[1] == ["Före intervjun", "Kravprofil med kunden", "", "kunden", "Tar en timme"]
     assert cells(process_map)[2][2] == "Nytt"
     # a phase's cell spans its moments (three before the interview, then two, then one)
@@ -106,7 +106,7 @@ def test_the_details_plan_and_map_are_real_tables(full: Document) -> None:
     assert (
         process_map.cell(4, 0).text == "Under intervjun" and process_map.cell(6, 0).text == "Efter intervjun"
     )
-    assert len(process_map.rows) == 1 + sum(len(p.moments) for p in full.process_map or ())
+    assert len(process_map.rows) == 1 + sum(len(p.nodes) for p in full.process_map or ())
 
 
 def test_document_properties_page_and_language(full: Document) -> None:

@@ -123,7 +123,7 @@ def test_the_plan_is_a_table_with_a_header_row(full: Document) -> None:
 def test_the_process_map_with_whom_each_moment_involves(full: Document) -> None:
     tree = parse(export_html(full))
     moments = [el for el in tree.iter("li") if "moment" in (el.get("class") or "")]
-    assert len(moments) == sum(len(p.moments) for p in full.process_map or ())
+    assert len(moments) == sum(len(p.nodes) for p in full.process_map or ())
     first = moments[0]
     assert text_of(first).startswith("Kravprofil med kunden")
     assert "Berör: kunden" in text_of(first)
