@@ -21,8 +21,8 @@ from intervjufas.reading.folder import Header, read_headers
 from intervjufas.reading.map_tracker import MomentTimeline, Planned, ReportRef, Tracker
 from intervjufas.reading.map_view import report_author
 from intervjufas.reports.loading import LoadedReport, load_report
-from intervjufas.reports.model import identity, planned_items
-from intervjufas.reports.process_map import has_map, mapped_moments
+from intervjufas.reports.model import PlannedItem, identity, planned_items
+from intervjufas.reports.process_map import has_map, mapped_moments, step_phase
 
 DONE = "Genomfört"
 
@@ -169,11 +169,9 @@ def _planned_index(reports: list[LoadedReport]) -> dict[str, Planned]:
     return index
 
 
-def _planned(planned: object) -> Planned:
-    order = list(Tracker.PHASE_ORDER)
-    question, step, item = planned.question, planned.step, planned.item  # type: ignore[attr-defined]
-    phase = question.phase or order[min(step.number, len(order)) - 1]
-    return Planned(planned.identity, question.plan or "", phase, item)  # type: ignore[attr-defined]
+def _planned(planned: PlannedItem) -> Planned:
+    phase = planned.phase or step_phase(planned.step.number)
+    return Planned(planned.identity, planned.question.plan or "", phase, planned.item)
 
 
 def _ref(loaded: LoadedReport) -> ReportRef:

@@ -13,12 +13,18 @@ from pathlib import Path
 from typing import Any, Literal
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.model.answers import Moment
 from intervjufas.model.questions import PHASES, Questionnaire
 from intervjufas.reading.folder import read_headers
 from intervjufas.reports.loading import LoadedReport, load_report
 from intervjufas.reports.model import Report, planned_items
-from intervjufas.reports.process_map import MappedMoment, ProcessMap, has_map, moments_from_items, process_map
+from intervjufas.reports.process_map import (
+    MappedMoment,
+    ProcessMap,
+    has_map,
+    moments_from_items,
+    process_map,
+    step_phase,
+)
 
 Origin = Literal["map", "plan", "none"]
 EMPTY_MAP = ProcessMap(tuple((phase, ()) for phase in PHASES))
@@ -98,50 +104,50 @@ def view_of(loaded: LoadedReport, *, latest: bool = False, someone_else: bool = 
 
 
 def plan_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
-    """The map of a report made before maps existed: the moments its plan names to develop or
-    remove (``moments_from_items``), marked so, and the moments it plans to add, marked new.
-    Those moments have no ids of their own yet (a new mapping gives them one)."""
-    named = moments_from_items(report, questionnaire)
+    """The map of a report made before maps existed: the moments its plan names
+    (``moments_from_items``, the first map a new mapping is offered), each marked with what the
+    plan wants – new, develop or remove.  Those moments have no ids yet (a new mapping gives them)."""
     marks: dict[tuple[str, str], tuple[str, str]] = {}
-    added: dict[str, list[MappedMoment]] = {phase: [] for phase in PHASES}
-    order = list(PHASES)
     for planned in planned_items(report, questionnaire):
         state = _PLAN_STATES.get(planned.question.plan or "")
-        phase = planned.phase or order[min(planned.step.number, len(order)) - 1]
-        if state == "new":
-            moment = Moment(planned.item.moment, planned.item.involves, id=planned.item.moment_id)
-            added[phase].append(MappedMoment(moment, phase, "new", planned.item.why))
-        elif state is not None:
+        phase = planned.phase or step_phase(planned.step.number)
+        if state is not None:
             marks.setdefault((phase, planned.item.moment.casefold()), (state, planned.item.why))
     phases = []
-    for phase, moments in named.items():
+    for phase, moments in moments_from_items(report, questionnaire).items():
         shown = []
         for moment in moments:
             state, why = marks.get((phase, moment.name.casefold()), ("kept", ""))
             shown.append(MappedMoment(replace(moment, id=""), phase, state, why))
-        phases.append((phase, (*shown, *added[phase])))
+        phases.append((phase, tuple(shown)))
     return ProcessMap(tuple(phases))
 
 
 def latest_map_view(folder: Path, author: str) -> tuple[MapView, list[str]]:
-    """The newest map in the folder – one ``author`` made, when there is one (every author's when
-    ``author`` is empty) – else the moments the newest plan names; and one warning per file that
+    """The map a new mapping by ``author`` would start from (as ``reading.earlier_map.latest_map``
+    finds it): the newest report with a map – ``author``'s own first, every author's when
+    ``author`` is empty – else the moments the newest plan names; and one warning per file that
     cannot be read.  Only the headers are read until a report with a map is found."""
     headers, warnings = read_headers(folder)
     newest_first = sorted(headers, key=_when, reverse=True)
-    own = [(p, h) for p, h in newest_first if author and h.get("forfattare") == author]
-    others = [entry for entry in newest_first if entry not in own]
-    for path, header in own + others:
-        if isinstance(header.get("karta"), int) and header["karta"] > 0:
-            found = _try(path, warnings, _someone_else(header, author))
-            if found is not None:
-                return found, warnings
-    for path, header in own or newest_first:
-        if header.get("atgarder"):
-            found = _try(path, warnings, _someone_else(header, author))
-            if found is not None and not found.drawn.empty:
-                return found, warnings
+    preferred = sorted(newest_first, key=lambda entry: not (author and entry[1].get("forfattare") == author))
+    with_map = [e for e in preferred if isinstance(e[1].get("karta"), int) and e[1]["karta"] > 0]
+    with_items = [e for e in preferred if e[1].get("atgarder")]
+    tried: set[Path] = set()
+    for path, header in [*with_map, *with_items]:
+        if path in tried:
+            continue
+        tried.add(path)
+        found = _try(path, warnings, _someone_else(header, author))
+        if found is not None and _has_moments(found):
+            return found, warnings
     return MapView(EMPTY_MAP, "none", latest=True, folder=folder), warnings
+
+
+def _has_moments(view: MapView) -> bool:
+    """The map has moments to start from (not only the new ones its plan adds): otherwise, as for
+    a map emptied by hand after its header counted it, the next report is tried."""
+    return any(moment.state != "new" for moment in view.drawn.moments) or view.origin == "plan"
 
 
 def _someone_else(header: dict, author: str) -> bool:

@@ -53,12 +53,13 @@ def section_lines(drawn: ProcessMap) -> list[str]:
     """A map's section lines as ``reports.process_map.map_section`` writes them (a Mermaid block,
     then the table), for a map that is not a report's own."""
     lines = ["```mermaid", *flowchart(map_phases(drawn)).rstrip("\n").split("\n"), "```", ""]
-    lines += ["| Fas | Moment | Berör | Markering |", "| --- | --- | --- | --- |"]
+    lines += ["| Fas | Moment | Förändring | Berör | Notering |", "| --- | --- | --- | --- | --- |"]
     for moment in drawn.moments:
         mark = STATE_WORDS[moment.state]
         if moment.state == "developed":
             mark = f"{mark} {moment.moment.developed}"
-        cells = (PHASES[moment.phase], moment.moment.name, ", ".join(moment.moment.involves), mark)
+        found = moment.moment
+        cells = (PHASES[moment.phase], found.name, mark, ", ".join(found.involves), found.note)
         lines.append("| " + " | ".join(CURRENT.inline(cell) or " " for cell in cells) + " |")
     return [*lines, ""]
 

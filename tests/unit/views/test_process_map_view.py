@@ -99,5 +99,5 @@ def test_a_map_made_from_a_plan_is_drawn_the_same_way(reports: Path) -> None:
     view = report_map(reports / "2024-01-15-lagerarbetare-till-nordlager.md")
     markdown = map_markdown(view)
     assert markdown.startswith("## Processkarta\n\n```mermaid\nflowchart LR\n")
-    assert "| Före intervjun | Checklista till kunden |   | Nytt |" in markdown
+    assert "| Före intervjun | Checklista till kunden | Nytt |   |   |" in markdown
     assert "Rapporten gjordes innan processkartan fanns" in map_plain_text(view, 80)
