@@ -109,22 +109,24 @@ class Tracker:
             self._ids[moment_id] = key
         return key
 
-    def _by_name(self, name: str, phase: str, taken: set[str]) -> str | None:
-        """The moment of that name (a moment on the map first, then one of the same phase)."""
+    def _by_name(self, name: str, phase: str, taken: set[str], *, on_map_only: bool = False) -> str | None:
+        """The moment of that name (a moment on the map first, then one of the same phase); with
+        ``on_map_only`` only one on the map in that phase."""
         found = [key for key in self._names.get(name.casefold(), ()) if key not in taken]
+        if on_map_only:
+            found = [key for key in found if key in self._current and self._current[key][0] == phase]
         found.sort(key=lambda key: (not self._lines[key].on_map, self._lines[key].phase != phase))
         return found[0] if found else None
 
     def _item_key(self, planned: Planned) -> str:
-        """The moment an item is about: by the moment's id, else by name, else a new one."""
+        """The moment an item is about: by the moment's id, else by name, else a new one.  A new
+        moment with its own id is the moment of that name only when one is on the map in its phase
+        (a new mapping does not add a moment twice)."""
         item = planned.item
         if item.moment_id and item.moment_id in self._ids:
             return self._ids[item.moment_id]
-        key = (
-            None
-            if item.moment_id and planned.plan == "lagga_till"
-            else self._by_name(item.moment, planned.phase, set())
-        )
+        adds = bool(item.moment_id) and planned.plan == "lagga_till"
+        key = self._by_name(item.moment, planned.phase, set(), on_map_only=adds)
         if key is None:
             return self._new(item.moment_id, item.moment, planned.phase)
         if item.moment_id:

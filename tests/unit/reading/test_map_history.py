@@ -179,3 +179,18 @@ def test_moments_without_ids_are_followed_by_name_within_their_phase(tmp_path: P
 def test_an_empty_folder_has_no_history(tmp_path: Path) -> None:
     result = history(tmp_path / "tom")
     assert result.lineages == () and result.empty and not result.fell_back
+
+
+def test_a_moment_to_add_that_is_already_on_the_map_is_that_moment(tmp_path: Path) -> None:
+    """A new mapping does not add a moment twice (``carried_map`` knows it by name in its phase):
+    neither does the history."""
+    first = _report("forsta", "2024-01-01")
+    first.answers["fore_karta"] = Answer((Moment("Samtal", id="s0"),))
+    first.answers["fore_lagga_till_vad"] = Answer((ActionItem("samtal", "Igen", id="x1", moment_id="n1"),))
+    second = _report("andra", "2024-02-01")
+    second.answers["fore_karta"] = Answer((Moment("Samtal", id="s0"),))
+    second.follow_ups = [FollowUp("forsta/x1", "samtal", Answer("Genomfört"))]
+    found = history(_write(tmp_path / "r", first, second), "").lineages[0].moments
+    assert [(m.name, [e.kind for e in m.events]) for m in found] == [
+        ("Samtal", ["appeared", "plan_add", "added"])
+    ]
