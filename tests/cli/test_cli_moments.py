@@ -173,13 +173,15 @@ def test_the_report_draws_the_map_with_its_marks(tmp_path: Path, reports_dir: Pa
         },
     )
     drawn = section(path, "Processkarta")
-    assert drawn.index("```mermaid\nflowchart LR") < drawn.index("| Fas | Moment | Berör | Markering |")
+    assert drawn.index("```mermaid\nflowchart LR") < drawn.index(
+        "| Fas | Moment | Förändring | Berör | Notering |"
+    )
     rows = [line for line in drawn.split("\n") if line.startswith("| ") and "---" not in line][1:]
     assert rows == [
-        "| Före intervjun | Kravprofil | kunden |   |",
-        "| Före intervjun | Pappersenkät |   | Ta bort |",
-        "| Före intervjun | Välkomstsamtal | kandidaten | Nytt |",
-        "| Under intervjun | Avslutet |   | Utveckla |",
+        "| Före intervjun | Kravprofil |   | kunden |   |",
+        "| Före intervjun | Pappersenkät | Ta bort |   |   |",
+        "| Före intervjun | Välkomstsamtal | Nytt | kandidaten |   |",
+        "| Under intervjun | Avslutet | Utveckla |   |   |",
     ]
     report = read(path)
     [avslut] = report.answers["under_karta"].value  # type: ignore[misc]
@@ -204,7 +206,7 @@ def test_a_snabbformat_report_has_its_map_too(tmp_path: Path, reports_dir: Path)
     )
     assert run_cli("snabb", "--svar", str(answers)).exit_code == 0
     (path,) = reports_dir.glob("*.md")
-    assert "| Under intervjun | Intervjun |   | Utveckla |" in section(path, "Processkarta")
+    assert "| Under intervjun | Intervjun | Utveckla |   |   |" in section(path, "Processkarta")
     assert read_front_matter(path, check=True)["karta"] == 2
 
 
@@ -390,4 +392,6 @@ def test_follow_ups_done_before_a_stop_still_change_the_map(tmp_path: Path, repo
     assert fore[1].involves == ("kandidaten",)  # type: ignore[index, union-attr]
     [intervju] = under  # type: ignore[misc]
     assert (intervju.name, intervju.developed) == ("Intervjun", report.date)
-    assert f"| Under intervjun | Intervjun |   | Utvecklat {report.date} |" in section(path, "Processkarta")
+    assert f"| Under intervjun | Intervjun | Utvecklat {report.date} |   |   |" in section(
+        path, "Processkarta"
+    )

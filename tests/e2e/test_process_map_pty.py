@@ -189,9 +189,9 @@ def test_two_assignments_in_a_row_carry_the_map_and_what_was_done(run: Run, repo
     earlier = read_report(first)
     assert front_matter(first)["karta"] == 6
     drawn = section(first, "Processkarta")
-    assert "| Före intervjun | Välkomstsamtal | kandidaten | Nytt |" in drawn
-    assert "| Under intervjun | Avslutet | kandidaten | Utveckla |" in drawn
-    assert "| Efter intervjun | Pappersenkät | kandidaten | Ta bort |" in drawn
+    assert "| Före intervjun | Välkomstsamtal | Nytt | kandidaten |   |" in drawn
+    assert "| Under intervjun | Avslutet | Utveckla | kandidaten |   |" in drawn
+    assert "| Efter intervjun | Pappersenkät | Ta bort | kandidaten |   |" in drawn
 
     today = sorted(days_around_now())[0]
     t = run("kartlagg", **AUTHOR)
@@ -226,8 +226,8 @@ def test_two_assignments_in_a_row_carry_the_map_and_what_was_done(run: Run, repo
     text = second.read_text(encoding="utf-8")
     assert "2. **Avslutet**<!-- moment: " in text and f"   - Utvecklat: {report.date}\n" in text
     drawn = section(second, "Processkarta")
-    assert f"| Under intervjun | Avslutet | kandidaten | Utvecklat {report.date} |" in drawn
-    assert "| Före intervjun | Välkomstsamtal | kandidaten |   |" in drawn
+    assert f"| Under intervjun | Avslutet | Utvecklat {report.date} | kandidaten |   |" in drawn
+    assert "| Före intervjun | Välkomstsamtal |   | kandidaten |   |" in drawn
     assert "Pappersenkät" not in drawn
     assert f"utvecklat {report.date}" in drawn  # in the flowchart too
     header = front_matter(second)
@@ -271,7 +271,7 @@ def test_plain_prompts_map_and_pick_moments(run: Run, reports_dir: Path) -> None
     )
     [item] = report.answers["fore_utveckla_vad"].value  # type: ignore[misc]
     assert (item.moment, item.why, item.moment_id) == ("Informationsutskick", "Kortare text", moments[1].id)  # type: ignore[index, union-attr]
-    assert "| Före intervjun | Informationsutskick | kandidaten, kollegor | Utveckla |" in section(
+    assert "| Före intervjun | Informationsutskick | Utveckla | kandidaten, kollegor |   |" in section(
         path, "Processkarta"
     )
 

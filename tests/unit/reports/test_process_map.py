@@ -119,7 +119,7 @@ def test_a_developed_moment_planned_to_develop_again_shows_the_plan(kartlaggning
         ("Välkomstsamtal", "develop", "Ännu kortare")
     ]
     [row] = [line for line in map_section(report, kartlaggning) if line.startswith("| Före")]
-    assert row == "| Före intervjun | Välkomstsamtal | kandidaten | Utveckla |"
+    assert row == "| Före intervjun | Välkomstsamtal | Utveckla | kandidaten |   |"
 
 
 def test_a_mark_follows_the_moment_id_not_the_name(kartlaggning: Questionnaire) -> None:
@@ -229,15 +229,15 @@ def test_the_section_is_a_mermaid_flowchart_then_a_table(
     assert lines[end + 1] == ""
     table = lines[end + 2 :]
     assert table == [
-        "| Fas | Moment | Berör | Markering |",
-        "| --- | --- | --- | --- |",
-        "| Före intervjun | Kravprofil med kunden | kunden | Utveckla |",
-        "| Före intervjun | Pappersenkät | kandidaten | Ta bort |",
-        "| Före intervjun | Välkomstsamtal | kandidaten | Utvecklat 2024-05-01 |",
-        "| Före intervjun | Referenstagning |   |   |",
-        "| Före intervjun | Checklista | kunden | Nytt |",
-        "| Under intervjun | Intervjun | kunden, kandidaten |   |",
-        "| Under intervjun | Avslutet |   |   |",
+        "| Fas | Moment | Förändring | Berör | Notering |",
+        "| --- | --- | --- | --- | --- |",
+        "| Före intervjun | Kravprofil med kunden | Utveckla | kunden |   |",
+        "| Före intervjun | Pappersenkät | Ta bort | kandidaten | Skickas per post |",
+        "| Före intervjun | Välkomstsamtal | Utvecklat 2024-05-01 | kandidaten |   |",
+        "| Före intervjun | Referenstagning |   |   |   |",
+        "| Före intervjun | Checklista | Nytt | kunden |   |",
+        "| Under intervjun | Intervjun |   | kunden, kandidaten |   |",
+        "| Under intervjun | Avslutet |   |   |   |",
         "",
     ]
 
@@ -264,7 +264,7 @@ def test_a_planned_addition_alone_is_a_map(kartlaggning: Questionnaire) -> None:
     report = mapping(kartlaggning, {"efter_lagga_till_vad": (ActionItem("Utvärdering", moment_id="m-utv"),)})
     lines = map_section(report, kartlaggning)
     assert lines[0] == "```mermaid"
-    assert "| Efter intervjun | Utvärdering |   | Nytt |" in lines
+    assert "| Efter intervjun | Utvärdering | Nytt |   |   |" in lines
 
 
 def test_no_section_for_a_set_without_moment_questions() -> None:
