@@ -6,6 +6,9 @@ from __future__ import annotations
 from intervjufas.cli import mapping_cmds, reading_cmds  # noqa: F401
 
 # isort: split
+from intervjufas.cli import map_cmds  # noqa: F401
+
+# isort: split
 from intervjufas.cli import export_cmds  # noqa: F401
 
 # isort: split

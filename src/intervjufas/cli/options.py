@@ -23,6 +23,15 @@ class CompareFormat(StrEnum):
     markdown = "markdown"
 
 
+class MapFormat(StrEnum):
+    """What ``karta --format`` writes."""
+
+    text = "text"
+    markdown = "markdown"
+    mermaid = "mermaid"
+    json = "json"
+
+
 class FollowUpScope(StrEnum):
     """Which open items of earlier plans ``--uppfoljning`` follows up."""
 
@@ -237,6 +246,20 @@ ExportFormatOption = Annotated[
             ExportFormat,
             {"htm": "html", "word": "docx"},
             "Okänt format '{value}' för --format; välj html eller docx.",
+        ),
+    ),
+]
+MapFormatOption = Annotated[
+    MapFormat,
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help="text (standard), markdown (avsnittet Processkarta), mermaid (bara Mermaid-diagrammet) eller json.",
+        show_default=False,
+        parser=enum_parser(
+            MapFormat,
+            {"md": "markdown", "mmd": "mermaid"},
+            "Okänt format '{value}' för --format; välj text, markdown, mermaid eller json.",
         ),
     ),
 ]

@@ -82,8 +82,9 @@ def visa(
     short_help="Jämför två rapporter fråga för fråga.",
     help=(
         "Jämför två rapporter fråga för fråga: ändrade svar ord för ord ([-borttaget-] {+tillagt+}), "
-        "svar som bara finns i den ena, uppgifter som skiljer, betygen sida vid sida och moment som "
-        "tillkommit eller försvunnit i utvecklingsplanen. Med bara en rapport jämförs den med den "
+        "svar som bara finns i den ena, uppgifter som skiljer, processkartorna moment för moment, betygen "
+        "sida vid sida och moment som tillkommit eller försvunnit i utvecklingsplanen. Med bara en rapport "
+        "jämförs den med den "
         "senaste tidigare rapporten för samma kund (eller annars den senaste tidigare)."
     ),
 )

@@ -63,6 +63,9 @@ _FALLBACKS = {
     "▅": "=",
     "▆": "=",
     "▇": "#",
+    "↗": "^",  # the marks of the process map
+    "✕": "x",
+    "✓": "v",
 }
 
 

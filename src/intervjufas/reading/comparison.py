@@ -17,6 +17,8 @@ from intervjufas.model.answers import Answer, display
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire
 from intervjufas.reading.listing import list_reports
+from intervjufas.reading.map_comparison import MapComparison, compare_maps
+from intervjufas.reading.map_view import report_author
 from intervjufas.reading.word_diff import DiffLine, word_diff
 from intervjufas.reports.loading import LoadedReport, load_report
 from intervjufas.reports.model import OTHER_TITLE, RawAnswer, Report, planned_items
@@ -40,6 +42,7 @@ class ReportSide:
     set_id: str
     set_version: int
     set_known: bool = True  # False when the question set is not installed
+    author: str = ""  # who made the report, when it records it
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ class Comparison:
     items_dropped: list[PlanItem]
     unchanged: int
     compared: int
+    maps: MapComparison | None = None  # the process maps, moment by moment (None: neither has one)
 
     @property
     def same_set(self) -> bool:
@@ -132,6 +136,7 @@ class Comparison:
             or any(r.differs for r in self.ratings)
             or self.items_added
             or self.items_dropped
+            or (self.maps is not None and self.maps.differs)
         )
 
 
@@ -153,6 +158,7 @@ def _side(name: Side, loaded: LoadedReport) -> ReportSide:
         set_id=report.question_set.id,
         set_version=report.question_set.version,
         set_known=loaded.questionnaire is not None,
+        author=report_author(report),
     )
 
 
@@ -340,6 +346,7 @@ def compare(a: LoadedReport, b: LoadedReport) -> Comparison:
         items_dropped=[item for key, item in plan_a.items() if key not in plan_b],
         unchanged=unchanged,
         compared=compared,
+        maps=compare_maps(a, b),
     )
 
 

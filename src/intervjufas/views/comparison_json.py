@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from intervjufas.views.map_comparison import map_data
+
 if TYPE_CHECKING:
     from intervjufas.reading.comparison import Comparison, PlanItem, ReportSide
 
@@ -18,6 +20,7 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
         "uppgifter": [
             {"nyckel": d.key, "etikett": d.label, "a": d.before, "b": d.after} for d in comparison.metadata
         ],
+        "processkarta": map_data(comparison.maps),
         "avsnitt": [
             {
                 "titel": section.title,
@@ -66,6 +69,7 @@ def _side(side: ReportSide) -> dict[str, Any]:
         "fragor": side.set_id,
         "version": side.set_version,
         "fragor_finns": side.set_known,
+        "forfattare": side.author,
     }
 
 

@@ -96,6 +96,8 @@ def _md_block(lines: list[str]) -> list[str]:
 
 def _md_side(side: ReportSide) -> str:
     details = ", ".join(md(part) for part in (side.datum, side.uppdrag, side.kund) if part)
+    if side.author:
+        details += f"{', ' if details else ''}författare {md(side.author)}"
     return f"- **{side.name}:** {details or NO_ANSWER} (`{side.path.name}`)"
 
 
@@ -114,6 +116,10 @@ def comparison_markdown(comparison: Comparison) -> str:
                 f"| {md(difference.label)} | {md(difference.before) or NO_ANSWER} | {md(difference.after) or NO_ANSWER} |"
             )
         lines.append("")
+    if comparison.maps is not None:
+        from intervjufas.views.map_comparison import markdown_lines
+
+        lines += markdown_lines(comparison.maps, md)
     lines += _md_sections(comparison)
     lines += _md_ratings(comparison)
     lines += _md_plan(comparison)

@@ -18,6 +18,7 @@ from intervjufas.views.console import plain_console, write_plain
 
 if TYPE_CHECKING:
     from intervjufas.reading.comparison import Comparison, PlanItem, Rating, ReportSide
+    from intervjufas.reading.map_comparison import MapComparison
     from intervjufas.reading.word_diff import DiffLine
 
 
@@ -45,7 +46,10 @@ def _side_lines(side: ReportSide) -> list[RenderableType]:
     details = " · ".join(part for part in (side.datum, side.uppdrag, side.kund) if part)
     name = Text(f"{side.name}: ", style="bold")
     name.append(side.path.name)
-    return [_indent(name, 2), _indent(Text(details or NO_ANSWER, style="dim"), 5)]
+    lines = [_indent(name, 2), _indent(Text(details or NO_ANSWER, style="dim"), 5)]
+    if side.author:
+        lines.append(_indent(Text(f"Författare: {side.author}", style="dim"), 5))
+    return lines
 
 
 def set_note(comparison: Comparison) -> str:
@@ -128,6 +132,8 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
             line.append(" → ")
             line.append(difference.after or NO_ANSWER, style="green")
             parts.append(_indent(line, 2))
+    if comparison.maps is not None:
+        parts += _map_part(comparison.maps)
     for section in comparison.sections:
         if section.empty:
             continue
@@ -160,6 +166,19 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
                 parts += [_plan_line(item, mark, style) for item in items]
     parts += [Text(""), Text(f"Oförändrade svar: {comparison.unchanged} av {comparison.compared} jämförda.")]
     return Group(*parts)
+
+
+def _map_part(maps: MapComparison) -> list[RenderableType]:
+    """The two process maps moment by moment (before the answers)."""
+    from intervjufas.views.map_comparison import STYLES, TITLE, by_phase, change_text, mark, summary
+
+    parts = _section_title(f"{TITLE} (A → B)")
+    for phase, changes in by_phase(maps):
+        parts.append(_indent(Text(phase, style="bold"), 2))
+        for change in changes:
+            line = Text(f"{mark(change)} {change_text(change)}", style=STYLES.get(change.kind, ""))
+            parts.append(_indent(line, 4))
+    return [*parts, _indent(Text(summary(maps), style="dim"), 2)]
 
 
 def _plan_line(item: PlanItem, mark: str, style: str) -> RenderableType:

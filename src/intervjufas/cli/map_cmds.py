@@ -1,0 +1,146 @@
+"""The process-map command, ``karta``: a report's map (or the newest in the reports folder) drawn in
+the terminal or written as Markdown, Mermaid or JSON, and with ``--historik`` how the map changed
+from assignment to assignment."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from intervjufas.cli.app import app, program, terminal
+from intervjufas.cli.completion import complete_report
+from intervjufas.cli.options import Folder, MapFormat, MapFormatOption
+from intervjufas.errors import UsageError
+from intervjufas.views.console import make_console
+
+AsJson = Annotated[
+    bool, typer.Option("--json", metavar="", help="Samma som --format json: kartan som JSON för skript.")
+]
+NoPager = Annotated[
+    bool, typer.Option("--ingen-pager", metavar="", help="Skriv ut allt direkt, utan bläddring.")
+]
+
+
+@app.command(
+    "karta",
+    options_metavar="[FLAGGOR]",
+    short_help="Visa processkartan: momenten före, under och efter intervjuerna.",
+    help=(
+        "Visa processkartan i en rapport – momenten före, under och efter intervjuerna, vem de berör och "
+        "vad utvecklingsplanen vill lägga till, utveckla eller ta bort. Utan RAPPORT visas din senaste "
+        "karta i rapportmappen. Med --historik visas hur kartan har förändrats från uppdrag till uppdrag."
+    ),
+)
+def karta(
+    ctx: typer.Context,
+    rapport: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="RAPPORT",
+            autocompletion=complete_report,
+            help="Rapporten: en sökväg, ett filnamn, ett datum eller ord ur uppdraget eller kunden. "
+            "Utan RAPPORT: den senaste kartan i rapportmappen (din egen i första hand).",
+            show_default=False,
+        ),
+    ] = None,
+    katalog: Folder = None,
+    format_name: MapFormatOption = MapFormat.text,
+    json_output: AsJson = False,
+    historik: Annotated[
+        bool,
+        typer.Option(
+            "--historik",
+            metavar="",
+            help="Visa hur kartan har förändrats: när varje moment kom till, bytte namn, planerades att "
+            "ändras, ändrades genom en uppföljning och försvann – äldst först.",
+        ),
+    ] = False,
+    alla: Annotated[
+        bool,
+        typer.Option(
+            "--alla",
+            metavar="",
+            help="Ta med allas kartor, inte bara dina (när rapporterna anger vem som gjort dem).",
+        ),
+    ] = False,
+    ingen_pager: NoPager = False,
+) -> None:
+    chosen = _format(format_name, json_output, historik)
+    if historik and rapport is not None:
+        raise UsageError("--historik visar hela rapportmappens historik; ange ingen RAPPORT.")
+    if historik:
+        _history(ctx, katalog, chosen, alla, pager=not ingen_pager)
+    else:
+        _map(ctx, rapport, katalog, chosen, alla, pager=not ingen_pager)
+
+
+def _format(format_name: MapFormat, json_output: bool, historik: bool) -> str:
+    if json_output and format_name not in (MapFormat.text, MapFormat.json):
+        raise UsageError(f"Välj --json eller --format {format_name.value}, inte båda.")
+    chosen = "json" if json_output else format_name.value
+    if historik and chosen == "mermaid":
+        raise UsageError("Historiken finns som text, markdown eller json, inte som mermaid.")
+    return chosen
+
+
+def _author(everyone: bool) -> str:
+    """Whose maps come first: the user's (as a new report records it), or nobody's with --alla."""
+    from intervjufas.asking.author import author_name
+
+    return "" if everyone else author_name()
+
+
+def _map(
+    ctx: typer.Context, rapport: str | None, katalog: Any, chosen: str, alla: bool, *, pager: bool
+) -> None:
+    from intervjufas.reports.files import reports_dir
+    from intervjufas.views.common import show_warnings
+
+    facts = terminal(ctx)
+    folder = reports_dir(katalog)
+    if rapport is not None:
+        from intervjufas.cli.report_choice import choose_report
+        from intervjufas.reading.map_view import report_map
+
+        view = report_map(choose_report(rapport, folder, facts))
+    else:
+        from intervjufas.reading.map_view import latest_map_view
+
+        view, warnings = latest_map_view(folder, _author(alla))
+        show_warnings(make_console(facts, stderr=True), warnings)
+    if chosen == "text":
+        from intervjufas.views.process_map_view import show_map
+
+        show_map(make_console(facts), view, program=program(), pager=pager, less=facts.less)
+        return
+    from intervjufas.views.map_formats import map_data, map_markdown, map_mermaid
+
+    if chosen == "json":
+        from intervjufas.views.json_output import write_json
+
+        write_json(map_data(view), sys.stdout)
+    else:
+        sys.stdout.write(map_markdown(view) if chosen == "markdown" else map_mermaid(view))
+
+
+def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager: bool) -> None:
+    from intervjufas.reading.map_history import map_history, read_map_reports
+    from intervjufas.reports.files import reports_dir
+    from intervjufas.views.common import show_warnings
+    from intervjufas.views.map_history_view import history_data, history_markdown, show_history
+
+    facts = terminal(ctx)
+    folder = reports_dir(katalog)
+    found = read_map_reports(folder, _author(False), alla)
+    show_warnings(make_console(facts, stderr=True), found.warnings)
+    history = map_history(found)
+    if chosen == "json":
+        from intervjufas.views.json_output import write_json
+
+        write_json(history_data(history), sys.stdout)
+    elif chosen == "markdown":
+        sys.stdout.write(history_markdown(history, folder))
+    else:
+        show_history(make_console(facts), history, folder, pager=pager, less=facts.less)

@@ -1,0 +1,239 @@
+"""Following the moments of one consultant's process map from report to report (for
+``reading.map_history``): each report in turn says which planned items its follow-up marks done,
+what its map holds, and what its plan marks – and each moment's timeline gets the events.
+
+A moment is known by its id; a moment or an item without one (a report made before maps, a map
+typed by hand) by its name, preferring a moment on the map and in the same phase.  An event that a
+follow-up explains (a moment added, developed or removed because an item was done) is told once:
+the map change it causes in the same or a later report is not told again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from intervjufas.model.answers import ActionItem, Moment
+from intervjufas.model.questions import PHASES
+
+EventKind = Literal[
+    "appeared",  # on a map for the first time
+    "returned",  # back on the map after leaving it
+    "renamed",
+    "moved",  # to another phase
+    "plan_add",
+    "plan_develop",
+    "plan_remove",
+    "added",  # a follow-up marked the item to add it done
+    "developed",  # marked developed: by a follow-up, or with a date on the map
+    "removed",  # a follow-up marked the item to remove it done
+    "left",  # no longer on the map, without a follow-up saying so
+]
+_DONE_KINDS: dict[str, EventKind] = {"lagga_till": "added", "utveckla": "developed", "ta_bort": "removed"}
+_PLAN_KINDS: dict[str, EventKind] = {
+    "lagga_till": "plan_add",
+    "utveckla": "plan_develop",
+    "ta_bort": "plan_remove",
+}
+
+
+@dataclass(frozen=True)
+class ReportRef:
+    """The report an event comes from."""
+
+    path: Path
+    date: str
+    uppdrag: str
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An item of a plan: its identity, its kind (lagga_till, utveckla, ta_bort), its phase."""
+
+    identity: str
+    plan: str
+    phase: str
+    item: ActionItem
+
+
+@dataclass(frozen=True)
+class MapEvent:
+    kind: EventKind
+    report: ReportRef
+    before: str = ""  # the old name, or the old phase's id
+    after: str = ""  # the new name, the new phase's id, or the date a moment was marked developed
+    why: str = ""  # the item's why, for planned changes and those done through a follow-up
+    follow_up: bool = False  # told by a follow-up marked Genomfört
+
+
+@dataclass
+class MomentTimeline:
+    """One moment's history: its id (if it has one), its latest name and phase, its events in order."""
+
+    key: str
+    moment_id: str
+    name: str
+    phase: str
+    events: list[MapEvent] = field(default_factory=list)
+    on_map: bool = False  # on the newest map
+    ever_on_map: bool = False
+    developed: str = ""
+    position: int = 0  # its place on the newest map it was on
+    created: int = 0
+
+
+class Tracker:
+    """The timelines of one line of maps, built report by report (oldest first)."""
+
+    PHASE_ORDER = tuple(PHASES)
+
+    def __init__(self) -> None:
+        self._lines: dict[str, MomentTimeline] = {}
+        self._ids: dict[str, str] = {}  # moment id -> key
+        self._names: dict[str, list[str]] = {}  # casefolded name -> keys (in the order they were made)
+        self._current: dict[str, tuple[str, Moment]] = {}  # the newest map: key -> (phase, moment)
+        self._pending: dict[str, set[EventKind]] = {}  # done by a follow-up, not yet seen on a map
+        self._planned: set[str] = set()  # items whose plan is already told
+
+    # -- finding a moment -------------------------------------------------------------------------
+
+    def _new(self, moment_id: str, name: str, phase: str) -> str:
+        key = moment_id or f"{phase}/{name.casefold()}"
+        while key in self._lines:
+            key += "+"
+        self._lines[key] = MomentTimeline(key, moment_id, name, phase, created=len(self._lines))
+        self._names.setdefault(name.casefold(), []).append(key)
+        if moment_id:
+            self._ids[moment_id] = key
+        return key
+
+    def _by_name(self, name: str, phase: str, taken: set[str], *, on_map_only: bool = False) -> str | None:
+        """The moment of that name (a moment on the map first, then one of the same phase); with
+        ``on_map_only`` only one on the map in that phase."""
+        found = [key for key in self._names.get(name.casefold(), ()) if key not in taken]
+        if on_map_only:
+            found = [key for key in found if key in self._current and self._current[key][0] == phase]
+        found.sort(key=lambda key: (not self._lines[key].on_map, self._lines[key].phase != phase))
+        return found[0] if found else None
+
+    def _item_key(self, planned: Planned) -> str:
+        """The moment an item is about: by the moment's id, else by name, else a new one.  A new
+        moment with its own id is the moment of that name only when one is on the map in its phase
+        (a new mapping does not add a moment twice)."""
+        item = planned.item
+        if item.moment_id and item.moment_id in self._ids:
+            return self._ids[item.moment_id]
+        adds = bool(item.moment_id) and planned.plan == "lagga_till"
+        key = self._by_name(item.moment, planned.phase, set(), on_map_only=adds)
+        if key is None:
+            return self._new(item.moment_id, item.moment, planned.phase)
+        if item.moment_id:
+            self._ids[item.moment_id] = key
+        return key
+
+    def _event(self, key: str, event: MapEvent) -> None:
+        self._lines[key].events.append(event)
+
+    # -- the reports, in turn -------------------------------------------------------------------
+
+    def done(self, ref: ReportRef, items: list[Planned]) -> None:
+        """Items a follow-up in this report marks Genomfört."""
+        for planned in items:
+            kind = _DONE_KINDS.get(planned.plan)
+            if kind is None:
+                continue
+            key = self._item_key(planned)
+            self._event(key, MapEvent(kind, ref, why=planned.item.why, follow_up=True))
+            line = self._lines[key]
+            on_map = key in self._current
+            # (a moment only an older plan named comes onto the next map already developed)
+            to_come = (
+                not on_map if kind == "added" else on_map or (kind == "developed" and not line.ever_on_map)
+            )
+            if to_come:  # the map change still to come is told by this event
+                self._pending.setdefault(key, set()).add(kind)
+
+    def map(self, ref: ReportRef, phases: dict[str, tuple[Moment, ...]]) -> None:
+        """The report's map: what appeared, came back, was renamed, moved, developed or left."""
+        placed = self._place(phases)
+        current: dict[str, tuple[str, Moment]] = {}
+        for position, (key, phase, moment) in enumerate(placed):
+            line = self._lines[key]
+            pending = self._pending.setdefault(key, set())
+            before = self._current.get(key)
+            if before is None:
+                if "added" in pending:
+                    pending.discard("added")
+                else:
+                    self._event(key, MapEvent("returned" if line.ever_on_map else "appeared", ref))
+            else:
+                old_phase, old = before
+                if old.name != moment.name:
+                    self._event(key, MapEvent("renamed", ref, old.name, moment.name))
+                if old_phase != phase:
+                    self._event(key, MapEvent("moved", ref, old_phase, phase))
+            if moment.developed and moment.developed != line.developed:
+                if "developed" in pending:
+                    pending.discard("developed")
+                else:
+                    self._event(key, MapEvent("developed", ref, after=moment.developed))
+            line.name, line.phase, line.developed, line.position = (
+                moment.name,
+                phase,
+                moment.developed,
+                position,
+            )
+            line.on_map = line.ever_on_map = True
+            current[key] = (phase, moment)
+        for key in [key for key in self._current if key not in current]:
+            self._lines[key].on_map = False
+            pending = self._pending.setdefault(key, set())
+            if "removed" in pending:
+                pending.discard("removed")
+            else:
+                self._event(key, MapEvent("left", ref))
+        self._current = current
+
+    def _place(self, phases: dict[str, tuple[Moment, ...]]) -> list[tuple[str, str, Moment]]:
+        """Each moment of a map with its timeline: by id first, then (moments new to us) by name."""
+        entries = [(phase, moment) for phase, moments in phases.items() for moment in moments]
+        keys: list[str | None] = []
+        taken: set[str] = set()
+        for _, moment in entries:
+            key = self._ids.get(moment.id) if moment.id else None
+            keys.append(key if key not in taken else None)
+            if key is not None:
+                taken.add(key)
+        for index, (phase, moment) in enumerate(entries):
+            if keys[index] is None:
+                key = self._by_name(moment.name, phase, taken) or self._new(moment.id, moment.name, phase)
+                if moment.id:
+                    self._ids.setdefault(moment.id, key)
+                keys[index] = key
+                taken.add(key)
+        return [(key, phase, moment) for key, (phase, moment) in zip(keys, entries, strict=True)]  # type: ignore[misc]
+
+    def planned(self, ref: ReportRef, items: list[Planned]) -> None:
+        """The report's plan: each item told once, in the first report that plans it."""
+        for planned in items:
+            kind = _PLAN_KINDS.get(planned.plan)
+            if kind is None or planned.identity in self._planned:
+                continue
+            self._planned.add(planned.identity)
+            self._event(self._item_key(planned), MapEvent(kind, ref, why=planned.item.why))
+
+    def timelines(self) -> list[MomentTimeline]:
+        """Every moment with a history, phase by phase: those on the newest map in its order, then
+        the others in the order they were first told."""
+        lines = [line for line in self._lines.values() if line.events]
+        order = {phase: index for index, phase in enumerate(self.PHASE_ORDER)}
+        return sorted(
+            lines,
+            key=lambda line: (
+                order.get(line.phase, len(order)),
+                not line.on_map,
+                line.position if line.on_map else line.created,
+            ),
+        )

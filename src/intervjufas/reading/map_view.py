@@ -1,0 +1,176 @@
+"""The process map ``karta`` shows: one report's map with what it plans marked, and the report it
+comes from – or, when no report is named, the newest map in the reports folder (the same
+consultant's by preference, as a new mapping starts from it).
+
+A report made before maps existed has no map of its own; it is shown with the moments its plan
+names (as ``reports.process_map.moments_from_items`` carries them forward), marked as planned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from intervjufas.errors import IntervjufasError
+from intervjufas.model.questions import PHASES, Questionnaire
+from intervjufas.reading.folder import read_headers
+from intervjufas.reports.loading import LoadedReport, load_report
+from intervjufas.reports.model import Report, planned_items
+from intervjufas.reports.process_map import (
+    MappedMoment,
+    ProcessMap,
+    has_map,
+    moments_from_items,
+    process_map,
+    step_phase,
+)
+
+Origin = Literal["map", "plan", "none"]
+EMPTY_MAP = ProcessMap(tuple((phase, ()) for phase in PHASES))
+_PLAN_STATES = {"lagga_till": "new", "utveckla": "develop", "ta_bort": "remove"}
+
+
+@dataclass(frozen=True)
+class MapView:
+    """A map to show: ``origin`` says where it comes from – the report's own map, the moments its
+    plan names (a report made before maps existed), or nothing (``none``: the map is empty)."""
+
+    drawn: ProcessMap
+    origin: Origin
+    loaded: LoadedReport | None = None  # None: no report in the folder has a map
+    latest: bool = False  # chosen as the newest map in the folder (no report was named)
+    someone_else: bool = False  # latest, but the author has no map of their own: another's
+    folder: Path | None = None
+
+    @property
+    def report(self) -> Report | None:
+        return self.loaded.report if self.loaded is not None else None
+
+    @property
+    def author(self) -> str:
+        return report_author(self.report) if self.report is not None else ""
+
+    def fact(self, key: str) -> str:
+        """A detail of the assignment ("" when there is no report or no answer)."""
+        report = self.report
+        if report is None:
+            return ""
+        if key == "datum":
+            return report.date
+        return report.text(key) or _plain(report.extra_metadata.get(key))
+
+
+def report_author(report: Report) -> str:
+    """Who made the report, when it records it (format 2 in its header, format 1 as an extra key)."""
+    return (report.author or _plain(report.extra_header.get("forfattare"))).strip()
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_plain(part) for part in value)
+    return str(value).strip()
+
+
+def report_map(path: Path) -> MapView:
+    """The map of the report at ``path``."""
+    return view_of(load_report(path))
+
+
+def view_of(loaded: LoadedReport, *, latest: bool = False, someone_else: bool = False) -> MapView:
+    """A loaded report's map (the moments its plan names when its question set maps no process)."""
+    questionnaire = loaded.questionnaire
+    if questionnaire is None:
+        ref = loaded.report.question_set
+        raise IntervjufasError(
+            f"{loaded.path.name} är gjord med frågeuppsättningen {ref.id} (version {ref.version}), som "
+            "inte finns här, så processkartan kan inte läsas. Lägg frågefilen i mappen för egna "
+            "frågeuppsättningar."
+        )
+    if has_map(questionnaire):
+        drawn, origin = process_map(loaded.report, questionnaire), "map"
+    else:
+        drawn, origin = plan_map(loaded.report, questionnaire), "plan"
+    return MapView(
+        drawn,
+        "none" if drawn.empty else origin,  # type: ignore[arg-type]
+        loaded,
+        latest=latest,
+        someone_else=someone_else,
+        folder=loaded.path.parent,
+    )
+
+
+def plan_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
+    """The map of a report made before maps existed: the moments its plan names
+    (``moments_from_items``, the first map a new mapping is offered), each marked with what the
+    plan wants – new, develop or remove.  Those moments have no ids yet (a new mapping gives them)."""
+    marks: dict[tuple[str, str], tuple[str, str]] = {}
+    for planned in planned_items(report, questionnaire):
+        state = _PLAN_STATES.get(planned.question.plan or "")
+        phase = planned.phase or step_phase(planned.step.number)
+        if state is not None:
+            marks.setdefault((phase, planned.item.moment.casefold()), (state, planned.item.why))
+    phases = []
+    for phase, moments in moments_from_items(report, questionnaire).items():
+        shown = []
+        for moment in moments:
+            state, why = marks.get((phase, moment.name.casefold()), ("kept", ""))
+            shown.append(MappedMoment(replace(moment, id=""), phase, state, why))
+        phases.append((phase, tuple(shown)))
+    return ProcessMap(tuple(phases))
+
+
+def latest_map_view(folder: Path, author: str) -> tuple[MapView, list[str]]:
+    """The map a new mapping by ``author`` would start from (as ``reading.earlier_map.latest_map``
+    finds it): the newest report with a map – ``author``'s own first, every author's when
+    ``author`` is empty – else the moments the newest plan names; and one warning per file that
+    cannot be read.  Only the headers are read until a report with a map is found."""
+    headers, warnings = read_headers(folder)
+    newest_first = sorted(headers, key=_when, reverse=True)
+    preferred = sorted(newest_first, key=lambda entry: not (author and entry[1].get("forfattare") == author))
+    with_map = [e for e in preferred if isinstance(e[1].get("karta"), int) and e[1]["karta"] > 0]
+    with_items = [e for e in preferred if e[1].get("atgarder")]
+    tried: set[Path] = set()
+    for path, header in [*with_map, *with_items]:
+        if path in tried:
+            continue
+        tried.add(path)
+        found = _try(path, warnings, _someone_else(header, author))
+        if found is not None and _has_moments(found):
+            return found, warnings
+    return MapView(EMPTY_MAP, "none", latest=True, folder=folder), warnings
+
+
+def _has_moments(view: MapView) -> bool:
+    """The map has moments to start from (not only the new ones its plan adds): otherwise, as for
+    a map emptied by hand after its header counted it, the next report is tried."""
+    return any(moment.state != "new" for moment in view.drawn.moments) or view.origin == "plan"
+
+
+def _someone_else(header: dict, author: str) -> bool:
+    """The report records an author, and not ``author``."""
+    recorded = str(header.get("forfattare") or "")
+    return bool(author and recorded and recorded != author)
+
+
+def _try(path: Path, warnings: list[str], someone_else: bool) -> MapView | None:
+    """The map of one report of the folder, or None (and a warning) when it cannot be read."""
+    try:
+        loaded = load_report(path, in_folder=True)
+        return view_of(loaded, latest=True, someone_else=someone_else)
+    except IntervjufasError as error:
+        warnings.append(
+            error.message if error.message.startswith(path.name) else f"{path.name}: {error.message}"
+        )
+        return None
+
+
+def _when(entry: tuple[Path, dict]) -> tuple[str, str, str]:
+    """Newest first as ``latest_map`` orders them: the assignment's date, then when it was made."""
+    path, header = entry
+    metadata = header.get("metadata") or {}
+    created = str(header.get("skapad") or "")
+    return (str(metadata.get("datum") or created[:10]), created, path.name)

@@ -1,0 +1,103 @@
+"""``karta --format markdown|mermaid|json``: the map as the report's "Processkarta" section, as the
+Mermaid flowchart alone (exactly what the report draws), or as data for scripts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from intervjufas.model.markdown_text import CURRENT
+from intervjufas.model.questions import PHASES
+from intervjufas.reports.mermaid import flowchart
+from intervjufas.reports.process_map import (
+    MAP_EMPTY,
+    MAP_TITLE,
+    STATE_WORDS,
+    has_map,
+    map_phases,
+    map_section,
+)
+
+if TYPE_CHECKING:
+    from intervjufas.reading.map_view import MapView
+    from intervjufas.reports.process_map import MappedMoment, ProcessMap
+
+STATE_SLUGS: dict[str, str | None] = {
+    "kept": None,
+    "new": "nytt",
+    "develop": "utveckla",
+    "remove": "ta_bort",
+    "developed": "utvecklat",
+}
+ORIGIN_SLUGS = {"map": "karta", "plan": "utvecklingsplan", "none": "ingen"}
+
+
+def map_mermaid(view: MapView) -> str:
+    """The flowchart's source, exactly as the report's section has it (without the fences)."""
+    return flowchart(map_phases(view.drawn))
+
+
+def map_markdown(view: MapView) -> str:
+    """The "Processkarta" section: the report's own when its question set maps the process, the
+    same layout for the moments a plan names, else the line the report has for an empty map."""
+    loaded = view.loaded
+    if loaded is not None and loaded.questionnaire is not None and has_map(loaded.questionnaire):
+        body = map_section(loaded.report, loaded.questionnaire)
+    elif not view.drawn.empty:
+        body = section_lines(view.drawn)
+    else:
+        body = [MAP_EMPTY, ""]
+    return "\n".join([f"## {MAP_TITLE}", "", *body]).rstrip("\n") + "\n"
+
+
+def section_lines(drawn: ProcessMap) -> list[str]:
+    """A map's section lines as ``reports.process_map.map_section`` writes them (a Mermaid block,
+    then the table), for a map that is not a report's own."""
+    lines = ["```mermaid", *flowchart(map_phases(drawn)).rstrip("\n").split("\n"), "```", ""]
+    lines += ["| Fas | Moment | Förändring | Berör | Notering |", "| --- | --- | --- | --- | --- |"]
+    for moment in drawn.moments:
+        mark = STATE_WORDS[moment.state]
+        if moment.state == "developed":
+            mark = f"{mark} {moment.moment.developed}"
+        found = moment.moment
+        cells = (PHASES[moment.phase], found.name, mark, ", ".join(found.involves), found.note)
+        lines.append("| " + " | ".join(CURRENT.inline(cell) or " " for cell in cells) + " |")
+    return [*lines, ""]
+
+
+def map_data(view: MapView) -> dict[str, Any]:
+    """``karta --json``: where the map comes from, and its phases with their moments."""
+    return {
+        "rapport": _source(view),
+        "senaste": view.latest,
+        "kalla": ORIGIN_SLUGS[view.origin],
+        "faser": [
+            {"id": phase, "titel": PHASES[phase], "moment": [moment_data(moment) for moment in moments]}
+            for phase, moments in view.drawn.phases
+        ],
+    }
+
+
+def _source(view: MapView) -> dict[str, Any] | None:
+    if view.loaded is None:
+        return None
+    return {
+        "fil": view.loaded.path.name,
+        "sokvag": str(view.loaded.path),
+        "datum": view.fact("datum"),
+        "uppdrag": view.fact("uppdrag"),
+        "kund": view.fact("kund"),
+        "forfattare": view.author,
+        "fragor": view.loaded.report.question_set.id,
+    }
+
+
+def moment_data(moment: MappedMoment) -> dict[str, Any]:
+    return {
+        "id": moment.moment.id or None,
+        "namn": moment.moment.name,
+        "beror": list(moment.moment.involves),
+        "notering": moment.moment.note,
+        "markering": STATE_SLUGS[moment.state],
+        "varfor": moment.why,
+        "utvecklat": moment.moment.developed or None,
+    }

@@ -1,0 +1,228 @@
+"""``karta --historik``: each moment's timeline – when it came onto the map, was renamed, planned to
+change, changed through a follow-up, and left – as text (stacked, wrapped to the terminal, through
+the pager when long), as Markdown, and as data for scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.text import Span, Text
+
+from intervjufas.model.questions import PHASES
+from intervjufas.views.comparison_markdown import md
+from intervjufas.views.console import write_plain
+from intervjufas.views.paging import print_paged
+from intervjufas.views.stacked import Line, wrap_segments
+
+if TYPE_CHECKING:
+    from intervjufas.reading.map_history import Lineage, MapHistory
+    from intervjufas.reading.map_tracker import MapEvent, MomentTimeline
+
+TITLE = "Processkartans historik"
+DONE = "uppföljningen: Genomfört"
+_WORDS = {
+    "appeared": "På kartan för första gången",
+    "returned": "Tillbaka på kartan",
+    "plan_add": "Planerat att läggas till",
+    "plan_develop": "Planerat att utvecklas",
+    "plan_remove": "Planerat att tas bort",
+    "added": f"Tillagt – {DONE}",
+    "removed": f"Borttaget – {DONE}",
+    "left": "Inte längre på kartan",
+}
+_STYLES = {"added": "green", "appeared": "green", "developed": "cyan", "removed": "red", "left": "red"}
+KIND_SLUGS = {
+    "appeared": "forsta_gangen",
+    "returned": "tillbaka",
+    "renamed": "nytt_namn",
+    "moved": "flyttat",
+    "plan_add": "planerat_lagga_till",
+    "plan_develop": "planerat_utveckla",
+    "plan_remove": "planerat_ta_bort",
+    "added": "tillagt",
+    "developed": "utvecklat",
+    "removed": "borttaget",
+    "left": "lamnade_kartan",
+}
+DATE_WIDTH = 10
+
+
+def event_text(event: MapEvent) -> str:
+    """The event in words, e.g. 'Nytt namn: Kallelse → Kallelse till kandidaterna'."""
+    if event.kind == "renamed":
+        return f"Nytt namn: {event.before} → {event.after}"
+    if event.kind == "moved":
+        return f"Flyttat: {PHASES.get(event.before, event.before)} → {PHASES.get(event.after, event.after)}"
+    if event.kind == "developed":
+        return f"Utvecklat – {DONE}" if event.follow_up else f"Markerat som utvecklat {event.after}".strip()
+    text = _WORDS[event.kind]
+    return f"{text} (varför: {event.why})" if event.why and event.kind.startswith("plan_") else text
+
+
+def status_text(moment: MomentTimeline) -> str:
+    if moment.on_map:
+        return "på kartan nu"
+    return "inte längre på kartan" if moment.ever_on_map else "aldrig på kartan"
+
+
+def lineage_title(lineage: Lineage, history: MapHistory) -> str:
+    count = len(lineage.reports)
+    dates = sorted(ref.date for ref in lineage.reports)
+    span = dates[0] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}"
+    who = lineage.author or "utan angiven författare"
+    if not history.everyone and not history.fell_back:
+        who = f"dina kartor ({history.author})" if history.author else "kartorna"
+    return f"{who[0].upper()}{who[1:]}: {count} {'rapport' if count == 1 else 'rapporter'}, {span}"
+
+
+def notes(history: MapHistory, folder: Path) -> list[str]:
+    """What the reader should know about which reports are in the history."""
+    if not history.lineages:
+        return [f"Det finns ingen processkarta i {folder} ännu, så det finns ingen historik att visa."]
+    found = []
+    if history.fell_back:
+        found.append(
+            f"Ingen rapport av dig ({history.author}) har en processkarta här, så historiken visar allas "
+            "kartor, författare för författare."
+        )
+    if history.left_out:
+        count = history.left_out
+        found.append(
+            f"{count} {'rapport' if count == 1 else 'rapporter'} av andra författare är inte med; "
+            "--alla tar med dem."
+        )
+    return found
+
+
+# -- text -----------------------------------------------------------------------------------------
+
+
+def history_text(history: MapHistory, folder: Path, width: int) -> Text:
+    rows: list[tuple[int, Line, Line]] = [(0, [], [(TITLE, "bold")])]  # (indent, prefix, wrapped text)
+    rows += [(0, [], [(note, "yellow")]) for note in notes(history, folder)]
+    for lineage in history.lineages:
+        rows += [(0, [], []), (0, [], [(lineage_title(lineage, history), "bold")])]
+        for phase, moments in _by_phase(lineage):
+            rows += [(0, [], []), (0, [], [(PHASES.get(phase, phase), "bold underline")])]
+            for moment in moments:
+                rows.append((2, [], [(moment.name, "bold"), (f" ({status_text(moment)})", "dim")]))
+                for event in moment.events:
+                    prefix: Line = [(event.report.date.ljust(DATE_WIDTH) + "  ", "dim")]
+                    text = [(event_text(event), _style(event)), (f" · {event.report.path.name}", "dim")]
+                    rows.append((4, prefix, text))
+    return _render(rows, width)
+
+
+def _style(event: MapEvent) -> str:
+    return "yellow" if event.kind.startswith("plan_") else _STYLES.get(event.kind, "")
+
+
+def _render(rows: list[tuple[int, Line, Line]], width: int) -> Text:
+    """Each row at its indent: the prefix as it is, the text after it word-wrapped with later
+    lines under the start of the text (a hanging indent).  Built as one string with its styles as
+    spans: a long history has tens of thousands of lines."""
+    out: list[str] = []
+    spans: list[Span] = []
+    offset = 0
+    for indent, prefix, body in rows:
+        hang = indent + sum(len(part) for part, _ in prefix)
+        for number, wrapped in enumerate(wrap_segments(body, max(width - hang, 10))):
+            parts = [
+                (" " * (indent if number == 0 else hang), ""),
+                *(prefix if number == 0 else []),
+                *wrapped,
+            ]
+            for part, style in parts:
+                if style:
+                    spans.append(Span(offset, offset + len(part), style))
+                out.append(part)
+                offset += len(part)
+            out.append("\n")
+            offset += 1
+    return Text("".join(out).rstrip(), spans=spans, no_wrap=True, overflow="ignore")
+
+
+def _by_phase(lineage: Lineage) -> list[tuple[str, list[MomentTimeline]]]:
+    groups: dict[str, list[MomentTimeline]] = {}
+    for moment in lineage.moments:
+        groups.setdefault(moment.phase, []).append(moment)
+    return list(groups.items())
+
+
+def history_plain_text(history: MapHistory, folder: Path, width: int) -> str:
+    plain = history_text(history, folder, width).plain
+    return "\n".join(line.rstrip() for line in plain.split("\n")) + "\n"
+
+
+def show_history(
+    console: Console, history: MapHistory, folder: Path, *, pager: bool = True, less: str | None = None
+) -> None:
+    if not console.is_terminal:
+        write_plain(console, history_plain_text(history, folder, console.width))
+        return
+    print_paged(console, history_text(history, folder, console.width), pager=pager, less=less)
+
+
+# -- Markdown and JSON ----------------------------------------------------------------------------
+
+
+def history_markdown(history: MapHistory, folder: Path) -> str:
+    lines = [f"# {TITLE}", ""]
+    lines += [f"*{md(note)}*\n" for note in notes(history, folder)]
+    for lineage in history.lineages:
+        lines += [f"## {md(lineage_title(lineage, history))}", ""]
+        for phase, moments in _by_phase(lineage):
+            lines += [f"### {md(PHASES.get(phase, phase))}", ""]
+            for moment in moments:
+                lines += [f"#### {md(moment.name)} ({status_text(moment)})", ""]
+                lines += ["| Datum | Händelse | Rapport |", "| --- | --- | --- |"]
+                for event in moment.events:
+                    lines.append(
+                        f"| {event.report.date} | {md(event_text(event))} | `{event.report.path.name}` |"
+                    )
+                lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def history_data(history: MapHistory) -> dict[str, Any]:
+    """``karta --historik --json``."""
+    return {
+        "forfattare": history.author,
+        "alla": history.everyone or history.fell_back,
+        "utelamnade_rapporter": history.left_out,
+        "historik": [
+            {
+                "forfattare": lineage.author,
+                "rapporter": [
+                    {"fil": ref.path.name, "sokvag": str(ref.path), "datum": ref.date, "uppdrag": ref.uppdrag}
+                    for ref in lineage.reports
+                ],
+                "moment": [_moment(moment) for moment in lineage.moments],
+            }
+            for lineage in history.lineages
+        ],
+    }
+
+
+def _moment(moment: MomentTimeline) -> dict[str, Any]:
+    return {
+        "id": moment.moment_id or None,
+        "namn": moment.name,
+        "fas": moment.phase,
+        "pa_kartan": moment.on_map,
+        "handelser": [
+            {
+                "typ": KIND_SLUGS[event.kind],
+                "datum": event.report.date,
+                "rapport": event.report.path.name,
+                "text": event_text(event),
+                "fore": event.before,
+                "efter": event.after,
+                "varfor": event.why,
+                "uppfoljning": event.follow_up,
+            }
+            for event in moment.events
+        ],
+    }
