@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -130,8 +131,9 @@ class CorpusSummary:
     follow_ups: int
 
 
-def generate(folder: Path, count: int, *, seed: int = 2026) -> CorpusSummary:
-    """Write ``count`` reports into ``folder`` (which must exist) and describe what was written."""
+def generate(folder: Path, count: int, *, seed: int = 2026, authors: Sequence[str] = ()) -> CorpusSummary:
+    """Write ``count`` reports into ``folder`` (which must exist) and describe what was written;
+    with ``authors``, the reports are made by them in turn (a shared folder)."""
     rng = random.Random(seed)
     sets = {set_id: builtin_set(set_id) for set_id in ("kartlaggning", "snabbformat")}
     start = dt.date(2024, 1, 8)
@@ -144,10 +146,11 @@ def generate(folder: Path, count: int, *, seed: int = 2026) -> CorpusSummary:
     names: set[str] = set()
     by_set = {set_id: 0 for set_id in sets}
     total_items = total_follow_ups = 0
-    for offset, second in moments:
+    for number, (offset, second) in enumerate(moments):
         day = start + dt.timedelta(days=offset)
         questionnaire = sets["snabbformat" if rng.random() < 0.15 else "kartlaggning"]
         report = _report(rng, questionnaire, day, second)
+        report.author = authors[number % len(authors)] if authors else ""
         report.follow_ups = _follow_ups(rng, open_items)
         for follow_up in report.follow_ups:
             if follow_up.status in CLOSED_STATUSES:

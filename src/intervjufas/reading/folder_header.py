@@ -73,6 +73,11 @@ def _decode(value: Any) -> Any:
     return value
 
 
+def status_of(kept: Any) -> Any:
+    """A status as written, from the way ``coded_follow_ups`` keeps it."""
+    return _decode(kept)
+
+
 def _coded(mapping: Any) -> Any:
     """A mapping of statuses with each status coded (anything but a mapping: kept in a list)."""
     if mapping is None:
@@ -190,6 +195,11 @@ class FolderHeader(Mapping[str, Any]):
     def planned(self) -> Any:
         """``atgarder``: the identities of the report's items (format 1: their number)."""
         return self.row[_ITEMS]
+
+    def coded_follow_ups(self) -> dict[str, Any] | None:
+        """The items this report followed up (identity -> status as kept: see ``status_of``)."""
+        coded = self.row[_FOLLOW_UPS]
+        return coded if type(coded) is dict else None
 
     def follow_ups(self) -> Iterator[tuple[str, Any]]:
         """The items this report followed up, as (identity, status), without building a mapping."""

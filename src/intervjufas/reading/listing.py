@@ -78,20 +78,23 @@ class _Rows:
         return known
 
     def row(self, path: Path, header: FolderHeader) -> ListedReport:
-        created = self.text(header.created)
+        created = header.created
+        if not created.isprintable() or created != created.strip():
+            created = _text(created)
         report_id = header.report_id
+        text = self.text
         return ListedReport(
-            path=path,
-            report_id=report_id,
-            set_id=header.set_id,
-            datum=self.text(header.fact("datum")) or created[:10],
-            uppdrag=self.text(header.fact("uppdrag")),
-            kund=self.text(header.fact("kund")),
-            intervjuform=self._forms(header.fact("intervjuform")),
-            steps=self._steps(header),
-            open_items=self.open_counts.get(report_id, 0),
-            created=created,
-            author=self.text(header.author),
+            path,
+            report_id,
+            header.set_id,
+            text(header.fact("datum")) or created[:10],
+            text(header.fact("uppdrag")),
+            text(header.fact("kund")),
+            self._forms(header.fact("intervjuform")),
+            self._steps(header),
+            self.open_counts.get(report_id, 0),
+            created,
+            text(header.author),
         )
 
     def _steps(self, header: FolderHeader) -> dict[str, str]:

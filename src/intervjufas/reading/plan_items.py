@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.reading.folder import read_headers
-from intervjufas.reading.folder_header import FolderHeader
+from intervjufas.reading.folder_header import FolderHeader, status_of
 from intervjufas.reading.header_index import Progress, sort_key
 from intervjufas.reports.action_plan import OpenItem, follow_up_histories, open_items
 from intervjufas.reports.model import CLOSED_STATUSES, planned_items
@@ -70,14 +70,17 @@ def newest_statuses(newest_first: list[tuple[Path, FolderHeader]]) -> dict[str, 
 def statuses_by_created(headers: Iterable[FolderHeader]) -> dict[str, str]:
     """``action_plan.statuses_from_headers`` of folder headers (the newest by ``skapad`` wins),
     without building a mapping per header."""
-    stamps: dict[str, tuple[str, str]] = {}
+    stamps: dict[str, tuple[str, Any]] = {}
     for header in headers:
+        coded = header.coded_follow_ups()
+        if not coded:
+            continue
         stamp = header.created
-        for key, status in header.follow_ups():  # (by identity)
+        for key, kept in coded.items():  # (by identity)
             known = stamps.get(key)
             if known is None or stamp > known[0]:
-                stamps[key] = (stamp, str(status))
-    return {key: status for key, (_, status) in stamps.items()}
+                stamps[key] = (stamp, kept)
+    return {key: str(status_of(kept)) for key, (_, kept) in stamps.items()}
 
 
 def open_counts(headers: list[FolderHeader], statuses: dict[str, str] | None = None) -> dict[str, int]:

@@ -4,8 +4,8 @@ JSON for scripts.  Everything reads without colour too: steps are marked with ch
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -72,53 +72,50 @@ def show_listing(console: Console, listing: Listing, program: str = "intervjufas
     )
 
 
-def _marks_text(steps: dict[str, str], known: dict[tuple[str, ...], str]) -> str:
-    statuses = tuple(steps.values())
-    text = known.get(statuses)
-    if text is None:
-        text = known[statuses] = "".join(part for part, _ in step_marks(steps))
-    return text
+def _memo(make: Callable[[Any], str]) -> Callable[[Any], str]:
+    """``make`` once per different value (the same statuses and forms recur in every row)."""
+    known: dict[Any, str] = {}
+
+    def get(value: Any) -> str:
+        text = known.get(value)
+        if text is None:
+            text = known[value] = make(value)
+        return text
+
+    return get
+
+
+def _width(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)
 
 
 def _listing_lines(reports: list[ListedReport], *, authors: bool = False) -> str:
     """The list for pipes and files: one line per report, columns aligned, nothing folded (easy to
     grep and cut, and fast for tens of thousands of reports)."""
-    header = ["Datum", "Uppdrag", "Kund", "Intervjuform", "Steg klara", "Öppna moment", "Fil"]
-    marks: dict[tuple[str, ...], str] = {}
-    rows = [
-        [
-            row.datum,
-            row.uppdrag or NO_ANSWER,
-            row.kund or NO_ANSWER,
-            short_forms(row.intervjuform) or NO_ANSWER,
-            _marks_text(row.steps, marks),
-            str(row.open_items),
-            row.file_name,
-        ]
-        for row in reports
+    marks = _memo(lambda statuses: "".join(text for text, _ in step_marks(dict(enumerate(statuses)))))
+    forms = _memo(lambda value: short_forms(value) or NO_ANSWER)
+    columns = [
+        ["Datum", *(row.datum for row in reports)],
+        ["Uppdrag", *(row.uppdrag or NO_ANSWER for row in reports)],
+        ["Kund", *(row.kund or NO_ANSWER for row in reports)],
+        ["Intervjuform", *(forms(row.intervjuform) for row in reports)],
+        ["Steg klara", *(marks(tuple(row.steps.values())) for row in reports)],
+        ["Öppna moment", *(str(row.open_items) for row in reports)],
+        ["Fil", *(row.file_name for row in reports)],
     ]
     if authors:
-        header.insert(3, "Författare")
-        for cells, row in zip(rows, reports, strict=True):
-            cells.insert(3, row.author or NO_ANSWER)
-    count_column = header.index("Öppna moment")
-    cells_of = [header, *rows]
-    widths_of: dict[str, int] = {}
-    for cells in cells_of:  # each different text measured once
-        for cell in cells:
-            if cell not in widths_of:
-                widths_of[cell] = cell_len(cell)
-    widths = [max(widths_of[cell] for cell in column) for column in zip(*cells_of, strict=True)]
-    lines = []
-    for cells in cells_of:
-        parts = [
-            cell.rjust(width + len(cell) - widths_of[cell])
-            if index == count_column
-            else cell.ljust(width + len(cell) - widths_of[cell])
-            for index, (cell, width) in enumerate(zip(cells, widths, strict=True))
-        ]
-        lines.append("  ".join(parts).rstrip())
-    return "\n".join(lines) + "\n"
+        columns.insert(3, ["Författare", *(row.author or NO_ANSWER for row in reports)])
+    count_column = len(columns) - 2
+    aligned = []
+    for index, column in enumerate(columns[:-1]):  # (the last column needs no padding)
+        widths = [_width(cell) for cell in column]
+        width = max(widths)
+        pad = str.rjust if index == count_column else str.ljust
+        aligned.append(
+            [pad(cell, width + len(cell) - used) for cell, used in zip(column, widths, strict=True)]
+        )
+    aligned.append(columns[-1])
+    return "\n".join("  ".join(cells).rstrip() for cells in zip(*aligned, strict=True)) + "\n"
 
 
 def _listing_grid(width: int, reports: list[ListedReport], *, authors: bool = False) -> Grid | Stack:
