@@ -45,15 +45,19 @@ def cache_root() -> Path:
 
 
 @contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No garbage collection while a big cache is parsed: JSON makes no cycles, and collecting
-    again and again among hundreds of thousands of new objects costs a good part of the time."""
+def collection_paused(*, keep: bool = False) -> Iterator[None]:
+    """No garbage collection while a big cache is parsed or used: JSON makes no cycles, and
+    collecting again and again among hundreds of thousands of new objects costs a good part of the
+    time.  With ``keep``, what exists at the end is set aside for good (``gc.freeze``), so that later
+    collections do not go through it all again either (it is still freed when no longer used)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            if keep:
+                gc.freeze()
             gc.enable()
 
 
@@ -98,7 +102,7 @@ class FileCache:
     def _read(self) -> dict[str, list[Any]]:
         """The entries on disk; empty when there are none, they are corrupt or of another version."""
         try:
-            with open(self.path, encoding="utf-8") as handle, _collection_paused():
+            with open(self.path, encoding="utf-8") as handle, collection_paused():
                 data = json.loads(handle.read())  # (text: a big cache is not held twice, as bytes too)
         except (OSError, ValueError):
             return {}

@@ -87,11 +87,15 @@ def follow_up_pool(
     folder_headers = [header for _, header in headers]
     statuses = statuses_by_created(folder_headers)
     counts = open_counts(folder_headers, statuses)
-    candidates = [
-        (path, header)
-        for path, header in sorted(headers, key=_newest_first, reverse=True)
-        if counts.get(header.report_id) and header.report_id != exclude_id
-    ]
+    candidates = sorted(
+        (
+            (path, header)
+            for path, header in headers
+            if counts.get(header.report_id) and header.report_id != exclude_id
+        ),
+        key=_newest_first,
+        reverse=True,
+    )
     chosen, text, note = candidates, EVERY_REPORT, ""
     if scope != "alla":
         wanted = _customer(kund)

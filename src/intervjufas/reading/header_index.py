@@ -31,7 +31,13 @@ from intervjufas.errors import AnswerError, describe_os_error
 from intervjufas.model.answers import parse_date
 from intervjufas.model.type_base import as_text
 from intervjufas.questionsets.sources import UnreadableFile
-from intervjufas.reading.file_cache import SETTLED_AFTER_NS, FileCache, FileKey, file_key
+from intervjufas.reading.file_cache import (
+    SETTLED_AFTER_NS,
+    FileCache,
+    FileKey,
+    collection_paused,
+    file_key,
+)
 from intervjufas.reading.folder_header import FolderHeader, well_formed
 from intervjufas.reports.files import report_files
 from intervjufas.reports.front_matter import HeaderError, check_values, read_front_matter
@@ -79,6 +85,11 @@ def read_folder_header(path: Path) -> Header:
 def scan_headers(folder: Path, *, progress: Progress | None = None, cache: bool = True) -> list[ScannedFile]:
     """Every report file of the folder in name order, with its header (from the index when the
     file has not changed) or its problem.  ``cache=False`` reads every header and keeps nothing."""
+    with collection_paused(keep=True):  # (20,000 headers: see file_cache.collection_paused)
+        return _scan(folder, progress, cache)
+
+
+def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedFile]:
     paths = report_files(folder)
     base = os.path.join(os.fspath(folder), "")
     keys = [_key(base + path.name) for path in paths]

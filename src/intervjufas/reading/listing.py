@@ -21,9 +21,10 @@ from intervjufas.reading.header_index import Progress
 from intervjufas.reading.plan_items import open_counts
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ListedReport:
-    """One row of the list."""
+    """One row of the list.  A row is itself (equal only to itself): the rows of a listing are
+    different reports, and ``row in rows`` stays cheap with tens of thousands of them."""
 
     path: Path
     report_id: str

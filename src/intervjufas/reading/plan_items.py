@@ -70,7 +70,8 @@ def newest_statuses(newest_first: list[tuple[Path, FolderHeader]]) -> dict[str, 
 def statuses_by_created(headers: Iterable[FolderHeader]) -> dict[str, str]:
     """``action_plan.statuses_from_headers`` of folder headers (the newest by ``skapad`` wins),
     without building a mapping per header."""
-    stamps: dict[str, tuple[str, Any]] = {}
+    stamps: dict[str, str] = {}
+    newest: dict[str, Any] = {}
     for header in headers:
         coded = header.coded_follow_ups()
         if not coded:
@@ -78,9 +79,10 @@ def statuses_by_created(headers: Iterable[FolderHeader]) -> dict[str, str]:
         stamp = header.created
         for key, kept in coded.items():  # (by identity)
             known = stamps.get(key)
-            if known is None or stamp > known[0]:
-                stamps[key] = (stamp, kept)
-    return {key: str(status_of(kept)) for key, (_, kept) in stamps.items()}
+            if known is None or stamp > known:
+                stamps[key] = stamp
+                newest[key] = kept
+    return {key: str(status_of(kept)) for key, kept in newest.items()}
 
 
 def open_counts(headers: list[FolderHeader], statuses: dict[str, str] | None = None) -> dict[str, int]:

@@ -119,11 +119,6 @@ def _fact_text(raw: Any) -> str:
     return str(raw)
 
 
-def _rating(rated: Rated, question_id: str) -> int | None:
-    value = rated.ratings.get(question_id)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def rating_trends(
     reports: list[LoadedReport], *, kund: str | None = None, per: str = "manad"
 ) -> list[SetTrend]:
@@ -167,9 +162,10 @@ def _set_trend(set_id: str, group: list[Rated], per: str) -> SetTrend:
         period = periods[report.date]
         if period is None:
             continue
+        ratings = report.ratings
         for question_id in questions:
-            rating = _rating(report, question_id)
-            if rating is not None:
+            rating = ratings.get(question_id)
+            if isinstance(rating, int) and not isinstance(rating, bool):
                 values.setdefault(question_id, {}).setdefault(period, []).append(rating)
                 contributing.add(str(report.path))
     series = []
