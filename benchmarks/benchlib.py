@@ -88,6 +88,7 @@ def isolated_env(reports: Path, sets: Path, **extra: str) -> dict[str, str]:
     env["INTERVJUFAS_FRAGOR"] = str(sets)
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["INTERVJUFAS_FORFATTARE"] = "Mätning"  # (the first session would ask who the author is)
     env.update(extra)
     return env
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -130,20 +131,26 @@ class CorpusSummary:
     follow_ups: int
 
 
-def generate(folder: Path, count: int, *, seed: int = 2026) -> CorpusSummary:
-    """Write ``count`` reports into ``folder`` (which must exist) and describe what was written."""
+def generate(folder: Path, count: int, *, seed: int = 2026, authors: Sequence[str] = ()) -> CorpusSummary:
+    """Write ``count`` reports into ``folder`` (which must exist) and describe what was written;
+    with ``authors``, the reports are made by them in turn (a shared folder)."""
     rng = random.Random(seed)
     sets = {set_id: builtin_set(set_id) for set_id in ("kartlaggning", "snabbformat")}
     start = dt.date(2024, 1, 8)
     span = (dt.date(2026, 6, 30) - start).days
-    days = sorted(start + dt.timedelta(days=rng.randrange(span)) for _ in range(count))
+    # Reports are made one after the other: by day, and within a day by the time they were created,
+    # so that a report follows up only items of reports that come before it in the program's order
+    # (date, then created) – as when a consultant works through the assignments.
+    moments = sorted((rng.randrange(span), rng.randrange(8 * 3600, 17 * 3600)) for _ in range(count))
     open_items: dict[str, str] = {}  # action item key -> follow-up heading, oldest first
     names: set[str] = set()
     by_set = {set_id: 0 for set_id in sets}
     total_items = total_follow_ups = 0
-    for day in days:
+    for number, (offset, second) in enumerate(moments):
+        day = start + dt.timedelta(days=offset)
         questionnaire = sets["snabbformat" if rng.random() < 0.15 else "kartlaggning"]
-        report = _report(rng, questionnaire, day)
+        report = _report(rng, questionnaire, day, second)
+        report.author = authors[number % len(authors)] if authors else ""
         report.follow_ups = _follow_ups(rng, open_items)
         for follow_up in report.follow_ups:
             if follow_up.status in CLOSED_STATUSES:
@@ -169,9 +176,10 @@ def _file_name(taken: set[str], day: dt.date, uppdrag: str) -> str:
     return name
 
 
-def _report(rng: random.Random, questionnaire: Questionnaire, day: dt.date) -> Report:
+def _report(rng: random.Random, questionnaire: Questionnaire, day: dt.date, second: int) -> Report:
     offset = "+02:00" if 4 <= day.month <= 10 else "+01:00"
-    created = f"{day.isoformat()}T{rng.randrange(8, 17):02d}:{rng.randrange(60):02d}:00{offset}"
+    hour, minute = divmod(second // 60, 60)
+    created = f"{day.isoformat()}T{hour:02d}:{minute:02d}:{second % 60:02d}{offset}"
     finished = day + dt.timedelta(days=rng.choice((0, 0, 1, 3, 7, 14)))
     updated = f"{finished.isoformat()}T{rng.randrange(8, 18):02d}:{rng.randrange(60):02d}:00{offset}"
     report = Report(

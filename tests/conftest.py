@@ -26,6 +26,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ):
         monkeypatch.setenv(name, str(tmp_path / "hem" / folder))
     monkeypatch.delenv("INTERVJUFAS_DATA", raising=False)
+    # Named, so that no session stops to ask who the author is (tests of that question remove it).
+    monkeypatch.setenv("INTERVJUFAS_FORFATTARE", "Testare")
     monkeypatch.delenv("NO_COLOR", raising=False)
     return reports
 

@@ -27,7 +27,7 @@ def test_commands_and_options() -> None:
         commands
     )
     assert complete_bash("intervjufas ja") == ["jamfor"]
-    assert set(complete_bash("intervjufas lista --")) == {"--katalog", "--json", "--help"}
+    assert set(complete_bash("intervjufas lista --")) == {"--katalog", "--av", "--json", "--help"}
     assert "--install-completion" in complete_bash("intervjufas --")
     assert complete_bash("intervjufas trend --per ") == ["manad", "kvartal"]
 

@@ -25,6 +25,7 @@ EXPECTED = [
         "oppna_moment": 1,
         "fil": "2024-03-05-plockare-till-nordlager.md",
         "fragor": "snabbformat",
+        "forfattare": "",
     },
     {
         "datum": "2024-02-28",
@@ -35,6 +36,7 @@ EXPECTED = [
         "oppna_moment": 1,
         "fil": "2024-02-28-kundtjanst-till-servicebolaget.md",
         "fragor": "kartlaggning",
+        "forfattare": "",
     },
     {
         "datum": "2024-02-20",
@@ -45,6 +47,7 @@ EXPECTED = [
         "oppna_moment": 3,
         "fil": "2024-02-20-truckforare-till-nordlager.md",
         "fragor": "kartlaggning",
+        "forfattare": "",
     },
     {
         "datum": "2024-01-15",
@@ -56,6 +59,7 @@ EXPECTED = [
         "oppna_moment": 1,
         "fil": "2024-01-15-lagerarbetare-till-nordlager.md",
         "fragor": "kartlaggning",
+        "forfattare": "",
     },
 ]
 BROKEN_WARNING = "Varning: 2024-03-10-trasig.md: huvudet är inte giltig YAML (rad 9): "

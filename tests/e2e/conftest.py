@@ -316,6 +316,7 @@ def program_env(reports: Path, home: Path, **extra: str | None) -> dict[str, str
         LC_ALL="C.UTF-8",
         PROMPT_TOOLKIT_NO_CPR="1",
         PYTHONIOENCODING="utf-8",
+        INTERVJUFAS_FORFATTARE="Testare",  # (the first session would ask who the author is)
     )
     for key, value in extra.items():
         if value is None:

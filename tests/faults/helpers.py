@@ -99,6 +99,7 @@ class Sandbox:
             "LC_ALL": "C.UTF-8",
             "PYTHONIOENCODING": "utf-8",
             "PYTHONDONTWRITEBYTECODE": "1",
+            "INTERVJUFAS_FORFATTARE": "Testare",  # (the first session would ask who the author is)
         }
         if "TZ" in os.environ:
             env["TZ"] = os.environ["TZ"]

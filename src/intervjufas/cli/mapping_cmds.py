@@ -29,7 +29,6 @@ from intervjufas.errors import UsageError
 def run_mapping_command(
     ctx: typer.Context, set_id: str, scope: FollowUpScope = FollowUpScope.kund, **options: Any
 ) -> None:
-    from intervjufas.asking.author import author_name
     from intervjufas.asking.personal_data_guard import PersonalDataGuard
     from intervjufas.asking.run import MappingOptions, run_mapping, use_plain
     from intervjufas.asking.stopping import stop_on_signals
@@ -44,7 +43,6 @@ def run_mapping_command(
         stdin_is_terminal=facts.stdin_is_terminal,
         term_is_dumb=facts.dumb,
         program=program_words(),
-        author=author_name(),
         **options,
     )
     plain = use_plain(settings)
@@ -62,6 +60,7 @@ def run_mapping_command(
     errors = make_console(facts, stderr=True, soft_wrap=True)
     try:
         with stop_on_signals():
+            settings.author = _author(settings, make_prompter)
             result = run_mapping(settings, make_prompter, partial(_open_items, scope), _latest_map)
     except PersonalDataFound as error:  # --strikt: each finding, then the error itself
         show_answers_file_findings(errors, error.findings, prefix="Fel")
@@ -70,6 +69,29 @@ def run_mapping_command(
     quiet = plain or settings.answers_file is not None
     console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
     show_mapping_result(console, result, settings, plain=quiet)
+
+
+def _author(settings: Any, make_prompter: Any) -> str:
+    """Who makes the new report: named by $INTERVJUFAS_FORFATTARE or remembered; else, in the first
+    session that can ask (a new report, a terminal, no answers file), asked once and remembered;
+    else the login name."""
+    from intervjufas.asking.author import AUTHOR_QUESTION, author_name, login_name, must_ask, remember
+    from intervjufas.asking.prompter import AskRequest
+    from intervjufas.model.answers import Answer
+
+    if settings.resume or settings.answers_file is not None or not settings.stdin_is_terminal:
+        return author_name()
+    if not must_ask():
+        return author_name()
+    login = login_name()
+    try:
+        answer = make_prompter().ask(AskRequest(AUTHOR_QUESTION, "", Answer(login or None)))
+    except EOFError:
+        raise KeyboardInterrupt from None  # (Ctrl-D: stopped before anything was written)
+    name = " ".join(str(answer.value or "").split()) or login
+    if name:
+        remember(name)
+    return name
 
 
 def _open_items(scope: FollowUpScope, folder: Any, questionnaire: Any, report: Any) -> Any:

@@ -25,15 +25,39 @@ from intervjufas.errors import ExitCode, UsageError
 from intervjufas.views.console import make_console
 
 
+def _scan_progress(facts: Any, json_output: bool) -> Any:
+    """The progress of reading the folder's headers: a bar on a terminal when a first run over a
+    big folder is slow; nothing in pipes, with --json or TERM=dumb."""
+    from intervjufas.views.progress import scan_progress
+
+    allowed = facts.stdout_is_terminal and facts.stderr_is_terminal and not facts.dumb and not json_output
+    return scan_progress(make_console(facts, stderr=True), allowed=allowed)
+
+
 @app.command(
     "lista",
     options_metavar="[FLAGGOR]",
     help=(
         "Lista rapporterna i rapportmappen, nyast först: datum, uppdrag, kund, intervjuform, "
-        "vilka steg som är klara och antal öppna moment i utvecklingsplanen."
+        "vilka steg som är klara och antal öppna moment i utvecklingsplanen. Har flera personer gjort "
+        "rapporterna visas också vem som gjort varje rapport."
     ),
 )
-def lista(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False) -> None:
+def lista(
+    ctx: typer.Context,
+    katalog: Folder = None,
+    av: Annotated[
+        str | None,
+        typer.Option(
+            "--av",
+            metavar="NAMN",
+            help="Visa bara rapporter som NAMN har gjort (författaren; stora och små bokstäver och "
+            "accenter spelar ingen roll, och det räcker med början av namnet).",
+            show_default=False,
+        ),
+    ] = None,
+    json_output: AsJson = False,
+) -> None:
     from intervjufas.reading.listing import list_reports
     from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
@@ -41,7 +65,8 @@ def lista(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = Fals
     from intervjufas.views.listing import listing_data, show_listing
 
     facts = terminal(ctx)
-    listing = list_reports(reports_dir(katalog), program=program())
+    with _scan_progress(facts, json_output) as progress:
+        listing = list_reports(reports_dir(katalog), program=program(), author=av or "", progress=progress)
     show_warnings(make_console(facts, stderr=True), listing.warnings)
     if json_output:
         write_json(listing_data(listing), sys.stdout)
@@ -174,8 +199,7 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
     ),
 )
 def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False) -> None:
-    from intervjufas.reading.folder import load_folder
-    from intervjufas.reports.action_plan import open_items
+    from intervjufas.reading.plan_items import folder_plan
     from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
     from intervjufas.views.json_output import write_json
@@ -183,9 +207,9 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
 
     facts = terminal(ctx)
     folder = reports_dir(katalog)
-    loaded, warnings = load_folder(folder, program=program())
+    with _scan_progress(facts, json_output) as progress:
+        items, warnings = folder_plan(folder, program=program(), progress=progress)
     show_warnings(make_console(facts, stderr=True), warnings)
-    items = open_items(loaded)
     if json_output:
         write_json(plan_data(items), sys.stdout)
     else:
@@ -215,17 +239,18 @@ def trend(
     per: PeriodOption = Period.manad,
     json_output: AsJson = False,
 ) -> None:
-    from intervjufas.reading.folder import load_folder
-    from intervjufas.reading.trend import rating_trends
+    from intervjufas.reading.trend import folder_trends
     from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
     from intervjufas.views.json_output import trend_data, write_json
     from intervjufas.views.trend import show_trends
 
     facts = terminal(ctx)
-    loaded, warnings = load_folder(reports_dir(katalog), program=program())
+    with _scan_progress(facts, json_output) as progress:
+        trends, warnings = folder_trends(
+            reports_dir(katalog), kund=kund, per=per.value, program=program(), progress=progress
+        )
     show_warnings(make_console(facts, stderr=True), warnings)
-    trends = rating_trends(loaded, kund=kund, per=per.value)
     if json_output:
         write_json(trend_data(trends), sys.stdout)
     else:

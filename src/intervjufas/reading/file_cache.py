@@ -19,11 +19,12 @@ what should not be copied: the privacy scan stores only masked findings.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,23 @@ def cache_root() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("intervjufas", appauthor=False))
+
+
+@contextlib.contextmanager
+def collection_paused(*, keep: bool = False) -> Iterator[None]:
+    """No garbage collection while a big cache is parsed or used: JSON makes no cycles, and
+    collecting again and again among hundreds of thousands of new objects costs a good part of the
+    time.  With ``keep``, what exists at the end is set aside for good (``gc.freeze``), so that later
+    collections do not go through it all again either (it is still freed when no longer used)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            if keep:
+                gc.freeze()
+            gc.enable()
 
 
 def file_key(status: os.stat_result) -> FileKey:
@@ -84,8 +102,8 @@ class FileCache:
     def _read(self) -> dict[str, list[Any]]:
         """The entries on disk; empty when there are none, they are corrupt or of another version."""
         try:
-            with open(self.path, "rb") as handle:
-                data = json.loads(handle.read())
+            with open(self.path, encoding="utf-8") as handle, collection_paused():
+                data = json.loads(handle.read())  # (text: a big cache is not held twice, as bytes too)
         except (OSError, ValueError):
             return {}
         if not isinstance(data, dict) or (data.get("format"), data.get("version")) != (
@@ -99,7 +117,11 @@ class FileCache:
         return {
             name: entry
             for name, entry in entries.items()
-            if isinstance(entry, list) and len(entry) == 4 and all(isinstance(n, int) for n in entry[:3])
+            if type(entry) is list
+            and len(entry) == 4
+            and isinstance(entry[0], int)
+            and isinstance(entry[1], int)
+            and isinstance(entry[2], int)
         }
 
     def save(self, present: Collection[str] | None = None) -> None:

@@ -4,52 +4,46 @@ per file that cannot be read (a bad file never stops a command over the others).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from intervjufas.errors import IntervjufasError, describe_os_error
+from intervjufas.errors import IntervjufasError
 from intervjufas.model.questions import Questionnaire
-from intervjufas.questionsets.sources import UnreadableFile
+from intervjufas.reading.folder_header import FolderHeader
+from intervjufas.reading.header_index import Header, Progress, read_folder_header, scan_headers
 from intervjufas.reports.files import report_files
-from intervjufas.reports.front_matter import HeaderError, check_values, read_front_matter
 from intervjufas.reports.model import CONFLICT_KEY, header_value
 
 if TYPE_CHECKING:  # loading reports in full needs the question sets; reading headers does not
     from intervjufas.reports.loading import LoadedReport
 
-Header = dict[str, Any]
-
 
 def read_header_of(path: Path) -> Header:
     """One file's checked front matter, or raise ValueError with a Swedish description."""
-    try:
-        header = read_front_matter(path, check=True)
-        check_values(header)
-        return header
-    except HeaderError as error:
-        raise ValueError(error.short()) from None
-    except UnreadableFile as error:
-        raise ValueError(f"kan inte läsas ({error.reason})") from None
-    except OSError as error:
-        raise ValueError(f"kan inte läsas ({describe_os_error(error)})") from None
-    except UnicodeDecodeError:
-        raise ValueError("är inte en UTF-8-textfil") from None
+    return read_folder_header(path)
 
 
 def read_headers(
-    folder: Path, *, program: str = "intervjufas"
-) -> tuple[list[tuple[Path, Header]], list[str]]:
-    """The front matter of every report in the folder, and one warning per unreadable file
-    (``program`` starts the commands the warnings suggest)."""
-    headers: list[tuple[Path, Header]] = []
+    folder: Path,
+    *,
+    program: str = "intervjufas",
+    progress: Progress | None = None,
+    cache: bool = True,
+) -> tuple[list[tuple[Path, FolderHeader]], list[str]]:
+    """The front matter of every report in the folder as commands over the whole folder read it
+    (a ``FolderHeader``: the program's keys and the main details of the assignment), and one
+    warning per unreadable file (``program`` starts the commands the warnings suggest).
+
+    Headers come from the folder's header index where the files have not changed; ``progress``
+    hears how many of the others have been read."""
+    headers: list[tuple[Path, FolderHeader]] = []
     warnings: list[str] = []
-    for path in report_files(folder):
-        try:
-            header = read_header_of(path)
-        except ValueError as error:
-            warnings.append(f"{path.name}: {error}")
+    for scanned in scan_headers(folder, progress=progress, cache=cache):
+        path, header = scanned.path, scanned.header
+        if header is None:
+            warnings.append(f"{path.name}: {scanned.problem}")
             continue
         conflict = header_value(header, CONFLICT_KEY)
-        if conflict:  # (format 1 read with check=False kept it at the top; a checked header, in 'extra')
+        if conflict:  # (kept under 'extra' of a checked header)
             warnings.append(conflict_warning(path, conflict, program))
         else:
             headers.append((path, header))

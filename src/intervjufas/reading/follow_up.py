@@ -17,12 +17,9 @@ from typing import Any
 from intervjufas.errors import IntervjufasError
 from intervjufas.model.questions import Questionnaire
 from intervjufas.reading.folder import read_headers
-from intervjufas.reports.action_plan import (
-    OpenItem,
-    open_count_from_headers,
-    open_items,
-    statuses_from_headers,
-)
+from intervjufas.reading.folder_header import FolderHeader
+from intervjufas.reading.plan_items import open_counts, statuses_by_created
+from intervjufas.reports.action_plan import OpenItem, open_items
 from intervjufas.reports.loading import load_report
 from intervjufas.reports.model import identity
 
@@ -91,45 +88,42 @@ def follow_up_pool(
       no customer given, or none of its reports has open items – those of the same question set;
     - ``alla``: those of every earlier report."""
     headers, _ = read_headers(folder)  # (unreadable files are reported by lista and plan)
-    counts = open_count_from_headers([header for _, header in headers])
-    candidates = [
-        (path, header)
-        for path, header in sorted(headers, key=_newest_first, reverse=True)
-        if counts.get(header["id"]) and header["id"] != exclude_id
-    ]
+    folder_headers = [header for _, header in headers]
+    statuses = statuses_by_created(folder_headers)
+    counts = open_counts(folder_headers, statuses)
+    candidates = sorted(
+        (
+            (path, header)
+            for path, header in headers
+            if counts.get(header.report_id) and header.report_id != exclude_id
+        ),
+        key=_newest_first,
+        reverse=True,
+    )
     chosen, text, note = candidates, EVERY_REPORT, ""
     if scope != "alla":
         wanted = _customer(kund)
-        chosen = [(p, h) for p, h in candidates if wanted and _customer(_metadata(h).get("kund")) == wanted]
+        chosen = [(p, h) for p, h in candidates if wanted and _customer(h.fact("kund")) == wanted]
         text = f"för {' '.join(kund.split())}"
         if not chosen:
-            chosen, text = [(p, h) for p, h in candidates if _set_id(h) == questionnaire.id], SAME_SET
+            chosen, text = [(p, h) for p, h in candidates if h.set_id == questionnaire.id], SAME_SET
             note = f"Det finns inga öppna moment för {' '.join(kund.split())}." if wanted and chosen else ""
     return FollowUpPool(
         [path for path, _ in chosen],
-        sum(counts[header["id"]] for _, header in chosen),
+        sum(counts[header.report_id] for _, header in chosen),
         text,
         questionnaire=questionnaire,
-        statuses=statuses_from_headers([header for _, header in headers]),
-        by_id={header["id"]: path for path, header in headers},
+        statuses=statuses,
+        by_id={header.report_id: path for path, header in headers},
         note=note,
     )
-
-
-def _metadata(header: dict[str, Any]) -> dict[str, Any]:
-    metadata = header.get("metadata")
-    return metadata if isinstance(metadata, dict) else {}
 
 
 def _customer(value: Any) -> str:
     return " ".join(str(value or "").casefold().split())
 
 
-def _set_id(header: dict[str, Any]) -> str:
-    return str(header["fragor"].get("id", ""))
-
-
-def _newest_first(entry: tuple[Path, dict[str, Any]]) -> tuple[str, str, str]:
+def _newest_first(entry: tuple[Path, FolderHeader]) -> tuple[str, str, str]:
     path, header = entry
-    created = str(header.get("skapad") or "")
-    return (str(_metadata(header).get("datum") or created[:10]), created, path.name)
+    created = header.created
+    return (str(header.fact("datum") or created[:10]), created, path.name)

@@ -8,18 +8,23 @@ statuses), which keeps ``lista`` fast with thousands of reports.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from intervjufas.model.safe_text import visible
 from intervjufas.reading.folder import read_headers
-from intervjufas.reports.action_plan import open_count_from_headers
+from intervjufas.reading.folder_header import FolderHeader
+from intervjufas.reading.header_index import Progress
+from intervjufas.reading.plan_items import open_counts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ListedReport:
-    """One row of the list."""
+    """One row of the list.  A row is itself (equal only to itself): the rows of a listing are
+    different reports, and ``row in rows`` stays cheap with tens of thousands of them."""
 
     path: Path
     report_id: str
@@ -31,6 +36,7 @@ class ListedReport:
     steps: dict[str, str] = field(default_factory=dict)  # step id -> status, in the set's order
     open_items: int = 0
     created: str = ""
+    author: str = ""  # who made the report ('forfattare'), when it says
 
     @property
     def file_name(self) -> str:
@@ -46,6 +52,75 @@ class Listing:
     reports: list[ListedReport]
     warnings: list[str]  # "<file name>: <problem>"
     folder: Path
+    author_filter: str = ""  # the name given with --av ("" when every report is listed)
+
+    @property
+    def authors(self) -> list[str]:
+        """The different authors of the listed reports (those that name one), as first seen."""
+        return list(dict.fromkeys(row.author for row in self.reports if row.author))
+
+
+class _Rows:
+    """Rows made from headers.  The same values recur from report to report (statuses, customers,
+    dates, forms), so each is made visible-safe once and shared."""
+
+    def __init__(self, open_counts: dict[str, int]) -> None:
+        self.open_counts = open_counts
+        self.texts: dict[str, str] = {}
+        self.steps: dict[tuple[Any, ...], dict[str, str]] = {}
+        self.forms: dict[tuple[Any, ...], tuple[str, ...]] = {}
+
+    def text(self, value: Any) -> str:
+        if type(value) is not str:
+            return _text(value)
+        known = self.texts.get(value)
+        if known is None:
+            known = self.texts[value] = _text(value)
+        return known
+
+    def row(self, path: Path, header: FolderHeader) -> ListedReport:
+        created = header.created
+        if not created.isprintable() or created != created.strip():
+            created = _text(created)
+        report_id = header.report_id
+        text = self.text
+        return ListedReport(
+            path,
+            report_id,
+            header.set_id,
+            text(header.fact("datum")) or created[:10],
+            text(header.fact("uppdrag")),
+            text(header.fact("kund")),
+            self._forms(header.fact("intervjuform")),
+            self._steps(header),
+            self.open_counts.get(report_id, 0),
+            created,
+            text(header.author),
+        )
+
+    def _steps(self, header: FolderHeader) -> dict[str, str]:
+        known = None
+        try:
+            key = header.steps_key()
+            known = self.steps.get(key) if key is not None else None
+        except TypeError:  # (a hand-edited status that is a list)
+            key = None
+        if known is None:
+            steps = header.steps()
+            known = {str(k): self.text(v) for k, v in steps.items()} if isinstance(steps, dict) else {}
+            if key is not None:
+                self.steps[key] = known
+        return known
+
+    def _forms(self, value: Any) -> tuple[str, ...]:
+        try:
+            key = tuple(value) if isinstance(value, list) else (value,)
+            known = self.forms.get(key)
+        except TypeError:
+            return _forms(value)
+        if known is None:
+            known = self.forms[key] = _forms(value)
+        return known
 
 
 def _text(value: Any) -> str:
@@ -67,29 +142,39 @@ def _forms(value: Any) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-def _row(path: Path, header: dict[str, Any], open_counts: dict[str, int]) -> ListedReport:
-    metadata = header.get("metadata") or {}
-    steps = header.get("steg")
-    created = _text(header.get("skapad"))
-    return ListedReport(
-        path=path,
-        report_id=header["id"],
-        set_id=header["fragor"]["id"],
-        datum=_text(metadata.get("datum")) or created[:10],
-        uppdrag=_text(metadata.get("uppdrag")),
-        kund=_text(metadata.get("kund")),
-        intervjuform=_forms(metadata.get("intervjuform")),
-        steps={str(k): _text(v) for k, v in steps.items()} if isinstance(steps, dict) else {},
-        open_items=open_counts.get(header["id"], 0),
-        created=created,
-    )
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "ı": "i"})
 
 
-def list_reports(folder: Path, *, program: str = "intervjufas") -> Listing:
+def name_words(text: str) -> list[str]:
+    """The words of a name as they are matched: lowercase, without accents ('Åsa Ørn' -> asa, orn)."""
+    plain = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    return re.findall(r"\w+", plain)
+
+
+def by_author(author: str, wanted: str) -> bool:
+    """Whether a report's author matches the name given with ``--av``: every word given begins a
+    word of the author's name, without regard to case or accents ('asa' and 'Åsa L' find 'Åsa
+    Lind', 'anna' finds 'Anna-Karin Berg' but not 'Johanna')."""
+    words = name_words(author)
+    given = name_words(wanted)
+    return bool(words) and bool(given) and all(any(w.startswith(g) for w in words) for g in given)
+
+
+def list_reports(
+    folder: Path,
+    *,
+    program: str = "intervjufas",
+    author: str = "",
+    progress: Progress | None = None,
+) -> Listing:
     """Every report of the folder, newest first (by metadata datum, then created), with one
-    warning per file whose front matter cannot be read."""
-    headers, warnings = read_headers(folder, program=program)
-    open_counts = open_count_from_headers([header for _, header in headers])
-    rows = [_row(path, header, open_counts) for path, header in headers]
-    rows.sort(key=lambda row: row.sort_key, reverse=True)
-    return Listing(rows, warnings, folder)
+    warning per file whose front matter cannot be read; with ``author``, only that author's."""
+    headers, warnings = read_headers(folder, program=program, progress=progress)
+    maker = _Rows(open_counts([header for _, header in headers]))
+    rows = [maker.row(path, header) for path, header in headers]
+    del headers, maker  # (a big folder: keep only the rows)
+    if author.strip():
+        rows = [row for row in rows if by_author(row.author, author)]
+    rows.sort(key=lambda row: (row.datum, row.created, row.path.name), reverse=True)
+    return Listing(rows, warnings, folder, author.strip())

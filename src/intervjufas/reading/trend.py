@@ -1,14 +1,27 @@
 """Ratings over time (``trend``): for every rating question (``skala``) of each question set, the
-mean rating per month or quarter across reports, with the number of reports behind each point."""
+mean rating per month or quarter across reports, with the number of reports behind each point.
+
+A report of format 2 keeps its ratings in its front matter (``betyg``), so a folder's trend is
+made from the headers (kept in the header index) and needs no report read in full but the old
+ones of format 1."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from statistics import fmean
+from typing import TYPE_CHECKING, Any
 
-from intervjufas.model.questions import Question, Step
-from intervjufas.reports.loading import LoadedReport
+from intervjufas.errors import IntervjufasError
+from intervjufas.model.questions import Question, Questionnaire, Step
+from intervjufas.reading.folder import read_headers
+from intervjufas.reading.folder_header import FolderHeader
+from intervjufas.reading.header_index import Progress, sort_key
+
+if TYPE_CHECKING:  # (the question sets are loaded only when reports are read in full)
+    from intervjufas.reports.loading import LoadedReport
 
 PERIODS = {"manad": "månad", "kvartal": "kvartal"}
 _DATE = re.compile(r"^(\d{4})-(\d{2})")
@@ -55,10 +68,55 @@ def period_of(date: str, per: str = "manad") -> str | None:
     return f"{year}-{month:02d}"
 
 
-def _rating(loaded: LoadedReport, question_id: str) -> int | None:
-    answer = loaded.report.answers.get(question_id)
-    value = answer.value if answer is not None else None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+@dataclass(frozen=True, slots=True)
+class Rated:
+    """What the trend needs of one report: its set, date, customer and ratings."""
+
+    path: Path
+    sort_key: tuple[str, str, str]
+    set_id: str
+    questionnaire: Questionnaire
+    date: str
+    kund: str
+    ratings: Mapping[str, Any]  # question id -> rating, as read
+
+
+def rated_report(loaded: LoadedReport) -> Rated | None:
+    """A report read in full (None when its question set is not found)."""
+    if loaded.questionnaire is None:
+        return None
+    ratings = {key: answer.value for key, answer in loaded.report.answers.items()}
+    return Rated(
+        loaded.path,
+        loaded.sort_key,
+        loaded.report.question_set.id,
+        loaded.questionnaire,
+        loaded.report.date,
+        loaded.report.text("kund"),
+        ratings,
+    )
+
+
+def rated_header(path: Path, header: FolderHeader, questionnaire: Questionnaire) -> Rated:
+    """A report of format 2 from its front matter, whose ``betyg`` holds every rating it has."""
+    ratings = header.ratings
+    key = sort_key(path, header)
+    return Rated(
+        path,
+        key,
+        header.set_id,
+        questionnaire,
+        key[0],
+        _fact_text(header.fact("kund")),
+        ratings if isinstance(ratings, dict) else {},
+    )
+
+
+def _fact_text(raw: Any) -> str:
+    """A detail of the assignment as reading the report in full shows it ('' when not a text)."""
+    if raw is None or isinstance(raw, (dict, list)):
+        return ""
+    return str(raw)
 
 
 def rating_trends(
@@ -66,14 +124,18 @@ def rating_trends(
 ) -> list[SetTrend]:
     """The rating series per question set, for the reports of one customer if ``kund`` is given
     (exact match, ignoring case).  Sets in order of their newest report."""
+    rated = [found for found in map(rated_report, reports) if found is not None]
+    return trends_of(rated, kund=kund, per=per)
+
+
+def trends_of(rated: list[Rated], *, kund: str | None = None, per: str = "manad") -> list[SetTrend]:
+    """``rating_trends`` of reports as the trend reads them (from headers or read in full)."""
     wanted = kund.strip().casefold() if kund else None
-    by_set: dict[str, list[LoadedReport]] = {}
-    for loaded in sorted(reports, key=lambda r: r.sort_key, reverse=True):
-        if loaded.questionnaire is None:
+    by_set: dict[str, list[Rated]] = {}
+    for report in sorted(rated, key=lambda r: r.sort_key, reverse=True):
+        if wanted is not None and report.kund.strip().casefold() != wanted:
             continue
-        if wanted is not None and loaded.report.text("kund").strip().casefold() != wanted:
-            continue
-        by_set.setdefault(loaded.report.question_set.id, []).append(loaded)
+        by_set.setdefault(report.set_id, []).append(report)
     trends = []
     for set_id, group in by_set.items():
         trend = _set_trend(set_id, group, per)
@@ -82,23 +144,30 @@ def rating_trends(
     return trends
 
 
-def _set_trend(set_id: str, group: list[LoadedReport], per: str) -> SetTrend:
+def _set_trend(set_id: str, group: list[Rated], per: str) -> SetTrend:
     questions: dict[str, tuple[Step, Question]] = {}
-    for loaded in group:  # newest first: the newest version's labels win
-        assert loaded.questionnaire is not None
-        for step, question in loaded.questionnaire.scale_questions():
+    seen: set[int] = set()
+    for report in group:  # newest first: the newest version's labels win
+        if id(report.questionnaire) in seen:
+            continue
+        seen.add(id(report.questionnaire))
+        for step, question in report.questionnaire.scale_questions():
             questions.setdefault(question.id, (step, question))
     values: dict[str, dict[str, list[int]]] = {}
     contributing: set[str] = set()
-    for loaded in group:
-        period = period_of(loaded.report.date, per)
+    periods: dict[str, str | None] = {}
+    for report in group:
+        if report.date not in periods:
+            periods[report.date] = period_of(report.date, per)
+        period = periods[report.date]
         if period is None:
             continue
+        ratings = report.ratings
         for question_id in questions:
-            rating = _rating(loaded, question_id)
-            if rating is not None:
+            rating = ratings.get(question_id)
+            if isinstance(rating, int) and not isinstance(rating, bool):
                 values.setdefault(question_id, {}).setdefault(period, []).append(rating)
-                contributing.add(str(loaded.path))
+                contributing.add(str(report.path))
     series = []
     for question_id, (step, question) in questions.items():
         per_period = values.get(question_id)
@@ -114,7 +183,54 @@ def _set_trend(set_id: str, group: list[LoadedReport], per: str) -> SetTrend:
                 points,
             )
         )
-    periods = tuple(sorted({p.period for s in series for p in s.points}))
+    all_periods = tuple(sorted({p.period for s in series for p in s.points}))
     newest = group[0].questionnaire
-    assert newest is not None
-    return SetTrend(set_id, newest.title, periods, tuple(series), len(contributing))
+    return SetTrend(set_id, newest.title, all_periods, tuple(series), len(contributing))
+
+
+def folder_trends(
+    folder: Path,
+    *,
+    kund: str | None = None,
+    per: str = "manad",
+    program: str = "intervjufas",
+    progress: Progress | None = None,
+) -> tuple[list[SetTrend], list[str]]:
+    """The rating trends of a reports folder, and one warning per file that cannot be read.
+
+    A report of format 2 is read from its front matter alone (its ``betyg`` lists every rating
+    it has); a report of format 1 has no such list and is read in full."""
+    from intervjufas.reports.loading import load_report
+
+    headers, warnings = read_headers(folder, program=program, progress=progress)
+    sets: dict[Any, Questionnaire | None] = {}
+    rated: list[Rated] = []
+    for path, header in headers:
+        found: Rated | None
+        if header.format == 1:
+            try:
+                found = rated_report(load_report(path, in_folder=True))
+            except IntervjufasError as error:
+                warnings.append(error.message)
+                continue
+        else:
+            questionnaire = _set_of(header, sets)
+            found = rated_header(path, header, questionnaire) if questionnaire is not None else None
+        if found is not None:
+            rated.append(found)
+    return trends_of(rated, kund=kund, per=per), warnings
+
+
+def _set_of(header: FolderHeader, sets: dict[Any, Questionnaire | None]) -> Questionnaire | None:
+    """The question set a header names (found once per set and version)."""
+    from intervjufas.questionsets.catalog import find_set
+    from intervjufas.reports.parse import set_ref
+
+    key = header.set_key
+    try:
+        if key in sets:
+            return sets[key]
+    except TypeError:  # (a version or hash written as a list)
+        return find_set(set_ref(header))
+    sets[key] = found = find_set(set_ref(header))
+    return found

@@ -62,13 +62,17 @@ def open_items(
     *,
     exclude_id: str | None = None,
     statuses: Mapping[str, str] | None = None,
+    histories: Mapping[str, tuple[FollowUpEntry, ...]] | None = None,
 ) -> list[OpenItem]:
     """Every planned item of the reports that no follow-up has closed, newest report first, each
     item once.
 
     The follow-ups are read from the reports themselves, or taken from ``statuses`` (item identity
-    → newest status, e.g. from the front matter of every report) when only some reports are loaded."""
-    history = _histories(reports) if statuses is None else {}
+    → newest status, e.g. from the front matter of every report) when only some reports are loaded;
+    ``histories`` then gives the items' follow-ups (see ``follow_up_histories``), if known."""
+    history = histories if histories is not None else {}
+    if histories is None and statuses is None:
+        history = follow_up_histories(reports)
     items: list[OpenItem] = []
     seen: set[str] = set()
     for loaded in sorted(reports, key=lambda r: r.sort_key, reverse=True):
@@ -110,8 +114,8 @@ def _open_item(
     )
 
 
-def _histories(reports: list[LoadedReport]) -> dict[str, tuple[FollowUpEntry, ...]]:
-    """Every item's follow-ups in the reports, newest first."""
+def follow_up_histories(reports: list[LoadedReport]) -> dict[str, tuple[FollowUpEntry, ...]]:
+    """Every item's follow-ups in the reports (by identity), newest first."""
     found: dict[str, list[tuple[tuple[str, str, str], FollowUpEntry]]] = {}
     for loaded in reports:
         for follow_up in loaded.report.follow_ups:

@@ -4,8 +4,8 @@ JSON for scripts.  Everything reads without colour too: steps are marked with ch
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -46,23 +46,25 @@ def short_forms(forms: Iterable[str]) -> str:
 
 
 def show_listing(console: Console, listing: Listing, program: str = "intervjufas") -> None:
+    by = f" av {listing.author_filter}" if listing.author_filter else ""
     if not listing.reports:
-        console.print(
-            f"Det finns inga rapporter i {listing.folder} ännu. Börja en kartläggning med: {program} kartlagg",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
+        text = (
+            f"Det finns inga rapporter{by} i {listing.folder}."
+            if by
+            else f"Det finns inga rapporter i {listing.folder} ännu. Börja en kartläggning med: {program} kartlagg"
         )
+        console.print(text, markup=False, highlight=False, soft_wrap=True)
         return
     reports = listing.reports
+    authors = len(listing.authors) > 1  # a shared folder: say who made each report
     if not console.is_terminal:
-        write_plain(console, _listing_lines(reports))
+        write_plain(console, _listing_lines(reports, authors=authors))
     else:
-        console.print(_listing_grid(console.width, reports).render(), soft_wrap=True)
+        console.print(_listing_grid(console.width, reports, authors=authors).render(), soft_wrap=True)
     count = len(reports)
     console.print(
         Text(
-            f"{count} {'rapport' if count == 1 else 'rapporter'} i {listing.folder}. "
+            f"{count} {'rapport' if count == 1 else 'rapporter'}{by} i {listing.folder}. "
             "Steg klara: siffra = klart, (siffra) = påbörjat, · = inte påbörjat.",
             style="dim",
         ),
@@ -70,91 +72,118 @@ def show_listing(console: Console, listing: Listing, program: str = "intervjufas
     )
 
 
-def _listing_lines(reports: list[ListedReport]) -> str:
+def _memo(make: Callable[[Any], str]) -> Callable[[Any], str]:
+    """``make`` once per different value (the same statuses and forms recur in every row)."""
+    known: dict[Any, str] = {}
+
+    def get(value: Any) -> str:
+        text = known.get(value)
+        if text is None:
+            text = known[value] = make(value)
+        return text
+
+    return get
+
+
+def _width(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)
+
+
+def _listing_lines(reports: list[ListedReport], *, authors: bool = False) -> str:
     """The list for pipes and files: one line per report, columns aligned, nothing folded (easy to
-    grep and cut, and fast for thousands of reports)."""
-    header = ["Datum", "Uppdrag", "Kund", "Intervjuform", "Steg klara", "Öppna moment", "Fil"]
-    rows = [
-        [
-            row.datum,
-            row.uppdrag or NO_ANSWER,
-            row.kund or NO_ANSWER,
-            short_forms(row.intervjuform) or NO_ANSWER,
-            "".join(text for text, _ in step_marks(row.steps)),
-            str(row.open_items),
-            row.file_name,
-        ]
-        for row in reports
+    grep and cut, and fast for tens of thousands of reports)."""
+    marks = _memo(lambda statuses: "".join(text for text, _ in step_marks(dict(enumerate(statuses)))))
+    forms = _memo(lambda value: short_forms(value) or NO_ANSWER)
+    columns = [
+        ["Datum", *(row.datum for row in reports)],
+        ["Uppdrag", *(row.uppdrag or NO_ANSWER for row in reports)],
+        ["Kund", *(row.kund or NO_ANSWER for row in reports)],
+        ["Intervjuform", *(forms(row.intervjuform) for row in reports)],
+        ["Steg klara", *(marks(tuple(row.steps.values())) for row in reports)],
+        ["Öppna moment", *(str(row.open_items) for row in reports)],
+        ["Fil", *(row.file_name for row in reports)],
     ]
-    widths = [max(cell_len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
-    lines = []
-    for cells in [header, *rows]:
-        parts = [
-            cell.rjust(width + len(cell) - cell_len(cell))
-            if index == 5
-            else cell.ljust(width + len(cell) - cell_len(cell))
-            for index, (cell, width) in enumerate(zip(cells, widths, strict=True))
-        ]
-        lines.append("  ".join(parts).rstrip())
-    return "\n".join(lines) + "\n"
+    if authors:
+        columns.insert(3, ["Författare", *(row.author or NO_ANSWER for row in reports)])
+    count_column = len(columns) - 2
+    aligned = []
+    for index, column in enumerate(columns[:-1]):  # (the last column needs no padding)
+        widths = [_width(cell) for cell in column]
+        width = max(widths)
+        pad = str.rjust if index == count_column else str.ljust
+        aligned.append(
+            [pad(cell, width + len(cell) - used) for cell, used in zip(column, widths, strict=True)]
+        )
+    aligned.append(columns[-1])
+    return "\n".join("  ".join(cells).rstrip() for cells in zip(*aligned, strict=True)) + "\n"
 
 
-def _listing_grid(width: int, reports: list[ListedReport]) -> Grid | Stack:
+def _listing_grid(width: int, reports: list[ListedReport], *, authors: bool = False) -> Grid | Stack:
     """The list for a terminal: one line per report with the file in a column when it all fits;
     else the file on a line of its own under each row, the other columns folded at word
     boundaries; and when even the longest words do not fit side by side, one block per report."""
     marks = max(5, *(sum(cell_len(t) for t, _ in step_marks(row.steps)) for row in reports))
-    fixed = 10 + marks + 6 + 2 * 5  # Datum, Steg klara, Öppna moment, and the gaps between six columns
     texts = [
         [row.uppdrag or NO_ANSWER for row in reports],
         [row.kund or NO_ANSWER for row in reports],
         [short_forms(row.intervjuform) or NO_ANSWER for row in reports],
     ]
+    headings = [7, 4, 12]
+    if authors:
+        texts.insert(2, [row.author or NO_ANSWER for row in reports])
+        headings.insert(2, 10)
+    # Datum, Steg klara, Öppna moment, and the gaps between the columns
+    fixed = 10 + marks + 6 + 2 * (len(texts) + 2)
     natural = [max(8, longest(column)) for column in texts]
     words = [
-        max(heading, longest(column, words=True)) for heading, column in zip((7, 4, 12), texts, strict=True)
+        max(heading, longest(column, words=True)) for heading, column in zip(headings, texts, strict=True)
     ]
+    heads = _headers(authors)
     file_width = max(cell_len(row.file_name) for row in reports)
     if width - fixed - file_width - 2 >= sum(natural):
         widths = fit_widths(natural, words, width - fixed - file_width - 2)
-        grid = Grid([*HEADERS, "Fil"], [10, *widths, marks, 6, file_width], {5})
+        grid = Grid([*heads, "Fil"], [10, *widths, marks, 6, file_width], {len(heads) - 1})
         for row in reports:
-            grid.add_row([*_listing_cells(row), [[(row.file_name, "")]]])
+            grid.add_row([*_listing_cells(row, authors), [[(row.file_name, "")]]])
         return grid
     if width - fixed >= sum(words):
-        widths = fit_widths(natural, words, width - fixed, order=[[1, 2], [0]])
-        grid = Grid(HEADERS, [10, *widths, marks, 6], {5})
+        widths = fit_widths(natural, words, width - fixed, order=[list(range(1, len(texts))), [0]])
+        grid = Grid(heads, [10, *widths, marks, 6], {len(heads) - 1})
         for row in reports:
-            grid.add_row(_listing_cells(row), below=(row.file_name, "dim"))
+            grid.add_row(_listing_cells(row, authors), below=(row.file_name, "dim"))
         return grid
     stack = Stack(width)
     for row in reports:
-        stack.add(
-            [(row.datum, "bold"), ("  ", ""), (row.uppdrag or NO_ANSWER, "bold")],
+        details = [
             [
-                [
-                    ("Kund: ", "dim"),
-                    (row.kund or NO_ANSWER, ""),
-                    (" · Intervjuform: ", "dim"),
-                    (short_forms(row.intervjuform) or NO_ANSWER, ""),
-                ],
-                [
-                    ("Öppna moment: ", "dim"),
-                    (str(row.open_items), ""),
-                    (" · Steg klara: ", "dim"),
-                    *step_marks(row.steps),
-                ],
-                [(row.file_name, "dim")],
+                ("Kund: ", "dim"),
+                (row.kund or NO_ANSWER, ""),
+                (" · Intervjuform: ", "dim"),
+                (short_forms(row.intervjuform) or NO_ANSWER, ""),
             ],
-        )
+            [
+                ("Öppna moment: ", "dim"),
+                (str(row.open_items), ""),
+                (" · Steg klara: ", "dim"),
+                *step_marks(row.steps),
+            ],
+            [(row.file_name, "dim")],
+        ]
+        if authors:
+            details.insert(1, [("Författare: ", "dim"), (row.author or NO_ANSWER, "")])
+        stack.add([(row.datum, "bold"), ("  ", ""), (row.uppdrag or NO_ANSWER, "bold")], details)
     return stack
 
 
 HEADERS = ["Datum", "Uppdrag", "Kund", "Intervjuform", "Steg\nklara", "Öppna\nmoment"]
 
 
-def _listing_cells(row: ListedReport) -> list[Cell]:
-    return [
+def _headers(authors: bool) -> list[str]:
+    return [*HEADERS[:3], "Författare", *HEADERS[3:]] if authors else HEADERS
+
+
+def _listing_cells(row: ListedReport, authors: bool = False) -> list[Cell]:
+    cells: list[Cell] = [
         [[(row.datum, "")]],
         [[(row.uppdrag or NO_ANSWER, "")]],
         [[(row.kund or NO_ANSWER, "")]],
@@ -162,6 +191,9 @@ def _listing_cells(row: ListedReport) -> list[Cell]:
         [step_marks(row.steps)],
         [[(str(row.open_items), "")]],
     ]
+    if authors:
+        cells.insert(3, [[(row.author or NO_ANSWER, "")]])
+    return cells
 
 
 def listing_data(listing: Listing) -> list[dict[str, object]]:
@@ -177,6 +209,7 @@ def listing_data(listing: Listing) -> list[dict[str, object]]:
             "fil": row.file_name,
             "sokvag": str(row.path),
             "fragor": row.set_id,
+            "forfattare": row.author,
         }
         for row in listing.reports
     ]
