@@ -136,7 +136,7 @@ def test_an_empty_folder(reports_dir: Path) -> None:
 def test_a_second_scan_uses_the_cache_and_sees_edits(reports_dir: Path) -> None:
     path = report(reports_dir, "a.md")
     assert granska().exit_code == 1
-    cache = list((Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas" / "granska").glob("*.json"))
+    cache = list((Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas" / "granska").glob("*.cache"))
     assert len(cache) == 1
     assert granska().exit_code == 1
     report(reports_dir, "a.md", TEXT.replace("070-123 45 67", "telefon"))  # edited by hand

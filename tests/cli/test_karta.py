@@ -60,6 +60,14 @@ def test_without_a_report_the_latest_map_names_its_report(maps: Path) -> None:
     )
 
 
+def test_alla_with_a_named_report_says_that_it_does_not_apply(maps: Path) -> None:
+    result = karta("--alla", "2024-01-15")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == karta("2024-01-15").stdout
+    assert result.stderr.startswith("Varning: --alla väljer bland allas kartor när ingen RAPPORT anges")
+    assert result.stderr.count("\n") == 1
+
+
 def test_markdown_is_the_section_of_the_report(maps: Path) -> None:
     result = karta(FIRST, "--format", "markdown")
     assert result.exit_code == 0, result.output

@@ -35,6 +35,11 @@ def offered_note(moment: Moment) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
+def offered_entries(default: Answer | None) -> list:
+    """The moments or items offered from before (the default answer of a list question)."""
+    return list(default.value) if default is not None and isinstance(default.value, tuple) else []
+
+
 def _numbers(text: str, count: int) -> list[int]:
     """The numbers typed ('1,3' or '1 3'), each checked to be between 1 and ``count``."""
     found = [int(part) for part in re.findall(r"\d+", text)]
@@ -56,9 +61,7 @@ class PlainListWidgets:
 
     # -- moments of the process map -------------------------------------------------------------
     def _moments(self, question: Question, default: Answer | None) -> tuple[Moment, ...] | None:
-        previous = [
-            m for m in (default.value if default is not None and isinstance(default.value, tuple) else ())
-        ]
+        previous = offered_entries(default)
         if previous:
             self._print(
                 f"Momenten från tidigare föreslås ett i taget: Enter behåller, ny text byter namn, {SKIP_KEY} tar bort."
@@ -101,9 +104,7 @@ class PlainListWidgets:
 
     # -- action items ---------------------------------------------------------------------------
     def _action_items(self, question: Question, default: Answer | None) -> tuple[ActionItem, ...] | None:
-        previous = [
-            i for i in (default.value if default is not None and isinstance(default.value, tuple) else ())
-        ]
+        previous = offered_entries(default)
         offered_items = [item for item in previous if isinstance(item, ActionItem)]
         items: list[ActionItem] = []
         try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from intervjufas.asking.plain_lists import offered_note
+from intervjufas.asking.plain_lists import offered_entries, offered_note
 from intervjufas.asking.prompter import CHECKBOX_HELP, AskRequest
 from intervjufas.asking.stopping import run_prompt
 from intervjufas.errors import PartialAnswer
@@ -57,9 +57,7 @@ class ListWidgets:
         self._say(question.text, "bold")
         if question.help:
             self._say(question.help, "italic dim")
-        previous = [
-            m for m in (default.value if default is not None and isinstance(default.value, tuple) else ())
-        ]
+        previous = offered_entries(default)
         if previous:
             self._say(MAP_HINT)
         else:  # (the help already says "one at a time")
@@ -121,9 +119,7 @@ class ListWidgets:
         self._say(question.text, "bold")
         if question.help:
             self._say(question.help, "italic dim")
-        previous = [
-            i for i in (default.value if default is not None and isinstance(default.value, tuple) else ())
-        ]
+        previous = offered_entries(default)
         items: list[ActionItem] = []
         try:
             if request.map_moments:

@@ -104,6 +104,11 @@ def _map(
         from intervjufas.cli.report_choice import choose_report
         from intervjufas.reading.map_view import report_map
 
+        if alla:
+            show_warnings(
+                make_console(facts, stderr=True),
+                ["--alla väljer bland allas kartor när ingen RAPPORT anges; kartan i RAPPORT visas."],
+            )
         view = report_map(choose_report(rapport, folder, facts))
     else:
         from intervjufas.reading.map_view import latest_map_view

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.model.answers import Answer, display
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire
-from intervjufas.reading.listing import list_reports
+from intervjufas.reading.folder import read_headers
+from intervjufas.reading.folder_header import FolderHeader
+from intervjufas.reading.header_index import sort_key
 from intervjufas.reading.map_comparison import MapComparison, compare_maps
-from intervjufas.reading.map_view import report_author
 from intervjufas.reading.word_diff import DiffLine, word_diff
 from intervjufas.reports.loading import LoadedReport, load_report
-from intervjufas.reports.model import OTHER_TITLE, RawAnswer, Report, planned_items
+from intervjufas.reports.model import OTHER_TITLE, RawAnswer, header_text, planned_items
 
 Side = Literal["A", "B"]
 METADATA_TITLE = "Uppgifter om uppdraget"
@@ -140,36 +141,19 @@ class Comparison:
         )
 
 
-def metadata_text(report: Report, key: str) -> str:
-    """A metadata answer as text, also when the question set is unknown (then it is kept raw)."""
-    if key in report.answers:
-        return report.text(key)
-    return _plain(report.extra_metadata.get(key)).strip()
-
-
 def _side(name: Side, loaded: LoadedReport) -> ReportSide:
     report = loaded.report
     return ReportSide(
         name=name,
         path=loaded.path,
-        uppdrag=metadata_text(report, "uppdrag"),
-        kund=metadata_text(report, "kund"),
-        datum=metadata_text(report, "datum") or report.date,
+        uppdrag=report.detail("uppdrag"),
+        kund=report.detail("kund"),
+        datum=report.detail("datum") or report.date,
         set_id=report.question_set.id,
         set_version=report.question_set.version,
         set_known=loaded.questionnaire is not None,
-        author=report_author(report),
+        author=report.recorded_author,
     )
-
-
-def _plain(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
-    return str(value)
 
 
 def answer_text(question: Question | None, answer: Answer | RawAnswer | None) -> str:
@@ -268,7 +252,7 @@ def _metadata_differences(pair: _Pair) -> list[MetadataDifference]:
             if key in report.answers:
                 values.append(answer_text(pair.question(key), report.answers[key]))
             else:
-                values.append(_plain(report.extra_metadata.get(key)).strip())
+                values.append(header_text(report.extra_metadata.get(key)).strip())
         if values[0] != values[1]:
             differences.append(MetadataDifference(key, labels.get(key, key), values[0], values[1]))
     return differences
@@ -358,6 +342,11 @@ def _heading(pair: _Pair, question_id: str) -> str:
     return question_id
 
 
+def _customer(header: FolderHeader) -> str:
+    value = header.fact("kund")
+    return header_text(value).strip().casefold()
+
+
 def _ordered_sections(pair: _Pair, sections: dict[str, Section]) -> list[Section]:
     order: list[str] = []
     for questionnaire in pair.sets:
@@ -373,19 +362,21 @@ def earlier_report(target: LoadedReport) -> LoadedReport:
     from the front matter (fast also with thousands of reports); only the chosen one is read in
     full, and one that cannot be read is passed over."""
     folder = target.path.parent
-    resolved = target.path.resolve()
     set_id = target.report.question_set.id
+    headers, _ = read_headers(folder)
     earlier = [
-        row
-        for row in list_reports(folder).reports
-        if row.set_id == set_id and row.sort_key < target.sort_key and row.path.resolve() != resolved
+        (sort_key(path, header), path, header)
+        for path, header in headers
+        if header.set_id == set_id and path.name != target.path.name
     ]
-    customer = metadata_text(target.report, "kund").strip().casefold()
-    same = [row for row in earlier if customer and row.kund.strip().casefold() == customer]
-    others = [row for row in earlier if row not in same]
-    for row in sorted(same, key=lambda r: r.sort_key, reverse=True) + others:  # others: newest first
+    earlier = sorted((entry for entry in earlier if entry[0] < target.sort_key), reverse=True)
+    customer = target.report.detail("kund").strip().casefold()
+    same = [entry for entry in earlier if customer and _customer(entry[2]) == customer]
+    chosen = {id(entry) for entry in same}
+    others = [entry for entry in earlier if id(entry) not in chosen]
+    for _, path, _ in same + others:  # (each group newest first)
         try:
-            return load_report(row.path)
+            return load_report(path)
         except IntervjufasError:
             continue
     raise IntervjufasError(

@@ -22,7 +22,14 @@ from intervjufas.model.questions import Question, Questionnaire, Step, step_stat
 from intervjufas.model.safe_text import visible
 from intervjufas.reports.loading import LoadedReport
 from intervjufas.reports.mermaid import MapNode, MapPhase
-from intervjufas.reports.model import FOLLOW_UP_TITLE, OTHER_TITLE, PLAN_TITLE, Report, planned_items
+from intervjufas.reports.model import (
+    FOLLOW_UP_TITLE,
+    OTHER_TITLE,
+    PLAN_TITLE,
+    Report,
+    header_text,
+    planned_items,
+)
 from intervjufas.reports.process_map import has_map, map_phases, process_map
 
 FACTS_TITLE = "Uppgifter om uppdraget"
@@ -222,16 +229,6 @@ def content_of(question: Question, answer: Answer) -> Content | None:
     return TextContent(clean(value))
 
 
-def _plain(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
-    return str(value)
-
-
 def _facts(report: Report, questionnaire: Questionnaire | None) -> list[Fact]:
     facts = []
     for question in questionnaire.metadata if questionnaire else ():
@@ -241,8 +238,8 @@ def _facts(report: Report, questionnaire: Questionnaire | None) -> list[Fact]:
             continue
         facts.append(Fact(clean(question.label), plain_text(content), clean(question.customer_heading)))
     for key, raw in report.extra_metadata.items():
-        if _plain(raw).strip():
-            facts.append(Fact(clean(key), clean(_plain(raw).strip())))
+        if header_text(raw).strip():
+            facts.append(Fact(clean(key), clean(header_text(raw).strip())))
     return facts
 
 
@@ -343,9 +340,9 @@ def build_document(
     """The whole report as a document.  The author is the report's own (a header key
     ``forfattare``) when it records one, else ``author``, else the login name."""
     report, questionnaire = loaded.report, loaded.questionnaire
-    uppdrag = clean(report.uppdrag or _plain(report.extra_metadata.get("uppdrag")).strip())
+    uppdrag = clean(report.detail("uppdrag"))
     set_title = questionnaire.title if questionnaire else report.question_set.id
-    recorded = (report.author or _plain(report.extra_header.get("forfattare"))).strip()
+    recorded = report.recorded_author
     follow_ups = tuple(
         FollowUpEntry(clean(f.label), clean(f.status or ""), clean(f.answer.comment))
         for f in report.follow_ups

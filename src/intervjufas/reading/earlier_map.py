@@ -10,6 +10,7 @@ from intervjufas.errors import IntervjufasError
 from intervjufas.model.answers import Moment
 from intervjufas.model.questions import Questionnaire
 from intervjufas.reading.folder import read_headers
+from intervjufas.reading.folder_header import FolderHeader
 from intervjufas.reports.loading import load_report
 from intervjufas.reports.process_map import EarlierMap, map_of
 
@@ -24,11 +25,11 @@ def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_
     deleted by hand after its header counted them) is passed over for the next one."""
     headers, _ = read_headers(folder)
     newest_first = sorted(headers, key=_when, reverse=True)
-    candidates = [(p, h) for p, h in newest_first if h.get("id") != exclude_id]
+    candidates = [(p, h) for p, h in newest_first if h.report_id != exclude_id]
     # The author's own first (a stable sort: each group stays newest first).
-    preferred = sorted(candidates, key=lambda entry: not (author and entry[1].get("forfattare") == author))
-    with_map = [p for p, h in preferred if isinstance(h.get("karta"), int) and h["karta"] > 0]
-    with_items = [p for p, h in preferred if h.get("atgarder")]
+    preferred = sorted(candidates, key=lambda entry: not (author and entry[1].author == author))
+    with_map = [p for p, h in preferred if h.map_size > 0]
+    with_items = [p for p, h in preferred if h.planned]
     for path in dict.fromkeys([*with_map, *with_items]):  # (each read once)
         with contextlib.suppress(IntervjufasError):
             loaded = load_report(path, questionnaire)
@@ -38,8 +39,7 @@ def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_
     return EarlierMap({})
 
 
-def _when(entry: tuple[Path, dict]) -> tuple[str, str]:
+def _when(entry: tuple[Path, FolderHeader]) -> tuple[str, str]:
     header = entry[1]
-    metadata = header.get("metadata") or {}
-    created = str(header.get("skapad") or "")
-    return (str(metadata.get("datum") or created[:10]), created)
+    created = header.created
+    return (str(header.fact("datum") or created[:10]), created)

@@ -11,7 +11,7 @@ from intervjufas.model.questions import Questionnaire
 from intervjufas.reading.folder_header import FolderHeader
 from intervjufas.reading.header_index import Header, Progress, read_folder_header, scan_headers
 from intervjufas.reports.files import report_files
-from intervjufas.reports.model import CONFLICT_KEY, header_value
+from intervjufas.reports.model import CONFLICT_KEY
 
 if TYPE_CHECKING:  # loading reports in full needs the question sets; reading headers does not
     from intervjufas.reports.loading import LoadedReport
@@ -42,8 +42,8 @@ def read_headers(
         if header is None:
             warnings.append(f"{path.name}: {scanned.problem}")
             continue
-        conflict = header_value(header, CONFLICT_KEY)
-        if conflict:  # (kept under 'extra' of a checked header)
+        conflict = header.conflict_of
+        if conflict:
             warnings.append(conflict_warning(path, conflict, program))
         else:
             headers.append((path, header))

@@ -187,6 +187,17 @@ class FolderHeader(Mapping[str, Any]):
         return self.row[_AUTHOR]
 
     @property
+    def conflict_of(self) -> Any:
+        """The report a conflict copy was made of (``konfliktkopia_av``), or None."""
+        return self.row[_CONFLICT]
+
+    @property
+    def map_size(self) -> int:
+        """How many moments the report's process map has (``karta``; 0 when it has none)."""
+        size = self.row[_MAP]
+        return size if type(size) is int else 0
+
+    @property
     def ratings(self) -> Any:
         """``betyg``: rating question id -> rating (format 2)."""
         return self.row[_RATINGS]

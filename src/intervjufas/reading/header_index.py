@@ -23,9 +23,8 @@ import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from intervjufas.errors import AnswerError, describe_os_error
 from intervjufas.model.answers import parse_date
@@ -39,7 +38,7 @@ from intervjufas.reading.file_cache import (
     file_key,
 )
 from intervjufas.reading.folder_header import FolderHeader, well_formed
-from intervjufas.reports.files import report_files
+from intervjufas.reports.files import report_names, report_paths
 from intervjufas.reports.front_matter import HeaderError, check_values, read_front_matter
 
 Header = dict[str, Any]
@@ -50,8 +49,7 @@ INDEX_FORMAT = 1  # raise when what is kept of a header changes
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-@dataclass(frozen=True)
-class ScannedFile:
+class ScannedFile(NamedTuple):  # (a tuple: 20,000 of them are made in no time)
     """One report file of the folder: its header as the folder commands read it, or the problem."""
 
     path: Path
@@ -90,56 +88,77 @@ def scan_headers(folder: Path, *, progress: Progress | None = None, cache: bool 
 
 
 def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedFile]:
-    paths = report_files(folder)
+    names = report_names(folder)
+    paths = report_paths(folder, names)
     base = os.path.join(os.fspath(folder), "")
-    keys = [_key(base + path.name) for path in paths]
-    recent = _RECENT.get(base, {}) if cache else {}
-    found = [_known(recent.get(path.name), key) for path, key in zip(paths, keys, strict=True)]
-    index = _open_index(folder) if cache and (None in found or len(recent) != len(paths)) else None
+    keys = [_key(base + name) for name in names]
+    found, same_files = _recalled(base, names, keys) if cache else ([None] * len(names), True)
+    index = _open_index(folder) if cache and (None in found or not same_files) else None
     if index is not None:
-        for number, (path, key) in enumerate(zip(paths, keys, strict=True)):
+        get = index.get
+        for number, key in enumerate(keys):
             if found[number] is None and key is not None:
-                kept = index.get(path.name, key)
-                found[number] = FolderHeader(kept) if well_formed(kept) else None
+                kept = get(names[number], key)
+                if kept is not None and well_formed(kept):
+                    found[number] = FolderHeader(kept)
     missing = [number for number, header in enumerate(found) if header is None]
-    scanned: dict[int, ScannedFile] = {}
+    problems: dict[int, str] = {}
     for done, number in enumerate(missing, start=1):
-        path, key = paths[number], keys[number]
         try:
-            header = FolderHeader.of(read_folder_header(path))
+            header = FolderHeader.of(read_folder_header(paths[number]))
         except ValueError as error:
-            scanned[number] = ScannedFile(path, None, str(error))
+            problems[number] = str(error)
         else:
             found[number] = header
-            if index is not None and key is not None:
-                index.put(path.name, key, header.row)
+            if index is not None and keys[number] is not None:
+                index.put(names[number], keys[number], header.row)  # type: ignore[arg-type]
         if progress is not None:
             progress(done, len(missing))
     if index is not None:
-        index.save({path.name for path in paths})
+        index.save(names)
     if cache:
-        _remember(base, paths, keys, found)
-    return [scanned.get(number) or ScannedFile(path, found[number]) for number, path in enumerate(paths)]
+        _remember(base, names, keys, found)
+    return [
+        ScannedFile(path, header, problems.get(number, ""))
+        for number, (path, header) in enumerate(zip(paths, found, strict=True))
+    ]
 
 
-# The last scan of each folder in this process, so that a session that looks at the folder twice
-# (the follow-up, then the map to start from) loads the index only once; used under the same rules
-# as the index: only while a file's key is unchanged, and never for a file changed just now.
-_RECENT: dict[str, dict[str, tuple[FileKey, FolderHeader]]] = {}
+# The last scan of a folder in this process, so that a session that looks at the folder twice
+# (the follow-up, then the map to start from) loads the index only once: the names, each file's
+# key and its header – used under the same rules as the index: only while a file's key is
+# unchanged, and never for a file changed just before it was read.
+_RECENT: dict[str, tuple[list[str], list[FileKey | None], list[FolderHeader | None]]] = {}
 
 
-def _known(entry: tuple[FileKey, FolderHeader] | None, key: FileKey | None) -> FolderHeader | None:
-    return entry[1] if entry is not None and key is not None and entry[0] == key else None
+def _recalled(base: str, names: list[str], keys: list[FileKey | None]) -> tuple[list[Any], bool]:
+    """The headers the last scan of this folder found for files that have not changed since, and
+    whether the folder holds the same names."""
+    recent = _RECENT.get(base)
+    if recent is None:
+        return [None] * len(names), False
+    old_names, old_keys, old_found = recent
+    same = old_names == names
+    if same:
+        pairs: Any = zip(old_keys, old_found, strict=True)
+    else:
+        by_name = dict(zip(old_names, zip(old_keys, old_found, strict=True), strict=True))
+        pairs = (by_name.get(name, (None, None)) for name in names)
+    found = [
+        header if key is not None and old == key else None
+        for (old, header), key in zip(pairs, keys, strict=True)
+    ]
+    return found, same
 
 
-def _remember(base: str, paths: list[Path], keys: list[FileKey | None], found: list[Any]) -> None:
+def _remember(base: str, names: list[str], keys: list[FileKey | None], found: list[Any]) -> None:
     settled_before = time.time_ns() - SETTLED_AFTER_NS
+    kept = [
+        header if key is not None and header is not None and key[1] <= settled_before else None
+        for key, header in zip(keys, found, strict=True)
+    ]
     _RECENT.clear()  # (one folder at a time: the memory of a big folder is not kept twice)
-    _RECENT[base] = {
-        path.name: (key, header)
-        for path, key, header in zip(paths, keys, found, strict=True)
-        if key is not None and header is not None and key[1] <= settled_before
-    }
+    _RECENT[base] = (names, keys, kept)
 
 
 def _open_index(folder: Path) -> FileCache | None:

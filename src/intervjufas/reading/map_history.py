@@ -19,7 +19,6 @@ from pathlib import Path
 from intervjufas.errors import IntervjufasError
 from intervjufas.reading.folder import Header, read_headers
 from intervjufas.reading.map_tracker import MomentTimeline, Planned, ReportRef, Tracker
-from intervjufas.reading.map_view import report_author
 from intervjufas.reports.loading import LoadedReport, load_report
 from intervjufas.reports.model import PlannedItem, identity, planned_items
 from intervjufas.reports.process_map import has_map, mapped_moments, step_phase
@@ -176,4 +175,4 @@ def _planned(planned: PlannedItem) -> Planned:
 
 def _ref(loaded: LoadedReport) -> ReportRef:
     report = loaded.report
-    return ReportRef(loaded.path, report.date, report.uppdrag, report_author(report))
+    return ReportRef(loaded.path, report.date, report.uppdrag, report.recorded_author)

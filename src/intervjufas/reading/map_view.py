@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.model.questions import PHASES, Questionnaire
@@ -49,7 +49,7 @@ class MapView:
 
     @property
     def author(self) -> str:
-        return report_author(self.report) if self.report is not None else ""
+        return self.report.recorded_author if self.report is not None else ""
 
     def fact(self, key: str) -> str:
         """A detail of the assignment ("" when there is no report or no answer)."""
@@ -58,20 +58,7 @@ class MapView:
             return ""
         if key == "datum":
             return report.date
-        return report.text(key) or _plain(report.extra_metadata.get(key))
-
-
-def report_author(report: Report) -> str:
-    """Who made the report, when it records it (format 2 in its header, format 1 as an extra key)."""
-    return (report.author or _plain(report.extra_header.get("forfattare"))).strip()
-
-
-def _plain(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(part) for part in value)
-    return str(value).strip()
+        return report.detail(key)
 
 
 def report_map(path: Path) -> MapView:

@@ -134,7 +134,7 @@ def _scan_one(path: Path, cache: FileCache | None, result: ScanResult, today: dt
 def _well_formed(found: object) -> bool:
     """Whether a cached value is a list of (line, kind, masked value) – anything else is scanned anew."""
     return isinstance(found, list) and all(
-        isinstance(entry, list)
+        isinstance(entry, (list, tuple))
         and len(entry) == 3
         and isinstance(entry[0], int)
         and entry[1] in KINDS

@@ -14,18 +14,11 @@ from pathlib import Path
 from intervjufas.model.answers import display
 from intervjufas.reports.files import read_text
 from intervjufas.reports.loading import load_report
+from intervjufas.reports.model import header_text
 from intervjufas.reports.parse import read_header
 
 _ID_COMMENT = re.compile(r"[ \t]*<!--[ \t]*(?:steg|grupp|fraga|avsnitt|uppfoljning)[ \t]*:[^>]*-->[ \t]*$")
 _FACT = re.compile(r"^- \*\*[^*]+:\*\* ")
-
-
-def _plain(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value)
-    return str(value)
 
 
 @dataclass(frozen=True)
@@ -81,7 +74,7 @@ def prepare(path: Path) -> ReportView:
     title, rest = _split_title(_without_comments(body))
     if not title:
         set_title = questionnaire.title if questionnaire else report.question_set.id
-        uppdrag = report.uppdrag or _plain(report.extra_metadata.get("uppdrag")).strip()
+        uppdrag = report.detail("uppdrag")
         title = f"{set_title}: {uppdrag or 'namnlöst uppdrag'}"
     facts: list[tuple[str, str]] = []
     if questionnaire is not None:
@@ -90,8 +83,8 @@ def prepare(path: Path) -> ReportView:
             if question.id != "uppdrag" and answer is not None and answer.value is not None:
                 facts.append((question.label, display(answer.value)))
     for key, value in report.extra_metadata.items():
-        if key != "uppdrag" and _plain(value).strip():
-            facts.append((key, _plain(value).strip()))
+        if key != "uppdrag" and header_text(value).strip():
+            facts.append((key, header_text(value).strip()))
     if report.updated:
         facts.append(("Senast ändrad", report.updated[:16].replace("T", " ")))
     return ReportView(path, title, facts, _squeeze_blank_lines(rest))

@@ -107,6 +107,29 @@ class Report:
     def date(self) -> str:
         return self.text("datum") or self.created[:10]
 
+    def detail(self, key: str) -> str:
+        """A detail of the assignment as text, also when the question set does not know it (then
+        it is kept raw among the extra metadata)."""
+        if key in self.answers:
+            return self.text(key)
+        return header_text(self.extra_metadata.get(key)).strip()
+
+    @property
+    def recorded_author(self) -> str:
+        """Who made the report, when it says (format 2 in its header, format 1 as an extra key)."""
+        return (self.author or header_text(self.extra_header.get("forfattare"))).strip()
+
+
+def header_text(value: Any) -> str:
+    """A header value kept as read (a string, list or mapping of YAML scalars) as one line of text."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(header_text(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {header_text(v)}" for k, v in value.items())
+    return str(value)
+
 
 def copy_report(report: Report) -> Report:
     """A copy whose dictionaries and lists can be changed without touching the original."""

@@ -114,8 +114,11 @@ def map_section(report: Report, questionnaire: Questionnaire) -> list[str]:
     if not has_map(questionnaire):
         return []
     drawn = process_map(report, questionnaire)
-    if drawn.empty:
-        return [MAP_EMPTY, ""]
+    return [MAP_EMPTY, ""] if drawn.empty else section_of(drawn)
+
+
+def section_of(drawn: ProcessMap) -> list[str]:
+    """A map's section lines: a Mermaid block, then the same map as a table."""
     lines = ["```mermaid", *flowchart(map_phases(drawn)).rstrip("\n").split("\n"), "```", ""]
     lines += ["| Fas | Moment | Förändring | Berör | Notering |", "| --- | --- | --- | --- | --- |"]
     for moment in drawn.moments:

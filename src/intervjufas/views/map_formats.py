@@ -5,21 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from intervjufas.model.markdown_text import CURRENT
 from intervjufas.model.questions import PHASES
 from intervjufas.reports.mermaid import flowchart
 from intervjufas.reports.process_map import (
     MAP_EMPTY,
     MAP_TITLE,
-    STATE_WORDS,
     has_map,
     map_phases,
     map_section,
+    section_of,
 )
 
 if TYPE_CHECKING:
     from intervjufas.reading.map_view import MapView
-    from intervjufas.reports.process_map import MappedMoment, ProcessMap
+    from intervjufas.reports.process_map import MappedMoment
 
 STATE_SLUGS: dict[str, str | None] = {
     "kept": None,
@@ -43,25 +42,10 @@ def map_markdown(view: MapView) -> str:
     if loaded is not None and loaded.questionnaire is not None and has_map(loaded.questionnaire):
         body = map_section(loaded.report, loaded.questionnaire)
     elif not view.drawn.empty:
-        body = section_lines(view.drawn)
+        body = section_of(view.drawn)
     else:
         body = [MAP_EMPTY, ""]
     return "\n".join([f"## {MAP_TITLE}", "", *body]).rstrip("\n") + "\n"
-
-
-def section_lines(drawn: ProcessMap) -> list[str]:
-    """A map's section lines as ``reports.process_map.map_section`` writes them (a Mermaid block,
-    then the table), for a map that is not a report's own."""
-    lines = ["```mermaid", *flowchart(map_phases(drawn)).rstrip("\n").split("\n"), "```", ""]
-    lines += ["| Fas | Moment | Förändring | Berör | Notering |", "| --- | --- | --- | --- | --- |"]
-    for moment in drawn.moments:
-        mark = STATE_WORDS[moment.state]
-        if moment.state == "developed":
-            mark = f"{mark} {moment.moment.developed}"
-        found = moment.moment
-        cells = (PHASES[moment.phase], found.name, mark, ", ".join(found.involves), found.note)
-        lines.append("| " + " | ".join(CURRENT.inline(cell) or " " for cell in cells) + " |")
-    return [*lines, ""]
 
 
 def map_data(view: MapView) -> dict[str, Any]:

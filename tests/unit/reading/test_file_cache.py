@@ -4,7 +4,7 @@ cache private to its owner in the user's cache folder."""
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import stat
 import subprocess
@@ -15,7 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.reading.file_cache import SETTLED_AFTER_NS, FileCache, cache_root, file_key
+from intervjufas.reading.file_cache import (
+    CACHE_FORMAT,
+    PYTHON,
+    SETTLED_AFTER_NS,
+    FileCache,
+    cache_root,
+    file_key,
+)
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX permissions")
 HOUR_AGO = time.time() - 3600
@@ -107,29 +114,34 @@ def test_names_that_vanished_are_dropped_on_save(folder: Path, root: Path) -> No
     cache.save()
     gone.unlink()
     FileCache("prov", folder, "v1", root=root).save()  # nothing new, but a name to drop
-    entries = json.loads(FileCache("prov", folder, "v1", root=root).path.read_text())["entries"]
+    entries = marshal.loads(FileCache("prov", folder, "v1", root=root).path.read_bytes())["entries"]
     assert set(entries) == {"kvar.md"}
+
+
+VALID = {"format": CACHE_FORMAT, "python": PYTHON, "version": "v1"}
 
 
 @pytest.mark.parametrize(
     "content",
     [
-        "",
-        "{",
-        "null",
-        "[]",
-        '{"format": 1, "version": "v1"}',
-        '{"format": 1, "version": "v1", "entries": []}',
-        '{"format": 1, "version": "v1", "entries": {"a.md": "x", "b.md": [1, 2]}}',
-        '{"format": 1, "version": "v1", "entries": {"a.md": ["1", 2, 3, "x"]}}',
-        "\x00\xff binärt skräp",
+        b"",
+        b"{",
+        marshal.dumps(None),
+        marshal.dumps([]),
+        marshal.dumps(VALID),
+        marshal.dumps({**VALID, "entries": []}),
+        marshal.dumps({**VALID, "entries": {"a.md": "x", "b.md": (1, 2)}}),
+        marshal.dumps({**VALID, "entries": {"a.md": ("1", 2, 3, "x")}}),
+        marshal.dumps({**VALID, "entries": {"a.md": [1, 2, 3, "x"]}}),
+        b'{"format": 1, "version": "v1", "entries": {}}',
+        "\x00\xff binärt skräp".encode("utf-8", "surrogateescape"),
     ],
 )
-def test_a_corrupt_cache_is_rebuilt_silently(folder: Path, root: Path, content: str) -> None:
+def test_a_corrupt_cache_is_rebuilt_silently(folder: Path, root: Path, content: bytes) -> None:
     path = settled_file(folder, "a.md")
     cache = FileCache("prov", folder, "v1", root=root)
     cache.path.parent.mkdir(parents=True)
-    cache.path.write_text(content, encoding="utf-8", errors="surrogateescape")
+    cache.path.write_bytes(content)
     broken = FileCache("prov", folder, "v1", root=root)
     assert broken.get("a.md", key(path)) is None
     broken.put("a.md", key(path), "nytt")
@@ -187,7 +199,7 @@ def test_two_processes_saving_at_once_never_tear_the_cache_and_lose_nothing(fold
     ]
     assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
     cache = FileCache("prov", folder, "v1", root=root)
-    json.loads(cache.path.read_text(encoding="utf-8"))  # whole, valid JSON
+    assert marshal.loads(cache.path.read_bytes())["format"] == CACHE_FORMAT  # whole
     for path in sorted(folder.iterdir()):
         assert cache.get(path.name, key(path)) == path.name[0], path.name
 

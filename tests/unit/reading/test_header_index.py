@@ -4,7 +4,7 @@ and a header reads the same through the index as straight from the file."""
 
 from __future__ import annotations
 
-import json
+import marshal
 import multiprocessing
 import os
 import shutil
@@ -42,7 +42,7 @@ def folder(reports: Path) -> Path:
 
 
 def index_file(folder: Path) -> Path:
-    (found,) = (cache_root() / header_index.NAMESPACE).glob("*.json")
+    (found,) = (cache_root() / header_index.NAMESPACE).glob("*.cache")
     return found
 
 
@@ -79,7 +79,7 @@ def test_the_index_is_private_and_names_no_file_twice(folder: Path) -> None:
     scan(folder)
     path = index_file(folder)
     assert oct(path.stat().st_mode & 0o777) == "0o600"
-    entries = json.loads(path.read_text(encoding="utf-8"))["entries"]
+    entries = marshal.loads(path.read_bytes())["entries"]
     assert sorted(entries) == GOOD
 
 
@@ -122,27 +122,29 @@ def test_new_files_are_read_and_vanished_ones_dropped(folder: Path, monkeypatch:
     read = counting_reads(monkeypatch)
     found = scan(folder)
     assert "2025-01-01-kopia.md" in read and GOOD[1] not in found
-    entries = json.loads(index_file(folder).read_text(encoding="utf-8"))["entries"]
+    entries = marshal.loads(index_file(folder).read_bytes())["entries"]
     assert GOOD[1] not in entries and "2025-01-01-kopia.md" in entries
 
 
 @pytest.mark.parametrize(
-    "garbage", [b"{not json", b"[]", b'{"format": 1, "entries": {"x.md": [1, 2]}}', b"\xff\xfe"]
+    "garbage",
+    [b"{not json", marshal.dumps([]), marshal.dumps({"format": 2, "entries": {"x.md": (1, 2)}}), b"\xff\xfe"],
 )
 def test_a_corrupt_index_is_rebuilt_silently(folder: Path, garbage: bytes) -> None:
     expected = scan(folder)
     index_file(folder).write_bytes(garbage)
     assert scan(folder) == expected
-    assert json.loads(index_file(folder).read_text(encoding="utf-8"))["entries"]
+    assert marshal.loads(index_file(folder).read_bytes())["entries"]
 
 
 def test_a_kept_header_of_the_wrong_shape_is_read_again(folder: Path) -> None:
     expected = scan(folder)
     path = index_file(folder)
-    document = json.loads(path.read_text(encoding="utf-8"))
-    for entry in document["entries"].values():
-        entry[3] = {"id": "x"} if entry[3][1] < "c" else [None] * len(entry[3])
-    path.write_text(json.dumps(document), encoding="utf-8")
+    document = marshal.loads(path.read_bytes())
+    for name, entry in document["entries"].items():
+        row = {"id": "x"} if entry[3][1] < "c" else [None] * len(entry[3])
+        document["entries"][name] = (*entry[:3], row)
+    path.write_bytes(marshal.dumps(document))
     assert scan(folder) == expected
 
 
@@ -198,7 +200,7 @@ def test_scans_at_once_leave_one_whole_index(folder: Path, monkeypatch: pytest.M
 @pytest.mark.parametrize("name", GOOD)
 def test_a_header_reads_the_same_through_the_index(name: str) -> None:
     header = read_front_matter(FIXTURE_REPORTS / name, check=True)
-    kept = FolderHeader(json.loads(json.dumps(FolderHeader.of(header).row)))
+    kept = FolderHeader(marshal.loads(marshal.dumps(FolderHeader.of(header).row)))
     assert dict(kept) == expected_view(header)
 
 
@@ -247,7 +249,7 @@ def test_any_header_round_trips_through_the_index(
         **others,
         "extra": {"konfliktkopia_av": "x.md", "annat": 1},
     }
-    kept = FolderHeader(json.loads(json.dumps(FolderHeader.of(header).row)))
+    kept = FolderHeader(marshal.loads(marshal.dumps(FolderHeader.of(header).row)))
     expected = expected_view(header)
     expected["extra"] = {"konfliktkopia_av": "x.md"}
     assert dict(kept) == expected

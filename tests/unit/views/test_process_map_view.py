@@ -14,8 +14,8 @@ from rich.console import Console
 from intervjufas.model.answers import Moment
 from intervjufas.reading.map_view import MapView, report_map
 from intervjufas.reports.mermaid import flowchart
-from intervjufas.reports.process_map import MappedMoment, ProcessMap, map_phases, map_section
-from intervjufas.views.map_formats import map_markdown, map_mermaid, section_lines
+from intervjufas.reports.process_map import MappedMoment, ProcessMap, map_phases, map_section, section_of
+from intervjufas.views.map_formats import map_markdown, map_mermaid
 from intervjufas.views.process_map_view import WIDE, map_plain_text, map_renderable, mark_text
 from map_samples import FIRST, SECOND, write_sample_reports
 
@@ -88,7 +88,7 @@ def test_markdown_is_the_report_s_section_and_mermaid_its_flowchart(view: MapVie
     assert view.loaded is not None and view.loaded.questionnaire is not None
     section = map_section(view.loaded.report, view.loaded.questionnaire)
     assert map_markdown(view) == "\n".join(["## Processkarta", "", *section]).rstrip("\n") + "\n"
-    assert section_lines(view.drawn) == section  # the same layout for maps that are not a report's own
+    assert section_of(view.drawn) == section  # the same layout for maps that are not a report's own
     file_text = view.loaded.path.read_text(encoding="utf-8")
     block = re.search(r"```mermaid\n(.*?)```", file_text, re.DOTALL)
     assert block is not None and map_mermaid(view) == block.group(1)
