@@ -131,6 +131,7 @@ def _map(
 
 
 def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager: bool) -> None:
+    from intervjufas.cli.reading_cmds import scan_progress_for
     from intervjufas.reading.map_history import map_history, read_map_reports
     from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
@@ -138,7 +139,11 @@ def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager
 
     facts = terminal(ctx)
     folder = reports_dir(katalog)
-    found = read_map_reports(folder, _author(False), alla)
+    with (
+        scan_progress_for(facts, chosen == "json") as progress,
+        scan_progress_for(facts, chosen == "json") as loading,
+    ):
+        found = read_map_reports(folder, _author(False), alla, progress=progress, loading=loading)
     show_warnings(make_console(facts, stderr=True), found.warnings)
     history = map_history(found)
     if chosen == "json":

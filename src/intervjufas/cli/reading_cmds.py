@@ -25,7 +25,7 @@ from intervjufas.errors import ExitCode, UsageError
 from intervjufas.views.console import make_console
 
 
-def _scan_progress(facts: Any, json_output: bool) -> Any:
+def scan_progress_for(facts: Any, json_output: bool) -> Any:
     """The progress of reading the folder's headers: a bar on a terminal when a first run over a
     big folder is slow; nothing in pipes, with --json or TERM=dumb."""
     from intervjufas.views.progress import scan_progress
@@ -65,7 +65,7 @@ def lista(
     from intervjufas.views.listing import listing_data, show_listing
 
     facts = terminal(ctx)
-    with _scan_progress(facts, json_output) as progress:
+    with scan_progress_for(facts, json_output) as progress:
         listing = list_reports(reports_dir(katalog), program=program(), author=av or "", progress=progress)
     show_warnings(make_console(facts, stderr=True), listing.warnings)
     if json_output:
@@ -207,7 +207,7 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
 
     facts = terminal(ctx)
     folder = reports_dir(katalog)
-    with _scan_progress(facts, json_output) as progress:
+    with scan_progress_for(facts, json_output) as progress:
         items, warnings = folder_plan(folder, program=program(), progress=progress)
     show_warnings(make_console(facts, stderr=True), warnings)
     if json_output:
@@ -246,7 +246,7 @@ def trend(
     from intervjufas.views.trend import show_trends
 
     facts = terminal(ctx)
-    with _scan_progress(facts, json_output) as progress:
+    with scan_progress_for(facts, json_output) as progress:
         trends, warnings = folder_trends(
             reports_dir(katalog), kund=kund, per=per.value, program=program(), progress=progress
         )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.reading.folder import Header, read_headers
+from intervjufas.reading.header_index import Progress
 from intervjufas.reading.map_tracker import MomentTimeline, Planned, ReportRef, Tracker
 from intervjufas.reports.loading import LoadedReport, load_report
 from intervjufas.reports.model import PlannedItem, identity, planned_items
@@ -62,11 +63,19 @@ class MapHistory:
         return not any(lineage.moments for lineage in self.lineages)
 
 
-def read_map_reports(folder: Path, author: str, everyone: bool) -> MapReports:
+def read_map_reports(
+    folder: Path,
+    author: str,
+    everyone: bool,
+    *,
+    progress: Progress | None = None,
+    loading: Progress | None = None,
+) -> MapReports:
     """The reports the history needs, found from the headers: those with a map, those whose
     follow-up marks an item done, and the reports that planned those items – ``author``'s own
-    (and those that record no author) unless ``everyone``; every author's when ``author`` has none."""
-    headers, warnings = read_headers(folder)
+    (and those that record no author) unless ``everyone``; every author's when ``author`` has none.
+    ``progress`` hears how the headers are read, ``loading`` how many reports are read in full."""
+    headers, warnings = read_headers(folder, progress=progress)
     relevant = [(path, header) for path, header in headers if _changes_map(header)]
     fell_back = not everyone and not (author and any(_recorded(header) == author for _, header in relevant))
     by_author = everyone or fell_back
@@ -87,11 +96,13 @@ def read_map_reports(folder: Path, author: str, everyone: bool) -> MapReports:
             lines.setdefault(line, []).append(path)
             wanted.add(path)
     read: dict[Path, LoadedReport] = {}
-    for path in sorted(wanted):
+    for done, path in enumerate(sorted(wanted), start=1):
         try:
             read[path] = load_report(path, in_folder=True)
         except IntervjufasError as error:
             warnings.append(error.message)
+        if loading is not None:
+            loading(done, len(wanted))
     found = [
         (name, sorted((read[p] for p in paths if p in read), key=lambda r: r.sort_key))
         for name, paths in lines.items()

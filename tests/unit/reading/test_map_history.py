@@ -112,9 +112,11 @@ def test_only_the_reports_the_history_needs_are_read(tmp_path: Path, monkeypatch
         return original(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(map_history_module, "load_report", counting)
-    found = read_map_reports(folder, ANNA, False)
+    told: list[tuple[int, int]] = []
+    found = read_map_reports(folder, ANNA, False, loading=lambda done, total: told.append((done, total)))
     assert sorted(read) == [FIRST, SECOND, THIRD]
     assert found.warnings == []
+    assert told == [(1, 3), (2, 3), (3, 3)]  # (the progress of reading them in full)
 
 
 def test_reports_made_before_maps_tell_what_their_follow_ups_did(tmp_path: Path) -> None:
