@@ -52,6 +52,15 @@ def test_a_menu_when_words_match_several_reports(run: Run, fixture_reports: Path
     assert t.wait_exit() == 0
 
 
+def to_the_fifth_question(t: Terminal) -> None:
+    """A new mapping's first four questions answered: the menu "individuellt eller tillsammans" is next."""
+    t.expect("Rapporten sparas i")
+    t.answer_text("Vilket rekryteringsuppdrag gäller kartläggningen?", "Lager")
+    t.answer_text("Vilken kund", "")
+    t.answer_text("Vilken tjänst", "")
+    t.check("Vilka intervjuformer används?")
+
+
 @pytest.mark.e2e
 def test_prompts_are_wrapped_at_spaces_in_a_narrow_terminal(
     program: str, reports_dir: Path, home_dir: Path
@@ -59,18 +68,36 @@ def test_prompts_are_wrapped_at_spaces_in_a_narrow_terminal(
     child, _ = spawn(program, ["kartlagg"], reports_dir, home_dir, (40, 60))
     t = Terminal(child)
     try:
-        t.expect("Rapporten sparas i")
-        t.answer_text("Vilket rekryteringsuppdrag gäller kartläggningen?", "Lager")
-        t.answer_text("Vilken kund", "")
-        t.answer_text("Vilken tjänst", "")
-        t.check("Vilka intervjuformer används?")
+        to_the_fifth_question(t)
         t.expect(
             "? Gör du kartläggningen individuellt eller tillsammans med\n  en kollega? (piltangenter eller siffra, Enter väljer)"
         )
         t.send(ENTER)
+        # The answered line too is broken at a space, not "Individue/llt".
+        t.expect("? Gör du kartläggningen individuellt eller tillsammans med")
+        t.expect("\nen kollega? Individuellt\n")
         t.answer_text("Datum för kartläggningen")
         t.expect("? Hur förbereder du kunden?")
         t.expect("(Enter ger ny rad · Esc och sedan Enter sparar · Ctrl-O\n  öppnar din editor)")
+    finally:
+        child.terminate(force=True)
+
+
+@pytest.mark.e2e
+def test_an_answer_that_does_not_fit_after_its_question_starts_a_line(
+    program: str, reports_dir: Path, home_dir: Path
+) -> None:
+    """At 80 columns the question fits on one line and its answer does not: the answer is put on
+    the next line whole (prompt_toolkit would have broken it "Individue/llt")."""
+    child, _ = spawn(program, ["kartlagg"], reports_dir, home_dir, (40, 80))
+    t = Terminal(child)
+    try:
+        to_the_fifth_question(t)
+        t.expect("1) Individuellt")
+        t.send(ENTER)
+        t.expect("? Gör du kartläggningen individuellt eller tillsammans med en kollega?")
+        t.expect("\nIndividuellt\n")
+        t.expect("Datum för kartläggningen")
     finally:
         child.terminate(force=True)
 

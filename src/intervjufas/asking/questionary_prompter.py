@@ -6,6 +6,7 @@ This is the only module that imports Questionary and prompt_toolkit, and only wh
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import textwrap
 from typing import TYPE_CHECKING, Any
@@ -187,7 +188,8 @@ class QuestionaryPrompter(ListWidgets):
         if not question.required:
             choices = [*choices, questionary.Choice("(hoppa över)", value=SKIP)]
         message, hint = self.fitted(question.text, SELECT_HELP)
-        value = _ask(
+        value = self._ask_erased(
+            question.text,
             questionary.select(
                 message,
                 choices=choices,
@@ -195,8 +197,12 @@ class QuestionaryPrompter(ListWidgets):
                 instruction=hint,
                 use_shortcuts=len(choices) <= 9,
                 use_jk_keys=False,
-            )
+                # (prompt_toolkit would break the answered line anywhere, even mid-word: it is
+                # printed again below, wrapped at spaces)
+                erase_when_done=True,
+            ),
         )
+        self._echo(question.text, next((str(c.title) for c in choices if c.value == value), str(value)))
         return None if value == SKIP else value
 
     def _select(self, question: Question, default: Answer | None) -> str | None:
@@ -210,7 +216,8 @@ class QuestionaryPrompter(ListWidgets):
 
         chosen = set(default.value) if default is not None and isinstance(default.value, tuple) else set()
         message, hint = self.fitted(question.text, CHECKBOX_HELP)
-        values = _ask(
+        values = self._ask_erased(
+            question.text,
             questionary.checkbox(
                 message,
                 choices=[questionary.Choice(c, value=c, checked=c in chosen) for c in question.choices],
@@ -220,11 +227,21 @@ class QuestionaryPrompter(ListWidgets):
                 else (lambda v: True),
                 use_jk_keys=False,
                 erase_when_done=True,  # Questionary would print an English summary ("done (2 selections)")
-            )
+            ),
         )
         chosen_values = tuple(c for c in question.choices if c in values)
         self._echo(question.text, ", ".join(chosen_values) or "(inget valt)")
         return chosen_values or None
+
+    def _ask_erased(self, question: str, prompt: Any) -> Any:
+        """Run a prompt that erases itself when done (its answered line is printed again by
+        ``_echo``); when it is stopped, the question stays on the screen, unanswered."""
+        try:
+            return _ask(prompt)
+        except KeyboardInterrupt:
+            with contextlib.suppress(OSError):  # (a closed terminal takes nothing)
+                self._echo(question, "")
+            raise
 
     def _echo(self, question: str, answer: str) -> None:
         """Print a finished question the way Questionary does."""

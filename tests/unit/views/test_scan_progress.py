@@ -109,6 +109,6 @@ def test_the_command_line_allows_a_bar_only_on_a_terminal(
         return original(screen, allowed=allowed, delay=delay)
 
     monkeypatch.setattr(progress_module, "scan_progress", recording)
-    with reading_cmds._scan_progress(facts, json_output):
+    with reading_cmds.scan_progress_for(facts, json_output):
         pass
     assert seen == [allowed]
