@@ -59,3 +59,16 @@ def run_cli(
 def command(name: str, **defaults: Any) -> Any:
     """``run_cli`` for one command, e.g. ``lista = command("lista", columns=200)``."""
     return partial(run_cli, name, **defaults)
+
+
+def counting_loads(monkeypatch: Any, module: Any) -> list[str]:
+    """The names of the reports ``module`` reads in full (its ``load_report``) from now on."""
+    loaded: list[str] = []
+    original = module.load_report
+
+    def counting(path: Path, *args: object, **kwargs: object) -> object:
+        loaded.append(path.name)
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(module, "load_report", counting)
+    return loaded

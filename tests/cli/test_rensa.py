@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import marshal
 import os
 from pathlib import Path
 
@@ -66,6 +67,25 @@ def test_ja_deletes_after_naming_what_is_lost(reports: Path) -> None:
     assert out.index("Utvecklingsplanen förlorar") < out.index("4 rapporter togs bort.")
     assert remaining(reports) == ["2024-03-10-trasig.md"]
     assert not list(reports.glob(".*.lock"))
+
+
+@pytest.mark.parametrize("anonymise", [False, True])
+def test_nothing_of_the_cleaned_reports_stays_in_the_caches(reports: Path, anonymise: bool) -> None:
+    hour_ago = dt.datetime.now().timestamp() - 3600
+    for path in reports.iterdir():
+        os.utime(path, (hour_ago, hour_ago))  # (settled: the caches keep them)
+    assert command("lista")().exit_code == 0
+    assert command("granska")().exit_code in (0, 1)
+    caches = sorted((Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas").glob("*/*.cache"))
+    assert {path.parent.name for path in caches} >= {"rubriker", "granska"}
+    kept = {path: marshal.loads(path.read_bytes())["entries"] for path in caches}
+    assert all(set(OLD) <= set(entries) for entries in kept.values())
+    result = rensa("--aldre-an", "1d", "--ja", *(["--anonymisera"] if anonymise else []))
+    assert result.exit_code == 0, result.output
+    for path in caches:
+        entries = marshal.loads(path.read_bytes())["entries"]
+        assert not set(OLD) & set(entries), path.parent.name
+        assert set(entries) == set(kept[path]) - set(OLD)  # (the other reports' entries stay)
 
 
 def test_only_reports_older_than_the_limit(reports: Path) -> None:

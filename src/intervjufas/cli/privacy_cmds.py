@@ -140,10 +140,20 @@ def rensa(
     act = anonymise_reports if anonymisera else remove_reports
     outcome = act(paths, plan.cutoff)
     recovered = remove_recovery_files(plan.recovery_files)
+    _forget(paths + list(plan.recovery_files))
     show_warnings(errors, outcome.warnings + recovered.warnings)
     show_cleanup_outcome(console, plan, outcome, recovered)
     if outcome.warnings or recovered.warnings:
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _forget(paths: list[Path]) -> None:
+    """Nothing of the removed or anonymised files stays in the caches (the header index, the
+    history's facts, the privacy scan's memory)."""
+    from intervjufas.reading.file_cache import forget_files
+
+    for parent in {path.parent for path in paths}:
+        forget_files(parent, [path.name for path in paths if path.parent == parent])
 
 
 def _command_with_yes(plan: CleanupPlan, folder: Path | None) -> str:

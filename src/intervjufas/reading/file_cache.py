@@ -67,6 +67,51 @@ def collection_paused(*, keep: bool = False) -> Iterator[None]:
             gc.enable()
 
 
+def _file_name(resolved: str) -> str:
+    """The name of the cache file of a folder (its resolved path), the same in every namespace."""
+    return hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:24] + ".cache"
+
+
+def forget_files(folder: Path, names: Collection[str], *, root: Path | None = None) -> None:
+    """Drop what every namespace keeps of these files of the folder – after they were removed or
+    anonymised, nothing of what they said should stay behind in a cache.  Best effort: a cache that
+    cannot be read or written is left as it is (its entries no longer match any file)."""
+    if not names:
+        return
+    try:
+        name = _file_name(str(folder.resolve()))
+    except (OSError, RuntimeError):
+        return
+    for path in sorted((root or cache_root()).glob(f"*/{name}")):
+        with contextlib.suppress(IntervjufasError, OSError):
+            _forget_in(path, set(names))
+
+
+def _forget_in(path: Path, names: set[str]) -> None:
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(path.with_suffix(".lock"), timeout=LOCK_WAIT, mode=0o600)
+    try:
+        lock.acquire()
+    except Timeout:
+        return
+    try:
+        try:
+            with open(path, "rb") as handle:
+                document = marshal.loads(handle.read())
+        except (ValueError, EOFError, TypeError):
+            document = None
+        if type(document) is not dict or type(document.get("entries")) is not dict:
+            path.unlink()  # (unreadable: nothing to keep, and it may still hold the files' values)
+            return
+        entries = document["entries"]
+        if any(name in entries for name in names):
+            document["entries"] = {n: e for n, e in entries.items() if n not in names}
+            atomic_write_bytes(path, marshal.dumps(_shared(document, {})))
+    finally:
+        lock.release()
+
+
 def _shared(value: Any, strings: dict[str, str]) -> Any:
     """``value`` with equal strings made one object: ``marshal`` then writes each once and refers
     to it, so the file is smaller and what it loads shares them (an id, a status or a customer
@@ -98,8 +143,7 @@ class FileCache:
         self.folder = folder
         self.version = version
         resolved = str(folder.resolve())
-        digest = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:24]
-        self.path = (root or cache_root()) / namespace / f"{digest}.cache"
+        self.path = (root or cache_root()) / namespace / _file_name(resolved)
         self._resolved = resolved
         self._entries: dict[str, tuple[Any, ...]] = self._read()
         self._changed = False

@@ -16,15 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError
 from intervjufas.reading.folder import Header, read_headers
 from intervjufas.reading.header_index import Progress
+from intervjufas.reading.map_facts import DONE, MapFacts, read_facts
 from intervjufas.reading.map_tracker import MomentTimeline, Planned, ReportRef, Tracker
-from intervjufas.reports.loading import LoadedReport, load_report
-from intervjufas.reports.model import PlannedItem, identity, planned_items
-from intervjufas.reports.process_map import has_map, mapped_moments, step_phase
-
-DONE = "Genomfört"
 
 
 @dataclass
@@ -32,8 +27,8 @@ class MapReports:
     """What ``read_map_reports`` found: the reports of each author's line of maps (oldest first),
     every report read (where the items that follow-ups close were planned), and what to tell."""
 
-    lines: list[tuple[str, list[LoadedReport]]]
-    read: list[LoadedReport]
+    lines: list[tuple[str, list[MapFacts]]]
+    read: list[MapFacts]
     author: str
     everyone: bool
     fell_back: bool = False  # the author has no report with a map here: every author's are shown
@@ -95,14 +90,7 @@ def read_map_reports(
         if (planner or _changes_map(header)) and line is not None:
             lines.setdefault(line, []).append(path)
             wanted.add(path)
-    read: dict[Path, LoadedReport] = {}
-    for done, path in enumerate(sorted(wanted), start=1):
-        try:
-            read[path] = load_report(path, in_folder=True)
-        except IntervjufasError as error:
-            warnings.append(error.message)
-        if loading is not None:
-            loading(done, len(wanted))
+    read = {facts.ref.path: facts for facts in read_facts(sorted(wanted), folder, warnings, loading=loading)}
     found = [
         (name, sorted((read[p] for p in paths if p in read), key=lambda r: r.sort_key))
         for name, paths in lines.items()
@@ -143,47 +131,26 @@ def map_history(found: MapReports) -> MapHistory:
         tracker = Tracker()
         for loaded in reports:
             _apply(tracker, loaded, items)
-        lineages.append(Lineage(name, tuple(_ref(r) for r in reports), tuple(tracker.timelines())))
+        lineages.append(Lineage(name, tuple(r.ref for r in reports), tuple(tracker.timelines())))
     newest_first = sorted(lineages, key=lambda line: max(ref.date for ref in line.reports), reverse=True)
     own_first = sorted(newest_first, key=lambda line: line.author != found.author)
     return MapHistory(tuple(own_first), found.author, found.everyone, found.fell_back, found.left_out)
 
 
-def _apply(tracker: Tracker, loaded: LoadedReport, items: dict[str, Planned]) -> None:
+def _apply(tracker: Tracker, facts: MapFacts, items: dict[str, Planned]) -> None:
     """One report in its turn: what its follow-up says is done, its map, then its plan."""
-    ref = _ref(loaded)
-    done = [
-        items[identity(follow_up.key)]
-        for follow_up in loaded.report.follow_ups
-        if follow_up.status == DONE and identity(follow_up.key) in items
-    ]
-    tracker.done(ref, done)
-    questionnaire = loaded.questionnaire
-    if questionnaire is None:
+    tracker.done(facts.ref, [items[key] for key in facts.done if key in items])
+    if not facts.known_set:
         return
-    if has_map(questionnaire):
-        phases = mapped_moments(loaded.report, questionnaire)
-        if any(phases.values()):
-            tracker.map(ref, phases)
-    tracker.planned(ref, [_planned(p) for p in planned_items(loaded.report, questionnaire)])
+    if facts.phases is not None and any(facts.phases.values()):
+        tracker.map(facts.ref, facts.phases)
+    tracker.planned(facts.ref, list(facts.planned))
 
 
-def _planned_index(reports: list[LoadedReport]) -> dict[str, Planned]:
+def _planned_index(reports: list[MapFacts]) -> dict[str, Planned]:
     """Every planned item of the reports read, by identity (the first report that planned it)."""
     index: dict[str, Planned] = {}
-    for loaded in sorted(reports, key=lambda r: r.sort_key):
-        if loaded.questionnaire is None:
-            continue
-        for planned in planned_items(loaded.report, loaded.questionnaire):
-            index.setdefault(planned.identity, _planned(planned))
+    for facts in sorted(reports, key=lambda r: r.sort_key):
+        for planned in facts.planned:
+            index.setdefault(planned.identity, planned)
     return index
-
-
-def _planned(planned: PlannedItem) -> Planned:
-    phase = planned.phase or step_phase(planned.step.number)
-    return Planned(planned.identity, planned.question.plan or "", phase, planned.item)
-
-
-def _ref(loaded: LoadedReport) -> ReportRef:
-    report = loaded.report
-    return ReportRef(loaded.path, report.date, report.uppdrag, report.recorded_author)

@@ -115,8 +115,8 @@ class Tracker:
         found = [key for key in self._names.get(name.casefold(), ()) if key not in taken]
         if on_map_only:
             found = [key for key in found if key in self._current and self._current[key][0] == phase]
-        found.sort(key=lambda key: (not self._lines[key].on_map, self._lines[key].phase != phase))
-        return found[0] if found else None
+        lines = self._lines
+        return min(found, key=lambda key: (not lines[key].on_map, lines[key].phase != phase), default=None)
 
     def _item_key(self, planned: Planned) -> str:
         """The moment an item is about: by the moment's id, else by name, else a new one.  A new

@@ -22,6 +22,7 @@ from intervjufas.reading.file_cache import (
     FileCache,
     cache_root,
     file_key,
+    forget_files,
 )
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX permissions")
@@ -50,6 +51,34 @@ def folder(tmp_path: Path) -> Path:
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     return tmp_path / "cache"
+
+
+def test_forgetting_files_drops_them_in_every_namespace_and_keeps_the_rest(folder: Path, root: Path) -> None:
+    a, b = settled_file(folder, "a.md"), settled_file(folder, "b.md")
+    for namespace in ("rubriker", "granska"):
+        cache = FileCache(namespace, folder, "v1", root=root)
+        cache.put("a.md", key(a), f"{namespace}-a")
+        cache.put("b.md", key(b), f"{namespace}-b")
+        cache.save()
+    other = folder.parent / "annan"
+    other.mkdir()
+    elsewhere = FileCache("rubriker", other, "v1", root=root)
+    elsewhere.put("a.md", key(settled_file(other, "a.md")), "annan-a")
+    elsewhere.save()
+    forget_files(folder, ["a.md"], root=root)
+    for namespace in ("rubriker", "granska"):
+        cache = FileCache(namespace, folder, "v1", root=root)
+        assert (cache.get("a.md", key(a)), cache.get("b.md", key(b))) == (None, f"{namespace}-b")
+        assert b"a.md" not in cache.path.read_bytes()
+    assert FileCache("rubriker", other, "v1", root=root).get("a.md", key(other / "a.md")) == "annan-a"
+
+
+def test_forgetting_in_an_unreadable_cache_removes_it(folder: Path, root: Path) -> None:
+    cache = FileCache("granska", folder, "v1", root=root)
+    cache.path.parent.mkdir(parents=True)
+    cache.path.write_bytes(b"\x00 skr\xe4p med a.md")
+    forget_files(folder, ["a.md"], root=root)
+    assert not cache.path.exists()
 
 
 def test_a_value_is_kept_between_runs_while_the_file_is_unchanged(folder: Path, root: Path) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import intervjufas.reading.map_history as map_history_module
-from helpers import FIXTURE_REPORTS
+import intervjufas.reading.map_facts as map_facts_module
+from helpers import FIXTURE_REPORTS, counting_loads
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reading.map_history import MapHistory, map_history, read_map_reports
@@ -104,14 +104,7 @@ def test_only_the_reports_the_history_needs_are_read(tmp_path: Path, monkeypatch
     folder = write_sample_reports(tmp_path)
     for name in ("2024-02-28-kundtjanst-till-servicebolaget.md", "2024-03-05-plockare-till-nordlager.md"):
         (folder / name).write_bytes((FIXTURE_REPORTS / name).read_bytes())
-    read: list[str] = []
-    original = map_history_module.load_report
-
-    def counting(path: Path, *args: object, **kwargs: object) -> object:
-        read.append(path.name)
-        return original(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(map_history_module, "load_report", counting)
+    read = counting_loads(monkeypatch, map_facts_module)
     told: list[tuple[int, int]] = []
     found = read_map_reports(folder, ANNA, False, loading=lambda done, total: told.append((done, total)))
     assert sorted(read) == [FIRST, SECOND, THIRD]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import intervjufas.reading.map_view as map_view_module
-from helpers import FIXTURE_REPORTS
+from helpers import FIXTURE_REPORTS, counting_loads
 from intervjufas.errors import IntervjufasError
 from intervjufas.reading.map_view import latest_map_view, report_map
 from map_samples import ANNA, ERIK, ERIKS, FIRST, THIRD, write_sample_reports
@@ -73,14 +73,7 @@ def test_the_latest_map_reads_only_the_headers_until_it_finds_one(
     folder = write_sample_reports(tmp_path)
     for path in FIXTURE_REPORTS.iterdir():
         shutil.copy(path, folder)
-    read: list[str] = []
-    original = map_view_module.load_report
-
-    def counting(path: Path, *args: object, **kwargs: object) -> object:
-        read.append(path.name)
-        return original(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(map_view_module, "load_report", counting)
+    read = counting_loads(monkeypatch, map_view_module)
     view, warnings = latest_map_view(folder, ANNA)
     assert read == [THIRD]
     assert view.loaded is not None and view.loaded.path == folder / THIRD

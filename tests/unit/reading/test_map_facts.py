@@ -1,0 +1,106 @@
+"""What the map history keeps of each report between runs: the facts read back are the facts
+computed from the report (ids too), a second run reads no unchanged report in full, a changed
+report and a kept entry of the wrong shape are read again, and the user's own question files
+are part of the cache's version."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+import intervjufas.reading.map_facts as map_facts_module
+from helpers import FIXTURE_REPORTS, counting_loads
+from intervjufas.reading.file_cache import FileCache
+from intervjufas.reading.map_facts import NAMESPACE, _decoded, _encoded, facts_of, facts_version, read_facts
+from intervjufas.reports.loading import load_report
+from map_samples import write_sample_reports
+
+HOUR_AGO = time.time() - 3600
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The sample maps and two reports made before maps, all an hour old (settled: kept)."""
+    folder = write_sample_reports(tmp_path / "rapporter")
+    for path in sorted(FIXTURE_REPORTS.glob("*.md"))[:2]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    for path in folder.iterdir():
+        os.utime(path, (HOUR_AGO, HOUR_AGO))
+    return folder
+
+
+def test_the_kept_facts_are_the_report_s_own(folder: Path) -> None:
+    for path in sorted(folder.glob("*.md")):
+        facts = facts_of(load_report(path, in_folder=True))
+        kept = _decoded(path, marshal.loads(marshal.dumps(_encoded(facts))))
+        assert (kept.ref, kept.sort_key, kept.done, kept.known_set) == (
+            facts.ref,
+            facts.sort_key,
+            facts.done,
+            facts.known_set,
+        )
+        assert _encoded(kept) == _encoded(facts)  # (ids of moments and items too: not part of ==)
+        assert kept.phases == facts.phases and kept.planned == facts.planned
+
+
+def test_a_second_run_reads_no_unchanged_report(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = sorted(folder.glob("*.md"))
+    loaded = counting_loads(monkeypatch, map_facts_module)
+    first = read_facts(paths, folder, [])
+    assert sorted(loaded) == [p.name for p in paths]
+    loaded.clear()
+    second = read_facts(paths, folder, [])
+    assert loaded == []
+    assert [_encoded(f) for f in second] == [_encoded(f) for f in first]
+
+
+def test_a_changed_report_is_read_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = sorted(folder.glob("*.md"))
+    read_facts(paths, folder, [])
+    target = paths[0]
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("Kravprofil", "Kravprofilen"), encoding="utf-8"
+    )
+    os.utime(target, (HOUR_AGO + 60, HOUR_AGO + 60))
+    loaded = counting_loads(monkeypatch, map_facts_module)
+    facts = {f.ref.path.name: f for f in read_facts(paths, folder, [])}
+    assert loaded == [target.name]
+    names = [m.name for moments in (facts[target.name].phases or {}).values() for m in moments]
+    assert "Kravprofilen" in names
+
+
+def test_a_kept_entry_of_the_wrong_shape_is_read_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = sorted(folder.glob("*.md"))
+    expected = [_encoded(f) for f in read_facts(paths, folder, [])]
+    cache = FileCache(NAMESPACE, folder, facts_version())
+    document = marshal.loads(cache.path.read_bytes())
+    for name, entry in document["entries"].items():
+        document["entries"][name] = (*entry[:3], ["kort"] if name < paths[2].name else [None] * 8)
+    cache.path.write_bytes(marshal.dumps(document))
+    loaded = counting_loads(monkeypatch, map_facts_module)
+    assert [_encoded(f) for f in read_facts(paths, folder, [])] == expected
+    assert sorted(loaded) == [p.name for p in paths]
+
+
+def test_a_report_that_cannot_be_read_is_a_warning(folder: Path) -> None:
+    broken = folder / "2024-04-01-trasig.md"
+    broken.write_text("---\nid: [\n---\n", encoding="utf-8")
+    warnings: list[str] = []
+    found = read_facts([*sorted(folder.glob("2024-0[1-3]*.md")), broken], folder, warnings)
+    assert len(found) == len(list(folder.glob("2024-0[1-3]*.md")))
+    assert len(warnings) == 1 and "2024-04-01-trasig.md" in warnings[0]
+
+
+def test_the_user_s_question_files_are_part_of_the_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sets = tmp_path / "fragor"
+    sets.mkdir()
+    monkeypatch.setenv("INTERVJUFAS_FRAGOR", str(sets))
+    before = facts_version()
+    (sets / "egen.yaml").write_text("id: egen\n", encoding="utf-8")
+    assert facts_version() != before
