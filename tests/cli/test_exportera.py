@@ -3,10 +3,12 @@ written safely, with one clear line for every way it can go wrong."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
 import shlex
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -117,6 +119,26 @@ def test_an_earlier_export_is_replaced_whole(reports: Path, here: Path) -> None:
     assert exportera("2024-02-20", "-o", "ut.html").exit_code == 0
     assert "gammal export" not in html_text(target)
     assert sorted(p.name for p in here.iterdir()) == ["ut.html"]
+
+
+def test_ctrl_c_lost_inside_the_drawing_still_stops_the_export(
+    reports: Path, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A KeyboardInterrupt swallowed by code called from C (as lxml can) still stops the export
+    before anything is saved."""
+    import intervjufas.views.export_html as export_html_module
+
+    drawn = export_html_module.export_html
+
+    def swallowing(document: object, progress: object) -> str:
+        with contextlib.suppress(KeyboardInterrupt):  # (lost)
+            signal.raise_signal(signal.SIGINT)
+        return drawn(document, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(export_html_module, "export_html", swallowing)
+    result = exportera(FULL, "--format", "html")
+    assert (result.exit_code, result.stderr) == (130, "Avbrutet. Ingen export sparades.\n")
+    assert list(here.iterdir()) == []
 
 
 def test_without_a_format_or_with_an_unknown_one(reports: Path, here: Path) -> None:

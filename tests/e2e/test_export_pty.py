@@ -55,7 +55,7 @@ def test_a_long_export_shows_progress_that_goes_away(run: Run, reports_dir: Path
 
 
 def test_ctrl_c_while_the_bar_shows_saves_nothing(run: Run, reports_dir: Path) -> None:
-    write_report(reports_dir, "stor.md", 4000)
+    write_report(reports_dir, "stor.md", 8000)  # (long enough that Ctrl-C comes well before the end)
     t = run("exportera", "stor", "--format", "docx")
     t.expect("Exporterar")
     t.interrupt()

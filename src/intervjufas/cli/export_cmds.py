@@ -3,7 +3,10 @@ customer, whole or as the customer version."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -107,18 +110,45 @@ def exportera(
     target = output_path(source, utfil, kind, kundversion)
     errors = make_console(facts, stderr=True)
     try:
-        with export_progress(errors, allowed=facts.stderr_is_terminal) as progress:
-            progress("Läser rapporten")
+        with _ctrl_c_noted() as noted, export_progress(errors, allowed=facts.stderr_is_terminal) as progress:
+
+            def step(text: str) -> None:
+                if noted:  # (a KeyboardInterrupt that code called from C swallowed)
+                    raise KeyboardInterrupt
+                progress(text)
+
+            step("Läser rapporten")
             document, warnings = export_document(source, customer=kundversion)
             progress.expect(len(document.sections))
-            data = _render(document, kind, progress)
-            progress("Sparar")
+            data = _render(document, kind, step)
+            step("Sparar")
             atomic_write_bytes(target, data)
     except KeyboardInterrupt:
         raise Interrupted(STOPPED) from None
     show_warnings(errors, warnings)
     what = "Kundversionen" if kundversion else "Exporten"
     print(f"{what} är sparad i {target}.")
+
+
+@contextlib.contextmanager
+def _ctrl_c_noted() -> Iterator[list[int]]:
+    """Ctrl-C raises KeyboardInterrupt as always, and is also noted: an interrupt raised inside a
+    callback of a C library (lxml, under python-docx) can be lost there, and the export must still
+    stop before it saves anything."""
+    noted: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield noted
+        return
+
+    def handler(signum: int, _frame: object) -> None:
+        noted.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield noted
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _render(document: Document, kind: ExportFormat, progress: Callable[[str], None]) -> bytes:
