@@ -34,7 +34,7 @@ FACTS_FORMAT = 1  # raise when what is kept of a report changes
 DONE = "Genomfört"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapFacts:
     """One report as the history sees it."""
 

@@ -38,7 +38,7 @@ _PLAN_KINDS: dict[str, EventKind] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportRef:
     """The report an event comes from."""
 
@@ -48,7 +48,7 @@ class ReportRef:
     author: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Planned:
     """An item of a plan: its identity, its kind (lagga_till, utveckla, ta_bort), its phase."""
 
@@ -58,7 +58,7 @@ class Planned:
     item: ActionItem
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapEvent:
     kind: EventKind
     report: ReportRef
@@ -68,7 +68,7 @@ class MapEvent:
     follow_up: bool = False  # told by a follow-up marked Genomfört
 
 
-@dataclass
+@dataclass(slots=True)
 class MomentTimeline:
     """One moment's history: its id (if it has one), its latest name and phase, its events in order."""
 
