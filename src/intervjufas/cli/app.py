@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from intervjufas import __version__
-from intervjufas.cli import coercion
+from intervjufas.cli import coercion, signatures
 from intervjufas.cli.completion import completing, swedish_completion_options
 from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, stop_signal
 
@@ -26,6 +26,7 @@ HELP = (
     "utifrån kund- och kandidatupplevelsen, och följ upp din utvecklingsplan nästa gång."
 )
 coercion.install()  # command-line values without pydantic (see the module)
+signatures.install()  # each command's parameters read once (see the module)
 
 EPILOG = "Rapporterna sparas som Markdown i mappen som --katalog eller $INTERVJUFAS_KATALOG anger."
 
