@@ -35,6 +35,7 @@ from benchlib import (
     program_path,
     progress_printer,
     run_once,
+    run_reported,
     spread_lines,
     table,
 )
@@ -111,11 +112,7 @@ def main(arguments: Sequence[str] | None = None) -> int:
     if options.snabb:
         options.repetitioner, options.uppvarmning, options.stycken = 1, 0, min(options.stycken, 400)
     check_positive(parser, repetitioner=options.repetitioner, stycken=options.stycken)
-    try:
-        return _run(options)
-    except BenchmarkError as error:
-        print(f"Fel: {error}", file=sys.stderr)
-        return 1
+    return run_reported(_run, options)
 
 
 def _run(options: argparse.Namespace) -> int:

@@ -43,6 +43,7 @@ from benchlib import (
     program_path,
     progress_printer,
     run_once,
+    run_reported,
     spread_lines,
     table,
 )
@@ -158,11 +159,7 @@ def main(arguments: Sequence[str] | None = None) -> int:
     check_positive(
         parser, repetitioner=options.repetitioner, rapporter=options.rapporter, liten=options.liten
     )
-    try:
-        return _run(options)
-    except BenchmarkError as error:
-        print(f"Fel: {error}", file=sys.stderr)
-        return 1
+    return run_reported(_run, options)
 
 
 def _run(options: argparse.Namespace) -> int:

@@ -38,6 +38,7 @@ from benchlib import (
     program_path,
     progress_printer,
     run_once,
+    run_reported,
     spread_lines,
     table,
 )
@@ -88,11 +89,7 @@ def main(arguments: Sequence[str] | None = None) -> int:
     if options.snabb:
         options.repetitioner, options.uppvarmning, options.rapporter = 2, 1, min(options.rapporter, 20)
     check_positive(parser, repetitioner=options.repetitioner, rapporter=options.rapporter)
-    try:
-        return _run(options)
-    except BenchmarkError as error:
-        print(f"Fel: {error}", file=sys.stderr)
-        return 1
+    return run_reported(_run, options)
 
 
 def _run(options: argparse.Namespace) -> int:

@@ -65,6 +65,15 @@ class BenchmarkError(Exception):
     """A command could not be measured (it failed or printed something unexpected)."""
 
 
+def run_reported(run: Callable[[argparse.Namespace], int], options: argparse.Namespace) -> int:
+    """``run(options)``, with a measurement that failed told as one ``Fel:`` line and exit 1."""
+    try:
+        return run(options)
+    except BenchmarkError as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 1
+
+
 # -- programs and environment ------------------------------------------------------------------
 
 

@@ -72,3 +72,13 @@ def counting_loads(monkeypatch: Any, module: Any) -> list[str]:
 
     monkeypatch.setattr(module, "load_report", counting)
     return loaded
+
+
+def overlaid(env: dict[str, str], extra: Mapping[str, str | None]) -> dict[str, str]:
+    """``env`` with ``extra`` laid over it: a value sets the variable, None removes it."""
+    for key, value in extra.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env

@@ -23,6 +23,7 @@ import pexpect
 import pytest
 import yaml
 
+from helpers import overlaid
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questions import Question
 from intervjufas.questionsets.catalog import builtin_set
@@ -318,12 +319,7 @@ def program_env(reports: Path, home: Path, **extra: str | None) -> dict[str, str
         PYTHONIOENCODING="utf-8",
         INTERVJUFAS_FORFATTARE="Testare",  # (the first session would ask who the author is)
     )
-    for key, value in extra.items():
-        if value is None:
-            env.pop(key, None)
-        else:
-            env[key] = value
-    return env
+    return overlaid(env, extra)
 
 
 @pytest.fixture

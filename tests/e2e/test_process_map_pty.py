@@ -46,6 +46,14 @@ def experience(t: Terminal) -> None:
     t.choose("Betyg för kandidatens upplevelse")
 
 
+def no_changes_then_experience(t: Terminal) -> None:
+    """Nothing to add, develop or remove in the step; then its experience questions."""
+    for question in ("lägga till", "utveckla"):
+        t.choose(f"Finns det moment som du skulle vilja {question}?", 2)
+    t.choose("Behöver något steg tas bort?", 2)
+    experience(t)
+
+
 def offered(t: Terminal, question: str, moments: Sequence[tuple[str, str]]) -> None:
     """A map question pre-filled from the earlier map: each (name, note in the prompt) offered in
     turn and kept with Enter; then no new moment."""
@@ -155,10 +163,7 @@ def second_assignment(t: Terminal, today: str) -> None:
             ("Välkomstsamtal", " (kandidaten)"),
         ],
     )
-    for question in ("lägga till", "utveckla"):
-        t.choose(f"Finns det moment som du skulle vilja {question}?", 2)
-    t.choose("Behöver något steg tas bort?", 2)
-    experience(t)
+    no_changes_then_experience(t)
 
     t.expect("Steg 2: Under intervjun")
     t.answer_long("Hur genomför du intervjun?", "")
@@ -169,10 +174,7 @@ def second_assignment(t: Terminal, today: str) -> None:
         "Vilka moment ingår generellt i din process under intervjuerna?",
         [("Intervjun", " (kunden, kandidaten)"), ("Avslutet", f" (kandidaten; utvecklat {today})")],
     )
-    for question in ("lägga till", "utveckla"):
-        t.choose(f"Finns det moment som du skulle vilja {question}?", 2)
-    t.choose("Behöver något steg tas bort?", 2)
-    experience(t)
+    no_changes_then_experience(t)
 
     t.expect("Steg 3: Efter intervjun")
     t.answer_long("Vilka moment genomför du efter en genomförd intervju?", "")
@@ -182,10 +184,7 @@ def second_assignment(t: Terminal, today: str) -> None:
         "Vilka moment ingår generellt i din process efter intervjuerna?",
         [("Återkoppling", " (kandidaten)")],
     )
-    for question in ("lägga till", "utveckla"):
-        t.choose(f"Finns det moment som du skulle vilja {question}?", 2)
-    t.choose("Behöver något steg tas bort?", 2)
-    experience(t)
+    no_changes_then_experience(t)
 
 
 @pytest.mark.e2e

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from helpers import overlaid
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reports.model import Report
 from intervjufas.reports.parse import parse, read_header, set_ref
@@ -103,12 +104,7 @@ class Sandbox:
         }
         if "TZ" in os.environ:
             env["TZ"] = os.environ["TZ"]
-        for key, value in extra.items():
-            if value is None:
-                env.pop(key, None)
-            else:
-                env[key] = value
-        return env
+        return overlaid(env, extra)
 
 
 def bounded(then: Callable[[], None] | None = None) -> Callable[[], None]:

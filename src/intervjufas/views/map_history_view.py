@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.text import Span, Text
+from rich.text import Text
 
 from intervjufas.model.questions import PHASES
 from intervjufas.views.comparison_markdown import md
 from intervjufas.views.console import write_plain
 from intervjufas.views.paging import print_paged
 from intervjufas.views.stacked import Line, wrap_segments
+from intervjufas.views.text_grid import StyledLines
 
 if TYPE_CHECKING:
     from intervjufas.reading.map_history import Lineage, MapHistory
@@ -123,25 +124,14 @@ def _render(rows: list[tuple[int, Line, Line]], width: int) -> Text:
     """Each row at its indent: the prefix as it is, the text after it word-wrapped with later
     lines under the start of the text (a hanging indent).  Built as one string with its styles as
     spans: a long history has tens of thousands of lines."""
-    out: list[str] = []
-    spans: list[Span] = []
-    offset = 0
+    lines = StyledLines()
     for indent, prefix, body in rows:
         hang = indent + sum(len(part) for part, _ in prefix)
         for number, wrapped in enumerate(wrap_segments(body, max(width - hang, 10))):
-            parts = [
-                (" " * (indent if number == 0 else hang), ""),
-                *(prefix if number == 0 else []),
-                *wrapped,
-            ]
-            for part, style in parts:
-                if style:
-                    spans.append(Span(offset, offset + len(part), style))
-                out.append(part)
-                offset += len(part)
-            out.append("\n")
-            offset += 1
-    return Text("".join(out).rstrip(), spans=spans, no_wrap=True, overflow="ignore")
+            lines.add(
+                [(" " * (indent if number == 0 else hang), ""), *(prefix if number == 0 else []), *wrapped]
+            )
+    return lines.text()
 
 
 def _by_phase(lineage: Lineage) -> list[tuple[str, list[MomentTimeline]]]:

@@ -1,6 +1,5 @@
 """Printing something long in a terminal through the pager, as ``visa`` does: only when it is
-taller than the screen, with ``less`` run as FRX unless the user has set ``$LESS`` (see
-``views.report.pager_less``)."""
+taller than the screen, with ``less`` run as FRX unless the user has set ``$LESS`` (``pager_less``)."""
 
 from __future__ import annotations
 
@@ -8,7 +7,14 @@ import os
 
 from rich.console import Console, RenderableType
 
-from intervjufas.views.report import pager_less
+
+def pager_less(less: str | None) -> str:
+    """The options ``less`` runs with: FRX when the user has not set $LESS – F prints what fits on
+    one screen and quits, R shows the colours, X leaves the report on the screen after quitting –
+    else the user's own, with R added so that the colours are not shown as codes."""
+    if less is None:
+        return "FRX"
+    return less if "R" in less else f"{less} -R".strip()
 
 
 def print_paged(

@@ -3,7 +3,6 @@ than the screen), as plain text to a pipe or a file."""
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
@@ -13,6 +12,7 @@ from rich.text import Text
 
 from intervjufas.model.markdown_text import shown
 from intervjufas.views.console import write_plain
+from intervjufas.views.paging import print_paged
 
 if TYPE_CHECKING:
     from intervjufas.reading.report_view import ReportView
@@ -44,34 +44,10 @@ def report_plain_text(view: ReportView) -> str:
     return "\n".join(lines) + "\n\n" + body
 
 
-def pager_less(less: str | None) -> str:
-    """The options ``less`` runs with: FRX when the user has not set $LESS – F prints what fits on
-    one screen and quits, R shows the colours, X leaves the report on the screen after quitting –
-    else the user's own, with R added so that the colours are not shown as codes."""
-    if less is None:
-        return "FRX"
-    return less if "R" in less else f"{less} -R".strip()
-
-
 def show_report(console: Console, view: ReportView, *, pager: bool = True, less: str | None = None) -> None:
     """Print the report: formatted in a terminal (through a pager when it is taller than the
     terminal), as plain text otherwise."""
     if not console.is_terminal:
         write_plain(console, report_plain_text(view))
         return
-    renderable = report_renderable(view)
-    if pager:
-        height = len(console.render_lines(renderable, console.options, pad=False))
-        if height > console.height:
-            previous = os.environ.get("LESS")
-            os.environ["LESS"] = pager_less(less)  # (read by the pager the console starts)
-            try:
-                with console.pager(styles=True):
-                    console.print(renderable)
-            finally:
-                if previous is None:
-                    os.environ.pop("LESS", None)
-                else:
-                    os.environ["LESS"] = previous
-            return
-    console.print(renderable)
+    print_paged(console, report_renderable(view), pager=pager, less=less)

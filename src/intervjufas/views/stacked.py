@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from rich.cells import cell_len
-from rich.text import Span, Text
+from rich.text import Text
 
-from intervjufas.views.text_grid import Segment, break_word
+from intervjufas.views.text_grid import Segment, StyledLines, break_word
 
 Line = list[Segment]  # one line of styled text
 
@@ -67,26 +67,12 @@ class Stack:
         self.blocks.append((heading, [line for line in details if line]))
 
     def render(self) -> Text:
-        out: list[str] = []
-        spans: list[Span] = []
-        offset = 0
-
-        def emit(line: Line, margin: int) -> None:
-            nonlocal offset
-            out.append(" " * margin)
-            offset += margin
-            for text, style in line:
-                if style:
-                    spans.append(Span(offset, offset + len(text), style))
-                out.append(text)
-                offset += len(text)
-            out.append("\n")
-            offset += 1
-
+        lines = StyledLines()
+        margin = (" " * self.indent, "")
         for heading, details in self.blocks:
             for line in wrap_segments(heading, self.width):
-                emit(line, 0)
+                lines.add(line)
             for detail in details:
                 for line in wrap_segments(detail, self.width - self.indent):
-                    emit(line, self.indent)
-        return Text("".join(out).rstrip("\n"), spans=spans, no_wrap=True, overflow="ignore")
+                    lines.add([margin, *line])
+        return lines.text()

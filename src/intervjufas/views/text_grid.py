@@ -12,6 +12,29 @@ Segment = tuple[str, str]  # (text, style)
 Cell = list[list[Segment]]  # paragraphs; a paragraph of one segment is wrapped, others are not
 
 
+class StyledLines:
+    """Lines of styled segments made into one Rich ``Text``, with the styles as spans: one string
+    and a list of spans are much faster than a Text per line for thousands of lines."""
+
+    def __init__(self) -> None:
+        self._out: list[str] = []
+        self._spans: list[Span] = []
+        self._offset = 0
+
+    def add(self, segments: Iterable[Segment]) -> None:
+        """One line."""
+        for part, style in segments:
+            if style:
+                self._spans.append(Span(self._offset, self._offset + len(part), style))
+            self._out.append(part)
+            self._offset += len(part)
+        self._out.append("\n")
+        self._offset += 1
+
+    def text(self) -> Text:
+        return Text("".join(self._out).rstrip("\n"), spans=self._spans, no_wrap=True, overflow="ignore")
+
+
 def fit_widths(
     natural: list[int], minimum: list[int], room: int, order: list[list[int]] | None = None
 ) -> list[int]:
@@ -98,8 +121,8 @@ class Grid:
                 lines.append(paragraph)
         return lines
 
-    def _emit(self, out: list[str], spans: list[Span], offset: int, cells: list[list[list[Segment]]]) -> int:
-        """Append the lines of one row to ``out`` (styles to ``spans``); return the new offset."""
+    def _emit(self, into: StyledLines, cells: list[list[list[Segment]]]) -> None:
+        """Add the lines of one row."""
         last = len(self.widths) - 1
         for index in range(max(len(lines) for lines in cells)):
             pieces: list[Segment] = []
@@ -119,14 +142,7 @@ class Grid:
                     pieces.append(("  ", ""))
             while pieces and not pieces[-1][0].strip():
                 pieces.pop()
-            for part, style in pieces:
-                if style:
-                    spans.append(Span(offset, offset + len(part), style))
-                out.append(part)
-                offset += len(part)
-            out.append("\n")
-            offset += 1
-        return offset
+            into.add(pieces)
 
     def _header(self) -> list[list[list[Segment]]]:
         header = [
@@ -137,26 +153,21 @@ class Grid:
         return [[[("", "")]] * (height - len(lines)) + lines for lines in header]  # bottom-aligned
 
     def _rule(self) -> str:
-        return "─" * (sum(self.widths) + 2 * (len(self.widths) - 1)) + "\n"
+        return "─" * (sum(self.widths) + 2 * (len(self.widths) - 1))
 
     def render(self) -> Text:
-        out: list[str] = []
-        spans: list[Span] = []
-        offset = self._emit(out, spans, 0, self._header())
-        out.append(self._rule())
-        offset += len(out[-1])
+        lines = StyledLines()
+        self._emit(lines, self._header())
+        lines.add([(self._rule(), "")])
         indent = self.widths[0] + 2
         room = max(sum(self.widths) + 2 * (len(self.widths) - 1) - indent, 1)
         for row, below in self.rows:
-            lines = [self._lines(cell, width) for cell, width in zip(row, self.widths, strict=True)]
-            offset = self._emit(out, spans, offset, lines)
+            self._emit(
+                lines, [self._lines(cell, width) for cell, width in zip(row, self.widths, strict=True)]
+            )
             for line in wrap(below[0], room) if below else ():
-                out.append(" " * indent)
-                if below[1]:
-                    spans.append(Span(offset + indent, offset + indent + len(line), below[1]))
-                out.append(line + "\n")
-                offset += indent + len(line) + 1
-        return Text("".join(out).rstrip("\n"), spans=spans, no_wrap=True, overflow="ignore")
+                lines.add([(" " * indent, ""), (line, below[1])])  # type: ignore[index]
+        return lines.text()
 
 
 def longest(texts: Iterable[str], *, words: bool = False) -> int:
