@@ -1,6 +1,7 @@
 """Personal-data benchmark: ``find_personal_data`` over 20,000 report-sized answers (about 4 KB of
-Swedish prose each, full of dates, times, amounts and other numbers that must not match, with a
-few identity numbers, phone numbers and e-mail addresses sprinkled in).
+Swedish prose each, full of dates, times, time stamps, amounts and other numbers that must not
+match, with a few identity numbers, phone numbers and e-mail addresses sprinkled in, written in
+every way the detector knows: dashes and spaces, dots and slashes, "(at)" and "[dot]").
 
 It is compared, interleaved in the same run, with two baselines over the same texts: ``str.lower``
 and a regular expression that only finds runs of digits. It also prints whether every sprinkled
@@ -56,6 +57,9 @@ NUMBERS = [
     "Uppsägningstiden är {small} månader, tillträde tidigast {iso}.",
     "Processen har pågått i {small2} veckor och {small} av {small2} kandidater är kvar.",
     "Betyget blev {small},{small2} av 5 och provet tog 0-24 timmar att rätta.",
+    "Bokningen har nummer {stamp} i systemet och bekräftades {dotted}.",
+    "Nästa möte är {slashed} kl. {hh}.{mm}–{hh2}.{mm} i rum {small}.{small2}.",
+    "Ärendet loggades {stamp_spaced}, version {small}.{small2}.{week}.",
 ]
 
 
@@ -83,7 +87,16 @@ def _personal(rng: random.Random) -> tuple[str, str]:
         ten = _luhn_completed(
             f"{rng.randint(50, 99)}{rng.randint(1, 12):02d}{day:02d}{rng.randint(1, 999):03d}"
         )
-        text = rng.choice([f"{ten[:6]}-{ten[6:]}", f"19{ten[:6]}-{ten[6:]}", f"19{ten}"])
+        text = rng.choice(
+            [
+                f"{ten[:6]}-{ten[6:]}",
+                f"19{ten[:6]}-{ten[6:]}",
+                f"19{ten}",
+                f"{ten[:6]} {ten[6:]}",
+                f"{ten[:6]}\u2013{ten[6:]}",
+                f"{ten[:2]} {ten[2:4]} {ten[4:6]}-{ten[6:]}",
+            ]
+        )
         return ("samordningsnummer" if coordination else "personnummer"), text
     if choice < 4:
         n = [rng.randint(0, 9) for _ in range(7)]
@@ -93,10 +106,14 @@ def _personal(rng: random.Random) -> tuple[str, str]:
                 f"0{area}-{n[0]}{n[1]}{n[2]} {n[3]}{n[4]} {n[5]}{n[6]}",
                 f"+46 {area} {n[0]}{n[1]}{n[2]} {n[3]}{n[4]} {n[5]}{n[6]}",
                 f"08-{rng.randint(1, 9)}{n[0]}{n[1]} {n[2]}{n[3]}{n[4]} {n[5]}{n[6]}",
+                f"0{area}.{n[0]}{n[1]}{n[2]}.{n[3]}{n[4]}.{n[5]}{n[6]}",
+                f"0{area}/{n[0]}{n[1]}{n[2]}{n[3]}{n[4]}{n[5]}{n[6]}",
             ]
         )
     name = rng.choice(["anna", "per.svensson", "åsa.öberg", "kontakt", "m.lind"])
-    return "e-post", f"{name}@{rng.choice(['exempel.se', 'foretag.se', 'mail.example.com'])}"
+    domain = rng.choice(["exempel.se", "foretag.se", "mail.example.com"])
+    at = rng.choice(["@", "@", " @ ", " (at) ", " [at] "])
+    return "e-post", f"{name}{at}{domain}"
 
 
 def _number_sentence(rng: random.Random) -> str:
@@ -115,6 +132,10 @@ def _number_sentence(rng: random.Random) -> str:
         org=f"55{rng.randint(6000, 9999)}-{rng.randint(1000, 9999)}",
         ocr=" ".join(str(rng.randint(1000, 9999)) for _ in range(4)),
         order=f"{rng.randint(10**15, 10**16 - 1)}",
+        stamp=f"2025{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}-{rng.randint(8, 17):02d}{rng.choice(['00', '30'])}",
+        stamp_spaced=f"2026{rng.randint(1, 10):02d}{rng.randint(1, 28):02d} {rng.randint(8, 17):02d}{rng.randint(0, 59):02d}",
+        dotted=f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.2026",
+        slashed=f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d} 2026",
     )
 
 

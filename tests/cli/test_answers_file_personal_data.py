@@ -124,3 +124,25 @@ def test_piped_plain_answers_are_warned_about_but_not_asked_about(reports_dir: P
     report = parse(path.read_text(encoding="utf-8"), builtin_set("snabbformat"))
     assert report.answers["uppdrag"].value == "Lager, ring 070-123 45 67"
     assert report.answers["kund"].value == "Nordlager AB"
+
+
+def test_the_forms_word_processors_and_people_write_are_caught_with_strikt(
+    tmp_path: Path, reports_dir: Path
+) -> None:
+    answers = write(
+        tmp_path,
+        "uppdrag: Lagerarbetare till Nordlager\n"
+        "fore_kunden: Kandidaten 850412–1230 nås på 070.123.45.67 eller namn (at) firma [dot] se.\n"
+        "fore_kandidaten: Bokningen 20240305-1200 flyttades till 08.12.2026 kl. 08.30–12.00.\n"
+        "fore_lagga_till: Nej\nfore_utveckla: Nej\nfore_ta_bort: Nej\n",
+    )
+    result = kartlagg("--svar", str(answers), "--steg", "1", "--strikt")
+    assert result.exit_code == 1
+    found = "'fore_kunden' innehåller det som ser ut som"
+    assert result.stderr.splitlines()[:3] == [
+        f"Fel: {answers}:2: {found} ett personnummer (******–1230).",
+        f"Fel: {answers}:2: {found} ett telefonnummer (***.***.45.67).",
+        f"Fel: {answers}:2: {found} en e-postadress (n***@firma.se).",
+    ]
+    assert "fore_kandidaten" not in result.stderr  # (a date and time, a date, a time range)
+    assert not list(reports_dir.glob("*.md"))

@@ -143,3 +143,89 @@ def test_a_second_scan_uses_the_cache_and_sees_edits(reports_dir: Path) -> None:
     assert "telefonnummer" not in granska().stdout
     path.unlink()
     assert granska().stdout.startswith("Inga rapporter att granska")
+
+
+# -- the forms people write personal data in ------------------------------------------------------
+
+NEW_FORMS = [
+    ("850412 1230", "personnummer", "****** 1230"),
+    ("19850412 1230", "personnummer", "******** 1230"),
+    ("850412 - 1230", "personnummer", "****** - 1230"),
+    ("85 04 12-1230", "personnummer", "** ** **-1230"),
+    ("850412–1230", "personnummer", "******–1230"),
+    ("850412—1230", "personnummer", "******—1230"),
+    ("850412\u20111230", "personnummer", "******\u20111230"),
+    ("070.123.45.67", "telefonnummer", "***.***.45.67"),
+    ("070/1234567", "telefonnummer", "***/***4567"),
+    ("070–123 45 67", "telefonnummer", "***–*** 45 67"),
+    ("namn (at) firma.se", "e-postadress", "n***@firma.se"),
+    ("namn [at] firma [dot] se", "e-postadress", "n***@firma.se"),
+    ("namn @ firma.se", "e-postadress", "n***@firma.se"),
+]
+
+
+@pytest.mark.parametrize(("written", "what", "masked"), NEW_FORMS)
+def test_every_form_is_found_and_shown_masked(
+    reports_dir: Path, written: str, what: str, masked: str
+) -> None:
+    path = report(reports_dir, "a.md", TEXT.replace("070-123 45 67", written))
+    result = granska()
+    assert result.exit_code == 1
+    assert f"{path}:9: {what} ({masked})\n" in result.stdout
+    digits = [part for part in written.replace("(", " ").split() if len(part) > 4]
+    assert not any(part in result.output for part in digits if part not in masked)
+
+
+def test_every_form_in_one_report_with_its_line(reports_dir: Path) -> None:
+    body = "".join(f"Rad med {written} här.\n" for written, _, _ in NEW_FORMS)
+    path = report(reports_dir, "a.md", f"---\nformat: 1\n---\n{body}")
+    result = granska("--json")
+    assert result.exit_code == 1
+    found = [(f["rad"], f["maskerat"]) for f in json.loads(result.stdout)["fynd"]]
+    assert found == [(line, masked) for line, (_, _, masked) in enumerate(NEW_FORMS, start=4)]
+    assert str(path) in result.stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bokningen 20240305-1200 bekräftades.",
+        "Loggat 20240305 1200 av systemet.",
+        "Möte 08.12.2026 kl. 08.30–12.00.",
+        "Nästa gång 08/12 2026.",
+        "Version 1.0.70123456, order 850412-12304.",
+        "Lön 45 000–50 000 kr, OCR 4711 850412 1230 55.",
+        "Möte @ 10.30 i rum (a) 3.",
+    ],
+)
+def test_near_misses_are_not_findings(reports_dir: Path, text: str) -> None:
+    report(reports_dir, "a.md", f"---\nformat: 1\n---\n{text}\n")
+    result = granska()
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"Inga personuppgifter hittades i 1 rapport i {reports_dir}.\n",
+    )
+
+
+def test_a_written_out_address_is_found_as_the_report_keeps_it(reports_dir: Path) -> None:
+    """A report keeps a typed "[" as "\\[" (so that Markdown reads no link): the address is found
+    in the answer, in the map's note and in its table."""
+    from intervjufas.model.answers import Answer, Moment
+    from intervjufas.questionsets.catalog import builtin_set
+    from intervjufas.reports.model import Report
+    from intervjufas.reports.render import render
+
+    questionnaire = builtin_set("kartlaggning")
+    made = Report.new(questionnaire)
+    made.answers["uppdrag"] = Answer("Lager")
+    made.answers["fore_kunden"] = Answer("Mejla namn [at] firma [dot] se.")
+    made.answers["fore_karta"] = Answer((Moment("Kallelse", (), "Kopia till namn [at] firma.se", id="m1"),))
+    text = render(made, questionnaire)
+    assert "namn \\[at\\] firma" in text
+    path = report(reports_dir, "a.md", text)
+    result = granska("--json")
+    lines = [i for i, line in enumerate(text.splitlines(), start=1) if "\\[at\\]" in line]
+    found = [(f["rad"], f["maskerat"]) for f in json.loads(result.stdout)["fynd"]]
+    assert {line for line, _ in found} >= set(lines) and len(lines) >= 3
+    assert {masked for _, masked in found} == {"n***@firma.se"}
+    assert str(path) in result.stdout

@@ -105,16 +105,19 @@ def test_nothing_old_enough(reports: Path) -> None:
     assert len(remaining(reports)) == 5
 
 
-def plan_without_comments() -> list[dict]:
-    """The plan as data, without the follow-up comments (free text, which anonymising removes)."""
+OWN_WORDS = ("kommentar", "varfor")  # the plan's texts in one's own words, which anonymising removes
+
+
+def plan_without_own_words() -> list[dict]:
+    """The plan as data, without the follow-up comments and the items' reasons."""
     items = json.loads(run_cli("plan", "--json").stdout)
-    assert any(item["kommentar"] for item in items) or items == []
-    return [{k: v for k, v in item.items() if k != "kommentar"} for item in items]
+    assert all(any(item[key] for item in items) for key in OWN_WORDS) or items == []
+    return [{k: v for k, v in item.items() if k not in OWN_WORDS} for item in items]
 
 
 def test_anonymised_reports_still_parse_list_trend_and_plan_the_same(reports: Path) -> None:
     before = {name: run_cli(name, columns=200).stdout for name in ("lista", "trend")}
-    plan_before = plan_without_comments()
+    plan_before = plan_without_own_words()
     dry = rensa("--aldre-an", "1d", "--anonymisera")
     assert "Provkörning – ingenting har ändrats." in dry.stdout
     assert "Utvecklingsplanen förlorar" not in dry.stdout
@@ -132,8 +135,8 @@ def test_anonymised_reports_still_parse_list_trend_and_plan_the_same(reports: Pa
     after = {name: run_cli(name, columns=200).stdout for name in ("lista", "trend")}
     assert after == before
     items = json.loads(run_cli("plan", "--json").stdout)
-    assert [item["kommentar"] for item in items] == [""] * len(items)
-    assert [{k: v for k, v in item.items() if k != "kommentar"} for item in items] == plan_before
+    assert [(item["kommentar"], item["varfor"]) for item in items] == [("", "")] * len(items)
+    assert [{k: v for k, v in item.items() if k not in OWN_WORDS} for item in items] == plan_before
     again = rensa("--aldre-an", "1d", "--anonymisera")
     assert "4 rapporter är redan anonymiserade." in again.stdout
     assert "Provkörning" not in again.stdout

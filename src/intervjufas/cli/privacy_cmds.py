@@ -103,8 +103,9 @@ def rensa(
         typer.Option(
             "--anonymisera",
             metavar="",
-            help="Behåll rapporterna men ta bort fritextsvar och kommentarer; betyg, val, datum och "
-            "utvecklingsplanernas moment finns kvar, så trend och plan fungerar som förut.",
+            help="Behåll rapporterna men ta bort det som skrivits med egna ord och personuppgifter i namn "
+            "och filnamn; betyg, val, datum och kartans och utvecklingsplanens moment finns kvar, så trend, "
+            "plan och karta fungerar som förut.",
         ),
     ] = False,
     ja: Annotated[
@@ -140,7 +141,7 @@ def rensa(
     act = anonymise_reports if anonymisera else remove_reports
     outcome = act(paths, plan.cutoff)
     recovered = remove_recovery_files(plan.recovery_files)
-    _forget(paths + list(plan.recovery_files))
+    _forget(paths + list(outcome.renamed.values()) + list(plan.recovery_files))
     show_warnings(errors, outcome.warnings + recovered.warnings)
     show_cleanup_outcome(console, plan, outcome, recovered)
     if outcome.warnings or recovered.warnings:
@@ -148,12 +149,15 @@ def rensa(
 
 
 def _forget(paths: list[Path]) -> None:
-    """Nothing of the removed or anonymised files stays in the caches (the header index, the
-    history's facts, the privacy scan's memory)."""
+    """Nothing of the removed or anonymised files – their values, their old names – stays in the
+    caches (the header index, the history's facts, the privacy scan's memory) or in this process's
+    memory of the last scan."""
     from intervjufas.reading.file_cache import forget_files
+    from intervjufas.reading.header_index import forget_scan
 
     for parent in {path.parent for path in paths}:
         forget_files(parent, [path.name for path in paths if path.parent == parent])
+    forget_scan()
 
 
 def _command_with_yes(plan: CleanupPlan, folder: Path | None) -> str:

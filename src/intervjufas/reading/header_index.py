@@ -161,6 +161,12 @@ def _remember(base: str, names: list[str], keys: list[FileKey | None], found: li
     _RECENT[base] = (names, keys, kept)
 
 
+def forget_scan() -> None:
+    """Drop the memory of the last scan: after ``rensa`` removed or anonymised files, nothing of
+    what they said stays in this process either."""
+    _RECENT.clear()
+
+
 def _open_index(folder: Path) -> FileCache | None:
     try:
         return FileCache(NAMESPACE, folder, index_version())

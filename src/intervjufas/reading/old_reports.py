@@ -3,7 +3,9 @@ items of the action plan that removing them would lose; and the recovery files o
 limit (copies of a session's answers kept when a save failed), which are removed in either case.
 
 Only front matter is read to find the old reports (fast, as ``lista``), and only the old reports
-that still have open items are read in full, to name those items before anything is removed.
+that still have open items are read in full, to name those items before anything is removed –
+and, when anonymising, those anonymised before, to see whether today's rules would still change
+them (a map's notes, a file name with personal data).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from intervjufas.reports.action_plan import (
 )
 from intervjufas.reports.age_limit import AgeLimit, report_date
 from intervjufas.reports.anonymise import is_anonymised
+from intervjufas.reports.cleanup import still_to_anonymise
 from intervjufas.reports.files import report_files
 from intervjufas.reports.model import CONFLICT_KEY, header_value
 from intervjufas.reports.recovery import recovery_dir
@@ -34,6 +37,7 @@ class OldReport:
     date: dt.date
     uppdrag: str
     conflict_copy: bool = False
+    anonymised_before: bool = False  # (anonymised again under today's rules)
 
 
 @dataclass
@@ -80,7 +84,10 @@ def plan_cleanup(
         copy = header_value(header, CONFLICT_KEY) is not None
         old = OldReport(path, date, visible(str(metadata.get("uppdrag") or "")), copy)
         if anonymise and is_anonymised(header):
-            plan.already_anonymised.append(old)
+            if still_to_anonymise(path, today=today):
+                plan.reports.append(OldReport(path, date, old.uppdrag, copy, anonymised_before=True))
+            else:
+                plan.already_anonymised.append(old)
         else:
             plan.reports.append(old)
     plan.reports.sort(key=lambda r: (r.date, r.path.name))

@@ -71,10 +71,10 @@ def scan_text(text: str, *, today: dt.date | None = None) -> list[tuple[int, str
 def scan_version() -> str:
     """What a cached scan depends on: the program's version and the detector's rules."""
     from intervjufas import __version__
-    from intervjufas.model import personal_data
+    from intervjufas.model import personal_data, personal_numbers
 
     try:
-        rules = Path(personal_data.__file__).read_bytes()
+        rules = b"".join(Path(module.__file__).read_bytes() for module in (personal_data, personal_numbers))
     except (OSError, TypeError):
         rules = b""
     return f"{SCAN_FORMAT}-{__version__}-{hashlib.sha256(rules).hexdigest()[:16]}"

@@ -1,29 +1,44 @@
 """Anonymising a report (``rensa --anonymisera``): a copy without the free text, which still lists,
-trends and plans.
+trends, plans and maps, under a file name without personal data.
 
-Why: an old report's free text is where personal data ends up, while its ratings, choices and
-action items are what ``trend`` and ``plan`` need. So:
+Why: an old report's free text is where personal data ends up, while its ratings, choices, map and
+action items are what ``trend``, ``plan`` and ``karta`` need. The rule: **what a person wrote in
+their own words is removed; names that give the report, the map and the plan their structure are
+kept, with what the personal-data detector finds in them replaced.** A plain name of a person ("Ring
+Kalle Anka") is not found by a detector of numbers and addresses, so it is the texts written in
+one's own words that go whole – not only the values the detector sees in them:
 
 - **Removed:** text answers (``text``/``langtext``) in the steps – each replaced by the marker
   "*Borttaget vid anonymisering ÅÅÅÅ-MM-DD.*" so that the question still counts as answered and
-  the reader sees what happened; comments after a choice and on follow-ups; free-text details of
-  the assignment other than those the lists need (e.g. ``kollega``, replaced by the marker);
-  unfinished answers; notes written by hand; answers under ids the question set does not know
-  (their text replaced by the marker; unreadable answers to known questions dropped); header keys
-  the program did not write.
+  the reader sees what happened; comments after a choice and on follow-ups; the map's notes on
+  moments and the plan's reasons (why), as comments are (emptied); whom a moment or item involves
+  beyond the program's three words (kunden, kandidaten, kollegor: anything else was typed by
+  hand); free-text details of the assignment other than those the lists need (e.g. ``kollega``,
+  replaced by the marker); unfinished answers; notes written by hand; answers under ids the
+  question set does not know (their text replaced by the marker; unreadable answers to known
+  questions dropped); header keys the program did not write.
 - **Kept:** ``uppdrag``, ``kund`` and ``roll`` (needed to list reports and follow a customer's
-  trend), ratings, choices, dates, action items (moment and why) and follow-up statuses – with any
-  personnummer, e-mail address or phone number in those texts replaced by "[borttaget]".
+  trend), the names of the map's moments and of the plan's items, and the follow-ups' labels
+  (copies of those names) – with any personnummer, e-mail address or phone number in them replaced
+  by "[borttaget]", the same way everywhere, so that an item still finds its moment by name –, and
+  ratings, choices, dates and follow-up statuses.
+- **The file name:** personal data in it is replaced by "borttaget" (``anonymised_stem``): what the
+  detector finds in the name read as a slug writes it, and every value the detector found in the
+  report as a slug would write it.
 - **Recorded:** ``anonymiserad: ÅÅÅÅ-MM-DD`` in the header.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
 
-from intervjufas.model.answer_texts import ANSWER, COMMENT, FreeText, rewrite_free_texts
-from intervjufas.model.answers import Answer
-from intervjufas.model.personal_data import redact
+from intervjufas.model.answer_texts import ANSWER, MOMENT, FreeText, rewrite_free_texts
+from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment
+from intervjufas.model.personal_data import EPOST, Finding, find_personal_data, redact
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire
 from intervjufas.reports.model import CONFLICT_KEY, FollowUp, RawAnswer, Report, header_value, timestamp
@@ -33,6 +48,10 @@ ANONYMISED_KEY = "anonymiserad"
 KEPT_DETAILS = ("uppdrag", "kund", "roll")  # free-text details of the assignment that lists need
 PROGRAM_KEYS = (CONFLICT_KEY, RECOVERY_KEY)  # header keys the program writes (kept)
 SCRUBBED = "[borttaget]"
+SCRUBBED_IN_NAME = "borttaget"
+_DATE_PREFIX = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?=-|\Z)")
+_SLUG_SEPARATORS = str.maketrans("-_", "  ")
+_MIN_SLUG = 6  # letters and digits an address needs before its slug is looked for in a file name
 
 
 def removed_marker(today: dt.date) -> str:
@@ -44,6 +63,16 @@ def is_anonymised(header_or_report: dict | Report) -> bool:
     if isinstance(header_or_report, Report):
         return bool(header_or_report.extra_header.get(ANONYMISED_KEY))
     return bool(header_value(header_or_report, ANONYMISED_KEY))
+
+
+def anonymised_on(header: dict) -> dt.date | None:
+    """The day a report (its front matter) says it was anonymised; None when it was not (or when
+    the date cannot be read: it is anonymised anew then)."""
+    value = header_value(header, ANONYMISED_KEY)
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 def scrub(text: str) -> str:
@@ -73,7 +102,9 @@ def anonymised(report: Report, questionnaire: Questionnaire, *, today: dt.date |
         for key, raw in report.extra_answers.items()
         if questionnaire.question(key) is None  # (an unreadable answer to a known question is dropped)
     }
-    result.extra_header = {k: v for k, v in report.extra_header.items() if k in PROGRAM_KEYS}
+    result.extra_header = {
+        key: _program_value(value, day) for key, value in report.extra_header.items() if key in PROGRAM_KEYS
+    }
     result.extra_header[ANONYMISED_KEY] = day.isoformat()
     return result
 
@@ -82,10 +113,82 @@ def _anonymised_answer(question: Question, answer: Answer, marker: str, detail: 
     free_valued = question_type(question.type).free_text
 
     def rewrite(piece: FreeText) -> str:
-        if piece.part == COMMENT:
-            return ""
-        if piece.part == ANSWER and free_valued and not (detail and question.id in KEPT_DETAILS):
-            return marker
-        return scrub(piece.text)
+        if piece.part == ANSWER:
+            return (
+                scrub(piece.text) if not free_valued or (detail and question.id in KEPT_DETAILS) else marker
+            )
+        return scrub(piece.text) if piece.part == MOMENT else ""  # (a comment, a note, a reason)
 
-    return rewrite_free_texts(question, answer, rewrite)
+    rewritten = rewrite_free_texts(question, answer, rewrite)
+    if isinstance(rewritten.value, tuple):
+        rewritten = replace(rewritten, value=tuple(_known_involved(item) for item in rewritten.value))
+    return rewritten
+
+
+def _known_involved(item: object) -> object:
+    """A moment or action item involving only whom the program names (anything else was typed)."""
+    if isinstance(item, Moment | ActionItem):
+        return replace(item, involves=tuple(name for name in item.involves if name in INVOLVED))
+    return item
+
+
+def _program_value(value: object, day: dt.date) -> object:
+    """A header value the program wrote (a file name, a folder), without personal data."""
+    if isinstance(value, str):
+        return anonymised_stem(value, today=day)
+    if isinstance(value, dict):
+        return {key: _program_value(item, day) for key, item in value.items()}
+    return value
+
+
+# -- file names -----------------------------------------------------------------------------------
+
+
+def anonymised_stem(stem: str, found: Iterable[Finding] = (), *, today: dt.date | None = None) -> str:
+    """``stem`` (a file name without ".md") with the personal data in it replaced by "borttaget".
+
+    Found are what the detector finds in the name as it is and read as a slug writes it (hyphens
+    and underscores for spaces: "kalle-850412-1230"), and each of ``found`` (the personal data
+    found in the report) written in the name as a slug writes it ("kalle-ankeborg-se" for
+    kalle@ankeborg.se, "85-04-12-1230" for 850412-1230) – again until none is left, as ``scrub``
+    does. The date a report's name starts with is kept."""
+    prefix = _DATE_PREFIX.match(stem)
+    start = prefix.end() if prefix is not None else 0
+    patterns = [pattern for finding in found if (pattern := _slug_pattern(finding)) is not None]
+    rest = stem[start:]
+    while True:
+        cleaned = _replaced(rest, patterns, today)
+        if cleaned == rest:
+            return stem[:start] + rest
+        rest = cleaned  # each round takes digits or words away, so this ends
+
+
+def _replaced(rest: str, patterns: list[re.Pattern[str]], today: dt.date | None) -> str:
+    spans = [
+        (finding.start, finding.end)
+        for variant in {rest, rest.translate(_SLUG_SEPARATORS)}
+        for finding in find_personal_data(variant, today=today)
+    ]
+    spans += [match.span() for pattern in patterns for match in pattern.finditer(rest)]
+    parts, end = [], 0
+    for begin, finish in sorted(spans):
+        if begin >= end:
+            parts += [rest[end:begin], SCRUBBED_IN_NAME]
+        end = max(end, finish)
+    return "".join([*parts, rest[end:]])
+
+
+def _slug_pattern(finding: Finding) -> re.Pattern[str] | None:
+    """The finding as a file name may hold it: a number's digits in order with anything (or
+    nothing) between them; an address's words in order, as typed or as plain ASCII (a slug writes
+    "åsa" as "asa"). None for an address too short to be told from words."""
+    if finding.kind == EPOST:
+        plain = finding.identity
+        ascii_plain = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode("ascii")
+        forms = [re.findall(r"[^\W_]+", form) for form in (plain, ascii_plain)]
+        if sum(map(len, forms[0])) < _MIN_SLUG:
+            return None
+    else:
+        forms = [list(digits) for digits in (re.sub(r"[^0-9]", "", finding.text), finding.identity)]
+    either = "|".join(sorted({r"[\W_]*".join(map(re.escape, words)) for words in forms if words}))
+    return re.compile(rf"(?<![^\W_])(?:{either})(?![^\W_])", re.IGNORECASE)

@@ -10,7 +10,11 @@ from rich.console import Console
 from intervjufas.reading.old_reports import CleanupPlan, OldReport
 from intervjufas.reports.cleanup import CleanupOutcome
 
-KEPT = "Fritextsvar och kommentarer tas bort; betyg, val, datum och utvecklingsplanernas moment finns kvar."
+KEPT = (
+    "Det som skrivits med egna ord (svar, kommentarer, kartans noteringar, utvecklingsplanens varför) tas "
+    "bort och personuppgifter i namn och filnamn byts ut; betyg, val, datum och kartans och "
+    "utvecklingsplanens moment finns kvar."
+)
 UPPDRAG_WIDTH = 40
 
 
@@ -44,6 +48,8 @@ def _report_lines(reports: list[OldReport]) -> list[str]:
         uppdrag = report.uppdrag or "(namnlöst uppdrag)"
         if report.conflict_copy:
             uppdrag += " (konfliktkopia)"
+        if report.anonymised_before:
+            uppdrag += " (anonymiserad förut)"
         padding = " " * max(0, width - cell_len(uppdrag))
         lines.append(f"  {report.date.isoformat()}  {uppdrag}{padding}  {report.path.name}")
     return lines
@@ -116,3 +122,12 @@ def show_cleanup_outcome(
     if recovered.done:
         text += f" {recovery_phrase(len(recovered.done))} togs bort."
     _line(console, text)
+    if outcome.renamed:
+        renamed = len(outcome.renamed)
+        _line(
+            console,
+            f"{reports_phrase(renamed)} fick {'nytt namn' if renamed == 1 else 'nya namn'}, eftersom "
+            f"{'namnet' if renamed == 1 else 'namnen'} innehöll personuppgifter:",
+        )
+        for path in sorted(outcome.renamed.values()):
+            _line(console, f"  {path.name}")

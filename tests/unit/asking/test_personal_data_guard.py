@@ -117,6 +117,39 @@ def test_comments_and_action_items_are_checked(question: Question, answer: Answe
     assert len(script.notes) == 1
 
 
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("Kandidaten har nr 850412–1230 i Word.", "ett personnummer (******–1230)"),
+        ("Personnummer 19850412 1230.", "ett personnummer (******** 1230)"),
+        ("Nr 85 04 12-1230", "ett personnummer (** ** **-1230)"),
+        ("Nr 850412\u20111230", "ett personnummer (******\u20111230)"),
+        ("Ring 070.123.45.67", "ett telefonnummer (***.***.45.67)"),
+        ("Ring 070/1234567", "ett telefonnummer (***/***4567)"),
+        ("Mejla namn (at) firma [dot] se", "en e-postadress (n***@firma.se)"),
+        ("Mejla namn @ firma.se", "en e-postadress (n***@firma.se)"),
+    ],
+)
+def test_the_warning_names_the_forms_word_processors_and_people_write(typed: str, named: str) -> None:
+    guard, script = guarded(Answer(typed), Answer(KEEP))
+    assert guard.ask(request()) == Answer(typed)
+    assert script.notes == [f"Svaret innehåller det som ser ut som {named}."]
+
+
+def test_a_date_and_time_is_no_reason_to_warn() -> None:
+    typed = "Bokningen 20240305-1200 flyttades till 08.12.2026 kl. 08.30–12.00."
+    guard, script = guarded(Answer(typed))
+    assert guard.ask(request()) == Answer(typed)
+    assert script.notes == []
+
+
+def test_a_stop_at_the_choice_masks_the_new_forms_too() -> None:
+    guard, _ = guarded(Answer("Ring 070/1234567 eller namn (at) firma.se"), KeyboardInterrupt())
+    with pytest.raises(PartialAnswer) as raised:
+        guard.ask(request())
+    assert raised.value.answer == Answer("Ring ***/***4567 eller n***@firma.se")
+
+
 def test_ratings_and_choices_are_never_checked() -> None:
     guard, script = guarded(Answer(4))
     assert guard.ask(request(SCALE)) == Answer(4)

@@ -14,16 +14,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from intervjufas.model import personal_data
-from intervjufas.model.personal_data import (
-    KINDS,
-    Finding,
-    describe,
-    find_personal_data,
-    identity_kind,
-    is_phone_number,
-    luhn_valid,
-)
+from intervjufas.model import personal_data, personal_numbers
+from intervjufas.model.personal_data import KINDS, Finding, describe, find_personal_data
+from intervjufas.model.personal_numbers import identity_kind, is_phone_number, luhn_valid
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -84,13 +77,46 @@ TRUE_IDENTITY = [
     (f"{SAMORDNING[:6]}-{SAMORDNING[6:]}", "samordningsnummer"),
     (SAMORDNING, "samordningsnummer"),
     (valid("000229"), "personnummer"),  # 29 February 2000, a leap year
-    ("20" + valid("240229"), "personnummer"),
+    ("20" + valid("240229", "987"), "personnummer"),  # a child (the last four are no time of day)
     ("18" + valid("991231"), "personnummer"),
-    (valid("261130"), "personnummer"),  # born today
+    (valid("261130", "987"), "personnummer"),  # born today
+    ("19850412-1230", "personnummer"),  # the last four read as a time, but the date is long ago
+    ("198504121230", "personnummer"),
+]
+
+# The ways people write an identity number besides "850412-1230": a space, a spaced hyphen, the
+# date in pairs, and the dashes word processors and mail programs put in place of a hyphen.
+WRITTEN_FORMS = [
+    ("850412 1230", "personnummer"),
+    ("19850412 1230", "personnummer"),
+    ("850412 - 1230", "personnummer"),
+    ("850412 -1230", "personnummer"),
+    ("850412- 1230", "personnummer"),
+    ("85 04 12-1230", "personnummer"),
+    ("85 04 12 - 1230", "personnummer"),
+    ("85 04 12–1230", "personnummer"),
+    ("850412–1230", "personnummer"),  # en dash (Word, Outlook)
+    ("850412 – 1230", "personnummer"),
+    ("19850412–1230", "personnummer"),
+    ("850412—1230", "personnummer"),  # em dash
+    ("850412\u20111230", "personnummer"),  # no-break hyphen
+    ("850412\u20101230", "personnummer"),  # hyphen
+    ("850412\u22121230", "personnummer"),  # minus sign
+    ("850412\u00a01230", "personnummer"),  # no-break space
+    ("850412\u202f1230", "personnummer"),  # narrow no-break space
+    ("85\u00a004\u00a012-1230", "personnummer"),
+    ("121212 1212", "personnummer"),
+    ("19121212 1212", "personnummer"),
+    ("121212–1212", "personnummer"),
+    ("701063 2391", "samordningsnummer"),
+    ("701063–2391", "samordningsnummer"),
+    ("70 10 63-2391", "samordningsnummer"),
+    (f"{PNR[:6]} {PNR[6:]}", "personnummer"),
+    (f"19{PNR[:6]}\u2011{PNR[6:]}", "personnummer"),
 ]
 
 
-@pytest.mark.parametrize(("number", "kind"), TRUE_IDENTITY)
+@pytest.mark.parametrize(("number", "kind"), TRUE_IDENTITY + WRITTEN_FORMS)
 @pytest.mark.parametrize("around", ["{}", "Personnummer: {}.", "({}) och mer", "rad ett\nnr {}, klart"])
 def test_identity_numbers_are_found(number: str, kind: str, around: str) -> None:
     text = around.format(number)
@@ -138,6 +164,55 @@ FALSE_IDENTITY = [
     "123 45 Stockholm",
     "kl. 08-12",
     "2026-11-30 08:15",
+    # dates and times of day: a date less than 13 years back and a time are a time stamp
+    "20240305-1200",
+    "20240305 1200",
+    "20240305–1200",
+    "202403051200",
+    "240305-1200",
+    "20" + valid("240229"),  # ...1237: a time of day after a date two years back
+    valid("261130"),  # today, ...1239
+    "2026-03-05 12:00",
+    "2024-03-05T12:00",
+    "20240305T1200",
+    # the forms with a space, in a row of digit groups (a reference, an OCR number, a table)
+    "4711 850412 1230 55",
+    "OCR 850412 1230 0000",
+    "12 850412 1230",
+    "850412 1230 12",
+    "1 850412 1230",
+    # near misses of the written forms
+    "85 04 12 1230",  # pairs without a dash
+    "85 04 12+1230",
+    "85 0412-1230",  # pairs only in part
+    "8504 12-1230",
+    "850412  1230",  # two spaces
+    "850412 -- 1230",
+    "850412/1230",
+    "850412.1230",
+    "850412_1230",
+    wrong_check("850412 1230"),
+    wrong_check("850412–1230"),
+    "850412–12301",  # part of a longer number
+    "1–850412–1230",
+    "v850412-1230",
+    "1.850412 1230",
+    # versions, orders, times, amounts
+    "version 8.5.4.12",
+    "v. 19.850.412",
+    "ordernr 850412-12304",
+    "ordernummer 8504121230-7",
+    "kl. 08.30–12.00",
+    "08:30 – 12:00",
+    "0830-1200",
+    "0800–1700",
+    "1 234 567 890 kr",
+    "85 041 212 30 kr",
+    "8 504 121 230",
+    "45 000–50 000 kr",
+    "2026–11–30",
+    "2024-01-15–2024-03-05",
+    "2024-01-15 – 2024-03-05",
 ]
 
 
@@ -147,13 +222,32 @@ def test_no_identity_number_where_there_is_none(text: str) -> None:
 
 
 def test_the_separator_and_age_decide_the_century() -> None:
-    young, old = valid("261129"), valid("261201")  # yesterday, and next week 100 years ago
+    young, old = valid("261129", "987"), valid("261201")  # yesterday, and next week 100 years ago
     assert identity_kind(young[:6], young[6:], today=TODAY) == "personnummer"
     assert identity_kind(old[:6], old[6:], today=TODAY) == "personnummer"  # born 1926
     assert identity_kind(old[:6], old[6:], century="20", today=TODAY) is None  # born next week
     assert identity_kind(old[:6], old[6:], century="19", today=TODAY) == "personnummer"
     leap = valid("000229")
     assert identity_kind(leap[:6], leap[6:], plus=True, today=TODAY) is None  # 1900 is no leap year
+
+
+@pytest.mark.parametrize("written", ["20240305-1200", "20240305 1200", "240305-1200", "202403051200"])
+def test_a_date_and_time_passes_luhn_yet_is_no_identity_number(written: str) -> None:
+    digits = re.sub("[^0-9]", "", written)[-10:]
+    assert luhn_valid(digits)  # (so the rule about dates and times is what keeps it out)
+    assert found(written) == []
+
+
+def test_the_date_and_time_rule_is_only_for_recent_dates_and_times_of_day() -> None:
+    thirteen = valid("131130", "123")  # 13 years old today
+    assert identity_kind(thirteen[:6], thirteen[6:], century="20", today=TODAY) == "personnummer"
+    twelve = valid("131201", "123")  # 13 years old tomorrow
+    assert identity_kind(twelve[:6], twelve[6:], century="20", today=TODAY) is None
+    assert identity_kind(twelve[:6], twelve[6:], today=TODAY) is None
+    not_a_time = valid("131201", "246")  # 24:6x is no time of day
+    assert identity_kind(not_a_time[:6], not_a_time[6:], century="20", today=TODAY) == "personnummer"
+    coordination = valid("131261", "123")  # no date has day 61
+    assert identity_kind(coordination[:6], coordination[6:], today=TODAY) == "samordningsnummer"
 
 
 def test_default_today_is_the_real_date() -> None:
@@ -191,6 +285,31 @@ TRUE_PHONES = [
     "(08) 123 456 78",
     "(031) 12 34 56",
     "08\u00a0123\u00a0456\u00a078",
+    # dots, a slash after the area code, dashes of every kind
+    "070.123.45.67",
+    "070.1234567",
+    "0701.23.45.67",
+    "08.123.456.78",
+    "08.5555.1234",
+    "031.12.34.56",
+    "0470.12.34.56",
+    "+46 70.123.45.67",
+    "+46.70.123.45.67",
+    "070/1234567",
+    "070/123 45 67",
+    "070 / 123 45 67",
+    "08/123 456 78",
+    "08/5555 1234",
+    "031/12 34 56",
+    "0470/12 34 56",
+    "070–123 45 67",
+    "070 – 123 45 67",
+    "070—123 45 67",
+    "070\u2011123 45 67",
+    "070\u2212123 45 67",
+    "08–123 456 78",
+    "+46 70–123 45 67",
+    "070\u202f123\u202f45\u202f67",
 ]
 
 
@@ -241,8 +360,48 @@ FALSE_PHONES = [
     "0701234567abc",
     "+47 912 34 567",  # not Swedish
     "+4670123",
-    "08/123 456 78",  # the old slash form is not taken
     "v. 1.0.70123456",
+    # dates, times and versions with dots, slashes and dashes
+    "08.12.2026",
+    "05.11.2026",
+    "08.12.26",
+    "2026.11.30",
+    "v. 0.70.123.45",
+    "version 0.12.345.6",
+    "0.5.12345",
+    "10.0.12.34",
+    "08.30",
+    "kl. 08.30–12.00",
+    "kl. 08.30 – 12.00",
+    "08.30-12.00 och 13.00-16.30",
+    "08:30–17:00",
+    "0800–1200",
+    "08–12",
+    "07–08",
+    "1.250.000 kr",
+    "0,5–1 mnkr",
+    "08/12 2026",
+    "05/11 2026",
+    "07/08 2026",
+    "08/12/2026",
+    "08/12-2026",
+    "2026/11/30",
+    "070/12",
+    "0701/2345",
+    "1/2",
+    "070/123/45/67",
+    "070.123.45.678",  # too long
+    "070.12.34",  # too short
+    "08.12.34.56",  # eight digits with dots: read as a date and more
+    "070.123-45 67",  # dots and other separators mixed
+    "070-123.45.67",
+    "+47 912.34.567",
+    "45 000–50 000 kr",
+    "30–40 000 kr",
+    "2025–2026",
+    "01–12 2026",
+    "070–12–34–567",  # only one dash, after the area code
+    "ordernr 0012.345.678",
 ]
 
 
@@ -299,6 +458,27 @@ def test_a_valid_identity_number_is_not_also_a_phone_number() -> None:
         ("Skicka till anna@exempel.se-adressen", "anna@exempel.se"),
         ("'anna@ex.se'", "anna@ex.se"),
         ("ANNA@EX.SE", "ANNA@EX.SE"),
+        # written out so that harvesters miss it, or with spaces around the @
+        ("mejla namn (at) firma.se.", "namn (at) firma.se"),
+        ("namn(at)firma.se", "namn(at)firma.se"),
+        ("namn [at] firma.se", "namn [at] firma.se"),
+        ("namn [at] firma [dot] se", "namn [at] firma [dot] se"),
+        ("namn[at]firma[dot]se", "namn[at]firma[dot]se"),
+        ("NAMN (AT) FIRMA (DOT) SE", "NAMN (AT) FIRMA (DOT) SE"),
+        ("namn {at} firma.se", "namn {at} firma.se"),
+        ("namn <at> firma.se", "namn <at> firma.se"),
+        ("namn ( at ) firma.se", "namn ( at ) firma.se"),
+        ("namn (snabel-a) firma.se", "namn (snabel-a) firma.se"),
+        ("namn [snabela] firma (punkt) se", "namn [snabela] firma (punkt) se"),
+        ("per [dot] svensson [at] firma [dot] se", "per [dot] svensson [at] firma [dot] se"),
+        ("Kontakt: namn @ firma.se, tack", "namn @ firma.se"),
+        ("namn @firma.se", "namn @firma.se"),
+        ("namn@ firma.se", "namn@ firma.se"),
+        ("namn\u00a0@\u00a0firma.se", "namn\u00a0@\u00a0firma.se"),
+        ("a @ ex.se", "a @ ex.se"),
+        ("åsa (at) företag.se", "åsa (at) företag.se"),
+        ("namn \\[at\\] firma \\[dot\\] se", "namn \\[at\\] firma \\[dot\\] se"),  # as a report keeps it
+        ("namn \\<at\\> firma.se", "namn \\<at\\> firma.se"),
     ],
 )
 def test_e_mail_addresses_are_found(text: str, address: str) -> None:
@@ -314,9 +494,27 @@ def test_e_mail_addresses_are_found(text: str, address: str) -> None:
         "anna@ex",
         "anna@.se",
         "anna.@ex.se",
-        "a @ ex.se",
         "anna@ex.s",
         "@ex.se",
+        # near misses of the written-out forms
+        "namn (at)",
+        "(at) firma.se",
+        "namn (at) firma",
+        "namn (at) .se",
+        "namn (at) firma.s",
+        "namn (atx) firma.se",
+        "namn (a) firma.se",
+        "namn at firma.se",
+        "namn [dot] se",
+        "namn [at] firma [dot]",
+        "se punkt (a) ovan",
+        "anna. @ ex.se",
+        "namn  @  firma.se",
+        "Möte @ 10.30",
+        "5 st @ 20 kr",
+        "pris @ 1.50 kr",
+        "@ firma.se",
+        "svara @ alla",
     ],
 )
 def test_no_e_mail_address_where_there_is_none(text: str) -> None:
@@ -387,6 +585,12 @@ def test_labels() -> None:
         ("telefon", "(08) 123 456 78", "(**) *** *56 78"),
         ("e-post", "anna@exempel.se", "a***@exempel.se"),
         ("e-post", "namn.efternamn@foretag.se", "n***@foretag.se"),
+        ("e-post", "namn (at) firma [dot] se", "n***@firma.se"),
+        ("e-post", "namn @ firma.se", "n***@firma.se"),
+        ("personnummer", "850412–1230", "******–1230"),
+        ("personnummer", "85 04 12-1230", "** ** **-1230"),
+        ("telefon", "070.123.45.67", "***.***.45.67"),
+        ("telefon", "070/1234567", "***/***4567"),
     ],
 )
 def test_masked(kind: str, text: str, masked: str) -> None:
@@ -417,6 +621,14 @@ def test_describe_counts_one_value_written_twice_once() -> None:
     )
 
 
+def test_describe_counts_one_value_written_in_new_forms_once() -> None:
+    text = "850412-1230, 850412 1230, 19850412–1230; namn@firma.se, namn (at) firma [dot] se; 070/1234567"
+    assert describe(find_personal_data(text, today=TODAY)) == (
+        "Svaret innehåller det som ser ut som ett personnummer (******-1230), en e-postadress "
+        "(n***@firma.se) och ett telefonnummer (***/***4567)."
+    )
+
+
 def test_describe_many_shows_three_and_counts_the_rest() -> None:
     text = ", ".join(f"08-123 456 {n}" for n in range(10, 22))
     assert describe(find_personal_data(text, today=TODAY)) == (
@@ -431,15 +643,17 @@ def test_describe_nothing_is_empty() -> None:
     assert describe([]) == ""
 
 
-def test_the_module_stands_alone() -> None:
-    tree = ast.parse(Path(personal_data.__file__).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("module", [personal_data, personal_numbers])
+def test_the_detector_uses_the_standard_library_only(module: object) -> None:
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))  # type: ignore[attr-defined]
     imported = {
         (node.module or "") if isinstance(node, ast.ImportFrom) else alias.name
         for node in ast.walk(tree)
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in node.names
     }
-    assert {name.split(".")[0] for name in imported} <= set(sys.stdlib_module_names) | {"__future__"}
+    ours = {"intervjufas.model.personal_numbers"}
+    assert {name.split(".")[0] for name in imported - ours} <= set(sys.stdlib_module_names) | {"__future__"}
 
 
 # -- properties ----------------------------------------------------------------------------------
@@ -456,21 +670,44 @@ def test_text_without_digits_or_at_has_no_findings(text: str) -> None:
 
 @st.composite
 def identity_numbers(draw: st.DrawFn) -> tuple[str, str]:
-    """A valid identity number in one of the ways people write it, and its kind."""
+    """A valid identity number in one of the ways people write it, and its kind.  (A child under 13
+    gets a serial whose last four are no time of day: see the rule about dates and times.)"""
     born = draw(st.dates(min_value=dt.date(1880, 1, 1), max_value=TODAY))
     coordination = draw(st.booleans())
     day = born.day + 60 if coordination else born.day
     date = f"{born.year % 100:02d}{born.month:02d}{day:02d}"
-    ten = valid(date, f"{draw(st.integers(1, 999)):03d}")
+    child = born > TODAY.replace(year=TODAY.year - 13)
+    ten = valid(date, f"{draw(st.integers(240 if child else 1, 999)):03d}")
     century_old = born <= TODAY.replace(year=TODAY.year - 100)
-    form = draw(st.sampled_from(["short", "long"]))
+    form = draw(st.sampled_from(["short", "long", "pairs"]))
+    sep = draw(st.sampled_from(SEPARATORS))
     if form == "long":
-        sep = draw(st.sampled_from(["", "-"]))
         number = f"{born.year // 100}{ten[:6]}{sep}{ten[6:]}"
+    elif form == "pairs":
+        pair = draw(st.sampled_from([" ", "\u00a0"]))
+        number = pair.join((ten[:2], ten[2:4], ten[4:6])) + draw(st.sampled_from(DASHED)) + ten[6:]
     else:
-        sep = "+" if century_old else draw(st.sampled_from(["", "-"]))
-        number = f"{ten[:6]}{sep}{ten[6:]}"
+        number = f"{ten[:6]}{'+' if century_old else sep}{ten[6:]}"
     return number, "samordningsnummer" if coordination else "personnummer"
+
+
+DASHED = ["-", " - ", "–", " – ", "—", "\u2011", "\u2212"]
+SEPARATORS = ["", " ", "\u00a0", *DASHED]
+
+
+@given(
+    st.dates(min_value=TODAY.replace(year=TODAY.year - 12), max_value=TODAY),
+    st.integers(0, 23),
+    st.integers(0, 59),
+    st.sampled_from(SEPARATORS),
+    st.booleans(),
+    WORDS,
+)
+def test_a_recent_date_and_a_time_of_day_is_never_an_identity_number(
+    day: dt.date, hour: int, minute: int, sep: str, long: bool, before: str
+) -> None:
+    date = day.strftime("%Y%m%d" if long else "%y%m%d")
+    assert found(f"{before} {date}{sep}{hour:02d}{minute:02d}.") == []
 
 
 @given(
@@ -508,6 +745,12 @@ def test_masked_identity_number_hides_all_but_four_digits(number_kind: tuple[str
 
 
 PHONE_FORMATS = [
+    "0{a}.{b}.{c}.{d}",
+    "0{a}/{b}{c}{d}",
+    "0{a}/{b} {c} {d}",
+    "0{a}–{b} {c} {d}",
+    "0{a}\u2011{b}{c}{d}",
+    "+46 {a}.{b}.{c}.{d}",
     "0{a}-{b} {c} {d}",
     "0{a}{b}{c}{d}",
     "0{a} {b} {c} {d}",

@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from intervjufas.model.answers import Answer
+from intervjufas.model.answers import Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reading.old_reports import plan_cleanup
 from intervjufas.reports.age_limit import AgeLimit
 from intervjufas.reports.anonymise import ANONYMISED_KEY
+from intervjufas.reports.cleanup import anonymise_reports
 from intervjufas.reports.model import CONFLICT_KEY, Report
 from intervjufas.reports.render import render
 
@@ -57,14 +58,43 @@ def test_the_open_items_that_removing_would_lose(reports: Path) -> None:
 
 def test_anonymising_loses_no_items_and_passes_over_anonymised_reports(reports: Path) -> None:
     path = reports / "2024-01-15-lagerarbetare-till-nordlager.md"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("---\n\n#", f"{ANONYMISED_KEY}: '2025-01-01'\n---\n\n#", 1)
-    )
+    assert anonymise_reports([path], dt.date(2024, 2, 1), today=dt.date(2025, 1, 1)).done == [path]
     plan = plan_cleanup(reports, AgeLimit(1, "m"), anonymise=True, today=dt.date(2024, 4, 1))
     assert plan.lost_items == []
     assert names(plan.already_anonymised) == [path.name]
     assert path.name not in names(plan.reports)
     assert len(plan.reports) == 2
+
+
+def test_a_report_anonymised_under_older_rules_is_anonymised_again(reports_dir: Path) -> None:
+    """An earlier version kept the map's notes and names with personal data: such a report is
+    planned again, and marked so."""
+    report = Report.new(KARTLAGGNING)
+    report.answers.update({"uppdrag": Answer("Lager"), "datum": Answer("2024-01-15")})
+    report.answers["fore_karta"] = Answer((Moment("Kallelse", (), "Ring Kalle Anka", id="m1kall"),))
+    report.extra_header[ANONYMISED_KEY] = "2025-01-01"
+    reports_dir.mkdir(parents=True)
+    kept_notes = reports_dir / "2024-01-15-lager.md"
+    kept_notes.write_text(render(report, KARTLAGGNING), encoding="utf-8")
+    named = write(
+        reports_dir,
+        "2024-01-15-kalle-850412-1230.md",
+        datum="2024-01-15",
+        created="2024-01-15T10:00",
+        **{ANONYMISED_KEY: "2025-01-01"},
+    )
+    clean = write(reports_dir, "2024-01-16-lager.md", datum="2024-01-16", created="2024-01-16T10:00")
+    assert anonymise_reports([clean], dt.date(2024, 2, 1)).done == [clean]
+    plan = plan_cleanup(reports_dir, AgeLimit(1, "m"), anonymise=True, today=dt.date(2024, 4, 1))
+    assert names(plan.reports) == sorted([kept_notes.name, named.name])
+    assert all(old.anonymised_before for old in plan.reports)
+    assert names(plan.already_anonymised) == [clean.name]
+    done = anonymise_reports([kept_notes, named], plan.cutoff, today=dt.date(2026, 11, 30))
+    assert (done.done, done.warnings) == ([kept_notes, named], [])
+    assert done.renamed == {named: reports_dir / "2024-01-15-kalle-borttaget.md"}
+    text = kept_notes.read_text(encoding="utf-8")
+    assert "Kalle Anka" not in text
+    assert f"{ANONYMISED_KEY}: '2025-01-01'" in text  # (the day it was first anonymised)
 
 
 def write(folder: Path, name: str, *, datum: str | None, created: str, **header: object) -> Path:

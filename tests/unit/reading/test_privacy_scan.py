@@ -176,3 +176,23 @@ def test_without_names_recovery_files_are_scanned_too(reports_dir: Path) -> None
     mine = report(reports_dir, "a.md")
     kept = report(recovery_dir(), "b-20260101-120000.md")
     assert reports_to_scan([], reports_dir) == [mine, kept]
+
+
+@pytest.mark.parametrize("module", ["personal_data", "personal_numbers"])
+def test_the_cached_scans_depend_on_every_rule_of_the_detector(
+    module: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new rule (in either module of the detector) makes every cached scan stale, so a form
+    found only by the new rule is not hidden by a scan cached before it existed."""
+    import importlib
+
+    changed = importlib.import_module(f"intervjufas.model.{module}")
+    before = scan_version()
+    edited = tmp_path / "rules.py"
+    edited.write_bytes(Path(changed.__file__).read_bytes() + b"\n# a new rule\n")
+    monkeypatch.setattr(changed, "__file__", str(edited))
+    scan_version.cache_clear()
+    try:
+        assert scan_version() != before
+    finally:
+        scan_version.cache_clear()

@@ -105,3 +105,97 @@ def test_a_report_that_cannot_be_removed_is_a_warning(reports: Path, monkeypatch
     assert outcome.done == []
     assert outcome.warnings == [f"{OLD}: Kan inte ta bort {path}: behörighet saknas"]
     assert path.exists()
+
+
+# -- a file name with personal data ------------------------------------------------------------------
+
+PERSONAL_NAME = "2024-01-15-kalle-850412-1230.md"
+NEW_NAME = "2024-01-15-kalle-borttaget.md"
+
+
+def personal_report(reports: Path, name: str = PERSONAL_NAME) -> Path:
+    """The old fixture report under a name (and assignment) holding a personnummer."""
+    source = reports / OLD
+    path = reports / name
+    text = source.read_text(encoding="utf-8").replace("Lagerarbetare till Nordlager", "Kalle 850412–1230")
+    source.unlink()
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def names(folder: Path) -> list[str]:
+    return sorted(entry.name for entry in folder.iterdir())
+
+
+def test_a_name_with_personal_data_is_replaced(reports: Path) -> None:
+    path = personal_report(reports)
+    os.chmod(path, 0o640)
+    outcome = anonymise_reports([path], CUTOFF, today=DAY)
+    assert (outcome.done, outcome.warnings) == ([path], [])
+    assert outcome.renamed == {path: reports / NEW_NAME}
+    assert NEW_NAME in names(reports)
+    assert not any("850412" in name or "1230" in name for name in names(reports))  # (lock files too)
+    text = (reports / NEW_NAME).read_text(encoding="utf-8")
+    assert "850412" not in text and "uppdrag: Kalle [borttaget]" in text
+    if os.name == "posix":
+        assert stat.S_IMODE(os.stat(reports / NEW_NAME).st_mode) == 0o640
+
+
+def test_a_name_without_personal_data_is_kept(reports: Path) -> None:
+    outcome = anonymise_reports([reports / OLD], CUTOFF, today=DAY)
+    assert (outcome.done, outcome.renamed) == ([reports / OLD], {})
+
+
+def test_the_new_name_never_takes_another_reports_place(reports: Path) -> None:
+    path = personal_report(reports)
+    other = reports / NEW_NAME
+    other.write_text("en annan rapport\n", encoding="utf-8")
+    locked = reports / "2024-01-15-kalle-borttaget-2.md"  # a name a session is creating just now
+    session = ReportLock(locked)
+    assert session.try_acquire()
+    try:
+        outcome = anonymise_reports([path], CUTOFF, today=DAY)
+    finally:
+        session.release()
+    assert outcome.renamed == {path: reports / "2024-01-15-kalle-borttaget-3.md"}
+    assert other.read_text(encoding="utf-8") == "en annan rapport\n"
+    assert not locked.exists() and not path.exists()
+
+
+def test_without_hard_links_the_report_is_written_anew_under_the_new_name(
+    reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = personal_report(reports)
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    outcome = anonymise_reports([path], CUTOFF, today=DAY)
+    assert (outcome.warnings, outcome.renamed) == ([], {path: reports / NEW_NAME})
+    assert not path.exists()
+    report = parse((reports / NEW_NAME).read_text(encoding="utf-8"), builtin_set("kartlaggning"), strict=True)
+    assert report.extra_header[ANONYMISED_KEY] == "2026-11-30"
+
+
+def test_a_name_that_cannot_be_changed_is_a_warning(reports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = personal_report(reports)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(os, "link", refuse)
+    monkeypatch.setattr("intervjufas.reports.cleanup.create_new", _failing_create)
+    outcome = anonymise_reports([path], CUTOFF, today=DAY)
+    assert outcome.done == []
+    assert len(outcome.warnings) == 1
+    assert outcome.warnings[0].startswith(
+        f"{PERSONAL_NAME}: anonymiserades, men namnet, som innehåller personuppgifter, kunde inte bytas ("
+    )
+    assert "850412" not in path.read_text(encoding="utf-8")  # (the text is anonymised all the same)
+
+
+def _failing_create(folder: Path, stem: str, text: str, **_: object) -> Path:
+    from intervjufas.errors import SaveError
+
+    raise SaveError(folder / f"{stem}.md", OSError(errno.EROFS, "Read-only file system"))
