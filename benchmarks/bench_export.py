@@ -1,6 +1,7 @@
 """Export benchmark: ``intervjufas exportera`` of an ordinary report to HTML and Word (whole and as
 the customer version), against ``intervjufas --help`` measured in the same run (targets: HTML at
-most 2 times as long, Word at most 3 times), and a very long report for information.
+most 2 times as long, Word at most 3 times), and, for information, a very long report and a report
+whose map has 5,000 moments in one phase.
 
 It also times the export itself in this process – reading the report, building the document,
 drawing it and writing the file, which is what the progress bar's delay is measured against – so
@@ -76,6 +77,27 @@ def long_report(folder: Path, paragraphs: int) -> Path:
     return path
 
 
+def big_map_report(folder: Path, moments: int) -> Path:
+    """A report whose map has ``moments`` moments before the interview (and a few in the others)."""
+    from intervjufas.model.answers import Answer, Moment
+    from intervjufas.questionsets.catalog import builtin_set
+    from intervjufas.reports.model import Report
+    from intervjufas.reports.render import render
+
+    questionnaire = builtin_set("kartlaggning")
+    report = Report.new(questionnaire)
+    report.answers["uppdrag"] = Answer("Ett uppdrag med en mycket stor karta")
+    report.answers["fore_karta"] = Answer(
+        tuple(
+            Moment(f"Moment {n} med kunden", ("kunden",), f"Notering {n}", id=f"m{n}") for n in range(moments)
+        )
+    )
+    report.answers["under_karta"] = Answer((Moment("Intervju", ("kandidaten",), id="u1"),))
+    path = folder / "stor-karta.md"
+    path.write_text(render(report, questionnaire), encoding="utf-8")
+    return path
+
+
 def in_process_ms(report: Path, kind: str, target: Path, rounds: int) -> float:
     """Median time of one export in this process, from reading the report to the written file."""
     from intervjufas.reading.document import build_document
@@ -108,10 +130,18 @@ def main(arguments: Sequence[str] | None = None) -> int:
         metavar="N",
         help="antal stycken i den långa rapporten (standard 16000)",
     )
+    parser.add_argument(
+        "--moment",
+        type=int,
+        default=5000,
+        metavar="N",
+        help="antal moment i en fas i rapporten med en stor karta (standard 5000)",
+    )
     options = parser.parse_args(arguments)
     if options.snabb:
         options.repetitioner, options.uppvarmning, options.stycken = 1, 0, min(options.stycken, 400)
-    check_positive(parser, repetitioner=options.repetitioner, stycken=options.stycken)
+        options.moment = min(options.moment, 600)
+    check_positive(parser, repetitioner=options.repetitioner, stycken=options.stycken, moment=options.moment)
     return run_reported(_run, options)
 
 
@@ -127,10 +157,12 @@ def _run(options: argparse.Namespace) -> int:
         env = isolated_env(reports, sets)
         ordinary = ordinary_report(reports)
         long = long_report(reports, options.stycken)
+        big_map = big_map_report(reports, options.moment)
         print(machine_line())
         print(f"intervjufas: {program}")
         print(f"Vanlig rapport: {ordinary.name} ({number(ordinary.stat().st_size / 1024)} kB).")
         print(f"Lång rapport: {options.stycken} stycken ({number(long.stat().st_size / 1024)} kB).")
+        print(f"Stor karta: {options.moment} moment i en fas ({number(big_map.stat().st_size / 1024)} kB).")
         print(
             f"{options.repetitioner} mätrundor efter {options.uppvarmning} uppvärmning(ar); tider är medianer."
         )
@@ -154,6 +186,7 @@ def _run(options: argparse.Namespace) -> int:
             "docx": export(ordinary, "docx"),
             "docx --kundversion": export(ordinary, "docx", "--kundversion"),
             "lång docx": export(long, "docx"),
+            "stor karta docx": export(big_map, "docx"),
         }
         for argv in commands.values():
             check_output(argv, env)
@@ -171,6 +204,7 @@ def _run(options: argparse.Namespace) -> int:
             ("exportera, vanlig rapport, docx", "docx", DOCX_TARGET),
             ("exportera, vanlig rapport, docx --kundversion", "docx --kundversion", DOCX_TARGET),
             (f"exportera, lång rapport ({options.stycken} stycken), docx", "lång docx", None),
+            (f"exportera, stor karta ({options.moment} moment i en fas), docx", "stor karta docx", None),
         ]
         print(
             table(
@@ -192,6 +226,8 @@ def _run(options: argparse.Namespace) -> int:
             ("vanlig rapport, html", ordinary, "html"),
             ("vanlig rapport, docx", ordinary, "docx"),
             ("lång rapport, docx", long, "docx"),
+            ("stor karta, html", big_map, "html"),
+            ("stor karta, docx", big_map, "docx"),
         ):
             ms = in_process_ms(report, kind, out / f"process.{kind}", rounds)
             verdict = "förloppet visas" if ms >= DELAY * 1000 else "inget förlopp"

@@ -1,16 +1,27 @@
-"""Shared fixtures: an isolated reports folder, the built-in question sets, the installed program."""
+"""Shared fixtures: an isolated reports folder, the built-in question sets, the installed program,
+real Mermaid releases; and the hypothesis profiles."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from helpers import FIXTURE_REPORTS
 from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.catalog import builtin_set
+from real_mermaid import RealMermaid, start_real_mermaid
+
+# HYPOTHESIS_PROFILE=deep runs every property with many more examples (by hand, or a nightly run);
+# the default keeps the suite's time. Properties that pay for each example (a real Mermaid render)
+# take a share of the profile's examples, so they grow with it too.
+settings.register_profile("deep", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)
@@ -61,3 +72,13 @@ def program() -> str:
     if found is None:
         pytest.fail("the intervjufas command is not installed; run pip install '.[test]' first")
     return found
+
+
+@pytest.fixture(scope="session")
+def real_mermaid(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealMermaid]:
+    """Every pinned Mermaid release, running for the whole session (see ``real_mermaid.py``)."""
+    releases = start_real_mermaid(tmp_path_factory.mktemp("mermaid"))
+    try:
+        yield releases
+    finally:
+        releases.close()

@@ -174,3 +174,21 @@ def expected_paragraphs(document: Document) -> list[str]:
     for entry in document.other:
         found += content_paragraphs(entry.content)
     return found
+
+
+def big_map(count: int) -> tuple[MapPhase, ...]:
+    """A map with ``count`` moments before the interview, one during it and none after it."""
+    before = tuple(
+        MapNode(
+            f"Moment {n}: {HOSTILE}" if n % 997 == 0 else f"Moment {n}",
+            (f"person {n % 7}",),
+            "kept",
+            f"not {n}",
+        )
+        for n in range(count)
+    )
+    return (
+        MapPhase("Före intervjun", before),
+        MapPhase("Under intervjun", (MapNode("Intervju", ("kandidaten",), "new"),)),
+        MapPhase("Efter intervjun", ()),
+    )

@@ -1,8 +1,10 @@
 // Renders Mermaid sources with a real Mermaid package and reports what a reader would see.
 //
 // Usage: node check.mjs PACKAGE < cases.json > results.json
+//        node check.mjs PACKAGE --lines      (one JSON source per input line, one result per line)
 //   PACKAGE is one of the aliased dependencies in package.json (mermaid-9, mermaid-10, ...).
-//   cases.json is a JSON array of diagram sources.
+//   cases.json is a JSON array of diagram sources. With --lines the program answers each line as
+//   it comes, so a test can ask about one generated diagram at a time without starting Mermaid anew.
 //
 // Mermaid needs a DOM but no layout engine to parse and render: jsdom gives the DOM, and the few
 // measuring calls return a size derived from the text, so the layout numbers are meaningless but
@@ -11,6 +13,7 @@
 // (one string per rendered line, HTML entities decoded) with the node's classes, and the edges.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
 import { JSDOM } from 'jsdom';
 
 const packageName = process.argv[2];
@@ -68,6 +71,8 @@ async function check(source, index) {
     const svg = typeof rendered === 'string' ? rendered : rendered.svg;
     const doc = new JSDOM(`<body>${svg}</body>`).window.document;
     if (doc.querySelector('.error-icon, .error-text')) throw new Error('rendered an error picture');
+    // Past maxTextSize Mermaid draws a one-node diagram saying so instead of the source.
+    if (svg.includes('Maximum text size in diagram exceeded')) throw new Error('maxTextSize exceeded');
     for (const node of doc.querySelectorAll('g.node')) {
       const match = localId(node.id, renderId).match(/^flowchart-([A-Za-z0-9]+)-\d+$/);
       const labelElement = node.querySelector('.nodeLabel');
@@ -96,7 +101,17 @@ async function check(source, index) {
   return result;
 }
 
-const cases = JSON.parse(readFileSync(0, 'utf8'));
-const results = [];
-for (const [index, source] of cases.entries()) results.push(await check(source, index));
-process.stdout.write(JSON.stringify({ package: packageName, version, results }));
+if (process.argv[3] === '--lines') {
+  let index = 0;
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    const result = await check(JSON.parse(line), index);
+    index += 1;
+    process.stdout.write(`${JSON.stringify({ version, ...result })}\n`);
+  }
+} else {
+  const cases = JSON.parse(readFileSync(0, 'utf8'));
+  const results = [];
+  for (const [index, source] of cases.entries()) results.push(await check(source, index));
+  process.stdout.write(JSON.stringify({ package: packageName, version, results }));
+}

@@ -16,6 +16,7 @@ from intervjufas.cli.app import app, terminal
 from intervjufas.cli.options import ExportFormat, ExportFormatOption, Folder, ReportArgument
 from intervjufas.errors import Interrupted, IntervjufasError, UsageError
 from intervjufas.views.console import make_console
+from intervjufas.views.output import write_out
 
 if TYPE_CHECKING:
     from intervjufas.reading.document import Document
@@ -127,7 +128,7 @@ def exportera(
         raise Interrupted(STOPPED) from None
     show_warnings(errors, warnings)
     what = "Kundversionen" if kundversion else "Exporten"
-    print(f"{what} är sparad i {target}.")
+    write_out(facts, f"{what} är sparad i {target}.\n")
 
 
 @contextlib.contextmanager

@@ -4,7 +4,6 @@ from assignment to assignment."""
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Any
 
 import typer
@@ -14,6 +13,7 @@ from intervjufas.cli.completion import complete_report
 from intervjufas.cli.options import Folder, MapFormat, MapFormatOption
 from intervjufas.errors import UsageError
 from intervjufas.views.console import make_console
+from intervjufas.views.output import standard_output, write_out
 
 AsJson = Annotated[
     bool, typer.Option("--json", metavar="", help="Samma som --format json: kartan som JSON för skript.")
@@ -125,9 +125,9 @@ def _map(
     if chosen == "json":
         from intervjufas.views.json_output import write_json
 
-        write_json(map_data(view), sys.stdout)
+        write_json(map_data(view), standard_output(facts))
     else:
-        sys.stdout.write(map_markdown(view) if chosen == "markdown" else map_mermaid(view))
+        write_out(facts, map_markdown(view) if chosen == "markdown" else map_mermaid(view))
 
 
 def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager: bool) -> None:
@@ -149,8 +149,8 @@ def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager
     if chosen == "json":
         from intervjufas.views.json_output import write_json
 
-        write_json(history_data(history), sys.stdout)
+        write_json(history_data(history), standard_output(facts))
     elif chosen == "markdown":
-        sys.stdout.write(history_markdown(history, folder))
+        write_out(facts, history_markdown(history, folder))
     else:
         show_history(make_console(facts), history, folder, pager=pager, less=facts.less)

@@ -35,6 +35,7 @@ def run_mapping_command(
     from intervjufas.errors import PersonalDataFound
     from intervjufas.views.console import make_console
     from intervjufas.views.mapping_result import show_answers_file_findings, show_mapping_result
+    from intervjufas.views.output import standard_output
 
     facts = terminal(ctx)
     _choose_reports(options, facts)
@@ -52,7 +53,9 @@ def run_mapping_command(
             from intervjufas.asking.plain_prompter import PlainPrompter
 
             piped = not facts.stdin_is_terminal
-            return PersonalDataGuard(PlainPrompter(sys.stdin, sys.stdout, echo=piped), interactive=not piped)
+            return PersonalDataGuard(
+                PlainPrompter(sys.stdin, standard_output(facts), echo=piped), interactive=not piped
+            )
         from intervjufas.asking.questionary_prompter import QuestionaryPrompter
 
         return PersonalDataGuard(QuestionaryPrompter(make_console(facts)))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shlex
-import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -51,6 +50,7 @@ def granska(
     from intervjufas.reports.recovery import recovery_dir
     from intervjufas.views.common import show_warnings
     from intervjufas.views.console import make_console
+    from intervjufas.views.output import write_out
     from intervjufas.views.privacy_scan import scan_json, scan_lines
 
     facts = terminal(ctx)
@@ -61,7 +61,7 @@ def granska(
     recovered = 0 if rapporter else sum(1 for path in paths if path.parent == recovery)
     show_warnings(make_console(facts, stderr=True), result.warnings)
     if json_output:
-        sys.stdout.write(scan_json(result) + "\n")
+        write_out(facts, scan_json(result) + "\n")
     else:
         console = make_console(facts, soft_wrap=True)
         for line in scan_lines(result, None if rapporter else folder, recovered):

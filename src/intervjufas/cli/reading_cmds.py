@@ -3,7 +3,6 @@ reports as data (``reading``) and hands the result to a view."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,6 +22,7 @@ from intervjufas.cli.options import (
 )
 from intervjufas.errors import ExitCode, UsageError
 from intervjufas.views.console import make_console
+from intervjufas.views.output import standard_output, write_out
 
 
 def scan_progress_for(facts: Any, json_output: bool) -> Any:
@@ -69,7 +69,7 @@ def lista(
         listing = list_reports(reports_dir(katalog), program=program(), author=av or "", progress=progress)
     show_warnings(make_console(facts, stderr=True), listing.warnings)
     if json_output:
-        write_json(listing_data(listing), sys.stdout)
+        write_json(listing_data(listing), standard_output(facts))
     else:
         show_listing(make_console(facts), listing, program())
 
@@ -178,15 +178,15 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
         show_comparison(make_console(facts), comparison)
         return
     if chosen == "json":
-        encoding = "utf-8" if utfil is not None else getattr(sys.stdout, "encoding", None)
+        encoding = "utf-8" if utfil is not None else getattr(standard_output(facts), "encoding", None)
         text = json_text(comparison_data(comparison), encoding) + "\n"
     else:
         text = comparison_markdown(comparison) if chosen == "markdown" else comparison_plain_text(comparison)
     if utfil is None:
-        sys.stdout.write(text)
+        write_out(facts, text)
     else:
         atomic_write(utfil.expanduser(), text)
-        print(f"Jämförelsen är sparad i {utfil}.")
+        write_out(facts, f"Jämförelsen är sparad i {utfil}.\n")
 
 
 @app.command(
@@ -211,7 +211,7 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
         items, warnings = folder_plan(folder, program=program(), progress=progress)
     show_warnings(make_console(facts, stderr=True), warnings)
     if json_output:
-        write_json(plan_data(items), sys.stdout)
+        write_json(plan_data(items), standard_output(facts))
     else:
         show_plan(make_console(facts), items, folder, program())
 
@@ -252,6 +252,6 @@ def trend(
         )
     show_warnings(make_console(facts, stderr=True), warnings)
     if json_output:
-        write_json(trend_data(trends), sys.stdout)
+        write_json(trend_data(trends), standard_output(facts))
     else:
         show_trends(make_console(facts), trends, kund=kund, per=per.value)

@@ -88,8 +88,9 @@ def _prompter(facts: TerminalFacts, plain: bool) -> tuple[Any, int | None]:
 
     if plain:
         from intervjufas.asking.plain_prompter import PlainPrompter
+        from intervjufas.views.output import standard_output
 
-        return PlainPrompter(sys.stdin, sys.stdout, echo=False), None
+        return PlainPrompter(sys.stdin, standard_output(facts), echo=False), None
     from intervjufas.asking.questionary_prompter import QuestionaryPrompter
     from intervjufas.views.console import make_console
 

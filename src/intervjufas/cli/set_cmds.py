@@ -3,7 +3,6 @@ sets, prints a set's YAML or the JSON Schema."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +10,7 @@ import typer
 
 from intervjufas.cli.app import app, program, terminal
 from intervjufas.errors import ExitCode
+from intervjufas.views.output import error_output, standard_output, write_out
 
 
 @app.command(
@@ -22,6 +22,7 @@ from intervjufas.errors import ExitCode
     ),
 )
 def validera(
+    ctx: typer.Context,
     filer: Annotated[
         list[Path],
         typer.Argument(
@@ -35,8 +36,9 @@ def validera(
     from intervjufas.views.validation import report_lines
 
     results = check_files(filer)
+    out = standard_output(terminal(ctx))
     for line in report_lines(results):
-        print(line)
+        out.write(line + "\n")
     raise typer.Exit(ExitCode.ERROR if has_errors(results) else ExitCode.OK)
 
 
@@ -91,12 +93,12 @@ def fragor(
     if schema:
         from intervjufas.questionsets.schema import schema_json
 
-        sys.stdout.write(schema_json())
+        write_out(terminal(ctx), schema_json())
         return
     from intervjufas.questionsets import catalog
 
     if yaml_source is not None:
-        sys.stdout.write(catalog.set_source(yaml_source))
+        write_out(terminal(ctx), catalog.set_source(yaml_source))
         return
     _show_sets(ctx, visa, json_output)
 
@@ -108,19 +110,21 @@ def _show_sets(ctx: typer.Context, visa: str | None, json_output: bool) -> None:
     from intervjufas.views.console import make_console
     from intervjufas.views.json_output import set_data, set_list_data, write_json
 
-    console = make_console(terminal(ctx))
+    facts = terminal(ctx)
+    console = make_console(facts)
     if visa is not None:
         shown = catalog.find_shown_set(visa, program())
         if json_output:
-            write_json(set_data(shown), sys.stdout)
+            write_json(set_data(shown), standard_output(facts))
         else:
             question_sets.show_set(console, shown)
         return
     entries = catalog.all_sets()
     if json_output:
-        write_json(set_list_data(entries), sys.stdout)
+        write_json(set_list_data(entries), standard_output(facts))
         return
     folder = catalog.user_sets_dir()
     question_sets.show_set_list(console, entries, folder, folder_exists=folder.is_dir(), program=program())
+    errors = error_output(facts)
     for line in question_sets.set_warnings(entries, program()):
-        sys.stderr.write(line + "\n")
+        errors.write(line + "\n")

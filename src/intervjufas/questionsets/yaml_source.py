@@ -1,14 +1,15 @@
-"""Reading YAML safely, with positions: the node tree, plain values, and Swedish syntax messages."""
+"""Reading YAML safely, with positions: the node tree, plain values, and Swedish syntax messages
+(``yaml_messages``)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from intervjufas.errors import YamlSourceError
+from intervjufas.questionsets.yaml_messages import MAX_DEPTH, TOO_DEEP, swedish_message
 
 # The C loader is about ten times faster; fall back to the pure-Python one where libyaml is absent.
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -38,49 +39,6 @@ class Diagnostic:
         prefix = f"{self.file}:{self.line}:{self.column}: "
         kind = "" if self.is_error else "varning: "
         return f"{prefix}{kind}{self.message}"
-
-
-_SYNTAX_MESSAGES = [
-    (r"mapping values are not allowed", "ett kolon (:) är inte tillåtet här – sätt texten inom citattecken"),
-    (r"could not find expected ':'", "ett kolon (:) saknas efter nyckeln"),
-    (r"found character '\\t' that cannot start any token", "tabbtecken får inte användas för indrag"),
-    (r"found a tab character", "tabbtecken får inte användas för indrag"),
-    (
-        r"found character.* that cannot start any token",
-        "tecknet kan inte inleda ett värde – sätt texten inom citattecken",
-    ),
-    (r"did not find expected ',' or '\]'", "en lista inom [ ] avslutas aldrig – saknas ']' eller ett komma?"),
-    (
-        r"did not find expected ',' or '\}'",
-        "en mappning inom { } avslutas aldrig – saknas '}' eller ett komma?",
-    ),
-    (
-        r"expected alphabetic or numeric character",
-        "ett namn saknas efter * eller & – sätt texten inom citattecken",
-    ),
-    (r"control characters are not allowed", "filen innehåller ett otillåtet styrtecken"),
-    (r"did not find expected key", "indraget stämmer inte: en nyckel förväntades här"),
-    (r"did not find expected '-' indicator", "indraget stämmer inte: ett listelement (-) förväntades här"),
-    (r"did not find expected node content", "ett värde saknas här"),
-    (r"found undefined alias", "aliaset är inte definierat"),
-    (
-        r"found unexpected end of stream",
-        "filen tar slut mitt i ett värde – saknas ett avslutande citattecken?",
-    ),
-    (r"found unknown escape character", "okänd escape-sekvens i en text inom dubbla citattecken"),
-    (r"expected <block end>, but found", "indraget stämmer inte med raderna ovanför"),
-    (r"while scanning a quoted scalar", "ett citattecken avslutas aldrig"),
-    (r"expected a single document", "filen får bara innehålla ett YAML-dokument"),
-    (r"found duplicate anchor", "ankaret är definierat två gånger"),
-]
-
-
-def _swedish_syntax_message(problem: str | None, context: str | None) -> str:
-    text = f"{context or ''} {problem or ''}"
-    for pattern, swedish in _SYNTAX_MESSAGES:
-        if re.search(pattern, text):
-            return f"YAML-syntaxfel: {swedish}"
-    return f"YAML-syntaxfel: {(problem or context or 'okänt fel').strip()}"
 
 
 def decode_utf8(data: bytes, file: str) -> str:
@@ -114,15 +72,17 @@ def compose(text: str, file: str) -> yaml.Node | None:
         raise YamlSourceError([Diagnostic(1, 1, TOO_DEEP, file=file)]) from None
     except yaml.YAMLError as error:
         raise _syntax_error(error, text, file) from None
+    except UnicodeEncodeError as error:  # a lone surrogate, which the C loader cannot encode
+        line, column = _line_column(text, error.start)
+        message = swedish_message("invalid Unicode character", None)
+        raise YamlSourceError([Diagnostic(line, column, message, file=file)]) from None
     if root is not None:
         check_bounds(root, file)
     return root
 
 
 MAX_VALUES = 100_000  # values in a file once aliases are expanded
-MAX_DEPTH = 64  # lists and mappings inside each other
 TOO_MANY = "filen blir för stor när dess alias (*namn) räknas ut; ta bort aliasen"
-TOO_DEEP = f"listorna och mappningarna är nästlade för djupt (högst {MAX_DEPTH} nivåer)"
 
 
 def check_bounds(root: yaml.Node, file: str) -> None:
@@ -169,11 +129,11 @@ def _syntax_error(error: yaml.YAMLError, text: str, file: str) -> YamlSourceErro
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = _swedish_syntax_message(error.problem, error.context)
+        message = swedish_message(error.problem, error.context)
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            message = "YAML-syntaxfel: tabbtecken får inte användas för indrag"
+            message = swedish_message("found a tab character", None)
         return YamlSourceError([Diagnostic(line, column, message, file=file)])
-    message = _swedish_syntax_message(str(error), None)  # e.g. a reader error for control characters
+    message = swedish_message(getattr(error, "reason", None) or str(error), None)  # a reader error
     offset = getattr(error, "position", None)
     line, column = (1, 1) if offset is None else _line_column(text, offset)
     return YamlSourceError([Diagnostic(line, column, message, file=file)])

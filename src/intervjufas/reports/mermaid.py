@@ -1,62 +1,60 @@
-"""Mermaid flowchart source for a process map (Före → Under → Efter).
+"""Mermaid flowchart source for a process map (Före → Under → Efter), and the one rule for how much
+of a map any picture of it shows.
 
 Why it is written the way it is:
 
 * The picture is drawn by whatever Mermaid the reader's viewer bundles (GitHub, GitLab, Obsidian,
   VS Code: anything from 9.x to 11.x), never by us, so the source must mean the same thing to all
   of them. Moment names are free text, so no part of a name ever becomes syntax: node ids are
-  generated (``p1``, ``p1m1``, …) and every label is a quoted string in which each character that
-  some version acts on is written as a numeric entity code (``#35;``), which Mermaid turns back into
-  the character only when it draws. Those are: the quote; ``#``, ``&``, ``<``, ``>`` (entities and
-  HTML); ``%`` (an ``%%{init}`` directive is found anywhere in the text); ``:`` (``fa:fa-…`` icons
-  and a ``style…:#…;`` rewrite in 9.x); ``\\`` (``\\n`` is a line break); ``@`` and the dot of
-  ``www.`` (links); the backtick, braces and the markdown markers ``* _ ~ [ ] | $`` (11.4 reads
-  even plain labels as markdown; ``$$`` starts KaTeX from 10.9); and ``-``, ``+``, ``=`` or the dot of ``1.`` that starts a line.
-  Everything else, åäö and emoji included, is written as typed, so the source stays readable.
-* Line breaks inside a label are real newlines in the quoted string, not ``<br/>``: every version
-  draws both as a break, but in 11.4 a ``<`` in a label sends it through an HTML sanitiser that
-  turns the entity codes back into characters before the markdown step, so ``<br/>`` would undo the
-  escaping above. Continuation lines are therefore not indented.
-* Names are normalised (whitespace runs, tabs and line breaks become one space; control
-  characters, non-characters and invisible-only words go; Mermaid's internal markers ``ﬂ°`` and
-  ``¶ß`` get a word joiner) and wrapped at spaces to a fixed width, which keeps a line under the
-  200 px at which Mermaid 10+ wraps it again. Past a few lines the name is cut with "…": the table
-  under the diagram has the full text.
+  generated (``p1``, ``p1m1``, …) and every label is a quoted string of escaped lines
+  (``reports.mermaid_text`` says which characters and words, and why).
 * ``flowchart LR`` with a ``direction TB`` subgraph per phase: the three phases stand side by side
   within a rendered page's width, and a phase with many moments grows downwards instead of
   shrinking the whole picture. Only the subgraphs are linked to each other, because Mermaid ignores
   a subgraph's direction once one of its nodes has an edge leaving it.
 * A state shows three ways, so it survives a dark theme or a reader who cannot tell the colours
   apart: a ``classDef`` fill and border, a mark before the name, and a legend naming the states used.
+* A big map is cut, never refused (``drawing``): a phase shows at most ``MAX_MOMENTS`` moments and
+  then one box "… och M moment till"; the table beside every picture has the whole map. Twenty boxes
+  are about three screen heights of a column – past that a column is no longer a picture one takes
+  in, and no interview process we know of has more moments in a phase. The cut also keeps the source
+  inside what every Mermaid accepts: 500 edges (``maxEdges``, 10.x and later; a map of 2,000 moments
+  has 2,000) and 50,000 characters (``maxTextSize``, counted in UTF-16 units, past which Mermaid
+  draws "Maximum text size in diagram exceeded" instead). Sixty boxes of ordinary names take about
+  6,000 characters, but a name of escaped characters takes up to a thousand, so when the source
+  would pass ``TEXT_BUDGET`` (the limit less a tenth, for viewers that add a line or turn line ends
+  into CRLF) fewer moments per phase are shown until it fits.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
-import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
+
+from intervjufas.reports.mermaid_text import WRAP_WIDTH, label, label_text, wrap
 
 State = Literal["kept", "new", "develop", "remove", "developed"]
 STATES: tuple[State, ...] = get_args(State)
 
-WRAP_WIDTH = 24
-"""Columns per label line (a wide character counts two); about 190 px in Mermaid's default font."""
-NAME_LINES = 4
-MIN_SPLIT = 4
-"""Columns that must be left on a line for an overlong word to start there rather than below."""
 TITLE_WIDTH = 32
 NOTE_LINES = 2
 INVOLVES_LINES = 2
 TITLE_LINES = 1
-ELLIPSIS = "…"
 SEPARATOR = " · "
-BREAK = "\n"
 EMPTY_PHASE = "(inga moment)"
 UNNAMED = "(namnlöst moment)"
 UNTITLED = "(namnlös fas)"
+MORE = "… och {count} moment till"
+ONLY_COUNT = "{count} moment"
+
+MAX_MOMENTS = 20
+"""Moments drawn per phase at most (see the module docstring)."""
+MAX_EDGES = 500
+"""Mermaid's ``maxEdges``: the 501st edge makes 10.x and later refuse the diagram."""
+TEXT_BUDGET = 45_000
+"""Mermaid's ``maxTextSize`` (50,000 UTF-16 units) less a tenth."""
 
 MARKS: dict[State, str] = {"kept": "", "new": "+", "develop": "↗", "remove": "✕", "developed": "✓"}
 LEGEND_TITLE = "Teckenförklaring"
@@ -77,12 +75,6 @@ CLASS_DEFS: dict[str, str] = {
 }
 CLASS_PREFIX = "state_"
 
-_ALWAYS_ESCAPED = frozenset('"#&<>%:@\\`*_~[]|{}$')
-_BLOCK_START = frozenset("-+=")
-_ORDERED_LIST = re.compile(r"\d+[.)]")
-_WWW_DOT = re.compile(r"(?i)(?<=www)\.")
-_NONCHARACTER = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
-
 
 @dataclass(frozen=True)
 class MapNode:
@@ -96,155 +88,119 @@ class MapNode:
 
 @dataclass(frozen=True)
 class MapPhase:
-    """A phase of the map ("Före intervjun", …) and its moments in order."""
+    """A phase of the map ("Före intervjun", …) and its moments in order; ``more`` counts the
+    moments after them that a picture leaves out."""
 
     title: str
     nodes: tuple[MapNode, ...]
+    more: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.nodes) + self.more
 
 
-def normalise(text: str) -> str:
-    """One line of plain text: any whitespace run becomes one space; control characters,
-    non-characters and words of invisible characters only are dropped; a lone surrogate becomes
-    U+FFFD; Mermaid's entity markers ``ﬂ°`` and ``¶ß`` get a word joiner so it leaves them alone."""
-    out: list[str] = []
-    for ch in text:
-        if ch.isspace():
-            out.append(" ")
-        elif "\ud800" <= ch <= "\udfff":
-            out.append("\ufffd")
-        elif unicodedata.category(ch) != "Cc" and ch != "\ufeff" and not _is_nonchar(ch):
-            out.append(ch)
-    words = [word for word in "".join(out).split() if _text_width(word)]
-    return " ".join(words).replace("ﬂ°", "ﬂ\u2060°").replace("¶ß", "¶\u2060ß")
+@dataclass(frozen=True)
+class Drawing:
+    """A picture of a map: its phases as drawn (cut where the map is too big) and the source."""
 
+    phases: tuple[MapPhase, ...]
+    source: str
 
-def _is_nonchar(ch: str) -> bool:
-    return bool(_NONCHARACTER.match(ch)) or (ord(ch) & 0xFFFE) == 0xFFFE
+    @property
+    def shown(self) -> int | None:
+        """How many moments each phase shows at most, when some phase is cut (else None)."""
+        return next((len(phase.nodes) for phase in self.phases if phase.more), None)
 
-
-def _width(ch: str) -> int:
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def _clusters(word: str) -> Iterator[str]:
-    """Characters grouped so that a hard break never splits an accent or an emoji sequence."""
-    cluster = ""
-    for ch in word:
-        joins = cluster and (
-            _width(ch) == 0
-            or cluster.endswith("\u200d")
-            or "\U0001f3fb" <= ch <= "\U0001f3ff"
-            or (_is_flag_half(ch) and len(cluster) == 1 and _is_flag_half(cluster))
-        )
-        if cluster and not joins:
-            yield cluster
-            cluster = ""
-        cluster += ch
-    if cluster:
-        yield cluster
-
-
-def _is_flag_half(ch: str) -> bool:
-    return "\U0001f1e6" <= ch <= "\U0001f1ff"
-
-
-def _text_width(text: str) -> int:
-    return sum(_width(ch) for ch in text)
-
-
-def wrap(text: str, width: int = WRAP_WIDTH, max_lines: int = NAME_LINES) -> list[str]:
-    """Greedy word wrap of normalised text at spaces; a word wider than a line goes on from where
-    the line is (if a few columns are left) and is split between characters; lines past
-    ``max_lines`` are dropped and the last kept one ends with "…"."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split(" ") if text else []:
-        candidate = f"{line} {word}" if line else word
-        if _text_width(candidate) <= width:
-            line = candidate
-        elif _text_width(word) <= width:
-            lines.append(line)
-            line = word
+    @property
+    def note(self) -> str:
+        """A line for under the picture when it leaves moments out (else "")."""
+        shown = self.shown
+        if shown is None:
+            return ""
+        total = sum(phase.total for phase in self.phases)
+        if shown == 0:
+            first = "bara hur många moment varje fas har"
+        elif shown == 1:
+            first = "det första momentet i varje fas"
         else:
-            if line and width - _text_width(line) - 1 < MIN_SPLIT:
-                lines.append(line)
-                line = ""
-            line = f"{line} " if line else ""
-            for cluster in _clusters(word):
-                if line.strip() and _text_width(line + cluster) > width:
-                    lines.append(line.rstrip())
-                    line = ""
-                line += cluster
-    if line:
-        lines.append(line)
-    if len(lines) <= max_lines:
-        return lines
-    kept = lines[:max_lines]
-    kept[-1] = _with_ellipsis(kept[-1], width)
-    return kept
-
-
-def _with_ellipsis(line: str, width: int) -> str:
-    """The last kept line, shortened to make room for "…", at a space if one is near the end."""
-    clusters = list(_clusters(line))
-    cut = bool(clusters) and _text_width(line) + 1 > width
-    while clusters and _text_width("".join(clusters)) + 1 > width:
-        clusters.pop()
-    kept = "".join(clusters)
-    space = kept.rfind(" ")
-    if cut and space > len(kept) // 2:
-        kept = kept[:space]
-    return kept.rstrip() + ELLIPSIS
-
-
-def escape(line: str) -> str:
-    """A plain line as text for a quoted Mermaid label (see the module docstring for the set)."""
-    out = [f"#{ord(ch)};" if ch in _ALWAYS_ESCAPED else ch for ch in line]
-    for match in _WWW_DOT.finditer(line):
-        out[match.end() - 1] = "#46;"
-    if line and line[0] in _BLOCK_START:
-        out[0] = f"#{ord(line[0])};"
-    elif match := _ORDERED_LIST.match(line):
-        end = match.end() - 1
-        out[end] = f"#{ord(line[end])};"
-    return "".join(out)
+            first = f"de första {shown} momenten i varje fas"
+        return f"Diagrammet visar {first}; tabellen har alla {total} moment."
 
 
 def node_lines(node: MapNode) -> list[str]:
     """The plain lines a moment's box shows: mark and name, the note, who it involves."""
     mark = MARKS[node.state]
-    name = normalise(node.label) or UNNAMED
+    name = label_text(node.label) or UNNAMED
     lines = wrap(f"{mark} {name}" if mark else name)
-    note = normalise(node.note)
+    note = label_text(node.note)
     if note:
         lines += wrap(note, max_lines=NOTE_LINES)
-    involved = [word for word in (normalise(who) for who in node.involves) if word]
+    involved: list[str] = []
+    for who in node.involves[: INVOLVES_LINES * WRAP_WIDTH]:  # more than the lines can show
+        if len(SEPARATOR.join(involved)) > INVOLVES_LINES * WRAP_WIDTH:
+            break  # more than the lines can show: wrap ends them with "…"
+        if word := label_text(who):
+            involved.append(word)
     if involved:
         lines += wrap(f"({SEPARATOR.join(involved)})", max_lines=INVOLVES_LINES)
     return lines
 
 
 def title_lines(title: str) -> list[str]:
-    return wrap(normalise(title) or UNTITLED, TITLE_WIDTH, TITLE_LINES)
+    return wrap(label_text(title) or UNTITLED, TITLE_WIDTH, TITLE_LINES)
 
 
-def label(lines: Sequence[str]) -> str:
-    """The quoted label for some plain lines: each escaped, joined by line breaks."""
-    return '"' + BREAK.join(escape(line) for line in lines) + '"'
+def more_lines(phase: MapPhase) -> list[str]:
+    """The lines of the box that stands for the moments a phase leaves out."""
+    return [(MORE if phase.nodes else ONLY_COUNT).format(count=phase.more)]
 
 
 def flowchart(phases: Sequence[MapPhase], *, legend: bool = True) -> str:
-    """The diagram's source, without the fences. Same input, same text."""
+    """The diagram's source, without the fences, cut as ``drawing`` says. Same input, same text."""
+    return drawing(phases, legend=legend).source
+
+
+def drawing(phases: Sequence[MapPhase], *, legend: bool = True) -> Drawing:
+    """The map as every picture of it shows it: each phase's first moments, as many as both
+    readability and Mermaid's limits allow (the module docstring says why), the same number in
+    every phase that has to be cut. The one place that decides how much of a map is drawn."""
     for phase in phases:
         for node in phase.nodes:
             if node.state not in STATES:
                 raise ValueError(f"unknown state {node.state!r}")
+    labels: dict[int, str] = {}  # each box's label, by id(node): made once, whatever is tried
+    for shown in range(MAX_MOMENTS, -1, -1):
+        cut = tuple(_cut(phase, shown) for phase in phases)
+        source = _source(cut, labels, legend=True)
+        if edge_count(cut) <= MAX_EDGES and text_size(source) <= TEXT_BUDGET:
+            return Drawing(cut, source if legend else _source(cut, labels, legend=False))
+    raise ValueError("the phase titles alone pass Mermaid's limits")
+
+
+def _cut(phase: MapPhase, shown: int) -> MapPhase:
+    if len(phase.nodes) <= shown:
+        return phase
+    return MapPhase(phase.title, phase.nodes[:shown], phase.more + len(phase.nodes) - shown)
+
+
+def edge_count(phases: Sequence[MapPhase]) -> int:
+    """The edges the source of these (already cut) phases has: a chain down every phase, one
+    link between neighbouring phases."""
+    boxes = [max(len(phase.nodes) + (1 if phase.more else 0), 1) for phase in phases]
+    return sum(count - 1 for count in boxes) + max(len(phases) - 1, 0)
+
+
+def text_size(source: str) -> int:
+    """The length Mermaid compares with ``maxTextSize``: JavaScript's, in UTF-16 code units."""
+    return len(source.encode("utf-16-le")) // 2
+
+
+def _source(phases: Sequence[MapPhase], labels: dict[int, str], *, legend: bool) -> str:
     out = ["flowchart LR"]
     members: dict[str, list[str]] = {}
     for index, phase in enumerate(phases, start=1):
-        out += _phase(index, phase, members)
+        out += _phase(index, phase, members, labels)
     out += [f"  p{index} --> p{index + 1}" for index in range(1, len(phases))]
     used = [state for state in STATES if state != "kept" and members.get(state)]
     if legend and used:
@@ -256,18 +212,24 @@ def flowchart(phases: Sequence[MapPhase], *, legend: bool = True) -> str:
     return "\n".join(out) + "\n"
 
 
-def _phase(index: int, phase: MapPhase, members: dict[str, list[str]]) -> list[str]:
+def _phase(index: int, phase: MapPhase, members: dict[str, list[str]], labels: dict[int, str]) -> list[str]:
     phase_id = f"p{index}"
     out = [f"  subgraph {phase_id}[{label(title_lines(phase.title))}]", "    direction TB"]
-    if not phase.nodes:
+    if not phase.nodes and not phase.more:
         empty_id = f"{phase_id}none"
         out.append(f"    {empty_id}[{label([EMPTY_PHASE])}]")
         members.setdefault("empty", []).append(empty_id)
     ids = [f"{phase_id}m{number}" for number in range(1, len(phase.nodes) + 1)]
     for node_id, node in zip(ids, phase.nodes, strict=True):
-        out.append(f"    {node_id}({label(node_lines(node))})")
+        if id(node) not in labels:
+            labels[id(node)] = label(node_lines(node))
+        out.append(f"    {node_id}({labels[id(node)]})")
         if node.state != "kept":
             members.setdefault(node.state, []).append(node_id)
+    if phase.more:
+        ids.append(f"{phase_id}more")
+        out.append(f"    {ids[-1]}[{label(more_lines(phase))}]")
+        members.setdefault("empty", []).append(ids[-1])
     out += [f"    {a} --> {b}" for a, b in itertools.pairwise(ids)]
     out.append("  end")
     return out

@@ -27,7 +27,7 @@ from intervjufas.model.questions import (
 )
 from intervjufas.reports.front_matter import HeaderError, header_line, parse_header, split_front_matter
 from intervjufas.reports.model import FOLLOW_UP_QUESTION, GUIDE, SECTION_TEXTS, FollowUp, RawAnswer, Report
-from intervjufas.reports.process_map import MAP_EMPTY
+from intervjufas.reports.process_map import MAP_EMPTY, MAP_NOTE
 from intervjufas.reports.render import tags
 
 # A heading with its id comment; the comment's '<' must not be escaped by a backslash in the text.
@@ -251,7 +251,7 @@ def _derived(block: _Block, questionnaire: Questionnaire | None) -> set[str]:
         )
         return set(group.text.split("\n")) if group and group.text else set()
     if block.kind == "avsnitt":
-        table = {line for line in block.body if line.startswith("|")}
+        table = {line for line in block.body if line.startswith("|") or MAP_NOTE.fullmatch(line)}
         return table | set(SECTION_TEXTS.values()) | _fenced(block.body) | {MAP_EMPTY}
     return set()
 

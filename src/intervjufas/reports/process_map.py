@@ -9,6 +9,7 @@ VS Code and Obsidian draw, and the same map as a plain table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from intervjufas.model.answers import ActionItem, Moment, new_id
 from intervjufas.model.markdown_text import CURRENT
 from intervjufas.model.questions import PHASES, Questionnaire
-from intervjufas.reports.mermaid import LEGEND_WORDS, MapNode, MapPhase, flowchart
+from intervjufas.reports.mermaid import LEGEND_WORDS, MapNode, MapPhase, drawing
 from intervjufas.reports.model import Report, planned_items
 
 if TYPE_CHECKING:
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 
 MAP_TITLE = "Processkarta"
 MAP_EMPTY = "*Inga moment kartlagda ännu.*"
+MAP_NOTE = re.compile(r"\*Diagrammet visar [^*]+; tabellen har alla \d+ moment\.\*")
+"""The line under a diagram that leaves moments out (the program writes it, so it is not kept as
+the user's own text when the report is read back)."""
 STATE_WORDS: dict[str, str] = {"kept": "", **LEGEND_WORDS}  # the marks' words, as in the legend
 _PLAN_STATES = {"lagga_till": "new", "utveckla": "develop", "ta_bort": "remove"}
 
@@ -118,8 +122,12 @@ def map_section(report: Report, questionnaire: Questionnaire) -> list[str]:
 
 
 def section_of(drawn: ProcessMap) -> list[str]:
-    """A map's section lines: a Mermaid block, then the same map as a table."""
-    lines = ["```mermaid", *flowchart(map_phases(drawn)).rstrip("\n").split("\n"), "```", ""]
+    """A map's section lines: a Mermaid block (with a line saying so when it leaves moments out),
+    then the whole map as a table."""
+    picture = drawing(map_phases(drawn))
+    lines = ["```mermaid", *picture.source.rstrip("\n").split("\n"), "```", ""]
+    if picture.note:
+        lines += [f"*{picture.note}*", ""]
     lines += ["| Fas | Moment | Förändring | Berör | Notering |", "| --- | --- | --- | --- | --- |"]
     for moment in drawn.moments:
         mark = STATE_WORDS[moment.state]

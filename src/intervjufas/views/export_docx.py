@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from intervjufas import __version__
@@ -29,12 +29,13 @@ from intervjufas.reading.document import (
     Section,
     TextContent,
 )
-from intervjufas.reports.process_map import STATE_WORDS
-from intervjufas.views.export_html import NO_PLAN, WHY
+from intervjufas.views.docx_tables import Merge, append_rows
+from intervjufas.views.export_html import MAP_HEADER, NO_PLAN, WHY, moment_cells
 
 Progress = Callable[[str], None]
 LANGUAGE = "sv-SE"
-MAP_HEADER = ("Fas", "Moment", "Förändring", "Berör", "Notering")
+MERGE_ROWS = 25  # rows of a phase merged into one cell at most: about half an A4 page
+CONTINUED = "(forts.)"
 TABLE_STYLE = "Light List Accent 1"
 # Column widths in mm; the text area of an A4 page with 22 mm margins is 166 mm wide.
 FACT_WIDTHS = (45.0, 121.0)
@@ -149,10 +150,14 @@ def _section(doc: _Writer, section: Section, *, new_page: bool) -> None:
 
 
 def _table(
-    doc: _Writer, header: tuple[str, ...] | None, rows: list[tuple[str, ...]], widths: tuple[float, ...]
+    doc: _Writer,
+    header: tuple[str, ...] | None,
+    rows: list[tuple[str, ...]],
+    widths: tuple[float, ...],
+    merges: Sequence[Merge] = (),
 ) -> Any:
     """A table (columns ``widths`` mm wide) with a bold header row that Word repeats on every
-    page, or without a header row."""
+    page, or without a header row; ``merges`` merges first cells down (see ``docx_tables``)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Mm
@@ -168,21 +173,12 @@ def _table(
     for name, value in flags.items():
         look.set(qn(f"w:{name}"), "1" if value else "0")
     look.set(qn("w:val"), f"{sum(_LOOK_BITS[name] for name, on in flags.items() if on):04X}")
-    if header:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, header, strict=True):
-            cell.paragraphs[0].add_run(text).bold = True
-        properties = table.rows[0]._tr.get_or_add_trPr()
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        properties.append(repeat)
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.paragraphs[0].add_run(text)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
-        for cell in column.cells:
-            cell.width = Mm(width)
+    twips = [Mm(width).twips for width in widths]
+    if header:
+        append_rows(table, [header], twips, header=True)
+    append_rows(table, rows, twips, merges=merges)
     return table
 
 
@@ -216,30 +212,24 @@ def _plan(doc: _Writer, document: Document) -> None:
 
 
 def _process_map(doc: _Writer, document: Document) -> None:
-    """The map as a table, one row per moment; a phase's cells are merged down its moments."""
+    """The whole map as a table, one row per moment; a phase's cells are merged down its moments,
+    at most ``MERGE_ROWS`` at a time (the next part names the phase again), since Word shows a
+    merged cell's text only on the page where it starts."""
     if not document.process_map:
         return
     doc.add_heading(document.map_title, 1)
     header, widths = (MAP_HEADER[:-1], CUSTOMER_MAP_WIDTHS) if document.customer else (MAP_HEADER, MAP_WIDTHS)
     rows: list[tuple[str, ...]] = []
-    spans: list[tuple[int, int]] = []  # first and last row of each phase (the header is row 0)
+    merges: list[Merge] = []
     for phase in document.process_map:
-        first = len(rows) + 1
-        for number, moment in enumerate(phase.nodes):
-            row = (phase.title if number == 0 else "", moment.label, STATE_WORDS.get(moment.state, ""))
-            row = (*row, ", ".join(moment.involves))
-            rows.append(row if document.customer else (*row, moment.note))
-        if phase.nodes:
-            spans.append((first, len(rows)))
-    if not rows:
-        return
-    table = _table(doc, header, rows, widths)
-    for first, last in spans:
-        if last > first:
-            merged = table.cell(first, 0).merge(table.cell(last, 0))
-            for paragraph in merged.paragraphs[1:]:
-                if not paragraph.text:  # the empty paragraphs of the cells merged into it
-                    paragraph._p.getparent().remove(paragraph._p)
+        for start in range(0, len(phase.nodes), MERGE_ROWS):
+            part = phase.nodes[start : start + MERGE_ROWS]
+            title = phase.title if start == 0 else f"{phase.title} {CONTINUED}"
+            for number, moment in enumerate(part):
+                rows.append((title if number == 0 else "", *moment_cells(moment, customer=document.customer)))
+                merges.append(None if len(part) == 1 else "restart" if number == 0 else "continue")
+    if rows:
+        _table(doc, header, rows, widths, merges)
 
 
 def _other(doc: _Writer, document: Document) -> None:

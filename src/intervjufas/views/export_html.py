@@ -27,7 +27,7 @@ from intervjufas.reading.document import (
     Section,
     TextContent,
 )
-from intervjufas.reports.mermaid import MARKS, MapPhase
+from intervjufas.reports.mermaid import MARKS, MapNode, MapPhase, drawing, more_lines
 from intervjufas.reports.process_map import STATE_WORDS
 
 Progress = Callable[[str], None]
@@ -35,6 +35,7 @@ WHY = "Varför:"
 INVOLVES = "Berör:"
 LEGEND = "Teckenförklaring:"
 NO_PLAN = "Inga moment att lägga till, utveckla eller ta bort."
+MAP_HEADER = ("Fas", "Moment", "Förändring", "Berör", "Notering")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n+")
 
 STYLE = """
@@ -80,7 +81,8 @@ thead th { background: var(--soft); border-bottom: 2px solid var(--ink); }
 .state-remove { border-left-color: #c62828; background: #fdeeee; }
 .state-remove .name { text-decoration: line-through; }
 .state-developed { border-left-color: #1565c0; background: #ecf3fc; }
-.legend { font-size: .9rem; color: var(--muted); }
+.moment.more { border-style: dashed; color: var(--muted); font-style: italic; }
+.legend, .map-note { font-size: .9rem; color: var(--muted); }
 .legend span { margin-right: 1rem; }
 @media (max-width: 36rem) {
   main { padding: 1.5rem 1rem 3rem; }
@@ -211,18 +213,41 @@ def _moment_lines(phase: MapPhase) -> list[str]:
         if moment.note:
             parts.append(f'<span class="note">{_lines(moment.note)}</span>')
         lines.append(f'<li class="moment state-{_text(moment.state)}">{"".join(parts)}</li>')
+    if phase.more:
+        lines.append(f'<li class="moment more">{_text(more_lines(phase)[0])}</li>')
     return lines
 
 
+def moment_cells(moment: MapNode, *, customer: bool) -> tuple[str, ...]:
+    """A moment's cells in the columns of ``MAP_HEADER`` after the phase (the customer version
+    without the note)."""
+    cells = (moment.label, STATE_WORDS.get(moment.state, ""), ", ".join(moment.involves))
+    return cells if customer else (*cells, moment.note)
+
+
+def _map_table(document: Document, phases: tuple[MapPhase, ...]) -> list[str]:
+    header = MAP_HEADER[:-1] if document.customer else MAP_HEADER
+    cells = "".join(f'<th scope="col">{_text(cell)}</th>' for cell in header)
+    lines = ['<table class="map-table">', f"<thead><tr>{cells}</tr></thead>", "<tbody>"]
+    for phase in phases:
+        for number, moment in enumerate(phase.nodes):
+            row = (phase.title if number == 0 else "", *moment_cells(moment, customer=document.customer))
+            lines.append("<tr>" + "".join(f"<td>{_lines(cell)}</td>" for cell in row) + "</tr>")
+    return [*lines, "</tbody>", "</table>"]
+
+
 def _process_map(document: Document) -> list[str]:
+    """The map drawn as the report's diagram draws it (a big one cut the same way, see
+    ``reports.mermaid.drawing``), and then, when it is cut, the whole map as a table."""
     if not document.process_map:
         return []
+    picture = drawing(document.process_map)
     lines = [
         '<section class="part process-map">',
         f"<h2>{_text(document.map_title)}</h2>",
         '<div class="map">',
     ]
-    for phase in document.process_map:
+    for phase in picture.phases:
         lines += ['<section class="phase">', f"<h3>{_text(phase.title)}</h3>", "<ol>"]
         lines += _moment_lines(phase)
         lines += ["</ol>", "</section>"]
@@ -230,11 +255,16 @@ def _process_map(document: Document) -> list[str]:
     used = [
         s
         for s in STATE_WORDS
-        if STATE_WORDS[s] and any(m.state == s for p in document.process_map for m in p.nodes)
+        if STATE_WORDS[s] and any(m.state == s for p in picture.phases for m in p.nodes)
     ]
     if used:
         legend = "".join(f"<span>{_text(MARKS[s])} {_text(STATE_WORDS[s])}</span>" for s in used)
         lines.append(f'<p class="legend">{LEGEND} {legend}</p>')
+    if picture.note:
+        lines += [
+            f'<p class="map-note">{_text(picture.note)}</p>',
+            *_map_table(document, document.process_map),
+        ]
     return [*lines, "</section>"]
 
 

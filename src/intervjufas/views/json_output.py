@@ -4,6 +4,7 @@ else with escapes (\u2192), so that the data is never changed by a narrow encodi
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
@@ -16,14 +17,18 @@ if TYPE_CHECKING:
     from intervjufas.reading.trend import SetTrend
 
 
+_RAW_CONTROLS = re.compile("[\x7f-\x9f]")  # json.dumps escapes only those below U+0020
+
+
 def json_text(data: Any, encoding: str | None = "utf-8") -> str:
-    """``data`` as indented JSON that ``encoding`` can hold exactly."""
+    """``data`` as indented JSON that ``encoding`` can hold exactly, with every control character
+    escaped (``\\u009b``), so that the text is the same data and safe for any terminal."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
     try:
         text.encode(encoding or "utf-8")
     except (UnicodeEncodeError, LookupError):
         return json.dumps(data, ensure_ascii=True, indent=2)
-    return text
+    return _RAW_CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def write_json(data: Any, stream: IO[str]) -> None:

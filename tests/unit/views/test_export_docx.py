@@ -12,6 +12,7 @@ from typing import Any
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.table import _Cell
 
 from export_samples import (
     CUSTOMER_ITEM,
@@ -19,6 +20,7 @@ from export_samples import (
     HOSTILE,
     MULTI_LINE,
     REFLECTION,
+    big_map,
     expected_outline,
     expected_paragraphs,
     full_report,
@@ -30,7 +32,7 @@ from intervjufas.model.questions import Questionnaire
 from intervjufas.reading.customer_version import customer_version
 from intervjufas.reading.document import Document, build_document, clean
 from intervjufas.reports.loading import load_report
-from intervjufas.views.export_docx import export_docx
+from intervjufas.views.export_docx import MERGE_ROWS, export_docx
 
 LEVELS = {"Title": 0, "Heading 1": 1, "Heading 2": 2, "Heading 3": 3}
 
@@ -176,3 +178,34 @@ def test_every_fixture_report_exports_to_a_word_document(name: str, customer: bo
     assert outline(doc) == expected_outline(document)
     shown = body(doc)
     assert all(p in shown for p in expected_paragraphs(document))
+
+
+@pytest.mark.parametrize("count", [600, 2000, 5000])
+def test_a_phase_of_thousands_of_moments_is_one_whole_table(
+    kartlaggning: Questionnaire, tmp_path: Path, count: int
+) -> None:
+    """No recursion however long a phase is: the phase's cell is merged down at most MERGE_ROWS
+    rows at a time (named again, "(forts.)", on the next), and every moment has its row."""
+    loaded = write_and_load(tmp_path, full_report(kartlaggning), kartlaggning)
+    document = build_document(loaded, author="Anna Berg", process_map=big_map(count))
+    doc = reopen(export_docx(document))
+    table = doc.tables[1]
+    rows = list(table.rows)  # python-docx makes the list anew for every index
+    assert len(rows) == 1 + count + 1
+    before = document.process_map[0].nodes if document.process_map else ()
+    for number, (row, moment) in enumerate(zip(rows[1 : count + 1], before, strict=True)):
+        first, *others = row._tr.tc_lst  # the cells as written (python-docx's row.cells climbs merges)
+        assert [_Cell(tc, table).text for tc in others] == [moment.label, "", moment.involves[0], moment.note]
+        if number % MERGE_ROWS == 0:
+            title = "Före intervjun" if number == 0 else "Före intervjun (forts.)"
+            assert first.vMerge == "restart" and _Cell(first, table).text == title
+        else:
+            assert first.vMerge == "continue" and _Cell(first, table).text == ""
+    # python-docx itself reads the merged cells as one: each part of the phase shows its title
+    for number in (1, MERGE_ROWS, MERGE_ROWS + 1, count):
+        title = "Före intervjun" if number <= MERGE_ROWS else "Före intervjun (forts.)"
+        assert rows[number].cells[0].text == title
+    assert [cell.text for cell in rows[-1].cells] == ["Under intervjun", "Intervju", "Nytt", "kandidaten", ""]
+    assert rows[-1]._tr.tc_lst[0].vMerge is None
+    customer = reopen(export_docx(customer_version(document)))
+    assert all(len(row.cells) == 4 for row in customer.tables[-1].rows)

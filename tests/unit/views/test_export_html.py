@@ -17,6 +17,7 @@ from export_samples import (
     HOSTILE,
     MULTI_LINE,
     REFLECTION,
+    big_map,
     expected_outline,
     expected_paragraphs,
     full_report,
@@ -28,6 +29,7 @@ from intervjufas.model.questions import Questionnaire
 from intervjufas.reading.customer_version import customer_version
 from intervjufas.reading.document import Document, build_document, clean
 from intervjufas.reports.loading import load_report
+from intervjufas.reports.mermaid import MAX_MOMENTS
 from intervjufas.views.export_html import export_html
 
 
@@ -175,3 +177,25 @@ def test_every_fixture_report_exports_to_valid_html(name: str, customer: bool) -
     assert [h for h in outline(tree) if h in expected_outline(document)] == expected_outline(document)
     shown = shown_paragraphs(tree)
     assert all(p in shown for p in expected_paragraphs(document))
+
+
+def test_a_big_map_is_drawn_as_the_report_draws_it_and_listed_whole(
+    kartlaggning: Questionnaire, tmp_path: Path
+) -> None:
+    loaded = write_and_load(tmp_path, full_report(kartlaggning), kartlaggning)
+    document = build_document(loaded, author="Anna", process_map=big_map(2000))
+    tree = parse(export_html(document))
+    cards = [el for el in tree.iter("li") if "moment" in (el.get("class") or "")]
+    assert [text_of(el) for el in cards if "more" in el.get("class", "")] == ["… och 1980 moment till"]
+    assert len(cards) == MAX_MOMENTS + 1 + 1
+    note = next(el for el in tree.iter("p") if el.get("class") == "map-note")
+    assert (
+        text_of(note) == "Diagrammet visar de första 20 momenten i varje fas; tabellen har alla 2001 moment."
+    )
+    table = next(el for el in tree.iter("table") if el.get("class") == "map-table")
+    rows = [[text_of(cell) for cell in row] for row in table.iter("tr")]
+    assert rows[0] == ["Fas", "Moment", "Förändring", "Berör", "Notering"] and len(rows) == 1 + 2001
+    assert rows[1][:2] == ["Före intervjun", "Moment 0: " + clean(HOSTILE)] and rows[2][0] == ""
+    assert rows[-1] == ["Under intervjun", "Intervju", "Nytt", "kandidaten", ""]
+    small = parse(export_html(build_document(loaded, author="Anna", process_map=sample_map())))
+    assert not any(el.get("class") == "map-table" for el in small.iter("table"))

@@ -1,0 +1,77 @@
+"""Rows of Word tables written as WordprocessingML in one pass, for tables of any length.
+
+python-docx's own table calls look the table up again for every row and cell (``add_row`` sets
+each cell's width through generic child searches, ``merge`` walks a vertical span by recursion),
+so a table of a few thousand rows takes minutes or stops with RecursionError. Here a table that
+python-docx made (its style, look and grid stay python-docx's) gets its rows as XML text, parsed
+once by lxml as python-docx parses its own templates. A vertical merge is written as the
+``w:vMerge`` flags Word itself writes ("restart" on the first cell, an empty flag below it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+from xml.sax.saxutils import escape
+
+Merge = Literal["restart", "continue"] | None
+
+
+def append_rows(
+    table: Any,
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    *,
+    header: bool = False,
+    merges: Sequence[Merge] = (),
+) -> None:
+    """Append ``rows`` (one text per column; a line break stays a line break) to a python-docx
+    table whose columns are ``widths`` twips wide. ``header`` makes them bold rows that Word
+    repeats on every page; ``merges`` gives the vertical merge of each row's first cell."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    xml = "".join(
+        _row(row, widths, header=header, merge=merges[number] if number < len(merges) else None)
+        for number, row in enumerate(rows)
+    )
+    holder = parse_xml(f"<w:tbl {nsdecls('w')}>{xml}</w:tbl>")
+    for tr in list(holder):
+        table._tbl.append(tr)
+
+
+def _row(cells: Sequence[str], widths: Sequence[int], *, header: bool, merge: Merge) -> str:
+    properties = '<w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header else ""
+    parts = [f"<w:tr>{properties}"]
+    for column, (text, width) in enumerate(zip(cells, widths, strict=True)):
+        flag = _MERGE_FLAGS[merge] if column == 0 else ""
+        parts.append(
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{flag}</w:tcPr>{_paragraph(text, header)}</w:tc>'
+        )
+    parts.append("</w:tr>")
+    return "".join(parts)
+
+
+_MERGE_FLAGS: dict[Merge, str] = {
+    None: "",
+    "restart": '<w:vMerge w:val="restart"/>',
+    "continue": "<w:vMerge/>",
+}
+
+
+def _paragraph(text: str, bold: bool) -> str:
+    """A paragraph with one run: tabs and line breaks as Word's own elements (as python-docx's
+    ``Run.text`` writes them)."""
+    if not text:
+        return "<w:p/>"
+    content = []
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        if number:
+            content.append("<w:br/>")
+        for index, piece in enumerate(line.split("\t")):
+            if index:
+                content.append("<w:tab/>")
+            if piece:
+                content.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    style = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f"<w:p><w:r>{style}{''.join(content)}</w:r></w:p>"
