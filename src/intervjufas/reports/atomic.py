@@ -24,7 +24,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError, SaveError, file_error
+from intervjufas.errors import SaveError
+from intervjufas.private.folders import make_private_dir
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -64,22 +65,8 @@ def signals_held() -> Iterator[None]:
 
 def ensure_dir(folder: Path) -> None:
     """Create the folder if it is missing: it, and every folder above it that has to be made, private
-    to its owner (``mkdir -p`` would give the folders above the umask's mode)."""
-    missing = []
-    for level in (folder, *folder.parents):
-        if level.exists() or level.is_symlink():
-            break
-        missing.append(level)
-    try:
-        for level in reversed(missing):
-            with contextlib.suppress(FileExistsError):  # (made by someone else meanwhile)
-                level.mkdir(mode=FOLDER_MODE)
-                with contextlib.suppress(OSError):
-                    os.chmod(level, FOLDER_MODE)  # the umask may have narrowed it
-    except OSError as error:
-        raise file_error("Kan inte skapa mappen", folder, error) from None
-    if not folder.is_dir():
-        raise IntervjufasError(f"{folder} är inte en mapp.")
+    to its owner (see ``private.folders.make_private_dir``)."""
+    make_private_dir(folder)
 
 
 def remove_file(path: Path) -> None:

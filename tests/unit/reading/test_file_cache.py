@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import read_cache
+from intervjufas.private.sealed import seal
 from intervjufas.reading.file_cache import (
     CACHE_FORMAT,
     PYTHON,
@@ -37,7 +39,7 @@ def settled_file(folder: Path, name: str, text: str = "x") -> Path:
     return path
 
 
-def key(path: Path) -> tuple[int, int, int]:
+def key(path: Path) -> tuple[int, int, int, int]:
     return file_key(os.stat(path))
 
 
@@ -143,11 +145,12 @@ def test_names_that_vanished_are_dropped_on_save(folder: Path, root: Path) -> No
     cache.save()
     gone.unlink()
     FileCache("prov", folder, "v1", root=root).save()  # nothing new, but a name to drop
-    entries = marshal.loads(FileCache("prov", folder, "v1", root=root).path.read_bytes())["entries"]
+    entries = read_cache(FileCache("prov", folder, "v1", root=root).path)["entries"]
     assert set(entries) == {"kvar.md"}
 
 
 VALID = {"format": CACHE_FORMAT, "python": PYTHON, "version": "v1"}
+NOW = time.time_ns()
 
 
 @pytest.mark.parametrize(
@@ -156,12 +159,20 @@ VALID = {"format": CACHE_FORMAT, "python": PYTHON, "version": "v1"}
         b"",
         b"{",
         marshal.dumps(None),
-        marshal.dumps([]),
-        marshal.dumps(VALID),
-        marshal.dumps({**VALID, "entries": []}),
-        marshal.dumps({**VALID, "entries": {"a.md": "x", "b.md": (1, 2)}}),
-        marshal.dumps({**VALID, "entries": {"a.md": ("1", 2, 3, "x")}}),
-        marshal.dumps({**VALID, "entries": {"a.md": [1, 2, 3, "x"]}}),
+        marshal.dumps({**VALID, "entries": {}}),  # (the right document, not sealed)
+        b"[\x00\x00\x00\x80",  # five bytes that claim a list of 2**31 items
+        seal(None, 0)[:-1],  # truncated
+        seal({**VALID, "entries": {}}, 2**31),  # a count that is not there
+        seal({**VALID, "entries": {}}, 0)[:-2] + b"0\x00",  # sealed, then changed
+        seal(None, 0),
+        seal([], 0),
+        seal(VALID, 0),
+        seal({**VALID, "entries": []}, 0),
+        seal({**VALID, "entries": {"a.md": "x", "b.md": (1, 2)}}, 2),
+        seal({**VALID, "entries": {"a.md": ("1", 2, 3, NOW, "x")}}, 1),
+        seal({**VALID, "entries": {"a.md": [1, 2, 3, NOW, "x"]}}, 1),
+        seal({**VALID, "entries": {"a.md": (1, 2, 3, "x")}}, 1),  # (the key of an earlier format)
+        seal({**VALID, "format": 2, "entries": {}}, 0),
         b'{"format": 1, "version": "v1", "entries": {}}',
         "\x00\xff binärt skräp".encode("utf-8", "surrogateescape"),
     ],
@@ -228,7 +239,7 @@ def test_two_processes_saving_at_once_never_tear_the_cache_and_lose_nothing(fold
     ]
     assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
     cache = FileCache("prov", folder, "v1", root=root)
-    assert marshal.loads(cache.path.read_bytes())["format"] == CACHE_FORMAT  # whole
+    assert read_cache(cache.path)["format"] == CACHE_FORMAT  # whole
     for path in sorted(folder.iterdir()):
         assert cache.get(path.name, key(path)) == path.name[0], path.name
 
