@@ -275,3 +275,34 @@ def test_the_cache_is_private_to_its_owner(folder: Path, tmp_path: Path) -> None
     assert stat.S_IMODE(os.stat(cache.path).st_mode) == 0o600
     for made in (cache.path.parent, root, root.parent):
         assert stat.S_IMODE(os.stat(made).st_mode) == 0o700, made
+
+
+def test_an_edit_of_the_same_length_with_its_time_put_back_is_not_taken_from_the_cache(
+    folder: Path, root: Path
+) -> None:
+    path = settled_file(folder, "a.md", "abcd")
+    lookup = remembered(folder, root, path)
+    before = os.stat(path)
+    with path.open("r+b") as handle:  # (in place: the same inode)
+        handle.write(b"efgh")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert key(path)[:3] == file_key(before)[:3]
+    assert lookup() is None  # told apart by the status-change time
+
+
+@pytest.mark.parametrize("error", [MemoryError, RecursionError, OverflowError])
+def test_any_failure_while_loading_means_rebuild(
+    folder: Path, root: Path, error: type[Exception], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intervjufas.private import sealed
+
+    path = settled_file(folder, "a.md")
+    lookup = remembered(folder, root, path)
+
+    def failing(_data: bytes) -> object:
+        raise error()
+
+    with monkeypatch.context() as patched:
+        patched.setattr(sealed.marshal, "loads", failing)
+        assert FileCache("prov", folder, "v1", root=root).get("a.md", key(path)) is None
+    assert lookup() == "värde"
