@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import stat
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def unsafe_folder(folder: Path, problem: str, fix: str = "") -> None:
     if "tillhör" in problem:
         advice = " Ta bort mappen, eller gör den till din egen och privat (chown och chmod 700)."
     else:
-        advice = f" Gör den privat med: chmod 700 '{folder}'."
+        advice = f" Gör den privat med: chmod 700 {shlex.quote(str(folder))}."
     warn(f"Mappen {folder} {problem}; det som ligger där används inte{fix}.{advice}")
 
 
@@ -202,7 +203,7 @@ def open_private(path: Path) -> int | None:
         problem = f"kan inte läsas ({describe_os_error(error)})"
     if problem:
         os.close(fd)
-        fix = f" Gör den privat med: chmod 600 '{path}'." if "ändras" in problem else ""
+        fix = f" Gör den privat med: chmod 600 {shlex.quote(str(path))}." if "ändras" in problem else ""
         warn(f"Filen {path} {problem}; den används inte.{fix}")
         return None
     return fd
