@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from helpers import read_cache
 from intervjufas.private.sealed import seal
@@ -306,3 +308,37 @@ def test_any_failure_while_loading_means_rebuild(
         patched.setattr(sealed.marshal, "loads", failing)
         assert FileCache("prov", folder, "v1", root=root).get("a.md", key(path)) is None
     assert lookup() == "värde"
+
+
+cache_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=4) | st.lists(inner, max_size=4).map(tuple)
+    | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=300) | cache_values.map(lambda v: seal(v, 1)))
+def test_whatever_a_cache_file_holds_it_never_fails_a_command(folder: Path, root: Path, content: bytes) -> None:
+    path = settled_file(folder, "a.md")
+    cache = FileCache("prov", folder, "v1", root=root)
+    cache.path.parent.mkdir(parents=True, exist_ok=True)
+    cache.path.write_bytes(content)
+    os.chmod(cache.path, 0o600)
+    broken = FileCache("prov", folder, "v1", root=root)
+    broken.get("a.md", key(path))  # (whatever it finds, asking never fails)
+    broken.put("a.md", key(path), "nytt")
+    broken.save()
+    assert FileCache("prov", folder, "v1", root=root).get("a.md", key(path)) == "nytt"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.dictionaries(st.text(max_size=6), cache_values, max_size=4))
+def test_sealed_entries_of_any_shape_are_passed_over(folder: Path, root: Path, entries: dict) -> None:
+    path = settled_file(folder, "a.md")
+    cache = FileCache("prov", folder, "v1", root=root)
+    cache.path.parent.mkdir(parents=True, exist_ok=True)
+    cache.path.write_bytes(seal({**VALID, "entries": entries}, len(entries)))
+    found = FileCache("prov", folder, "v1", root=root).get("a.md", key(path))
+    assert found is None or entries.get("a.md", (None,))[:4] == key(path)
