@@ -83,6 +83,25 @@ class ReportInUseError(IntervjufasError):
     exit_code = ExitCode.IN_USE
 
 
+class LockUnavailable(SaveError):
+    """The report's lock cannot be taken or checked (its file cannot be opened or written): the
+    session must not write to the report, and its answers are kept as for any failed save."""
+
+    def __init__(self, report: Path, lock: Path, error: OSError) -> None:
+        reason = describe_os_error(error)
+        super().__init__(
+            report,
+            IntervjufasError(
+                f"Kan inte låsa rapporten {report}: låsfilen {lock} går inte att använda ({reason}). "
+                "Utan lås kan två sessioner skriva över varandras svar, så rapporten lämnades orörd. "
+                "Finns ingen annan session på rapporten kan låsfilen tas bort; i en delad mapp ska "
+                "mappen och dess filer tillhöra teamets grupp (chgrp -R GRUPP MAPP; chmod 2770 MAPP)."
+            ),
+        )
+        self.lock = lock
+        self.reason = reason
+
+
 class PersonalDataFound(IntervjufasError):
     """Personal data in answers that were to be saved without a question (``--svar --strikt``);
     ``findings`` says where, for the command-line layer to show one by one."""

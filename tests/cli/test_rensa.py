@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import marshal
 import os
 from pathlib import Path
 
 import pytest
 
-from helpers import command, run_cli
+from helpers import command, read_cache, run_cli
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reports.anonymise import ANONYMISED_KEY
 from intervjufas.reports.locking import ReportLock
@@ -78,12 +77,12 @@ def test_nothing_of_the_cleaned_reports_stays_in_the_caches(reports: Path, anony
     assert command("granska")().exit_code in (0, 1)
     caches = sorted((Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas").glob("*/*.cache"))
     assert {path.parent.name for path in caches} >= {"rubriker", "granska"}
-    kept = {path: marshal.loads(path.read_bytes())["entries"] for path in caches}
+    kept = {path: read_cache(path)["entries"] for path in caches}
     assert all(set(OLD) <= set(entries) for entries in kept.values())
     result = rensa("--aldre-an", "1d", "--ja", *(["--anonymisera"] if anonymise else []))
     assert result.exit_code == 0, result.output
     for path in caches:
-        entries = marshal.loads(path.read_bytes())["entries"]
+        entries = read_cache(path)["entries"]
         assert not set(OLD) & set(entries), path.parent.name
         assert set(entries) == set(kept[path]) - set(OLD)  # (the other reports' entries stay)
 

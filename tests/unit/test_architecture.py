@@ -16,14 +16,15 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "intervjufas"
 # Each layer may import the layers listed for it (and itself); nothing else of the program.
 ALLOWED = {
     "errors": {"questionsets"},  # only for a type annotation (TYPE_CHECKING)
+    "private": {"errors"},
     "terminal": set(),
     "model": {"errors"},
-    "questionsets": {"errors", "model"},
-    "reports": {"errors", "model", "questionsets"},
-    "asking": {"errors", "model", "questionsets", "reports"},
-    "reading": {"errors", "model", "questionsets", "reports"},
-    "views": {"errors", "model", "questionsets", "reports", "asking", "reading", "terminal"},
-    "cli": {"errors", "model", "questionsets", "reports", "asking", "reading", "views", "terminal"},
+    "questionsets": {"errors", "private", "model"},
+    "reports": {"errors", "private", "model", "questionsets"},
+    "asking": {"errors", "private", "model", "questionsets", "reports"},
+    "reading": {"errors", "private", "model", "questionsets", "reports"},
+    "views": {"errors", "private", "model", "questionsets", "reports", "asking", "reading", "terminal"},
+    "cli": {"errors", "private", "model", "questionsets", "reports", "asking", "reading", "views", "terminal"},
 }
 INTERFACE_LIBRARIES = ("rich", "typer", "click", "questionary", "prompt_toolkit")
 # The interactive prompter is the one piece of the core's 'asking' layer that draws (with Rich).

@@ -1,7 +1,8 @@
 """Who makes a report: recorded in it, because a team may share one reports folder.
 
 ``$INTERVJUFAS_FORFATTARE`` names the author; otherwise the name remembered in the user's config
-folder (``intervjufas/forfattare.txt``); otherwise the login name.  A login name like ``ab12345``
+folder (``intervjufas/forfattare.txt``, read only when it and its folder are the user's own and
+private, see ``private.folders``); otherwise the login name.  A login name like ``ab12345``
 says little to a colleague, so the first interactive session asks once for the name to use
 (``AUTHOR_QUESTION``, the login name offered) and remembers the answer; a session that cannot ask
 (answers from a file, or no terminal) uses the login name without remembering it.
@@ -15,8 +16,10 @@ import os
 from pathlib import Path
 
 from intervjufas.model.questions import Question
+from intervjufas.private.folders import checked_folder, config_home, read_private
 
 AUTHOR_ENV = "INTERVJUFAS_FORFATTARE"
+NAME_FILE_LIMIT = 64 * 1024
 AUTHOR_QUESTION = Question(
     id="forfattare",
     text="Vilket namn ska stå som författare till dina rapporter?",
@@ -29,9 +32,7 @@ AUTHOR_QUESTION = Question(
 
 
 def remembered_file() -> Path:
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("intervjufas", appauthor=False)) / "forfattare.txt"
+    return config_home() / "forfattare.txt"
 
 
 def named_author() -> str:
@@ -39,8 +40,10 @@ def named_author() -> str:
     named = os.environ.get(AUTHOR_ENV, "").strip()
     if named:
         return named
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        remembered = remembered_file().read_text(encoding="utf-8").strip()
+    path = remembered_file()
+    data = read_private(path, NAME_FILE_LIMIT) if checked_folder(path.parent) is not None else None
+    with contextlib.suppress(UnicodeDecodeError):
+        remembered = (data or b"").decode("utf-8").strip()
         if remembered:
             return remembered.splitlines()[0].strip()
     return ""
@@ -65,11 +68,12 @@ def must_ask() -> bool:
 def remember(name: str) -> bool:
     """Keep the name for later sessions (private to the user); False when it cannot be written."""
     from intervjufas.errors import IntervjufasError
-    from intervjufas.reports.atomic import atomic_write, ensure_dir
+    from intervjufas.reports.atomic import atomic_write
 
     path = remembered_file()
+    if checked_folder(path.parent, create=True) is None:
+        return False
     try:
-        ensure_dir(path.parent)
         atomic_write(path, name.strip() + "\n")
     except (IntervjufasError, OSError):
         return False

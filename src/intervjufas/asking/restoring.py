@@ -1,5 +1,9 @@
 """Continuing from a recovery file: the answers go back into the reports folder at once.
 
+Only a file in the user's own private recovery folder is one (``reports.recovery.is_recovery_file``);
+the same header key in a report anywhere else is ignored, so a report can never be moved or
+removed by what its text says.
+
 The report it came from is written again if it is still the same report (same id, unchanged
 since); otherwise the recovered answers become a new report beside it.  Then the recovery file,
 whose job is done, is removed.
@@ -19,7 +23,7 @@ from intervjufas.reports.report_file import ReportFile
 
 def restore_recovery(handle: ReportFile, report: Report, path: Path) -> tuple[ReportFile, Report, str]:
     """For a report read from a recovery file: save it where it belongs, and continue there."""
-    origin, folder = recovered_from(report)
+    origin, folder = recovered_from(report, path)
     if origin is None and folder is None:
         return handle, report, ""
     handle.close()

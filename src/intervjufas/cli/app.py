@@ -17,6 +17,7 @@ from intervjufas import __version__
 from intervjufas.cli import coercion, signatures
 from intervjufas.cli.completion import completing, swedish_completion_options
 from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, stop_signal
+from intervjufas.private.folders import take_warnings
 
 if TYPE_CHECKING:
     from intervjufas.terminal import TerminalFacts
@@ -56,6 +57,7 @@ class App(TyperGroup):
         if not completing() and (not arguments or "--help" in arguments or "-h" in arguments):
             apply_help_translations()
         extra.pop("standalone_mode", None)
+        take_warnings()  # (of an earlier run in this process: a test's)
         try:
             result = super().main(
                 args=arguments, prog_name=prog_name or "intervjufas", standalone_mode=False, **extra
@@ -83,6 +85,7 @@ class App(TyperGroup):
                 ExitCode.ERROR,
             )
         _flush_or_discard(sys.stdout)
+        _say_warnings()
         _flush_or_discard(sys.stderr)
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
@@ -98,9 +101,20 @@ def _replace_what_cannot_be_shown() -> None:
             stream.reconfigure(errors=errors)  # type: ignore[union-attr]
 
 
+def _say_warnings() -> None:
+    """One ``Varning:`` line for each of the program's own files or folders that was not used
+    because another account could have written it (see ``private.folders``)."""
+    from intervjufas.model.safe_text import visible
+
+    for text in take_warnings():
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"Varning: {visible(text)}\n")
+
+
 def _reader_went_away() -> None:
     """The output went to a pipe that was closed early (``| head``): stop quietly, as other
     command-line tools do, with the status of a process ended by SIGPIPE."""
+    _say_warnings()
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # nothing left to flush at exit
@@ -118,6 +132,7 @@ def _fail(message: str, code: int, *, prefix: str = "Fel: ") -> None:
     from intervjufas.model.safe_text import visible
 
     _flush_or_discard(sys.stdout)
+    _say_warnings()
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(f"{prefix}{visible(message)}\n")
     _flush_or_discard(sys.stderr)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from intervjufas.errors import IntervjufasError, QuestionSetError
 from intervjufas.model.questions import Questionnaire, SetRef
+from intervjufas.private.folders import checked_folder
 from intervjufas.questionsets.sources import QUESTION_FILE_LIMIT, read_bounded
 
 if TYPE_CHECKING:  # (the loader, and YAML with it, is imported only when a file is parsed)
@@ -116,6 +117,8 @@ def user_sets() -> list[SetEntry]:
     from intervjufas.questionsets.loader import read_question_set
 
     folder = user_sets_dir()
+    if not os.environ.get(SETS_ENV, "").strip() and checked_folder(folder) is None:
+        return []  # (the config folder's own sets are read only when it is the user's own and private)
     entries = []
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
         try:

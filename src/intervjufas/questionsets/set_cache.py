@@ -1,12 +1,15 @@
 """The built-in question sets, parsed once and then kept ready in the user's cache folder.
 
 Reading a set means loading PyYAML, parsing the file and checking every question (~30 ms) – at
-every start of ``kartlagg``, before the first question can be drawn.  The built set is stored as a
-pickle in the user's cache folder (``~/.cache/intervjufas`` on Linux), named by a hash of the
-set's YAML bytes, the program's version, the Python version and the modules that define and build
-the set, so a changed set or program never reads an old file.  A file that is missing, stale or
-damaged is simply parsed again and rewritten (atomically, readable only by the user).  The cache
-holds nothing but the program's own built-in sets.
+every start of ``kartlagg``, before the first question can be drawn.  The built set is therefore
+kept in the user's cache folder (``~/.cache/intervjufas`` on Linux) as plain data – each model
+object as its class's name and its fields, in the program's sealed ``marshal`` format (see
+``private.sealed``) – and built back into the model by this module, which makes only the model
+classes it names below: nothing in the file can run code or pick a class of its own.  The file is
+named by a hash of the set's YAML bytes, the program's version, the Python version and the modules
+that define and build the set, so a changed set or program never reads an old file.  A file that
+is missing, stale, damaged, of the wrong shape or not the user's own (``private.folders``) is simply
+parsed again and rewritten (atomically, readable only by the user).
 """
 
 from __future__ import annotations
@@ -16,11 +19,23 @@ import hashlib
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
+from typing import Any
 
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.conditions import AllOf, AnyOf, Comparison, Not
+from intervjufas.model.questions import Group, Question, Questionnaire, Step
+from intervjufas.private.folders import cache_dir, write_private
+from intervjufas.private.sealed import plain, read_sealed, seal
 
-_CODE_FOLDERS = ("model", "questionsets")  # the modules whose classes and rules make a set
+_CODE_FOLDERS = ("model", "questionsets", "private")  # the modules whose classes and rules make a set
+_CLASSES: dict[str, Any] = {
+    cls.__name__: cls for cls in (Questionnaire, Step, Question, Group, Comparison, AllOf, AnyOf, Not)
+}
+_FIELDS = {name: tuple(f.name for f in fields(cls)) for name, cls in _CLASSES.items()}
+MAX_BYTES = 8 * 1024 * 1024
+MAX_QUESTIONS = 100_000
+SUFFIX = ".set"
 
 
 def cached_set(set_id: str, data: bytes, build: Callable[[], Questionnaire]) -> Questionnaire:
@@ -29,19 +44,12 @@ def cached_set(set_id: str, data: bytes, build: Callable[[], Questionnaire]) -> 
     path = cache_file(set_id, data)
     if path is not None:
         found = _read(path)
-        if isinstance(found, Questionnaire) and found.id == set_id:
+        if found is not None and found.id == set_id:
             return found
     questionnaire = build()
     if path is not None:
         _write(path, questionnaire)
     return questionnaire
-
-
-def cache_folder() -> Path:
-    """Where the sets are kept: the program's folder in the user's cache folder."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("intervjufas", appauthor=False))
 
 
 def cache_file(set_id: str, data: bytes) -> Path | None:
@@ -59,37 +67,59 @@ def cache_file(set_id: str, data: bytes) -> Path | None:
                     key.update(f"{name}/{entry.name} {info.st_mtime_ns} {info.st_size}\0".encode())
     except OSError:
         return None
-    return cache_folder() / f"{set_id}-{key.hexdigest()[:24]}.pickle"
+    return cache_dir() / f"{set_id}-{key.hexdigest()[:24]}{SUFFIX}"
 
 
-def _read(path: Path) -> object:
-    import pickle
+def _count(questionnaire: Questionnaire) -> int:
+    return sum(1 for _question in questionnaire.all_questions())
 
-    try:
-        return pickle.loads(path.read_bytes())
-    except Exception:  # missing, stale or damaged: build the set again
+
+def _read(path: Path) -> Questionnaire | None:
+    found = read_sealed(path, max_bytes=MAX_BYTES, max_items=MAX_QUESTIONS)
+    if found is None:
         return None
+    try:
+        questionnaire = decode(found[0])
+    except (TypeError, ValueError, KeyError, RecursionError):
+        return None  # (of another shape: built again)
+    if type(questionnaire) is not Questionnaire or _count(questionnaire) != found[1]:
+        return None
+    return questionnaire
 
 
 def _write(path: Path, questionnaire: Questionnaire) -> None:
-    """Store atomically (a temporary file in the same folder, then a rename), mode 0600, and remove
-    the files of older versions of the set."""
-    import pickle
-    import tempfile
-
-    with contextlib.suppress(OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps(questionnaire, protocol=pickle.HIGHEST_PROTOCOL)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
-        for old in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.pickle"):
+    """Store atomically, mode 0600, and remove the files of older versions of the set (and the
+    pickles that earlier versions of the program kept)."""
+    with contextlib.suppress(OSError, TypeError, ValueError, RecursionError):
+        write_private(path, seal(encode(questionnaire), _count(questionnaire)))
+        stem = path.name.rsplit("-", 1)[0]
+        for old in [*path.parent.glob(f"{stem}-*{SUFFIX}"), *path.parent.glob(f"{stem}-*.pickle")]:
             if old != path:
                 with contextlib.suppress(OSError):
                     old.unlink()
+
+
+def encode(value: Any) -> Any:
+    """A model object as plain data: ("d", class name, fields), ("t", items) or ("p", value)."""
+    name = type(value).__name__
+    if name in _CLASSES and type(value) is _CLASSES[name]:
+        return ("d", name, tuple(encode(getattr(value, field)) for field in _FIELDS[name]))
+    if type(value) is tuple:
+        return ("t", tuple(encode(item) for item in value))
+    if plain(value):
+        return ("p", value)
+    raise TypeError(f"not plain data: {type(value).__name__}")
+
+
+def decode(node: Any, depth: int = 0) -> Any:
+    """The model object that ``encode`` turned into ``node``; ValueError for anything else."""
+    if type(node) is not tuple or len(node) not in (2, 3) or depth > 64:
+        raise ValueError("not an encoded value")
+    tag = node[0]
+    if tag == "p" and len(node) == 2 and plain(node[1]):
+        return node[1]
+    if tag == "t" and len(node) == 2 and type(node[1]) is tuple:
+        return tuple(decode(item, depth + 1) for item in node[1])
+    if tag == "d" and len(node) == 3 and type(node[2]) is tuple and len(node[2]) == len(_FIELDS[node[1]]):
+        return _CLASSES[node[1]](*(decode(item, depth + 1) for item in node[2]))
+    raise ValueError("not an encoded value")

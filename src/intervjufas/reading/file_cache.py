@@ -3,20 +3,26 @@ over thousands of reports reads only the files that changed since the last run.
 
 Why: scanning a year of reports (or reading their headers) costs a read and a parse per file;
 most files have not changed since the last run. Each value is stored under the file's name with
-what identifies that version of the file (size, modification time in nanoseconds, inode), and is
-used only while all three still match. A file modified within the last two seconds is not cached
-(its next change may keep the same time stamp on a coarse clock), nor is a file that could not be
-read. Names that no longer exist in the folder are dropped when the cache is saved.
+what identifies that version of the file – its size, inode, modification time and status-change
+time (``st_ctime_ns``), all in nanoseconds – and is used only while all four still match.  The
+status-change time is what an edit cannot put back: a tool or sync client that keeps a file's
+length and restores its modification time (``os.utime``) still moves it.  A file changed within
+the last two seconds is not cached (its next change may keep the same time stamps on a coarse
+clock), nor is a file that could not be read. Names that no longer exist in the folder are
+dropped when the cache is saved.
 
-One file per namespace and folder lives in the user's cache folder (``platformdirs.user_cache_dir``,
-which honours ``XDG_CACHE_HOME``), private to its owner, and is written whole under a lock: two
-processes at once never tear it, and their entries are merged. It is written with ``marshal``
-(the standard library's own serialisation of plain values), which loads an index of 20,000 headers
-in about half the time JSON takes; the file is the user's own, in a private folder, and is only
-ever read as data (a file that does not load, or holds values of the wrong shape, is not used). A
-cache file that cannot be read, is corrupt or was made by another version (of the values, or of
-Python) is silently rebuilt; a cache that cannot be written is silently skipped. Values must be
-plain (str, int, float, bool, None, lists, tuples and dicts of them), and must never hold what
+One file per namespace and folder lives in the user's cache folder (``private.folders.cache_dir``,
+which honours ``XDG_CACHE_HOME``; a private temporary folder when that cannot be trusted), private
+to its owner, and is written whole under a lock: two processes at once never tear it, and their
+entries are merged.  It is written in the program's sealed ``marshal`` format
+(``private.sealed``), which loads an index of 20,000 headers in about half the time JSON takes and
+refuses, before loading anything, a file larger than ``MAX_BYTES``, claiming more than
+``MAX_ENTRIES`` entries, or not exactly as written; a folder or file another account could have
+written is not read at all (with a warning).  A cache file that cannot be read, is corrupt, of
+the wrong shape or was made by another version (of the values, or of Python) is silently
+rebuilt – whatever went wrong while loading it, MemoryError included; a cache that cannot be
+written is silently skipped.  Values must be plain (str, int, float, bool, None, lists, tuples
+and dicts of them; each user checks the shape of what it gets back), and must never hold what
 should not be copied: the privacy scan stores only masked findings.
 """
 
@@ -25,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import marshal
 import os
 import sys
 import time
@@ -34,25 +39,28 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.reports.atomic import atomic_write_bytes, ensure_dir, remove_abandoned_temporaries
+from intervjufas.private.folders import cache_dir, checked_folder
+from intervjufas.private.sealed import read_sealed, seal
+from intervjufas.reports.atomic import atomic_write_bytes, remove_abandoned_temporaries
 
-CACHE_FORMAT = 2  # (1: JSON)
+CACHE_FORMAT = 3  # (1: JSON, 2: marshal without a seal or status-change times)
 PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
 SETTLED_AFTER_NS = 2_000_000_000  # a file changed more recently than this is not cached yet
 LOCK_WAIT = 2.0  # seconds to wait for another process's save before skipping ours
-FileKey = tuple[int, int, int]  # size, mtime_ns, inode
+MAX_BYTES = 512 * 1024 * 1024  # a cache file larger than this is not read (20,000 maps: ~15 MB)
+MAX_ENTRIES = 2_000_000  # nor one that claims more entries
+FileKey = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
+_ENTRY_SIZE = 5  # the key's four numbers and the value
 
 
 def cache_root() -> Path:
-    """The program's folder in the user's cache folder (``~/.cache/intervjufas`` on Linux)."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("intervjufas", appauthor=False))
+    """The program's cache folder (``~/.cache/intervjufas`` on Linux, see ``private.folders``)."""
+    return cache_dir()
 
 
 @contextlib.contextmanager
 def collection_paused(*, keep: bool = False) -> Iterator[None]:
-    """No garbage collection while a big cache is parsed or used: JSON makes no cycles, and
+    """No garbage collection while a big cache is parsed or used: the values make no cycles, and
     collecting again and again among hundreds of thousands of new objects costs a good part of the
     time.  With ``keep``, what exists at the end is set aside for good (``gc.freeze``), so that later
     collections do not go through it all again either (it is still freed when no longer used)."""
@@ -83,8 +91,29 @@ def forget_files(folder: Path, names: Collection[str], *, root: Path | None = No
     except (OSError, RuntimeError):
         return
     for path in sorted((root or cache_root()).glob(f"*/{name}")):
-        with contextlib.suppress(IntervjufasError, OSError):
-            _forget_in(path, set(names))
+        if checked_folder(path.parent) is not None:
+            with contextlib.suppress(IntervjufasError, OSError):
+                _forget_in(path, set(names))
+
+
+def _load(path: Path) -> dict[str, Any] | None:
+    """The document of a cache file: a dict whose entries are a dict of exactly the number sealed
+    with it; None for anything else."""
+    with collection_paused():
+        found = read_sealed(path, max_bytes=MAX_BYTES, max_items=MAX_ENTRIES)
+    if found is None:
+        return None
+    document, count = found
+    if type(document) is not dict:
+        return None
+    entries = document.get("entries")
+    if type(entries) is not dict or len(entries) != count:
+        return None
+    return document
+
+
+def _store(path: Path, document: dict[str, Any]) -> None:
+    atomic_write_bytes(path, seal(_shared(document, {}), len(document["entries"])))
 
 
 def _forget_in(path: Path, names: set[str]) -> None:
@@ -96,18 +125,14 @@ def _forget_in(path: Path, names: set[str]) -> None:
     except Timeout:
         return
     try:
-        try:
-            with open(path, "rb") as handle:
-                document = marshal.loads(handle.read())
-        except (ValueError, EOFError, TypeError):
-            document = None
-        if type(document) is not dict or type(document.get("entries")) is not dict:
+        document = _load(path)
+        if document is None:
             path.unlink()  # (unreadable: nothing to keep, and it may still hold the files' values)
             return
         entries = document["entries"]
         if any(name in entries for name in names):
             document["entries"] = {n: e for n, e in entries.items() if n not in names}
-            atomic_write_bytes(path, marshal.dumps(_shared(document, {})))
+            _store(path, document)
     finally:
         lock.release()
 
@@ -129,8 +154,17 @@ def _shared(value: Any, strings: dict[str, str]) -> Any:
 
 
 def file_key(status: os.stat_result) -> FileKey:
-    """What identifies one version of a file."""
-    return (status.st_size, status.st_mtime_ns, status.st_ino)
+    """What identifies one version of a file (the status-change time cannot be set back)."""
+    return (status.st_size, status.st_mtime_ns, status.st_ino, status.st_ctime_ns)
+
+
+def settled(key: FileKey, now_ns: int | None = None) -> bool:
+    """Whether the file's modification time is old enough for its key to be trusted: a file written
+    again within one tick of a coarse clock keeps its time stamps.  (Its status-change time is in
+    the key but not waited for: it cannot be set back, so a file whose time was put back is cached
+    at once, and any later change but one within the same tick of the clock is seen.)"""
+    now_ns = time.time_ns() if now_ns is None else now_ns
+    return now_ns - key[1] >= SETTLED_AFTER_NS
 
 
 class FileCache:
@@ -152,35 +186,33 @@ class FileCache:
     def get(self, name: str, key: FileKey) -> Any | None:
         """The value stored for this version of the file ``name``, or None."""
         entry = self._entries.get(name)
-        if type(entry) is not tuple or len(entry) != 4 or entry[:3] != key:
+        if type(entry) is not tuple or len(entry) != _ENTRY_SIZE or entry[:4] != key:
             return None  # (unknown, of another version of the file, or of the wrong shape)
-        return entry[3]
+        return entry[4]
 
     def put(self, name: str, key: FileKey, value: Any, *, now_ns: int | None = None) -> None:
         """Store the value computed from this version of ``name`` (unless the file is too fresh)."""
-        now_ns = time.time_ns() if now_ns is None else now_ns
-        if now_ns - key[1] < SETTLED_AFTER_NS:
+        if not settled(key, now_ns):
             return
         self._entries[name] = (*key, value)
         self._changed = True
 
     # -- the file ---------------------------------------------------------------------------------
     def _read(self) -> dict[str, tuple[Any, ...]]:
-        """The entries on disk; empty when there are none, they are corrupt or of another version.
-        (Each entry's shape is checked when it is used: ``get``.)"""
-        try:
-            with open(self.path, "rb") as handle, collection_paused():
-                data = marshal.loads(handle.read())
-        except (OSError, ValueError, EOFError, TypeError):
+        """The entries on disk; empty when there are none, they are corrupt, of another version, or
+        in a folder that cannot be trusted.  (Each entry's shape is checked when it is used: ``get``.)"""
+        if checked_folder(self.path.parent) is None:
             return {}
-        if type(data) is not dict or (data.get("format"), data.get("python"), data.get("version")) != (
+        document = _load(self.path)
+        if document is None:
+            return {}
+        if (document.get("format"), document.get("python"), document.get("version")) != (
             CACHE_FORMAT,
             PYTHON,
             self.version,
         ):
             return {}
-        entries = data.get("entries")
-        return entries if type(entries) is dict else {}
+        return document["entries"]
 
     def save(self, present: Collection[str] | None = None) -> None:
         """Write the cache, keeping only names that are ``present`` in the folder (listed anew when
@@ -194,8 +226,9 @@ class FileCache:
         gone = [name for name in self._entries if name not in present]
         if not self._changed and not gone:
             return
+        if checked_folder(self.path.parent, create=True) is None:
+            return
         with contextlib.suppress(IntervjufasError, OSError):
-            ensure_dir(self.path.parent)
             self._save_locked(present)
             self._changed = False
 
@@ -219,7 +252,7 @@ class FileCache:
                 "folder": self._resolved,
                 "entries": merged,
             }
-            atomic_write_bytes(self.path, marshal.dumps(_shared(document, {})))
+            _store(self.path, document)
             with contextlib.suppress(OSError):  # (the JSON file of an earlier version)
                 self.path.with_suffix(".json").unlink()
             remove_abandoned_temporaries(self.path.parent)

@@ -5,9 +5,10 @@ the front matter of every report, and parsing 20,000 headers takes many seconds 
 hardly change from one run to the next.  So each header is kept – reduced to what the folder
 commands read, as a compact ``FolderHeader`` row – in the per-folder ``FileCache`` (namespace
 ``rubriker``), under
-what identifies that version of the file (size, modification time, inode).  A warm run stats the
-files and loads one index; only files that changed are read again (a new file, an edited one, one
-replaced by another of the same size and time), and a file that is gone is dropped from the index.
+what identifies that version of the file (size, inode, modification and status-change times).  A
+warm run stats the files and loads one index; only files that changed are read again (a new file,
+an edited one – also one of the same length whose modification time was put back – one replaced by
+another of the same size and time), and a file that is gone is dropped from the index.
 The cache's own rules apply: private to its owner, written whole under a lock with two writers'
 entries merged, silently rebuilt when corrupt, and nothing kept of a file changed in the last two
 seconds.  A file whose header cannot be read is never kept: its warning comes on every run.
@@ -31,11 +32,11 @@ from intervjufas.model.answers import parse_date
 from intervjufas.model.type_base import as_text
 from intervjufas.questionsets.sources import UnreadableFile
 from intervjufas.reading.file_cache import (
-    SETTLED_AFTER_NS,
     FileCache,
     FileKey,
     collection_paused,
     file_key,
+    settled,
 )
 from intervjufas.reading.folder_header import FolderHeader, well_formed
 from intervjufas.reports.files import report_names, report_paths
@@ -152,9 +153,9 @@ def _recalled(base: str, names: list[str], keys: list[FileKey | None]) -> tuple[
 
 
 def _remember(base: str, names: list[str], keys: list[FileKey | None], found: list[Any]) -> None:
-    settled_before = time.time_ns() - SETTLED_AFTER_NS
+    now = time.time_ns()
     kept = [
-        header if key is not None and header is not None and key[1] <= settled_before else None
+        header if key is not None and header is not None and settled(key, now) else None
         for key, header in zip(keys, found, strict=True)
     ]
     _RECENT.clear()  # (one folder at a time: the memory of a big folder is not kept twice)

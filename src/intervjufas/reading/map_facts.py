@@ -5,7 +5,7 @@ Why: the history follows every moment through all of a consultant's maps, so it 
 plan and the follow-ups of every report that has them – thousands of reports in a team's folder of
 years, at about 4 ms each to read and parse in full.  The few facts it uses (``MapFacts``) are kept
 per file in the ``FileCache`` (namespace ``kartor``), under the same rules as the header index:
-used only while the file's size, time and inode are unchanged; never for a file changed in the
+used only while the file's size, inode and time stamps are unchanged; never for a file changed in the
 last two seconds; rebuilt silently when corrupt.  The facts also depend on the question sets the
 reports are read with (a step's phase, a question's plan), so the cache's version names this
 program's version and the user's own question files (their names, sizes and times).
@@ -115,7 +115,7 @@ def facts_version() -> str:
         for entry in sorted(os.scandir(user_sets_dir()), key=lambda e: e.name):
             status = entry.stat()
             digest.update(
-                f"{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\n".encode("utf-8", "replace")
+                f"{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\n".encode("utf-8", "replace")
             )
     return f"{FACTS_FORMAT}-{__version__}-{digest.hexdigest()[:16]}"
 

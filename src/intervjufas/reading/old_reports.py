@@ -28,7 +28,7 @@ from intervjufas.reports.anonymise import is_anonymised
 from intervjufas.reports.cleanup import still_to_anonymise
 from intervjufas.reports.files import report_files
 from intervjufas.reports.model import CONFLICT_KEY, header_value
-from intervjufas.reports.recovery import recovery_dir
+from intervjufas.reports.recovery import recovery_dir, recovery_files
 
 
 @dataclass(frozen=True)
@@ -98,9 +98,10 @@ def plan_cleanup(
 
 def old_recovery_files(folder: Path, cutoff: dt.date) -> list[Path]:
     """The recovery files last written before ``cutoff`` (a recovery file is a whole session's
-    answers, never continued after so long; it holds the same personal data as a report)."""
+    answers, never continued after so long; it holds the same personal data as a report).  Only
+    files that may be trusted as recovery files are ever removed (see ``recovery_files``)."""
     found = []
-    for path in report_files(folder):
+    for path in recovery_files(folder):
         try:
             written = dt.date.fromtimestamp(path.stat().st_mtime)
         except (OSError, ValueError, OverflowError):

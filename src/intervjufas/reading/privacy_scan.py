@@ -25,10 +25,10 @@ from pathlib import Path
 from intervjufas.errors import describe_os_error
 from intervjufas.model.personal_data import KINDS, find_personal_data
 from intervjufas.questionsets.sources import REPORT_LIMIT, UnreadableFile, open_regular
-from intervjufas.reading.file_cache import FileCache, file_key
+from intervjufas.reading.file_cache import FileCache, FileKey, file_key
 from intervjufas.reports.files import report_files
 from intervjufas.reports.finding import find_report
-from intervjufas.reports.recovery import recovery_dir
+from intervjufas.reports.recovery import recovery_files
 
 NAMESPACE = "granska"
 SCAN_FORMAT = 1  # raise when what a scan stores per file changes
@@ -85,7 +85,7 @@ def reports_to_scan(names: Sequence[str], folder: Path) -> list[Path]:
     of reports), or without names the reports folder and any recovery files. A name that is not
     found is an error (IntervjufasError), before anything is scanned."""
     if not names:
-        return [*report_files(folder), *report_files(recovery_dir())]
+        return [*report_files(folder), *recovery_files()]
     paths: list[Path] = []
     for name in names:
         given = Path(name).expanduser()
@@ -143,7 +143,7 @@ def _well_formed(found: object) -> bool:
     )
 
 
-def _read(path: Path) -> tuple[tuple[int, int, int], str]:
+def _read(path: Path) -> tuple[FileKey, str]:
     """The file's key and text (bytes that are not UTF-8 replaced: the numbers are still seen)."""
     fd = open_regular(path)
     try:

@@ -6,7 +6,8 @@ one step: ``os.replace`` for an existing file, a hard link for a new one (which 
 overwrite a file someone else created meanwhile).  SIGINT, SIGTERM and SIGHUP are held back while
 that happens and delivered right after, so a signal never leaves half a save behind.
 
-New files and folders are private to their owner (0600/0700); a file that exists keeps its mode.
+New files and folders are private to their owner (0600/0700) – except new files in a team's folder,
+which the team may read and write (see ``sharing``); a file written again keeps its mode and group.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError, SaveError, file_error
+from intervjufas.errors import IntervjufasError, SaveError
+from intervjufas.private.folders import make_private_dir
+from intervjufas.reports.sharing import keep_access, new_file_group, new_file_mode
 
-FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 STALE_AFTER = 3600.0  # seconds; a save takes milliseconds, so an older temporary file is abandoned
 _HELD_BACK = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -64,22 +66,8 @@ def signals_held() -> Iterator[None]:
 
 def ensure_dir(folder: Path) -> None:
     """Create the folder if it is missing: it, and every folder above it that has to be made, private
-    to its owner (``mkdir -p`` would give the folders above the umask's mode)."""
-    missing = []
-    for level in (folder, *folder.parents):
-        if level.exists() or level.is_symlink():
-            break
-        missing.append(level)
-    try:
-        for level in reversed(missing):
-            with contextlib.suppress(FileExistsError):  # (made by someone else meanwhile)
-                level.mkdir(mode=FOLDER_MODE)
-                with contextlib.suppress(OSError):
-                    os.chmod(level, FOLDER_MODE)  # the umask may have narrowed it
-    except OSError as error:
-        raise file_error("Kan inte skapa mappen", folder, error) from None
-    if not folder.is_dir():
-        raise IntervjufasError(f"{folder} är inte en mapp.")
+    to its owner (see ``private.folders.make_private_dir``)."""
+    make_private_dir(folder)
 
 
 def remove_file(path: Path) -> None:
@@ -94,32 +82,59 @@ def remove_file(path: Path) -> None:
 
 
 def file_mode_in(folder: Path) -> int:
-    """The mode of a new file in ``folder``: 0600 – a report is its author's – except in a folder
-    shared on purpose, one its group may write to (a team's folder: ``chmod g+ws``), where it is
-    0660 so that the team can read and continue each other's reports and take their locks."""
-    try:
-        shared = os.stat(folder).st_mode & stat.S_IWGRP
-    except OSError:
-        shared = 0
-    return FILE_MODE | (0o060 if shared else 0)
+    """The mode of a new file in ``folder``: 0600 – a report is its author's – except in a team's
+    folder, where it is 0660 (see ``sharing``)."""
+    return new_file_mode(folder)
 
 
-def _temporary(folder: Path, name: str, data: bytes, mode: int) -> Path:
-    """A fully written, fsynced hidden temporary file in ``folder``."""
+class _GroupLost(Exception):
+    """The new version of a file cannot keep the group that may write the old one."""
+
+
+def _temporary(folder: Path, name: str, data: bytes, original: os.stat_result | None = None) -> Path:
+    """A fully written, fsynced hidden temporary file in ``folder``, with the mode and group of the
+    ``original`` it is to replace, or those of a new file in the folder (see ``sharing``)."""
     tmp = folder / f".{name}.{os.getpid()}.{_host()}.{secrets.token_hex(4)}.tmp"
+    mode = stat.S_IMODE(original.st_mode) if original is not None else new_file_mode(folder)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
         with os.fdopen(fd, "wb") as handle:
+            _set_access(handle.fileno(), folder, mode, original)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, mode)  # the umask may have narrowed it
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     return tmp
+
+
+def _set_access(fd: int, folder: Path, mode: int, original: os.stat_result | None) -> None:
+    if original is not None:
+        if not keep_access(fd, original):
+            raise _GroupLost
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        os.fchmod(fd, mode)  # the umask may have narrowed it
+    new_file_group(fd, folder)
+
+
+def _group_lost(path: Path, original: os.stat_result) -> SaveError:
+    try:
+        import grp
+
+        group = grp.getgrgid(original.st_gid).gr_name
+    except (ImportError, KeyError):
+        group = str(original.st_gid)
+    return SaveError(
+        path,
+        IntervjufasError(
+            f"Kan inte spara {path}: gruppen {group} får skriva i rapporten men du är inte med i den, "
+            "så en ny version av filen skulle stänga ute dem som arbetar med den. Be den som sköter "
+            f"datorerna lägga till dig i gruppen {group}."
+        ),
+    )
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -128,14 +143,18 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace (or create) ``path`` with ``data`` in one step; raise SaveError if that fails."""
+    """Replace (or create) ``path`` with ``data`` in one step; raise SaveError if that fails.  The new
+    version keeps the mode and group of the old one (see ``sharing.keep_access``)."""
     with signals_held():
         try:
-            mode = stat.S_IMODE(os.stat(path).st_mode)
+            original: os.stat_result | None = os.stat(path)
         except OSError:
-            mode = file_mode_in(path.parent)
+            original = None
         try:
-            tmp = _temporary(path.parent, path.name, data, mode)
+            tmp = _temporary(path.parent, path.name, data, original)
+        except _GroupLost:
+            assert original is not None
+            raise _group_lost(path, original) from None
         except OSError as error:
             raise SaveError(path, error, folder=True) from None
         try:
@@ -164,7 +183,7 @@ def create_new(
     data = text.encode("utf-8")
     with signals_held():
         try:
-            tmp = _temporary(folder, f"{stem}.md", data, file_mode_in(folder))
+            tmp = _temporary(folder, f"{stem}.md", data)
         except OSError as error:
             raise SaveError(folder / f"{stem}.md", error, action="Kan inte skapa rapporten") from None
         try:
@@ -248,11 +267,10 @@ def _write_exclusive(path: Path, data: bytes) -> Path:
         raise SaveError(path, error) from None
     try:
         with os.fdopen(fd, "wb") as handle:
+            _set_access(handle.fileno(), path.parent, mode, None)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(path, mode)  # the umask may have narrowed it
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(path)

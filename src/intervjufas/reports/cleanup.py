@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError, describe_os_error
+from intervjufas.errors import IntervjufasError, LockUnavailable, describe_os_error
 from intervjufas.model.personal_data import find_personal_data
 from intervjufas.questionsets.catalog import find_set
 from intervjufas.reports.age_limit import report_date
@@ -164,8 +164,11 @@ def _each(
 def _under_lock(path: Path, action: Callable[[Path, str, dict], None], cutoff: dt.date) -> str | None:
     """Do ``action`` with the report locked; say why not when it cannot be done."""
     lock = ReportLock(path)
-    if not lock.try_acquire():
-        return "används av en pågående session och lämnades orörd; försök igen när den är klar"
+    try:
+        if not lock.try_acquire():
+            return "används av en pågående session och lämnades orörd; försök igen när den är klar"
+    except LockUnavailable as error:
+        return f"kan inte låsas ({error.reason}) och lämnades orörd"
     try:
         text = read_text(path)
         header, _, _, _ = read_header(text, path.name)

@@ -6,6 +6,11 @@ hidden ``.NAME.md.lock`` beside the report (the ``filelock`` library: fcntl/floc
 msvcrt on Windows, a marker file where a network drive has neither).  The lock file records who
 holds it, so the second session is told by whom and since when.  The lock dies with its process,
 and the lock file is removed when the session ends (or by the next session after a SIGKILL).
+
+Locks fail closed: a lock file that cannot be opened, locked or signed (unreadable, another
+account's file that the group may not write, a folder without locks) is ``LockUnavailable`` – the
+session does not write to the report.  In a team's folder a lock file is 0660 and gets the folder's
+group (see ``sharing``), so every member can take it once its holder is done.
 """
 
 from __future__ import annotations
@@ -19,8 +24,8 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from intervjufas.errors import ReportInUseError
-from intervjufas.reports.atomic import file_mode_in
+from intervjufas.errors import LockUnavailable, ReportInUseError
+from intervjufas.reports.sharing import new_file_group, new_file_mode, owned_by_me
 
 LOCK_SUFFIX = ".lock"
 
@@ -46,12 +51,13 @@ class ReportLock:
         return self._lock is not None
 
     def try_acquire(self) -> bool:
-        """Take the lock if it is free; False when another process holds it."""
+        """Take the lock if it is free; False when another process holds it.  Raises
+        LockUnavailable when the lock cannot be taken or checked at all."""
         from filelock import FileLock, Timeout
 
         for _attempt in range(5):
             lock = FileLock(
-                self.path, timeout=0, mode=file_mode_in(self.path.parent), on_acquired=self._claim
+                self.path, timeout=0, mode=new_file_mode(self.path.parent), on_acquired=self._claim
             )
             try:
                 lock.acquire()
@@ -59,8 +65,8 @@ class ReportLock:
                 return False
             except _Replaced:
                 continue
-            except OSError:
-                return True  # a folder that cannot hold a lock: go on unlocked, as before locks
+            except OSError as error:
+                raise LockUnavailable(self.report, self.path, error) from None
             self._lock = lock
             return True
         return False
@@ -78,6 +84,10 @@ class ReportLock:
             same = False
         if not same:
             raise _Replaced
+        if owned_by_me(fd):  # (made by this session: the team's mode and group, whatever the umask)
+            with contextlib.suppress(OSError, AttributeError):
+                os.fchmod(fd, new_file_mode(self.path.parent))
+            new_file_group(fd, self.path.parent)
         owner = {
             "anvandare": _user(),
             "dator": socket.gethostname(),
@@ -139,5 +149,6 @@ def remove_stale_locks(folder: Path) -> None:
     for name in names:
         report = folder / name[1 : -len(LOCK_SUFFIX)]
         lock = ReportLock(report)
-        if lock.try_acquire():
-            lock.release()
+        with contextlib.suppress(LockUnavailable):  # (not ours to take: left for its owner)
+            if lock.try_acquire():
+                lock.release()

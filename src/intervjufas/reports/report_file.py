@@ -2,7 +2,8 @@
 overwriting changes someone made to the file meanwhile.
 
 The session holds the report's lock (see ``locking``) from the moment the file exists (its first
-save, or ``--fortsatt``) until it ends.  Hand edits made in an editor meanwhile are merged: the
+save, or ``--fortsatt``) until it ends; a lock that cannot be taken or checked stops the session
+from writing (``LockUnavailable``, a ``SaveError``: the answers go to a recovery file).  Hand edits made in an editor meanwhile are merged: the
 changes on disk are read and the session's new answers are laid on top; if both sides changed the
 same answer, the file is left alone and the session's version goes to a side file marked as a
 conflict copy (which the commands that read the whole folder pass over).
@@ -16,7 +17,14 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError, ReportConflictError, ReportInUseError, SaveError, file_error
+from intervjufas.errors import (
+    IntervjufasError,
+    LockUnavailable,
+    ReportConflictError,
+    ReportInUseError,
+    SaveError,
+    file_error,
+)
 from intervjufas.model.questions import Questionnaire
 from intervjufas.reports.atomic import (
     atomic_write,
@@ -138,7 +146,10 @@ class ReportFile:
             return
         old_lock = self._lock
         self._lock = None
-        renamed = rename_new(self.path, wanted, claim=self._claim, unclaim=self._unclaim)
+        try:
+            renamed = rename_new(self.path, wanted, claim=self._claim, unclaim=self._unclaim)
+        except LockUnavailable:  # (the new name cannot be locked: the report keeps its first name)
+            renamed = self.path
         if renamed == self.path:
             self.close()  # (a lock claimed for a name that was not taken)
             self._lock = old_lock
@@ -215,10 +226,11 @@ def _tidy_folder(folder: Path) -> None:
         keep = next((p for p in names if p.stem == wanted or p.stem.startswith(f"{wanted}-")), max(names))
         for path in names:
             lock = ReportLock(path)
-            if path != keep and lock.try_acquire():
-                with contextlib.suppress(OSError):
-                    os.unlink(path)
-                lock.release()
+            with contextlib.suppress(LockUnavailable):
+                if path != keep and lock.try_acquire():
+                    with contextlib.suppress(OSError):
+                        os.unlink(path)
+                    lock.release()
 
 
 def _same_file_twice(folder: Path) -> list[list[Path]]:

@@ -14,7 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from helpers import read_cache
+from intervjufas.private.sealed import seal
 from intervjufas.reading.file_cache import (
     CACHE_FORMAT,
     PYTHON,
@@ -37,7 +41,7 @@ def settled_file(folder: Path, name: str, text: str = "x") -> Path:
     return path
 
 
-def key(path: Path) -> tuple[int, int, int]:
+def key(path: Path) -> tuple[int, int, int, int]:
     return file_key(os.stat(path))
 
 
@@ -143,11 +147,12 @@ def test_names_that_vanished_are_dropped_on_save(folder: Path, root: Path) -> No
     cache.save()
     gone.unlink()
     FileCache("prov", folder, "v1", root=root).save()  # nothing new, but a name to drop
-    entries = marshal.loads(FileCache("prov", folder, "v1", root=root).path.read_bytes())["entries"]
+    entries = read_cache(FileCache("prov", folder, "v1", root=root).path)["entries"]
     assert set(entries) == {"kvar.md"}
 
 
 VALID = {"format": CACHE_FORMAT, "python": PYTHON, "version": "v1"}
+NOW = time.time_ns()
 
 
 @pytest.mark.parametrize(
@@ -156,12 +161,20 @@ VALID = {"format": CACHE_FORMAT, "python": PYTHON, "version": "v1"}
         b"",
         b"{",
         marshal.dumps(None),
-        marshal.dumps([]),
-        marshal.dumps(VALID),
-        marshal.dumps({**VALID, "entries": []}),
-        marshal.dumps({**VALID, "entries": {"a.md": "x", "b.md": (1, 2)}}),
-        marshal.dumps({**VALID, "entries": {"a.md": ("1", 2, 3, "x")}}),
-        marshal.dumps({**VALID, "entries": {"a.md": [1, 2, 3, "x"]}}),
+        marshal.dumps({**VALID, "entries": {}}),  # (the right document, not sealed)
+        b"[\x00\x00\x00\x80",  # five bytes that claim a list of 2**31 items
+        seal(None, 0)[:-1],  # truncated
+        seal({**VALID, "entries": {}}, 2**31),  # a count that is not there
+        seal({**VALID, "entries": {}}, 0)[:-2] + b"0\x00",  # sealed, then changed
+        seal(None, 0),
+        seal([], 0),
+        seal(VALID, 0),
+        seal({**VALID, "entries": []}, 0),
+        seal({**VALID, "entries": {"a.md": "x", "b.md": (1, 2)}}, 2),
+        seal({**VALID, "entries": {"a.md": ("1", 2, 3, NOW, "x")}}, 1),
+        seal({**VALID, "entries": {"a.md": [1, 2, 3, NOW, "x"]}}, 1),
+        seal({**VALID, "entries": {"a.md": (1, 2, 3, "x")}}, 1),  # (the key of an earlier format)
+        seal({**VALID, "format": 2, "entries": {}}, 0),
         b'{"format": 1, "version": "v1", "entries": {}}',
         "\x00\xff binärt skräp".encode("utf-8", "surrogateescape"),
     ],
@@ -228,7 +241,7 @@ def test_two_processes_saving_at_once_never_tear_the_cache_and_lose_nothing(fold
     ]
     assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
     cache = FileCache("prov", folder, "v1", root=root)
-    assert marshal.loads(cache.path.read_bytes())["format"] == CACHE_FORMAT  # whole
+    assert read_cache(cache.path)["format"] == CACHE_FORMAT  # whole
     for path in sorted(folder.iterdir()):
         assert cache.get(path.name, key(path)) == path.name[0], path.name
 
@@ -264,3 +277,68 @@ def test_the_cache_is_private_to_its_owner(folder: Path, tmp_path: Path) -> None
     assert stat.S_IMODE(os.stat(cache.path).st_mode) == 0o600
     for made in (cache.path.parent, root, root.parent):
         assert stat.S_IMODE(os.stat(made).st_mode) == 0o700, made
+
+
+def test_an_edit_of_the_same_length_with_its_time_put_back_is_not_taken_from_the_cache(
+    folder: Path, root: Path
+) -> None:
+    path = settled_file(folder, "a.md", "abcd")
+    lookup = remembered(folder, root, path)
+    before = os.stat(path)
+    with path.open("r+b") as handle:  # (in place: the same inode)
+        handle.write(b"efgh")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert key(path)[:3] == file_key(before)[:3]
+    assert lookup() is None  # told apart by the status-change time
+
+
+@pytest.mark.parametrize("error", [MemoryError, RecursionError, OverflowError])
+def test_any_failure_while_loading_means_rebuild(
+    folder: Path, root: Path, error: type[Exception], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intervjufas.private import sealed
+
+    path = settled_file(folder, "a.md")
+    lookup = remembered(folder, root, path)
+
+    def failing(_data: bytes) -> object:
+        raise error()
+
+    with monkeypatch.context() as patched:
+        patched.setattr(sealed.marshal, "loads", failing)
+        assert FileCache("prov", folder, "v1", root=root).get("a.md", key(path)) is None
+    assert lookup() == "värde"
+
+
+cache_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=4) | st.lists(inner, max_size=4).map(tuple)
+    | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=300) | cache_values.map(lambda v: seal(v, 1)))
+def test_whatever_a_cache_file_holds_it_never_fails_a_command(folder: Path, root: Path, content: bytes) -> None:
+    path = settled_file(folder, "a.md")
+    cache = FileCache("prov", folder, "v1", root=root)
+    cache.path.parent.mkdir(parents=True, exist_ok=True)
+    cache.path.write_bytes(content)
+    os.chmod(cache.path, 0o600)
+    broken = FileCache("prov", folder, "v1", root=root)
+    broken.get("a.md", key(path))  # (whatever it finds, asking never fails)
+    broken.put("a.md", key(path), "nytt")
+    broken.save()
+    assert FileCache("prov", folder, "v1", root=root).get("a.md", key(path)) == "nytt"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.dictionaries(st.text(max_size=6), cache_values, max_size=4))
+def test_sealed_entries_of_any_shape_are_passed_over(folder: Path, root: Path, entries: dict) -> None:
+    path = settled_file(folder, "a.md")
+    cache = FileCache("prov", folder, "v1", root=root)
+    cache.path.parent.mkdir(parents=True, exist_ok=True)
+    cache.path.write_bytes(seal({**VALID, "entries": entries}, len(entries)))
+    found = FileCache("prov", folder, "v1", root=root).get("a.md", key(path))
+    assert found is None or entries.get("a.md", (None,))[:4] == key(path)

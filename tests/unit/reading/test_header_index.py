@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import FIXTURE_REPORTS
+from helpers import FIXTURE_REPORTS, read_cache, write_cache
+from intervjufas.private.folders import cache_home
 from intervjufas.reading import header_index
 from intervjufas.reading.file_cache import cache_root
 from intervjufas.reading.folder import read_headers
@@ -79,7 +80,7 @@ def test_the_index_is_private_and_names_no_file_twice(folder: Path) -> None:
     scan(folder)
     path = index_file(folder)
     assert oct(path.stat().st_mode & 0o777) == "0o600"
-    entries = marshal.loads(path.read_bytes())["entries"]
+    entries = read_cache(path)["entries"]
     assert sorted(entries) == GOOD
 
 
@@ -122,7 +123,7 @@ def test_new_files_are_read_and_vanished_ones_dropped(folder: Path, monkeypatch:
     read = counting_reads(monkeypatch)
     found = scan(folder)
     assert "2025-01-01-kopia.md" in read and GOOD[1] not in found
-    entries = marshal.loads(index_file(folder).read_bytes())["entries"]
+    entries = read_cache(index_file(folder))["entries"]
     assert GOOD[1] not in entries and "2025-01-01-kopia.md" in entries
 
 
@@ -134,17 +135,17 @@ def test_a_corrupt_index_is_rebuilt_silently(folder: Path, garbage: bytes) -> No
     expected = scan(folder)
     index_file(folder).write_bytes(garbage)
     assert scan(folder) == expected
-    assert marshal.loads(index_file(folder).read_bytes())["entries"]
+    assert read_cache(index_file(folder))["entries"]
 
 
 def test_a_kept_header_of_the_wrong_shape_is_read_again(folder: Path) -> None:
     expected = scan(folder)
     path = index_file(folder)
-    document = marshal.loads(path.read_bytes())
+    document = read_cache(path)
     for name, entry in document["entries"].items():
-        row = {"id": "x"} if entry[3][1] < "c" else [None] * len(entry[3])
-        document["entries"][name] = (*entry[:3], row)
-    path.write_bytes(marshal.dumps(document))
+        row = {"id": "x"} if entry[4][1] < "c" else [None] * len(entry[4])
+        document["entries"][name] = (*entry[:4], row)
+    write_cache(path, document)
     assert scan(folder) == expected
 
 
@@ -162,9 +163,9 @@ def test_a_file_changed_just_now_is_not_kept(folder: Path, monkeypatch: pytest.M
 
 def test_without_the_index_every_header_is_read_and_nothing_kept(folder: Path) -> None:
     assert scan(folder, cache=False) == scan(folder)
-    shutil.rmtree(cache_root())
+    shutil.rmtree(cache_home())
     scan(folder, cache=False)
-    assert not cache_root().exists()
+    assert not cache_home().exists()
 
 
 def _scan_in_another_process(folder: str, cache_home: str, queue: Any) -> None:

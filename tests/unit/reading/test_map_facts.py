@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import intervjufas.reading.map_facts as map_facts_module
-from helpers import FIXTURE_REPORTS, counting_loads
+from helpers import FIXTURE_REPORTS, counting_loads, read_cache, write_cache
 from intervjufas.reading.file_cache import FileCache
 from intervjufas.reading.map_facts import NAMESPACE, _decoded, _encoded, facts_of, facts_version, read_facts
 from intervjufas.reports.loading import load_report
@@ -77,10 +77,10 @@ def test_a_kept_entry_of_the_wrong_shape_is_read_again(folder: Path, monkeypatch
     paths = sorted(folder.glob("*.md"))
     expected = [_encoded(f) for f in read_facts(paths, folder, [])]
     cache = FileCache(NAMESPACE, folder, facts_version())
-    document = marshal.loads(cache.path.read_bytes())
+    document = read_cache(cache.path)
     for name, entry in document["entries"].items():
         document["entries"][name] = (*entry[:3], ["kort"] if name < paths[2].name else [None] * 8)
-    cache.path.write_bytes(marshal.dumps(document))
+    write_cache(cache.path, document)
     loaded = counting_loads(monkeypatch, map_facts_module)
     assert [_encoded(f) for f in read_facts(paths, folder, [])] == expected
     assert sorted(loaded) == [p.name for p in paths]

@@ -5,13 +5,13 @@ that never holds a full number."""
 from __future__ import annotations
 
 import datetime as dt
-import marshal
 import os
 import time
 from pathlib import Path
 
 import pytest
 
+from helpers import read_cache, write_cache
 from intervjufas.errors import IntervjufasError
 from intervjufas.reading.file_cache import FileCache
 from intervjufas.reading.privacy_scan import (
@@ -134,13 +134,13 @@ def test_a_tampered_cache_entry_is_scanned_anew(reports_dir: Path) -> None:
     path = report(reports_dir, "a.md")
     scan_reports([path])
     cache = FileCache(NAMESPACE, reports_dir, scan_version())
-    document = marshal.loads(cache.path.read_bytes())
+    document = read_cache(cache.path)
     for name, entry in document["entries"].items():
         findings = [
-            (line, "okänd sort" if kind == "telefon" else kind, masked) for line, kind, masked in entry[3]
+            (line, "okänd sort" if kind == "telefon" else kind, masked) for line, kind, masked in entry[4]
         ]
-        document["entries"][name] = (*entry[:3], findings)
-    cache.path.write_bytes(marshal.dumps(document))
+        document["entries"][name] = (*entry[:4], findings)
+    write_cache(cache.path, document)
     result = scan_reports([path])
     assert (result.read, len(result.findings)) == (1, 5)
 
