@@ -5,6 +5,8 @@ A ``Terminal`` keeps everything the program has written, with ANSI escape codes 
 position.  ``expect`` waits (without fixed sleeps) until a text appears after that position and
 moves past it, so each step of a test waits for exactly the prompt it answers.  prompt_toolkit
 redraws lines and styles fragments separately, which is why matching is done on the cleaned text.
+``send`` then waits until the program reads keys (``ready``, see ``e2e/readiness.py``): a text on
+the screen does not say that the prompt which will read the keys is open yet.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import shlex
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pexpect
@@ -30,6 +32,8 @@ from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reports.front_matter import read_front_matter
 from intervjufas.reports.model import Report
 from intervjufas.reports.parse import parse
+
+from .readiness import plain_prompt_waiting, prompt_state
 
 TIMEOUT = 30.0
 _UNSET = object()
@@ -61,12 +65,16 @@ def strip_ansi(text: str) -> str:
 class Terminal:
     """A running program in a pseudo-terminal, with methods that answer its prompts."""
 
-    def __init__(self, child: pexpect.spawn) -> None:
+    def __init__(self, child: pexpect.spawn, *, plain: bool = False) -> None:
+        """``plain``: the program asks with plain prompts (``--enkel``, ``TERM=dumb``)."""
         self.child = child
+        self.plain = plain
         self._raw = ""  # everything written, escape codes included
         self._pending = ""  # output that may end inside an escape sequence
         self._clean = ""
         self.pos = 0
+        self._prompt_open = False  # a full-screen prompt is open, as far as the output read shows
+        self._sent_at = 0  # the length of the output when keys were last sent
 
     # -- reading --------------------------------------------------------------------------------
     @property
@@ -99,6 +107,9 @@ class Terminal:
             text, self._pending = text[:cut], text[cut:]
         else:
             self._pending = ""
+        state = prompt_state(text)
+        if state is not None:
+            self._prompt_open = state
         self._clean += strip_ansi(text)
         return True
 
@@ -129,8 +140,27 @@ class Terminal:
             return text.search(self._clean, self.pos) is not None
         return self._clean.find(text, self.pos) >= 0
 
-    def send(self, keys: str) -> None:
+    def ready(self, timeout: float = TIMEOUT) -> None:
+        """Wait until the program reads keys: a full-screen prompt is open, or (plain) the output
+        since keys were last sent ends in a prompt line."""
+        deadline = time.monotonic() + timeout
+        while not self._is_ready():
+            if not self._read_some(deadline, "a prompt that reads keys") and not self._is_ready():
+                self._fail("the program ended before it asked for keys")
+
+    def _is_ready(self) -> bool:
+        if self.plain:
+            return plain_prompt_waiting(self._clean[self._sent_at :])
+        return self._prompt_open
+
+    def send(self, keys: str, *, at_prompt: bool = True) -> None:
+        """Type ``keys`` once the program reads them (``ready``); ``at_prompt=False`` sends them at
+        once, to a program that reads keys without a prompt (a pager, an export that Ctrl-C stops):
+        the caller has waited for what shows that it does."""
+        if at_prompt:
+            self.ready()
         self.child.send(keys)
+        self._sent_at = len(self._clean)
 
     def wait_exit(self, timeout: float = TIMEOUT) -> int:
         """Read until the program ends; return its exit status."""
@@ -226,6 +256,7 @@ class Terminal:
         self.answer_text(f"Moment {len(picked) + len(items) + 1}:", "")
 
     def interrupt(self) -> None:
+        """Ctrl-C at the prompt: a key to a full-screen prompt, SIGINT at a plain one."""
         self.send(CTRL_C)
 
     def answer_questions(
@@ -322,6 +353,11 @@ def program_env(reports: Path, home: Path, **extra: str | None) -> dict[str, str
     return overlaid(env, extra)
 
 
+def asks_plainly(args: Sequence[str], env: Mapping[str, str | None]) -> bool:
+    """Whether a session started with ``args`` and ``env`` asks with plain prompts."""
+    return "--enkel" in args or env.get("TERM") == "dumb"
+
+
 @pytest.fixture
 def home_dir(tmp_path: Path) -> Path:
     return tmp_path / "hem"
@@ -343,7 +379,7 @@ def run(program: str, reports_dir: Path, home_dir: Path) -> Iterator[Callable[..
             codec_errors="replace",
             timeout=TIMEOUT,
         )
-        terminal = Terminal(child)
+        terminal = Terminal(child, plain=asks_plainly(args, env))
         started.append(terminal)
         return terminal
 

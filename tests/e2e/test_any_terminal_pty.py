@@ -15,6 +15,7 @@ import pytest
 from helpers import FIXTURE_REPORTS
 
 from .conftest import DOWN, ENTER, TIMEOUT, Terminal, front_matter, program_env, write_answers
+from .readiness import PAGER_PROMPT
 
 Run = Callable[..., Terminal]
 
@@ -111,15 +112,15 @@ def test_the_pager_leaves_a_long_report_on_the_screen(
     the user's own $LESS is respected."""
     if shutil.which("less") is None:
         pytest.skip("less is not installed")
-    child, log = spawn(
+    child, _ = spawn(
         program, ["visa", "2024-01-15"], fixture_reports, home_dir, (15, 80), PAGER="less", LESS=less
     )
-    child.expect_exact("Före intervjun")
-    child.send("q")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    assert ("\x1b[?1049h" in log.getvalue()) is alternate_screen
+    t = Terminal(child)
+    t.expect("Före intervjun")
+    t.expect(PAGER_PROMPT)
+    t.send("q", at_prompt=False)
+    assert t.wait_exit() == 0
+    assert ("\x1b[?1049h" in t.raw) is alternate_screen
 
 
 @pytest.mark.e2e

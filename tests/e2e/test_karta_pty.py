@@ -15,6 +15,7 @@ import pytest
 from map_samples import ANNA, write_sample_reports
 
 from .conftest import TIMEOUT, Terminal, program_env
+from .readiness import PAGER_PROMPT
 
 
 def spawn(
@@ -65,7 +66,8 @@ def test_a_tall_map_goes_through_the_pager_and_stays_on_the_screen(
     child, log = spawn(program, ["karta", "2024-01-15"], maps, home_dir, (12, 70), PAGER="less", LESS=None)
     t = Terminal(child)
     t.expect("Processkarta: Lager")
-    t.send("q")
+    t.expect(PAGER_PROMPT)
+    t.send("q", at_prompt=False)
     assert t.wait_exit() == 0
     assert "Teckenförklaring" not in t.output  # the last line: never shown, as less quit on the first page
     assert "\x1b[?1049h" not in log.getvalue()  # less -FRX: no alternate screen

@@ -151,7 +151,7 @@ def test_term_dumb_chooses_plain_mode_by_itself(run: Run, reports_dir: Path) -> 
     line(t, "Datum, ÅÅÅÅ-MM-DD", "2024-03-01")
     t.expect("== Del 1: Intervjuprocessen från start till slut ==")
     line(t, "> ", "Förberedde kunden.")
-    t.interrupt()
+    t.interrupt()  # at the prompt for the next line, once it is there
     match = t.expect(RESUME)
     assert t.wait_exit() == 130
     assert "\x1b" not in t._raw
@@ -170,6 +170,7 @@ def test_ctrl_c_saves_and_the_resume_command_keeps_plain_mode(
 ) -> None:
     t = run("snabb", "--enkel")
     line(t, "Svar (måste besvaras): ", "Plockare till Nordlager")
+    # Ctrl-C waits for the next prompt: sent earlier, it would throw the typed line away unread.
     t.interrupt()
     t.expect("Svar, eller Enter för att hoppa över: ^C\n")  # the message starts on a line of its own
     match = t.expect(RESUME)

@@ -9,7 +9,9 @@ before it asks the next question, so from then on the answer must survive any en
 
 With answers piped, the program echoes each line after its prompt and prints every other line
 whole, so the output is waiting for input exactly when its last line is unfinished and ends with a
-space (``"> "``, ``"Moment 2: "``, ``"[standard: Individuellt]: "``).
+space (``"> "``, ``"Moment 2: "``, ``"[standard: Individuellt]: "``): the rule for plain prompts
+in ``e2e/readiness.py``, which the terminal driver follows too.  A signal meant to land at a
+prompt is sent once that prompt is there; one meant to land anywhere is sent right after a line.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from dataclasses import dataclass, field
 
 import pexpect
 
-from e2e.conftest import Terminal
+from e2e.conftest import Terminal, asks_plainly
+from e2e.readiness import plain_prompt_waiting
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questions import Question, Questionnaire
 
@@ -231,13 +234,9 @@ class PipedSession:
             )
 
     def waiting_for_input(self, since: int) -> bool:
-        """True when, after byte ``since``, a line has ended and the output now ends in a prompt."""
-        tail = bytes(self.out[since:])
-        newline = tail.rfind(b"\n")
-        if newline < 0:
-            return False
-        last = tail[newline + 1 :]
-        return bool(last) and last.endswith(b" ")
+        """True when the output after byte ``since`` (where it stood when the last line was typed)
+        ends in a prompt that reads the next line (the rule of ``e2e/readiness.py``)."""
+        return plain_prompt_waiting(self.out[since:].decode("utf-8", "replace"))
 
     def wait_prompt(self, since: int) -> bool:
         """Wait for the next prompt after byte ``since``; False when the program ends first."""
@@ -354,10 +353,11 @@ def spawn_terminal(
 ) -> Terminal:
     """The program in a pseudo-terminal of 40 rows and ``columns`` columns, bounded, driven by the
     end-to-end tests' ``Terminal`` (cursor-position requests are switched off, as there)."""
+    settings = {"TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1", **dict(env or {})}
     child = pexpect.spawn(
         program,
         list(args),
-        env=sandbox.env(**{"TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1", **dict(env or {})}),
+        env=sandbox.env(**settings),
         cwd=str(sandbox.root),
         dimensions=(40, columns),
         encoding="utf-8",
@@ -365,4 +365,4 @@ def spawn_terminal(
         timeout=20,
         preexec_fn=bounded(),
     )
-    return Terminal(child)
+    return Terminal(child, plain=asks_plainly(args, settings))

@@ -185,6 +185,7 @@ def test_a_signal_to_the_full_interface_in_a_terminal_keeps_the_answers_and_resu
         t.answer_questions([s.question for s in script[:count]], given)
         if at_prompt:
             t.expect(script[count].question.text, timeout=10)
+            t.ready(timeout=10)  # (a list question prints its text before its prompt opens)
         time.sleep(delay)
         os.kill(t.child.pid, signum)
         t.wait_exit(timeout=10)
@@ -223,6 +224,7 @@ def test_closing_the_terminal_keeps_every_acknowledged_answer_and_ends_with_129(
     try:
         t.answer_questions([s.question for s in script[:count]], {s.id: driver_value(s) for s in script})
         t.expect(script[count].question.text, timeout=10)
+        t.ready(timeout=10)
         t.child.ptyproc.delayafterclose = 3.0  # time to end by itself before pexpect insists
         t.child.close(force=True)
     except pytest.fail.Exception as failure:

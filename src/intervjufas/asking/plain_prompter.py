@@ -51,12 +51,12 @@ class PlainPrompter(PlainListWidgets):
         self._print(text)
 
     def _read(self, prompt: str) -> str:
-        self.stdout.write(prompt)
-        self.stdout.flush()
         if self.stdin is None:  # standard input closed
-            self._print()
+            self._print(prompt)
             raise EOFError
-        try:
+        try:  # (from the prompt on: a stop that comes before the read begins ends its line too)
+            self.stdout.write(prompt)
+            self.stdout.flush()
             line = self.stdin.readline()
         except KeyboardInterrupt:
             with contextlib.suppress(OSError):  # (a closed terminal cannot take it)

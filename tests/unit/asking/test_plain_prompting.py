@@ -132,3 +132,20 @@ def test_the_end_of_the_input_stops_the_session_and_keeps_the_lines_entered() ->
     assert isinstance(stopped.value.cause, EOFError)
     with pytest.raises(EOFError):
         ask(LONG)
+
+
+class StoppedAtThePrompt(io.StringIO):
+    """Standard output where Ctrl-C lands just as a prompt has been flushed, before the read."""
+
+    def flush(self) -> None:
+        super().flush()
+        if self.getvalue().endswith(": "):
+            raise KeyboardInterrupt
+
+
+def test_ctrl_c_as_the_prompt_is_shown_still_ends_the_prompts_line() -> None:
+    out = StoppedAtThePrompt()
+    prompter = PlainPrompter(io.StringIO("2024-03-01\n"), out)
+    with pytest.raises(KeyboardInterrupt):
+        prompter.ask(AskRequest(DATE, "Steg 1 · fråga 1 av 3"))
+    assert out.getvalue().endswith(": \n")  # the message that follows starts on a line of its own
