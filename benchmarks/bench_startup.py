@@ -73,11 +73,9 @@ def first_question() -> str:
 
 def subcommands() -> list[str]:
     """The program's commands, as its ``--help`` lists them."""
-    import typer
+    from intervjufas.cli.app import COMMANDS
 
-    from intervjufas.cli.main import app
-
-    return list(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    return list(COMMANDS)
 
 
 def imports_pydantic(argv: Sequence[str], env: dict[str, str]) -> bool:

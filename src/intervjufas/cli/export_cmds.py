@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from intervjufas.cli.app import app, terminal
+from intervjufas.cli.app import Command, commands_of_module, terminal
 from intervjufas.cli.options import ExportFormat, ExportFormatOption, Folder, ReportArgument
 from intervjufas.errors import Interrupted, IntervjufasError, UsageError
 from intervjufas.views.console import make_console
 
 if TYPE_CHECKING:
     from intervjufas.reading.document import Document
+
+commands = commands_of_module()
 
 CUSTOMER_SUFFIX = "-kundversion"
 STOPPED = "Avbrutet. Ingen export sparades."
@@ -58,8 +60,9 @@ def output_path(source: Path, chosen: Path | None, kind: ExportFormat, customer:
     return target
 
 
-@app.command(
+@commands.command(
     "exportera",
+    cls=Command,
     options_metavar="[FLAGGOR]",
     short_help="Exportera en rapport till HTML eller Word.",
     help=(

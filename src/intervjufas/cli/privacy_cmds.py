@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from intervjufas.cli.app import app, program_words, terminal
+from intervjufas.cli.app import Command, commands_of_module, program_words, terminal
 from intervjufas.cli.options import Folder, Plain
 from intervjufas.errors import ExitCode
 
@@ -19,9 +19,12 @@ if TYPE_CHECKING:
 
     from intervjufas.reading.old_reports import CleanupPlan
 
+commands = commands_of_module()
 
-@app.command(
+
+@commands.command(
     "granska",
+    cls=Command,
     options_metavar="[FLAGGOR]",
     short_help="Sök efter personuppgifter i rapporterna.",
     help=(
@@ -75,8 +78,9 @@ def _age_limit(value: Any) -> Any:
     return value if isinstance(value, AgeLimit) else parse_age_limit(value)
 
 
-@app.command(
+@commands.command(
     "rensa",
+    cls=Command,
     options_metavar="[FLAGGOR]",
     short_help="Ta bort eller anonymisera gamla rapporter, t.ex. --aldre-an 1å.",
     help=(

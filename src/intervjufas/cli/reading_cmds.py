@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from intervjufas.cli.app import app, program, terminal
+from intervjufas.cli.app import Command, commands_of_module, program, terminal
 from intervjufas.cli.completion import complete_report
 from intervjufas.cli.options import (
     AsJson,
@@ -24,6 +24,8 @@ from intervjufas.cli.options import (
 from intervjufas.errors import ExitCode, UsageError
 from intervjufas.views.console import make_console
 
+commands = commands_of_module()
+
 
 def scan_progress_for(facts: Any, json_output: bool) -> Any:
     """The progress of reading the folder's headers: a bar on a terminal when a first run over a
@@ -34,8 +36,9 @@ def scan_progress_for(facts: Any, json_output: bool) -> Any:
     return scan_progress(make_console(facts, stderr=True), allowed=allowed)
 
 
-@app.command(
+@commands.command(
     "lista",
+    cls=Command,
     options_metavar="[FLAGGOR]",
     help=(
         "Lista rapporterna i rapportmappen, nyast först: datum, uppdrag, kund, intervjuform, "
@@ -74,8 +77,9 @@ def lista(
         show_listing(make_console(facts), listing, program())
 
 
-@app.command(
+@commands.command(
     "visa",
+    cls=Command,
     options_metavar="[FLAGGOR]",
     help=(
         "Visa en rapport i terminalen, formaterad. Lång text visas med bläddring (less) i en terminal; "
@@ -101,8 +105,9 @@ def visa(
     show_report(make_console(facts), view, pager=not ingen_pager, less=facts.less)
 
 
-@app.command(
+@commands.command(
     "jamfor",
+    cls=Command,
     options_metavar="[FLAGGOR]",
     short_help="Jämför två rapporter fråga för fråga.",
     help=(
@@ -189,8 +194,9 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
         print(f"Jämförelsen är sparad i {utfil}.")
 
 
-@app.command(
+@commands.command(
     "plan",
+    cls=Command,
     options_metavar="[FLAGGOR]",
     short_help="Visa de öppna momenten i utvecklingsplanerna.",
     help=(
@@ -216,8 +222,9 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
         show_plan(make_console(facts), items, folder, program())
 
 
-@app.command(
+@commands.command(
     "trend",
+    cls=Command,
     options_metavar="[FLAGGOR]",
     help=(
         "Visa hur betygen för kundens och kandidatens upplevelse i varje steg har utvecklats över tid: "

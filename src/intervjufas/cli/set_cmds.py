@@ -9,12 +9,15 @@ from typing import Annotated
 
 import typer
 
-from intervjufas.cli.app import app, program, terminal
+from intervjufas.cli.app import Command, commands_of_module, program, terminal
 from intervjufas.errors import ExitCode
 
+commands = commands_of_module()
 
-@app.command(
+
+@commands.command(
     "validera",
+    cls=Command,
     options_metavar="[FLAGGOR]",
     help=(
         "Kontrollera frågefiler och visa alla problem på en gång, som fil:rad:kolumn: meddelande, "
@@ -48,8 +51,9 @@ SetsAsJson = Annotated[
 ]
 
 
-@app.command(
+@commands.command(
     "fragor",
+    cls=Command,
     options_metavar="[FLAGGOR]",
     help=(
         "Lista frågeuppsättningarna: de inbyggda och dina egna i mappen som $INTERVJUFAS_FRAGOR anger "
