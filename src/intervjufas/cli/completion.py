@@ -26,11 +26,6 @@ DESCRIBED = 30  # report names get a description (date, assignment, customer) wh
 ZSH_LINES = ("fpath+=~/.zfunc; autoload -Uz compinit; compinit", "zstyle ':completion:*' menu select")
 
 
-def completing() -> bool:
-    """True when the shell runs the program to ask for completions (Tab)."""
-    return COMPLETE_VAR in os.environ
-
-
 def detected_shell() -> str | None:
     """The name of the shell the program runs from (``bash``, ``zsh``…), if it can be told."""
     import shellingham
