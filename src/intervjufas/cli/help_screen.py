@@ -17,7 +17,7 @@ from typing import Any
 
 from rich.align import Align
 from rich.columns import Columns
-from rich.console import Console, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.highlighter import RegexHighlighter
 from rich.padding import Padding
 from rich.panel import Panel
@@ -28,8 +28,7 @@ from rich.theme import Theme
 ARGUMENTS = "Argument"
 OPTIONS = "Flaggor"
 COMMANDS = "Kommandon"
-# Options that Typer or Click add, with what their help says here.
-HELP_OF = {"help": "Visa den här hjälpen och avsluta."}
+HELP_OPTION = "Visa den här hjälpen och avsluta."  # what the framework's own --help says here
 
 
 class _OptionHighlighter(RegexHighlighter):
@@ -69,8 +68,9 @@ def show_help(command: Any, ctx: Any) -> None:
     if command.help:
         console.print(Padding(Align(_help_text(command.help), pad=False), (0, 1, 1, 1)))
     params = [param for param in command.get_params(ctx) if not getattr(param, "hidden", False)]
+    help_option = command.get_help_option(ctx)
     for title, kind in ((ARGUMENTS, "argument"), (OPTIONS, "option")):
-        rows = [_param_row(param, ctx) for param in params if param.param_type_name == kind]
+        rows = [_param_row(param, param is help_option) for param in params if param.param_type_name == kind]
         if rows:
             console.print(_panel(title, rows))
     if hasattr(command, "list_commands"):
@@ -91,12 +91,10 @@ def _help_text(help_text: str) -> Any:
     parts: list[RenderableType] = [_rich_text(first.strip())]
     if rest:
         parts += [Text(""), _rich_text("\n\n".join(rest), style="dim")]
-    from rich.console import Group
-
     return Group(*parts)
 
 
-def _param_row(param: Any, ctx: Any) -> list[RenderableType]:
+def _param_row(param: Any, is_help_option: bool) -> list[RenderableType]:
     """One row of a panel: required mark, long and short names, metavar and help."""
     is_argument = param.param_type_name == "argument"
     shown_name = None
@@ -116,13 +114,12 @@ def _param_row(param: Any, ctx: Any) -> list[RenderableType]:
         Text(",".join(negative_long), style="bold magenta"),
         Text(",".join(negative_short), style="bold red"),
         Text(value, style="bold yellow", overflow="fold"),
-        _param_help(param),
+        _param_help(param, HELP_OPTION if is_help_option else param.help),
     ]
 
 
-def _param_help(param: Any) -> Columns:
+def _param_help(param: Any, help_text: str | None) -> Columns:
     items: list[RenderableType] = []
-    help_text = HELP_OF.get(param.name, param.help)
     if help_text:
         paragraphs = [
             part.replace("\n", " ").strip() if not part.startswith("\b") else part.strip("\b\n") + "\n"
