@@ -66,11 +66,11 @@ class App(TyperGroup):
         module_name = self.lazy_commands.get(cmd_name)
         if module_name is None:
             return None
-        return _module_group(module_name).get_command(ctx, cmd_name)
+        return _commands_of(module_name).get(cmd_name)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]
-        if name[:1].isalnum() and self.get_command(ctx, name) is None and not ctx.resilient_parsing:
+        if not name.startswith("-") and self.get_command(ctx, name) is None and not ctx.resilient_parsing:
             raise usage_errors.unknown_command(name, self.list_commands(ctx), ctx.command_path)
         return super().resolve_command(ctx, args)
 
@@ -128,15 +128,24 @@ class App(TyperGroup):
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
 
-_built: dict[str, Any] = {}
+_built: dict[str, dict[str, Any]] = {}
 
 
-def _module_group(module_name: str) -> Any:
-    """The click group of one command module's commands (imported and built once)."""
+def _commands_of(module_name: str) -> dict[str, Any]:
+    """The commands one command module defines, by name (imported and built once)."""
     if module_name not in _built:
         module = __import__(module_name, fromlist=["commands"])  # (not importlib: seen by -X importtime)
-        _built[module_name] = typer.main.get_group(module.commands)
+        _built[module_name] = built_commands(module.commands)
     return _built[module_name]
+
+
+def built_commands(commands: typer.Typer) -> dict[str, Any]:
+    """The click commands Typer builds from a module's Typer (``typer.main.get_command`` gives the
+    command itself when there is one, a group of them when there are more)."""
+    built = typer.main.get_command(commands)
+    if isinstance(built, TyperGroup):
+        return dict(built.commands)
+    return {built.name: built}
 
 
 def _guarded(run: Any, *, debug: bool) -> Any:
