@@ -73,7 +73,8 @@ app = typer.Typer(
     options_metavar=FLAGS,
     subcommand_metavar="KOMMANDO [ARGUMENT]...",
     pretty_exceptions_enable=False,
-    add_help_option=False,  # the root's own --help below: off by default, so a subcommand never converts it
+    add_help_option=False,  # the root has its own --help (below): False unless given, so Typer never
+    # converts its value (with pydantic) when a subcommand runs
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -3,7 +3,7 @@ errors, commands loaded only when needed, and the one error handler.
 
 - ``App`` is the root group.  Its commands are loaded lazily (Click's "LazyGroup" pattern):
   ``lazy_commands`` names each command's module, which is imported – and its commands built by
-  Typer's public ``typer.main.get_group`` – only when a command of it runs, is completed, or is
+  Typer's public ``typer.main.get_command`` – only when a command of it runs, is completed, or is
   listed by the top-level ``--help``.
 - Both classes draw their help with ``help_screen`` (``format_help``) and turn the parser's and the
   parameters' usage errors into one Swedish line where they arise (``parse_args``,
@@ -33,10 +33,8 @@ class OutputClosed(Exception):
     """The reader of our output went away (carried past Typer, which would exit 1 for it)."""
 
 
-class Command(TyperCommand):
-    """Every subcommand: Swedish help, Swedish usage errors."""
-
-    allow_extra_args = True  # an extra argument gets a Swedish message here, not Click's
+class SwedishHelp:
+    """Help drawn in Swedish (``help_screen``), for the root and every command."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         from intervjufas.cli.help_screen import show_help
@@ -44,7 +42,14 @@ class Command(TyperCommand):
         show_help(self, ctx)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "Användning: ")
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), "Användning: ")
+
+
+class Command(SwedishHelp, TyperCommand):
+    """Every subcommand: Swedish help, Swedish usage errors."""
+
+    allow_extra_args = True  # an extra argument gets a Swedish message here, not Click's
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         with usage_errors.in_swedish(self.get_params(ctx)):
@@ -54,7 +59,7 @@ class Command(TyperCommand):
         return rest
 
 
-class App(TyperGroup):
+class App(SwedishHelp, TyperGroup):
     """The root group: commands loaded when needed, Swedish help and errors, named exit codes."""
 
     lazy_commands: ClassVar[dict[str, str]] = {}  # command name -> module that defines it
@@ -93,14 +98,6 @@ class App(TyperGroup):
             ctx.exit()
         with usage_errors.in_swedish(self.get_params(ctx)):
             return super().parse_args(ctx, args)
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        from intervjufas.cli.help_screen import show_help
-
-        show_help(self, ctx)
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "Användning: ")
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         try:
