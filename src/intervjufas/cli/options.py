@@ -81,6 +81,8 @@ Folder = Annotated[
         show_default=False,
     ),
 ]
+
+
 def whole_number(value: Any) -> int:
     """An integer option's value; anything else is a bad value, said in Swedish."""
     if isinstance(value, int) and not isinstance(value, bool):
