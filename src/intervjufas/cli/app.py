@@ -3,7 +3,7 @@ commands, and what the commands share (the terminal facts, how to run the progra
 
 The commands are loaded lazily, as in Click's documented "LazyGroup" pattern, through Typer's
 public ``cls=``: ``COMMANDS`` names the module of each command, and ``groups.App`` imports that
-module and builds its commands (``typer.main.get_group``) only when one of them runs, is completed
+module and builds its commands (``typer.main.get_command``) only when one of them runs, is completed
 or is listed in the top-level ``--help``.
 """
 
