@@ -369,7 +369,7 @@ def test_help_without_arguments() -> None:
     assert "snabb" in result.stdout
 
 
-def test_help_does_not_import_the_prompting_or_yaml_libraries() -> None:
+def test_help_does_not_import_the_prompting_yaml_or_pydantic_libraries() -> None:
     completed = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "intervjufas", "--help"],
         capture_output=True,
@@ -384,7 +384,7 @@ def test_help_does_not_import_the_prompting_or_yaml_libraries() -> None:
         if line.startswith("import time:")
     }
     assert "typer" in imported  # the measurement itself works
-    for heavy in ("questionary", "prompt_toolkit", "yaml"):
+    for heavy in ("questionary", "prompt_toolkit", "yaml", "pydantic"):
         assert not {name for name in imported if name == heavy or name.startswith(heavy + ".")}, heavy
 
 
