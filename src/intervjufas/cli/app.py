@@ -3,8 +3,8 @@ commands, and what the commands share (the terminal facts, how to run the progra
 
 The commands are loaded lazily, as in Click's documented "LazyGroup" pattern, through Typer's
 public ``cls=``: ``COMMANDS`` names the module of each command, and ``groups.App`` imports that
-module and builds its commands (``typer.main.get_command``) only when one of them runs, is completed
-or is listed in the top-level ``--help``.
+module and builds the command (``typer.main.get_command``, see ``groups.CommandTable``) only when it
+runs, is completed or is listed in the top-level ``--help``.
 """
 
 from __future__ import annotations
@@ -19,19 +19,18 @@ import typer
 from intervjufas import __version__
 from intervjufas.cli import usage_errors
 from intervjufas.cli.completion import InstallCompletion, ShowCompletion
-from intervjufas.cli.groups import App, Command
+from intervjufas.cli.groups import FLAGS, App, CommandTable
 
 if TYPE_CHECKING:
     from intervjufas.terminal import TerminalFacts
 
-__all__ = ["COMMANDS", "FLAGS", "Command", "app", "commands_of_module", "program", "program_words"]
+__all__ = ["COMMANDS", "CommandTable", "app", "program", "program_words"]
 
 HELP = (
     "Kartlägg intervjufasen i ett rekryteringsuppdrag – före, under och efter intervjun – "
     "utifrån kund- och kandidatupplevelsen, och följ upp din utvecklingsplan nästa gång."
 )
 EPILOG = "Rapporterna sparas som Markdown i mappen som --katalog eller $INTERVJUFAS_KATALOG anger."
-FLAGS = "[FLAGGOR]"  # every command's options_metavar
 
 # Each command and the module (in this package) that defines it, in the order `--help` lists them.
 COMMANDS: dict[str, str] = {
@@ -55,12 +54,6 @@ class Program(App):
     """The root group of this program, with its commands."""
 
     lazy_commands = {name: f"intervjufas.cli.{module}" for name, module in COMMANDS.items()}  # noqa: RUF012
-
-
-def commands_of_module() -> typer.Typer:
-    """The Typer a command module registers its commands on (``commands.command(...)``); built
-    into click commands only when the root group asks for one of them."""
-    return typer.Typer(add_completion=False, rich_markup_mode="rich")
 
 
 app = typer.Typer(

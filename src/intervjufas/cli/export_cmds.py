@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from intervjufas.cli.app import Command, commands_of_module, terminal
+from intervjufas.cli.app import CommandTable, terminal
 from intervjufas.cli.options import ExportFormat, ExportFormatOption, Folder, ReportArgument
 from intervjufas.errors import Interrupted, IntervjufasError, UsageError
 from intervjufas.views.console import make_console
@@ -20,7 +20,7 @@ from intervjufas.views.console import make_console
 if TYPE_CHECKING:
     from intervjufas.reading.document import Document
 
-commands = commands_of_module()
+commands = CommandTable()
 
 CUSTOMER_SUFFIX = "-kundversion"
 STOPPED = "Avbrutet. Ingen export sparades."
@@ -62,8 +62,6 @@ def output_path(source: Path, chosen: Path | None, kind: ExportFormat, customer:
 
 @commands.command(
     "exportera",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     short_help="Exportera en rapport till HTML eller Word.",
     help=(
         "Exportera en rapport till en HTML-fil (öppna den i webbläsaren och skriv ut som PDF) eller ett "

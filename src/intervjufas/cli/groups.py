@@ -2,9 +2,9 @@
 errors, commands loaded only when needed, and the one error handler.
 
 - ``App`` is the root group.  Its commands are loaded lazily (Click's "LazyGroup" pattern):
-  ``lazy_commands`` names each command's module, which is imported – and its commands built by
-  Typer's public ``typer.main.get_command`` – only when a command of it runs, is completed, or is
-  listed by the top-level ``--help``.
+  ``lazy_commands`` names each command's module, which is imported – and the command built by
+  Typer's public ``typer.main.get_command`` (``CommandTable``) – only when the command runs, is
+  completed, or is listed by the top-level ``--help``.
 - Both classes draw their help with ``help_screen`` (``format_help``) and turn the parser's and the
   parameters' usage errors into one Swedish line where they arise (``parse_args``,
   ``resolve_command``), from the errors' public attributes (``usage_errors``).
@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import typer
@@ -27,6 +28,7 @@ from intervjufas.cli import usage_errors
 from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, stop_signal
 
 ROOT = "intervjufas"
+FLAGS = "[FLAGGOR]"  # every command's options_metavar
 
 
 class OutputClosed(Exception):
@@ -71,7 +73,7 @@ class App(SwedishHelp, TyperGroup):
         module_name = self.lazy_commands.get(cmd_name)
         if module_name is None:
             return None
-        return _commands_of(module_name).get(cmd_name)
+        return _command_in(module_name, cmd_name)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]
@@ -125,24 +127,31 @@ class App(SwedishHelp, TyperGroup):
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
 
-_built: dict[str, dict[str, Any]] = {}
+class CommandTable:
+    """The commands of one command module.  Each is registered on a Typer of its own, so that only
+    the command that runs is built (``typer.main.get_command`` gives a one-command Typer's command)."""
+
+    def __init__(self) -> None:
+        self.typers: dict[str, typer.Typer] = {}
+        self._built: dict[str, Any] = {}
+
+    def command(self, name: str, **settings: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Register a command, as ``typer.Typer.command`` does, with the program's command class."""
+        single = typer.Typer(add_completion=False, rich_markup_mode="rich")
+        self.typers[name] = single
+        return single.command(name, cls=Command, options_metavar=FLAGS, **settings)
+
+    def build(self, name: str) -> Any:
+        """The click command named ``name`` (built once), or None."""
+        if name not in self._built and name in self.typers:
+            self._built[name] = typer.main.get_command(self.typers[name])
+        return self._built.get(name)
 
 
-def _commands_of(module_name: str) -> dict[str, Any]:
-    """The commands one command module defines, by name (imported and built once)."""
-    if module_name not in _built:
-        module = __import__(module_name, fromlist=["commands"])  # (not importlib: seen by -X importtime)
-        _built[module_name] = built_commands(module.commands)
-    return _built[module_name]
-
-
-def built_commands(commands: typer.Typer) -> dict[str, Any]:
-    """The click commands Typer builds from a module's Typer (``typer.main.get_command`` gives the
-    command itself when there is one, a group of them when there are more)."""
-    built = typer.main.get_command(commands)
-    if isinstance(built, TyperGroup):
-        return dict(built.commands)
-    return {built.name: built}
+def _command_in(module_name: str, name: str) -> Any:
+    """The command ``name`` of a command module (importing the module the first time)."""
+    module = __import__(module_name, fromlist=["commands"])  # (not importlib: seen by -X importtime)
+    return module.commands.build(name)
 
 
 def _guarded(run: Any, *, debug: bool) -> Any:

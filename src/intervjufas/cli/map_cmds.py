@@ -9,13 +9,13 @@ from typing import Annotated, Any
 
 import typer
 
-from intervjufas.cli.app import Command, commands_of_module, program, terminal
+from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.cli.completion import complete_report
 from intervjufas.cli.options import Folder, MapFormat, MapFormatOption
 from intervjufas.errors import UsageError
 from intervjufas.views.console import make_console
 
-commands = commands_of_module()
+commands = CommandTable()
 
 AsJson = Annotated[
     bool, typer.Option("--json", metavar="", help="Samma som --format json: kartan som JSON för skript.")
@@ -27,8 +27,6 @@ NoPager = Annotated[
 
 @commands.command(
     "karta",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     short_help="Visa processkartan: momenten före, under och efter intervjuerna.",
     help=(
         "Visa processkartan i en rapport – momenten före, under och efter intervjuerna, vem de berör och "

@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from intervjufas.cli.app import Command, commands_of_module, program_words, terminal
+from intervjufas.cli.app import CommandTable, program_words, terminal
 from intervjufas.cli.options import (
     AnswersOption,
     Folder,
@@ -25,7 +25,7 @@ from intervjufas.cli.options import (
 )
 from intervjufas.errors import UsageError
 
-commands = commands_of_module()
+commands = CommandTable()
 
 
 def run_mapping_command(
@@ -167,8 +167,6 @@ def _mapping_command(set_id: str) -> Any:
 
 commands.command(
     "kartlagg",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     help=(
         "Kartlägg intervjufasen i ett uppdrag: Steg 1 före intervjun, Steg 2 under och Steg 3 efter. "
         "Svaren sparas efter varje fråga; avbryt när du vill och fortsätt med --fortsatt."
@@ -176,8 +174,6 @@ commands.command(
 )(_mapping_command("kartlaggning"))
 commands.command(
     "snabb",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     help=(
         "Övningen i snabbformat när tiden är knapp: Del 1 intervjuprocessen från start till slut, "
         "Del 2 reflektera."

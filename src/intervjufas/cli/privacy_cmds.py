@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from intervjufas.cli.app import Command, commands_of_module, program_words, terminal
+from intervjufas.cli.app import CommandTable, program_words, terminal
 from intervjufas.cli.options import Folder, Plain
 from intervjufas.errors import ExitCode
 
@@ -19,13 +19,11 @@ if TYPE_CHECKING:
 
     from intervjufas.reading.old_reports import CleanupPlan
 
-commands = commands_of_module()
+commands = CommandTable()
 
 
 @commands.command(
     "granska",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     short_help="Sök efter personuppgifter i rapporterna.",
     help=(
         "Sök efter det som ser ut som personnummer, samordningsnummer, e-postadresser och svenska "
@@ -80,8 +78,6 @@ def _age_limit(value: Any) -> Any:
 
 @commands.command(
     "rensa",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     short_help="Ta bort eller anonymisera gamla rapporter, t.ex. --aldre-an 1å.",
     help=(
         "Lista rapporterna som är äldre än gränsen (efter kartläggningens datum) och ta bort dem – "

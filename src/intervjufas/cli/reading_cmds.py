@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from intervjufas.cli.app import Command, commands_of_module, program, terminal
+from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.cli.completion import complete_report
 from intervjufas.cli.options import (
     AsJson,
@@ -24,7 +24,7 @@ from intervjufas.cli.options import (
 from intervjufas.errors import ExitCode, UsageError
 from intervjufas.views.console import make_console
 
-commands = commands_of_module()
+commands = CommandTable()
 
 
 def scan_progress_for(facts: Any, json_output: bool) -> Any:
@@ -38,8 +38,6 @@ def scan_progress_for(facts: Any, json_output: bool) -> Any:
 
 @commands.command(
     "lista",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     help=(
         "Lista rapporterna i rapportmappen, nyast först: datum, uppdrag, kund, intervjuform, "
         "vilka steg som är klara och antal öppna moment i utvecklingsplanen. Har flera personer gjort "
@@ -79,8 +77,6 @@ def lista(
 
 @commands.command(
     "visa",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     help=(
         "Visa en rapport i terminalen, formaterad. Lång text visas med bläddring (less) i en terminal; "
         "till en fil eller ett rör skrivs ren text."
@@ -107,8 +103,6 @@ def visa(
 
 @commands.command(
     "jamfor",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     short_help="Jämför två rapporter fråga för fråga.",
     help=(
         "Jämför två rapporter fråga för fråga: ändrade svar ord för ord ([-borttaget-] {+tillagt+}), "
@@ -196,8 +190,6 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
 
 @commands.command(
     "plan",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     short_help="Visa de öppna momenten i utvecklingsplanerna.",
     help=(
         "Visa alla öppna moment i utvecklingsplanerna i rapportmappen – moment som ännu inte följts upp "
@@ -224,8 +216,6 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
 
 @commands.command(
     "trend",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     help=(
         "Visa hur betygen för kundens och kandidatens upplevelse i varje steg har utvecklats över tid: "
         "medelbetyg per månad eller kvartal som staplar, med antal rapporter bakom varje punkt."

@@ -9,16 +9,14 @@ from typing import Annotated
 
 import typer
 
-from intervjufas.cli.app import Command, commands_of_module, program, terminal
+from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.errors import ExitCode
 
-commands = commands_of_module()
+commands = CommandTable()
 
 
 @commands.command(
     "validera",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     help=(
         "Kontrollera frågefiler och visa alla problem på en gång, som fil:rad:kolumn: meddelande, "
         "följt av en sammanfattning. Avslutningskod 1 om något fel hittas (varningar räknas inte)."
@@ -53,8 +51,6 @@ SetsAsJson = Annotated[
 
 @commands.command(
     "fragor",
-    cls=Command,
-    options_metavar="[FLAGGOR]",
     help=(
         "Lista frågeuppsättningarna: de inbyggda och dina egna i mappen som $INTERVJUFAS_FRAGOR anger "
         "(annars intervjufas/fragor i din inställningsmapp), med id, version, titel och antal frågor."

@@ -13,7 +13,7 @@ import pytest
 
 import intervjufas.cli
 from intervjufas.cli.app import COMMANDS, app
-from intervjufas.cli.groups import Command, built_commands
+from intervjufas.cli.groups import Command
 
 CLI = Path(intervjufas.cli.__file__).parent
 FRAMEWORKS = ("typer", "click")
@@ -89,16 +89,17 @@ def test_the_table_of_commands_is_what_the_modules_define() -> None:
     for name, module in COMMANDS.items():
         by_module[module].append(name)
     for module, names in by_module.items():
-        built = built_commands(importlib.import_module(f"intervjufas.cli.{module}").commands)
-        assert list(built) == names, module
+        table = importlib.import_module(f"intervjufas.cli.{module}").commands
+        assert list(table.typers) == names, module
         for name in names:
-            assert isinstance(built[name], Command), name
+            command = table.build(name)
+            assert isinstance(command, Command) and command.name == name, name
 
 
 def test_every_value_has_a_name_in_the_help() -> None:
     """The help shows an option's value by its metavar (Typer's type names are English)."""
-    for module in set(COMMANDS.values()):
-        for name, command in built_commands(importlib.import_module(f"intervjufas.cli.{module}").commands).items():
-            for param in command.params:
-                takes_value = param.param_type_name == "argument" or not param.is_flag
-                assert not takes_value or param.metavar, f"{name} {param.name}"
+    for name, module in COMMANDS.items():
+        command = importlib.import_module(f"intervjufas.cli.{module}").commands.build(name)
+        for param in command.params:
+            takes_value = param.param_type_name == "argument" or not param.is_flag
+            assert not takes_value or param.metavar, f"{name} {param.name}"
