@@ -85,7 +85,7 @@ def test_zsh_and_fish_show_what_each_report_is(reports: Path) -> None:
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_show_completion_prints_the_script_for_the_shell(monkeypatch: pytest.MonkeyPatch, shell: str) -> None:
-    monkeypatch.setattr("typer._completion_shared._get_shell_name", lambda: shell)
+    monkeypatch.setattr("intervjufas.cli.completion.detected_shell", lambda: shell)
     result = run_cli("--show-completion")
     assert result.exit_code == 0, result.output
     assert f"_INTERVJUFAS_COMPLETE=complete_{shell}" in result.stdout
@@ -93,7 +93,7 @@ def test_show_completion_prints_the_script_for_the_shell(monkeypatch: pytest.Mon
 
 
 def test_install_completion_in_swedish(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr("typer._completion_shared._get_shell_name", lambda: "bash")
+    monkeypatch.setattr("intervjufas.cli.completion.detected_shell", lambda: "bash")
     monkeypatch.setenv("HOME", str(tmp_path))
     result = run_cli("--install-completion")
     assert result.exit_code == 0, result.output
@@ -110,7 +110,7 @@ def test_install_completion_in_swedish(monkeypatch: pytest.MonkeyPatch, tmp_path
 def test_an_unknown_shell_is_one_swedish_line(
     monkeypatch: pytest.MonkeyPatch, shell: str | None, problem: str
 ) -> None:
-    monkeypatch.setattr("typer._completion_shared._get_shell_name", lambda: shell)
+    monkeypatch.setattr("intervjufas.cli.completion.detected_shell", lambda: shell)
     for option in ("--show-completion", "--install-completion"):
         result = run_cli(option)
         assert result.exit_code == 1
@@ -126,8 +126,28 @@ def test_the_completion_options_are_explained_in_swedish() -> None:
     assert "Install completion" not in help_text
 
 
-def test_the_shell_can_be_named_when_detection_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
-    result = run_cli("--show-completion", "fish")
-    assert result.exit_code == 0, result.output
-    assert "complete --command intervjufas" in result.stdout
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_install_completion_for_zsh_and_fish(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shell: str) -> None:
+    monkeypatch.setattr("intervjufas.cli.completion.detected_shell", lambda: shell)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for _ in range(2):  # a second install changes nothing
+        result = run_cli("--install-completion")
+        assert result.exit_code == 0, result.output
+    script = {"zsh": tmp_path / ".zfunc" / "_intervjufas", "fish": tmp_path / ".config/fish/completions/intervjufas.fish"}
+    assert f"Komplettering med Tab för {shell} är installerad i {script[shell]}." in result.stdout
+    assert f"_INTERVJUFAS_COMPLETE=complete_{shell}" in script[shell].read_text()
+    if shell == "zsh":
+        start = (tmp_path / ".zshrc").read_text()
+        assert start.count("fpath+=~/.zfunc; autoload -Uz compinit; compinit") == 1
+        assert start.count("zstyle") == 1
+
+
+def test_the_completion_options_are_the_programs_own() -> None:
+    """Typer adds English completion options to the root; the program's own take their place."""
+    from typer.main import get_command
+
+    from intervjufas.cli.main import app
+
+    group = get_command(app)
+    names = [name for param in group.get_params(group.make_context("intervjufas", ["lista"])) for name in param.opts]
+    assert names.count("--install-completion") == names.count("--show-completion") == 1

@@ -1,6 +1,6 @@
-"""What a command imports before it does its work: no pydantic for any command (Typer's value
-conversion is replaced, see ``cli.coercion``), and no YAML before the first question of a mapping
-once the built-in question sets are cached."""
+"""What a command imports before it does its work: a help screen loads neither pydantic (which
+Typer converts command-line values with) nor the command modules it does not show, and a mapping
+loads no YAML before its first question once the built-in question sets are cached."""
 
 from __future__ import annotations
 
@@ -31,20 +31,28 @@ def tops(modules: set[str]) -> set[str]:
 
 @pytest.mark.parametrize(
     "args",
-    [
-        ["lista", "--help"],
-        ["kartlagg", "--help"],
-        ["jamfor", "--help"],
-        ["lista"],
-        ["trend", "--per", "kvartal"],
-        ["plan", "--json"],
-        ["fragor"],
-    ],
+    [["--help"], ["-h"], [], ["--version"], ["lista", "--help"], ["kartlagg", "--help"], ["jamfor", "-h"]],
+    ids=lambda args: " ".join(args) or "(nothing)",
 )
-def test_no_command_imports_pydantic(program: str, args: list[str]) -> None:
+def test_no_help_imports_pydantic_or_the_prompting_libraries(program: str, args: list[str]) -> None:
     code, modules, errors = imported(program, *args)
     assert code == 0, errors
-    assert "pydantic" not in tops(modules)
+    assert not {"pydantic", "questionary", "prompt_toolkit", "yaml"} & tops(modules), sorted(tops(modules))
+    assert "typer.rich_utils" not in modules  # (the program draws its help itself, in Swedish)
+
+
+@pytest.mark.parametrize(("command", "module"), [("lista", "reading_cmds"), ("kartlagg", "mapping_cmds")])
+def test_a_command_loads_only_its_own_module(program: str, command: str, module: str) -> None:
+    code, modules, errors = imported(program, command, "--help")
+    assert code == 0, errors
+    loaded = {name.rsplit(".", 1)[1] for name in modules if name.endswith("_cmds")}
+    assert loaded == {module}
+
+
+def test_the_top_level_help_loads_every_command_module(program: str) -> None:
+    code, modules, errors = imported(program, "--help")
+    assert code == 0, errors
+    assert {"intervjufas.cli.mapping_cmds", "intervjufas.cli.set_cmds"} <= modules
 
 
 def test_a_wrong_value_still_gets_typers_check_and_a_swedish_line(program: str) -> None:
@@ -61,7 +69,7 @@ def test_no_yaml_before_the_first_question_once_the_sets_are_cached(program: str
     assert first_code == code == 1
     assert "Standardinmatningen är ingen terminal" in errors
     assert "yaml" in tops(first)
-    assert not {"yaml", "pydantic"} & tops(modules), sorted(tops(modules))
+    assert "yaml" not in tops(modules), sorted(tops(modules))
 
 
 def test_tab_in_bash_reads_only_file_names(
@@ -72,5 +80,6 @@ def test_tab_in_bash_reads_only_file_names(
     monkeypatch.setenv("COMP_CWORD", "2")
     code, modules, errors = imported(program)
     assert code == 0, errors
-    assert not {"yaml", "pydantic", "questionary"} & tops(modules)
-    assert "typer.rich_utils" not in modules  # (no help is drawn, so Swedish help texts are not loaded)
+    assert not {"yaml", "questionary"} & tops(modules)  # (Typer converts the words typed with pydantic)
+    assert "typer.rich_utils" not in modules and "intervjufas.cli.help_screen" not in modules  # (no help drawn)
+    assert "intervjufas.cli.set_cmds" not in modules  # (only the module of the command being completed)

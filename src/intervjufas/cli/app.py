@@ -1,156 +1,126 @@
-"""The program's Typer app and its one error handler: every known error becomes one Swedish line
-on stderr and a named exit code; anything unexpected becomes one line too (a traceback only with
-``--debug``).  Commands are registered by the modules of this package (see ``main``)."""
+"""The program's Typer app: the root command (``--version``, ``--debug``, completion), the table of
+commands, and what the commands share (the terminal facts, how to run the program again).
+
+The commands are loaded lazily, as in Click's documented "LazyGroup" pattern, through Typer's
+public ``cls=``: ``COMMANDS`` names the module of each command, and ``groups.App`` imports that
+module and builds the command (``typer.main.get_command``, see ``groups.CommandTable``) only when it
+runs, is completed or is listed in the top-level ``--help``.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from typer.core import TyperGroup
 
 from intervjufas import __version__
-from intervjufas.cli import coercion, signatures
-from intervjufas.cli.completion import completing, swedish_completion_options
-from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, stop_signal
-from intervjufas.private.folders import take_warnings
+from intervjufas.cli import usage_errors
+from intervjufas.cli.completion import InstallCompletion, ShowCompletion
+from intervjufas.cli.groups import FLAGS, App, CommandTable
 
 if TYPE_CHECKING:
     from intervjufas.terminal import TerminalFacts
+
+__all__ = ["COMMANDS", "CommandTable", "app", "program", "program_words"]
 
 HELP = (
     "Kartlägg intervjufasen i ett rekryteringsuppdrag – före, under och efter intervjun – "
     "utifrån kund- och kandidatupplevelsen, och följ upp din utvecklingsplan nästa gång."
 )
-coercion.install()  # command-line values without pydantic (see the module)
-signatures.install()  # each command's parameters read once (see the module)
-
 EPILOG = "Rapporterna sparas som Markdown i mappen som --katalog eller $INTERVJUFAS_KATALOG anger."
 
-
-class _OutputClosed(Exception):
-    """The reader of our output went away (carried past Typer, which would exit 1 for it)."""
-
-
-class App(TyperGroup):
-    """The program's command group: Swedish help, one-line errors, named exit codes."""
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError as error:
-            raise _OutputClosed from error
-
-    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
-        from typer._click import exceptions
-
-        from intervjufas.cli.swedish import apply_help_translations, usage_message
-
-        _replace_what_cannot_be_shown()
-        arguments = list(sys.argv[1:] if args is None else args)
-        debug = "--debug" in arguments
-        swedish_completion_options(self.params)
-        if not completing() and (not arguments or "--help" in arguments or "-h" in arguments):
-            apply_help_translations()
-        extra.pop("standalone_mode", None)
-        take_warnings()  # (of an earlier run in this process: a test's)
-        try:
-            result = super().main(
-                args=arguments, prog_name=prog_name or "intervjufas", standalone_mode=False, **extra
-            )
-        except exceptions.NoArgsIsHelpError:
-            sys.exit(ExitCode.OK)
-        except exceptions.UsageError as error:
-            message = usage_message(error)
-            _fail(message + ("" if message.endswith(("?", ".")) else ".") + _help_hint(error), ExitCode.USAGE)
-        except typer.Abort:
-            _fail("Avbrutet.", ExitCode.INTERRUPTED, prefix="")
-        except IntervjufasError as error:
-            if debug:
-                raise
-            _fail(error.message, error.exit_code, prefix="" if isinstance(error, Interrupted) else "Fel: ")
-        except KeyboardInterrupt as stop:
-            _fail("Avbrutet.", 128 + stop_signal(stop), prefix="")
-        except (BrokenPipeError, _OutputClosed):
-            _reader_went_away()
-        except Exception as error:  # an unexpected bug: one line, the traceback only with --debug
-            if debug:
-                raise
-            _fail(
-                f"Ett oväntat fel inträffade ({type(error).__name__}: {error}). Kör igen med --debug för detaljer.",
-                ExitCode.ERROR,
-            )
-        _flush_or_discard(sys.stdout)
-        _say_warnings()
-        _flush_or_discard(sys.stderr)
-        sys.exit(result if isinstance(result, int) else ExitCode.OK)
+# Each command and the module (in this package) that defines it, in the order `--help` lists them.
+COMMANDS: dict[str, str] = {
+    "kartlagg": "mapping_cmds",
+    "snabb": "mapping_cmds",
+    "lista": "reading_cmds",
+    "visa": "reading_cmds",
+    "jamfor": "reading_cmds",
+    "plan": "reading_cmds",
+    "trend": "reading_cmds",
+    "karta": "map_cmds",
+    "exportera": "export_cmds",
+    "granska": "privacy_cmds",
+    "rensa": "privacy_cmds",
+    "validera": "set_cmds",
+    "fragor": "set_cmds",
+}
 
 
-def _replace_what_cannot_be_shown() -> None:
-    """Characters the output's encoding lacks (a Latin-1 locale, a Windows code page) are replaced
-    by look-alikes (→ as ->, █ as #, see ``model.safe_text.fallback``) rather than crash the program."""
-    from intervjufas.model.safe_text import register_fallback
+class Program(App):
+    """The root group of this program, with its commands."""
 
-    errors = register_fallback()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(AttributeError, ValueError, OSError, LookupError):
-            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
+    lazy_commands = {name: f"intervjufas.cli.{module}" for name, module in COMMANDS.items()}  # noqa: RUF012
 
 
-def _say_warnings() -> None:
-    """One ``Varning:`` line for each of the program's own files or folders that was not used
-    because another account could have written it (see ``private.folders``)."""
-    from intervjufas.model.safe_text import visible
-
-    for text in take_warnings():
-        with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write(f"Varning: {visible(text)}\n")
-
-
-def _reader_went_away() -> None:
-    """The output went to a pipe that was closed early (``| head``): stop quietly, as other
-    command-line tools do, with the status of a process ended by SIGPIPE."""
-    _say_warnings()
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # nothing left to flush at exit
-    sys.exit(ExitCode.BROKEN_PIPE)
+app = typer.Typer(
+    cls=Program,
+    help=HELP,
+    epilog=EPILOG,
+    add_completion=True,  # registers the shells of Typer's completion protocol (see `completion`)
+    invoke_without_command=True,  # so that the root callback can say, in Swedish, that a command is missing
+    rich_markup_mode="rich",
+    options_metavar=FLAGS,
+    subcommand_metavar="KOMMANDO [ARGUMENT]...",
+    pretty_exceptions_enable=False,
+    add_help_option=False,  # the root has its own --help (below): False unless given, so Typer never
+    # converts its value (with pydantic) when a subcommand runs
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 
 
-def _help_hint(error: Exception) -> str:
-    ctx = getattr(error, "ctx", None)
-    path = ctx.command_path if ctx is not None else "intervjufas"
-    return f" Se '{path} --help'."
+def _help(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        typer.echo(ctx.get_help(), color=ctx.color)
+        raise typer.Exit()
 
 
-def _fail(message: str, code: int, *, prefix: str = "Fel: ") -> None:
-    """One line on stderr and the exit code; a closed terminal (SIGHUP) cannot stop the exit."""
-    from intervjufas.model.safe_text import visible
-
-    _flush_or_discard(sys.stdout)
-    _say_warnings()
-    with contextlib.suppress(OSError, ValueError):
-        sys.stderr.write(f"{prefix}{visible(message)}\n")
-    _flush_or_discard(sys.stderr)
-    sys.exit(code)
+def _version(value: bool) -> None:
+    if value:
+        print(f"intervjufas {__version__}")
+        raise typer.Exit()
 
 
-def _flush_or_discard(stream: Any) -> None:
-    """Flush the stream; when its terminal or pipe is gone, send what is left to the null device,
-    so that Python's own flush at exit cannot fail and change the exit code (to 120)."""
-    try:
-        stream.flush()
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, stream.fileno())
-            os.close(devnull)
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            metavar="",
+            help="Visa versionen och avsluta.",
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", metavar="", help="Visa hela felspårningen vid fel (för felsökning).")
+    ] = False,
+    install_completion: InstallCompletion = False,
+    show_completion: ShowCompletion = False,
+    show_help: Annotated[
+        bool,
+        typer.Option(
+            "--help", "-h", callback=_help, is_eager=True, expose_value=False, help="Visa den här hjälpen och avsluta."
+        ),
+    ] = False,
+) -> None:
+    """Kartlägg intervjufasen – före, under och efter intervjun."""
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        raise usage_errors.line("ett kommando saknas", ctx.command_path)
+
+
+def terminal(ctx: typer.Context | None = None) -> TerminalFacts:
+    """The terminal facts for this run: given by the caller (``obj=``, as tests do), else detected."""
+    from intervjufas.terminal import TerminalFacts
+
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj if isinstance(obj, TerminalFacts) else TerminalFacts.detect()
 
 
 def program() -> str:
@@ -175,51 +145,3 @@ def program_words() -> tuple[str, ...]:
         if found is not None and Path(found).resolve() == launched.resolve():
             return ("intervjufas",)
     return (str(launched.resolve()),)
-
-
-app = typer.Typer(
-    cls=App,
-    help=HELP,
-    epilog=EPILOG,
-    add_completion=True,
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    options_metavar="[FLAGGOR]",
-    subcommand_metavar="KOMMANDO [ARGUMENT]...",
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        print(f"intervjufas {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            "-V",
-            callback=_version,
-            is_eager=True,
-            metavar="",
-            help="Visa versionen och avsluta.",
-        ),
-    ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", metavar="", help="Visa hela felspårningen vid fel (för felsökning).")
-    ] = False,
-) -> None:
-    """Kartlägg intervjufasen – före, under och efter intervjun."""
-
-
-def terminal(ctx: typer.Context | None = None) -> TerminalFacts:
-    """The terminal facts for this run: given by the caller (``obj=``, as tests do), else detected."""
-    from intervjufas.terminal import TerminalFacts
-
-    obj = ctx.find_root().obj if ctx is not None else None
-    return obj if isinstance(obj, TerminalFacts) else TerminalFacts.detect()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from intervjufas.cli.app import app, terminal
+from intervjufas.cli.app import CommandTable, terminal
 from intervjufas.cli.options import ExportFormat, ExportFormatOption, Folder, ReportArgument
 from intervjufas.errors import Interrupted, IntervjufasError, UsageError
 from intervjufas.views.console import make_console
@@ -20,6 +20,8 @@ from intervjufas.views.output import write_out
 
 if TYPE_CHECKING:
     from intervjufas.reading.document import Document
+
+commands = CommandTable()
 
 CUSTOMER_SUFFIX = "-kundversion"
 STOPPED = "Avbrutet. Ingen export sparades."
@@ -59,9 +61,8 @@ def output_path(source: Path, chosen: Path | None, kind: ExportFormat, customer:
     return target
 
 
-@app.command(
+@commands.command(
     "exportera",
-    options_metavar="[FLAGGOR]",
     short_help="Exportera en rapport till HTML eller Word.",
     help=(
         "Exportera en rapport till en HTML-fil (öppna den i webbläsaren och skriv ut som PDF) eller ett "

@@ -8,12 +8,14 @@ from typing import Annotated, Any
 
 import typer
 
-from intervjufas.cli.app import app, program, terminal
+from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.cli.completion import complete_report
 from intervjufas.cli.options import Folder, MapFormat, MapFormatOption
 from intervjufas.errors import UsageError
 from intervjufas.views.console import make_console
 from intervjufas.views.output import standard_output, write_out
+
+commands = CommandTable()
 
 AsJson = Annotated[
     bool, typer.Option("--json", metavar="", help="Samma som --format json: kartan som JSON för skript.")
@@ -23,9 +25,8 @@ NoPager = Annotated[
 ]
 
 
-@app.command(
+@commands.command(
     "karta",
-    options_metavar="[FLAGGOR]",
     short_help="Visa processkartan: momenten före, under och efter intervjuerna.",
     help=(
         "Visa processkartan i en rapport – momenten före, under och efter intervjuerna, vem de berör och "

@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from intervjufas.cli.app import app, program_words, terminal
+from intervjufas.cli.app import CommandTable, program_words, terminal
 from intervjufas.cli.options import (
     AnswersOption,
     Folder,
@@ -24,6 +24,8 @@ from intervjufas.cli.options import (
     Strict,
 )
 from intervjufas.errors import UsageError
+
+commands = CommandTable()
 
 
 def run_mapping_command(
@@ -166,17 +168,15 @@ def _mapping_command(set_id: str) -> Any:
     return command
 
 
-app.command(
+commands.command(
     "kartlagg",
-    options_metavar="[FLAGGOR]",
     help=(
         "Kartlägg intervjufasen i ett uppdrag: Steg 1 före intervjun, Steg 2 under och Steg 3 efter. "
         "Svaren sparas efter varje fråga; avbryt när du vill och fortsätt med --fortsatt."
     ),
 )(_mapping_command("kartlaggning"))
-app.command(
+commands.command(
     "snabb",
-    options_metavar="[FLAGGOR]",
     help=(
         "Övningen i snabbformat när tiden är knapp: Del 1 intervjuprocessen från start till slut, "
         "Del 2 reflektera."

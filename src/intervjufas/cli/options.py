@@ -81,6 +81,18 @@ Folder = Annotated[
         show_default=False,
     ),
 ]
+
+
+def whole_number(value: Any) -> int:
+    """An integer option's value; anything else is a bad value, said in Swedish."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise typer.BadParameter("värdet är inte ett heltal") from None
+
+
 Steps = Annotated[
     list[int] | None,
     typer.Option(
@@ -89,6 +101,7 @@ Steps = Annotated[
         metavar="N",
         help="Fråga bara steg N. Kan anges flera gånger. Utan --steg ställs alla steg som inte är klara.",
         show_default=False,
+        parser=whole_number,
     ),
 ]
 Resume = Annotated[

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from intervjufas.cli.app import app, program_words, terminal
+from intervjufas.cli.app import CommandTable, program_words, terminal
 from intervjufas.cli.options import Folder, Plain
 from intervjufas.errors import ExitCode
 
@@ -18,10 +18,11 @@ if TYPE_CHECKING:
 
     from intervjufas.reading.old_reports import CleanupPlan
 
+commands = CommandTable()
 
-@app.command(
+
+@commands.command(
     "granska",
-    options_metavar="[FLAGGOR]",
     short_help="Sök efter personuppgifter i rapporterna.",
     help=(
         "Sök efter det som ser ut som personnummer, samordningsnummer, e-postadresser och svenska "
@@ -75,9 +76,8 @@ def _age_limit(value: Any) -> Any:
     return value if isinstance(value, AgeLimit) else parse_age_limit(value)
 
 
-@app.command(
+@commands.command(
     "rensa",
-    options_metavar="[FLAGGOR]",
     short_help="Ta bort eller anonymisera gamla rapporter, t.ex. --aldre-an 1å.",
     help=(
         "Lista rapporterna som är äldre än gränsen (efter kartläggningens datum) och ta bort dem – "

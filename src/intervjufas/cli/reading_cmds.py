@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from intervjufas.cli.app import app, program, terminal
+from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.cli.completion import complete_report
 from intervjufas.cli.options import (
     AsJson,
@@ -24,6 +24,8 @@ from intervjufas.errors import ExitCode, UsageError
 from intervjufas.views.console import make_console
 from intervjufas.views.output import standard_output, write_out
 
+commands = CommandTable()
+
 
 def scan_progress_for(facts: Any, json_output: bool) -> Any:
     """The progress of reading the folder's headers: a bar on a terminal when a first run over a
@@ -34,9 +36,8 @@ def scan_progress_for(facts: Any, json_output: bool) -> Any:
     return scan_progress(make_console(facts, stderr=True), allowed=allowed)
 
 
-@app.command(
+@commands.command(
     "lista",
-    options_metavar="[FLAGGOR]",
     help=(
         "Lista rapporterna i rapportmappen, nyast först: datum, uppdrag, kund, intervjuform, "
         "vilka steg som är klara och antal öppna moment i utvecklingsplanen. Har flera personer gjort "
@@ -74,9 +75,8 @@ def lista(
         show_listing(make_console(facts), listing, program())
 
 
-@app.command(
+@commands.command(
     "visa",
-    options_metavar="[FLAGGOR]",
     help=(
         "Visa en rapport i terminalen, formaterad. Lång text visas med bläddring (less) i en terminal; "
         "till en fil eller ett rör skrivs ren text."
@@ -101,9 +101,8 @@ def visa(
     show_report(make_console(facts), view, pager=not ingen_pager, less=facts.less)
 
 
-@app.command(
+@commands.command(
     "jamfor",
-    options_metavar="[FLAGGOR]",
     short_help="Jämför två rapporter fråga för fråga.",
     help=(
         "Jämför två rapporter fråga för fråga: ändrade svar ord för ord ([-borttaget-] {+tillagt+}), "
@@ -189,9 +188,8 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
         write_out(facts, f"Jämförelsen är sparad i {utfil}.\n")
 
 
-@app.command(
+@commands.command(
     "plan",
-    options_metavar="[FLAGGOR]",
     short_help="Visa de öppna momenten i utvecklingsplanerna.",
     help=(
         "Visa alla öppna moment i utvecklingsplanerna i rapportmappen – moment som ännu inte följts upp "
@@ -216,9 +214,8 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
         show_plan(make_console(facts), items, folder, program())
 
 
-@app.command(
+@commands.command(
     "trend",
-    options_metavar="[FLAGGOR]",
     help=(
         "Visa hur betygen för kundens och kandidatens upplevelse i varje steg har utvecklats över tid: "
         "medelbetyg per månad eller kvartal som staplar, med antal rapporter bakom varje punkt."

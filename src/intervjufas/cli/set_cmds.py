@@ -8,14 +8,15 @@ from typing import Annotated
 
 import typer
 
-from intervjufas.cli.app import app, program, terminal
+from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.errors import ExitCode
 from intervjufas.views.output import error_output, standard_output, write_out
 
+commands = CommandTable()
 
-@app.command(
+
+@commands.command(
     "validera",
-    options_metavar="[FLAGGOR]",
     help=(
         "Kontrollera frågefiler och visa alla problem på en gång, som fil:rad:kolumn: meddelande, "
         "följt av en sammanfattning. Avslutningskod 1 om något fel hittas (varningar räknas inte)."
@@ -50,9 +51,8 @@ SetsAsJson = Annotated[
 ]
 
 
-@app.command(
+@commands.command(
     "fragor",
-    options_metavar="[FLAGGOR]",
     help=(
         "Lista frågeuppsättningarna: de inbyggda och dina egna i mappen som $INTERVJUFAS_FRAGOR anger "
         "(annars intervjufas/fragor i din inställningsmapp), med id, version, titel och antal frågor."
