@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from intervjufas.errors import AnswerError, PartialAnswer
-from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment
+from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment, items_in, moments_in
 
 if TYPE_CHECKING:
     from intervjufas.model.questions import Question
@@ -35,9 +35,14 @@ def offered_note(moment: Moment) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
-def offered_entries(default: Answer | None) -> list:
-    """The moments or items offered from before (the default answer of a list question)."""
-    return list(default.value) if default is not None and isinstance(default.value, tuple) else []
+def offered_moments(default: Answer | None) -> list[Moment]:
+    """The moments offered from before (the default answer of a moment question)."""
+    return list(moments_in(default.value)) if default is not None else []
+
+
+def offered_items(default: Answer | None) -> list[ActionItem]:
+    """The action items offered from before (the default answer of an item question)."""
+    return list(items_in(default.value)) if default is not None else []
 
 
 def _numbers(text: str, count: int) -> list[int]:
@@ -61,7 +66,7 @@ class PlainListWidgets:
 
     # -- moments of the process map -------------------------------------------------------------
     def _moments(self, question: Question, default: Answer | None) -> tuple[Moment, ...] | None:
-        previous = offered_entries(default)
+        previous = offered_moments(default)
         if previous:
             self._print(
                 f"Momenten från tidigare föreslås ett i taget: Enter behåller, ny text byter namn, {SKIP_KEY} tar bort."
@@ -104,22 +109,21 @@ class PlainListWidgets:
 
     # -- action items ---------------------------------------------------------------------------
     def _action_items(self, question: Question, default: Answer | None) -> tuple[ActionItem, ...] | None:
-        previous = offered_entries(default)
-        offered_items = [item for item in previous if isinstance(item, ActionItem)]
+        offered = offered_items(default)
         items: list[ActionItem] = []
         try:
             if self.map_moments:
-                offered_items = self._pick_from_map(question, offered_items, items)
+                offered = self._pick_from_map(question, offered, items)
                 self._print(
                     "Fler moment som inte finns på kartan? Ett i taget; lämna momentet tomt när du är klar."
                 )
             else:
                 self._print("Ett moment i taget: vad, och sedan varför. Lämna momentet tomt när du är klar.")
-            if offered_items:
+            if offered:
                 self._print(
                     f"Tidigare moment föreslås ett i taget: Enter behåller, {SKIP_KEY} avslutar listan och stryker resten."
                 )
-            self._ask_items(question, items, offered_items)
+            self._ask_items(question, items, offered)
         except (KeyboardInterrupt, EOFError) as stop:
             if items:
                 raise PartialAnswer(Answer(tuple(items)), stop) from None
@@ -137,6 +141,7 @@ class PlainListWidgets:
         for number, moment in enumerate(moments, start=1):
             self._print(f"  {number}) {moment.name}")
         chosen = [str(n) for n, m in enumerate(moments, start=1) if m.id in earlier]
+        picked: list[int] = []
         while True:
             text = self._line(
                 f"Skriv numren på momenten, t.ex. 1,3 (Enter = inga){_suggested(','.join(chosen))}: ",
@@ -144,9 +149,10 @@ class PlainListWidgets:
             )
             try:
                 picked = _numbers(text, len(moments)) if text.strip() else [int(n) for n in chosen]
-                break
             except AnswerError as error:
                 self._print(f"Ogiltigt svar: {error}. Försök igen.")
+            else:
+                break
         for number in picked:
             moment = moments[number - 1]
             offered = earlier.get(moment.id)

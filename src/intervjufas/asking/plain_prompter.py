@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import TextIO
+from typing import IO, TextIO
 
 from intervjufas.asking.plain_lists import SKIP_KEY, PlainListWidgets, _suggested
 from intervjufas.asking.prompter import AskRequest, default_text
@@ -30,7 +30,7 @@ HINTS = {"checkbox": "Skriv numren, t.ex. 1,3", "yesno": "Skriv j eller n", "men
 class PlainPrompter(PlainListWidgets):
     """The ``Prompter`` of ``--enkel``: reads lines from ``stdin`` and writes plain text to ``stdout``."""
 
-    def __init__(self, stdin: TextIO, stdout: TextIO, *, echo: bool = True) -> None:
+    def __init__(self, stdin: TextIO | None, stdout: IO[str], *, echo: bool = True) -> None:
         """``echo`` repeats each answer after its prompt: for answers piped in (not a terminal)."""
         self.stdin = stdin
         self.stdout = stdout

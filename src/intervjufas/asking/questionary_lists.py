@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from intervjufas.asking.plain_lists import offered_entries, offered_note
+from intervjufas.asking.plain_lists import offered_items, offered_moments, offered_note
 from intervjufas.asking.prompter import CHECKBOX_HELP, AskRequest
 from intervjufas.asking.stopping import run_prompt
 from intervjufas.errors import PartialAnswer
@@ -57,7 +57,7 @@ class ListWidgets:
         self._say(question.text, "bold")
         if question.help:
             self._say(question.help, "italic dim")
-        previous = offered_entries(default)
+        previous = offered_moments(default)
         if previous:
             self._say(MAP_HINT)
         else:  # (the help already says "one at a time")
@@ -119,7 +119,7 @@ class ListWidgets:
         self._say(question.text, "bold")
         if question.help:
             self._say(question.help, "italic dim")
-        previous = offered_entries(default)
+        previous = offered_items(default)
         items: list[ActionItem] = []
         try:
             if request.map_moments:
@@ -135,15 +135,13 @@ class ListWidgets:
         return Answer(tuple(items) or None)
 
     def _pick_from_map(
-        self, moments: tuple[Moment, ...], previous: list[Any], items: list[ActionItem]
-    ) -> list[Any]:
+        self, moments: tuple[Moment, ...], previous: list[ActionItem], items: list[ActionItem]
+    ) -> list[ActionItem]:
         """Items for moments picked on the map, each with its why; returns the earlier items
         that are not about a moment on the map (offered next)."""
         import questionary
 
-        earlier = {
-            item.moment_id: item for item in previous if isinstance(item, ActionItem) and item.moment_id
-        }
+        earlier = {item.moment_id: item for item in previous if item.moment_id}
         message, hint = self.fitted("Vilka moment på din processkarta gäller det?", CHECKBOX_HELP)
         picked = _ask(
             questionary.checkbox(
@@ -168,17 +166,15 @@ class ListWidgets:
                 raise
             items.append(ActionItem(moment.name, why, id=offered.id if offered else "", moment_id=moment.id))
         on_map = {m.id for m in moments}
-        return [item for item in previous if not (isinstance(item, ActionItem) and item.moment_id in on_map)]
+        return [item for item in previous if item.moment_id not in on_map]
 
-    def _item_loop(self, items: list[ActionItem], previous: list[Any], *, involves: bool = False) -> None:
+    def _item_loop(self, items: list[ActionItem], previous: list[ActionItem], *, involves: bool = False) -> None:
         """Ask moment and why (and whom a new moment involves), one item at a time, appending to
         ``items`` until an empty moment; earlier items are offered in turn."""
         start = len(items)
         while True:
             index = len(items) - start
-            offered = (
-                previous[index] if index < len(previous) and isinstance(previous[index], ActionItem) else None
-            )
+            offered = previous[index] if index < len(previous) else None
             try:
                 moment = self._line(
                     f"Moment {len(items) + 1}:", offered.moment if offered else "", required=False

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import textwrap
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from intervjufas.asking.prompter import (
     CHECKBOX_HELP,
@@ -97,8 +97,10 @@ class QuestionaryPrompter(ListWidgets):
         self._intro(request)
         widget = question_type(request.question.type).widget
         if widget in ("items", "moments"):  # (lists: they need the whole request)
-            return getattr(self, _WIDGETS[widget])(request)
-        return getattr(self, _WIDGETS[widget])(request.question, request.default)
+            answer: Answer = getattr(self, _WIDGETS[widget])(request)
+        else:
+            answer = getattr(self, _WIDGETS[widget])(request.question, request.default)
+        return answer
 
     def _ask_line(self, question: Question, default: Answer | None) -> Answer:
         return Answer(self._text(question, default, multiline=False))
@@ -152,7 +154,7 @@ class QuestionaryPrompter(ListWidgets):
 
         if multiline:
             message, hint = self.fitted(question.text, MULTILINE_HELP)
-            hint = (hint if hint.startswith("\n") else "\n  " + hint) + "\n>"  # type: ignore[union-attr]
+            hint = (hint if hint is not None and hint.startswith("\n") else f"\n  {hint}") + "\n>"
         else:
             message, hint = self.fitted(question.text, room=ANSWER_ROOM)
         prompt = questionary.text(
@@ -172,7 +174,7 @@ class QuestionaryPrompter(ListWidgets):
     def _line(self, message: str, default: str, *, required: bool) -> str:
         import questionary
 
-        return _ask(
+        typed: str = _ask(
             questionary.text(
                 message,
                 default=default,
@@ -180,9 +182,11 @@ class QuestionaryPrompter(ListWidgets):
                 key_bindings=self._bindings(),
             )
         )
+        return typed
 
-    def _menu(self, question: Question, choices: list[Any], default: object) -> Any:
-        """One choice from a menu; an optional question gets a last choice to skip it (None)."""
+    def _menu(self, question: Question, choices: list[Any], default: object) -> object:
+        """One choice from a menu (the value of the chosen Choice); an optional question gets a last
+        choice to skip it (None)."""
         import questionary
 
         if not question.required:
@@ -193,7 +197,9 @@ class QuestionaryPrompter(ListWidgets):
             questionary.select(
                 message,
                 choices=choices,
-                default=default,
+                # (the value of a Choice, compared with each choice's value: a number on a scale,
+                # though questionary's annotation names only texts)
+                default=cast("str | None", default),
                 instruction=hint,
                 use_shortcuts=len(choices) <= 9,
                 use_jk_keys=False,
@@ -209,7 +215,8 @@ class QuestionaryPrompter(ListWidgets):
         import questionary
 
         choices = [questionary.Choice(c, value=c) for c in question.choices]
-        return self._menu(question, choices, menu_default(question, default))
+        value = self._menu(question, choices, menu_default(question, default))
+        return value if isinstance(value, str) else None
 
     def _checkbox(self, question: Question, default: Answer | None) -> tuple[str, ...] | None:
         import questionary
@@ -259,7 +266,8 @@ class QuestionaryPrompter(ListWidgets):
 
         numbers = range(question.scale_min, question.scale_max + 1)
         choices = [questionary.Choice(scale_title(question, n), value=n) for n in numbers]
-        return self._menu(question, choices, menu_default(question, default))
+        value = self._menu(question, choices, menu_default(question, default))
+        return value if isinstance(value, int) else None
 
 
 ANSWER_ROOM = 24  # columns a one-line answer should have after its question, else it starts below

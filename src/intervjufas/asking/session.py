@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from intervjufas.asking.follow_up import ItemPool, ListPool, PoolFinder, follow_up_new, follow_up_pending
 from intervjufas.asking.prompter import AskRequest, Prompter
 from intervjufas.errors import PartialAnswer
-from intervjufas.model.answers import ActionItem, Answer, Moment, Value
+from intervjufas.model.answers import Answer, Moment, Value, items_in
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire, Step
 from intervjufas.reports.action_plan import OpenItem
@@ -157,16 +158,17 @@ class Session:
         """Items to develop or remove that were typed (or given in an answers file) rather than
         picked on the map, linked by name to the one moment of the map they name, if there is one."""
         choices = self.map_choices(question)
-        if not choices or not isinstance(value, tuple):
+        items = items_in(value)
+        if not choices or not items:
             return value
         linked = []
-        for item in value:
-            if isinstance(item, ActionItem) and not item.moment_id:
+        for item in items:
+            if not item.moment_id:
                 named = [m for m in choices if _same_name(m.name, item.moment)]
                 if len(named) == 1:
                     item = replace(item, moment_id=named[0].id)
             linked.append(item)
-        return tuple(linked)  # type: ignore[return-value]
+        return tuple(linked)
 
     # -- parts ----------------------------------------------------------------------------------
     def pending(self, questions: Sequence[Question]) -> list[Question]:
@@ -206,8 +208,8 @@ class Session:
             previous_group = question.group
             self.ask(
                 request,
-                lambda answer, key=question.id: self._record(key, answer),
-                lambda answer, key=question.id: self._record_draft(key, answer),
+                partial(self._record, question.id),
+                partial(self._record_draft, question.id),
             )
 
 
@@ -225,6 +227,6 @@ def _map_source(earlier: EarlierMap, author: str) -> str:
 def _pool(open_items: Sequence[OpenItem] | ItemPool | PoolFinder, report: Report) -> ItemPool:
     if callable(open_items):
         return open_items(report)
-    if hasattr(open_items, "take"):
-        return open_items  # type: ignore[return-value]
-    return ListPool(open_items)  # type: ignore[arg-type]
+    if isinstance(open_items, Sequence):
+        return ListPool(open_items)
+    return open_items

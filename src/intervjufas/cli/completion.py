@@ -157,7 +157,7 @@ def complete_report(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     with a description when only a few match."""
     from intervjufas.reports.files import report_files, reports_dir
 
-    folder = ctx.params.get("katalog") if ctx is not None else None
+    folder = ctx.params.get("katalog")
     try:
         files = report_files(reports_dir(Path(folder) if folder else None))
     except (IntervjufasError, OSError):

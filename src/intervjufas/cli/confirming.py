@@ -29,7 +29,7 @@ def _menu(question: str, yes: str) -> bool:
 
     from intervjufas.asking.prompter import SELECT_HELP
 
-    chosen = questionary.select(
+    chosen: str = questionary.select(
         question,
         choices=[questionary.Choice(NO, value="nej"), questionary.Choice(yes, value="ja")],
         default="nej",

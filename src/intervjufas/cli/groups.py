@@ -25,7 +25,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from intervjufas.cli import usage_errors
-from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, stop_signal
+from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, UsageError, stop_signal
 from intervjufas.private.folders import take_warnings
 
 ROOT = "intervjufas"
@@ -162,7 +162,7 @@ def _guarded(run: Any, *, debug: bool) -> Any:
     try:
         return run()
     except IntervjufasError as error:
-        if debug and not isinstance(error, usage_errors.UsageError):
+        if debug and not isinstance(error, UsageError):
             raise
         _fail(error.message, error.exit_code, prefix="" if isinstance(error, Interrupted) else "Fel: ")
     except typer.TyperException as error:  # a usage error of the framework that is not translated

@@ -50,15 +50,6 @@ class _HelpConsole(Console):
 
 _highlighter = _OptionHighlighter()
 _THEME = Theme({"option": "bold cyan", "switch": "bold green", "types": "bold yellow"})
-_TABLE = {
-    "show_header": False,
-    "expand": True,
-    "box": None,
-    "show_lines": False,
-    "leading": 0,
-    "pad_edge": False,
-    "padding": (0, 1),
-}
 
 
 def show_help(command: Any, ctx: Any) -> None:
@@ -150,8 +141,22 @@ def _default_text(param: Any) -> str:
     return ", ".join(str(value.value if isinstance(value, Enum) else value) for value in values)
 
 
+def _table(*, highlight: bool) -> Table:
+    """A table of the help's rows, laid out as Typer's help lays them out."""
+    return Table(
+        highlight=highlight,
+        show_header=False,
+        expand=True,
+        box=None,
+        show_lines=False,
+        leading=0,
+        pad_edge=False,
+        padding=(0, 1),
+    )
+
+
 def _panel(title: str, rows: list[list[RenderableType]]) -> Panel:
-    table = Table(highlight=True, **_TABLE)
+    table = _table(highlight=True)
     required = any(row[0] for row in rows)
     for row in rows:
         table.add_row(*(row if required else row[1:]))
@@ -159,7 +164,7 @@ def _panel(title: str, rows: list[list[RenderableType]]) -> Panel:
 
 
 def _commands_panel(commands: list[Any]) -> Panel:
-    table = Table(highlight=False, **_TABLE)
+    table = _table(highlight=False)
     table.add_column(style="bold cyan", no_wrap=True, width=max(len(command.name or "") for command in commands))
     table.add_column("Beskrivning", justify="left", no_wrap=False, ratio=10)
     for command in commands:

@@ -49,15 +49,15 @@ def describe(error: typer.TyperException, params: Sequence[Any]) -> str:
     option = getattr(error, "option_name", None)
     if option is not None and hasattr(error, "possibilities"):  # an option that does not exist
         text = f"okänd flagga {option}"
-        if error.possibilities:  # type: ignore[attr-defined]
-            text += f" – menade du {', '.join(sorted(error.possibilities))}?"  # type: ignore[attr-defined]
+        if error.possibilities:
+            text += f" – menade du {', '.join(sorted(error.possibilities))}?"
         return text
     if option is not None:  # an option used the wrong way: a flag with a value, or no value
         return _option_misused(option, params)
     if isinstance(error, typer.BadParameter):
         hint = _param_hint(error)
         if hasattr(error, "param_type"):  # a required parameter that is missing
-            kind = error.param_type or getattr(error.param, "param_type_name", "")  # type: ignore[attr-defined]
+            kind = error.param_type or getattr(error.param, "param_type_name", "")
             return f"{'flaggan' if kind == 'option' else 'argumentet'} {hint} saknas".strip()
         return f"ogiltigt värde för {hint}: {error.message}"
     return untranslated_text(error)

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from intervjufas.model.answers import ActionItem, Answer, Moment
+from intervjufas.model.answers import ActionItem, Answer, Moment, items_in, moments_in
 from intervjufas.model.personal_data import Finding, find_personal_data
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question
@@ -62,19 +62,22 @@ def rewrite_free_texts(question: Question, answer: Answer, rewrite: Rewrite) -> 
     value = answer.value
     if isinstance(value, str) and _free_valued(question):
         value = rewrite(FreeText(ANSWER, value)) or None
-    elif isinstance(value, tuple):
-        value = tuple(_rewrite_item(item, number, rewrite) for number, item in enumerate(value, start=1))
+    elif moments_in(value):
+        value = tuple(_rewritten_moment(item, number, rewrite) for number, item in enumerate(moments_in(value), 1))
+    elif items_in(value):
+        value = tuple(_rewritten_item(item, number, rewrite) for number, item in enumerate(items_in(value), 1))
     comment = rewrite(FreeText(COMMENT, answer.comment)) if answer.comment else ""
     return replace(answer, value=value, comment=comment)
 
 
-def _rewrite_item(item: object, number: int, rewrite: Rewrite) -> object:
-    """The item or moment with its texts rewritten; its ids and whom it involves are kept."""
-    if isinstance(item, Moment):
-        note = rewrite(FreeText(NOTE, item.note, number)) if item.note else ""
-        return replace(item, name=rewrite(FreeText(MOMENT, item.name, number)), note=note)
-    if not isinstance(item, ActionItem):
-        return item
+def _rewritten_moment(item: Moment, number: int, rewrite: Rewrite) -> Moment:
+    """The moment with its texts rewritten; its id and whom it involves are kept."""
+    note = rewrite(FreeText(NOTE, item.note, number)) if item.note else ""
+    return replace(item, name=rewrite(FreeText(MOMENT, item.name, number)), note=note)
+
+
+def _rewritten_item(item: ActionItem, number: int, rewrite: Rewrite) -> ActionItem:
+    """The action item with its texts rewritten; its ids and whom it involves are kept."""
     why = rewrite(FreeText(WHY, item.why, number)) if item.why else ""
     return replace(item, moment=rewrite(FreeText(MOMENT, item.moment, number)), why=why)
 

@@ -75,6 +75,21 @@ def involved(names: object) -> tuple[str, ...]:
 Value = str | int | tuple[str, ...] | tuple[ActionItem, ...] | tuple[Moment, ...] | None
 
 
+def texts_in(value: Value) -> tuple[str, ...]:
+    """The texts of a value of several choices (nothing for any other value: a value holds one kind)."""
+    return tuple(item for item in value if isinstance(item, str)) if isinstance(value, tuple) else ()
+
+
+def items_in(value: Value) -> tuple[ActionItem, ...]:
+    """The action items of an item-list value (nothing for any other value)."""
+    return tuple(item for item in value if isinstance(item, ActionItem)) if isinstance(value, tuple) else ()
+
+
+def moments_in(value: Value) -> tuple[Moment, ...]:
+    """The moments of a moment-list value (nothing for any other value)."""
+    return tuple(item for item in value if isinstance(item, Moment)) if isinstance(value, tuple) else ()
+
+
 @dataclass(frozen=True)
 class Answer:
     """An answer to one question. ``value`` None means answered but left empty."""
@@ -83,11 +98,12 @@ class Answer:
     comment: str = ""
 
     def __post_init__(self) -> None:
-        if isinstance(self.value, str):
-            object.__setattr__(self, "value", normalize_newlines(self.value) or None)
-        elif isinstance(self.value, list):
-            object.__setattr__(self, "value", tuple(self.value) or None)
-        elif isinstance(self.value, tuple) and not self.value:
+        value: object = self.value  # (a list, too, when made from raw input)
+        if isinstance(value, str):
+            object.__setattr__(self, "value", normalize_newlines(value) or None)
+        elif isinstance(value, list):
+            object.__setattr__(self, "value", tuple(value) or None)
+        elif isinstance(value, tuple) and not value:
             object.__setattr__(self, "value", None)
         object.__setattr__(self, "comment", normalize_newlines(self.comment))
 

@@ -60,17 +60,17 @@ def _compare(comparison: Comparison, answer: Answer | None) -> bool:
     if op == "besvarad":
         return (value is not None) == bool(expected)
     if op == "ar":
-        return value == expected
+        return bool(value == expected)
     if op == "ar_inte":
-        return value != expected
+        return bool(value != expected)
     if op == "en_av":
-        return value in expected
+        return bool(value in expected)
     if op == "innehaller":
         return isinstance(value, tuple) and expected in value
     if op in ("minst", "hogst"):
         if not isinstance(value, int):
             return False
-        return value >= expected if op == "minst" else value <= expected
+        return bool(value >= expected if op == "minst" else value <= expected)
     raise ValueError(f"unknown operator {op!r}")
 
 

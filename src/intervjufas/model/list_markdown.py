@@ -12,6 +12,7 @@ details on continuation lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from intervjufas.errors import AnswerFormatError
@@ -47,7 +48,7 @@ def write_items(items: list[ListItem], labels: dict[str, str]) -> list[str]:
     return lines
 
 
-def read_items(lines: list[str], labels: dict[str, tuple[str, ...]], text: TextCodec) -> list[ListItem]:
+def read_items(lines: list[str], labels: Mapping[str, tuple[str, ...]], text: TextCodec) -> list[ListItem]:
     """Items read back; ``labels`` gives each detail's accepted labels ('why' → ('varför', 'syfte'))."""
     by_label = {label: key for key, names in labels.items() for label in names}
     items: list[ListItem] = []

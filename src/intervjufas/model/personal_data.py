@@ -201,7 +201,8 @@ def _address_parts(address: str) -> tuple[str, str]:
     """The local part and domain of an address as found, its "(at)" and "[dot]" written plainly."""
     at = _re().at.search(address)
     local, domain = (address[: at.start()], address[at.end() :]) if at else address.rpartition("@")[::2]
-    return tuple(_re().word_dot.sub(".", part.strip(SPACES)) for part in (local, domain))  # type: ignore[return-value]
+    dot = _re().word_dot
+    return dot.sub(".", local.strip(SPACES)), dot.sub(".", domain.strip(SPACES))
 
 
 # -- the warning line ----------------------------------------------------------------------------

@@ -231,8 +231,8 @@ def _numbers_side_by_side(span: str, offset: int, today: dt.date) -> list[Number
     its space-separated groups only if every group belongs to a whole number – so a reference
     such as "4711 0815 2026 11" is still no phone number."""
     groups = [m.span() for m in re.finditer(f"[^{SPACES}]+", span)]
-    first = span[: groups[0][1]]
-    if len(groups) > _MAX_GROUPS or (first.isdigit() and first[0] != "0" and len(first) not in (2, 6, 8)):
+    head = span[: groups[0][1]]
+    if len(groups) > _MAX_GROUPS or (head.isdigit() and head[0] != "0" and len(head) not in (2, 6, 8)):
         return []  # (a table of figures; or a first group that starts no number, as "4711 0815 …")
     pieces: list[list[NumberFound] | None] = [None] * len(groups) + [[]]
     for first in range(len(groups) - 1, -1, -1):  # the longest number first, from the last group back

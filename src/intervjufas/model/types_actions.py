@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import AnswerError
-from intervjufas.model.answers import ActionItem, Answer, Value, display, involved, new_id
+from intervjufas.model.answers import ActionItem, Answer, Value, display, involved, items_in, new_id
 from intervjufas.model.list_markdown import ListItem, read_items, write_items
 from intervjufas.model.markdown_text import TextCodec
 from intervjufas.model.type_base import QuestionType, as_text
@@ -49,17 +49,17 @@ class ActionItemsType(QuestionType):
         adds = question.plan == "lagga_till"
         return tuple(
             replace(item, id=item.id or new_id(), moment_id=item.moment_id or (new_id() if adds else ""))
-            for item in value  # type: ignore[union-attr]
+            for item in items_in(value)
         )
 
     def compare_text(self, question: Question, value: Value) -> str:
-        return "\n".join(display((item,)) for item in value)  # type: ignore[union-attr]
+        return "\n".join(display((item,)) for item in items_in(value))
 
     def action_items(self, question: Question, value: Value) -> tuple[ActionItem, ...]:
-        return tuple(value)  # type: ignore[arg-type]
+        return items_in(value)
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
-        return write_items([_as_list_item(item) for item in answer.value], _LABELS)  # type: ignore[union-attr]
+        return write_items([_as_list_item(item) for item in items_in(answer.value)], _LABELS)
 
     def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
         items = read_items(lines, _READ_LABELS, text)

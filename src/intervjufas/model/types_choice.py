@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from intervjufas.errors import AnswerError, AnswerFormatError
-from intervjufas.model.answers import NO, YES, Answer, Value
+from intervjufas.model.answers import NO, YES, Answer, Value, texts_in
 from intervjufas.model.markdown_text import CURRENT, TextCodec
 from intervjufas.model.type_base import QuestionType, as_text, coerce_line
 
@@ -39,8 +39,8 @@ class ChoiceType(QuestionType):
     description = "ett val ur listan 'val'"
     shown_as = "ett val"
     widget = "menu"
-    keys = ("val", "kommentar")
-    required_keys = ("val",)
+    keys: ClassVar[tuple[str, ...]] = ("val", "kommentar")
+    required_keys: ClassVar[tuple[str, ...]] = ("val",)
     text_valued = True
 
     def coerce(self, question: Question, raw: Any) -> Value:
@@ -118,15 +118,15 @@ class MultiChoiceType(QuestionType):
         return question.choices
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
-        return [f"- {CURRENT.inline(choice)}" for choice in answer.value]  # type: ignore[union-attr]
+        return [f"- {CURRENT.inline(choice)}" for choice in texts_in(answer.value)]
 
     def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
-        chosen = []
+        chosen: list[str] = []
         for offset, line in enumerate(lines):
             if not line.strip():
                 continue
             match = _ITEM.match(line.strip())
             # One line is one whole choice (which may contain a comma); coerce gives a tuple.
             one = text.uninline(match.group(1) if match else line.strip())
-            chosen.extend(coerce_line(self, question, [one], offset) or ())
+            chosen.extend(texts_in(coerce_line(self, question, [one], offset)))
         return Answer(tuple(c for c in question.choices if c in chosen))

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import AnswerError
-from intervjufas.model.answers import Answer, Moment, Value, display, involved, new_id, parse_date
+from intervjufas.model.answers import Answer, Moment, Value, display, involved, moments_in, new_id, parse_date
 from intervjufas.model.list_markdown import ListItem, read_items, write_items
 from intervjufas.model.markdown_text import TextCodec
 from intervjufas.model.type_base import QuestionType, as_text
@@ -64,10 +64,10 @@ class MomentListType(QuestionType):
     def identify(self, question: Question, value: Value) -> Value:
         if not value:
             return value
-        return tuple(m if m.id else replace(m, id=new_id()) for m in value)  # type: ignore[union-attr]
+        return tuple(m if m.id else replace(m, id=new_id()) for m in moments_in(value))
 
     def compare_text(self, question: Question, value: Value) -> str:
-        return "\n".join(display((moment,)) for moment in value)  # type: ignore[union-attr]
+        return "\n".join(display((moment,)) for moment in moments_in(value))
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
         items = [
@@ -76,7 +76,7 @@ class MomentListType(QuestionType):
                 {"moment": moment.id},
                 {"involves": ", ".join(moment.involves), "note": moment.note, "developed": moment.developed},
             )
-            for moment in answer.value  # type: ignore[union-attr]
+            for moment in moments_in(answer.value)
         ]
         return write_items(items, _LABELS)
 

@@ -46,7 +46,7 @@ class ScaleType(QuestionType):
         return display(value, scale_max=question.scale_max)
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
-        label = dict(question.scale_labels).get(answer.value)  # type: ignore[arg-type]
+        label = dict(question.scale_labels).get(answer.value) if isinstance(answer.value, int) else None
         shown = f" ({CURRENT.inline(label)})" if label else ""
         return [f"{RATING_LABEL} **{answer.value}** av {question.scale_max}{shown}"]
 

@@ -32,7 +32,10 @@ def user_sets_dir() -> Path:
 
 
 def builtin_text(set_id: str) -> bytes:
-    from intervjufas import questions  # a plain folder when installed: read it directly
+    import importlib
+
+    questions = importlib.import_module("intervjufas.questions")  # (a plain folder when installed: read
+    # it directly; it is mapped from the project's questions/ by the packaging, outside src/)
 
     try:
         return Path(questions.__file__ or "").with_name(f"{set_id}.yaml").read_bytes()

@@ -112,8 +112,8 @@ class ConditionReader:
             if op not in entry.operators:
                 r.error(node, f"'{op}' kan bara jämföra med en skalfråga, och '{ref}' har typen {kind}")
                 return _INVALID
-            value = r.integer(node, op)
-            return _INVALID if value is None else self._one_value(node, value, target)
+            number = r.integer(node, op)
+            return _INVALID if number is None else self._one_value(node, number, target)
         if op == "innehaller":
             if op not in entry.operators:
                 r.error(

@@ -58,10 +58,11 @@ class NodeReader:
         if not isinstance(node, yaml.ScalarNode) or is_null(node):
             self.error(node, f"'{key}' ska vara en text")
             return None
-        if not node.value.strip():
+        text = str(node.value).strip()
+        if not text:
             self.error(node, f"'{key}' får inte vara tom")
             return None
-        return node.value.strip()
+        return text
 
     def line(self, node: yaml.Node, key: str) -> str | None:
         """A non-empty text on one line (e.g. a heading)."""
@@ -93,7 +94,7 @@ class NodeReader:
             if node.tag.endswith(":bool"):
                 return bool(plain_value(node))
             if node.value.strip().casefold() in ("ja", "nej"):
-                return node.value.strip().casefold() == "ja"
+                return str(node.value).strip().casefold() == "ja"
         self.error(node, f"'{key}' ska vara true eller false")
         return None
 

@@ -16,7 +16,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from intervjufas.model.answers import ActionItem, Answer, Moment, display, normalize_newlines
+from intervjufas.model.answers import (
+    Answer,
+    display,
+    items_in,
+    moments_in,
+    normalize_newlines,
+)
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire, Step, step_status
 from intervjufas.model.safe_text import visible
@@ -217,12 +223,10 @@ def content_of(question: Question, answer: Answer) -> Content | None:
     if kind.is_rating and isinstance(value, int):
         return RatingContent(value, question.scale_max, clean(dict(question.scale_labels).get(value, "")))
     if isinstance(value, tuple):
-        if value and isinstance(value[0], ActionItem):
-            return ItemsContent(tuple((clean(i.moment), clean(i.why)) for i in value))  # type: ignore[union-attr]
-        if value and isinstance(value[0], Moment):  # the moments of the map: name, whom, note
-            return ListContent(
-                tuple(clean(display((m,)) + (f" – {m.note}" if m.note else "")) for m in value)  # type: ignore[union-attr]
-            )
+        if items := items_in(value):
+            return ItemsContent(tuple((clean(i.moment), clean(i.why)) for i in items))
+        if moments := moments_in(value):  # the moments of the map: name, whom, note
+            return ListContent(tuple(clean(display((m,)) + (f" – {m.note}" if m.note else "")) for m in moments))
         return ListContent(tuple(clean(item) for item in value))
     if kind.choices(question) or answer.comment:
         return ChoiceContent(clean(value), clean(answer.comment))

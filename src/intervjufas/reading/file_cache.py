@@ -212,7 +212,8 @@ class FileCache:
             self.version,
         ):
             return {}
-        return document["entries"]
+        entries: dict[str, tuple[Any, ...]] = document["entries"]  # (checked entry by entry in ``get``)
+        return entries
 
     def save(self, present: Collection[str] | None = None) -> None:
         """Write the cache, keeping only names that are ``present`` in the folder (listed anew when

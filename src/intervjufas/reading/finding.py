@@ -18,6 +18,7 @@ from typing import Any
 from intervjufas.errors import IntervjufasError
 from intervjufas.model.safe_text import visible
 from intervjufas.reading.folder import read_header_of, read_headers
+from intervjufas.reading.header_index import Header
 from intervjufas.reports.files import report_files
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
@@ -100,7 +101,7 @@ def _described(path: Path) -> FoundReport:
         return FoundReport(path, datum=date.group(0) if date else "")
 
 
-def _from_header(path: Path, header: dict[str, Any]) -> FoundReport:
+def _from_header(path: Path, header: Header) -> FoundReport:
     metadata = header.get("metadata") or {}
     created = _text(header.get("skapad"))
     return FoundReport(

@@ -156,11 +156,11 @@ class FolderHeader(Mapping[str, Any]):
     # -- attributes -------------------------------------------------------------------------------
     @property
     def report_id(self) -> str:
-        return self.row[_ID]
+        return str(self.row[_ID])
 
     @property
     def set_id(self) -> str:
-        return self.row[_SET_ID]
+        return str(self.row[_SET_ID])
 
     @property
     def set_key(self) -> tuple[Any, Any, Any]:

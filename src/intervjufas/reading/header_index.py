@@ -23,7 +23,7 @@ import functools
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -42,7 +42,7 @@ from intervjufas.reading.folder_header import FolderHeader, well_formed
 from intervjufas.reports.files import report_names, report_paths
 from intervjufas.reports.front_matter import HeaderError, check_values, read_front_matter
 
-Header = dict[str, Any]
+Header = Mapping[str, Any]  # a report's checked front matter, or its compact FolderHeader
 Progress = Callable[[int, int], None]  # (headers read so far, headers to read in all)
 
 NAMESPACE = "rubriker"
@@ -93,7 +93,10 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
     paths = report_paths(folder, names)
     base = os.path.join(os.fspath(folder), "")
     keys = [_key(base + name) for name in names]
-    found, same_files = _recalled(base, names, keys) if cache else ([None] * len(names), True)
+    found: list[FolderHeader | None] = [None] * len(names)
+    same_files = True
+    if cache:
+        found, same_files = _recalled(base, names, keys)
     index = _open_index(folder) if cache and (None in found or not same_files) else None
     if index is not None:
         get = index.get
@@ -111,8 +114,9 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
             problems[number] = str(error)
         else:
             found[number] = header
-            if index is not None and keys[number] is not None:
-                index.put(names[number], keys[number], header.row)  # type: ignore[arg-type]
+            key = keys[number]
+            if index is not None and key is not None:
+                index.put(names[number], key, header.row)
         if progress is not None:
             progress(done, len(missing))
     if index is not None:
@@ -132,7 +136,9 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
 _RECENT: dict[str, tuple[list[str], list[FileKey | None], list[FolderHeader | None]]] = {}
 
 
-def _recalled(base: str, names: list[str], keys: list[FileKey | None]) -> tuple[list[Any], bool]:
+def _recalled(
+    base: str, names: list[str], keys: list[FileKey | None]
+) -> tuple[list[FolderHeader | None], bool]:
     """The headers the last scan of this folder found for files that have not changed since, and
     whether the folder holds the same names."""
     recent = _RECENT.get(base)

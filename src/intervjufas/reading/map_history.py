@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from intervjufas.reading.folder import Header, read_headers
-from intervjufas.reading.header_index import Progress
+from intervjufas.reading.folder import read_headers
+from intervjufas.reading.header_index import Header, Progress
 from intervjufas.reading.map_facts import DONE, MapFacts, read_facts
 from intervjufas.reading.map_tracker import MomentTimeline, Planned, ReportRef, Tracker
 

@@ -15,7 +15,9 @@ from typing import Literal
 from intervjufas.errors import IntervjufasError
 from intervjufas.model.questions import PHASES, Questionnaire
 from intervjufas.reading.folder import read_headers
+from intervjufas.reading.header_index import Header
 from intervjufas.reports.loading import LoadedReport, load_report
+from intervjufas.reports.mermaid import State
 from intervjufas.reports.model import Report, planned_items
 from intervjufas.reports.process_map import (
     MappedMoment,
@@ -28,7 +30,7 @@ from intervjufas.reports.process_map import (
 
 Origin = Literal["map", "plan", "none"]
 EMPTY_MAP = ProcessMap(tuple((phase, ()) for phase in PHASES))
-_PLAN_STATES = {"lagga_till": "new", "utveckla": "develop", "ta_bort": "remove"}
+_PLAN_STATES: dict[str, State] = {"lagga_till": "new", "utveckla": "develop", "ta_bort": "remove"}
 
 
 @dataclass(frozen=True)
@@ -76,13 +78,11 @@ def view_of(loaded: LoadedReport, *, latest: bool = False, someone_else: bool = 
             "inte finns här, så processkartan kan inte läsas. Lägg frågefilen i mappen för egna "
             "frågeuppsättningar."
         )
-    if has_map(questionnaire):
-        drawn, origin = process_map(loaded.report, questionnaire), "map"
-    else:
-        drawn, origin = plan_map(loaded.report, questionnaire), "plan"
+    origin: Origin = "map" if has_map(questionnaire) else "plan"
+    drawn = process_map(loaded.report, questionnaire) if origin == "map" else plan_map(loaded.report, questionnaire)
     return MapView(
         drawn,
-        "none" if drawn.empty else origin,  # type: ignore[arg-type]
+        "none" if drawn.empty else origin,
         loaded,
         latest=latest,
         someone_else=someone_else,
@@ -94,7 +94,7 @@ def plan_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
     """The map of a report made before maps existed: the moments its plan names
     (``moments_from_items``, the first map a new mapping is offered), each marked with what the
     plan wants – new, develop or remove.  Those moments have no ids yet (a new mapping gives them)."""
-    marks: dict[tuple[str, str], tuple[str, str]] = {}
+    marks: dict[tuple[str, str], tuple[State, str]] = {}
     for planned in planned_items(report, questionnaire):
         state = _PLAN_STATES.get(planned.question.plan or "")
         phase = planned.phase or step_phase(planned.step.number)
@@ -137,7 +137,7 @@ def _has_moments(view: MapView) -> bool:
     return any(moment.state != "new" for moment in view.drawn.moments) or view.origin == "plan"
 
 
-def _someone_else(header: dict, author: str) -> bool:
+def _someone_else(header: Header, author: str) -> bool:
     """The report records an author, and not ``author``."""
     recorded = str(header.get("forfattare") or "")
     return bool(author and recorded and recorded != author)
@@ -155,7 +155,7 @@ def _try(path: Path, warnings: list[str], someone_else: bool) -> MapView | None:
         return None
 
 
-def _when(entry: tuple[Path, dict]) -> tuple[str, str, str]:
+def _when(entry: tuple[Path, Header]) -> tuple[str, str, str]:
     """Newest first as ``latest_map`` orders them: the assignment's date, then when it was made."""
     path, header = entry
     metadata = header.get("metadata") or {}

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.model.safe_text import visible
-from intervjufas.reading.folder import Header, read_header_of
+from intervjufas.reading.folder import read_header_of
+from intervjufas.reading.header_index import Header
 from intervjufas.reports.action_plan import (
     OpenItem,
     open_count_from_headers,

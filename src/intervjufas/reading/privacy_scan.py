@@ -21,6 +21,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from intervjufas.errors import describe_os_error
 from intervjufas.model.personal_data import KINDS, find_personal_data
@@ -74,7 +75,7 @@ def scan_version() -> str:
     from intervjufas.model import personal_data, personal_numbers
 
     try:
-        rules = b"".join(Path(module.__file__).read_bytes() for module in (personal_data, personal_numbers))
+        rules = b"".join(Path(module.__file__ or "").read_bytes() for module in (personal_data, personal_numbers))
     except (OSError, TypeError):
         rules = b""
     return f"{SCAN_FORMAT}-{__version__}-{hashlib.sha256(rules).hexdigest()[:16]}"
@@ -131,7 +132,7 @@ def _scan_one(path: Path, cache: FileCache | None, result: ScanResult, today: dt
     result.findings += [ReportFinding(path, line, kind, masked) for line, kind, masked in found]
 
 
-def _well_formed(found: object) -> bool:
+def _well_formed(found: object) -> TypeGuard[list[tuple[int, str, str]]]:
     """Whether a cached value is a list of (line, kind, masked value) – anything else is scanned anew."""
     return isinstance(found, list) and all(
         isinstance(entry, (list, tuple))

@@ -6,7 +6,7 @@ to the next is the same item, so it is listed once, with every follow-up of it, 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,7 +137,7 @@ def grouped_by_step(items: list[OpenItem]) -> list[tuple[str, list[OpenItem]]]:
     return [(title, group) for (_, title), group in sorted(groups.items())]
 
 
-def statuses_from_headers(headers: list[dict]) -> dict[str, str]:
+def statuses_from_headers(headers: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     """The newest follow-up status of every followed-up item (by identity), from front matter only."""
     stamps: dict[str, tuple[str, str]] = {}
     for header in headers:
@@ -153,7 +153,7 @@ def statuses_from_headers(headers: list[dict]) -> dict[str, str]:
     return {key: status for key, (_, status) in stamps.items()}
 
 
-def open_count_from_headers(headers: list[dict]) -> dict[str, int]:
+def open_count_from_headers(headers: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     """Open items per report id, from front matter only (for fast listing).  Format 2 lists the
     identities of a report's items; format 1 gave their number."""
     statuses = statuses_from_headers(headers)

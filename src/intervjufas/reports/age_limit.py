@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,7 +66,7 @@ def parse_age_limit(text: str, *, today: dt.date | None = None) -> AgeLimit:
     return limit
 
 
-def report_date(header: dict[str, Any]) -> dt.date | None:
+def report_date(header: Mapping[str, Any]) -> dt.date | None:
     """The date of a report from its front matter: ``datum``, else the day it was created; None
     when neither is a date."""
     metadata = header.get("metadata")

@@ -33,11 +33,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from intervjufas.model.answer_texts import ANSWER, MOMENT, FreeText, rewrite_free_texts
-from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment
+from intervjufas.model.answers import INVOLVED, Answer, items_in, moments_in
 from intervjufas.model.personal_data import EPOST, Finding, find_personal_data, redact
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question, Questionnaire
@@ -58,14 +59,14 @@ def removed_marker(today: dt.date) -> str:
     return f"*Borttaget vid anonymisering {today.isoformat()}.*"
 
 
-def is_anonymised(header_or_report: dict | Report) -> bool:
+def is_anonymised(header_or_report: Mapping[str, Any] | Report) -> bool:
     """Whether a report (or its front matter) says it was anonymised."""
     if isinstance(header_or_report, Report):
         return bool(header_or_report.extra_header.get(ANONYMISED_KEY))
     return bool(header_value(header_or_report, ANONYMISED_KEY))
 
 
-def anonymised_on(header: dict) -> dt.date | None:
+def anonymised_on(header: Mapping[str, Any]) -> dt.date | None:
     """The day a report (its front matter) says it was anonymised; None when it was not (or when
     the date cannot be read: it is anonymised anew then)."""
     value = header_value(header, ANONYMISED_KEY)
@@ -120,16 +121,16 @@ def _anonymised_answer(question: Question, answer: Answer, marker: str, detail: 
         return scrub(piece.text) if piece.part == MOMENT else ""  # (a comment, a note, a reason)
 
     rewritten = rewrite_free_texts(question, answer, rewrite)
-    if isinstance(rewritten.value, tuple):
-        rewritten = replace(rewritten, value=tuple(_known_involved(item) for item in rewritten.value))
+    if moments := moments_in(rewritten.value):
+        rewritten = replace(rewritten, value=tuple(replace(m, involves=_known(m.involves)) for m in moments))
+    elif items := items_in(rewritten.value):
+        rewritten = replace(rewritten, value=tuple(replace(i, involves=_known(i.involves)) for i in items))
     return rewritten
 
 
-def _known_involved(item: object) -> object:
-    """A moment or action item involving only whom the program names (anything else was typed)."""
-    if isinstance(item, Moment | ActionItem):
-        return replace(item, involves=tuple(name for name in item.involves if name in INVOLVED))
-    return item
+def _known(involves: tuple[str, ...]) -> tuple[str, ...]:
+    """Whom a moment or action item involves, only as the program names them (anything else was typed)."""
+    return tuple(name for name in involves if name in INVOLVED)
 
 
 def _program_value(value: object, day: dt.date) -> object:

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from intervjufas.errors import IntervjufasError, LockUnavailable, describe_os_error
 from intervjufas.model.personal_data import find_personal_data
@@ -64,7 +65,7 @@ def anonymise_reports(
     rules (with the date it records); one that this leaves as it is, is left alone."""
     outcome = CleanupOutcome()
 
-    def anonymise(path: Path, text: str, header: dict) -> None:
+    def anonymise(path: Path, text: str, header: dict[str, Any]) -> None:
         result, stem = anonymised_version(path, text, header, today=today)
         if result is None and stem == path.stem:
             raise IntervjufasError("är redan anonymiserad")
@@ -90,7 +91,7 @@ def still_to_anonymise(path: Path, *, today: dt.date | None = None) -> bool:
 
 
 def anonymised_version(
-    path: Path, text: str, header: dict, *, today: dt.date | None = None
+    path: Path, text: str, header: dict[str, Any], *, today: dt.date | None = None
 ) -> tuple[str | None, str]:
     """The text of the report anonymised (None when an anonymised report would stay as it is) and
     its file name without personal data (without ".md")."""
@@ -147,7 +148,7 @@ def _renamed(path: Path, stem: str, text: str) -> Path:
 
 def _each(
     paths: Sequence[Path],
-    action: Callable[[Path, str, dict], None],
+    action: Callable[[Path, str, dict[str, Any]], None],
     cutoff: dt.date,
     outcome: CleanupOutcome | None = None,
 ) -> CleanupOutcome:
@@ -161,7 +162,7 @@ def _each(
     return outcome
 
 
-def _under_lock(path: Path, action: Callable[[Path, str, dict], None], cutoff: dt.date) -> str | None:
+def _under_lock(path: Path, action: Callable[[Path, str, dict[str, Any]], None], cutoff: dt.date) -> str | None:
     """Do ``action`` with the report locked; say why not when it cannot be done."""
     lock = ReportLock(path)
     try:

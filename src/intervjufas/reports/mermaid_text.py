@@ -181,8 +181,8 @@ def escape(line: str) -> str:
         out[match.start()] = f"#{ord(line[match.start()])};"
     if line and line[0] in _BLOCK_START:
         out[0] = f"#{ord(line[0])};"
-    elif match := _ORDERED_LIST.match(line):
-        end = match.end() - 1
+    elif ordered := _ORDERED_LIST.match(line):
+        end = ordered.end() - 1
         out[end] = f"#{ord(line[end])};"
     return "".join(out)
 

@@ -7,6 +7,7 @@ The Markdown file is the single source of truth; ``render`` and ``parse`` (in th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -38,7 +39,7 @@ FOLLOW_UP_QUESTION = Question(
 )
 
 
-def header_value(header: dict[str, Any], key: str) -> Any:
+def header_value(header: Mapping[str, Any], key: str) -> Any:
     """A key the program writes outside its known ones (a conflict copy's origin, the day a report
     was anonymised), from a header as read: at the top (format 1 read without checking), else
     among the kept keys of a checked header ('extra')."""

@@ -9,7 +9,7 @@ verbatim as an extra answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,7 +60,7 @@ def read_header(text: str, file: str) -> tuple[dict[str, Any], list[str], list[s
         raise error.sentence(file) from None
 
 
-def set_ref(header: dict[str, Any]) -> SetRef:
+def set_ref(header: Mapping[str, Any]) -> SetRef:
     """The question set a checked header names."""
     ref = header["fragor"]
     version = ref.get("version")

@@ -10,14 +10,15 @@ VS Code and Obsidian draw, and the same map as a plain table.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intervjufas.model.answers import ActionItem, Moment, new_id
+from intervjufas.model.answers import ActionItem, Moment, moments_in, new_id
 from intervjufas.model.markdown_text import CURRENT
 from intervjufas.model.questions import PHASES, Questionnaire
-from intervjufas.reports.mermaid import LEGEND_WORDS, MapNode, MapPhase, drawing
+from intervjufas.reports.mermaid import LEGEND_WORDS, MapNode, MapPhase, State, drawing
 from intervjufas.reports.model import Report, planned_items
 
 if TYPE_CHECKING:
@@ -28,8 +29,8 @@ MAP_EMPTY = "*Inga moment kartlagda ännu.*"
 MAP_NOTE = re.compile(r"\*Diagrammet visar [^*]+; tabellen har alla \d+ moment\.\*")
 """The line under a diagram that leaves moments out (the program writes it, so it is not kept as
 the user's own text when the report is read back)."""
-STATE_WORDS: dict[str, str] = {"kept": "", **LEGEND_WORDS}  # the marks' words, as in the legend
-_PLAN_STATES = {"lagga_till": "new", "utveckla": "develop", "ta_bort": "remove"}
+STATE_WORDS: dict[State, str] = {"kept": "", **LEGEND_WORDS}  # the marks' words, as in the legend
+_PLAN_STATES: dict[str, State] = {"lagga_till": "new", "utveckla": "develop", "ta_bort": "remove"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class MappedMoment:
 
     moment: Moment
     phase: str
-    state: str = "kept"  # kept, new, develop, remove or developed
+    state: State = "kept"  # kept, new, develop, remove or developed
     why: str = ""
 
 
@@ -79,7 +80,7 @@ def mapped_moments(report: Report, questionnaire: Questionnaire) -> dict[str, tu
     for question in questionnaire.all_questions():
         answer = report.answers.get(question.id)
         if question.type == "moment" and question.phase and answer is not None and answer.value:
-            phases[question.phase] += tuple(answer.value)  # type: ignore[operator]
+            phases[question.phase] += moments_in(answer.value)
     return phases
 
 
@@ -88,8 +89,8 @@ def process_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
     the moment its ``moment_id`` names – or, written without one (by hand, in an answers file), the
     moment of that name in its phase (in any phase when its question has none)."""
     moments = mapped_moments(report, questionnaire)
-    marks: dict[str, tuple[str, str]] = {}
-    named: dict[tuple[str | None, str], tuple[str, str]] = {}
+    marks: dict[str, tuple[State, str]] = {}
+    named: dict[tuple[str | None, str], tuple[State, str]] = {}
     added: dict[str, list[MappedMoment]] = {phase: [] for phase in PHASES}
     for planned in planned_items(report, questionnaire):
         state = _PLAN_STATES.get(planned.question.plan or "")
@@ -106,7 +107,7 @@ def process_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
         shown = []
         for moment in listed:
             key = moment.name.casefold()
-            unmarked = ("developed" if moment.developed else "kept", "")
+            unmarked: tuple[State, str] = ("developed" if moment.developed else "kept", "")
             state, why = marks.get(moment.id) or named.get((phase, key)) or named.get((None, key), unmarked)
             shown.append(MappedMoment(moment, phase, state, why))
         phases.append((phase, (*shown, *added[phase])))
@@ -148,11 +149,11 @@ def map_phases(drawn: ProcessMap) -> tuple[MapPhase, ...]:
 
 def _node(moment: MappedMoment) -> MapNode:
     note = f"utvecklat {moment.moment.developed}" if moment.state == "developed" else moment.moment.note
-    return MapNode(moment.moment.name, moment.moment.involves, moment.state, note)  # type: ignore[arg-type]
+    return MapNode(moment.moment.name, moment.moment.involves, moment.state, note)
 
 
 def carried_map(
-    base: dict[str, tuple[Moment, ...]], done: list[tuple[str, str | None, ActionItem]], date: str
+    base: dict[str, tuple[Moment, ...]], done: Sequence[tuple[str, str | None, ActionItem]], date: str
 ) -> dict[str, tuple[Moment, ...]]:
     """The map a new mapping starts from: an earlier map, changed by what the follow-up says is
     done – ``done`` holds (plan kind, phase, item) of the items marked Genomfört: a moment to add

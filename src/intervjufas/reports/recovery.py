@@ -110,8 +110,6 @@ def recovered_from(report: Report, path: Path) -> tuple[Path | None, Path | None
     info = report.extra_header.get(RECOVERY_KEY)
     if not isinstance(info, dict) or not is_recovery_file(path):
         return None, None
-    if not isinstance(info, dict):
-        return None, None
     origin = str(info.get("rapport") or "")
     folder = str(info.get("katalog") or "")
     return (Path(origin) if origin else None), (Path(folder) if folder else None)

@@ -168,7 +168,7 @@ def tags(report: Report, questionnaire: Questionnaire) -> list[str]:
     return list(dict.fromkeys([*own, *report.tags]))
 
 
-class _Dumper(SafeDumper):  # type: ignore[misc, valid-type]
+class _Dumper(SafeDumper):  # type: ignore[misc]
     """Never writes YAML aliases (a value used twice is written twice)."""
 
     def ignore_aliases(self, data: Any) -> bool:

@@ -46,7 +46,7 @@ def _side_lines(side: ReportSide) -> list[RenderableType]:
     details = " · ".join(part for part in (side.datum, side.uppdrag, side.kund) if part)
     name = Text(f"{side.name}: ", style="bold")
     name.append(side.path.name)
-    lines = [_indent(name, 2), _indent(Text(details or NO_ANSWER, style="dim"), 5)]
+    lines: list[RenderableType] = [_indent(name, 2), _indent(Text(details or NO_ANSWER, style="dim"), 5)]
     if side.author:
         lines.append(_indent(Text(f"Författare: {side.author}", style="dim"), 5))
     return lines

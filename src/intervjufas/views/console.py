@@ -15,10 +15,10 @@ if TYPE_CHECKING:
 
     from intervjufas.terminal import TerminalFacts
 
-_SAFE_CONSOLE: Any = None
+_SAFE_CONSOLE: type[Console] | None = None
 
 
-def _safe_console_class() -> Any:
+def _safe_console_class() -> type[Console]:
     """A Rich Console that makes the text of every segment visible-safe before it is written
     (Rich's own control segments – cursor movement, styles – are left alone)."""
     global _SAFE_CONSOLE

@@ -147,4 +147,4 @@ def condition_data(condition: Condition) -> dict[str, Any]:
     if isinstance(condition, Not):
         return {"inte": condition_data(condition.condition)}
     key = "alla" if isinstance(condition, AllOf) else "nagon"
-    return {key: [condition_data(c) for c in condition.conditions]}  # type: ignore[union-attr]
+    return {key: [condition_data(c) for c in condition.conditions]}

@@ -92,7 +92,7 @@ def _width(text: str) -> int:
 def _listing_lines(reports: list[ListedReport], *, authors: bool = False) -> str:
     """The list for pipes and files: one line per report, columns aligned, nothing folded (easy to
     grep and cut, and fast for tens of thousands of reports)."""
-    marks = _memo(lambda statuses: "".join(text for text, _ in step_marks(dict(enumerate(statuses)))))
+    marks = _memo(lambda statuses: "".join(text for text, _ in step_marks({str(n): status for n, status in enumerate(statuses)})))
     forms = _memo(lambda value: short_forms(value) or NO_ANSWER)
     columns = [
         ["Datum", *(row.datum for row in reports)],

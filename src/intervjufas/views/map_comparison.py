@@ -3,10 +3,11 @@ Markdown table, and data for scripts.  The words are shared, so that the outputs
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from intervjufas.model.questions import PHASES
 from intervjufas.reports.mermaid import MARKS as MAP_MARKS
+from intervjufas.reports.mermaid import State
 from intervjufas.reports.process_map import STATE_WORDS
 from intervjufas.views.common import NO_ANSWER
 from intervjufas.views.map_formats import STATE_SLUGS
@@ -43,7 +44,7 @@ def mark(change: MomentChange) -> str:
     """The symbol before a change in the text: + and − for moments that came or went, the map's
     own mark for one marked or developed, · for the rest."""
     if change.kind == "marked":
-        return MAP_MARKS.get(change.after, "") or "·"  # type: ignore[call-overload]
+        return MAP_MARKS.get(cast(State, change.after), "") or "·"  # (a marked moment's sides are states)
     return _MARKS.get(change.kind, "·")
 
 
@@ -60,7 +61,8 @@ def sides(change: MomentChange) -> tuple[str, str]:
     if change.kind == "moved":
         return PHASES.get(change.before, change.before), PHASES.get(change.after, change.after)
     if change.kind == "marked":
-        return STATE_WORDS[change.before] or "ingen", STATE_WORDS[change.after] or "ingen"
+        before, after = cast(State, change.before), cast(State, change.after)  # (states, as above)
+        return STATE_WORDS[before] or "ingen", STATE_WORDS[after] or "ingen"
     return change.before or NO_ANSWER, change.after or NO_ANSWER
 
 

@@ -3,7 +3,7 @@ styles kept as spans – much faster than a Rich table for thousands of rows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from rich.cells import cell_len
 from rich.text import Span, Text
@@ -98,7 +98,7 @@ class Grid:
     here rather than by Rich's Table: the report list can have thousands of rows, and this is
     many times faster while looking the same."""
 
-    def __init__(self, headers: list[str], widths: list[int], right: set[int] = frozenset()) -> None:
+    def __init__(self, headers: list[str], widths: list[int], right: Collection[int] = frozenset()) -> None:
         self.headers = headers
         self.widths = widths
         self.right = right
