@@ -7,12 +7,10 @@ line on stderr (``Fel: …``) and the error's exit code.  Anything else that esc
 from __future__ import annotations
 
 import errno
+from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from intervjufas.questionsets.yaml_source import Diagnostic
+from typing import Any
 
 
 class ExitCode(IntEnum):
@@ -77,6 +75,14 @@ class SaveError(IntervjufasError):
         self.reason = describe_os_error(error)
 
 
+class UnreadableFile(IntervjufasError):
+    """A file that cannot be read; ``reason`` says why in a few Swedish words."""
+
+    def __init__(self, action: str, path: Path, reason: str) -> None:
+        super().__init__(f"{action} {path}: {reason}.")
+        self.reason = reason
+
+
 class ReportInUseError(IntervjufasError):
     """Another session holds the report's lock."""
 
@@ -113,6 +119,26 @@ class PersonalDataFound(IntervjufasError):
 
 class ReportConflictError(IntervjufasError):
     """The file changed on disk in a way that cannot be merged with the session's answers."""
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem found in a file, with a 1-based line and column."""
+
+    line: int
+    column: int
+    message: str
+    severity: str = "fel"  # "fel" (error) or "varning" (warning)
+    file: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "fel"
+
+    def format(self) -> str:
+        prefix = f"{self.file}:{self.line}:{self.column}: "
+        kind = "" if self.is_error else "varning: "
+        return f"{prefix}{kind}{self.message}"
 
 
 class DiagnosticsError(Exception):

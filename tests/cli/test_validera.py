@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, run_cli
+from intervjufas.errors import Diagnostic
 from intervjufas.questionsets.loader import read_question_set
 from intervjufas.questionsets.validation import FileResult, check_files
-from intervjufas.questionsets.yaml_source import Diagnostic
 from intervjufas.views.validation import summary
 
 # A valid set whose last line opens the first step's question list: the questions of most cases

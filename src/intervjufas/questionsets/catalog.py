@@ -15,7 +15,7 @@ from intervjufas.private.folders import checked_folder
 from intervjufas.questionsets.sources import QUESTION_FILE_LIMIT, read_bounded
 
 if TYPE_CHECKING:  # (the loader, and YAML with it, is imported only when a file is parsed)
-    from intervjufas.questionsets.yaml_source import Diagnostic
+    from intervjufas.errors import Diagnostic
 
 BUILTIN_IDS = ("kartlaggning", "snabbformat")
 SETS_ENV = "INTERVJUFAS_FRAGOR"

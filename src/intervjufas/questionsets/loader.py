@@ -13,19 +13,12 @@ from typing import Any
 
 import yaml
 
-from intervjufas.errors import QuestionSetError, YamlSourceError
+from intervjufas.errors import Diagnostic, QuestionSetError, YamlSourceError
 from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.builder import Builder
 from intervjufas.questionsets.format_keys import PRESENTATION_KEYS
 from intervjufas.questionsets.node_reader import NodeReader
-from intervjufas.questionsets.yaml_source import (
-    Diagnostic,
-    compose,
-    decode_utf8,
-    forbidden_tags,
-    plain_value,
-    show_tag,
-)
+from intervjufas.questionsets.yaml_source import compose, decode_utf8, forbidden_tags, plain_value, show_tag
 
 
 def read_question_set(data: bytes, file: str) -> tuple[Questionnaire | None, list[Diagnostic]]:

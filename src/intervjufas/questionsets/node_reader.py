@@ -11,8 +11,9 @@ import re
 
 import yaml
 
+from intervjufas.errors import Diagnostic
 from intervjufas.questionsets.format_keys import ID_PATTERN, Key, suggest
-from intervjufas.questionsets.yaml_source import Diagnostic, is_null, plain_value, position
+from intervjufas.questionsets.yaml_source import is_null, plain_value, position
 
 
 class NodeReader:

@@ -7,21 +7,13 @@ import os
 import stat
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError, describe_os_error
+from intervjufas.errors import UnreadableFile, describe_os_error
 
 MEGABYTE = 1024 * 1024
 QUESTION_FILE_LIMIT = 2 * MEGABYTE
 ANSWERS_FILE_LIMIT = 2 * MEGABYTE
 REPORT_LIMIT = 16 * MEGABYTE
 HEADER_LIMIT = 256 * 1024  # a report's front matter
-
-
-class UnreadableFile(IntervjufasError):
-    """A file that cannot be read; ``reason`` says why in a few Swedish words."""
-
-    def __init__(self, action: str, path: Path, reason: str) -> None:
-        super().__init__(f"{action} {path}: {reason}.")
-        self.reason = reason
 
 
 def open_regular(path: Path, action: str = "Kan inte läsa") -> int:

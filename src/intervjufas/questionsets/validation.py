@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from intervjufas.errors import Diagnostic, UnreadableFile
 from intervjufas.questionsets.loader import read_question_set
-from intervjufas.questionsets.sources import QUESTION_FILE_LIMIT, UnreadableFile, read_bounded
-from intervjufas.questionsets.yaml_source import Diagnostic
+from intervjufas.questionsets.sources import QUESTION_FILE_LIMIT, read_bounded
 
 QUESTION_FILE_SUFFIXES = (".yaml", ".yml")
 

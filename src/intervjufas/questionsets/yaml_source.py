@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from intervjufas.errors import YamlSourceError
+from intervjufas.errors import Diagnostic, YamlSourceError
 from intervjufas.questionsets.yaml_messages import MAX_DEPTH, TOO_DEEP, swedish_message
 
 # The C loader is about ten times faster; fall back to the pure-Python one where libyaml is absent.
@@ -19,26 +18,6 @@ _STD = "tag:yaml.org,2002:"
 ALLOWED_TAGS = frozenset(
     _STD + name for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 )
-
-
-@dataclass(frozen=True, order=True)
-class Diagnostic:
-    """One problem found in a file, with a 1-based line and column."""
-
-    line: int
-    column: int
-    message: str
-    severity: str = "fel"  # "fel" (error) or "varning" (warning)
-    file: str = ""
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == "fel"
-
-    def format(self) -> str:
-        prefix = f"{self.file}:{self.line}:{self.column}: "
-        kind = "" if self.is_error else "varning: "
-        return f"{prefix}{kind}{self.message}"
 
 
 def decode_utf8(data: bytes, file: str) -> str:

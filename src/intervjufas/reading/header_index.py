@@ -27,10 +27,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from intervjufas.errors import AnswerError, describe_os_error
+from intervjufas.errors import AnswerError, UnreadableFile, describe_os_error
 from intervjufas.model.answers import parse_date
 from intervjufas.model.type_base import as_text
-from intervjufas.questionsets.sources import UnreadableFile
 from intervjufas.reading.file_cache import (
     FileCache,
     FileKey,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.errors import YamlSourceError
-from intervjufas.questionsets.sources import UnreadableFile, read_bounded
+from intervjufas.errors import UnreadableFile, YamlSourceError
+from intervjufas.questionsets.sources import read_bounded
 from intervjufas.questionsets.yaml_source import MAX_DEPTH, compose
 
 
