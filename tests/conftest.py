@@ -13,9 +13,9 @@ import pytest
 from hypothesis import settings
 
 from helpers import FIXTURE_REPORTS
+from intervjufas.files import settings as program_settings
+from intervjufas.files.private_folders import take_warnings
 from intervjufas.model.questions import Questionnaire
-from intervjufas.private import folders as private_folders
-from intervjufas.private.folders import take_warnings
 from intervjufas.questionsets.catalog import builtin_set
 from real_mermaid import RealMermaid, start_real_mermaid
 
@@ -43,7 +43,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("INTERVJUFAS_FORFATTARE", "Testare")
     monkeypatch.delenv("NO_COLOR", raising=False)
     take_warnings()  # (what an earlier test left of the warnings about the program's own folders)
-    monkeypatch.setattr(private_folders, "_FALLBACK", [])  # (and its private cache folder of one run)
+    monkeypatch.setattr(program_settings, "_FALLBACK", [])  # (and its private cache folder of one run)
     return reports
 
 

@@ -85,8 +85,8 @@ def overlaid(env: dict[str, str], extra: Mapping[str, str | None]) -> dict[str, 
 
 
 def read_cache(path: Path) -> Any:
-    """The document of a cache file as the program sealed it (see ``private.sealed``)."""
-    from intervjufas.private.sealed import unseal
+    """The document of a cache file as the program sealed it (see ``files.sealed``)."""
+    from intervjufas.files.sealed import unseal
 
     found = unseal(path.read_bytes(), max_items=2**32 - 1)
     assert found is not None, f"{path} is not a sealed cache file"
@@ -95,7 +95,7 @@ def read_cache(path: Path) -> Any:
 
 def write_cache(path: Path, document: Any) -> None:
     """Write a cache file as the program would, sealed (so that only its contents are wrong)."""
-    from intervjufas.private.sealed import seal
+    from intervjufas.files.sealed import seal
 
     entries = document.get("entries") if isinstance(document, dict) else None
     path.write_bytes(seal(document, len(entries) if isinstance(entries, dict) else 0))

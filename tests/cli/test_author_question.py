@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
-from intervjufas.asking.author import author_name, remembered_file
+from intervjufas.files.settings import author_name, remembered_file
 from intervjufas.reports.front_matter import read_front_matter
 from intervjufas.terminal import TerminalFacts
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from helpers import read_cache, run_cli
-from intervjufas.private.sealed import seal
+from intervjufas.files.sealed import seal
 from intervjufas.reading import header_index
 from map_samples import ANNA, FIRST, THIRD, write_sample_reports
 

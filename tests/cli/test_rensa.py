@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from helpers import command, read_cache, run_cli
+from intervjufas.files.locking import ReportLock
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reports.anonymise import ANONYMISED_KEY
-from intervjufas.reports.locking import ReportLock
 from intervjufas.reports.parse import parse
 from intervjufas.terminal import TerminalFacts
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
+from intervjufas.files.locking import lock_path
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.locking import lock_path
 from intervjufas.reports.parse import parse
 from intervjufas.reports.recovery import RECOVERY_KEY, recovery_dir, write_recovery
 from intervjufas.reports.render import render

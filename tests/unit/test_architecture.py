@@ -19,15 +19,15 @@ PACKAGE = PROJECT / "src" / "intervjufas"
 # Each layer may import the layers listed for it (and itself); nothing else of the program.
 ALLOWED = {
     "errors": set(),
-    "private": {"errors"},
     "terminal": set(),
     "model": {"errors"},
-    "questionsets": {"errors", "private", "model"},
-    "reports": {"errors", "private", "model", "questionsets"},
-    "asking": {"errors", "private", "model", "questionsets", "reports"},
-    "reading": {"errors", "private", "model", "questionsets", "reports"},
-    "views": {"errors", "private", "model", "questionsets", "reports", "asking", "reading", "terminal"},
-    "cli": {"errors", "private", "model", "questionsets", "reports", "asking", "reading", "views", "terminal"},
+    "files": {"errors"},
+    "questionsets": {"errors", "model", "files"},
+    "reports": {"errors", "files", "model", "questionsets"},
+    "asking": {"errors", "files", "model", "questionsets", "reports"},
+    "reading": {"errors", "files", "model", "questionsets", "reports"},
+    "views": {"errors", "model", "questionsets", "reports", "asking", "reading", "terminal"},
+    "cli": {"errors", "files", "model", "questionsets", "reports", "asking", "reading", "views", "terminal"},
 }
 INTERFACE_LIBRARIES = ("rich", "typer", "click", "questionary", "prompt_toolkit")
 # The interactive prompter is the one piece of the core's 'asking' layer that draws (with Rich).

@@ -11,14 +11,8 @@ import yaml
 
 from intervjufas.asking.prompter import AskRequest
 from intervjufas.errors import AnswerError, IntervjufasError, YamlSourceError
-from intervjufas.model.answer_texts import personal_data_in_answers
-from intervjufas.model.answers import Answer
-from intervjufas.model.personal_data import Finding
-from intervjufas.model.question_types import coerce
-from intervjufas.model.questions import Questionnaire
-from intervjufas.questionsets.format_keys import suggest
-from intervjufas.questionsets.sources import ANSWERS_FILE_LIMIT, read_bounded
-from intervjufas.questionsets.yaml_source import (
+from intervjufas.files.bounded import ANSWERS_FILE_LIMIT, read_bounded
+from intervjufas.files.safe_yaml import (
     compose,
     decode_utf8,
     forbidden_tags,
@@ -27,6 +21,12 @@ from intervjufas.questionsets.yaml_source import (
     show_tag,
     written,
 )
+from intervjufas.model.answer_texts import personal_data_in_answers
+from intervjufas.model.answers import Answer
+from intervjufas.model.personal_data import Finding
+from intervjufas.model.question_types import coerce
+from intervjufas.model.questions import Questionnaire
+from intervjufas.questionsets.format_keys import suggest
 
 
 class AnswersFile:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.reports.files import read_text
+from intervjufas.files.bounded import read_text
 from intervjufas.reports.model import Report
 from intervjufas.reports.parse import read_header
 from intervjufas.reports.recovery import RECOVERY_KEY, recovered_from

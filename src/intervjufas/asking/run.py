@@ -22,9 +22,9 @@ from intervjufas.errors import (
     Stopped,
     UsageError,
 )
+from intervjufas.files.settings import reports_dir
 from intervjufas.model.questions import STATUS_DONE, Questionnaire, SetRef, Step, step_status
 from intervjufas.questionsets.catalog import resolve_set
-from intervjufas.reports.files import reports_dir
 from intervjufas.reports.model import Report
 from intervjufas.reports.report_file import ReportFile
 
@@ -291,8 +291,8 @@ def _set_of(path: Path, questionnaire: Questionnaire, options: MappingOptions) -
     earlier one (so a report started before an update can still be finished)."""
     if options.question_file is not None:
         return questionnaire
+    from intervjufas.files.bounded import read_text
     from intervjufas.questionsets.catalog import builtin_version
-    from intervjufas.reports.files import read_text
     from intervjufas.reports.parse import read_header, set_ref
 
     try:

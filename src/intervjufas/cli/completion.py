@@ -155,7 +155,8 @@ ShowCompletion = Annotated[
 def complete_report(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Report names (the file name without .md) in the reports folder that start with what is typed;
     with a description when only a few match."""
-    from intervjufas.reports.files import report_files, reports_dir
+    from intervjufas.files.settings import reports_dir
+    from intervjufas.reports.files import report_files
 
     folder = ctx.params.get("katalog")
     try:

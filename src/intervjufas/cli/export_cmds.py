@@ -100,9 +100,9 @@ def exportera(
     katalog: Folder = None,
 ) -> None:
     from intervjufas.cli.report_choice import choose_report
+    from intervjufas.files.atomic import atomic_write_bytes
+    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.export_document import export_document
-    from intervjufas.reports.atomic import atomic_write_bytes
-    from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
     from intervjufas.views.export_progress import export_progress
 

@@ -26,7 +26,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from intervjufas.cli import usage_errors
 from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, UsageError, stop_signal
-from intervjufas.private.folders import take_warnings
+from intervjufas.files.private_folders import take_warnings
 
 ROOT = "intervjufas"
 FLAGS = "[FLAGGOR]"  # every command's options_metavar
@@ -198,7 +198,7 @@ def _replace_what_cannot_be_shown() -> None:
 
 def _say_warnings() -> None:
     """One ``Varning:`` line for each of the program's own files or folders that was not used
-    because another account could have written it (see ``private.folders``)."""
+    because another account could have written it (see ``files.private_folders``)."""
     from intervjufas.model.safe_text import visible
 
     for text in take_warnings():

@@ -88,7 +88,7 @@ def _format(format_name: MapFormat, json_output: bool, historik: bool) -> str:
 
 def _author(everyone: bool) -> str:
     """Whose maps come first: the user's (as a new report records it), or nobody's with --alla."""
-    from intervjufas.asking.author import author_name
+    from intervjufas.files.settings import author_name
 
     return "" if everyone else author_name()
 
@@ -96,7 +96,7 @@ def _author(everyone: bool) -> str:
 def _map(
     ctx: typer.Context, rapport: str | None, katalog: Any, chosen: str, alla: bool, *, pager: bool
 ) -> None:
-    from intervjufas.reports.files import reports_dir
+    from intervjufas.files.settings import reports_dir
     from intervjufas.views.common import show_warnings
 
     facts = terminal(ctx)
@@ -133,8 +133,8 @@ def _map(
 
 def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager: bool) -> None:
     from intervjufas.cli.reading_cmds import scan_progress_for
+    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.map_history import map_history, read_map_reports
-    from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
     from intervjufas.views.map_history_view import history_data, history_markdown, show_history
 

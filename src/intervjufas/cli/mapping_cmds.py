@@ -80,8 +80,9 @@ def _author(settings: Any, make_prompter: Any) -> str:
     """Who makes the new report: named by $INTERVJUFAS_FORFATTARE or remembered; else, in the first
     session that can ask (a new report, a terminal, no answers file), asked once and remembered;
     else the login name."""
-    from intervjufas.asking.author import AUTHOR_QUESTION, author_name, login_name, must_ask, remember
+    from intervjufas.asking.author import AUTHOR_QUESTION
     from intervjufas.asking.prompter import AskRequest
+    from intervjufas.files.settings import author_name, login_name, must_ask, remember
     from intervjufas.model.answers import Answer
 
     if settings.resume or settings.answers_file is not None or not settings.stdin_is_terminal:
@@ -122,7 +123,7 @@ def _choose_reports(options: dict[str, Any], facts: Any) -> None:
     if not names:
         return
     from intervjufas.cli.report_choice import choose_report
-    from intervjufas.reports.files import reports_dir
+    from intervjufas.files.settings import reports_dir
 
     folder = reports_dir(options.get("folder"))
     for key, name in names.items():

@@ -46,8 +46,8 @@ def granska(
         bool, typer.Option("--json", metavar="", help="Skriv ut fynden som JSON (för skript).")
     ] = False,
 ) -> None:
+    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.privacy_scan import reports_to_scan, scan_reports
-    from intervjufas.reports.files import reports_dir
     from intervjufas.reports.recovery import recovery_dir
     from intervjufas.views.common import show_warnings
     from intervjufas.views.console import make_console
@@ -115,9 +115,9 @@ def rensa(
     katalog: Folder = None,
     enkel: Plain = False,
 ) -> None:
+    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.old_reports import plan_cleanup
     from intervjufas.reports.cleanup import anonymise_reports, remove_recovery_files, remove_reports
-    from intervjufas.reports.files import reports_dir
     from intervjufas.views.cleanup import show_cleanup_outcome, show_cleanup_plan, show_declined, show_dry_run
     from intervjufas.views.common import show_warnings
     from intervjufas.views.console import make_console

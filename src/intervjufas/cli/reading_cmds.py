@@ -59,8 +59,8 @@ def lista(
     ] = None,
     json_output: AsJson = False,
 ) -> None:
+    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.listing import list_reports
-    from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
     from intervjufas.views.json_output import write_json
     from intervjufas.views.listing import listing_data, show_listing
@@ -92,8 +92,8 @@ def visa(
     ] = False,
 ) -> None:
     from intervjufas.cli.report_choice import choose_report
+    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.report_view import prepare
-    from intervjufas.reports.files import reports_dir
     from intervjufas.views.report import show_report
 
     facts = terminal(ctx)
@@ -147,8 +147,8 @@ def jamfor(
     ] = False,
 ) -> None:
     from intervjufas.cli.report_choice import choose_report
+    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.comparison import compare, earlier_report
-    from intervjufas.reports.files import reports_dir
     from intervjufas.reports.loading import load_report
 
     chosen = "json" if json_output else format_name.value
@@ -167,7 +167,7 @@ def jamfor(
 
 def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | None) -> None:
     """In the terminal (text), or as text, Markdown or JSON to standard output or a file."""
-    from intervjufas.reports.atomic import atomic_write
+    from intervjufas.files.atomic import atomic_write
     from intervjufas.views.comparison_json import comparison_data
     from intervjufas.views.comparison_markdown import comparison_markdown
     from intervjufas.views.comparison_text import comparison_plain_text, show_comparison
@@ -197,8 +197,8 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
     ),
 )
 def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False) -> None:
+    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.plan_items import folder_plan
-    from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
     from intervjufas.views.json_output import write_json
     from intervjufas.views.plan import plan_data, show_plan
@@ -236,8 +236,8 @@ def trend(
     per: PeriodOption = Period.manad,
     json_output: AsJson = False,
 ) -> None:
+    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.trend import folder_trends
-    from intervjufas.reports.files import reports_dir
     from intervjufas.views.common import show_warnings
     from intervjufas.views.json_output import trend_data, write_json
     from intervjufas.views.trend import show_trends

@@ -123,7 +123,9 @@ def _show_sets(ctx: typer.Context, visa: str | None, json_output: bool) -> None:
     if json_output:
         write_json(set_list_data(entries), standard_output(facts))
         return
-    folder = catalog.user_sets_dir()
+    from intervjufas.files.settings import question_sets_dir
+
+    folder = question_sets_dir()
     question_sets.show_set_list(console, entries, folder, folder_exists=folder.is_dir(), program=program())
     errors = error_output(facts)
     for line in question_sets.set_warnings(entries, program()):

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from intervjufas.files.safe_yaml import position
 from intervjufas.model.question_types import QUESTION_TYPES
 from intervjufas.model.questions import PHASES, PLAN_KINDS, Group, Question, Questionnaire, Step
 from intervjufas.questionsets.condition_reader import ConditionReader
@@ -19,7 +20,6 @@ from intervjufas.questionsets.drafts import QuestionDraft
 from intervjufas.questionsets.format_keys import GROUP_KEYS, QUESTION_KEYS, SET_KEYS, STEP_KEYS
 from intervjufas.questionsets.node_reader import NodeReader
 from intervjufas.questionsets.question_checks import check_metadata, check_type_keys, finish_question
-from intervjufas.questionsets.yaml_source import position
 
 
 class Builder:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shlex
 from dataclasses import dataclass
 from functools import cache
@@ -10,25 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intervjufas.errors import IntervjufasError, QuestionSetError
+from intervjufas.files.bounded import QUESTION_FILE_LIMIT, read_bounded
+from intervjufas.files.private_folders import checked_folder
+from intervjufas.files.settings import question_sets_dir, question_sets_named
 from intervjufas.model.questions import Questionnaire, SetRef
-from intervjufas.private.folders import checked_folder
-from intervjufas.questionsets.sources import QUESTION_FILE_LIMIT, read_bounded
 
 if TYPE_CHECKING:  # (the loader, and YAML with it, is imported only when a file is parsed)
     from intervjufas.errors import Diagnostic
 
 BUILTIN_IDS = ("kartlaggning", "snabbformat")
-SETS_ENV = "INTERVJUFAS_FRAGOR"
-
-
-def user_sets_dir() -> Path:
-    """The folder of one's own question sets: $INTERVJUFAS_FRAGOR, else <config>/intervjufas/fragor."""
-    env = os.environ.get(SETS_ENV, "").strip()
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("intervjufas")) / "fragor"
 
 
 def builtin_text(set_id: str) -> bytes:
@@ -119,8 +108,8 @@ class SetEntry:
 def user_sets() -> list[SetEntry]:
     from intervjufas.questionsets.loader import read_question_set
 
-    folder = user_sets_dir()
-    if not os.environ.get(SETS_ENV, "").strip() and checked_folder(folder) is None:
+    folder = question_sets_dir()
+    if not question_sets_named() and checked_folder(folder) is None:
         return []  # (the config folder's own sets are read only when it is the user's own and private)
     entries = []
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:

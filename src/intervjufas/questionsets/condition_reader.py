@@ -14,12 +14,12 @@ from typing import Any
 import yaml
 
 from intervjufas.errors import AnswerError
+from intervjufas.files.safe_yaml import plain_value, position
 from intervjufas.model.conditions import COMBINATORS, OPERATORS, AllOf, AnyOf, Comparison, Condition, Not
 from intervjufas.model.question_types import TYPES, coerce_value
 from intervjufas.questionsets.drafts import QuestionDraft
 from intervjufas.questionsets.format_keys import CONDITION_KEYS, suggest
 from intervjufas.questionsets.node_reader import NodeReader
-from intervjufas.questionsets.yaml_source import plain_value, position
 
 _INVALID = object()
 Ref = tuple[str, yaml.Node]

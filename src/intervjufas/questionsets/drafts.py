@@ -7,9 +7,9 @@ from typing import Any
 
 import yaml
 
+from intervjufas.files.safe_yaml import position
 from intervjufas.model.question_types import TYPES
 from intervjufas.model.questions import Group, Question
-from intervjufas.questionsets.yaml_source import position
 
 
 @dataclass

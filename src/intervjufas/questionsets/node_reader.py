@@ -12,8 +12,8 @@ import re
 import yaml
 
 from intervjufas.errors import Diagnostic
+from intervjufas.files.safe_yaml import is_null, plain_value, position
 from intervjufas.questionsets.format_keys import ID_PATTERN, Key, suggest
-from intervjufas.questionsets.yaml_source import is_null, plain_value, position
 
 
 class NodeReader:

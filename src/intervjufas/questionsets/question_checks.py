@@ -8,12 +8,12 @@ from dataclasses import replace
 import yaml
 
 from intervjufas.errors import AnswerError
+from intervjufas.files.safe_yaml import is_null, plain_value
 from intervjufas.model.question_types import TYPE_KEYS, TYPES
 from intervjufas.model.questions import PHASES, Question
 from intervjufas.questionsets.drafts import QuestionDraft
 from intervjufas.questionsets.format_keys import listed
 from intervjufas.questionsets.node_reader import NodeReader
-from intervjufas.questionsets.yaml_source import is_null, plain_value
 
 
 def check_type_keys(r: NodeReader, draft: QuestionDraft) -> None:

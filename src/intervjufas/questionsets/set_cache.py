@@ -4,11 +4,11 @@ Reading a set means loading PyYAML, parsing the file and checking every question
 every start of ``kartlagg``, before the first question can be drawn.  The built set is therefore
 kept in the user's cache folder (``~/.cache/intervjufas`` on Linux) as plain data – each model
 object as its class's name and its fields, in the program's sealed ``marshal`` format (see
-``private.sealed``) – and built back into the model by this module, which makes only the model
+``files.sealed``) – and built back into the model by this module, which makes only the model
 classes it names below: nothing in the file can run code or pick a class of its own.  The file is
 named by a hash of the set's YAML bytes, the program's version, the Python version and the modules
 that define and build the set, so a changed set or program never reads an old file.  A file that
-is missing, stale, damaged, of the wrong shape or not the user's own (``private.folders``) is simply
+is missing, stale, damaged, of the wrong shape or not the user's own (``files.private_folders``) is simply
 parsed again and rewritten (atomically, readable only by the user).
 """
 
@@ -18,17 +18,18 @@ import contextlib
 import hashlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from intervjufas.files.private_folders import write_private
+from intervjufas.files.sealed import plain, read_sealed, seal
+from intervjufas.files.settings import cache_dir
 from intervjufas.model.conditions import AllOf, AnyOf, Comparison, Not
 from intervjufas.model.questions import Group, Question, Questionnaire, Step
-from intervjufas.private.folders import cache_dir, write_private
-from intervjufas.private.sealed import plain, read_sealed, seal
 
-_CODE_FOLDERS = ("model", "questionsets", "private")  # the modules whose classes and rules make a set
+_CODE_FOLDERS = ("model", "questionsets", "files")  # the modules whose classes and rules make a set
 _CLASSES: dict[str, Any] = {
     cls.__name__: cls for cls in (Questionnaire, Step, Question, Group, Comparison, AllOf, AnyOf, Not)
 }
@@ -61,13 +62,20 @@ def cache_file(set_id: str, data: bytes) -> Path | None:
     package = Path(__file__).resolve().parents[1]
     try:
         for name in _CODE_FOLDERS:
-            for entry in sorted(os.scandir(package / name), key=lambda e: e.name):
-                if entry.name.endswith(".py"):
-                    info = entry.stat()
-                    key.update(f"{name}/{entry.name} {info.st_mtime_ns} {info.st_size}\0".encode())
+            for file, info in _code_files(package / name, name):
+                key.update(f"{file} {info.st_mtime_ns} {info.st_size}\0".encode())
     except OSError:
         return None
     return cache_dir() / f"{set_id}-{key.hexdigest()[:24]}{SUFFIX}"
+
+
+def _code_files(folder: Path, name: str) -> Iterator[tuple[str, os.stat_result]]:
+    """The modules of a code folder and of the folders in it, in a fixed order, with their status."""
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            yield f"{name}/{entry.name}", entry.stat()
+        elif entry.is_dir() and not entry.name.startswith(("_", ".")):
+            yield from _code_files(Path(entry.path), f"{name}/{entry.name}")
 
 
 def _count(questionnaire: Questionnaire) -> int:

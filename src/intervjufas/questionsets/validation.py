@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from intervjufas.errors import Diagnostic, UnreadableFile
+from intervjufas.files.bounded import QUESTION_FILE_LIMIT, read_bounded
 from intervjufas.questionsets.loader import read_question_set
-from intervjufas.questionsets.sources import QUESTION_FILE_LIMIT, read_bounded
 
 QUESTION_FILE_SUFFIXES = (".yaml", ".yml")
 

@@ -11,11 +11,11 @@ The customer version (``reading.customer_version``) is made from the same docume
 
 from __future__ import annotations
 
-import getpass
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from intervjufas.files.settings import login_name
 from intervjufas.model.answers import (
     Answer,
     display,
@@ -204,14 +204,6 @@ def clean(text: Any) -> str:
     HTML may hold) replaced by U+FFFD."""
     text = visible(normalize_newlines(str(text)))
     return _NONCHARACTER.sub("\ufffd", text) if _NONCHARACTER.search(text) else text
-
-
-def login_name() -> str:
-    """The user's login name, or "" when the system does not say."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError, ImportError):
-        return ""
 
 
 def content_of(question: Question, answer: Answer) -> Content | None:

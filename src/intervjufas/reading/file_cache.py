@@ -11,11 +11,11 @@ the last two seconds is not cached (its next change may keep the same time stamp
 clock), nor is a file that could not be read. Names that no longer exist in the folder are
 dropped when the cache is saved.
 
-One file per namespace and folder lives in the user's cache folder (``private.folders.cache_dir``,
+One file per namespace and folder lives in the user's cache folder (``settings.cache_dir``,
 which honours ``XDG_CACHE_HOME``; a private temporary folder when that cannot be trusted), private
 to its owner, and is written whole under a lock: two processes at once never tear it, and their
 entries are merged.  It is written in the program's sealed ``marshal`` format
-(``private.sealed``), which loads an index of 20,000 headers in about half the time JSON takes and
+(``files.sealed``), which loads an index of 20,000 headers in about half the time JSON takes and
 refuses, before loading anything, a file larger than ``MAX_BYTES``, claiming more than
 ``MAX_ENTRIES`` entries, or not exactly as written; a folder or file another account could have
 written is not read at all (with a warning).  A cache file that cannot be read, is corrupt, of
@@ -39,9 +39,10 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.private.folders import cache_dir, checked_folder
-from intervjufas.private.sealed import read_sealed, seal
-from intervjufas.reports.atomic import atomic_write_bytes, remove_abandoned_temporaries
+from intervjufas.files.atomic import atomic_write_bytes, remove_abandoned_temporaries
+from intervjufas.files.private_folders import checked_folder
+from intervjufas.files.sealed import read_sealed, seal
+from intervjufas.files.settings import cache_dir
 
 CACHE_FORMAT = 3  # (1: JSON, 2: marshal without a seal or status-change times)
 PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
@@ -51,11 +52,6 @@ MAX_BYTES = 512 * 1024 * 1024  # a cache file larger than this is not read (20,0
 MAX_ENTRIES = 2_000_000  # nor one that claims more entries
 FileKey = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 _ENTRY_SIZE = 5  # the key's four numbers and the value
-
-
-def cache_root() -> Path:
-    """The program's cache folder (``~/.cache/intervjufas`` on Linux, see ``private.folders``)."""
-    return cache_dir()
 
 
 @contextlib.contextmanager
@@ -90,7 +86,7 @@ def forget_files(folder: Path, names: Collection[str], *, root: Path | None = No
         name = _file_name(str(folder.resolve()))
     except (OSError, RuntimeError):
         return
-    for path in sorted((root or cache_root()).glob(f"*/{name}")):
+    for path in sorted((root or cache_dir()).glob(f"*/{name}")):
         if checked_folder(path.parent) is not None:
             with contextlib.suppress(IntervjufasError, OSError):
                 _forget_in(path, set(names))
@@ -177,7 +173,7 @@ class FileCache:
         self.folder = folder
         self.version = version
         resolved = str(folder.resolve())
-        self.path = (root or cache_root()) / namespace / _file_name(resolved)
+        self.path = (root or cache_dir()) / namespace / _file_name(resolved)
         self._resolved = resolved
         self._entries: dict[str, tuple[Any, ...]] = self._read()
         self._changed = False

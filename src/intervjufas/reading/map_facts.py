@@ -108,11 +108,11 @@ def _open_cache(folder: Path) -> FileCache | None:
 def facts_version() -> str:
     """This format, the program's version, and the user's own question files as they are now."""
     from intervjufas import __version__
-    from intervjufas.questionsets.catalog import user_sets_dir
+    from intervjufas.files.settings import question_sets_dir
 
     digest = hashlib.sha256()
     with contextlib.suppress(OSError):
-        for entry in sorted(os.scandir(user_sets_dir()), key=lambda e: e.name):
+        for entry in sorted(os.scandir(question_sets_dir()), key=lambda e: e.name):
             status = entry.stat()
             digest.update(
                 f"{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\n".encode("utf-8", "replace")

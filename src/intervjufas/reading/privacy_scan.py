@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TypeGuard
 
 from intervjufas.errors import UnreadableFile, describe_os_error
+from intervjufas.files.bounded import REPORT_LIMIT, open_regular
 from intervjufas.model.personal_data import KINDS, find_personal_data
-from intervjufas.questionsets.sources import REPORT_LIMIT, open_regular
 from intervjufas.reading.file_cache import FileCache, FileKey, file_key
 from intervjufas.reports.files import report_files
 from intervjufas.reports.finding import find_report

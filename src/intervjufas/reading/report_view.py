@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from intervjufas.files.bounded import read_text
 from intervjufas.model.answers import display
-from intervjufas.reports.files import read_text
 from intervjufas.reports.loading import load_report
 from intervjufas.reports.model import header_text
 from intervjufas.reports.parse import read_header

@@ -4,9 +4,9 @@ session lock.
 Why: a report in use by a session must not disappear or change under it, so each report is
 locked first (a report that another session holds is passed over with a warning). Under the lock
 the report's date is read again, so a report whose date was changed after the list was shown is
-left alone. Removing and rewriting go through ``atomic``: a report is either whole as it was,
+left alone. Removing and rewriting go through ``files.atomic``: a report is either whole as it was,
 anonymised, or gone – never half-written. An anonymised report whose file name holds personal data
-is then given a new name (``atomic.rename_new``: a hard link, then the old name removed), locked
+is then given a new name (``files.atomic.rename_new``: a hard link, then the old name removed), locked
 before it is taken and never over another file.
 """
 
@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import IntervjufasError, LockUnavailable, describe_os_error
+from intervjufas.files.atomic import atomic_write, create_new, remove_file, rename_new
+from intervjufas.files.bounded import read_text
+from intervjufas.files.locking import ReportLock
 from intervjufas.model.personal_data import find_personal_data
 from intervjufas.questionsets.catalog import find_set
 from intervjufas.reports.age_limit import report_date
 from intervjufas.reports.anonymise import anonymised, anonymised_on, anonymised_stem
-from intervjufas.reports.atomic import atomic_write, create_new, remove_file, rename_new
-from intervjufas.reports.files import read_text
-from intervjufas.reports.locking import ReportLock
 from intervjufas.reports.model import timestamp
 from intervjufas.reports.parse import parse, read_header, set_ref
 from intervjufas.reports.render import render

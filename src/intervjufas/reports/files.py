@@ -8,26 +8,12 @@ import re
 import unicodedata
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError, file_error
-from intervjufas.questionsets.sources import REPORT_LIMIT, read_bounded
+from intervjufas.errors import file_error
 
-REPORTS_ENV = "INTERVJUFAS_KATALOG"
 SLUG_MAX = 50
 _TRANSLITERATE = str.maketrans(
     {"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "ł": "l", "Ł": "L"}
 )
-
-
-def reports_dir(option: Path | None = None) -> Path:
-    """The reports folder: the option, else $INTERVJUFAS_KATALOG, else <Dokument>/intervjufas."""
-    if option is not None:
-        return option.expanduser()
-    env = os.environ.get(REPORTS_ENV, "").strip()
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_documents_dir
-
-    return Path(user_documents_dir()) / "intervjufas"
 
 
 def slugify(text: str, max_length: int = SLUG_MAX) -> str:
@@ -74,12 +60,3 @@ def report_paths(folder: Path, names: list[str]) -> list[Path]:
     for 20,000 names."""
     child = getattr(folder, "_make_child_relpath", folder.joinpath)
     return [child(name) for name in names]
-
-
-def read_text(path: Path) -> str:
-    """A report's text (UTF-8, a byte-order mark allowed), read with the program's limits."""
-    data = read_bounded(path, REPORT_LIMIT)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise IntervjufasError(f"{path} är inte en UTF-8-textfil.") from None

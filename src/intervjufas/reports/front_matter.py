@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import ReportFormatError, YamlSourceError
-from intervjufas.questionsets.sources import HEADER_LIMIT, open_regular
-from intervjufas.questionsets.yaml_source import compose, forbidden_tags, plain_value, show_tag
+from intervjufas.files.bounded import HEADER_LIMIT, open_regular
+from intervjufas.files.safe_yaml import compose, forbidden_tags, plain_value, show_tag
 from intervjufas.reports.model import FORMAT_VERSION
 
 READABLE_FORMATS = (1, FORMAT_VERSION)

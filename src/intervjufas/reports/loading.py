@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.files.bounded import read_text
 from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.catalog import find_set
-from intervjufas.reports.files import read_text
 from intervjufas.reports.front_matter import HeaderError, check_values
 from intervjufas.reports.model import Report
 from intervjufas.reports.parse import parse, read_header, set_ref

@@ -8,7 +8,7 @@ session goes on and saves into the reports folder again, where the report came f
 Where the answers go back to is read from the file (``aterstallning: {rapport, katalog}``), so a
 file is a recovery file only where no one else could have written it: in the user's own private
 recovery folder, itself the user's own and private (``is_recovery_file``, see
-``private.folders``).  A report elsewhere – in a team's reports folder, say – that carries the same
+``files.private_folders``).  A report elsewhere – in a team's reports folder, say – that carries the same
 key is just a report: the key decides nothing.  When the recovery folder cannot be trusted, a new
 recovery file goes to a private temporary folder instead (with a warning), never into it.
 """
@@ -18,16 +18,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from intervjufas.model.questions import Questionnaire
-from intervjufas.private.folders import (
+from intervjufas.files.atomic import create_new, ensure_dir
+from intervjufas.files.private_folders import (
     checked_folder,
-    data_home,
     folder_problem,
     private_file_problem,
     unsafe_folder,
     warn,
 )
-from intervjufas.reports.atomic import create_new, ensure_dir
+from intervjufas.files.settings import data_home
+from intervjufas.model.questions import Questionnaire
 from intervjufas.reports.files import report_files, report_stem
 from intervjufas.reports.model import Report, copy_report
 from intervjufas.reports.render import render
@@ -35,13 +35,8 @@ from intervjufas.reports.render import render
 RECOVERY_KEY = "aterstallning"
 
 
-def data_dir() -> Path:
-    """The user's data folder for intervjufas: $INTERVJUFAS_DATA, else the platform's data folder."""
-    return data_home()
-
-
 def recovery_dir() -> Path:
-    return data_dir() / "aterstallning"
+    return data_home() / "aterstallning"
 
 
 def recovery_files(folder: Path | None = None) -> list[Path]:

@@ -22,11 +22,11 @@ from typing import Any
 
 import yaml
 
+from intervjufas.files.safe_yaml import SafeDumper
 from intervjufas.model.answers import display, one_line
 from intervjufas.model.markdown_text import CURRENT, DRAFT_MARKER
 from intervjufas.model.question_types import encode
 from intervjufas.model.questions import Questionnaire, Step, step_status
-from intervjufas.questionsets.yaml_source import SafeDumper
 from intervjufas.reports.files import slugify
 from intervjufas.reports.front_matter import PROGRAM_KEY, TOP_KEYS
 from intervjufas.reports.model import (

@@ -1,7 +1,7 @@
 """One report on disk during a session: locked, saved after every answer, never torn, and never
 overwriting changes someone made to the file meanwhile.
 
-The session holds the report's lock (see ``locking``) from the moment the file exists (its first
+The session holds the report's lock (see ``files.locking``) from the moment the file exists (its first
 save, or ``--fortsatt``) until it ends; a lock that cannot be taken or checked stops the session
 from writing (``LockUnavailable``, a ``SaveError``: the answers go to a recovery file).  Hand edits made in an editor meanwhile are merged: the
 changes on disk are read and the session's new answers are laid on top; if both sides changed the
@@ -25,16 +25,17 @@ from intervjufas.errors import (
     SaveError,
     file_error,
 )
-from intervjufas.model.questions import Questionnaire
-from intervjufas.reports.atomic import (
+from intervjufas.files.atomic import (
     atomic_write,
     create_new,
     remove_abandoned_temporaries,
     rename_new,
     signals_held,
 )
-from intervjufas.reports.files import read_text, report_stem
-from intervjufas.reports.locking import ReportLock, remove_stale_locks
+from intervjufas.files.bounded import read_text
+from intervjufas.files.locking import ReportLock, remove_stale_locks
+from intervjufas.model.questions import Questionnaire
+from intervjufas.reports.files import report_stem
 from intervjufas.reports.model import CONFLICT_KEY, Report, copy_report, timestamp
 
 

@@ -12,13 +12,13 @@ import pytest
 
 from helpers import FIXTURE_REPORTS, REPO
 from intervjufas.asking.run import _check_set
+from intervjufas.files.bounded import read_text
+from intervjufas.files.safe_yaml import compose, plain_value
 from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.catalog import builtin_set, earlier_builtin_sets
 from intervjufas.questionsets.loader import read_question_set
 from intervjufas.questionsets.schema import question_set_schema
-from intervjufas.questionsets.yaml_source import compose, plain_value
-from intervjufas.reports.files import read_text
 from intervjufas.reports.parse import parse
 
 VALIDATOR = jsonschema.Draft202012Validator(question_set_schema())

@@ -23,10 +23,10 @@ import pytest
 import yaml
 
 from helpers import REPO
+from intervjufas.files.safe_yaml import SafeDumper, SafeLoader, compose, plain_value
 from intervjufas.questionsets.format_keys import SET_KEYS
 from intervjufas.questionsets.loader import read_question_set
 from intervjufas.questionsets.schema import question_set_schema, schema_json
-from intervjufas.questionsets.yaml_source import SafeDumper, SafeLoader, compose, plain_value
 
 ROOT = REPO
 SHIPPED = ROOT / "questions" / "fragor.schema.json"

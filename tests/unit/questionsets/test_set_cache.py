@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.private.folders import cache_dir, take_warnings
-from intervjufas.private.sealed import seal
+from intervjufas.files.private_folders import take_warnings
+from intervjufas.files.sealed import seal
+from intervjufas.files.settings import cache_dir
 from intervjufas.questionsets.catalog import builtin_text
 from intervjufas.questionsets.loader import load_question_set
 from intervjufas.questionsets.set_cache import cache_file, cached_set, decode, encode

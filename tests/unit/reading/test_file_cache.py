@@ -18,13 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import read_cache
-from intervjufas.private.sealed import seal
+from intervjufas.files.sealed import seal
+from intervjufas.files.settings import cache_dir
 from intervjufas.reading.file_cache import (
     CACHE_FORMAT,
     PYTHON,
     SETTLED_AFTER_NS,
     FileCache,
-    cache_root,
     file_key,
     forget_files,
 )
@@ -259,8 +259,8 @@ def test_a_cache_that_cannot_be_written_is_skipped(folder: Path, tmp_path: Path)
 def test_the_cache_lives_in_the_user_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     if sys.platform.startswith("linux"):
-        assert cache_root() == tmp_path / "xdg" / "intervjufas"
-    assert FileCache("granska", tmp_path, "v").path.is_relative_to(cache_root() / "granska")
+        assert cache_dir() == tmp_path / "xdg" / "intervjufas"
+    assert FileCache("granska", tmp_path, "v").path.is_relative_to(cache_dir() / "granska")
 
 
 @posix_only
@@ -296,7 +296,7 @@ def test_an_edit_of_the_same_length_with_its_time_put_back_is_not_taken_from_the
 def test_any_failure_while_loading_means_rebuild(
     folder: Path, root: Path, error: type[Exception], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from intervjufas.private import sealed
+    from intervjufas.files import sealed
 
     path = settled_file(folder, "a.md")
     lookup = remembered(folder, root, path)

@@ -17,9 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import FIXTURE_REPORTS, read_cache, write_cache
-from intervjufas.private.folders import cache_home
+from intervjufas.files.settings import cache_dir, cache_home
 from intervjufas.reading import header_index
-from intervjufas.reading.file_cache import cache_root
 from intervjufas.reading.folder import read_headers
 from intervjufas.reading.folder_header import KEPT_KEYS, KEPT_METADATA, STATUSES, FolderHeader
 from intervjufas.reports.front_matter import read_front_matter
@@ -43,7 +42,7 @@ def folder(reports: Path) -> Path:
 
 
 def index_file(folder: Path) -> Path:
-    (found,) = (cache_root() / header_index.NAMESPACE).glob("*.cache")
+    (found,) = (cache_dir() / header_index.NAMESPACE).glob("*.cache")
     return found
 
 

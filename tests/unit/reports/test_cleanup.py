@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from intervjufas.files.locking import ReportLock, lock_path
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reports.anonymise import ANONYMISED_KEY, removed_marker
 from intervjufas.reports.cleanup import anonymise_reports, remove_reports
-from intervjufas.reports.locking import ReportLock, lock_path
 from intervjufas.reports.parse import parse
 
 OLD = "2024-01-15-lagerarbetare-till-nordlager.md"

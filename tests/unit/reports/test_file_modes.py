@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from intervjufas.files.atomic import atomic_write, create_new, ensure_dir
+from intervjufas.files.locking import ReportLock
 from intervjufas.model.answers import Answer
 from intervjufas.model.questions import Questionnaire
-from intervjufas.reports.atomic import atomic_write, create_new, ensure_dir
-from intervjufas.reports.locking import ReportLock
 from intervjufas.reports.model import Report
 from intervjufas.reports.recovery import recovery_dir, write_recovery
 from intervjufas.reports.report_file import ReportFile

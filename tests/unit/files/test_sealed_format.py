@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intervjufas.private import sealed
-from intervjufas.private.sealed import HEADER_SIZE, MAGIC, plain, seal, unseal
+from intervjufas.files import sealed
+from intervjufas.files.sealed import HEADER_SIZE, MAGIC, plain, seal, unseal
 
 plain_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text() | st.binary(),

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from intervjufas.errors import Diagnostic, YamlSourceError
-from intervjufas.questionsets.yaml_messages import MAX_DEPTH, TOO_DEEP, swedish_message
+from intervjufas.files.yaml_messages import MAX_DEPTH, TOO_DEEP, swedish_message
 
 # The C loader is about ten times faster; fall back to the pure-Python one where libyaml is absent.
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

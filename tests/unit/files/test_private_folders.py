@@ -11,20 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.asking.author import named_author, remember
-from intervjufas.model.answers import Answer
-from intervjufas.model.questions import Questionnaire
-from intervjufas.private.folders import (
-    cache_dir,
-    cache_home,
+from intervjufas.files.private_folders import (
     checked_folder,
-    config_home,
-    data_home,
     make_private_dir,
     open_private,
     read_private,
     take_warnings,
 )
+from intervjufas.files.settings import cache_dir, cache_home, config_home, data_home, named_author, remember
+from intervjufas.model.answers import Answer
+from intervjufas.model.questions import Questionnaire
 from intervjufas.questionsets.catalog import builtin_text
 from intervjufas.questionsets.loader import load_question_set
 from intervjufas.questionsets.set_cache import cached_set

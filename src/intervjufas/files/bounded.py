@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from intervjufas.errors import UnreadableFile, describe_os_error
+from intervjufas.errors import IntervjufasError, UnreadableFile, describe_os_error
 
 MEGABYTE = 1024 * 1024
 QUESTION_FILE_LIMIT = 2 * MEGABYTE
@@ -48,3 +48,12 @@ def read_bounded(path: Path, limit: int, action: str = "Kan inte läsa") -> byte
     if len(data) > limit:
         raise UnreadableFile(action, path, f"filen är större än {limit // MEGABYTE or 1} MB")
     return data
+
+
+def read_text(path: Path) -> str:
+    """A report's text (UTF-8, a byte-order mark allowed), read with the program's limits."""
+    data = read_bounded(path, REPORT_LIMIT)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise IntervjufasError(f"{path} är inte en UTF-8-textfil.") from None

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from intervjufas.errors import UnreadableFile, YamlSourceError
-from intervjufas.questionsets.sources import read_bounded
-from intervjufas.questionsets.yaml_source import MAX_DEPTH, compose
+from intervjufas.files.bounded import read_bounded
+from intervjufas.files.safe_yaml import MAX_DEPTH, compose
 
 
 def alias_bomb(levels: int = 9) -> str:

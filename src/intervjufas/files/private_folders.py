@@ -13,7 +13,7 @@ steers the program, or make it read something huge.  So, as OpenSSH does with it
   ``open_private``); a symbolic link or anything but an ordinary file is not read either;
 - what fails is ignored with one warning (``take_warnings``; the command-line layer prints them as
   ``Varning:``), and a cache is rebuilt in a private temporary folder for this run instead
-  (``cache_dir``).
+  (``settings.cache_dir``; where each folder is, is ``settings``' business).
 
 Checks need POSIX ownership; on Windows the folder's access rules apply and nothing is checked.
 """
@@ -31,36 +31,9 @@ from intervjufas.errors import IntervjufasError, describe_os_error, file_error
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 LOOSE = stat.S_IWGRP | stat.S_IWOTH  # what no one but the owner may have on a private file or folder
-DATA_ENV = "INTERVJUFAS_DATA"
 CHECKED = hasattr(os, "geteuid")  # (POSIX: owners and modes mean something)
 
 _WARNINGS: list[str] = []
-_FALLBACK: list[Path] = []  # the private temporary cache folder of this run, once made
-
-
-# -- where -----------------------------------------------------------------------------------------
-def cache_home() -> Path:
-    """The program's folder in the user's cache folder (``~/.cache/intervjufas`` on Linux)."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("intervjufas", appauthor=False))
-
-
-def config_home() -> Path:
-    """The program's folder in the user's config folder (``~/.config/intervjufas`` on Linux)."""
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("intervjufas", appauthor=False))
-
-
-def data_home() -> Path:
-    """The user's data folder for intervjufas: $INTERVJUFAS_DATA, else the platform's data folder."""
-    env = os.environ.get(DATA_ENV, "").strip()
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("intervjufas", appauthor=False))
 
 
 # -- warnings --------------------------------------------------------------------------------------
@@ -150,33 +123,6 @@ def make_private_dir(folder: Path) -> None:
         raise file_error("Kan inte skapa mappen", folder, error) from None
     if not folder.is_dir():
         raise IntervjufasError(f"{folder} är inte en mapp.")
-
-
-def cache_dir() -> Path:
-    """The cache folder to use: the user's own (made private), or – when another account could have
-    written it (with a warning), or it cannot be made – a private temporary folder for this run
-    (removed at exit), so the cache is rebuilt safely."""
-    home = cache_home()
-    with contextlib.suppress(IntervjufasError):
-        make_private_dir(home)
-    problem = folder_problem(home)
-    if not problem and home.is_dir():
-        return home
-    if not _FALLBACK:
-        _FALLBACK.append(_temporary_folder())
-    if problem:
-        unsafe_folder(home, problem, " (cachen byggs i en tillfällig mapp)")
-    return _FALLBACK[0]
-
-
-def _temporary_folder() -> Path:
-    import atexit
-    import shutil
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="intervjufas-cache-"))  # (0700, the user's own)
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return folder
 
 
 # -- files -----------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ fails.  Pickle is worse – loading it can run code – and is never used.  So a
 
 and ``unseal`` loads the payload only when the file is no larger than its limit, the length is
 exactly what is there, the count is within its limit and the digest matches: only bytes that
-``seal`` wrote (in a folder only the user can write, see ``folders``) ever reach ``marshal``.  Any
+``seal`` wrote (in a folder only the user can write, see ``private_folders``) ever reach ``marshal``.  Any
 failure – a short, truncated, foreign or damaged file, a value of the wrong kind, even MemoryError
 or RecursionError – gives None, and the caller rebuilds.  Callers still check the shape of what
 they get (``plain`` helps), as they would of any data.
@@ -24,7 +24,7 @@ import struct
 from pathlib import Path
 from typing import Any
 
-from intervjufas.private.folders import read_private
+from intervjufas.files.private_folders import read_private
 
 MAGIC = b"ivfcache"
 _HEADER = struct.Struct("<8sIQ32s")

@@ -13,8 +13,8 @@ import yaml
 
 from helpers import run_cli
 from intervjufas.errors import YamlSourceError
-from intervjufas.questionsets import yaml_source
-from intervjufas.questionsets.yaml_messages import PREFIX, TOO_DEEP, UNKNOWN, known, swedish_message
+from intervjufas.files import safe_yaml
+from intervjufas.files.yaml_messages import PREFIX, TOO_DEEP, UNKNOWN, known, swedish_message
 
 FRAME = PREFIX + UNKNOWN.split("{")[0]
 YAML_DIR = Path(yaml.__file__).parent
@@ -105,9 +105,9 @@ def test_real_errors_are_one_swedish_line_with_their_position(
 ) -> None:
     if not hasattr(yaml, loader):
         pytest.skip(f"no {loader}")
-    monkeypatch.setattr(yaml_source, "SafeLoader", getattr(yaml, loader))
+    monkeypatch.setattr(safe_yaml, "SafeLoader", getattr(yaml, loader))
     with pytest.raises(YamlSourceError) as raised:
-        yaml_source.compose(text, "fil.yaml")
+        safe_yaml.compose(text, "fil.yaml")
     [problem] = raised.value.diagnostics
     line, column, words = CASES[text]
     assert (problem.line, problem.column) == (line, column)
@@ -121,10 +121,10 @@ def test_nesting_past_any_limit_says_so_in_swedish(
 ) -> None:
     if not hasattr(yaml, loader):
         pytest.skip(f"no {loader}")
-    monkeypatch.setattr(yaml_source, "SafeLoader", getattr(yaml, loader))
+    monkeypatch.setattr(safe_yaml, "SafeLoader", getattr(yaml, loader))
     for text in ("a: " + "[" * depth + "]" * depth + "\n", "".join("  " * i + "- \n" for i in range(depth))):
         with pytest.raises(YamlSourceError) as raised:
-            yaml_source.compose(text, "fil.yaml")
+            safe_yaml.compose(text, "fil.yaml")
         assert [d.message for d in raised.value.diagnostics] == [TOO_DEEP]
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import getpass
 import json
 import os
 import socket
@@ -25,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import LockUnavailable, ReportInUseError
-from intervjufas.reports.sharing import new_file_group, new_file_mode, owned_by_me
+from intervjufas.files.settings import login_name
+from intervjufas.files.sharing import new_file_group, new_file_mode, owned_by_me
 
 LOCK_SUFFIX = ".lock"
 
@@ -112,9 +112,7 @@ class ReportLock:
 
 
 def _user() -> str:
-    with contextlib.suppress(Exception):
-        return getpass.getuser()
-    return "okänd"
+    return login_name() or "okänd"
 
 
 def read_owner(path: Path) -> dict[str, Any] | None:

@@ -5,7 +5,7 @@ a *context* ("while scanning a simple key"); its C loader (libyaml) words most o
 ("... in this context", "did not find expected ..."). Every problem either of them reports while
 reading a file – the reader's, scanner's, parser's and composer's, not the emitter's, which only
 writes – is matched here, most specific first, and said in Swedish with what to do about it
-(``tests/unit/questionsets/test_yaml_messages.py`` collects the texts from the installed PyYAML and
+(``tests/unit/files/test_yaml_messages.py`` collects the texts from the installed PyYAML and
 libyaml). A problem that no pattern knows (from a later PyYAML) is still told by its context, and
 failing that gets a Swedish frame with the parser's words quoted; the caller adds the file, line
 and column either way.

@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from intervjufas.errors import IntervjufasError, SaveError
-from intervjufas.private.folders import make_private_dir
-from intervjufas.reports.sharing import keep_access, new_file_group, new_file_mode
+from intervjufas.files.private_folders import make_private_dir
+from intervjufas.files.sharing import keep_access, new_file_group, new_file_mode
 
 FOLDER_MODE = 0o700
 STALE_AFTER = 3600.0  # seconds; a save takes milliseconds, so an older temporary file is abandoned

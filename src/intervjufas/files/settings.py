@@ -1,0 +1,173 @@
+"""Every place and name the program takes from the user's environment, in one module: the reports
+folder, one's own question sets, the program's cache, config and data folders, the login name and
+the author's name.
+
+Each is the environment variable that names it when it is set (``INTERVJUFAS_KATALOG``,
+``_FRAGOR``, ``_DATA``, ``_FORFATTARE``), else the platform's folder (platformdirs, imported only
+when asked) or what the user said once.  The author's name: ``$INTERVJUFAS_FORFATTARE``; otherwise
+the name remembered in the user's config folder (``intervjufas/forfattare.txt``, read only when it
+and its folder are the user's own and private, see ``private_folders``); otherwise the login name.
+A session that may ask says when to ask for it (``session.author``).
+
+The cache folder is checked as it is handed out: when another account could have written to it,
+the caches of this run go to a private temporary folder instead (``cache_dir``), so nothing that
+was planted there is read.
+
+Note: the folder of one's own question sets is platformdirs' config folder with its default
+``appauthor`` (as it always was), while the author's file uses ``appauthor=False``; the two differ
+on Windows only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+from pathlib import Path
+
+from intervjufas.errors import IntervjufasError
+from intervjufas.files.private_folders import (
+    checked_folder,
+    folder_problem,
+    make_private_dir,
+    read_private,
+    unsafe_folder,
+)
+
+REPORTS_ENV = "INTERVJUFAS_KATALOG"
+SETS_ENV = "INTERVJUFAS_FRAGOR"
+DATA_ENV = "INTERVJUFAS_DATA"
+AUTHOR_ENV = "INTERVJUFAS_FORFATTARE"
+NAME_FILE_LIMIT = 64 * 1024
+
+_FALLBACK: list[Path] = []  # the private temporary cache folder of this run, once made
+
+
+# -- folders ---------------------------------------------------------------------------------------
+def reports_dir(option: Path | None = None) -> Path:
+    """The reports folder: the option, else $INTERVJUFAS_KATALOG, else <Dokument>/intervjufas."""
+    if option is not None:
+        return option.expanduser()
+    env = os.environ.get(REPORTS_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / "intervjufas"
+
+
+def question_sets_dir() -> Path:
+    """The folder of one's own question sets: $INTERVJUFAS_FRAGOR, else <config>/intervjufas/fragor."""
+    env = os.environ.get(SETS_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("intervjufas")) / "fragor"
+
+
+def question_sets_named() -> bool:
+    """Whether the user named the folder of their question sets ($INTERVJUFAS_FRAGOR): then its
+    sets are read whoever owns it, as any file the user names."""
+    return bool(os.environ.get(SETS_ENV, "").strip())
+
+
+def cache_home() -> Path:
+    """The program's folder in the user's cache folder (``~/.cache/intervjufas`` on Linux)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("intervjufas", appauthor=False))
+
+
+def config_home() -> Path:
+    """The program's folder in the user's config folder (``~/.config/intervjufas`` on Linux)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("intervjufas", appauthor=False))
+
+
+def data_home() -> Path:
+    """The user's data folder for intervjufas: $INTERVJUFAS_DATA, else the platform's data folder."""
+    env = os.environ.get(DATA_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("intervjufas", appauthor=False))
+
+
+def cache_dir() -> Path:
+    """The cache folder to use: the user's own (made private), or – when another account could have
+    written it (with a warning), or it cannot be made – a private temporary folder for this run
+    (removed at exit), so the cache is rebuilt safely."""
+    home = cache_home()
+    with contextlib.suppress(IntervjufasError):
+        make_private_dir(home)
+    problem = folder_problem(home)
+    if not problem and home.is_dir():
+        return home
+    if not _FALLBACK:
+        _FALLBACK.append(_temporary_folder())
+    if problem:
+        unsafe_folder(home, problem, " (cachen byggs i en tillfällig mapp)")
+    return _FALLBACK[0]
+
+
+def _temporary_folder() -> Path:
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="intervjufas-cache-"))  # (0700, the user's own)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+# -- names -----------------------------------------------------------------------------------------
+def login_name() -> str:
+    """The user's login name, or "" when the system does not say."""
+    with contextlib.suppress(Exception):
+        return getpass.getuser()
+    return ""
+
+
+def remembered_file() -> Path:
+    return config_home() / "forfattare.txt"
+
+
+def named_author() -> str:
+    """The name given by ``$INTERVJUFAS_FORFATTARE``, else the remembered one ('' when neither)."""
+    named = os.environ.get(AUTHOR_ENV, "").strip()
+    if named:
+        return named
+    path = remembered_file()
+    data = read_private(path, NAME_FILE_LIMIT) if checked_folder(path.parent) is not None else None
+    with contextlib.suppress(UnicodeDecodeError):
+        remembered = (data or b"").decode("utf-8").strip()
+        if remembered:
+            return remembered.splitlines()[0].strip()
+    return ""
+
+
+def author_name() -> str:
+    """The author for a new report."""
+    return named_author() or login_name()
+
+
+def must_ask() -> bool:
+    """Whether the author has not been named yet (then an interactive session asks once)."""
+    return not named_author()
+
+
+def remember(name: str) -> bool:
+    """Keep the name for later sessions (private to the user); False when it cannot be written."""
+    from intervjufas.files.atomic import atomic_write
+
+    path = remembered_file()
+    if checked_folder(path.parent, create=True) is None:
+        return False
+    try:
+        atomic_write(path, name.strip() + "\n")
+    except (IntervjufasError, OSError):
+        return False
+    return True
