@@ -4,7 +4,7 @@ Each report is an ``intervjufas.report.Report`` filled in from the built-in ques
 the full mapping, some quick-format ones), with varied assignments, customers and dates, answers
 in every step (some reports only part-way), action items, and follow-ups of earlier reports'
 action items, and is written with ``intervjufas.report.render``.  Every answer goes through
-``intervjufas.answers.coerce``, so it is valid exactly as a typed answer would be.  The same seed
+``intervjufas.model.answer_codec.coerce``, so it is valid exactly as a typed answer would be.  The same seed
 gives the same folder.
 """
 
@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from intervjufas.model.answer_codec import coerce
 from intervjufas.model.answers import ActionItem, Answer, Moment
-from intervjufas.model.question_types import coerce
-from intervjufas.model.questions import Question, Questionnaire, SetRef
+from intervjufas.model.questionnaire import Questionnaire, SetRef
+from intervjufas.model.questions import Question
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reports.files import slugify
 from intervjufas.reports.model import CLOSED_STATUSES, FOLLOW_UP_STATUSES, FollowUp, Report, planned_items
@@ -217,7 +218,7 @@ def _report(rng: random.Random, questionnaire: Questionnaire, day: dt.date, seco
 
 
 def _answer(rng: random.Random, question: Question) -> Answer:
-    kind = question.type
+    kind = question.kind.name
     skip = not question.required and rng.random() < 0.05  # answered but left empty
     raw: object
     if kind == "text":

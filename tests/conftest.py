@@ -15,7 +15,7 @@ from hypothesis import settings
 from helpers import FIXTURE_REPORTS
 from intervjufas.files import settings as program_settings
 from intervjufas.files.private_folders import take_warnings
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.catalog import builtin_set
 from real_mermaid import RealMermaid, start_real_mermaid
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from intervjufas.model.answers import ActionItem, Answer, Moment
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.document import (
     ChoiceContent,
     Content,

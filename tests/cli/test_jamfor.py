@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 
 from helpers import FIXTURE_REPORTS, command
-from intervjufas.model.question_types import coerce
+from intervjufas.model.answer_codec import coerce
 from intervjufas.questionsets.catalog import builtin_text, load_set_file
 from intervjufas.reading.comparison import compare, earlier_report
 from intervjufas.reports.loading import load_report

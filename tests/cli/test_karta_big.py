@@ -13,7 +13,7 @@ import pytest
 
 from helpers import command
 from intervjufas.model.answers import Answer, Moment
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reports.loading import load_report
 from intervjufas.reports.mermaid import MAX_MOMENTS
 from intervjufas.reports.model import Report

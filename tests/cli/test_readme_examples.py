@@ -60,7 +60,7 @@ def test_the_report_excerpt_has_the_program_s_headings() -> None:
 
 
 def test_every_question_key_and_type_is_in_the_readme_tables() -> None:
-    from intervjufas.model.question_types import QUESTION_TYPES
+    from intervjufas.model.question_types.table import QUESTION_TYPES
     from intervjufas.questionsets.format_keys import QUESTION_KEYS
 
     keys = README[README.index("### Nycklarna") : README.index("### Villkor")]

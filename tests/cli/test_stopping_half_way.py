@@ -15,7 +15,7 @@ from intervjufas.asking.session import Session
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.markdown_text import DRAFT_MARKER
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reports.model import Report
 from intervjufas.reports.parse import parse
 from intervjufas.reports.report_file import ReportFile

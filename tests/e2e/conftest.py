@@ -278,14 +278,14 @@ class Terminal:
             mapped = any(
                 answers[q.id].value and (q.phase == question.phase or not question.phase)
                 for q in questions
-                if q.type == "moment" and q.id in answers
+                if q.kind.name == "moment" and q.id in answers
             )
             answers[question.id] = self._answer(question, given.get(question.id, _UNSET), mapped)
         return answers
 
     def _answer(self, question: Question, value: object, mapped: bool = False) -> Answer:
         """One answer; ``mapped`` tells whether moments of the question's phase are on the map."""
-        kind = question.type
+        kind = question.kind.name
         if kind == "moment":
             names = [] if value is _UNSET else list(value)  # type: ignore[call-overload]
             self.moments(question.text, [(name, [], "") for name in names])

@@ -361,7 +361,7 @@ def test_utga_fran_offers_every_earlier_answer_as_the_default(
             if not question.is_active(answered):
                 continue
             answered[question.id] = earlier.answers.get(question.id, Answer(None))
-            if question.type == "atgarder":
+            if question.kind.name == "atgarder":
                 items = earlier.answers[question.id].value
                 terminal.expect(question.text)
                 for number, item in enumerate(items, start=1):  # type: ignore[arg-type]
@@ -370,16 +370,16 @@ def test_utga_fran_offers_every_earlier_answer_as_the_default(
                         terminal.check(f"Vem berör '{item.moment}'?")
                     terminal.answer_text("Varför / med vilket syfte?")
                 terminal.answer_text(f"Moment {len(items) + 1}:")  # type: ignore[arg-type]
-            elif question.type == "langtext":
+            elif question.kind.name == "langtext":
                 terminal.answer_long(question.text)
-            elif question.type == "moment":  # nothing mapped earlier: an empty list is offered
+            elif question.kind.name == "moment":  # nothing mapped earlier: an empty list is offered
                 terminal.moments(question.text, [])
-            elif question.type in ("janej", "val", "skala"):
+            elif question.kind.name in ("janej", "val", "skala"):
                 terminal.expect_question(question.text)
                 terminal.send(change.get(question.id, "\r"))
                 if question.comment:
                     terminal.comment()
-            elif question.type == "flerval":
+            elif question.kind.name == "flerval":
                 terminal.check(question.text)
             else:
                 terminal.answer_text(question.text)

@@ -32,7 +32,8 @@ import pexpect
 from e2e.conftest import Terminal, asks_plainly
 from e2e.readiness import plain_prompt_waiting
 from intervjufas.model.answers import ActionItem, Answer
-from intervjufas.model.questions import Question, Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.model.questions import Question
 
 from .helpers import WALL_TIMEOUT, Finished, Sandbox, bounded
 
@@ -80,7 +81,7 @@ def _text(rng: random.Random) -> str:
 
 
 def _scripted(question: Question, rng: random.Random, uppdrag: str) -> Scripted:
-    kind = question.type
+    kind = question.kind.name
     if question.id == "uppdrag":
         return Scripted(question, (uppdrag,), Answer(uppdrag))
     if kind == "text":
@@ -123,7 +124,7 @@ def _scripted(question: Question, rng: random.Random, uppdrag: str) -> Scripted:
 def with_default_dates(script: Sequence[Scripted]) -> list[Scripted]:
     """The script with every date left at its default (today): the full interface pre-fills it."""
     today = dt.date.today().isoformat()
-    return [Scripted(s.question, ("",), Answer(today)) if s.question.type == "datum" else s for s in script]
+    return [Scripted(s.question, ("",), Answer(today)) if s.question.kind.name == "datum" else s for s in script]
 
 
 def lines_of(script: Sequence[Scripted]) -> list[str]:
@@ -332,7 +333,7 @@ class Feeder:
 def driver_value(scripted: Scripted) -> object:
     """The e2e driver's way of giving an answer (see ``Terminal.answer_questions``)."""
     value = scripted.expected.value
-    kind = scripted.question.type
+    kind = scripted.question.kind.name
     if kind in ("text", "langtext"):
         return value or ""
     if kind == "datum":

@@ -199,16 +199,6 @@ def test_help_does_not_load_the_prompting_libraries(arguments: list[str]) -> Non
 KNOWN_CYCLES = [
     ["asking.endings", "asking.run"],
     ["asking.follow_up", "asking.session"],
-    [
-        "model.question_types",
-        "model.questions",
-        "model.type_base",
-        "model.types_actions",
-        "model.types_choice",
-        "model.types_moments",
-        "model.types_scale",
-        "model.types_text",
-    ],
     ["reports.loading", "reports.parse", "reports.process_map", "reports.render"],
 ]
 KNOWN_PACKAGE_CYCLES: list[list[str]] = []
@@ -260,3 +250,52 @@ def test_every_package_is_installed() -> None:
     listed = set(config["tool"]["setuptools"]["packages"])
     present = {module_name(path) for path in PACKAGE.rglob("__init__.py")}
     assert present - listed == set()
+
+
+# Where a question type may be named: the table itself and the loader of question files.
+TYPE_NAMERS = ("model/question_types/", "questionsets/")
+
+
+def type_name_lookups(path: Path) -> list[str]:
+    """Places that branch on a question type's name (``kind.name == "moment"``, ``"val" == ...kind``)
+    or look a type up by name (``TYPES["val"]``) – what the type's own attributes should say."""
+    from intervjufas.model.question_types.table import QUESTION_TYPES
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+            names = any(_kind_name(o) for o in operands)
+            literal = any(isinstance(o, ast.Constant) and o.value in QUESTION_TYPES for o in operands)
+            if names or (literal and any(_kind(o) for o in operands)):
+                found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "TYPES":
+            found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def _kind(node: ast.expr) -> bool:
+    """A question's type: ``kind``, ``x.kind`` (or the old ``x.type``), or its name."""
+    if isinstance(node, ast.Name):
+        return node.id == "kind"
+    return isinstance(node, ast.Attribute) and (node.attr in ("kind", "type") or _kind_name(node))
+
+
+def _kind_name(node: ast.expr) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "name" and _kind(node.value)
+
+
+@pytest.mark.parametrize("path", [p for p in modules() if not relative(p).startswith(TYPE_NAMERS)], ids=relative)
+def test_only_the_table_names_types(path: Path) -> None:
+    assert type_name_lookups(path) == []
+
+
+def test_the_type_name_check_sees_a_lookup(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        'a = question.kind.name == "moment"\nb = "val" == q.kind\nc = TYPES["val"]\nd = x == "moment"\n'
+        'e = "val" in q.kind.keys\n',  # (d and e are no type names: a text, a key of the format)
+        encoding="utf-8",
+    )
+    found = [line.split(": ", 1)[1] for line in type_name_lookups(sample)]
+    assert found == ["question.kind.name == 'moment'", "'val' == q.kind", "TYPES['val']"]

@@ -21,11 +21,11 @@ from intervjufas.files.safe_yaml import (
     show_tag,
     written,
 )
+from intervjufas.model.answer_codec import coerce
 from intervjufas.model.answer_texts import personal_data_in_answers
 from intervjufas.model.answers import Answer
 from intervjufas.model.personal_data import Finding
-from intervjufas.model.question_types import coerce
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.format_keys import suggest
 
 

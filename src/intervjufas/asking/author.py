@@ -10,12 +10,13 @@ says little to a colleague, so the first interactive session asks once for the n
 
 from __future__ import annotations
 
+from intervjufas.model.question_types.table import TEXT
 from intervjufas.model.questions import Question
 
 AUTHOR_QUESTION = Question(
     id="forfattare",
     text="Vilket namn ska stå som författare till dina rapporter?",
-    type="text",
+    kind=TEXT,
     help=(
         "Namnet sparas i varje ny rapport, så att ni ser vem som gjort vad när ni delar rapportmapp. "
         "Du får bara frågan en gång; namnet ändras i filen forfattare.txt i din inställningsmapp."

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, SaveError, stop_signal
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reports.model import Report
 
 if TYPE_CHECKING:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from intervjufas.asking.prompter import AskRequest
 from intervjufas.model.answers import Answer
+from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questions import Question
 from intervjufas.reports.action_plan import OpenItem, grouped_by_step
 from intervjufas.reports.model import FOLLOW_UP_STATUSES, FOLLOW_UP_TITLE, FollowUp, Report
@@ -71,7 +72,7 @@ def follow_up_question(item_label: str, why: str) -> Question:
     return Question(
         id="uppfoljning",
         text=f"Hur gick det med: {item_label}?",
-        type="val",
+        kind=CHOICE,
         choices=FOLLOW_UP_STATUSES,
         required=True,
         comment=True,
@@ -170,7 +171,7 @@ def _wants_more(session: Session, asked: int, remaining: int, total: int) -> boo
     question = Question(
         id="uppfoljning_fler",
         text=f"Det finns {remaining} öppna moment till. Vill du följa upp fler?",
-        type="val",
+        kind=CHOICE,
         choices=(MORE, SKIP_REST),
         required=True,
         help=f"{MORE} visar {min(BATCH, remaining)} till; {SKIP_REST.lower()} går vidare till frågorna. "

@@ -26,6 +26,7 @@ from intervjufas.errors import PartialAnswer
 from intervjufas.model.answer_texts import personal_data_in, rewrite_free_texts
 from intervjufas.model.answers import Answer
 from intervjufas.model.personal_data import describe, redact
+from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questions import Question
 
 REWRITE = "Skriv om svaret"
@@ -34,7 +35,7 @@ PROGRESS = "Rapporten behöver inga personuppgifter – beskriv processen, inte 
 DECISION = Question(
     id="personuppgifter",
     text="Vad vill du göra med svaret?",
-    type="val",
+    kind=CHOICE,
     choices=(REWRITE, KEEP),
     required=True,
 )

@@ -123,7 +123,7 @@ class PlainListWidgets:
                 self._print(
                     f"Tidigare moment föreslås ett i taget: Enter behåller, {SKIP_KEY} avslutar listan och stryker resten."
                 )
-            self._ask_items(question, items, offered)
+            self._item_loop(question, items, offered)
         except (KeyboardInterrupt, EOFError) as stop:
             if items:
                 raise PartialAnswer(Answer(tuple(items)), stop) from None
@@ -170,7 +170,7 @@ class PlainListWidgets:
         on_map = {m.id for m in moments}
         return [item for item in previous if item.moment_id not in on_map]
 
-    def _ask_items(
+    def _item_loop(
         self, question: Question, items: list[ActionItem], offered_items: list[ActionItem]
     ) -> None:
         """Moment and why, one item at a time, appended to ``items`` until the list ends."""

@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from typing import IO, TextIO
 
 from intervjufas.asking.plain_lists import SKIP_KEY, PlainListWidgets, _suggested
 from intervjufas.asking.prompter import AskRequest, default_text
 from intervjufas.errors import AnswerError, PartialAnswer
 from intervjufas.model.answers import Answer, Value
-from intervjufas.model.question_types import coerce_value, question_type
-from intervjufas.model.questions import Question
-from intervjufas.model.types_choice import match_choice
+from intervjufas.model.question_types.choice import match_choice
+from intervjufas.model.questions import Question, Widget, coerce_value
 
 HELP_KEY = "?"
-CHOICE_WIDGETS = ("menu", "yesno", "checkbox", "scale")
-HINTS = {"checkbox": "Skriv numren, t.ex. 1,3", "yesno": "Skriv j eller n", "menu": "Skriv numret"}
+HINTS = {Widget.CHECKBOX: "Skriv numren, t.ex. 1,3", Widget.YESNO: "Skriv j eller n", Widget.MENU: "Skriv numret"}
 
 
 class PlainPrompter(PlainListWidgets):
@@ -88,7 +87,7 @@ class PlainPrompter(PlainListWidgets):
         self.map_moments = request.map_moments
         while True:
             try:
-                return self._ask_once(question, request.default)
+                return ASKED_WITH[question.kind.widget](self, request)
             except AnswerError as error:
                 self._print(f"Ogiltigt svar: {error}. Försök igen.")
 
@@ -104,29 +103,34 @@ class PlainPrompter(PlainListWidgets):
                 continue
             return text
 
-    def _ask_once(self, question: Question, default: Answer | None) -> Answer:
-        widget = question_type(question.type).widget
-        shown = default_text(question, default)
-        if widget == "lines":
-            return Answer(self._multiline(question, shown))
-        if widget == "line":
-            return Answer(self._single_line(question, shown))
-        if widget in CHOICE_WIDGETS:
-            value = self._choose(question, default, shown)
-            comment = ""
-            if question.comment and value is not None:
-                previous = default.comment if default else ""
-                try:
-                    comment = self._line(f"Kommentar (valfritt){_suggested(previous)}: ", question).strip()
-                except (KeyboardInterrupt, EOFError) as stop:
-                    raise PartialAnswer(Answer(value, previous), stop) from None
-                comment = comment or previous
-            return Answer(value, comment)
-        if widget == "items":
-            return Answer(self._action_items(question, default))
-        if widget == "moments":
-            return Answer(self._moments(question, default))
-        raise AnswerError(f"okänd frågetyp '{question.type}'")
+    # -- the widgets (see ASKED_WITH) --------------------------------------------------------------
+    def _ask_line(self, request: AskRequest) -> Answer:
+        question = request.question
+        return Answer(self._single_line(question, default_text(question, request.default)))
+
+    def _ask_lines(self, request: AskRequest) -> Answer:
+        question = request.question
+        return Answer(self._multiline(question, default_text(question, request.default)))
+
+    def _ask_choice(self, request: AskRequest) -> Answer:
+        """A menu, yes or no, several choices or a scale: typed by number (or as the choice)."""
+        question, default = request.question, request.default
+        value = self._choose(question, default, default_text(question, default))
+        comment = ""
+        if question.comment and value is not None:
+            previous = default.comment if default else ""
+            try:
+                comment = self._line(f"Kommentar (valfritt){_suggested(previous)}: ", question).strip()
+            except (KeyboardInterrupt, EOFError) as stop:
+                raise PartialAnswer(Answer(value, previous), stop) from None
+            comment = comment or previous
+        return Answer(value, comment)
+
+    def _ask_items(self, request: AskRequest) -> Answer:
+        return Answer(self._action_items(request.question, request.default))
+
+    def _ask_moments(self, request: AskRequest) -> Answer:
+        return Answer(self._moments(request.question, request.default))
 
     def _hint(self, question: Question, text: str, shown: str) -> str:
         """The prompt: what to type, whether the question must be answered, and the suggestion."""
@@ -149,18 +153,18 @@ class PlainPrompter(PlainListWidgets):
         return False
 
     def _single_line(self, question: Question, shown: str) -> Value:
-        what = question_type(question.type).line_hint
+        what = question.kind.line_hint
         text = self._line(self._hint(question, what, shown), question)
         if self._empty(question, text, shown):
             return None
         return coerce_value(question, text if text.strip() else shown)
 
     def _options(self, question: Question) -> list[str]:
-        return list(question_type(question.type).choices(question))
+        return list(question.kind.choices(question))
 
     def _choose(self, question: Question, default: Answer | None, shown: str) -> Value:
-        widget = question_type(question.type).widget
-        if widget == "scale":
+        widget = question.kind.widget
+        if widget is Widget.SCALE:
             labels = ", ".join(f"{n} = {text}" for n, text in question.scale_labels)
             scale = f"Skala {question.scale_min}–{question.scale_max}"
             self._print(f"{scale}: {labels}" if labels else scale)
@@ -175,13 +179,13 @@ class PlainPrompter(PlainListWidgets):
         if not text:
             assert default is not None
             return default.value
-        if widget == "scale":
+        if widget is Widget.SCALE:
             return coerce_value(question, text)
         return self._chosen(question, text)
 
     def _chosen(self, question: Question, text: str) -> Value:
         options = self._options(question)
-        several = question_type(question.type).widget == "checkbox"
+        several = question.kind.widget is Widget.CHECKBOX
         parts = _parts(text) if several else [text]
         chosen = []
         for part in parts:
@@ -224,6 +228,19 @@ class PlainPrompter(PlainListWidgets):
             raise AnswerError("frågan måste besvaras")
         return text or None
 
+
+
+# How each widget is asked, line by line (a test checks that every widget has its entry).
+ASKED_WITH: dict[Widget, Callable[[PlainPrompter, AskRequest], Answer]] = {
+    Widget.LINE: PlainPrompter._ask_line,
+    Widget.LINES: PlainPrompter._ask_lines,
+    Widget.MENU: PlainPrompter._ask_choice,
+    Widget.YESNO: PlainPrompter._ask_choice,
+    Widget.CHECKBOX: PlainPrompter._ask_choice,
+    Widget.SCALE: PlainPrompter._ask_choice,
+    Widget.ITEMS: PlainPrompter._ask_items,
+    Widget.MOMENTS: PlainPrompter._ask_moments,
+}
 
 def _parts(text: str) -> list[str]:
     """The choices typed for a multiple-choice question: '1,3', '1 3' or 'Telefonintervju, Snabbintervju'."""

@@ -12,8 +12,7 @@ from typing import Protocol
 
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import Answer, Moment
-from intervjufas.model.question_types import question_type
-from intervjufas.model.questions import Group, Question
+from intervjufas.model.questions import Group, Question, Widget
 
 __all__ = ["AskRequest", "PartialAnswer", "Prompter", "default_text", "menu_default", "scale_title"]
 
@@ -21,6 +20,8 @@ SKIP = "__hoppa_over__"
 SELECT_HELP = "(piltangenter eller siffra, Enter väljer)"
 CHECKBOX_HELP = "(piltangenter flyttar, mellanslag markerar, Enter bekräftar)"
 MULTILINE_HELP = "(Enter ger ny rad · Esc och sedan Enter sparar · Ctrl-O öppnar din editor)"
+# The widgets that ask a list one entry at a time and print the question's help under their title.
+LIST_WIDGETS = frozenset({Widget.ITEMS, Widget.MOMENTS})
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def menu_default(question: Question, default: Answer | None) -> object:
     """The menu entry to highlight: the default answer, else "(hoppa över)" for an optional
     question – so that a hurried Enter never records an answer nobody chose."""
     value = None if default is None else default.value
-    if value is None or value not in question_type(question.type).choices(question):
+    if value is None or value not in question.kind.choices(question):
         return None if question.required else SKIP
     return value
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import contextlib
 import sys
 import textwrap
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from intervjufas.asking.prompter import (
     CHECKBOX_HELP,
+    LIST_WIDGETS,
     MULTILINE_HELP,
     SELECT_HELP,
     SKIP,
@@ -24,8 +26,7 @@ from intervjufas.asking.prompter import (
 from intervjufas.asking.questionary_lists import ListWidgets, _ask, _typed
 from intervjufas.errors import AnswerError, PartialAnswer, Stopped
 from intervjufas.model.answers import Answer, Value
-from intervjufas.model.question_types import coerce_value, question_type
-from intervjufas.model.questions import Question
+from intervjufas.model.questions import Question, Widget, coerce_value
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -87,7 +88,7 @@ class QuestionaryPrompter(ListWidgets):
         self.console.print(Text(request.progress, style="dim"))
         if request.context:
             self.console.print(Text(request.context, style="dim"))
-        if request.question.help and question_type(request.question.type).widget not in ("items", "moments"):
+        if request.question.help and request.question.kind.widget not in LIST_WIDGETS:
             # (an item list prints its help under its own title)
             self.console.print(Text(request.question.help, style="italic dim"))
         sys.stdout.flush()
@@ -95,20 +96,17 @@ class QuestionaryPrompter(ListWidgets):
     # -- input ----------------------------------------------------------------------------------
     def ask(self, request: AskRequest) -> Answer:
         self._intro(request)
-        widget = question_type(request.question.type).widget
-        if widget in ("items", "moments"):  # (lists: they need the whole request)
-            answer: Answer = getattr(self, _WIDGETS[widget])(request)
-        else:
-            answer = getattr(self, _WIDGETS[widget])(request.question, request.default)
-        return answer
+        return ASKED_WITH[request.question.kind.widget](self, request)
 
-    def _ask_line(self, question: Question, default: Answer | None) -> Answer:
-        return Answer(self._text(question, default, multiline=False))
+    # -- the widgets (see ASKED_WITH) --------------------------------------------------------------
+    def _ask_line(self, request: AskRequest) -> Answer:
+        return Answer(self._text(request.question, request.default, multiline=False))
 
-    def _ask_lines(self, question: Question, default: Answer | None) -> Answer:
-        return Answer(self._text(question, default, multiline=True))
+    def _ask_lines(self, request: AskRequest) -> Answer:
+        return Answer(self._text(request.question, request.default, multiline=True))
 
-    def _ask_menu(self, question: Question, default: Answer | None) -> Answer:
+    def _ask_menu(self, request: AskRequest) -> Answer:
+        question, default = request.question, request.default
         value = self._select(question, default)
         comment = ""
         if question.comment and value is not None:
@@ -119,11 +117,11 @@ class QuestionaryPrompter(ListWidgets):
                 raise PartialAnswer(Answer(value, _typed(stop)), stop) from None
         return Answer(value, comment)
 
-    def _ask_checkbox(self, question: Question, default: Answer | None) -> Answer:
-        return Answer(self._checkbox(question, default))
+    def _ask_checkbox(self, request: AskRequest) -> Answer:
+        return Answer(self._checkbox(request.question, request.default))
 
-    def _ask_scale(self, question: Question, default: Answer | None) -> Answer:
-        return Answer(self._scale(question, default))
+    def _ask_scale(self, request: AskRequest) -> Answer:
+        return Answer(self._scale(request.question, request.default))
 
     def _bindings(self) -> Any:
         from prompt_toolkit.key_binding import KeyBindings
@@ -282,15 +280,16 @@ def _wrapped(text: str, width: int) -> list[str]:
 
 
 # Which method asks each widget of the question-type table.
-_WIDGETS = {
-    "line": "_ask_line",
-    "lines": "_ask_lines",
-    "menu": "_ask_menu",
-    "yesno": "_ask_menu",
-    "checkbox": "_ask_checkbox",
-    "scale": "_ask_scale",
-    "items": "_ask_items",
-    "moments": "_ask_moments",
+# How each widget is asked (a test checks that every widget has its entry).
+ASKED_WITH: dict[Widget, Callable[[QuestionaryPrompter, AskRequest], Answer]] = {
+    Widget.LINE: QuestionaryPrompter._ask_line,
+    Widget.LINES: QuestionaryPrompter._ask_lines,
+    Widget.MENU: QuestionaryPrompter._ask_menu,
+    Widget.YESNO: QuestionaryPrompter._ask_menu,
+    Widget.CHECKBOX: QuestionaryPrompter._ask_checkbox,
+    Widget.SCALE: QuestionaryPrompter._ask_scale,
+    Widget.ITEMS: QuestionaryPrompter._ask_items,
+    Widget.MOMENTS: QuestionaryPrompter._ask_moments,
 }
 
 

@@ -23,7 +23,7 @@ from intervjufas.errors import (
     UsageError,
 )
 from intervjufas.files.settings import reports_dir
-from intervjufas.model.questions import STATUS_DONE, Questionnaire, SetRef, Step, step_status
+from intervjufas.model.questionnaire import STATUS_DONE, Questionnaire, SetRef, Step, step_status
 from intervjufas.questionsets.catalog import resolve_set
 from intervjufas.reports.model import Report
 from intervjufas.reports.report_file import ReportFile

@@ -12,8 +12,8 @@ from intervjufas.asking.follow_up import ItemPool, ListPool, PoolFinder, follow_
 from intervjufas.asking.prompter import AskRequest, Prompter
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import Answer, Moment, Value, items_in
-from intervjufas.model.question_types import question_type
-from intervjufas.model.questions import Question, Questionnaire, Step
+from intervjufas.model.questionnaire import Questionnaire, Step
+from intervjufas.model.questions import Question
 from intervjufas.reports.action_plan import OpenItem
 from intervjufas.reports.model import Report
 from intervjufas.reports.process_map import EarlierMap, StartMap, carried_map, mapped_moments, step_phase
@@ -80,7 +80,7 @@ class Session:
     def _record(self, key: str, answer: Answer) -> None:
         question = self.questionnaire.question(key)
         if question is not None:  # (not a follow-up): give new moments and items their ids
-            value = question_type(question.type).identify(question, answer.value)
+            value = question.kind.identify(question, answer.value)
             answer = Answer(self._linked(question, value), answer.comment)
         self.report.answers[key] = answer
         self.report.drafts.pop(key, None)
@@ -110,11 +110,11 @@ class Session:
         draft = self.report.drafts.get(question.id)
         if draft is not None:
             return draft  # what was being typed when the session stopped
-        if question_type(question.type).maps_process and question.phase:
+        if question.kind.maps_process and question.phase:
             moments = self.carried_map().get(question.phase)
             if moments:
                 return Answer(moments)
-        if self.defaults is not None and question_type(question.type).carried_over:
+        if self.defaults is not None and question.kind.carried_over:
             earlier = self.defaults.answers.get(question.id)
             if earlier is not None:
                 return earlier  # left empty earlier is offered empty: a skipped rating stays skipped

@@ -46,6 +46,7 @@ def ambiguity(name: str, folder: Path, found: list[FoundReport]) -> str:
 
 def _menu(name: str, found: list[FoundReport], facts: TerminalFacts, *, plain: bool) -> Path:
     from intervjufas.asking.prompter import AskRequest
+    from intervjufas.model.question_types.table import CHOICE
     from intervjufas.model.questions import Question
 
     shown = found[:SHOWN]
@@ -56,7 +57,7 @@ def _menu(name: str, found: list[FoundReport], facts: TerminalFacts, *, plain: b
         f"; de {SHOWN} nyaste visas – skriv fler ord för att hitta äldre." if len(found) > SHOWN else "."
     )
     question = Question(
-        id="rapport", text="Vilken rapport menar du?", type="val", choices=tuple(labels), required=True
+        id="rapport", text="Vilken rapport menar du?", kind=CHOICE, choices=tuple(labels), required=True
     )
     answer = prompter.ask(AskRequest(question, progress))
     return shown[labels.index(str(answer.value))].path

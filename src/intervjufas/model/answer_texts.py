@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 
 from intervjufas.model.answers import ActionItem, Answer, Moment, items_in, moments_in
 from intervjufas.model.personal_data import Finding, find_personal_data
-from intervjufas.model.question_types import question_type
 from intervjufas.model.questions import Question
 
 ANSWER, COMMENT, MOMENT, WHY, NOTE = "svar", "kommentar", "moment", "varfor", "notering"
@@ -84,7 +83,7 @@ def _rewritten_item(item: ActionItem, number: int, rewrite: Rewrite) -> ActionIt
 
 def _free_valued(question: Question) -> bool:
     try:
-        return question_type(question.type).free_text
+        return question.kind.free_text
     except ValueError:  # a type the table does not know: its text is treated as free text
         return True
 

@@ -13,8 +13,9 @@ from typing import Any
 import yaml
 
 from intervjufas.files.safe_yaml import position
-from intervjufas.model.question_types import QUESTION_TYPES
-from intervjufas.model.questions import PHASES, PLAN_KINDS, Group, Question, Questionnaire, Step
+from intervjufas.model.question_types.table import QUESTION_TYPES, TYPES
+from intervjufas.model.questionnaire import Questionnaire, Step
+from intervjufas.model.questions import PHASES, PLAN_KINDS, Group, Question
 from intervjufas.questionsets.condition_reader import ConditionReader
 from intervjufas.questionsets.drafts import QuestionDraft
 from intervjufas.questionsets.format_keys import GROUP_KEYS, QUESTION_KEYS, SET_KEYS, STEP_KEYS
@@ -140,8 +141,9 @@ class Builder:
 
     def _value(self, kind: str, node: yaml.Node, key: str) -> Any:
         r = self.r
-        if kind == "type":
-            return r.one_of(node, key, QUESTION_TYPES, "typ")
+        if kind == "type":  # (the one place a type is looked up by its name)
+            name = r.one_of(node, key, QUESTION_TYPES, "typ")
+            return None if name is None else TYPES[name]
         if kind == "plan":
             return r.one_of(node, key, list(PLAN_KINDS), "plan")
         if kind == "phase":

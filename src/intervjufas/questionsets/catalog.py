@@ -12,7 +12,7 @@ from intervjufas.errors import IntervjufasError, QuestionSetError
 from intervjufas.files.bounded import QUESTION_FILE_LIMIT, read_bounded
 from intervjufas.files.private_folders import checked_folder
 from intervjufas.files.settings import question_sets_dir, question_sets_named
-from intervjufas.model.questions import Questionnaire, SetRef
+from intervjufas.model.questionnaire import Questionnaire, SetRef
 
 if TYPE_CHECKING:  # (the loader, and YAML with it, is imported only when a file is parsed)
     from intervjufas.errors import Diagnostic

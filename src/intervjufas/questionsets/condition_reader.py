@@ -16,7 +16,8 @@ import yaml
 from intervjufas.errors import AnswerError
 from intervjufas.files.safe_yaml import plain_value, position
 from intervjufas.model.conditions import COMBINATORS, OPERATORS, AllOf, AnyOf, Comparison, Condition, Not
-from intervjufas.model.question_types import TYPES, coerce_value
+from intervjufas.model.question_types.table import CHOICE
+from intervjufas.model.questions import coerce_value
 from intervjufas.questionsets.drafts import QuestionDraft
 from intervjufas.questionsets.format_keys import CONDITION_KEYS, suggest
 from intervjufas.questionsets.node_reader import NodeReader
@@ -100,14 +101,14 @@ class ConditionReader:
 
     def _comparison_value(self, op: str, node: yaml.Node, target: QuestionDraft) -> Any:
         r = self.r
-        kind = target.kind
+        entry = target.kind
         ref = target.id
         if op == "besvarad":
             value = r.boolean(node, op)
             return _INVALID if value is None else value
-        if kind is None:
+        if entry is None:
             return _INVALID
-        entry = TYPES[kind]
+        kind = entry.name
         if op in ("minst", "hogst"):
             if op not in entry.operators:
                 r.error(node, f"'{op}' kan bara jämföra med en skalfråga, och '{ref}' har typen {kind}")
@@ -133,15 +134,14 @@ class ConditionReader:
         return self._one_value(node, plain_value(node), target)
 
     def _one_value(self, node: yaml.Node, raw: Any, target: QuestionDraft) -> Any:
-        kind = target.kind
-        if kind is None:
+        entry = target.kind
+        if entry is None:
             return _INVALID
-        entry = TYPES[kind]
         probe = target.question()
         if isinstance(raw, bool) and entry.text_valued:
             raw = node.value  # e.g. 'ar: no' means the text "no", not false
         if "innehaller" in entry.operators:
-            probe = replace(probe, type="val")  # one of the choices
+            probe = replace(probe, kind=CHOICE)  # one of the choices
         try:
             value = coerce_value(probe, raw)
         except AnswerError as error:

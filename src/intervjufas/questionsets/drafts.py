@@ -8,8 +8,8 @@ from typing import Any
 import yaml
 
 from intervjufas.files.safe_yaml import position
-from intervjufas.model.question_types import TYPES
-from intervjufas.model.questions import Group, Question
+from intervjufas.model.question_types.table import TEXT
+from intervjufas.model.questions import Group, Question, QuestionType
 
 
 @dataclass
@@ -22,11 +22,11 @@ class QuestionDraft:
     step_index: int | None  # None for metadata
     order: int
     values: Question = field(init=False)  # the question's fields read so far (defaults elsewhere)
-    # Fields with an invalid or missing value, e.g. "type" when 'typ' is unknown.
+    # Fields with an invalid or missing value, e.g. "kind" when 'typ' is unknown.
     missing: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.values = Question(id="", text="", type="text", line=position(self.node)[0])
+        self.values = Question(id="", text="", kind=TEXT, line=position(self.node)[0])
 
     def set(self, attr: str, value: Any) -> None:
         if value is None:
@@ -39,12 +39,12 @@ class QuestionDraft:
         return self.values.id or None
 
     @property
-    def kind(self) -> str | None:
+    def kind(self) -> QuestionType | None:
         """The question type, or None when it is missing or unknown."""
-        return None if "type" in self.missing or "typ" not in self.nodes else self.values.type
+        return None if "kind" in self.missing or "typ" not in self.nodes else self.values.kind
 
     def question(self) -> Question:
         """The question as far as it is known (type 'text' when unknown)."""
         question = replace(self.values, group=self.group)
-        fixed = TYPES[question.type].fixed_choices if question.type in TYPES else ()
+        fixed = question.kind.fixed_choices
         return replace(question, choices=fixed) if fixed else question

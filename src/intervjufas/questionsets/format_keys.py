@@ -54,7 +54,7 @@ GROUP_KEYS = (
 QUESTION_KEYS = (
     Key("id", "ident", True, "Frågans id; stabilt, det knyter svaret till frågan i rapporten.", "id"),
     Key("text", "text", True, "Frågans text, ordagrant.", "text"),
-    Key("typ", "type", True, "Frågetyp.", "type"),
+    Key("typ", "type", True, "Frågetyp.", "kind"),
     Key("hjalp", "text", False, "Hjälptext som visas vid frågan.", "help"),
     Key("kort", "text", False, "Kort etikett för tabeller och diagram.", "short"),
     Key("obligatorisk", "bool", False, "Måste frågan besvaras? (standard: false)", "required"),

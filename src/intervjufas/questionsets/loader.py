@@ -15,7 +15,7 @@ import yaml
 
 from intervjufas.errors import Diagnostic, QuestionSetError, YamlSourceError
 from intervjufas.files.safe_yaml import compose, decode_utf8, forbidden_tags, plain_value, show_tag
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.builder import Builder
 from intervjufas.questionsets.format_keys import PRESENTATION_KEYS
 from intervjufas.questionsets.node_reader import NodeReader

@@ -9,7 +9,7 @@ import yaml
 
 from intervjufas.errors import AnswerError
 from intervjufas.files.safe_yaml import is_null, plain_value
-from intervjufas.model.question_types import TYPE_KEYS, TYPES
+from intervjufas.model.question_types.table import TEXT, TYPE_KEYS
 from intervjufas.model.questions import PHASES, Question
 from intervjufas.questionsets.drafts import QuestionDraft
 from intervjufas.questionsets.format_keys import listed
@@ -18,10 +18,10 @@ from intervjufas.questionsets.node_reader import NodeReader
 
 def check_type_keys(r: NodeReader, draft: QuestionDraft) -> None:
     """Keys a question's type may not use, keys it must have, and the scale's bounds."""
-    kind, nodes = draft.kind, draft.nodes
-    if kind is None:
+    entry, nodes = draft.kind, draft.nodes
+    if entry is None:
         return
-    entry = TYPES[kind]
+    kind = entry.name
     for key in entry.required_keys:
         if key not in nodes:
             *first, last = PHASES
@@ -57,7 +57,7 @@ def check_metadata(r: NodeReader, drafts: list[QuestionDraft], node: yaml.Node) 
     uppdrag = next((d for d in drafts if d.id == "uppdrag"), None)
     if uppdrag is None:
         r.error(node, "metadata måste innehålla frågan 'uppdrag' (den ger rapportens namn)")
-    elif "typ" in uppdrag.nodes and uppdrag.kind not in (None, "text"):
+    elif "typ" in uppdrag.nodes and uppdrag.kind not in (None, TEXT):
         r.error(uppdrag.node, "frågan 'uppdrag' ska ha typen text")
 
 
@@ -99,7 +99,7 @@ def _with_default(r: NodeReader, draft: QuestionDraft, question: Question) -> Qu
     default_node = draft.nodes.get("standard")
     if default_node is None or is_null(default_node):
         return question
-    entry = TYPES[question.type]
+    entry = question.kind
     raw = plain_value(default_node)
     if isinstance(raw, bool) and entry.text_valued:
         raw = default_node.value

@@ -22,7 +22,7 @@ import json
 from typing import Any
 
 from intervjufas.model.conditions import COMBINATORS, OPERATORS
-from intervjufas.model.question_types import QUESTION_TYPES, TYPE_KEYS, TYPES
+from intervjufas.model.question_types.table import QUESTION_TYPES, TYPE_KEYS, TYPES
 from intervjufas.model.questions import PHASES, PLAN_KINDS
 from intervjufas.questionsets.format_keys import (
     CONDITION_KEYS,

@@ -3,9 +3,10 @@
 Reading a set means loading PyYAML, parsing the file and checking every question (~30 ms) – at
 every start of ``kartlagg``, before the first question can be drawn.  The built set is therefore
 kept in the user's cache folder (``~/.cache/intervjufas`` on Linux) as plain data – each model
-object as its class's name and its fields, in the program's sealed ``marshal`` format (see
-``files.sealed``) – and built back into the model by this module, which makes only the model
-classes it names below: nothing in the file can run code or pick a class of its own.  The file is
+object as its class's name and its fields, a question's type as its name in the type table, in
+the program's sealed ``marshal`` format (see ``files.sealed``) – and built back into the model by
+this module, which makes only the model classes it names below and takes types only from the
+table: nothing in the file can run code or pick a class of its own.  The file is
 named by a hash of the set's YAML bytes, the program's version, the Python version and the modules
 that define and build the set, so a changed set or program never reads an old file.  A file that
 is missing, stale, damaged, of the wrong shape or not the user's own (``files.private_folders``) is simply
@@ -27,7 +28,9 @@ from intervjufas.files.private_folders import write_private
 from intervjufas.files.sealed import plain, read_sealed, seal
 from intervjufas.files.settings import cache_dir
 from intervjufas.model.conditions import AllOf, AnyOf, Comparison, Not
-from intervjufas.model.questions import Group, Question, Questionnaire, Step
+from intervjufas.model.question_types.table import TYPES
+from intervjufas.model.questionnaire import Questionnaire, Step
+from intervjufas.model.questions import Group, Question, QuestionType
 
 _CODE_FOLDERS = ("model", "questionsets", "files")  # the modules whose classes and rules make a set
 _CLASSES: dict[str, Any] = {
@@ -108,10 +111,13 @@ def _write(path: Path, questionnaire: Questionnaire) -> None:
 
 
 def encode(value: Any) -> Any:
-    """A model object as plain data: ("d", class name, fields), ("t", items) or ("p", value)."""
+    """A model object as plain data: ("d", class name, fields), ("k", a question type's name),
+    ("t", items) or ("p", value)."""
     name = type(value).__name__
     if name in _CLASSES and type(value) is _CLASSES[name]:
         return ("d", name, tuple(encode(getattr(value, field)) for field in _FIELDS[name]))
+    if isinstance(value, QuestionType) and TYPES.get(value.name) == value:
+        return ("k", value.name)
     if type(value) is tuple:
         return ("t", tuple(encode(item) for item in value))
     if plain(value):
@@ -126,6 +132,8 @@ def decode(node: Any, depth: int = 0) -> Any:
     tag = node[0]
     if tag == "p" and len(node) == 2 and plain(node[1]):
         return node[1]
+    if tag == "k" and len(node) == 2 and type(node[1]) is str:
+        return TYPES[node[1]]
     if tag == "t" and len(node) == 2 and type(node[1]) is tuple:
         return tuple(decode(item, depth + 1) for item in node[1])
     if tag == "d" and len(node) == 3 and type(node[2]) is tuple and len(node[2]) == len(_FIELDS[node[1]]):

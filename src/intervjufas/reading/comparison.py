@@ -14,8 +14,8 @@ from typing import Literal
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.model.answers import Answer, display
-from intervjufas.model.question_types import question_type
-from intervjufas.model.questions import Question, Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.model.questions import Question
 from intervjufas.reading.folder import read_headers
 from intervjufas.reading.folder_header import FolderHeader
 from intervjufas.reading.header_index import sort_key
@@ -164,7 +164,7 @@ def answer_text(question: Question | None, answer: Answer | RawAnswer | None) ->
         return answer.body.strip()
     value = answer.value
     if question is not None and value is not None:
-        text = question_type(question.type).compare_text(question, value)
+        text = question.kind.compare_text(question, value)
     else:
         text = display(value)
     if answer.comment:
@@ -296,7 +296,7 @@ def compare(a: LoadedReport, b: LoadedReport) -> Comparison:
     unchanged = compared = 0
     for question_id in pair.answer_ids():
         question = pair.question(question_id)
-        if question is not None and question_type(question.type).is_rating:
+        if question is not None and question.kind.is_rating:
             continue  # ratings are compared side by side
         texts = [answer_text(question, pair.entry(side, question_id)) for side in (a, b)]
         if not texts[0] and not texts[1]:

@@ -23,8 +23,8 @@ from intervjufas.model.answers import (
     moments_in,
     normalize_newlines,
 )
-from intervjufas.model.question_types import question_type
-from intervjufas.model.questions import Question, Questionnaire, Step, step_status
+from intervjufas.model.questionnaire import Questionnaire, Step, step_status
+from intervjufas.model.questions import Question
 from intervjufas.model.safe_text import visible
 from intervjufas.reports.loading import LoadedReport
 from intervjufas.reports.mermaid import MapNode, MapPhase
@@ -211,7 +211,7 @@ def content_of(question: Question, answer: Answer) -> Content | None:
     value = answer.value
     if value is None:
         return None
-    kind = question_type(question.type)
+    kind = question.kind
     if kind.is_rating and isinstance(value, int):
         return RatingContent(value, question.scale_max, clean(dict(question.scale_labels).get(value, "")))
     if isinstance(value, tuple):
@@ -286,7 +286,7 @@ def _section(report: Report, step: Step) -> Section:
             clean(question.text),
             content,
             clean(question.customer_heading),
-            question_type(question.type).is_rating,
+            question.kind.is_rating,
         )
         group = question.group
         if group is None:

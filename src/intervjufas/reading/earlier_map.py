@@ -8,7 +8,7 @@ from pathlib import Path
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.model.answers import Moment
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.folder import read_headers
 from intervjufas.reading.folder_header import FolderHeader
 from intervjufas.reports.loading import load_report

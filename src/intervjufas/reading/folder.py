@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.folder_header import FolderHeader
 from intervjufas.reading.header_index import Header, Progress, read_folder_header, scan_headers
 from intervjufas.reports.files import report_files

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from intervjufas.model.questions import STATUS_DONE, STATUS_NOT_STARTED, STATUS_STARTED
+from intervjufas.model.questionnaire import STATUS_DONE, STATUS_NOT_STARTED, STATUS_STARTED
 from intervjufas.reports.model import CONFLICT_KEY, FOLLOW_UP_STATUSES, identity
 
 KEPT_KEYS = (

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.folder import read_headers
 from intervjufas.reading.folder_header import FolderHeader
 from intervjufas.reading.plan_items import open_counts, statuses_by_created

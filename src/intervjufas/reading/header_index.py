@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from intervjufas.errors import AnswerError, UnreadableFile, describe_os_error
 from intervjufas.model.answers import parse_date
-from intervjufas.model.type_base import as_text
+from intervjufas.model.questions import as_text
 from intervjufas.reading.file_cache import (
     FileCache,
     FileKey,

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Literal
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.model.questions import PHASES, Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.model.questions import PHASES
 from intervjufas.reading.folder import read_headers
 from intervjufas.reading.header_index import Header
 from intervjufas.reports.loading import LoadedReport, load_report

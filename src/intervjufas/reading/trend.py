@@ -15,7 +15,8 @@ from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.model.questions import Question, Questionnaire, Step
+from intervjufas.model.questionnaire import Questionnaire, Step
+from intervjufas.model.questions import Question
 from intervjufas.reading.folder import read_headers
 from intervjufas.reading.folder_header import FolderHeader
 from intervjufas.reading.header_index import Progress, sort_key

@@ -40,8 +40,8 @@ from typing import Any
 from intervjufas.model.answer_texts import ANSWER, MOMENT, FreeText, rewrite_free_texts
 from intervjufas.model.answers import INVOLVED, Answer, items_in, moments_in
 from intervjufas.model.personal_data import EPOST, Finding, find_personal_data, redact
-from intervjufas.model.question_types import question_type
-from intervjufas.model.questions import Question, Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.model.questions import Question
 from intervjufas.reports.model import CONFLICT_KEY, FollowUp, RawAnswer, Report, header_value, timestamp
 from intervjufas.reports.recovery import RECOVERY_KEY
 
@@ -111,7 +111,7 @@ def anonymised(report: Report, questionnaire: Questionnaire, *, today: dt.date |
 
 
 def _anonymised_answer(question: Question, answer: Answer, marker: str, detail: bool) -> Answer:
-    free_valued = question_type(question.type).free_text
+    free_valued = question.kind.free_text
 
     def rewrite(piece: FreeText) -> str:
         if piece.part == ANSWER:

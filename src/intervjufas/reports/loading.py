@@ -7,7 +7,7 @@ from pathlib import Path
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.files.bounded import read_text
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.catalog import find_set
 from intervjufas.reports.front_matter import HeaderError, check_values
 from intervjufas.reports.model import Report

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from intervjufas.model.answers import ActionItem, Answer, display, new_id
-from intervjufas.model.question_types import question_type
-from intervjufas.model.questions import PLAN_KINDS, Question, Questionnaire, SetRef, Step
+from intervjufas.model.question_types.table import CHOICE
+from intervjufas.model.questionnaire import Questionnaire, SetRef, Step
+from intervjufas.model.questions import PLAN_KINDS, Question
 
 FORMAT_VERSION = 2
 FOLLOW_UP_STATUSES = ("Genomfört", "Delvis", "Inte än", "Släpp")
@@ -35,7 +36,7 @@ GUIDE = (
 )
 # How a follow-up is answered and written: a status with an optional comment.
 FOLLOW_UP_QUESTION = Question(
-    id="uppfoljning", text=FOLLOW_UP_TITLE, type="val", choices=FOLLOW_UP_STATUSES, comment=True
+    id="uppfoljning", text=FOLLOW_UP_TITLE, kind=CHOICE, choices=FOLLOW_UP_STATUSES, comment=True
 )
 
 
@@ -191,7 +192,7 @@ def planned_items(report: Report, questionnaire: Questionnaire) -> list[PlannedI
             answer = report.answers.get(question.id)
             if not question.plan or answer is None or answer.value is None:
                 continue
-            entries = question_type(question.type).action_items(question, answer.value)
+            entries = question.kind.action_items(question, answer.value)
             for number, entry in enumerate(entries, start=1):
                 key = (
                     f"{report.report_id}/{entry.id}"

@@ -14,17 +14,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from intervjufas.errors import AnswerError, AnswerFormatError, ReportFormatError
+from intervjufas.model.answer_codec import decode
 from intervjufas.model.answers import Answer
 from intervjufas.model.markdown_text import DRAFT_MARKER, V1, V2, TextCodec
-from intervjufas.model.question_types import coerce_value, decode
-from intervjufas.model.questions import (
+from intervjufas.model.questionnaire import (
     STATUS_DONE,
     STATUS_NOT_STARTED,
     STATUS_STARTED,
-    Question,
     Questionnaire,
     SetRef,
 )
+from intervjufas.model.questions import Question, coerce_value
 from intervjufas.reports.front_matter import HeaderError, header_line, parse_header, split_front_matter
 from intervjufas.reports.model import FOLLOW_UP_QUESTION, GUIDE, SECTION_TEXTS, FollowUp, RawAnswer, Report
 from intervjufas.reports.process_map import MAP_EMPTY, MAP_NOTE

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from intervjufas.model.answers import ActionItem, Moment, moments_in, new_id
 from intervjufas.model.markdown_text import CURRENT
-from intervjufas.model.questions import PHASES, Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.model.questions import PHASES
 from intervjufas.reports.mermaid import LEGEND_WORDS, MapNode, MapPhase, State, drawing
 from intervjufas.reports.model import Report, planned_items
 
@@ -71,7 +72,7 @@ StartMap = dict[str, tuple[Moment, ...]] | EarlierMap
 
 def has_map(questionnaire: Questionnaire) -> bool:
     """Whether the set maps the process (it has ``moment`` questions)."""
-    return any(q.type == "moment" for q in questionnaire.all_questions())
+    return any(q.kind.maps_process for q in questionnaire.all_questions())
 
 
 def mapped_moments(report: Report, questionnaire: Questionnaire) -> dict[str, tuple[Moment, ...]]:
@@ -79,7 +80,7 @@ def mapped_moments(report: Report, questionnaire: Questionnaire) -> dict[str, tu
     phases: dict[str, tuple[Moment, ...]] = {phase: () for phase in PHASES}
     for question in questionnaire.all_questions():
         answer = report.answers.get(question.id)
-        if question.type == "moment" and question.phase and answer is not None and answer.value:
+        if question.kind.maps_process and question.phase and answer is not None and answer.value:
             phases[question.phase] += moments_in(answer.value)
     return phases
 

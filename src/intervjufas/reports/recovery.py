@@ -27,7 +27,7 @@ from intervjufas.files.private_folders import (
     warn,
 )
 from intervjufas.files.settings import data_home
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reports.files import report_files, report_stem
 from intervjufas.reports.model import Report, copy_report
 from intervjufas.reports.render import render

@@ -23,10 +23,10 @@ from typing import Any
 import yaml
 
 from intervjufas.files.safe_yaml import SafeDumper
+from intervjufas.model.answer_codec import encode
 from intervjufas.model.answers import display, one_line
 from intervjufas.model.markdown_text import CURRENT, DRAFT_MARKER
-from intervjufas.model.question_types import encode
-from intervjufas.model.questions import Questionnaire, Step, step_status
+from intervjufas.model.questionnaire import Questionnaire, Step, step_status
 from intervjufas.reports.files import slugify
 from intervjufas.reports.front_matter import PROGRAM_KEY, TOP_KEYS
 from intervjufas.reports.model import (

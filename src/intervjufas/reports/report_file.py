@@ -34,7 +34,7 @@ from intervjufas.files.atomic import (
 )
 from intervjufas.files.bounded import read_text
 from intervjufas.files.locking import ReportLock, remove_stale_locks
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reports.files import report_stem
 from intervjufas.reports.model import CONFLICT_KEY, Report, copy_report, timestamp
 

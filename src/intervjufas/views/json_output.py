@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from intervjufas.model.conditions import AllOf, Comparison, Condition, Not
-from intervjufas.model.question_types import question_type
-from intervjufas.model.questions import Question, Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.model.questions import Question
 
 if TYPE_CHECKING:
     from intervjufas.questionsets.catalog import SetEntry
@@ -118,7 +118,7 @@ def question_data(question: Question) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": question.id,
         "text": question.text,
-        "typ": question.type,
+        "typ": question.kind.name,
         "obligatorisk": question.required,
         "hjalp": question.help,
         "kort": question.short,
@@ -127,7 +127,7 @@ def question_data(question: Question) -> dict[str, Any]:
         data["val"] = list(question.choices)
     if question.comment:
         data["kommentar"] = True
-    if question_type(question.type).is_rating:
+    if question.kind.is_rating:
         data.update(min=question.scale_min, max=question.scale_max)
         data["etiketter"] = {str(n): text for n, text in question.scale_labels}
     if question.default is not None:

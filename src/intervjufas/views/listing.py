@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from intervjufas.model.questions import STATUS_DONE, STATUS_STARTED
+from intervjufas.model.questionnaire import STATUS_DONE, STATUS_STARTED
 from intervjufas.views.common import NO_ANSWER
 from intervjufas.views.console import write_plain
 from intervjufas.views.stacked import Stack

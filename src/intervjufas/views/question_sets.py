@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intervjufas.model.conditions import AllOf, AnyOf, Comparison, Condition, Not
-from intervjufas.model.question_types import question_type
-from intervjufas.model.questions import PLAN_KINDS, Question, Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.model.questions import PLAN_KINDS, Question
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -124,10 +124,10 @@ def describe_condition(condition: Condition, *, nested: bool = False) -> str:
 
 def _answer_form(question: Question) -> str:
     """How the question is answered, as one phrase."""
-    parts = [question_type(question.type).shown_as]
+    parts = [question.kind.shown_as]
     if question.required:
         parts.append("obligatorisk")
-    if question_type(question.type).is_rating:
+    if question.kind.is_rating:
         parts[0] = f"{parts[0]} {question.scale_min}–{question.scale_max}"
     if question.plan:
         parts.append(f"till utvecklingsplanen: {PLAN_KINDS[question.plan]}")
@@ -145,7 +145,7 @@ def question_lines(question: Question, number: int, indent: int) -> list[Line]:
         (indent, f"{number}. {question.text}", "bold"),
         (detail, f"id: {question.id} · {_answer_form(question)}", "dim"),
     ]
-    if "val" in question_type(question.type).keys:
+    if "val" in question.kind.keys:
         lines.append((detail, f"Val: {' / '.join(question.choices)}", ""))
     if question.scale_labels:
         labels = ", ".join(f"{n} = {text}" for n, text in question.scale_labels)

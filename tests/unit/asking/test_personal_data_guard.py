@@ -17,14 +17,16 @@ from intervjufas.asking.prompter import AskRequest
 from intervjufas.asking.session import Session
 from intervjufas.errors import PartialAnswer, Stopped
 from intervjufas.model.answers import ActionItem, Answer
-from intervjufas.model.questions import Group, Question, Questionnaire
+from intervjufas.model.question_types.table import TYPES
+from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.model.questions import Group, Question
 from intervjufas.reports.model import Report
 
 TODAY = dt.date(2026, 11, 30)
-LONG = Question("fore_kunden", "Hur förbereder du kunden?", "langtext")
-CHOICE = Question("q", "Finns det en tydlig struktur?", "val", choices=("Ja", "Delvis", "Nej"), comment=True)
-ITEMS = Question("a", "Vad vill du lägga till?", "atgarder", plan="lagga_till")
-SCALE = Question("s", "Betyg", "skala")
+LONG = Question("fore_kunden", "Hur förbereder du kunden?", TYPES["langtext"])
+CHOICE = Question("q", "Finns det en tydlig struktur?", TYPES["val"], choices=("Ja", "Delvis", "Nej"), comment=True)
+ITEMS = Question("a", "Vad vill du lägga till?", TYPES["atgarder"], plan="lagga_till")
+SCALE = Question("s", "Betyg", TYPES["skala"])
 PHONE = "Jag ringer kandidaten på 070-123 45 67."
 CLEAN = "Jag ringer kandidaten dagen innan."
 

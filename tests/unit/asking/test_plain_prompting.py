@@ -11,6 +11,7 @@ from intervjufas.asking.plain_prompter import PlainPrompter
 from intervjufas.asking.prompter import AskRequest
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.question_types.table import TYPES
 from intervjufas.model.questions import Group, Question
 
 
@@ -22,17 +23,17 @@ def ask(question: Question, *lines: str, default: Answer | None = None) -> tuple
     return answer, out.getvalue()
 
 
-CHOICE = Question("q", "Finns det en tydlig struktur?", "val", choices=("Ja", "Delvis", "Nej"), comment=True)
+CHOICE = Question("q", "Finns det en tydlig struktur?", TYPES["val"], choices=("Ja", "Delvis", "Nej"), comment=True)
 MULTI = Question(
-    "m", "Vilka intervjuformer används?", "flerval", choices=("Telefon", "Snabb", "Konventionell intervju")
+    "m", "Vilka intervjuformer används?", TYPES["flerval"], choices=("Telefon", "Snabb", "Konventionell intervju")
 )
-YES_NO = Question("j", "Finns det moment att lägga till?", "janej", required=True)
+YES_NO = Question("j", "Finns det moment att lägga till?", TYPES["janej"], required=True)
 SCALE = Question(
-    "s", "Betyg", "skala", scale_labels=((1, "Mycket dålig"), (5, "Mycket bra")), help="1 är sämst."
+    "s", "Betyg", TYPES["skala"], scale_labels=((1, "Mycket dålig"), (5, "Mycket bra")), help="1 är sämst."
 )
-LONG = Question("l", "Hur förbereder du kunden?", "langtext", help="T.ex. kravprofil.")
-DATE = Question("d", "Datum", "datum")
-ITEMS = Question("a", "Vad vill du utveckla?", "atgarder", plan="utveckla")
+LONG = Question("l", "Hur förbereder du kunden?", TYPES["langtext"], help="T.ex. kravprofil.")
+DATE = Question("d", "Datum", TYPES["datum"])
+ITEMS = Question("a", "Vad vill du utveckla?", TYPES["atgarder"], plan="utveckla")
 
 
 def test_choices_are_numbered_and_chosen_by_number_or_name() -> None:
@@ -117,7 +118,7 @@ def test_piped_answers_are_echoed_and_nothing_is_styled() -> None:
     prompter = PlainPrompter(io.StringIO("Nordlager\n"), out)
     group = Group("g", "Reflektion", "Reflektera över följande:")
     prompter.section("Steg 1: Före intervjun", "Vilka förberedelser?")
-    prompter.ask(AskRequest(Question("t", "Vilken kund?", "text"), "Steg 1 · fråga 1 av 1", group=group))
+    prompter.ask(AskRequest(Question("t", "Vilken kund?", TYPES["text"]), "Steg 1 · fråga 1 av 1", group=group))
     assert out.getvalue() == (
         "\n== Steg 1: Före intervjun ==\nVilka förberedelser?\n"
         "\nReflektion\nReflektera över följande:\n"

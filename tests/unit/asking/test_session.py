@@ -12,9 +12,9 @@ import pytest
 from intervjufas.asking.follow_up import ListPool
 from intervjufas.asking.prompter import AskRequest
 from intervjufas.asking.session import METADATA_TITLE, Session
+from intervjufas.model.answer_codec import coerce
 from intervjufas.model.answers import ActionItem, Answer
-from intervjufas.model.question_types import coerce
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reports.action_plan import OpenItem
 from intervjufas.reports.model import FOLLOW_UP_TITLE, FollowUp, Report
 from intervjufas.reports.parse import parse

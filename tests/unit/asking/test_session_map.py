@@ -14,9 +14,9 @@ from intervjufas.asking.follow_up import ListPool
 from intervjufas.asking.prompter import AskRequest
 from intervjufas.asking.run import MappingOptions, run_mapping
 from intervjufas.asking.session import Session
+from intervjufas.model.answer_codec import coerce
 from intervjufas.model.answers import ActionItem, Answer, Moment
-from intervjufas.model.question_types import coerce
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reports.action_plan import OpenItem
 from intervjufas.reports.model import Report
 from intervjufas.reports.parse import parse

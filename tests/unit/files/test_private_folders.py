@@ -20,7 +20,7 @@ from intervjufas.files.private_folders import (
 )
 from intervjufas.files.settings import cache_dir, cache_home, config_home, data_home, named_author, remember
 from intervjufas.model.answers import Answer
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.catalog import builtin_text
 from intervjufas.questionsets.loader import load_question_set
 from intervjufas.questionsets.set_cache import cached_set

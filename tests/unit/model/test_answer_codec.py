@@ -11,9 +11,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from intervjufas.errors import AnswerFormatError
+from intervjufas.model.answer_codec import decode, encode
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.markdown_text import PLACEHOLDER, V1, V2
-from intervjufas.model.question_types import decode, encode
+from intervjufas.model.question_types.table import TYPES
 from intervjufas.model.questions import Question
 
 escape_text, unescape_text = V2.escape, V2.unescape
@@ -22,7 +23,7 @@ STRUCTURE = re.compile(r"^(#{1,6})[ \t]+.*<!--[ \t]*(steg|grupp|fraga|avsnitt|up
 
 
 def question(kind: str, **extra: object) -> Question:
-    return Question(id="q", text="Fråga?", type=kind, **extra)  # type: ignore[arg-type]
+    return Question(id="q", text="Fråga?", kind=TYPES[kind], **extra)  # type: ignore[arg-type]
 
 
 TEXT = question("langtext")

@@ -20,16 +20,17 @@ from intervjufas.model.answer_texts import (
 )
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.personal_data import kind_noun, redact
+from intervjufas.model.question_types.table import TYPES
 from intervjufas.model.questions import Question
 
 TODAY = dt.date(2026, 11, 30)
-TEXT = Question(id="t", text="T", type="text")
-LONG = Question(id="l", text="L", type="langtext")
-CHOICE = Question(id="c", text="C", type="val", choices=("Ja", "Delvis", "Nej"), comment=True)
-DATE = Question(id="d", text="D", type="datum")
-SCALE = Question(id="s", text="S", type="skala")
-ITEMS = Question(id="a", text="A", type="atgarder")
-MULTI = Question(id="m", text="M", type="flerval", choices=("Telefon 070-123 45 67", "Annat"))
+TEXT = Question(id="t", text="T", kind=TYPES["text"])
+LONG = Question(id="l", text="L", kind=TYPES["langtext"])
+CHOICE = Question(id="c", text="C", kind=TYPES["val"], choices=("Ja", "Delvis", "Nej"), comment=True)
+DATE = Question(id="d", text="D", kind=TYPES["datum"])
+SCALE = Question(id="s", text="S", kind=TYPES["skala"])
+ITEMS = Question(id="a", text="A", kind=TYPES["atgarder"])
+MULTI = Question(id="m", text="M", kind=TYPES["flerval"], choices=("Telefon 070-123 45 67", "Annat"))
 
 
 @pytest.mark.parametrize(

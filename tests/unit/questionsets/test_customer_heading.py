@@ -14,8 +14,7 @@ from helpers import FIXTURE_REPORTS, REPO
 from intervjufas.asking.run import _check_set
 from intervjufas.files.bounded import read_text
 from intervjufas.files.safe_yaml import compose, plain_value
-from intervjufas.model.question_types import question_type
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.catalog import builtin_set, earlier_builtin_sets
 from intervjufas.questionsets.loader import read_question_set
 from intervjufas.questionsets.schema import question_set_schema
@@ -83,7 +82,7 @@ def test_the_built_in_sets_mark_only_what_the_employer_should_read(set_id: str) 
     for question in questionnaire.all_questions():
         if not question.customer_heading:
             continue
-        assert not question_type(question.type).is_rating
+        assert not question.kind.is_rating
         assert question.plan is None
         assert question.group is None  # no reflection or experience group is shown
         assert question.id not in ("genomforande", "kollega")  # how the mapping was made

@@ -9,7 +9,8 @@ import pytest
 
 from intervjufas.model.answers import Answer
 from intervjufas.model.conditions import Comparison, comparisons
-from intervjufas.model.questions import PLAN_KINDS, Question, Questionnaire, Step
+from intervjufas.model.questionnaire import Questionnaire, Step
+from intervjufas.model.questions import PLAN_KINDS, Question
 
 # -- the exercise, word for word ------------------------------------------------------------------
 
@@ -161,14 +162,14 @@ def test_reflection_follow_ups_are_conditional_on_ja(kartlaggning: Questionnaire
     plan_kinds = []
     for yes_no_text, follow_up_text in pairs:
         yes_no = by_text(step, yes_no_text)
-        assert yes_no.type == "janej"
+        assert yes_no.kind.name == "janej"
         assert yes_no.required
         position = step.questions.index(yes_no)
         follow_up = step.questions[position + 1]
         if follow_up_text is not None:
             assert follow_up.text == follow_up_text
         assert follow_up.condition == Comparison(yes_no.id, "ar", "Ja")
-        assert follow_up.type == "atgarder"
+        assert follow_up.kind.name == "atgarder"
         assert follow_up.plan in PLAN_KINDS
         plan_kinds.append(follow_up.plan)
         # Asked only after "Ja".
@@ -188,11 +189,11 @@ def test_experience_is_a_group_with_customer_and_candidate_answers_and_ratings(
         f"kandidaten {when} intervjun?"
     )
     members = [q for q in step.questions if q.group is not None and q.group.text == sentence]
-    assert [q.type for q in members] == ["langtext", "skala", "langtext", "skala"]
-    assert [q.text for q in members if q.type == "langtext"] == ["För kunden", "För kandidaten"]
+    assert [q.kind.name for q in members] == ["langtext", "skala", "langtext", "skala"]
+    assert [q.text for q in members if q.kind.name == "langtext"] == ["För kunden", "För kandidaten"]
     # The group's questions are consecutive, at the end of the step.
     assert list(step.questions[-4:]) == members
-    for rating in (q for q in members if q.type == "skala"):
+    for rating in (q for q in members if q.kind.name == "skala"):
         assert (rating.scale_min, rating.scale_max) == (1, 5)
         assert not rating.required
         assert rating.condition is None
@@ -213,7 +214,7 @@ def test_structure_routine_and_purpose_are_ja_delvis_nej_with_comment(
     kartlaggning: Questionnaire, index: int, text: str
 ) -> None:
     question = by_text(kartlaggning.steps[index], text)
-    assert question.type == "val"
+    assert question.kind.name == "val"
     assert question.choices == ("Ja", "Delvis", "Nej")
     assert question.comment
 
@@ -221,9 +222,9 @@ def test_structure_routine_and_purpose_are_ja_delvis_nej_with_comment(
 def test_the_preparation_questions_are_free_text(kartlaggning: Questionnaire) -> None:
     step = kartlaggning.steps[0]
     for text in STEP_1[:3]:
-        assert by_text(step, text).type == "langtext"
-    assert by_text(kartlaggning.steps[1], "Hur genomför du intervjun?").type == "langtext"
-    assert by_text(kartlaggning.steps[2], STEP_3[0]).type == "langtext"
+        assert by_text(step, text).kind.name == "langtext"
+    assert by_text(kartlaggning.steps[1], "Hur genomför du intervjun?").kind.name == "langtext"
+    assert by_text(kartlaggning.steps[2], STEP_3[0]).kind.name == "langtext"
 
 
 # -- metadata (both sets) --------------------------------------------------------------------------
@@ -238,14 +239,14 @@ def test_metadata_questions(any_set: Questionnaire) -> None:
     metadata = {q.id: q for q in any_set.metadata}
     assert list(metadata) == ["uppdrag", "kund", "roll", "intervjuform", "genomforande", "kollega", "datum"]
     assert metadata["uppdrag"].required
-    assert metadata["uppdrag"].type == "text"
+    assert metadata["uppdrag"].kind.name == "text"
     assert [q.id for q in any_set.metadata if q.required] == ["uppdrag"]
-    assert metadata["kund"].type == "text"
-    assert metadata["roll"].type == "text"
+    assert metadata["kund"].kind.name == "text"
+    assert metadata["roll"].kind.name == "text"
     form = metadata["intervjuform"]
-    assert form.type == "flerval"
+    assert form.kind.name == "flerval"
     assert form.choices == ("Telefonintervju", "Snabbintervju", "Konventionell intervju")
-    assert metadata["genomforande"].type == "val"
+    assert metadata["genomforande"].kind.name == "val"
     assert "Tillsammans med en kollega" in metadata["genomforande"].choices
     assert "Individuellt" in metadata["genomforande"].choices
     colleague = metadata["kollega"]
@@ -253,7 +254,7 @@ def test_metadata_questions(any_set: Questionnaire) -> None:
     assert colleague.is_active({"genomforande": Answer("Tillsammans med en kollega")})
     assert not colleague.is_active({"genomforande": Answer("Individuellt")})
     date = metadata["datum"]
-    assert date.type == "datum"
+    assert date.kind.name == "datum"
     assert date.default == "idag"
     assert date.default_answer() == Answer(dt.date.today().isoformat())
 
@@ -288,11 +289,11 @@ def test_quick_format_parts_and_questions_word_for_word(snabbformat: Questionnai
     part_1, part_2 = snabbformat.steps
     assert (part_1.label, part_1.title) == ("Del 1", "Intervjuprocessen från start till slut")
     assert (part_2.label, part_2.title) == ("Del 2", "Reflektera")
-    exercise = [q for q in part_1.questions if q.type == "langtext"]
+    exercise = [q for q in part_1.questions if q.kind.name == "langtext"]
     assert [q.text for q in exercise] == QUICK_PART_1
     # Each of the exercise's questions is followed by the moments it names, for the process map.
-    assert [q.type for q in part_1.questions] == ["langtext", "moment"] * len(QUICK_PART_1)
-    assert [q.phase for q in part_1.questions if q.type == "moment"] == ["fore", "under", "efter"]
+    assert [q.kind.name for q in part_1.questions] == ["langtext", "moment"] * len(QUICK_PART_1)
+    assert [q.phase for q in part_1.questions if q.kind.name == "moment"] == ["fore", "under", "efter"]
     assert part_2.lead == QUICK_PART_2_LEAD
     assert_in_order(QUICK_PART_2, step_texts(part_2))
 
@@ -302,10 +303,10 @@ def test_quick_format_reflection_has_customer_candidate_and_an_action_plan(
 ) -> None:
     part_2 = snabbformat.steps[1]
     experience = [q for q in part_2.questions if q.group and q.group.text == QUICK_PART_2[0]]
-    assert [q.type for q in experience] == ["langtext", "skala", "langtext", "skala"]
-    assert [q.text for q in experience if q.type == "langtext"] == ["För kunden", "För kandidaten"]
+    assert [q.kind.name for q in experience] == ["langtext", "skala", "langtext", "skala"]
+    assert [q.text for q in experience if q.kind.name == "langtext"] == ["För kunden", "För kandidaten"]
     develop = [q for q in part_2.questions if q.group and q.group.text == QUICK_PART_2[1]]
-    assert [q.type for q in develop] == ["langtext", "atgarder"]
+    assert [q.kind.name for q in develop] == ["langtext", "atgarder"]
     assert develop[1].plan == "utveckla"
 
 

@@ -21,7 +21,7 @@ from export_samples import (
     write_and_load,
 )
 from helpers import FIXTURE_REPORTS
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.customer_version import concerns_customer, customer_version, has_process
 from intervjufas.reading.document import (
     Document,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers import FIXTURE_REPORTS
 from intervjufas.model.answers import ActionItem, Answer, Moment
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.earlier_map import latest_map
 from intervjufas.reports.model import Report
 from intervjufas.reports.process_map import EarlierMap

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from intervjufas.model.answers import ActionItem, Answer
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading import follow_up
 from intervjufas.reading.folder import load_folder
 from intervjufas.reading.follow_up import follow_up_pool

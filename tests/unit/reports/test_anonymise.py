@@ -14,8 +14,8 @@ from test_report_roundtrip import reports
 
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.personal_data import find_personal_data
-from intervjufas.model.question_types import coerce_value
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.model.questions import coerce_value
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reports.anonymise import (
     ANONYMISED_KEY,
@@ -279,7 +279,7 @@ def reports_with_personal_data(draw: st.DrawFn, questionnaire: Questionnaire) ->
         question = questionnaire.question(key)
         assert question is not None
         comment = draw(own_words) if answer.comment else ""
-        if isinstance(answer.value, str) and question.type in ("text", "langtext"):
+        if isinstance(answer.value, str) and question.kind.name in ("text", "langtext"):
             written = draw(with_personal_data if key in KEPT_DETAILS else own_words)  # (names are kept)
             report.answers[key] = Answer(coerce_value(question, written), comment)
         elif isinstance(answer.value, tuple) and answer.value and isinstance(answer.value[0], ActionItem):

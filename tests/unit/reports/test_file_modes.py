@@ -15,7 +15,7 @@ import pytest
 from intervjufas.files.atomic import atomic_write, create_new, ensure_dir
 from intervjufas.files.locking import ReportLock
 from intervjufas.model.answers import Answer
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reports.model import Report
 from intervjufas.reports.recovery import recovery_dir, write_recovery
 from intervjufas.reports.report_file import ReportFile

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from intervjufas.model.answers import Answer
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reports.model import Report
 from intervjufas.reports.parse import parse
 from intervjufas.reports.render import render

@@ -10,7 +10,8 @@ import pytest
 
 from helpers import FIXTURE_REPORTS
 from intervjufas.model.answers import ActionItem, Answer, Moment
-from intervjufas.model.questions import PHASES, Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.model.questions import PHASES
 from intervjufas.questionsets.catalog import earlier_builtin_sets
 from intervjufas.questionsets.loader import load_question_set
 from intervjufas.reports.loading import load_report

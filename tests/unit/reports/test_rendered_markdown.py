@@ -16,7 +16,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from intervjufas.model.answers import ActionItem, Answer, Moment
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reports.model import Report, planned_items
 from intervjufas.reports.render import render
@@ -73,20 +73,20 @@ def full_report(questionnaire: Questionnaire, text: str) -> Report:
     report.answers["datum"] = Answer("2024-05-01")
     for step in questionnaire.steps:
         for question in step.questions:
-            if question.type in ("text", "langtext"):
+            if question.kind.name in ("text", "langtext"):
                 report.answers[question.id] = Answer(text)
-            elif question.type == "atgarder":
+            elif question.kind.name == "atgarder":
                 report.answers[question.id] = Answer((ActionItem("Checklista | *ny*", "<i>Tydlighet</i>"),))
-            elif question.type in ("janej", "val"):
+            elif question.kind.name in ("janej", "val"):
                 report.answers[question.id] = Answer(question.choices[0], text if question.comment else "")
-            elif question.type == "skala":
+            elif question.kind.name == "skala":
                 report.answers[question.id] = Answer(question.scale_max)
     return report
 
 
 def with_moments(report: Report, questionnaire: Questionnaire, names: tuple[str, ...]) -> Report:
     for question in questionnaire.all_questions():
-        if question.type == "moment":
+        if question.kind.name == "moment":
             report.answers[question.id] = Answer(tuple(Moment(name, ("kunden",)) for name in names))
     return report
 
@@ -122,7 +122,7 @@ def test_every_typed_line_break_and_character_shows_as_typed() -> None:
         questionnaire = builtin_set(set_id)
         report = full_report(questionnaire, HOSTILE)
         shown = shown_answers(render(report, questionnaire))
-        texts = [q for s in questionnaire.steps for q in s.questions if q.type in ("text", "langtext")]
+        texts = [q for s in questionnaire.steps for q in s.questions if q.kind.name in ("text", "langtext")]
         assert texts
         for question in texts:
             assert shown[question.id] == as_seen(HOSTILE), question.id
@@ -178,7 +178,7 @@ def test_any_text_shows_as_typed(text: str) -> None:
     questionnaire = builtin_set("snabbformat")
     report = Report.new(questionnaire)
     report.answers["uppdrag"] = Answer("Lager")
-    question = next(q for s in questionnaire.steps for q in s.questions if q.type == "langtext")
+    question = next(q for s in questionnaire.steps for q in s.questions if q.kind.name == "langtext")
     report.answers[question.id] = Answer(text)
     value = report.answers[question.id].value
     if value is None or not value.strip():

@@ -9,7 +9,7 @@ import pytest
 from helpers import FIXTURE_REPORTS
 from intervjufas.errors import ReportFormatError
 from intervjufas.model.answers import ActionItem, Answer
-from intervjufas.model.questions import Questionnaire, SetRef
+from intervjufas.model.questionnaire import Questionnaire, SetRef
 from intervjufas.reports.model import FollowUp, RawAnswer, Report, planned_items
 from intervjufas.reports.parse import parse
 from intervjufas.reports.render import render

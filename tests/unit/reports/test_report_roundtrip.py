@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment, one_line
 from intervjufas.model.markdown_text import DRAFT_MARKER, PLACEHOLDER
-from intervjufas.model.question_types import coerce_value
-from intervjufas.model.questions import Question, Questionnaire, SetRef
+from intervjufas.model.questionnaire import Questionnaire, SetRef
+from intervjufas.model.questions import Question, coerce_value
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.questionsets.loader import load_question_set
 from intervjufas.reports.front_matter import CANONICAL_KEYS, TOP_KEYS
@@ -118,7 +118,7 @@ def yaml_values() -> st.SearchStrategy[object]:
 
 def metadata_answer(question: Question) -> st.SearchStrategy[Answer]:
     """Metadata as the program stores it: raw input made valid by coerce_value."""
-    kind = question.type
+    kind = question.kind.name
     if kind in ("text", "langtext"):
         raw: st.SearchStrategy[object] = any_text
     elif kind == "datum":
@@ -133,7 +133,7 @@ def metadata_answer(question: Question) -> st.SearchStrategy[Answer]:
 
 
 def body_answer(question: Question) -> st.SearchStrategy[Answer]:
-    kind = question.type
+    kind = question.kind.name
     empty = st.just(Answer(None))
     if kind in ("text", "langtext"):
         return st.one_of(empty, any_text.map(Answer))

@@ -17,7 +17,7 @@ from intervjufas.files.atomic import atomic_write, create_new
 from intervjufas.files.bounded import read_text
 from intervjufas.files.settings import reports_dir
 from intervjufas.model.answers import Answer
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reports.files import SLUG_MAX, report_files, report_stem, slugify
 from intervjufas.reports.finding import find_report
 from intervjufas.reports.front_matter import read_front_matter

@@ -25,7 +25,7 @@ from export_samples import (
     write_and_load,
 )
 from helpers import FIXTURE_REPORTS
-from intervjufas.model.questions import Questionnaire
+from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.customer_version import customer_version
 from intervjufas.reading.document import Document, build_document, clean
 from intervjufas.reports.loading import load_report

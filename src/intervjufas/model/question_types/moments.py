@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from intervjufas.errors import AnswerError
 from intervjufas.model.answers import Answer, Moment, Value, display, involved, moments_in, new_id, parse_date
 from intervjufas.model.list_markdown import ListItem, read_items, write_items
 from intervjufas.model.markdown_text import TextCodec
-from intervjufas.model.type_base import QuestionType, as_text
-
-if TYPE_CHECKING:
-    from intervjufas.model.questions import Question
+from intervjufas.model.questions import Question, QuestionType, Widget, as_text
 
 _LABELS = {"involves": "Berör", "note": "Notering", "developed": "Utvecklat"}
 _READ_LABELS = {
@@ -38,7 +35,7 @@ class MomentListType(QuestionType):
     name = "moment"
     description = "momenten i en fas av intervjuprocessen, med vem de berör (till processkartan)"
     shown_as = "moment i processkartan"
-    widget = "moments"
+    widget = Widget.MOMENTS
     keys = ("fas",)
     required_keys = ("fas",)
     operators = frozenset({"besvarad"})

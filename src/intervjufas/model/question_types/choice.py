@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import NO, YES, Answer, Value, texts_in
 from intervjufas.model.markdown_text import CURRENT, TextCodec
-from intervjufas.model.type_base import QuestionType, as_text, coerce_line
-
-if TYPE_CHECKING:
-    from intervjufas.model.questions import Question
+from intervjufas.model.questions import Question, QuestionType, Widget, as_text, coerce_line
 
 ANSWER_LABEL = "Svar:"
 _CHOICE = re.compile(r"^(?:Svar:[ \t]*)?(?:\*\*(?P<bold>.*)\*\*|(?P<plain>.*))$")
@@ -38,7 +35,7 @@ class ChoiceType(QuestionType):
     name = "val"
     description = "ett val ur listan 'val'"
     shown_as = "ett val"
-    widget = "menu"
+    widget = Widget.MENU
     keys: ClassVar[tuple[str, ...]] = ("val", "kommentar")
     required_keys: ClassVar[tuple[str, ...]] = ("val",)
     text_valued = True
@@ -59,7 +56,7 @@ class ChoiceType(QuestionType):
         match = _CHOICE.match(lines[0].strip())
         assert match is not None  # (the pattern matches any line)
         chosen = match.group("bold") if match.group("bold") is not None else match.group("plain")
-        value = coerce_line(self, question, text.uninline(chosen), 0)
+        value = coerce_line(question, text.uninline(chosen), 0)
         rest = lines[1:]
         if rest and rest[0] == "":
             rest = rest[1:]
@@ -75,7 +72,7 @@ class YesNoType(ChoiceType):
     name = "janej"
     description = "Ja eller Nej"
     shown_as = "ja/nej"
-    widget = "yesno"
+    widget = Widget.YESNO
     keys = ("kommentar",)
     required_keys = ()
     text_valued = False
@@ -100,7 +97,7 @@ class MultiChoiceType(QuestionType):
     name = "flerval"
     description = "ett eller flera val ur listan 'val'"
     shown_as = "flera val"
-    widget = "checkbox"
+    widget = Widget.CHECKBOX
     keys = ("val",)
     required_keys = ("val",)
     operators = frozenset({"besvarad", "innehaller"})
@@ -128,5 +125,5 @@ class MultiChoiceType(QuestionType):
             match = _ITEM.match(line.strip())
             # One line is one whole choice (which may contain a comma); coerce gives a tuple.
             one = text.uninline(match.group(1) if match else line.strip())
-            chosen.extend(texts_in(coerce_line(self, question, [one], offset)))
+            chosen.extend(texts_in(coerce_line(question, [one], offset)))
         return Answer(tuple(c for c in question.choices if c in chosen))

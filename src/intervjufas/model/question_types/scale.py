@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import Answer, Value, display
 from intervjufas.model.markdown_text import CURRENT, TextCodec
-from intervjufas.model.type_base import QuestionType, coerce_line
-
-if TYPE_CHECKING:
-    from intervjufas.model.questions import Question
+from intervjufas.model.questions import Question, QuestionType, Widget, coerce_line
 
 RATING_LABEL = "Betyg:"
 _SCALE = re.compile(r"^(?:Betyg:[ \t]*)?(?:\*\*)?(-?\d+)(?:\*\*)?(?:\s.*)?$")
@@ -21,7 +18,7 @@ class ScaleType(QuestionType):
     name = "skala"
     description = "en siffra på en skala (min–max)"
     shown_as = "skala"
-    widget = "scale"
+    widget = Widget.SCALE
     keys = ("min", "max", "etiketter")
     operators = frozenset({"besvarad", "ar", "ar_inte", "en_av", "minst", "hogst"})
     is_rating = True
@@ -56,4 +53,4 @@ class ScaleType(QuestionType):
             raise AnswerFormatError(
                 0, f"skriv en siffra mellan {question.scale_min} och {question.scale_max}"
             )
-        return Answer(coerce_line(self, question, match.group(1), 0))
+        return Answer(coerce_line(question, match.group(1), 0))

@@ -7,16 +7,13 @@ in a comment, ``Varför: …`` and, for a moment to add, ``Berör: …`` indente
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from intervjufas.errors import AnswerError
 from intervjufas.model.answers import ActionItem, Answer, Value, display, involved, items_in, new_id
 from intervjufas.model.list_markdown import ListItem, read_items, write_items
 from intervjufas.model.markdown_text import TextCodec
-from intervjufas.model.type_base import QuestionType, as_text
-
-if TYPE_CHECKING:
-    from intervjufas.model.questions import Question
+from intervjufas.model.questions import Question, QuestionType, Widget, as_text
 
 WHY_LABEL = "Varför"
 _LABELS = {"why": WHY_LABEL, "involves": "Berör"}
@@ -27,7 +24,7 @@ class ActionItemsType(QuestionType):
     name = "atgarder"
     description = "en lista med moment och varför (till utvecklingsplanen)"
     shown_as = "moment och varför"
-    widget = "items"
+    widget = Widget.ITEMS
     keys = ("plan", "fas")
     operators = frozenset({"besvarad"})
     condition_hint = "har typen atgarder; jämför med 'besvarad'"

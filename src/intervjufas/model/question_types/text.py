@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from intervjufas.model.answers import Answer, Value, is_today_word, parse_date, tidy, today
 from intervjufas.model.markdown_text import CURRENT, TextCodec
-from intervjufas.model.type_base import QuestionType, as_text, coerce_line
-
-if TYPE_CHECKING:
-    from intervjufas.model.questions import Question
+from intervjufas.model.questions import Question, QuestionType, Widget, as_text, coerce_line
 
 
 class TextType(QuestionType):
     name = "text"
     description = "kort text på en rad"
     shown_as = "text"
-    widget = "line"
+    widget = Widget.LINE
     keys = ("plan",)
     text_valued = True
     free_text = True
@@ -39,14 +36,14 @@ class LongTextType(TextType):
     name = "langtext"
     description = "längre text på flera rader"
     shown_as = "lång text, flera rader"
-    widget = "lines"
+    widget = Widget.LINES
 
 
 class DateType(QuestionType):
     name = "datum"
     description = "ett datum (ÅÅÅÅ-MM-DD)"
     shown_as = "datum"
-    widget = "line"
+    widget = Widget.LINE
     line_hint = "Datum, ÅÅÅÅ-MM-DD"
     carried_over = False  # a new assignment has its own date
 
@@ -65,4 +62,4 @@ class DateType(QuestionType):
         return CURRENT.escape(str(answer.value))
 
     def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
-        return Answer(coerce_line(self, question, text.unescape(lines).strip(), 0))
+        return Answer(coerce_line(question, text.unescape(lines).strip(), 0))
