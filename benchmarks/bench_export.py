@@ -101,7 +101,7 @@ def big_map_report(folder: Path, moments: int) -> Path:
 def in_process_ms(report: Path, kind: str, target: Path, rounds: int) -> float:
     """Median time of one export in this process, from reading the report to the written file."""
     from intervjufas.files.atomic import atomic_write_bytes
-    from intervjufas.reading.document import build_document
+    from intervjufas.reading.export.document import build_document
     from intervjufas.reports.loading import load_report
     from intervjufas.views.export_docx import export_docx
     from intervjufas.views.export_html import export_html

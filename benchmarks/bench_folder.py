@@ -59,8 +59,8 @@ import json, sys, time
 from pathlib import Path
 
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reading.earlier_map import latest_map
-from intervjufas.reading.follow_up import follow_up_pool
+from intervjufas.reading.process_map.start_map import latest_map
+from intervjufas.reading.plan.folder_items import follow_up_pool
 
 folder, customer, author, with_map = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4] == "1"
 questionnaire = builtin_set("kartlaggning")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.document import (
+from intervjufas.reading.export.document import (
     ChoiceContent,
     Content,
     Document,

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
+from intervjufas.reading.process_map.start_map import carried_map
 from intervjufas.reports.model import FollowUp, Report
-from intervjufas.reports.process_map import carried_map
 from intervjufas.reports.render import render
 
 ANNA, ERIK = "Anna Berg", "Erik Ek"

@@ -16,9 +16,9 @@ import pytest
 from helpers import REPO, run_cli
 from intervjufas.reading import header_index
 from intervjufas.reading.folder import load_folder
-from intervjufas.reading.plan_items import folder_plan
+from intervjufas.reading.plan.folder_items import folder_plan
+from intervjufas.reading.plan.state import open_items
 from intervjufas.reading.trend import folder_trends, rating_trends
-from intervjufas.reports.action_plan import open_items
 
 HOUR_AGO = time.time() - 3600
 COMMANDS = [

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from helpers import command, run_cli
-from intervjufas.reading.map_view import report_map
+from intervjufas.reading.process_map.shown_map import report_map
 from intervjufas.reports.mermaid import flowchart
 from intervjufas.reports.process_map import map_phases
 from intervjufas.views.map_formats import map_mermaid

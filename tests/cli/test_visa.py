@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 
 from helpers import FIXTURE_REPORTS, command, run_cli
-from intervjufas.reading.report_view import prepare
+from intervjufas.reading.shown_report import prepare
 from intervjufas.views.report import show_report
 
 FIXTURES = FIXTURE_REPORTS

@@ -31,8 +31,8 @@ from intervjufas.reports.report_file import ReportFile
 if TYPE_CHECKING:  # (the answers file, earlier reports and recovery are read only when given)
     from intervjufas.asking.answers_file import AnswersFile, FileFinding
     from intervjufas.asking.prompter import Prompter
+    from intervjufas.reading.process_map.start_map import StartMap
     from intervjufas.reports.loading import LoadedReport
-    from intervjufas.reports.process_map import StartMap
 
 # Finds the open items of earlier plans to follow up: (reports folder, question set, this report,
 # with its customer answered) -> the pool of items, newest first.
@@ -148,7 +148,7 @@ def run_mapping(
         if options.new_map:
             return {}
         if start is not None:
-            from intervjufas.reports.process_map import EarlierMap, map_of
+            from intervjufas.reading.process_map.start_map import EarlierMap, map_of
 
             return EarlierMap(map_of(start), start.path, start.report.author)
         if find_latest_map is None:

@@ -14,9 +14,10 @@ from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import Answer, Moment, Value, items_in
 from intervjufas.model.questionnaire import Questionnaire, Step
 from intervjufas.model.questions import Question
-from intervjufas.reports.action_plan import OpenItem
+from intervjufas.reading.plan.state import OpenItem
+from intervjufas.reading.process_map.start_map import EarlierMap, StartMap, carried_map
 from intervjufas.reports.model import Report
-from intervjufas.reports.process_map import EarlierMap, StartMap, carried_map, mapped_moments, step_phase
+from intervjufas.reports.process_map import mapped_moments, step_phase
 
 Saver = Callable[[Report, Iterable[str]], Report]
 METADATA_TITLE = "Om uppdraget"

@@ -19,7 +19,7 @@ from intervjufas.views.console import make_console
 from intervjufas.views.output import write_out
 
 if TYPE_CHECKING:
-    from intervjufas.reading.document import Document
+    from intervjufas.reading.export.document import Document
 
 commands = CommandTable()
 
@@ -102,7 +102,7 @@ def exportera(
     from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.atomic import atomic_write_bytes
     from intervjufas.files.settings import reports_dir
-    from intervjufas.reading.export_document import export_document
+    from intervjufas.reading.export.versions import export_document
     from intervjufas.views.common import show_warnings
     from intervjufas.views.export_progress import export_progress
 

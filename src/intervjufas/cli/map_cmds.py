@@ -103,7 +103,7 @@ def _map(
     folder = reports_dir(katalog)
     if rapport is not None:
         from intervjufas.cli.report_choice import choose_report
-        from intervjufas.reading.map_view import report_map
+        from intervjufas.reading.process_map.shown_map import report_map
 
         if alla:
             show_warnings(
@@ -112,7 +112,7 @@ def _map(
             )
         view = report_map(choose_report(rapport, folder, facts))
     else:
-        from intervjufas.reading.map_view import latest_map_view
+        from intervjufas.reading.process_map.shown_map import latest_map_view
 
         view, warnings = latest_map_view(folder, _author(alla))
         show_warnings(make_console(facts, stderr=True), warnings)
@@ -134,7 +134,7 @@ def _map(
 def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager: bool) -> None:
     from intervjufas.cli.reading_cmds import scan_progress_for
     from intervjufas.files.settings import reports_dir
-    from intervjufas.reading.map_history import map_history, read_map_reports
+    from intervjufas.reading.process_map.history import map_history, read_map_reports
     from intervjufas.views.common import show_warnings
     from intervjufas.views.map_history_view import history_data, history_markdown, show_history
 

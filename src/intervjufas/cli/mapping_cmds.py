@@ -102,7 +102,7 @@ def _author(settings: Any, make_prompter: Any) -> str:
 
 def _open_items(scope: FollowUpScope, folder: Any, questionnaire: Any, report: Any) -> Any:
     """The open items of earlier plans to follow up in a new report (looked up when reached)."""
-    from intervjufas.reading.follow_up import follow_up_pool
+    from intervjufas.reading.plan.folder_items import follow_up_pool
 
     return follow_up_pool(
         folder, questionnaire, exclude_id=report.report_id, kund=report.text("kund"), scope=scope.value
@@ -111,7 +111,7 @@ def _open_items(scope: FollowUpScope, folder: Any, questionnaire: Any, report: A
 
 def _latest_map(folder: Any, questionnaire: Any, author: str, exclude_id: str) -> Any:
     """The map a new mapping starts from (looked up when the first map question is reached)."""
-    from intervjufas.reading.earlier_map import latest_map
+    from intervjufas.reading.process_map.start_map import latest_map
 
     return latest_map(folder, questionnaire, author, exclude_id)
 

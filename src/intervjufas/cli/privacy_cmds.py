@@ -16,7 +16,7 @@ from intervjufas.errors import ExitCode
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from intervjufas.reading.old_reports import CleanupPlan
+    from intervjufas.reading.cleanup_plan import CleanupPlan
 
 commands = CommandTable()
 
@@ -116,7 +116,7 @@ def rensa(
     enkel: Plain = False,
 ) -> None:
     from intervjufas.files.settings import reports_dir
-    from intervjufas.reading.old_reports import plan_cleanup
+    from intervjufas.reading.cleanup_plan import plan_cleanup
     from intervjufas.reports.cleanup import anonymise_reports, remove_recovery_files, remove_reports
     from intervjufas.views.cleanup import show_cleanup_outcome, show_cleanup_plan, show_declined, show_dry_run
     from intervjufas.views.common import show_warnings

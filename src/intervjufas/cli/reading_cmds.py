@@ -93,7 +93,7 @@ def visa(
 ) -> None:
     from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.settings import reports_dir
-    from intervjufas.reading.report_view import prepare
+    from intervjufas.reading.shown_report import prepare
     from intervjufas.views.report import show_report
 
     facts = terminal(ctx)
@@ -198,7 +198,7 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
 )
 def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False) -> None:
     from intervjufas.files.settings import reports_dir
-    from intervjufas.reading.plan_items import folder_plan
+    from intervjufas.reading.plan.folder_items import folder_plan
     from intervjufas.views.common import show_warnings
     from intervjufas.views.json_output import write_json
     from intervjufas.views.plan import plan_data, show_plan

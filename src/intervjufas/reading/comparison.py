@@ -19,7 +19,7 @@ from intervjufas.model.questions import Question
 from intervjufas.reading.folder import read_headers
 from intervjufas.reading.folder_header import FolderHeader
 from intervjufas.reading.header_index import sort_key
-from intervjufas.reading.map_comparison import MapComparison, compare_maps
+from intervjufas.reading.process_map.map_comparison import MapComparison, compare_maps
 from intervjufas.reading.word_diff import DiffLine, word_diff
 from intervjufas.reports.loading import LoadedReport, load_report
 from intervjufas.reports.model import OTHER_TITLE, RawAnswer, header_text, planned_items

@@ -18,7 +18,7 @@ from intervjufas.model.safe_text import visible
 from intervjufas.reading.folder import read_headers
 from intervjufas.reading.folder_header import FolderHeader
 from intervjufas.reading.header_index import Progress
-from intervjufas.reading.plan_items import open_counts
+from intervjufas.reading.plan.state import open_counts
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -10,20 +10,14 @@ VS Code and Obsidian draw, and the same map as a plain table.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from intervjufas.model.answers import ActionItem, Moment, moments_in, new_id
+from intervjufas.model.answers import Moment, moments_in, new_id
 from intervjufas.model.markdown_text import CURRENT
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import PHASES
 from intervjufas.reports.mermaid import LEGEND_WORDS, MapNode, MapPhase, State, drawing
 from intervjufas.reports.model import Report, planned_items
-
-if TYPE_CHECKING:
-    from intervjufas.reports.loading import LoadedReport
 
 MAP_TITLE = "Processkarta"
 MAP_EMPTY = "*Inga moment kartlagda ännu.*"
@@ -55,19 +49,6 @@ class ProcessMap:
     @property
     def empty(self) -> bool:
         return not self.moments
-
-
-@dataclass(frozen=True)
-class EarlierMap:
-    """The map a new mapping starts from, and the report it comes from (to say so)."""
-
-    phases: dict[str, tuple[Moment, ...]]
-    source: Path | None = None
-    author: str = ""
-
-
-# The map a new mapping starts from: its moments by phase, or that and the report it comes from.
-StartMap = dict[str, tuple[Moment, ...]] | EarlierMap
 
 
 def has_map(questionnaire: Questionnaire) -> bool:
@@ -153,35 +134,6 @@ def _node(moment: MappedMoment) -> MapNode:
     return MapNode(moment.moment.name, moment.moment.involves, moment.state, note)
 
 
-def carried_map(
-    base: dict[str, tuple[Moment, ...]], done: Sequence[tuple[str, str | None, ActionItem]], date: str
-) -> dict[str, tuple[Moment, ...]]:
-    """The map a new mapping starts from: an earlier map, changed by what the follow-up says is
-    done – ``done`` holds (plan kind, phase, item) of the items marked Genomfört: a moment to add
-    joins its phase, one to remove leaves the map, one to develop is marked developed on ``date``."""
-    phases = {phase: list(base.get(phase, ())) for phase in PHASES}
-    for kind, phase, item in done:
-        if kind == "lagga_till" and phase in phases:
-            present = {moment.id for moments in phases.values() for moment in moments if moment.id}
-            named = {moment.name.casefold() for moment in phases[phase]}
-            if item.moment_id not in present and item.moment.casefold() not in named:
-                phases[phase].append(Moment(item.moment, item.involves, id=item.moment_id or new_id()))
-        elif kind == "ta_bort":
-            for listed in phases.values():
-                listed[:] = [m for m in listed if not _same(m, item)]
-        elif kind == "utveckla":
-            for listed in phases.values():
-                listed[:] = [replace(m, developed=date) if _same(m, item) else m for m in listed]
-    return {phase: tuple(moments) for phase, moments in phases.items()}
-
-
-def _same(moment: Moment, item: ActionItem) -> bool:
-    """The item is about this moment: by id, or (items written without one) by name."""
-    if item.moment_id:
-        return moment.id == item.moment_id
-    return moment.name.casefold() == item.moment.casefold()
-
-
 def moments_from_items(report: Report, questionnaire: Questionnaire) -> dict[str, tuple[Moment, ...]]:
     """A first map from a report made before maps existed: the moments its action items name, each
     in the phase of its step (the set's order of steps: before, during, after), once per phase –
@@ -199,12 +151,3 @@ def step_phase(number: int) -> str:
     during and after the interviews (a step past the third counts as after)."""
     order = list(PHASES)
     return order[min(max(number, 1), len(order)) - 1]
-
-
-def map_of(loaded: LoadedReport) -> dict[str, tuple[Moment, ...]]:
-    """A report's map; for a report made before maps existed, the moments its plan names."""
-    if loaded.questionnaire is None:
-        return {}
-    if has_map(loaded.questionnaire):
-        return mapped_moments(loaded.report, loaded.questionnaire)
-    return moments_from_items(loaded.report, loaded.questionnaire)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.console import Console
 
-from intervjufas.reading.old_reports import CleanupPlan, OldReport
+from intervjufas.reading.cleanup_plan import CleanupPlan, OldReport
 from intervjufas.reports.cleanup import CleanupOutcome
 
 KEPT = (

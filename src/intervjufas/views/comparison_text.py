@@ -18,7 +18,7 @@ from intervjufas.views.console import plain_console, write_plain
 
 if TYPE_CHECKING:
     from intervjufas.reading.comparison import Comparison, PlanItem, Rating, ReportSide
-    from intervjufas.reading.map_comparison import MapComparison
+    from intervjufas.reading.process_map.map_comparison import MapComparison
     from intervjufas.reading.word_diff import DiffLine
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from intervjufas import __version__
-from intervjufas.reading.document import (
+from intervjufas.reading.export.document import (
     NOT_ANSWERED,
     Block,
     ChoiceContent,

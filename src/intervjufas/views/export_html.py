@@ -15,7 +15,7 @@ from collections.abc import Callable
 from html import escape
 
 from intervjufas import __version__
-from intervjufas.reading.document import (
+from intervjufas.reading.export.document import (
     NOT_ANSWERED,
     Block,
     ChoiceContent,

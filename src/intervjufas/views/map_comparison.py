@@ -13,7 +13,7 @@ from intervjufas.views.common import NO_ANSWER
 from intervjufas.views.map_formats import STATE_SLUGS
 
 if TYPE_CHECKING:
-    from intervjufas.reading.map_comparison import MapComparison, MomentChange
+    from intervjufas.reading.process_map.map_comparison import MapComparison, MomentChange
 
 TITLE = "Processkarta"
 KIND_SLUGS = {

@@ -17,7 +17,7 @@ from intervjufas.reports.process_map import (
 )
 
 if TYPE_CHECKING:
-    from intervjufas.reading.map_view import MapView
+    from intervjufas.reading.process_map.shown_map import MapView
     from intervjufas.reports.process_map import MappedMoment
 
 STATE_SLUGS: dict[str, str | None] = {

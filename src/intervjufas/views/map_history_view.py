@@ -18,8 +18,8 @@ from intervjufas.views.stacked import Line, wrap_segments
 from intervjufas.views.text_grid import StyledLines
 
 if TYPE_CHECKING:
-    from intervjufas.reading.map_history import Lineage, MapHistory
-    from intervjufas.reading.map_tracker import MapEvent, MomentTimeline
+    from intervjufas.reading.process_map.history import Lineage, MapHistory
+    from intervjufas.reading.process_map.tracker import MapEvent, MomentTimeline
 
 TITLE = "Processkartans historik"
 DONE = "uppföljningen: Genomfört"

@@ -16,7 +16,7 @@ from intervjufas.views.stacked import Stack
 from intervjufas.views.text_grid import fit_widths
 
 if TYPE_CHECKING:
-    from intervjufas.reports.action_plan import OpenItem
+    from intervjufas.reading.plan.state import OpenItem
 
 
 def _plan_order(items: list[OpenItem]) -> list[OpenItem]:

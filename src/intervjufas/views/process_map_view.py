@@ -23,7 +23,7 @@ from intervjufas.views.stacked import Line, wrap_segments
 from intervjufas.views.text_grid import Segment
 
 if TYPE_CHECKING:
-    from intervjufas.reading.map_view import MapView
+    from intervjufas.reading.process_map.shown_map import MapView
     from intervjufas.reports.process_map import MappedMoment
 
 WIDE = 90  # columns from which the phases stand side by side

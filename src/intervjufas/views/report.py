@@ -15,7 +15,7 @@ from intervjufas.views.console import write_plain
 from intervjufas.views.paging import print_paged
 
 if TYPE_CHECKING:
-    from intervjufas.reading.report_view import ReportView
+    from intervjufas.reading.shown_report import ReportView
 
 
 def report_renderable(view: ReportView) -> RenderableType:

@@ -15,7 +15,7 @@ from intervjufas.asking.session import METADATA_TITLE, Session
 from intervjufas.model.answer_codec import coerce
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reports.action_plan import OpenItem
+from intervjufas.reading.plan.state import OpenItem
 from intervjufas.reports.model import FOLLOW_UP_TITLE, FollowUp, Report
 from intervjufas.reports.parse import parse
 from intervjufas.reports.report_file import ReportFile

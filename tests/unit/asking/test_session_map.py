@@ -17,7 +17,7 @@ from intervjufas.asking.session import Session
 from intervjufas.model.answer_codec import coerce
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reports.action_plan import OpenItem
+from intervjufas.reading.plan.state import OpenItem
 from intervjufas.reports.model import Report
 from intervjufas.reports.parse import parse
 from intervjufas.reports.process_map import process_map

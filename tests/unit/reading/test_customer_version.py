@@ -22,8 +22,7 @@ from export_samples import (
 )
 from helpers import FIXTURE_REPORTS
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.customer_version import concerns_customer, customer_version, has_process
-from intervjufas.reading.document import (
+from intervjufas.reading.export.document import (
     Document,
     Entry,
     PlanRow,
@@ -32,6 +31,7 @@ from intervjufas.reading.document import (
     build_document,
     clean,
 )
+from intervjufas.reading.export.versions import concerns_customer, customer_version, has_process
 from intervjufas.reports.loading import load_report
 
 

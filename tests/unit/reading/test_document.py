@@ -10,7 +10,7 @@ import pytest
 from export_samples import HOSTILE, MULTI_LINE, full_report, sample_map, write_and_load
 from helpers import FIXTURE_REPORTS
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.document import (
+from intervjufas.reading.export.document import (
     ChoiceContent,
     Document,
     ItemsContent,

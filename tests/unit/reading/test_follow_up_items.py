@@ -11,10 +11,10 @@ import pytest
 
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading import follow_up
 from intervjufas.reading.folder import load_folder
-from intervjufas.reading.follow_up import follow_up_pool
-from intervjufas.reports.action_plan import open_items, statuses_from_headers
+from intervjufas.reading.plan import folder_items as follow_up
+from intervjufas.reading.plan.folder_items import follow_up_pool
+from intervjufas.reading.plan.state import open_items, statuses_from_headers
 from intervjufas.reports.front_matter import read_front_matter
 from intervjufas.reports.model import FollowUp, Report
 from intervjufas.reports.render import render

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reading.map_comparison import compare_maps
+from intervjufas.reading.process_map.map_comparison import compare_maps
 from intervjufas.reports.loading import LoadedReport, load_report
 from intervjufas.reports.model import Report
 from intervjufas.reports.render import render

@@ -12,10 +12,17 @@ from pathlib import Path
 
 import pytest
 
-import intervjufas.reading.map_facts as map_facts_module
+import intervjufas.reading.process_map.facts as map_facts_module
 from helpers import FIXTURE_REPORTS, counting_loads, read_cache, write_cache
 from intervjufas.reading.file_cache import FileCache
-from intervjufas.reading.map_facts import NAMESPACE, _decoded, _encoded, facts_of, facts_version, read_facts
+from intervjufas.reading.process_map.facts import (
+    NAMESPACE,
+    _decoded,
+    _encoded,
+    facts_of,
+    facts_version,
+    read_facts,
+)
 from intervjufas.reports.loading import load_report
 from map_samples import write_sample_reports
 

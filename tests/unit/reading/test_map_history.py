@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-import intervjufas.reading.map_facts as map_facts_module
+import intervjufas.reading.process_map.facts as map_facts_module
 from helpers import FIXTURE_REPORTS, counting_loads
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reading.map_history import MapHistory, map_history, read_map_reports
-from intervjufas.reading.map_tracker import MomentTimeline
+from intervjufas.reading.process_map.history import MapHistory, map_history, read_map_reports
+from intervjufas.reading.process_map.tracker import MomentTimeline
 from intervjufas.reports.model import FollowUp, Report
 from intervjufas.reports.render import render
 from map_samples import ANNA, ERIK, FIRST, SECOND, THIRD, write_sample_reports

@@ -14,13 +14,12 @@ from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import PHASES
 from intervjufas.questionsets.catalog import earlier_builtin_sets
 from intervjufas.questionsets.loader import load_question_set
+from intervjufas.reading.process_map.start_map import map_of
 from intervjufas.reports.loading import load_report
 from intervjufas.reports.mermaid import flowchart
 from intervjufas.reports.model import Report
 from intervjufas.reports.process_map import (
     MAP_EMPTY,
-    carried_map,
-    map_of,
     map_phases,
     map_section,
     mapped_moments,
@@ -276,101 +275,8 @@ def test_no_section_for_a_set_without_moment_questions() -> None:
 
 # -- the map a new mapping starts from ------------------------------------------------------------
 
-EARLIER = {"fore": (KRAV, ENKAT), "under": (INTERVJU, AVSLUT), "efter": (ATERKOPPLING,)}
-
-
 def names(carried: dict[str, tuple[Moment, ...]]) -> dict[str, list[str]]:
     return {phase: [m.name for m in moments] for phase, moments in carried.items()}
-
-
-def test_done_items_change_the_map_by_moment_id() -> None:
-    done = [
-        ("lagga_till", "fore", ActionItem("Välkomstsamtal", involves=("kandidaten",), moment_id="m-valk")),
-        ("utveckla", "under", ActionItem("Avslutet", moment_id="m-avslut")),
-        ("ta_bort", "fore", ActionItem("Pappersenkät", moment_id="m-enkat")),
-    ]
-    carried = carried_map(EARLIER, done, DATE)
-    assert names(carried) == {
-        "fore": ["Kravprofil med kunden", "Välkomstsamtal"],
-        "under": ["Intervjun", "Avslutet"],
-        "efter": ["Återkoppling"],
-    }
-    added = carried["fore"][1]
-    assert (added.id, added.involves, added.developed) == ("m-valk", ("kandidaten",), "")
-    developed = carried["under"][1]
-    assert (developed.id, developed.developed) == ("m-avslut", DATE)
-    assert carried["under"][0].developed == ""
-    # Every other moment is the same, ids included.
-    assert [m.id for m in carried["fore"]] == ["m-krav", "m-valk"]
-    assert carried["efter"][0] == ATERKOPPLING and carried["efter"][0].id == "m-ater"
-    # The earlier map itself is not changed.
-    assert EARLIER["fore"] == (KRAV, ENKAT) and EARLIER["under"][1].developed == ""
-
-
-def test_an_id_wins_over_the_name() -> None:
-    """An item about one moment never changes another that happens to have its name."""
-    base = {"fore": (KRAV, Moment("Kravprofil med kunden", id="m-krav-2"))}
-    carried = carried_map(
-        base, [("ta_bort", "fore", ActionItem("Kravprofil med kunden", moment_id="m-krav-2"))], DATE
-    )
-    assert [m.id for m in carried["fore"]] == ["m-krav"]
-    renamed = carried_map(
-        EARLIER, [("utveckla", "fore", ActionItem("Gammalt namn", moment_id="m-krav"))], DATE
-    )
-    assert renamed["fore"][0].developed == DATE
-
-
-def test_items_without_ids_change_the_moment_of_the_same_name() -> None:
-    """Items written before maps existed name their moment only (case is ignored)."""
-    done = [
-        ("ta_bort", "fore", ActionItem("pappersenkät")),
-        ("utveckla", "under", ActionItem("AVSLUTET")),
-        ("lagga_till", "efter", ActionItem("Utvärdering med kunden", involves=("kunden",))),
-    ]
-    carried = carried_map(EARLIER, done, DATE)
-    assert names(carried) == {
-        "fore": ["Kravprofil med kunden"],
-        "under": ["Intervjun", "Avslutet"],
-        "efter": ["Återkoppling", "Utvärdering med kunden"],
-    }
-    assert carried["under"][1].developed == DATE
-    added = carried["efter"][1]
-    assert added.id and not added.id.isdigit() and added.id not in {m.id for m in EARLIER["efter"]}
-
-
-def test_removing_or_developing_finds_the_moment_in_any_phase() -> None:
-    done = [
-        ("ta_bort", None, ActionItem("Återkoppling", moment_id="m-ater")),
-        ("utveckla", None, ActionItem("Kravprofil med kunden")),
-    ]
-    carried = carried_map(EARLIER, done, DATE)
-    assert carried["efter"] == ()
-    assert carried["fore"][0].developed == DATE
-
-
-def test_a_moment_is_never_added_twice() -> None:
-    item = ActionItem("Välkomstsamtal", moment_id="m-valk")
-    twice = carried_map(EARLIER, [("lagga_till", "fore", item), ("lagga_till", "fore", item)], DATE)
-    assert names(twice)["fore"] == ["Kravprofil med kunden", "Pappersenkät", "Välkomstsamtal"]
-    # Already on the map (by id, in any phase; or by name, in its phase): not added again.
-    on_map = ActionItem("Nytt namn", moment_id="m-intervju")
-    by_name = ActionItem("kravprofil med KUNDEN")
-    again = carried_map(EARLIER, [("lagga_till", "fore", on_map), ("lagga_till", "fore", by_name)], DATE)
-    assert names(again) == names(EARLIER)
-
-
-def test_a_moment_to_add_needs_a_phase() -> None:
-    carried = carried_map(EARLIER, [("lagga_till", None, ActionItem("Provdag", moment_id="m-prov"))], DATE)
-    assert names(carried) == names(EARLIER)
-
-
-def test_without_anything_done_the_map_is_the_earlier_one_in_every_phase() -> None:
-    assert carried_map({}, [], DATE) == {"fore": (), "under": (), "efter": ()}
-    assert carried_map({"efter": (ATERKOPPLING,)}, [], DATE) == {
-        "fore": (),
-        "under": (),
-        "efter": (ATERKOPPLING,),
-    }
 
 
 # -- a first map from a report made before maps existed -------------------------------------------

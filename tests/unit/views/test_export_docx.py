@@ -29,8 +29,8 @@ from export_samples import (
 )
 from helpers import FIXTURE_REPORTS
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.customer_version import customer_version
-from intervjufas.reading.document import Document, build_document, clean
+from intervjufas.reading.export.document import Document, build_document, clean
+from intervjufas.reading.export.versions import customer_version
 from intervjufas.reports.loading import load_report
 from intervjufas.views.export_docx import MERGE_ROWS, export_docx
 

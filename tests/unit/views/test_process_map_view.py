@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 
 from intervjufas.model.answers import Moment
-from intervjufas.reading.map_view import MapView, report_map
+from intervjufas.reading.process_map.shown_map import MapView, report_map
 from intervjufas.reports.mermaid import flowchart
 from intervjufas.reports.process_map import MappedMoment, ProcessMap, map_phases, map_section, section_of
 from intervjufas.views.map_formats import map_markdown, map_mermaid

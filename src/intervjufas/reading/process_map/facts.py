@@ -24,7 +24,7 @@ from intervjufas.errors import IntervjufasError
 from intervjufas.model.answers import ActionItem, Moment
 from intervjufas.reading.file_cache import FileCache, collection_paused, file_key
 from intervjufas.reading.header_index import Progress
-from intervjufas.reading.map_tracker import Planned, ReportRef
+from intervjufas.reading.process_map.tracker import Planned, ReportRef
 from intervjufas.reports.loading import LoadedReport, load_report
 from intervjufas.reports.model import identity, planned_items
 from intervjufas.reports.process_map import has_map, mapped_moments, step_phase

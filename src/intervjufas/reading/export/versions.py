@@ -1,6 +1,9 @@
-"""The customer version of an export: only what is meant for the employer.
+"""The two versions of an export – the whole report, or the customer version with only what is
+meant for the employer – as the document the export draws (``export_document``), and what the
+user is told about it (a question set that is not installed, a customer version that says nothing
+about the process).
 
-It keeps the assignment's details, the interview process before, during and after, and the planned
+The customer version keeps the assignment's details, the interview process before, during and after, and the planned
 changes that concern the customer – and leaves out the consultant's own reflection, the ratings,
 the follow-ups of earlier plans and answers the question set does not know.
 
@@ -17,8 +20,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
-from intervjufas.reading.document import (
+from intervjufas.reading.export.document import (
     CANDIDATE,
     CUSTOMER,
     Block,
@@ -26,7 +30,9 @@ from intervjufas.reading.document import (
     Entry,
     PlanRow,
     Section,
+    build_document,
 )
+from intervjufas.reports.loading import load_report
 from intervjufas.reports.mermaid import MapNode, MapPhase
 
 TITLE = "Intervjuprocessen"
@@ -38,6 +44,25 @@ KIND_WORDS = {"lagga_till": "Läggs till", "utveckla": "Utvecklas", "ta_bort": "
 INTRO = "Här beskrivs intervjuprocessen i uppdraget: före, under och efter intervjuerna."
 INTRO_PLAN = " Sist står de förändringar som vi planerar och som berör er."
 _MENTIONS_CUSTOMER = re.compile(r"kund|arbetsgivar", re.IGNORECASE)
+NO_PROCESS = (
+    "ingen fråga som rapporten besvarar är markerad för kundversionen (nyckeln kundrubrik i "
+    "frågefilen), så den innehåller bara uppgifterna om uppdraget"
+)
+UNKNOWN_SET = "frågeuppsättningen '{set_id}' finns inte här; svaren exporteras under rubrikerna i rapporten"
+
+
+def export_document(path: Path, *, customer: bool) -> tuple[Document, list[str]]:
+    """The report at ``path`` as a document, and warnings (each beginning with the file's name)."""
+    loaded = load_report(path)
+    document = build_document(loaded)
+    warnings = []
+    if loaded.questionnaire is None:
+        warnings.append(UNKNOWN_SET.format(set_id=loaded.report.question_set.id))
+    if customer:
+        document = customer_version(document)
+        if not has_process(document):
+            warnings.append(NO_PROCESS)
+    return document, [f"{path.name}: {warning}" for warning in warnings]
 
 
 def concerns_customer(row: PlanRow) -> bool:

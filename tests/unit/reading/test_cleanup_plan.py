@@ -9,7 +9,7 @@ from pathlib import Path
 
 from intervjufas.model.answers import Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reading.old_reports import plan_cleanup
+from intervjufas.reading.cleanup_plan import plan_cleanup
 from intervjufas.reports.age_limit import AgeLimit
 from intervjufas.reports.anonymise import ANONYMISED_KEY
 from intervjufas.reports.cleanup import anonymise_reports

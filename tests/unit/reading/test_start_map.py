@@ -1,6 +1,6 @@
-"""The map a new mapping starts from: the newest map in the reports folder, the author's own when
-there is one, never the report being continued, else the moments the newest plan names."""
-
+"""The map a new session starts from: the newest map in the reports folder, the author's own when
+there is one, never the report being continued, else the moments the newest plan names; and that
+map changed by the items the follow-up marks done."""
 from __future__ import annotations
 
 import shutil
@@ -9,9 +9,8 @@ from pathlib import Path
 from helpers import FIXTURE_REPORTS
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.earlier_map import latest_map
+from intervjufas.reading.process_map.start_map import EarlierMap, carried_map, latest_map
 from intervjufas.reports.model import Report
-from intervjufas.reports.process_map import EarlierMap
 from intervjufas.reports.render import render
 
 
@@ -197,3 +196,108 @@ def test_a_header_that_promises_a_map_the_body_no_longer_has(
     path.write_text(text[:start] + "*Inget svar.*" + text[end:], encoding="utf-8")
     assert "karta: 1" in path.read_text(encoding="utf-8")
     assert fore(latest_map(reports_dir, kartlaggning, "", "")) == ["Äldre"]
+
+
+# -- the map a session starts from, changed by what the follow-up says is done ------------------
+
+KRAV = Moment("Kravprofil med kunden", ("kunden",), id="m-krav")
+ENKAT = Moment("Pappersenkät", ("kandidaten",), "Skickas per post", id="m-enkat")
+INTERVJU = Moment("Intervjun", ("kunden", "kandidaten"), id="m-intervju")
+AVSLUT = Moment("Avslutet", id="m-avslut")
+ATERKOPPLING = Moment("Återkoppling", ("kandidaten",), id="m-ater")
+DATE = "2024-06-10"
+EARLIER = {"fore": (KRAV, ENKAT), "under": (INTERVJU, AVSLUT), "efter": (ATERKOPPLING,)}
+
+
+def names(carried: dict[str, tuple[Moment, ...]]) -> dict[str, list[str]]:
+    return {phase: [m.name for m in moments] for phase, moments in carried.items()}
+
+
+def test_done_items_change_the_map_by_moment_id() -> None:
+    done = [
+        ("lagga_till", "fore", ActionItem("Välkomstsamtal", involves=("kandidaten",), moment_id="m-valk")),
+        ("utveckla", "under", ActionItem("Avslutet", moment_id="m-avslut")),
+        ("ta_bort", "fore", ActionItem("Pappersenkät", moment_id="m-enkat")),
+    ]
+    carried = carried_map(EARLIER, done, DATE)
+    assert names(carried) == {
+        "fore": ["Kravprofil med kunden", "Välkomstsamtal"],
+        "under": ["Intervjun", "Avslutet"],
+        "efter": ["Återkoppling"],
+    }
+    added = carried["fore"][1]
+    assert (added.id, added.involves, added.developed) == ("m-valk", ("kandidaten",), "")
+    developed = carried["under"][1]
+    assert (developed.id, developed.developed) == ("m-avslut", DATE)
+    assert carried["under"][0].developed == ""
+    # Every other moment is the same, ids included.
+    assert [m.id for m in carried["fore"]] == ["m-krav", "m-valk"]
+    assert carried["efter"][0] == ATERKOPPLING and carried["efter"][0].id == "m-ater"
+    # The earlier map itself is not changed.
+    assert EARLIER["fore"] == (KRAV, ENKAT) and EARLIER["under"][1].developed == ""
+
+
+def test_an_id_wins_over_the_name() -> None:
+    """An item about one moment never changes another that happens to have its name."""
+    base = {"fore": (KRAV, Moment("Kravprofil med kunden", id="m-krav-2"))}
+    carried = carried_map(
+        base, [("ta_bort", "fore", ActionItem("Kravprofil med kunden", moment_id="m-krav-2"))], DATE
+    )
+    assert [m.id for m in carried["fore"]] == ["m-krav"]
+    renamed = carried_map(
+        EARLIER, [("utveckla", "fore", ActionItem("Gammalt namn", moment_id="m-krav"))], DATE
+    )
+    assert renamed["fore"][0].developed == DATE
+
+
+def test_items_without_ids_change_the_moment_of_the_same_name() -> None:
+    """Items written before maps existed name their moment only (case is ignored)."""
+    done = [
+        ("ta_bort", "fore", ActionItem("pappersenkät")),
+        ("utveckla", "under", ActionItem("AVSLUTET")),
+        ("lagga_till", "efter", ActionItem("Utvärdering med kunden", involves=("kunden",))),
+    ]
+    carried = carried_map(EARLIER, done, DATE)
+    assert names(carried) == {
+        "fore": ["Kravprofil med kunden"],
+        "under": ["Intervjun", "Avslutet"],
+        "efter": ["Återkoppling", "Utvärdering med kunden"],
+    }
+    assert carried["under"][1].developed == DATE
+    added = carried["efter"][1]
+    assert added.id and not added.id.isdigit() and added.id not in {m.id for m in EARLIER["efter"]}
+
+
+def test_removing_or_developing_finds_the_moment_in_any_phase() -> None:
+    done = [
+        ("ta_bort", None, ActionItem("Återkoppling", moment_id="m-ater")),
+        ("utveckla", None, ActionItem("Kravprofil med kunden")),
+    ]
+    carried = carried_map(EARLIER, done, DATE)
+    assert carried["efter"] == ()
+    assert carried["fore"][0].developed == DATE
+
+
+def test_a_moment_is_never_added_twice() -> None:
+    item = ActionItem("Välkomstsamtal", moment_id="m-valk")
+    twice = carried_map(EARLIER, [("lagga_till", "fore", item), ("lagga_till", "fore", item)], DATE)
+    assert names(twice)["fore"] == ["Kravprofil med kunden", "Pappersenkät", "Välkomstsamtal"]
+    # Already on the map (by id, in any phase; or by name, in its phase): not added again.
+    on_map = ActionItem("Nytt namn", moment_id="m-intervju")
+    by_name = ActionItem("kravprofil med KUNDEN")
+    again = carried_map(EARLIER, [("lagga_till", "fore", on_map), ("lagga_till", "fore", by_name)], DATE)
+    assert names(again) == names(EARLIER)
+
+
+def test_a_moment_to_add_needs_a_phase() -> None:
+    carried = carried_map(EARLIER, [("lagga_till", None, ActionItem("Provdag", moment_id="m-prov"))], DATE)
+    assert names(carried) == names(EARLIER)
+
+
+def test_without_anything_done_the_map_is_the_earlier_one_in_every_phase() -> None:
+    assert carried_map({}, [], DATE) == {"fore": (), "under": (), "efter": ()}
+    assert carried_map({"efter": (ATERKOPPLING,)}, [], DATE) == {
+        "fore": (),
+        "under": (),
+        "efter": (ATERKOPPLING,),
+    }

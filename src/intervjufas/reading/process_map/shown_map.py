@@ -112,7 +112,7 @@ def plan_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
 
 
 def latest_map_view(folder: Path, author: str) -> tuple[MapView, list[str]]:
-    """The map a new mapping by ``author`` would start from (as ``reading.earlier_map.latest_map``
+    """The map a new mapping by ``author`` would start from (as ``start_map.latest_map``
     finds it): the newest report with a map – ``author``'s own first, every author's when
     ``author`` is empty – else the moments the newest plan names; and one warning per file that
     cannot be read.  Only the headers are read until a report with a map is found."""

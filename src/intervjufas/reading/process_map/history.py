@@ -18,8 +18,8 @@ from pathlib import Path
 
 from intervjufas.reading.folder import read_headers
 from intervjufas.reading.header_index import Header, Progress
-from intervjufas.reading.map_facts import DONE, MapFacts, read_facts
-from intervjufas.reading.map_tracker import MomentTimeline, Planned, ReportRef, Tracker
+from intervjufas.reading.process_map.facts import DONE, MapFacts, read_facts
+from intervjufas.reading.process_map.tracker import MomentTimeline, Planned, ReportRef, Tracker
 
 
 @dataclass

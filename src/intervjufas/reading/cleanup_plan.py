@@ -18,7 +18,7 @@ from intervjufas.errors import IntervjufasError
 from intervjufas.model.safe_text import visible
 from intervjufas.reading.folder import read_header_of
 from intervjufas.reading.header_index import Header
-from intervjufas.reports.action_plan import (
+from intervjufas.reading.plan.state import (
     OpenItem,
     open_count_from_headers,
     open_items,

@@ -1,12 +1,16 @@
-"""The action plan across reports: which planned items are still open, and their follow-up.
+"""The state of the action plans across reports: which planned items are still open, the newest
+follow-up status of each, and their follow-up history.
 
 An item is known by its identity (see ``reports.model.identity``): an item carried from one report
 to the next is the same item, so it is listed once, with every follow-up of it, newest first.
+Statuses and counts are computed from reports read in full, from front matter (``…_from_headers``)
+and from the compact folder headers (``newest_statuses``, ``statuses_by_created``,
+``open_counts``); those twins agree (tests compare them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from intervjufas.model.answers import ActionItem
 from intervjufas.reports.model import CLOSED_STATUSES, identity, planned_items
 
-if TYPE_CHECKING:  # not imported at run time: `lista` needs this module without the question sets
+if TYPE_CHECKING:  # not imported at run time: `lista` and a session need this module without them
+    from intervjufas.reading.folder_header import FolderHeader
     from intervjufas.reports.loading import LoadedReport
 
 
@@ -168,4 +173,58 @@ def open_count_from_headers(headers: Sequence[Mapping[str, Any]]) -> dict[str, i
         total = listed if isinstance(listed, int) else 0
         own = sum(1 for key in closed if key.split("/", 1)[0] == report_id)
         counts[report_id] = max(0, total - own)
+    return counts
+
+
+def newest_statuses(newest_first: list[tuple[Path, FolderHeader]]) -> dict[str, str]:
+    """The newest follow-up status of every followed-up item (by identity), from the headers of
+    the reports newest first (within one report, the first follow-up of an item counts)."""
+    statuses: dict[str, str] = {}
+    for _, header in newest_first:
+        for key, status in header.follow_ups():  # (by identity)
+            if status is not None and key not in statuses:
+                statuses[key] = str(status)
+    return statuses
+
+
+def statuses_by_created(headers: Iterable[FolderHeader]) -> dict[str, str]:
+    """``statuses_from_headers`` of folder headers (the newest by ``skapad`` wins), without
+    building a mapping per header."""
+    from intervjufas.reading.folder_header import status_of
+
+    stamps: dict[str, str] = {}
+    newest: dict[str, Any] = {}
+    for header in headers:
+        coded = header.coded_follow_ups()
+        if not coded:
+            continue
+        stamp = header.created
+        for key, kept in coded.items():  # (by identity)
+            known = stamps.get(key)
+            if known is None or stamp > known:
+                stamps[key] = stamp
+                newest[key] = kept
+    return {key: str(status_of(kept)) for key, kept in newest.items()}
+
+
+def open_counts(headers: list[FolderHeader], statuses: dict[str, str] | None = None) -> dict[str, int]:
+    """``open_count_from_headers`` of folder headers: open items per report id (the
+    statuses by ``skapad`` are computed unless given)."""
+    if statuses is None:
+        statuses = statuses_by_created(headers)
+    closed = {key for key, status in statuses.items() if status in CLOSED_STATUSES}
+    owned: dict[str, int] = {}
+    counts = {}
+    for header in headers:
+        report_id = header.report_id
+        listed = header.planned
+        if isinstance(listed, list):
+            counts[report_id] = sum(1 for item in listed if str(item) not in closed)
+            continue
+        if not owned and closed:  # (format 1: closed items are counted by the report they belong to)
+            for key in closed:
+                owner = key.split("/", 1)[0]
+                owned[owner] = owned.get(owner, 0) + 1
+        total = listed if isinstance(listed, int) else 0
+        counts[report_id] = max(0, total - owned.get(report_id, 0))
     return counts

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import intervjufas.reading.map_view as map_view_module
+import intervjufas.reading.process_map.shown_map as map_view_module
 from helpers import FIXTURE_REPORTS, counting_loads
 from intervjufas.errors import IntervjufasError
-from intervjufas.reading.map_view import latest_map_view, report_map
+from intervjufas.reading.process_map.shown_map import latest_map_view, report_map
 from map_samples import ANNA, ERIK, ERIKS, FIRST, THIRD, write_sample_reports
 
 

@@ -1,5 +1,19 @@
-"""The open items of earlier action plans that a new mapping follows up: by default those of the same
-customer (else of the same question set), newest first, read a few reports at a time.
+"""The open items of a reports folder's action plans, read with as few whole reports as possible:
+every open item for ``plan`` (``folder_plan``), and the pool a new session follows up a handful at a
+time (``follow_up_pool``: by default the items of the same customer, else of the same question
+set, newest first, read a few reports at a time).
+
+``folder_plan``: a folder of 20,000 reports may hold a handful of open items, and reading every
+report in full to find them took over a minute.  Each header lists the identities of its report's
+planned items (``atgarder``) and the status of every item the report followed up
+(``uppfoljning``), so the newest status of every item is known from the headers alone – the newest
+report wins, by date, then time of creation, then file name, exactly as when every report is read.
+Only the reports that still have an open item, and those that followed one of these items up (for
+the item's history and the comment of its latest follow-up), are read in full.  A format 1 header
+gives only the number of items, so such a report is read in full whenever it has items that may be
+open.  The result is the same as ``state.open_items`` over every report of the folder.
+
+The pool:
 
 The front matter of every report tells which reports still have open items, how many, and how
 each item was last followed up; a report is read in full only when its items are about to be asked.
@@ -18,10 +32,17 @@ from intervjufas.errors import IntervjufasError
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.folder import read_headers
 from intervjufas.reading.folder_header import FolderHeader
-from intervjufas.reading.plan_items import open_counts, statuses_by_created
-from intervjufas.reports.action_plan import OpenItem, open_items
-from intervjufas.reports.loading import load_report
-from intervjufas.reports.model import identity
+from intervjufas.reading.header_index import Progress, sort_key
+from intervjufas.reading.plan.state import (
+    OpenItem,
+    follow_up_histories,
+    newest_statuses,
+    open_counts,
+    open_items,
+    statuses_by_created,
+)
+from intervjufas.reports.loading import LoadedReport, load_report
+from intervjufas.reports.model import CLOSED_STATUSES, identity, planned_items
 
 SCOPES = ("kund", "alla")  # the same customer (else the same question set), or every report
 SAME_SET = "från tidigare rapporter med samma frågeuppsättning"
@@ -127,3 +148,50 @@ def _newest_first(entry: tuple[Path, FolderHeader]) -> tuple[str, str, str]:
     path, header = entry
     created = header.created
     return (str(header.fact("datum") or created[:10]), created, path.name)
+
+
+def folder_plan(
+    folder: Path, *, program: str = "intervjufas", progress: Progress | None = None
+) -> tuple[list[OpenItem], list[str]]:
+    """Every open item of the folder's action plans, newest report first, and one warning per file
+    that cannot be read."""
+    headers, warnings = read_headers(folder, program=program, progress=progress)
+    newest_first = sorted(headers, key=lambda entry: sort_key(*entry), reverse=True)
+    statuses = newest_statuses(newest_first)
+    closed = {key for key, status in statuses.items() if status in CLOSED_STATUSES}
+    loaded: dict[Path, LoadedReport] = {}
+    _load((path for path, header in newest_first if _may_be_open(header, closed)), loaded, warnings)
+    still_open = {
+        planned.identity
+        for report in loaded.values()
+        if report.questionnaire is not None
+        for planned in planned_items(report.report, report.questionnaire)
+        if planned.identity not in closed
+    }
+    followers = (
+        path
+        for path, header in newest_first
+        if any(key in still_open for key, _ in header.follow_ups()) and path not in loaded
+    )
+    _load(followers, loaded, warnings)
+    reports = sorted(loaded.values(), key=lambda report: report.sort_key, reverse=True)
+    return open_items(reports, statuses=statuses, histories=follow_up_histories(reports)), warnings
+
+
+def _may_be_open(header: FolderHeader, closed: set[str]) -> bool:
+    """Whether the report may have an item no follow-up has closed: one of the identities its
+    header lists, or – in a format 1 header, which gives only their number – any item at all."""
+    listed = header.planned
+    if isinstance(listed, list):
+        return any(str(item) not in closed for item in listed)
+    if isinstance(listed, bool):
+        return True
+    return not isinstance(listed, int) or listed > 0
+
+
+def _load(paths: Iterable[Path], loaded: dict[Path, LoadedReport], warnings: list[str]) -> None:
+    for path in paths:
+        try:
+            loaded[path] = load_report(path, in_folder=True)
+        except IntervjufasError as error:
+            warnings.append(error.message)
