@@ -60,8 +60,8 @@ def long_report(folder: Path, paragraphs: int) -> Path:
     """A report whose four customer answers have ``paragraphs`` paragraphs in all."""
     from intervjufas.model.answers import Answer
     from intervjufas.questionsets.catalog import builtin_set
-    from intervjufas.reports.model import Report
-    from intervjufas.reports.render import render
+    from intervjufas.report.model import Report
+    from intervjufas.report.render import render
 
     questionnaire = builtin_set("kartlaggning")
     report = Report.new(questionnaire)
@@ -81,8 +81,8 @@ def big_map_report(folder: Path, moments: int) -> Path:
     """A report whose map has ``moments`` moments before the interview (and a few in the others)."""
     from intervjufas.model.answers import Answer, Moment
     from intervjufas.questionsets.catalog import builtin_set
-    from intervjufas.reports.model import Report
-    from intervjufas.reports.render import render
+    from intervjufas.report.model import Report
+    from intervjufas.report.render import render
 
     questionnaire = builtin_set("kartlaggning")
     report = Report.new(questionnaire)
@@ -101,8 +101,8 @@ def big_map_report(folder: Path, moments: int) -> Path:
 def in_process_ms(report: Path, kind: str, target: Path, rounds: int) -> float:
     """Median time of one export in this process, from reading the report to the written file."""
     from intervjufas.files.atomic import atomic_write_bytes
+    from intervjufas.folder.loading import load_report
     from intervjufas.reading.export.document import build_document
-    from intervjufas.reports.loading import load_report
     from intervjufas.views.export_docx import export_docx
     from intervjufas.views.export_html import export_html
 

@@ -21,9 +21,9 @@ from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire, SetRef
 from intervjufas.model.questions import Question
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.files import slugify
-from intervjufas.reports.model import CLOSED_STATUSES, FOLLOW_UP_STATUSES, FollowUp, Report, planned_items
-from intervjufas.reports.render import render
+from intervjufas.report.model import CLOSED_STATUSES, FOLLOW_UP_STATUSES, FollowUp, Report, slugify
+from intervjufas.report.plan import planned_items
+from intervjufas.report.render import render
 
 ROLES = (
     "Lagerarbetare",

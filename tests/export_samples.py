@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from intervjufas.folder.loading import LoadedReport, load_report
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.export.document import (
@@ -16,10 +17,9 @@ from intervjufas.reading.export.document import (
     RatingContent,
     TextContent,
 )
-from intervjufas.reports.loading import LoadedReport, load_report
-from intervjufas.reports.mermaid import MapNode, MapPhase
-from intervjufas.reports.model import FollowUp, RawAnswer, Report
-from intervjufas.reports.render import render
+from intervjufas.report.model import FollowUp, RawAnswer, Report
+from intervjufas.report.process_map.mermaid import MapNode, MapPhase
+from intervjufas.report.render import render
 
 HOSTILE = '<script>alert("x")</script> & </p><!-- -->]]> \x1b[31mröd\x07'
 MULTI_LINE = "Första raden.\nAndra raden.\n\nEtt nytt stycke."

@@ -1,6 +1,6 @@
 """A reports folder whose process map changes from assignment to assignment, written as the program
 writes reports: each map is the one before it changed by the items its follow-up marks Genomfört
-(``reports.process_map.carried_map``, as a new mapping starts), plus the edits a consultant makes.
+(``reading.process_map.start_map.carried_map``, as a new mapping starts), plus the edits a consultant makes.
 
 Anna's maps, oldest first:
 
@@ -21,8 +21,8 @@ from pathlib import Path
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reading.process_map.start_map import carried_map
-from intervjufas.reports.model import FollowUp, Report
-from intervjufas.reports.render import render
+from intervjufas.report.model import FollowUp, Report
+from intervjufas.report.render import render
 
 ANNA, ERIK = "Anna Berg", "Erik Ek"
 FIRST = "2024-01-15-lager.md"

@@ -1,4 +1,4 @@
-"""The subset of Mermaid that ``reports.mermaid`` writes, read strictly, and what a map should
+"""The subset of Mermaid that ``report.process_map.mermaid`` writes, read strictly, and what a map should
 show: shared by the unit tests of the source and the tests that render it with real Mermaid."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
-from intervjufas.reports.mermaid import (
+from intervjufas.report.process_map.mermaid import (
     STATES,
     MapNode,
     MapPhase,

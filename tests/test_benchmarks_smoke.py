@@ -13,10 +13,10 @@ from types import ModuleType
 import pytest
 
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.front_matter import read_front_matter
-from intervjufas.reports.model import planned_items
-from intervjufas.reports.parse import parse
-from intervjufas.reports.render import render
+from intervjufas.report.front_matter import read_front_matter
+from intervjufas.report.parse import parse
+from intervjufas.report.plan import planned_items
+from intervjufas.report.render import render
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 RATIO = r"\d+,\d\d"  # a ratio as the scripts print it (decimal comma)

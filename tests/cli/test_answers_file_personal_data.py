@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers import command
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.parse import parse
+from intervjufas.report.parse import parse
 
 kartlagg = command("kartlagg")
 snabb = command("snabb")

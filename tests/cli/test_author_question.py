@@ -12,7 +12,7 @@ import pytest
 
 from helpers import run_cli
 from intervjufas.files.settings import author_name, remembered_file
-from intervjufas.reports.front_matter import read_front_matter
+from intervjufas.report.front_matter import read_front_matter
 from intervjufas.terminal import TerminalFacts
 
 QUESTION = "Vilket namn ska stå som författare till dina rapporter?"

@@ -16,7 +16,7 @@ import pytest
 
 from helpers import read_cache, run_cli
 from intervjufas.files.sealed import seal
-from intervjufas.reading import header_index
+from intervjufas.folder import scan
 from map_samples import ANNA, FIRST, THIRD, write_sample_reports
 
 HOUR_AGO = time.time() - 3600
@@ -45,7 +45,7 @@ def outputs() -> dict[str, tuple[int, str, str]]:
     """What every folder command answers now (without the memory of this process's last scan)."""
     found = {}
     for args in COMMANDS:
-        header_index._RECENT.clear()
+        scan._RECENT.clear()
         result = run_cli(*args, columns=200)
         found[" ".join(args)] = (result.exit_code, result.stdout, result.stderr)
     return found

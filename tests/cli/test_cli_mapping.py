@@ -17,7 +17,7 @@ from intervjufas.cli.app import COMMANDS
 from intervjufas.errors import Interrupted
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.parse import parse
+from intervjufas.report.parse import parse
 
 FULL_ANSWERS = """\
 uppdrag: Lagerarbetare till Nordlager

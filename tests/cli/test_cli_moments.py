@@ -13,9 +13,9 @@ import yaml
 from helpers import FIXTURE_REPORTS, CliResult, run_cli
 from intervjufas.model.answers import Moment
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.front_matter import read_front_matter
-from intervjufas.reports.model import Report
-from intervjufas.reports.parse import parse
+from intervjufas.report.front_matter import read_front_matter
+from intervjufas.report.model import Report
+from intervjufas.report.parse import parse
 
 NO_PLANS = {
     **{

@@ -22,8 +22,8 @@ from helpers import REPO, command, run_cli
 from intervjufas.model.answers import Answer
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.export.document import clean
-from intervjufas.reports.model import Report
-from intervjufas.reports.render import render
+from intervjufas.report.model import Report
+from intervjufas.report.render import render
 
 exportera = command("exportera")
 FULL = "2024-02-20-truckforare-till-nordlager"

@@ -14,8 +14,8 @@ from types import ModuleType
 import pytest
 
 from helpers import REPO, run_cli
-from intervjufas.reading import header_index
-from intervjufas.reading.folder import load_folder
+from intervjufas.folder import scan
+from intervjufas.folder.loading import load_folder
 from intervjufas.reading.plan.folder_items import folder_plan
 from intervjufas.reading.plan.state import open_items
 from intervjufas.reading.trend import folder_trends, rating_trends
@@ -62,7 +62,7 @@ def settled(folder: Path) -> Path:
 def outputs(folder: Path, env: dict[str, str]) -> list[tuple[int, str, str]]:
     results = []
     for args in COMMANDS:
-        header_index._RECENT.clear()  # (as in a new process)
+        scan._RECENT.clear()  # (as in a new process)
         code, out, err = run_cli(*args, "--katalog", str(folder), columns=200, env=env)
         results.append((code, out, err))
     return results
@@ -75,15 +75,15 @@ def test_cold_warm_and_no_index_print_the_same(
     folder = settled(reports if which == "fixtures" else corpus)
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     cold = outputs(folder, env)
-    assert (tmp_path / "cache" / "intervjufas" / header_index.NAMESPACE).is_dir()
+    assert (tmp_path / "cache" / "intervjufas" / scan.NAMESPACE).is_dir()
     read: list[str] = []
-    original = header_index.read_folder_header
+    original = scan.read_folder_header
     monkeypatch.setattr(
-        header_index, "read_folder_header", lambda path: read.append(path.name) or original(path)
+        scan, "read_folder_header", lambda path: read.append(path.name) or original(path)
     )
     warm = outputs(folder, env)
     assert set(read) <= {"2024-03-10-trasig.md"}  # every other header came from the index
-    monkeypatch.setattr(header_index, "_open_index", lambda folder: None)
+    monkeypatch.setattr(scan, "_open_index", lambda folder: None)
     uncached = outputs(folder, env)
     assert cold == warm == uncached
     assert all(code == 0 for code, _, _ in cold)

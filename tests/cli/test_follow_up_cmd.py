@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from helpers import CliResult, run_cli
-from intervjufas.reports.front_matter import read_front_matter
+from intervjufas.report.front_matter import read_front_matter
 
 
 def earlier(tmp_path: Path, name: str, uppdrag: str, kund: str, datum: str, moments: list[str]) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import command
-from intervjufas.reports.recovery import recovery_dir
+from intervjufas.folder.recovery import recovery_dir
 
 granska = command("granska")
 HOUR_AGO = time.time() - 3600
@@ -212,8 +212,8 @@ def test_a_written_out_address_is_found_as_the_report_keeps_it(reports_dir: Path
     in the answer, in the map's note and in its table."""
     from intervjufas.model.answers import Answer, Moment
     from intervjufas.questionsets.catalog import builtin_set
-    from intervjufas.reports.model import Report
-    from intervjufas.reports.render import render
+    from intervjufas.report.model import Report
+    from intervjufas.report.render import render
 
     questionnaire = builtin_set("kartlaggning")
     made = Report.new(questionnaire)

@@ -11,12 +11,12 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 
 from helpers import FIXTURE_REPORTS, command
+from intervjufas.folder.loading import load_report
 from intervjufas.model.answer_codec import coerce
 from intervjufas.questionsets.catalog import builtin_text, load_set_file
 from intervjufas.reading.comparison import compare, earlier_report
-from intervjufas.reports.loading import load_report
-from intervjufas.reports.model import Report
-from intervjufas.reports.render import render
+from intervjufas.report.model import Report
+from intervjufas.report.render import render
 from intervjufas.views.comparison_markdown import comparison_markdown
 from intervjufas.views.comparison_text import comparison_renderable
 

@@ -12,12 +12,12 @@ import docx
 import pytest
 
 from helpers import command
+from intervjufas.folder.loading import load_report
 from intervjufas.model.answers import Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reports.loading import load_report
-from intervjufas.reports.mermaid import MAX_MOMENTS
-from intervjufas.reports.model import Report
-from intervjufas.reports.render import render
+from intervjufas.report.model import Report
+from intervjufas.report.process_map.mermaid import MAX_MOMENTS
+from intervjufas.report.render import render
 from mermaid_subset import parse_subset
 from real_mermaid import RealMermaid, mermaid_blocks
 

@@ -11,7 +11,7 @@ import pytest
 from helpers import REPO, run_cli
 from intervjufas.model.answers import Answer
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.render import render
+from intervjufas.report.render import render
 from map_samples import ANNA, sample_reports
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import FIXTURE_REPORTS, command, run_cli
 from intervjufas.reading.listing import list_reports
-from intervjufas.reports.front_matter import read_front_matter
+from intervjufas.report.front_matter import read_front_matter
 
 FIXTURES = FIXTURE_REPORTS
 

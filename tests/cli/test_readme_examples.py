@@ -9,8 +9,8 @@ from pathlib import Path
 from helpers import REPO, run_cli
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.questionsets.loader import read_question_set
-from intervjufas.reports.parse import parse
-from intervjufas.reports.render import render
+from intervjufas.report.parse import parse
+from intervjufas.report.render import render
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -15,8 +15,8 @@ import pytest
 from helpers import command, read_cache, run_cli
 from intervjufas.files.locking import ReportLock
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.anonymise import ANONYMISED_KEY
-from intervjufas.reports.parse import parse
+from intervjufas.report.anonymise import ANONYMISED_KEY
+from intervjufas.report.parse import parse
 from intervjufas.terminal import TerminalFacts
 
 rensa = command("rensa")
@@ -236,7 +236,7 @@ def test_help_is_swedish() -> None:
 def test_old_recovery_files_are_removed_too_and_new_ones_kept(reports: Path, tmp_path: Path) -> None:
     """A recovery file holds a whole session's answers: one older than the limit goes with the
     reports (in either mode); a recent one, which may still be continued, stays."""
-    from intervjufas.reports.recovery import recovery_dir
+    from intervjufas.folder.recovery import recovery_dir
 
     folder = recovery_dir()
     folder.mkdir(parents=True)
@@ -260,7 +260,7 @@ def test_old_recovery_files_are_removed_too_and_new_ones_kept(reports: Path, tmp
 
 
 def test_the_question_names_the_recovery_files(reports: Path) -> None:
-    from intervjufas.reports.recovery import recovery_dir
+    from intervjufas.folder.recovery import recovery_dir
 
     folder = recovery_dir()
     folder.mkdir(parents=True)

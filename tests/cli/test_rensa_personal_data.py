@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 
 from helpers import command, run_cli
+from intervjufas.folder import scan
+from intervjufas.folder.recovery import recovery_dir
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.personal_data import find_personal_data
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reading import header_index
-from intervjufas.reports.anonymise import ANONYMISED_KEY
-from intervjufas.reports.model import CONFLICT_KEY, FollowUp
-from intervjufas.reports.parse import parse
-from intervjufas.reports.recovery import recovery_dir
-from intervjufas.reports.render import render
+from intervjufas.report.anonymise import ANONYMISED_KEY
+from intervjufas.report.model import CONFLICT_KEY, FollowUp
+from intervjufas.report.parse import parse
+from intervjufas.report.render import render
 from map_samples import ANNA, FIRST, SECOND, sample_reports
 
 rensa = command("rensa")
@@ -143,7 +143,7 @@ def test_nothing_of_the_people_is_left_anywhere(folders: tuple[Path, Path, Path]
     ) in result.stdout
 
     assert leftovers(search, reports, cache, data) == []
-    assert not any(needle in repr(header_index._RECENT).lower().encode() for needle in search)
+    assert not any(needle in repr(scan._RECENT).lower().encode() for needle in search)
     # Read again (and settled, so that every cache keeps what it reads now): still nothing.
     settle(reports)
     warm_every_cache()

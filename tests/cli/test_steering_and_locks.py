@@ -15,10 +15,11 @@ import pytest
 
 from helpers import run_cli
 from intervjufas.files.locking import lock_path
+from intervjufas.folder.recovery import recovery_dir, write_recovery
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.parse import parse
-from intervjufas.reports.recovery import RECOVERY_KEY, recovery_dir, write_recovery
-from intervjufas.reports.render import render
+from intervjufas.report.model import RECOVERY_KEY
+from intervjufas.report.parse import parse
+from intervjufas.report.render import render
 
 STEP_1 = (
     "uppdrag: Butikssäljare\ndatum: 2024-05-01\nfore_kunden: Kravprofil\nfore_lagga_till: nej\n"

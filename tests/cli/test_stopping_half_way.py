@@ -13,12 +13,12 @@ from intervjufas.asking.prompter import SKIP, AskRequest, menu_default
 from intervjufas.asking.run import progress_note
 from intervjufas.asking.session import Session
 from intervjufas.errors import PartialAnswer
+from intervjufas.folder.report_file import ReportFile
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.markdown_text import DRAFT_MARKER
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reports.model import Report
-from intervjufas.reports.parse import parse
-from intervjufas.reports.report_file import ReportFile
+from intervjufas.report.model import Report
+from intervjufas.report.parse import parse
 
 BASICS = {"uppdrag": Answer("Lager"), "kund": Answer("Nordlager AB")}
 

@@ -29,9 +29,9 @@ from helpers import overlaid
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questions import Question
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.front_matter import read_front_matter
-from intervjufas.reports.model import Report
-from intervjufas.reports.parse import parse
+from intervjufas.report.front_matter import read_front_matter
+from intervjufas.report.model import Report
+from intervjufas.report.parse import parse
 
 from .readiness import plain_prompt_waiting, prompt_state
 

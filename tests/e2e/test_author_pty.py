@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.front_matter import read_front_matter
+from intervjufas.report.front_matter import read_front_matter
 
 from .conftest import ENTER, Terminal
 

@@ -10,8 +10,8 @@ import docx
 
 from intervjufas.model.answers import Answer
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.model import Report
-from intervjufas.reports.render import render
+from intervjufas.report.model import Report
+from intervjufas.report.render import render
 
 from .conftest import CTRL_C, Terminal
 

@@ -25,8 +25,8 @@ from typing import Any
 
 from helpers import overlaid
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reports.model import Report
-from intervjufas.reports.parse import parse, read_header, set_ref
+from intervjufas.report.model import Report
+from intervjufas.report.parse import parse, read_header, set_ref
 
 HERE = Path(__file__).resolve().parent
 INJECT = HERE / "inject.py"
@@ -35,10 +35,10 @@ FIXTURE_REPORTS = REPO / "tests" / "fixtures" / "reports"
 
 
 def _readable(path: Path) -> bool:
-    from intervjufas.reading.folder import read_header_of
+    from intervjufas.folder.scan import read_folder_header
 
     try:
-        read_header_of(path)
+        read_folder_header(path)
     except ValueError:
         return False
     return True

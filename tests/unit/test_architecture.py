@@ -23,11 +23,12 @@ ALLOWED = {
     "model": {"errors"},
     "files": {"errors"},
     "questionsets": {"errors", "model", "files"},
-    "reports": {"errors", "files", "model", "questionsets"},
-    "asking": {"errors", "files", "model", "questionsets", "reports", "reading"},
-    "reading": {"errors", "files", "model", "questionsets", "reports"},
-    "views": {"errors", "model", "questionsets", "reports", "asking", "reading", "terminal"},
-    "cli": {"errors", "files", "model", "questionsets", "reports", "asking", "reading", "views", "terminal"},
+    "report": {"errors", "model", "files"},
+    "folder": {"errors", "model", "files", "questionsets", "report"},
+    "reading": {"errors", "model", "files", "questionsets", "report", "folder"},
+    "asking": {"errors", "model", "files", "questionsets", "report", "folder", "reading"},
+    "views": {"errors", "terminal", "model", "questionsets", "report", "folder", "reading", "asking"},
+    "cli": {"errors", "terminal", "model", "files", "questionsets", "report", "folder", "reading", "asking", "views"},
 }
 INTERFACE_LIBRARIES = ("rich", "typer", "click", "questionary", "prompt_toolkit")
 # The interactive prompter is the one piece of the core's 'asking' layer that draws (with Rich).

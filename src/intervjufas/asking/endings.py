@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, SaveError, stop_signal
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reports.model import Report
+from intervjufas.report.model import Report
 
 if TYPE_CHECKING:
     from intervjufas.asking.run import MappingOptions
@@ -95,7 +95,7 @@ class Ending:
         )
 
     def _recover(self, report: Report) -> Path | None:
-        from intervjufas.reports.recovery import write_recovery
+        from intervjufas.folder.recovery import write_recovery
 
         try:
             return write_recovery(report, self.questionnaire, self.path(), self.folder)

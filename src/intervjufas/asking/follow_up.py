@@ -18,7 +18,7 @@ from intervjufas.model.answers import Answer
 from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questions import Question
 from intervjufas.reading.plan.state import OpenItem, grouped_by_step
-from intervjufas.reports.model import FOLLOW_UP_STATUSES, FOLLOW_UP_TITLE, FollowUp, Report
+from intervjufas.report.model import FOLLOW_UP_STATUSES, FOLLOW_UP_TITLE, FollowUp, Report
 
 if TYPE_CHECKING:
     from intervjufas.asking.session import Session

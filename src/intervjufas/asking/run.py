@@ -23,16 +23,16 @@ from intervjufas.errors import (
     UsageError,
 )
 from intervjufas.files.settings import reports_dir
+from intervjufas.folder.report_file import ReportFile
 from intervjufas.model.questionnaire import STATUS_DONE, Questionnaire, SetRef, Step, step_status
 from intervjufas.questionsets.catalog import resolve_set
-from intervjufas.reports.model import Report
-from intervjufas.reports.report_file import ReportFile
+from intervjufas.report.model import Report
 
 if TYPE_CHECKING:  # (the answers file, earlier reports and recovery are read only when given)
     from intervjufas.asking.answers_file import AnswersFile, FileFinding
     from intervjufas.asking.prompter import Prompter
+    from intervjufas.folder.loading import LoadedReport
     from intervjufas.reading.process_map.start_map import StartMap
-    from intervjufas.reports.loading import LoadedReport
 
 # Finds the open items of earlier plans to follow up: (reports folder, question set, this report,
 # with its customer answered) -> the pool of items, newest first.
@@ -132,7 +132,7 @@ def run_mapping(
 
     start: LoadedReport | None = None
     if options.start_from:
-        from intervjufas.reports.loading import load_report
+        from intervjufas.folder.loading import load_report
 
         start = load_report(_named_report(options.start_from, folder), questionnaire)
     defaults = start.report if start is not None else None
@@ -266,16 +266,16 @@ def _answers_file(options: MappingOptions, questionnaire: Questionnaire) -> Answ
 
 
 def _named_report(name: str, folder: Path) -> Path:
-    from intervjufas.reports.finding import find_report
+    from intervjufas.folder.finding import the_report
 
-    return find_report(name, folder)
+    return the_report(name, folder)
 
 
 def _open_for_resume(
     path: Path, questionnaire: Questionnaire, options: MappingOptions
 ) -> tuple[ReportFile, Report, str]:
     """The report to continue, locked; a recovery file is put back where it belongs first."""
-    from intervjufas.asking.restoring import restore_recovery
+    from intervjufas.folder.recovery import restore_recovery
 
     handle, report = ReportFile.open(path, questionnaire)
     try:
@@ -293,7 +293,7 @@ def _set_of(path: Path, questionnaire: Questionnaire, options: MappingOptions) -
         return questionnaire
     from intervjufas.files.bounded import read_text
     from intervjufas.questionsets.catalog import builtin_version
-    from intervjufas.reports.parse import read_header, set_ref
+    from intervjufas.report.parse import read_header, set_ref
 
     try:
         header, *_ = read_header(read_text(path), str(path))

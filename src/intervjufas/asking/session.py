@@ -16,8 +16,8 @@ from intervjufas.model.questionnaire import Questionnaire, Step
 from intervjufas.model.questions import Question
 from intervjufas.reading.plan.state import OpenItem
 from intervjufas.reading.process_map.start_map import EarlierMap, StartMap, carried_map
-from intervjufas.reports.model import Report
-from intervjufas.reports.process_map import mapped_moments, step_phase
+from intervjufas.report.model import Report
+from intervjufas.report.process_map.report_map import mapped_moments, step_phase
 
 Saver = Callable[[Report, Iterable[str]], Report]
 METADATA_TITLE = "Om uppdraget"

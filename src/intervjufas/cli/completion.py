@@ -156,14 +156,13 @@ def complete_report(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     """Report names (the file name without .md) in the reports folder that start with what is typed;
     with a description when only a few match."""
     from intervjufas.files.settings import reports_dir
-    from intervjufas.reports.files import report_files
+    from intervjufas.folder.finding import completed_reports
 
     folder = ctx.params.get("katalog")
     try:
-        files = report_files(reports_dir(Path(folder) if folder else None))
+        matches = completed_reports(incomplete, reports_dir(Path(folder) if folder else None))
     except (IntervjufasError, OSError):
         return []  # nothing to offer
-    matches = [path for path in reversed(files) if path.stem.startswith(incomplete)]  # newest first
     if len(matches) > DESCRIBED or os.environ.get(COMPLETE_VAR, "").endswith(
         "bash"
     ):  # (bash shows no descriptions)
@@ -172,10 +171,10 @@ def complete_report(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 
 
 def _description(path: Path) -> str:
-    from intervjufas.reading.folder import read_header_of
+    from intervjufas.folder.scan import read_folder_header
 
     try:
-        header = read_header_of(path)
+        header = read_folder_header(path)
     except ValueError:
         return ""
     metadata = header.get("metadata") or {}

@@ -47,8 +47,8 @@ def granska(
     ] = False,
 ) -> None:
     from intervjufas.files.settings import reports_dir
+    from intervjufas.folder.recovery import recovery_dir
     from intervjufas.reading.privacy_scan import reports_to_scan, scan_reports
-    from intervjufas.reports.recovery import recovery_dir
     from intervjufas.views.common import show_warnings
     from intervjufas.views.console import make_console
     from intervjufas.views.output import write_out
@@ -71,7 +71,7 @@ def granska(
 
 
 def _age_limit(value: Any) -> Any:
-    from intervjufas.reports.age_limit import AgeLimit, parse_age_limit
+    from intervjufas.report.age_limit import AgeLimit, parse_age_limit
 
     return value if isinstance(value, AgeLimit) else parse_age_limit(value)
 
@@ -116,8 +116,8 @@ def rensa(
     enkel: Plain = False,
 ) -> None:
     from intervjufas.files.settings import reports_dir
+    from intervjufas.folder.cleanup import anonymise_reports, remove_recovery_files, remove_reports
     from intervjufas.reading.cleanup_plan import plan_cleanup
-    from intervjufas.reports.cleanup import anonymise_reports, remove_recovery_files, remove_reports
     from intervjufas.views.cleanup import show_cleanup_outcome, show_cleanup_plan, show_declined, show_dry_run
     from intervjufas.views.common import show_warnings
     from intervjufas.views.console import make_console
@@ -152,8 +152,8 @@ def _forget(paths: list[Path]) -> None:
     """Nothing of the removed or anonymised files – their values, their old names – stays in the
     caches (the header index, the history's facts, the privacy scan's memory) or in this process's
     memory of the last scan."""
-    from intervjufas.reading.file_cache import forget_files
-    from intervjufas.reading.header_index import forget_scan
+    from intervjufas.folder.file_cache import forget_files
+    from intervjufas.folder.scan import forget_scan
 
     for parent in {path.parent for path in paths}:
         forget_files(parent, [path.name for path in paths if path.parent == parent])

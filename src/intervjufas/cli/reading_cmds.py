@@ -148,8 +148,8 @@ def jamfor(
 ) -> None:
     from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.settings import reports_dir
+    from intervjufas.folder.loading import load_report
     from intervjufas.reading.comparison import compare, earlier_report
-    from intervjufas.reports.loading import load_report
 
     chosen = "json" if json_output else format_name.value
     if json_output and format_name is CompareFormat.markdown:

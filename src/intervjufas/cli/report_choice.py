@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, Any
 from intervjufas.errors import IntervjufasError
 
 if TYPE_CHECKING:
-    from intervjufas.reading.finding import FoundReport
+    from intervjufas.folder.finding import FoundReport
     from intervjufas.terminal import TerminalFacts
 
-SHOWN = 15  # the newest matches offered in a menu or listed
 MENU_MARGIN = 6  # the pointer and number before a menu line: " » 1) "
 
 
@@ -24,7 +23,7 @@ def choose_report(name: str, folder: Path, facts: TerminalFacts, *, plain: bool 
     """The one report ``name`` refers to.  Several matches: a menu when both standard input and
     output are a terminal (plain numbered lines with ``plain`` or TERM=dumb), else an error that
     lists them."""
-    from intervjufas.reading.finding import find_reports
+    from intervjufas.folder.finding import ambiguity, find_reports
 
     found = find_reports(name, folder)
     if len(found) == 1:
@@ -34,18 +33,9 @@ def choose_report(name: str, folder: Path, facts: TerminalFacts, *, plain: bool 
     return _menu(name, found, facts, plain=plain or facts.dumb)
 
 
-def ambiguity(name: str, folder: Path, found: list[FoundReport]) -> str:
-    """'lager' passar 3 rapporter …, then one line per report (newest first), then what to do."""
-    lines = [f"'{name}' passar {len(found)} rapporter i {folder}:"]
-    lines += [f"  {report.label}" for report in found[:SHOWN]]
-    if len(found) > SHOWN:
-        lines.append(f"  … och {len(found) - SHOWN} äldre")
-    lines.append("Ange rapporten med fler ord, ett datum eller filnamnet.")
-    return "\n".join(lines)
-
-
 def _menu(name: str, found: list[FoundReport], facts: TerminalFacts, *, plain: bool) -> Path:
     from intervjufas.asking.prompter import AskRequest
+    from intervjufas.folder.finding import SHOWN
     from intervjufas.model.question_types.table import CHOICE
     from intervjufas.model.questions import Question
 

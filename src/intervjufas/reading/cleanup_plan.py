@@ -15,21 +15,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.folder.cleanup import still_to_anonymise
+from intervjufas.folder.recovery import recovery_dir, recovery_files
+from intervjufas.folder.scan import Header, read_folder_header, report_files
 from intervjufas.model.safe_text import visible
-from intervjufas.reading.folder import read_header_of
-from intervjufas.reading.header_index import Header
 from intervjufas.reading.plan.state import (
     OpenItem,
     open_count_from_headers,
     open_items,
     statuses_from_headers,
 )
-from intervjufas.reports.age_limit import AgeLimit, report_date
-from intervjufas.reports.anonymise import is_anonymised
-from intervjufas.reports.cleanup import still_to_anonymise
-from intervjufas.reports.files import report_files
-from intervjufas.reports.model import CONFLICT_KEY, header_value
-from intervjufas.reports.recovery import recovery_dir, recovery_files
+from intervjufas.report.age_limit import AgeLimit, report_date
+from intervjufas.report.anonymise import is_anonymised
+from intervjufas.report.model import CONFLICT_KEY, header_value
 
 
 @dataclass(frozen=True)
@@ -70,7 +68,7 @@ def plan_cleanup(
     headers: list[tuple[Path, Header]] = []
     for path in report_files(folder):
         try:
-            header = read_header_of(path)
+            header = read_folder_header(path)
         except ValueError as error:
             plan.warnings.append(f"{path.name}: {error}")
             continue
@@ -116,7 +114,7 @@ def _lost_items(
     headers: list[tuple[Path, Header]], removed: set[Path], warnings: list[str]
 ) -> list[OpenItem]:
     """The open items of the action plan (as ``plan`` shows them) that live in the removed reports."""
-    from intervjufas.reports.loading import load_report
+    from intervjufas.folder.loading import load_report
 
     plan_headers = [header for _, header in headers if header_value(header, CONFLICT_KEY) is None]
     counts = open_count_from_headers(plan_headers)

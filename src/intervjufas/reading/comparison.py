@@ -13,16 +13,16 @@ from pathlib import Path
 from typing import Literal
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.folder.header_row import FolderHeader
+from intervjufas.folder.loading import LoadedReport, load_report
+from intervjufas.folder.scan import read_headers, sort_key
 from intervjufas.model.answers import Answer, display
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import Question
-from intervjufas.reading.folder import read_headers
-from intervjufas.reading.folder_header import FolderHeader
-from intervjufas.reading.header_index import sort_key
 from intervjufas.reading.process_map.map_comparison import MapComparison, compare_maps
 from intervjufas.reading.word_diff import DiffLine, word_diff
-from intervjufas.reports.loading import LoadedReport, load_report
-from intervjufas.reports.model import OTHER_TITLE, RawAnswer, header_text, planned_items
+from intervjufas.report.model import OTHER_TITLE, RawAnswer, header_text
+from intervjufas.report.plan import planned_items
 
 Side = Literal["A", "B"]
 METADATA_TITLE = "Uppgifter om uppdraget"

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from intervjufas.folder.header_row import FolderHeader
+from intervjufas.folder.scan import Progress, read_headers
 from intervjufas.model.safe_text import visible
-from intervjufas.reading.folder import read_headers
-from intervjufas.reading.folder_header import FolderHeader
-from intervjufas.reading.header_index import Progress
 from intervjufas.reading.plan.state import open_counts
 
 

@@ -25,11 +25,11 @@ from typing import TypeGuard
 
 from intervjufas.errors import UnreadableFile, describe_os_error
 from intervjufas.files.bounded import REPORT_LIMIT, open_regular
+from intervjufas.folder.file_cache import FileCache, FileKey, file_key
+from intervjufas.folder.finding import the_report
+from intervjufas.folder.recovery import recovery_files
+from intervjufas.folder.scan import report_files
 from intervjufas.model.personal_data import KINDS, find_personal_data
-from intervjufas.reading.file_cache import FileCache, FileKey, file_key
-from intervjufas.reports.files import report_files
-from intervjufas.reports.finding import find_report
-from intervjufas.reports.recovery import recovery_files
 
 NAMESPACE = "granska"
 SCAN_FORMAT = 1  # raise when what a scan stores per file changes
@@ -90,7 +90,7 @@ def reports_to_scan(names: Sequence[str], folder: Path) -> list[Path]:
     paths: list[Path] = []
     for name in names:
         given = Path(name).expanduser()
-        paths += report_files(given) if given.is_dir() else [find_report(name, folder)]
+        paths += report_files(given) if given.is_dir() else [the_report(name, folder)]
     return list(dict.fromkeys(paths))
 
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from intervjufas.files.bounded import read_text
+from intervjufas.folder.loading import load_report
 from intervjufas.model.answers import display
-from intervjufas.reports.loading import load_report
-from intervjufas.reports.model import header_text
-from intervjufas.reports.parse import read_header
+from intervjufas.report.model import header_text
+from intervjufas.report.parse import read_header
 
 _ID_COMMENT = re.compile(r"[ \t]*<!--[ \t]*(?:steg|grupp|fraga|avsnitt|uppfoljning)[ \t]*:[^>]*-->[ \t]*$")
 _FACT = re.compile(r"^- \*\*[^*]+:\*\* ")

@@ -15,14 +15,13 @@ from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.folder.header_row import FolderHeader
+from intervjufas.folder.scan import Progress, read_headers, sort_key
 from intervjufas.model.questionnaire import Questionnaire, Step
 from intervjufas.model.questions import Question
-from intervjufas.reading.folder import read_headers
-from intervjufas.reading.folder_header import FolderHeader
-from intervjufas.reading.header_index import Progress, sort_key
 
 if TYPE_CHECKING:  # (the question sets are loaded only when reports are read in full)
-    from intervjufas.reports.loading import LoadedReport
+    from intervjufas.folder.loading import LoadedReport
 
 PERIODS = {"manad": "månad", "kvartal": "kvartal"}
 _DATE = re.compile(r"^(\d{4})-(\d{2})")
@@ -201,7 +200,7 @@ def folder_trends(
 
     A report of format 2 is read from its front matter alone (its ``betyg`` lists every rating
     it has); a report of format 1 has no such list and is read in full."""
-    from intervjufas.reports.loading import load_report
+    from intervjufas.folder.loading import load_report
 
     headers, warnings = read_headers(folder, program=program, progress=progress)
     sets: dict[Any, Questionnaire | None] = {}
@@ -225,7 +224,7 @@ def folder_trends(
 def _set_of(header: FolderHeader, sets: dict[Any, Questionnaire | None]) -> Questionnaire | None:
     """The question set a header names (found once per set and version)."""
     from intervjufas.questionsets.catalog import find_set
-    from intervjufas.reports.parse import set_ref
+    from intervjufas.report.parse import set_ref
 
     key = header.set_key
     try:

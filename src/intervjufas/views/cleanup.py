@@ -7,8 +7,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.console import Console
 
+from intervjufas.folder.cleanup import CleanupOutcome
 from intervjufas.reading.cleanup_plan import CleanupPlan, OldReport
-from intervjufas.reports.cleanup import CleanupOutcome
 
 KEPT = (
     "Det som skrivits med egna ord (svar, kommentarer, kartans noteringar, utvecklingsplanens varför) tas "

@@ -27,8 +27,8 @@ from intervjufas.reading.export.document import (
     Section,
     TextContent,
 )
-from intervjufas.reports.mermaid import MARKS, MapNode, MapPhase, drawing, more_lines
-from intervjufas.reports.process_map import STATE_WORDS
+from intervjufas.report.process_map.mermaid import MARKS, MapNode, MapPhase, drawing, more_lines
+from intervjufas.report.process_map.report_map import STATE_WORDS
 
 Progress = Callable[[str], None]
 WHY = "Varför:"
@@ -238,7 +238,7 @@ def _map_table(document: Document, phases: tuple[MapPhase, ...]) -> list[str]:
 
 def _process_map(document: Document) -> list[str]:
     """The map drawn as the report's diagram draws it (a big one cut the same way, see
-    ``reports.mermaid.drawing``), and then, when it is cut, the whole map as a table."""
+    ``report.process_map.mermaid.drawing``), and then, when it is cut, the whole map as a table."""
     if not document.process_map:
         return []
     picture = drawing(document.process_map)

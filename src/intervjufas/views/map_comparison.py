@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from intervjufas.model.questions import PHASES
-from intervjufas.reports.mermaid import MARKS as MAP_MARKS
-from intervjufas.reports.mermaid import State
-from intervjufas.reports.process_map import STATE_WORDS
+from intervjufas.report.process_map.mermaid import MARKS as MAP_MARKS
+from intervjufas.report.process_map.mermaid import State
+from intervjufas.report.process_map.report_map import STATE_WORDS
 from intervjufas.views.common import NO_ANSWER
 from intervjufas.views.map_formats import STATE_SLUGS
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.model.questions import PHASES
-from intervjufas.reports.mermaid import flowchart
-from intervjufas.reports.process_map import (
+from intervjufas.report.process_map.mermaid import flowchart
+from intervjufas.report.process_map.report_map import (
     MAP_EMPTY,
     MAP_TITLE,
     has_map,
@@ -18,7 +18,7 @@ from intervjufas.reports.process_map import (
 
 if TYPE_CHECKING:
     from intervjufas.reading.process_map.shown_map import MapView
-    from intervjufas.reports.process_map import MappedMoment
+    from intervjufas.report.process_map.report_map import MappedMoment
 
 STATE_SLUGS: dict[str, str | None] = {
     "kept": None,

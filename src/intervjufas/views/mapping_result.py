@@ -30,7 +30,7 @@ def show_mapping_result(
 ) -> None:
 
     from intervjufas.asking.endings import resume_command
-    from intervjufas.reports.model import planned_items
+    from intervjufas.report.plan import planned_items
 
     if result.path is None:
         console.print("Inget sparades.")

@@ -14,8 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from intervjufas.model.questions import PHASES
-from intervjufas.reports.mermaid import LEGEND_TITLE, LEGEND_WORDS, MARKS, STATES
-from intervjufas.reports.process_map import STATE_WORDS, has_map
+from intervjufas.report.process_map.mermaid import LEGEND_TITLE, LEGEND_WORDS, MARKS, STATES
+from intervjufas.report.process_map.report_map import STATE_WORDS, has_map
 from intervjufas.views.common import NO_ANSWER
 from intervjufas.views.console import write_plain
 from intervjufas.views.paging import print_paged
@@ -24,7 +24,7 @@ from intervjufas.views.text_grid import Segment
 
 if TYPE_CHECKING:
     from intervjufas.reading.process_map.shown_map import MapView
-    from intervjufas.reports.process_map import MappedMoment
+    from intervjufas.report.process_map.report_map import MappedMoment
 
 WIDE = 90  # columns from which the phases stand side by side
 STYLES = {"new": "green", "develop": "yellow", "remove": "red", "developed": "cyan"}

@@ -20,7 +20,7 @@ from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.question_types.table import TYPES
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import Group, Question
-from intervjufas.reports.model import Report
+from intervjufas.report.model import Report
 
 TODAY = dt.date(2026, 11, 30)
 LONG = Question("fore_kunden", "Hur förbereder du kunden?", TYPES["langtext"])

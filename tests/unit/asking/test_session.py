@@ -12,13 +12,13 @@ import pytest
 from intervjufas.asking.follow_up import ListPool
 from intervjufas.asking.prompter import AskRequest
 from intervjufas.asking.session import METADATA_TITLE, Session
+from intervjufas.folder.report_file import ReportFile
 from intervjufas.model.answer_codec import coerce
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.plan.state import OpenItem
-from intervjufas.reports.model import FOLLOW_UP_TITLE, FollowUp, Report
-from intervjufas.reports.parse import parse
-from intervjufas.reports.report_file import ReportFile
+from intervjufas.report.model import FOLLOW_UP_TITLE, FollowUp, Report
+from intervjufas.report.parse import parse
 
 TODAY = dt.date.today().isoformat()
 

@@ -14,14 +14,14 @@ from intervjufas.asking.follow_up import ListPool
 from intervjufas.asking.prompter import AskRequest
 from intervjufas.asking.run import MappingOptions, run_mapping
 from intervjufas.asking.session import Session
+from intervjufas.folder.report_file import ReportFile
 from intervjufas.model.answer_codec import coerce
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.plan.state import OpenItem
-from intervjufas.reports.model import Report
-from intervjufas.reports.parse import parse
-from intervjufas.reports.process_map import process_map
-from intervjufas.reports.report_file import ReportFile
+from intervjufas.report.model import Report
+from intervjufas.report.parse import parse
+from intervjufas.report.process_map.report_map import process_map
 
 KRAV = Moment("Kravprofil med kunden", ("kunden",), id="m-krav")
 ENKAT = Moment("Pappersenkät", ("kandidaten",), "Skickas per post", id="m-enkat")

@@ -19,14 +19,14 @@ from intervjufas.files.private_folders import (
     take_warnings,
 )
 from intervjufas.files.settings import cache_dir, cache_home, config_home, data_home, named_author, remember
+from intervjufas.folder.file_cache import FileCache
+from intervjufas.folder.recovery import recovery_dir, recovery_files, write_recovery
 from intervjufas.model.answers import Answer
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.catalog import builtin_text
 from intervjufas.questionsets.loader import load_question_set
 from intervjufas.questionsets.set_cache import cached_set
-from intervjufas.reading.file_cache import FileCache
-from intervjufas.reports.model import Report
-from intervjufas.reports.recovery import recovery_dir, recovery_files, write_recovery
+from intervjufas.report.model import Report
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="owners and modes are POSIX permissions")
 SOMEONE_ELSE = 65534  # (nobody)

@@ -18,7 +18,7 @@ from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.catalog import builtin_set, earlier_builtin_sets
 from intervjufas.questionsets.loader import read_question_set
 from intervjufas.questionsets.schema import question_set_schema
-from intervjufas.reports.parse import parse
+from intervjufas.report.parse import parse
 
 VALIDATOR = jsonschema.Draft202012Validator(question_set_schema())
 HEAD = """\

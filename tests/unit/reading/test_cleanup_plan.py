@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from intervjufas.folder.cleanup import anonymise_reports
 from intervjufas.model.answers import Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reading.cleanup_plan import plan_cleanup
-from intervjufas.reports.age_limit import AgeLimit
-from intervjufas.reports.anonymise import ANONYMISED_KEY
-from intervjufas.reports.cleanup import anonymise_reports
-from intervjufas.reports.model import CONFLICT_KEY, Report
-from intervjufas.reports.render import render
+from intervjufas.report.age_limit import AgeLimit
+from intervjufas.report.anonymise import ANONYMISED_KEY
+from intervjufas.report.model import CONFLICT_KEY, Report
+from intervjufas.report.render import render
 
 KARTLAGGNING = builtin_set("kartlaggning")
 

@@ -21,6 +21,7 @@ from export_samples import (
     write_and_load,
 )
 from helpers import FIXTURE_REPORTS
+from intervjufas.folder.loading import load_report
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.export.document import (
     Document,
@@ -32,7 +33,6 @@ from intervjufas.reading.export.document import (
     clean,
 )
 from intervjufas.reading.export.versions import concerns_customer, customer_version, has_process
-from intervjufas.reports.loading import load_report
 
 
 @pytest.fixture

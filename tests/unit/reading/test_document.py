@@ -9,6 +9,7 @@ import pytest
 
 from export_samples import HOSTILE, MULTI_LINE, full_report, sample_map, write_and_load
 from helpers import FIXTURE_REPORTS
+from intervjufas.folder.loading import load_report
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.export.document import (
     ChoiceContent,
@@ -20,8 +21,7 @@ from intervjufas.reading.export.document import (
     build_document,
     clean,
 )
-from intervjufas.reports.loading import load_report
-from intervjufas.reports.model import Report
+from intervjufas.report.model import Report
 
 
 @pytest.fixture

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from intervjufas.folder.loading import load_folder
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.folder import load_folder
-from intervjufas.reading.plan import folder_items as follow_up
+from intervjufas.reading.plan import folder_items
 from intervjufas.reading.plan.folder_items import follow_up_pool
 from intervjufas.reading.plan.state import open_items, statuses_from_headers
-from intervjufas.reports.front_matter import read_front_matter
-from intervjufas.reports.model import FollowUp, Report
-from intervjufas.reports.render import render
+from intervjufas.report.front_matter import read_front_matter
+from intervjufas.report.model import FollowUp, Report
+from intervjufas.report.render import render
 
 
 def write(folder: Path, name: str, report: Report, questionnaire: Questionnaire) -> Path:
@@ -162,9 +162,9 @@ def test_only_the_reports_handed_out_are_read(
     kartlaggning: Questionnaire, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     read: list[str] = []
-    original = follow_up.load_report
+    original = folder_items.load_report
     monkeypatch.setattr(
-        follow_up, "load_report", lambda path, q=None: read.append(path.name) or original(path, q)
+        folder_items, "load_report", lambda path, q=None: read.append(path.name) or original(path, q)
     )
     pool = follow_up_pool(folder, kartlaggning, exclude_id="ny", kund="Nordlager AB")
     assert read == []

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from intervjufas.folder.loading import LoadedReport, load_report
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reading.process_map.map_comparison import compare_maps
-from intervjufas.reports.loading import LoadedReport, load_report
-from intervjufas.reports.model import Report
-from intervjufas.reports.render import render
+from intervjufas.report.model import Report
+from intervjufas.report.render import render
 from map_samples import FIRST, SECOND, THIRD, write_sample_reports
 
 

@@ -14,7 +14,8 @@ import pytest
 
 import intervjufas.reading.process_map.facts as map_facts_module
 from helpers import FIXTURE_REPORTS, counting_loads, read_cache, write_cache
-from intervjufas.reading.file_cache import FileCache
+from intervjufas.folder.file_cache import FileCache
+from intervjufas.folder.loading import load_report
 from intervjufas.reading.process_map.facts import (
     NAMESPACE,
     _decoded,
@@ -23,7 +24,6 @@ from intervjufas.reading.process_map.facts import (
     facts_version,
     read_facts,
 )
-from intervjufas.reports.loading import load_report
 from map_samples import write_sample_reports
 
 HOUR_AGO = time.time() - 3600

@@ -14,8 +14,8 @@ from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reading.process_map.history import MapHistory, map_history, read_map_reports
 from intervjufas.reading.process_map.tracker import MomentTimeline
-from intervjufas.reports.model import FollowUp, Report
-from intervjufas.reports.render import render
+from intervjufas.report.model import FollowUp, Report
+from intervjufas.report.render import render
 from map_samples import ANNA, ERIK, FIRST, SECOND, THIRD, write_sample_reports
 
 

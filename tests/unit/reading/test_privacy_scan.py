@@ -13,7 +13,8 @@ import pytest
 
 from helpers import read_cache, write_cache
 from intervjufas.errors import IntervjufasError
-from intervjufas.reading.file_cache import FileCache
+from intervjufas.folder.file_cache import FileCache
+from intervjufas.folder.recovery import recovery_dir
 from intervjufas.reading.privacy_scan import (
     NAMESPACE,
     ReportFinding,
@@ -22,7 +23,6 @@ from intervjufas.reading.privacy_scan import (
     scan_text,
     scan_version,
 )
-from intervjufas.reports.recovery import recovery_dir
 
 TODAY = dt.date(2026, 11, 30)
 HOUR_AGO = time.time() - 3600

@@ -10,8 +10,8 @@ from helpers import FIXTURE_REPORTS
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.process_map.start_map import EarlierMap, carried_map, latest_map
-from intervjufas.reports.model import Report
-from intervjufas.reports.render import render
+from intervjufas.report.model import Report
+from intervjufas.report.render import render
 
 
 def write_report(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intervjufas.reading.folder import load_folder
+from intervjufas.folder.loading import load_folder
 from intervjufas.reading.trend import Series, period_of, rating_trends
 
 

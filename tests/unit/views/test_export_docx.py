@@ -28,10 +28,10 @@ from export_samples import (
     write_and_load,
 )
 from helpers import FIXTURE_REPORTS
+from intervjufas.folder.loading import load_report
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.export.document import Document, build_document, clean
 from intervjufas.reading.export.versions import customer_version
-from intervjufas.reports.loading import load_report
 from intervjufas.views.export_docx import MERGE_ROWS, export_docx
 
 LEVELS = {"Title": 0, "Heading 1": 1, "Heading 2": 2, "Heading 3": 3}

@@ -25,11 +25,11 @@ from export_samples import (
     write_and_load,
 )
 from helpers import FIXTURE_REPORTS
+from intervjufas.folder.loading import load_report
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.export.document import Document, build_document, clean
 from intervjufas.reading.export.versions import customer_version
-from intervjufas.reports.loading import load_report
-from intervjufas.reports.mermaid import MAX_MOMENTS
+from intervjufas.report.process_map.mermaid import MAX_MOMENTS
 from intervjufas.views.export_html import export_html
 
 

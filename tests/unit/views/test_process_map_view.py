@@ -13,8 +13,14 @@ from rich.console import Console
 
 from intervjufas.model.answers import Moment
 from intervjufas.reading.process_map.shown_map import MapView, report_map
-from intervjufas.reports.mermaid import flowchart
-from intervjufas.reports.process_map import MappedMoment, ProcessMap, map_phases, map_section, section_of
+from intervjufas.report.process_map.mermaid import flowchart
+from intervjufas.report.process_map.report_map import (
+    MappedMoment,
+    ProcessMap,
+    map_phases,
+    map_section,
+    section_of,
+)
 from intervjufas.views.map_formats import map_markdown, map_mermaid
 from intervjufas.views.process_map_view import WIDE, map_plain_text, map_renderable, mark_text
 from map_samples import FIRST, SECOND, write_sample_reports

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from intervjufas.files.settings import login_name
+from intervjufas.folder.loading import LoadedReport
 from intervjufas.model.answers import (
     Answer,
     display,
@@ -26,17 +27,10 @@ from intervjufas.model.answers import (
 from intervjufas.model.questionnaire import Questionnaire, Step, step_status
 from intervjufas.model.questions import Question
 from intervjufas.model.safe_text import visible
-from intervjufas.reports.loading import LoadedReport
-from intervjufas.reports.mermaid import MapNode, MapPhase
-from intervjufas.reports.model import (
-    FOLLOW_UP_TITLE,
-    OTHER_TITLE,
-    PLAN_TITLE,
-    Report,
-    header_text,
-    planned_items,
-)
-from intervjufas.reports.process_map import has_map, map_phases, process_map
+from intervjufas.report.model import FOLLOW_UP_TITLE, OTHER_TITLE, PLAN_TITLE, Report, header_text
+from intervjufas.report.plan import planned_items
+from intervjufas.report.process_map.mermaid import MapNode, MapPhase
+from intervjufas.report.process_map.report_map import has_map, map_phases, process_map
 
 FACTS_TITLE = "Uppgifter om uppdraget"
 MAP_TITLE = "Processkarta"

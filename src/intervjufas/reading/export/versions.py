@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from intervjufas.folder.loading import load_report
 from intervjufas.reading.export.document import (
     CANDIDATE,
     CUSTOMER,
@@ -32,8 +33,7 @@ from intervjufas.reading.export.document import (
     Section,
     build_document,
 )
-from intervjufas.reports.loading import load_report
-from intervjufas.reports.mermaid import MapNode, MapPhase
+from intervjufas.report.process_map.mermaid import MapNode, MapPhase
 
 TITLE = "Intervjuprocessen"
 FACTS_TITLE = "Om uppdraget"

@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.folder.header_row import FolderHeader
+from intervjufas.folder.loading import LoadedReport, load_report
+from intervjufas.folder.scan import Progress, read_headers, sort_key
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.folder import read_headers
-from intervjufas.reading.folder_header import FolderHeader
-from intervjufas.reading.header_index import Progress, sort_key
 from intervjufas.reading.plan.state import (
     OpenItem,
     follow_up_histories,
@@ -41,8 +41,8 @@ from intervjufas.reading.plan.state import (
     open_items,
     statuses_by_created,
 )
-from intervjufas.reports.loading import LoadedReport, load_report
-from intervjufas.reports.model import CLOSED_STATUSES, identity, planned_items
+from intervjufas.report.model import CLOSED_STATUSES
+from intervjufas.report.plan import identity, planned_items
 
 SCOPES = ("kund", "alla")  # the same customer (else the same question set), or every report
 SAME_SET = "från tidigare rapporter med samma frågeuppsättning"

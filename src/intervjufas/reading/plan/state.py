@@ -1,7 +1,7 @@
 """The state of the action plans across reports: which planned items are still open, the newest
 follow-up status of each, and their follow-up history.
 
-An item is known by its identity (see ``reports.model.identity``): an item carried from one report
+An item is known by its identity (see ``report.plan.identity``): an item carried from one report
 to the next is the same item, so it is listed once, with every follow-up of it, newest first.
 Statuses and counts are computed from reports read in full, from front matter (``…_from_headers``)
 and from the compact folder headers (``newest_statuses``, ``statuses_by_created``,
@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.model.answers import ActionItem
-from intervjufas.reports.model import CLOSED_STATUSES, identity, planned_items
+from intervjufas.report.model import CLOSED_STATUSES
+from intervjufas.report.plan import identity, planned_items
 
 if TYPE_CHECKING:  # not imported at run time: `lista` and a session need this module without them
-    from intervjufas.reading.folder_header import FolderHeader
-    from intervjufas.reports.loading import LoadedReport
+    from intervjufas.folder.header_row import FolderHeader
+    from intervjufas.folder.loading import LoadedReport
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ def newest_statuses(newest_first: list[tuple[Path, FolderHeader]]) -> dict[str, 
 def statuses_by_created(headers: Iterable[FolderHeader]) -> dict[str, str]:
     """``statuses_from_headers`` of folder headers (the newest by ``skapad`` wins), without
     building a mapping per header."""
-    from intervjufas.reading.folder_header import status_of
+    from intervjufas.folder.header_row import status_of
 
     stamps: dict[str, str] = {}
     newest: dict[str, Any] = {}

@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.folder.file_cache import FileCache, collection_paused, file_key
+from intervjufas.folder.loading import LoadedReport, load_report
+from intervjufas.folder.scan import Progress
 from intervjufas.model.answers import ActionItem, Moment
-from intervjufas.reading.file_cache import FileCache, collection_paused, file_key
-from intervjufas.reading.header_index import Progress
 from intervjufas.reading.process_map.tracker import Planned, ReportRef
-from intervjufas.reports.loading import LoadedReport, load_report
-from intervjufas.reports.model import identity, planned_items
-from intervjufas.reports.process_map import has_map, mapped_moments, step_phase
+from intervjufas.report.plan import identity, planned_items
+from intervjufas.report.process_map.report_map import has_map, mapped_moments, step_phase
 
 NAMESPACE = "kartor"
 FACTS_FORMAT = 1  # raise when what is kept of a report changes

@@ -16,8 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from intervjufas.reading.folder import read_headers
-from intervjufas.reading.header_index import Header, Progress
+from intervjufas.folder.scan import Header, Progress, read_headers
 from intervjufas.reading.process_map.facts import DONE, MapFacts, read_facts
 from intervjufas.reading.process_map.tracker import MomentTimeline, Planned, ReportRef, Tracker
 

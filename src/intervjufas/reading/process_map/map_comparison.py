@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from intervjufas.reports.loading import LoadedReport
-from intervjufas.reports.process_map import MappedMoment, ProcessMap, has_map, process_map
+from intervjufas.folder.loading import LoadedReport
+from intervjufas.report.process_map.report_map import MappedMoment, ProcessMap, has_map, process_map
 
 ChangeKind = Literal["added", "removed", "renamed", "moved", "marked", "developed", "involves", "note"]
 

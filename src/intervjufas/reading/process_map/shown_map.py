@@ -3,7 +3,7 @@ comes from – or, when no report is named, the newest map in the reports folder
 consultant's by preference, as a new mapping starts from it).
 
 A report made before maps existed has no map of its own; it is shown with the moments its plan
-names (as ``reports.process_map.moments_from_items`` carries them forward), marked as planned.
+names (as ``report.process_map.report_map.moments_from_items`` carries them forward), marked as planned.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Literal
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.folder.loading import LoadedReport, load_report
+from intervjufas.folder.scan import Header, read_headers
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import PHASES
-from intervjufas.reading.folder import read_headers
-from intervjufas.reading.header_index import Header
-from intervjufas.reports.loading import LoadedReport, load_report
-from intervjufas.reports.mermaid import State
-from intervjufas.reports.model import Report, planned_items
-from intervjufas.reports.process_map import (
+from intervjufas.report.model import Report
+from intervjufas.report.plan import planned_items
+from intervjufas.report.process_map.mermaid import State
+from intervjufas.report.process_map.report_map import (
     MappedMoment,
     ProcessMap,
     has_map,

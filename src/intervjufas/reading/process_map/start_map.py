@@ -17,11 +17,11 @@ from intervjufas.errors import IntervjufasError
 from intervjufas.model.answers import ActionItem, Moment, new_id
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import PHASES
-from intervjufas.reports.process_map import has_map, mapped_moments, moments_from_items
+from intervjufas.report.process_map.report_map import has_map, mapped_moments, moments_from_items
 
 if TYPE_CHECKING:
-    from intervjufas.reading.folder_header import FolderHeader
-    from intervjufas.reports.loading import LoadedReport
+    from intervjufas.folder.header_row import FolderHeader
+    from intervjufas.folder.loading import LoadedReport
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,8 @@ def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_
 
     A report that cannot be read, whose set is not known, or whose map turns out empty (moments
     deleted by hand after its header counted them) is passed over for the next one."""
-    from intervjufas.reading.folder import read_headers
-    from intervjufas.reports.loading import load_report
+    from intervjufas.folder.loading import load_report
+    from intervjufas.folder.scan import read_headers
 
     headers, _ = read_headers(folder)
     newest_first = sorted(headers, key=_when, reverse=True)

@@ -1,0 +1,218 @@
+"""The front matter of a report: the one place that finds, parses and checks a report's header.
+
+A report starts with YAML between two lines of ``---``.  The header is parsed with PyYAML's C parser
+into a node tree, only plain values are made of it (dates stay the text they were written as), and
+tags that would construct anything else are refused.  Reading many reports only needs the header,
+so ``read_front_matter`` stops reading a file at its end.
+
+A problem is one ``HeaderError`` with its line; it is phrased either short, for a warning in a list
+of many reports (``fil: problem``), or as a sentence naming the file and line, for one report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from intervjufas.errors import ReportFormatError, YamlSourceError
+from intervjufas.files.bounded import HEADER_LIMIT, open_regular
+from intervjufas.files.safe_yaml import compose, forbidden_tags, plain_value, show_tag
+from intervjufas.report.model import FORMAT_VERSION
+
+READABLE_FORMATS = (1, FORMAT_VERSION)
+_READABLE = " och ".join(str(version) for version in READABLE_FORMATS)
+PROGRAM_KEY = "intervjufas"  # format 2: the program's own keys, under one key
+TOP_KEYS = ("title", "date", "tags", "forfattare", PROGRAM_KEY)  # format 2: not questions' answers
+CANONICAL_KEYS = (
+    "format",
+    "id",
+    "fragor",
+    "metadata",
+    "skapad",
+    "uppdaterad",
+    "steg",
+    "atgarder",
+    "uppfoljning",
+    "ofardigt",
+    "betyg",
+    "forfattare",
+    "karta",
+)
+
+_SHORT = {
+    "missing": "huvudet (YAML mellan två rader med ---) saknas överst",
+    "unterminated": "huvudet avslutas aldrig med en rad med ---",
+    "yaml": "huvudet är inte giltig YAML (rad {line}): {detail}",
+    "not_mapping": "huvudet är inte nycklar med värden",
+    "format": "okänt rapportformat {detail} (den här versionen läser format {version})",
+    "id": "huvudet saknar rapportens 'id'",
+    "fragor": "huvudet saknar 'fragor' med frågeuppsättningens id",
+    "metadata": "'metadata' i huvudet ska vara nycklar med värden",
+    "version": "frågeuppsättningens version {detail} i huvudet är inte ett heltal",
+    "date": "datumet {detail} i huvudet är inte ett giltigt datum (ÅÅÅÅ-MM-DD)",
+    "too_large": f"huvudet är större än {HEADER_LIMIT // 1024} kB",
+}
+_SENTENCE = {
+    "missing": "rapporten saknar huvudet (YAML mellan två rader med ---) överst.",
+    "unterminated": "huvudet överst avslutas aldrig med en rad med ---.",
+    "yaml": "huvudet är inte giltig YAML ({detail}).",
+    "not_mapping": "huvudet ska vara nycklar med värden (YAML).",
+    "format": "okänt rapportformat {detail}; den här versionen läser format {version}.",
+    "id": "huvudet saknar rapportens 'id'.",
+    "fragor": "huvudet saknar 'fragor' med frågeuppsättningens id.",
+    "metadata": "'metadata' ska vara nycklar med värden.",
+    "version": "frågeuppsättningens version {detail} är inte ett heltal.",
+    "date": "datumet {detail} är inte ett giltigt datum (ÅÅÅÅ-MM-DD).",
+    "too_large": f"huvudet är större än {HEADER_LIMIT // 1024} kB.",
+}
+
+
+class HeaderError(ValueError):
+    """A report header that cannot be used: what is wrong, and on which line of the file."""
+
+    def __init__(self, kind: str, line: int, detail: str = "") -> None:
+        self.kind, self.line, self.detail = kind, line, detail
+        super().__init__(self.short())
+
+    def short(self) -> str:
+        """For a warning about one file among many: ``huvudet saknar rapportens 'id'``."""
+        return _SHORT[self.kind].format(line=self.line, detail=self.detail, version=_READABLE)
+
+    def sentence(self, file: str) -> ReportFormatError:
+        """For one report the user named: ``fil:2: huvudet saknar rapportens 'id'.``"""
+        text = _SENTENCE[self.kind].format(line=self.line, detail=self.detail, version=_READABLE)
+        return ReportFormatError(f"{file}:{self.line}: {text}")
+
+
+def split_front_matter(lines: list[str]) -> tuple[list[str], list[str], int]:
+    """Header lines, body lines, and the 1-based file line where the body starts."""
+    if not lines or lines[0].strip() != "---":
+        raise HeaderError("missing", 1)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return lines[1:index], lines[index + 1 :], index + 2
+    raise HeaderError("unterminated", 1)
+
+
+def parse_header(header_lines: list[str], *, check: bool = True) -> dict[str, Any]:
+    """The header's YAML as plain data, checked to be a report header (unless ``check`` is off)."""
+    text = "\n".join(line.rstrip("\n") for line in header_lines)
+    try:
+        root = compose(text, "")
+        for node in forbidden_tags(root) if root is not None else ():
+            raise HeaderError(
+                "yaml", node.start_mark.line + 2, f"YAML-taggen '{show_tag(node.tag)}' är inte tillåten"
+            )
+        header = plain_value(root) if root is not None else None
+    except YamlSourceError as error:
+        problem = error.diagnostics[0]
+        raise HeaderError("yaml", problem.line + 1, problem.message) from None
+    except RecursionError:
+        raise HeaderError("yaml", 2, "ett alias hänvisar till sig självt") from None
+    if not isinstance(header, dict):
+        raise HeaderError("not_mapping", 2)
+    if not check:
+        return header
+    canonical = normalize(header)
+    check_header(canonical, header_lines)
+    return canonical
+
+
+def normalize(raw: dict[str, Any]) -> dict[str, Any]:
+    """A header of any readable format in the shape the program reads: ``format``, ``id``,
+    ``fragor`` {id, version, hash}, ``metadata`` {question id: value}, ``skapad``, ``uppdaterad``,
+    ``steg``, ``atgarder``, ``uppfoljning``, ``ofardigt``, ``betyg``, ``forfattare``, ``taggar``,
+    and ``extra`` (the program's keys it does not know, kept as they are).
+
+    Format 1 kept everything at the top; format 2 puts the facts of the assignment at the top, flat,
+    for other tools (``title``, ``date``, ``uppdrag``, ``kund``, …, ``tags``) and the program's own
+    keys compactly under ``intervjufas``."""
+    own = raw.get(PROGRAM_KEY)
+    if not isinstance(own, dict):  # format 1 (or not a report)
+        canonical = {key: raw[key] for key in CANONICAL_KEYS if key in raw}
+        canonical["extra"] = {key: value for key, value in raw.items() if key not in CANONICAL_KEYS}
+        return canonical
+    canonical = {key: own[key] for key in CANONICAL_KEYS if key in own}
+    canonical["extra"] = {key: value for key, value in own.items() if key not in CANONICAL_KEYS}
+    metadata = {key: value for key, value in raw.items() if key not in TOP_KEYS}
+    if "date" in raw:
+        metadata["datum"] = raw["date"]
+    canonical["metadata"] = metadata
+    if raw.get("forfattare") is not None:
+        canonical["forfattare"] = raw["forfattare"]
+    if isinstance(raw.get("tags"), list):
+        canonical["taggar"] = raw["tags"]
+    return canonical
+
+
+def check_header(header: dict[str, Any], header_lines: list[str]) -> None:
+    """Raise HeaderError when a (normalized) header lacks what every report must have."""
+    if header.get("format") not in READABLE_FORMATS:
+        raise HeaderError("format", 2, repr(header.get("format")))
+    if not isinstance(header.get("id"), str) or not header["id"]:
+        raise HeaderError("id", 2)
+    ref = header.get("fragor")
+    if not isinstance(ref, dict) or not isinstance(ref.get("id"), str):
+        raise HeaderError("fragor", 2)
+    if not isinstance(header.get("metadata") or {}, dict):
+        raise HeaderError("metadata", header_line(header_lines, "metadata", nested=False))
+
+
+def check_values(header: dict[str, Any]) -> None:
+    """Raise HeaderError when a checked header's version or date cannot be what it says – for
+    commands over a whole folder, where such a report is passed over with a warning rather than
+    sorted and counted wrongly (one report named on its own is read leniently instead)."""
+    version = header["fragor"].get("version")
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
+        raise HeaderError("version", 2, repr(version))
+    date = (header.get("metadata") or {}).get("datum")
+    if not _is_date(date):
+        raise HeaderError("date", 2, repr(date))
+
+
+def _is_date(value: Any) -> bool:
+    """Whether a header date is missing or a real date (a YAML date, or text ÅÅÅÅ-MM-DD)."""
+    if value is None or value == "" or isinstance(value, dt.date):
+        return True
+    try:
+        dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return False
+    return True
+
+
+def header_line(lines: list[str], key: str, *, nested: bool = True) -> int:
+    """The file line of a key in the header (2 when it is not found)."""
+    indent = r"\s+" if nested else ""
+    pattern = re.compile(rf"^{indent}{re.escape(key)}\s*:")
+    for index, line in enumerate(lines):
+        if pattern.match(line):
+            return index + 2
+    return 2
+
+
+def read_front_matter(path: Path, *, check: bool = False) -> dict[str, Any]:
+    """Only the header of a report file (fast: stops reading at its end), checked with ``check``.
+
+    Raises HeaderError, UnreadableFile (not an ordinary file, or unreadable), UnicodeDecodeError."""
+    lines: list[str] = []
+    size = 0
+    with os.fdopen(open_regular(path), "rb") as handle:
+        while True:
+            raw = handle.readline(HEADER_LIMIT + 1)
+            size += len(raw)
+            if size > HEADER_LIMIT:
+                raise HeaderError("too_large", 1)
+            if not raw:
+                break
+            line = raw.decode("utf-8-sig" if not lines else "utf-8").rstrip("\r\n")
+            lines.append(line)
+            if len(lines) == 1 and line.strip() != "---":
+                break
+            if len(lines) > 1 and line.rstrip() in ("---", "..."):
+                break
+    header_lines, _, _ = split_front_matter(lines)
+    return parse_header(header_lines, check=check)
