@@ -102,8 +102,8 @@ def test_fortsatt_and_utga_fran_list_several_matches(reports: Path, tmp_path: Pa
 
 
 def test_menu_labels_fit_the_terminal_and_tell_the_reports_apart(reports: Path) -> None:
-    from intervjufas.cli.report_choice import menu_labels
     from intervjufas.folder.finding import find_reports
+    from intervjufas.views.prompting.report_menu import menu_labels
 
     found = find_reports("nordlager", reports)
     assert menu_labels(found, 200)[0] == f"2024-03-05  Plockare till Nordlager · nordlager ab  ({QUICK})"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
-from intervjufas.asking.prompter import SKIP, AskRequest, menu_default
+from intervjufas.asking.prompter import AskRequest
 from intervjufas.asking.run import progress_note
 from intervjufas.asking.session import Session
 from intervjufas.errors import PartialAnswer
@@ -19,6 +19,7 @@ from intervjufas.model.markdown_text import DRAFT_MARKER
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.report.model import Report
 from intervjufas.report.parse import parse
+from intervjufas.views.prompting.prompt_text import SKIP, menu_default
 
 BASICS = {"uppdrag": Answer("Lager"), "kund": Answer("Nordlager AB")}
 

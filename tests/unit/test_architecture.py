@@ -31,8 +31,7 @@ ALLOWED = {
     "cli": {"errors", "terminal", "model", "files", "questionsets", "report", "folder", "reading", "asking", "views"},
 }
 INTERFACE_LIBRARIES = ("rich", "typer", "click", "questionary", "prompt_toolkit")
-# The interactive prompter is the one piece of the core's 'asking' layer that draws (with Rich).
-MAY_DRAW = ("views/", "cli/", "asking/questionary_prompter.py", "asking/questionary_lists.py")
+MAY_DRAW = ("views/", "cli/")
 
 
 def modules() -> list[Path]:

@@ -52,13 +52,13 @@ def run_mapping_command(
 
     def make_prompter() -> Any:
         if plain:
-            from intervjufas.asking.plain_prompter import PlainPrompter
+            from intervjufas.views.prompting.plain_prompter import PlainPrompter
 
             piped = not facts.stdin_is_terminal
             return PersonalDataGuard(
                 PlainPrompter(sys.stdin, standard_output(facts), echo=piped), interactive=not piped
             )
-        from intervjufas.asking.questionary_prompter import QuestionaryPrompter
+        from intervjufas.views.prompting.questionary_prompter import QuestionaryPrompter
 
         return PersonalDataGuard(QuestionaryPrompter(make_console(facts)))
 

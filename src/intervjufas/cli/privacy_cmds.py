@@ -176,8 +176,8 @@ def _quoted(word: str) -> str:
 
 def _confirmed(plan: CleanupPlan, *, plain: bool) -> bool:
     """Ask on the terminal before anything is changed (No unless the user says yes)."""
-    from intervjufas.cli.confirming import confirm
     from intervjufas.views.cleanup import confirm_texts
+    from intervjufas.views.prompting.confirm import confirm
 
     question, yes = confirm_texts(plan)
     return confirm(question, yes, plain=plain)

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 import pytest
 
 from intervjufas.asking.personal_data_guard import DECISION, KEEP, PROGRESS, REWRITE, PersonalDataGuard
-from intervjufas.asking.plain_prompter import PlainPrompter
 from intervjufas.asking.prompter import AskRequest
 from intervjufas.asking.session import Session
 from intervjufas.errors import PartialAnswer, Stopped
@@ -21,6 +20,7 @@ from intervjufas.model.question_types.table import TYPES
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import Group, Question
 from intervjufas.report.model import Report
+from intervjufas.views.prompting.plain_prompter import PlainPrompter
 
 TODAY = dt.date(2026, 11, 30)
 LONG = Question("fore_kunden", "Hur förbereder du kunden?", TYPES["langtext"])

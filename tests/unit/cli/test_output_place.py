@@ -12,9 +12,9 @@ import pytest
 import intervjufas.cli
 
 CLI = Path(intervjufas.cli.__file__).parent
-# The command-line framework (its version line, its error handler), the completion script (written
-# for the shell, text of the program's own) and the yes/no question (the program's own words).
-OWN_TEXT_ONLY = {"app.py", "groups.py", "completion.py", "confirming.py"}
+# The command-line framework (its version line, its error handler) and the completion script
+# (written for the shell, text of the program's own).
+OWN_TEXT_ONLY = {"app.py", "groups.py", "completion.py"}
 
 
 def direct_writes(path: Path) -> list[str]:

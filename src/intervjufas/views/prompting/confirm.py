@@ -27,7 +27,7 @@ def confirm(question: str, yes: str, *, plain: bool) -> bool:
 def _menu(question: str, yes: str) -> bool:
     import questionary
 
-    from intervjufas.asking.prompter import SELECT_HELP
+    from intervjufas.views.prompting.prompt_text import SELECT_HELP
 
     chosen: str = questionary.select(
         question,

@@ -7,12 +7,12 @@ import io
 
 import pytest
 
-from intervjufas.asking.plain_prompter import PlainPrompter
 from intervjufas.asking.prompter import AskRequest
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.question_types.table import TYPES
 from intervjufas.model.questions import Group, Question
+from intervjufas.views.prompting.plain_prompter import PlainPrompter
 
 
 def ask(question: Question, *lines: str, default: Answer | None = None) -> tuple[Answer, str]:

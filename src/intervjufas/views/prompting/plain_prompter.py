@@ -15,12 +15,13 @@ import re
 from collections.abc import Callable
 from typing import IO, TextIO
 
-from intervjufas.asking.plain_lists import SKIP_KEY, PlainListWidgets, _suggested
-from intervjufas.asking.prompter import AskRequest, default_text
+from intervjufas.asking.prompter import AskRequest
 from intervjufas.errors import AnswerError, PartialAnswer
 from intervjufas.model.answers import Answer, Value
 from intervjufas.model.question_types.choice import match_choice
 from intervjufas.model.questions import Question, Widget, coerce_value
+from intervjufas.views.prompting.plain_lists import SKIP_KEY, PlainListWidgets, _suggested
+from intervjufas.views.prompting.prompt_text import default_text
 
 HELP_KEY = "?"
 HINTS = {Widget.CHECKBOX: "Skriv numren, t.ex. 1,3", Widget.YESNO: "Skriv j eller n", Widget.MENU: "Skriv numret"}

@@ -9,8 +9,8 @@ from io import StringIO
 import pytest
 from rich.console import Console
 
-from intervjufas.asking.prompter import MULTILINE_HELP, SELECT_HELP
-from intervjufas.asking.questionary_prompter import QuestionaryPrompter
+from intervjufas.views.prompting.prompt_text import MULTILINE_HELP, SELECT_HELP
+from intervjufas.views.prompting.questionary_prompter import QuestionaryPrompter
 
 QUESTION = "Gör du kartläggningen individuellt eller tillsammans med en kollega?"
 

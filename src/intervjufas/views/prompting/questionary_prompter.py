@@ -12,21 +12,21 @@ import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from intervjufas.asking.prompter import (
+from intervjufas.asking.prompter import AskRequest
+from intervjufas.errors import AnswerError, PartialAnswer, Stopped
+from intervjufas.model.answers import Answer, Value
+from intervjufas.model.questions import Question, Widget, coerce_value
+from intervjufas.views.prompting.prompt_text import (
     CHECKBOX_HELP,
     LIST_WIDGETS,
     MULTILINE_HELP,
     SELECT_HELP,
     SKIP,
-    AskRequest,
     default_text,
     menu_default,
     scale_title,
 )
-from intervjufas.asking.questionary_lists import ListWidgets, _ask, _typed
-from intervjufas.errors import AnswerError, PartialAnswer, Stopped
-from intervjufas.model.answers import Answer, Value
-from intervjufas.model.questions import Question, Widget, coerce_value
+from intervjufas.views.prompting.questionary_lists import ListWidgets, _ask, _typed
 
 if TYPE_CHECKING:
     from rich.console import Console

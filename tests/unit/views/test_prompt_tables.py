@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from intervjufas.asking import plain_prompter, questionary_prompter
 from intervjufas.model.question_types.table import TYPES
 from intervjufas.model.questions import Widget
+from intervjufas.views.prompting import plain_prompter, questionary_prompter
 
 
 @pytest.mark.parametrize("table", [plain_prompter.ASKED_WITH, questionary_prompter.ASKED_WITH], ids=["plain", "questionary"])
