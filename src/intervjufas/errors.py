@@ -29,9 +29,9 @@ class ExitCode(IntEnum):
 class IntervjufasError(Exception):
     """An expected failure, shown to the user as one Swedish line (``Fel: …``)."""
 
-    exit_code: ExitCode = ExitCode.ERROR
+    exit_code: int = ExitCode.ERROR  # (an ExitCode, or 128 + the signal that stopped a session)
 
-    def __init__(self, message: str, *, exit_code: ExitCode | None = None) -> None:
+    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         if exit_code is not None:

@@ -11,13 +11,14 @@ import pytest
 
 from helpers import CliResult, run_cli
 from intervjufas import __version__
-from intervjufas.asking.prompter import AskRequest
-from intervjufas.asking.run import MappingOptions, run_mapping
 from intervjufas.cli.app import COMMANDS
 from intervjufas.errors import Interrupted
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.report.parse import parse
+from intervjufas.session.mapping import run_session
+from intervjufas.session.options import SessionOptions
+from intervjufas.session.prompter import AskRequest
 
 FULL_ANSWERS = """\
 uppdrag: Lagerarbetare till Nordlager
@@ -417,10 +418,10 @@ class StopAfter:
 def test_stopping_part_way_keeps_the_answers_and_names_the_resume_command(
     reports_dir: Path, error: type[BaseException], reason: str
 ) -> None:
-    options = MappingOptions(set_id="kartlaggning", steps=[2], plain=True)
+    options = SessionOptions(set_id="kartlaggning", steps=[2], plain=True)
     prompter = StopAfter({"uppdrag": "Lager", "kund": "Nordlager AB"}, error)
     with pytest.raises(Interrupted) as caught:
-        run_mapping(options, lambda: prompter)
+        run_session(options, lambda: prompter)
     assert caught.value.exit_code == 130
     path = only_report(reports_dir)
     saved = parse(path.read_text(encoding="utf-8"), builtin_set("kartlaggning"))
@@ -433,7 +434,7 @@ def test_stopping_part_way_keeps_the_answers_and_names_the_resume_command(
 
 
 def test_stopping_before_the_assignment_has_a_name_saves_nothing(reports_dir: Path) -> None:
-    options = MappingOptions(set_id="snabbformat", plain=True)
+    options = SessionOptions(set_id="snabbformat", plain=True)
     with pytest.raises(Interrupted, match="Inget sparades"):
-        run_mapping(options, lambda: StopAfter({}, KeyboardInterrupt))
+        run_session(options, lambda: StopAfter({}, KeyboardInterrupt))
     assert_nothing_written(reports_dir)

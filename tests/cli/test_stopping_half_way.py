@@ -9,9 +9,6 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
-from intervjufas.asking.prompter import AskRequest
-from intervjufas.asking.run import progress_note
-from intervjufas.asking.session import Session
 from intervjufas.errors import PartialAnswer
 from intervjufas.folder.report_file import ReportFile
 from intervjufas.model.answers import ActionItem, Answer
@@ -19,6 +16,9 @@ from intervjufas.model.markdown_text import DRAFT_MARKER
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.report.model import Report
 from intervjufas.report.parse import parse
+from intervjufas.session.mapping import progress_note
+from intervjufas.session.prompter import AskRequest
+from intervjufas.session.session import Session
 from intervjufas.views.prompting.prompt_text import SKIP, menu_default
 
 BASICS = {"uppdrag": Answer("Lager"), "kund": Answer("Nordlager AB")}

@@ -26,9 +26,9 @@ ALLOWED = {
     "report": {"errors", "model", "files"},
     "folder": {"errors", "model", "files", "questionsets", "report"},
     "reading": {"errors", "model", "files", "questionsets", "report", "folder"},
-    "asking": {"errors", "model", "files", "questionsets", "report", "folder", "reading"},
-    "views": {"errors", "terminal", "model", "questionsets", "report", "folder", "reading", "asking"},
-    "cli": {"errors", "terminal", "model", "files", "questionsets", "report", "folder", "reading", "asking", "views"},
+    "session": {"errors", "model", "files", "questionsets", "report", "folder", "reading"},
+    "views": {"errors", "terminal", "model", "questionsets", "report", "folder", "reading", "session"},
+    "cli": {"errors", "terminal", "model", "files", "questionsets", "report", "folder", "reading", "session", "views"},
 }
 INTERFACE_LIBRARIES = ("rich", "typer", "click", "questionary", "prompt_toolkit")
 MAY_DRAW = ("views/", "cli/")
@@ -196,10 +196,7 @@ def test_help_does_not_load_the_prompting_libraries(arguments: list[str]) -> Non
 
 # Import cycles that exist today and are being taken apart; the check fails on any other cycle,
 # and on a listed one that is gone (so that the list only ever shrinks).
-KNOWN_CYCLES = [
-    ["asking.endings", "asking.run"],
-    ["asking.follow_up", "asking.session"],
-]
+KNOWN_CYCLES: list[list[str]] = []
 KNOWN_PACKAGE_CYCLES: list[list[str]] = []
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from functools import partial
 from typing import Any
 
 import typer
@@ -13,7 +12,6 @@ from intervjufas.cli.options import (
     AnswersOption,
     Folder,
     FollowUpOption,
-    FollowUpScope,
     NewMap,
     Plain,
     QuestionFile,
@@ -24,6 +22,7 @@ from intervjufas.cli.options import (
     Strict,
 )
 from intervjufas.errors import UsageError
+from intervjufas.session.options import FollowUpScope
 
 commands = CommandTable()
 
@@ -31,89 +30,51 @@ commands = CommandTable()
 def run_mapping_command(
     ctx: typer.Context, set_id: str, scope: FollowUpScope = FollowUpScope.kund, **options: Any
 ) -> None:
-    from intervjufas.asking.personal_data_guard import PersonalDataGuard
-    from intervjufas.asking.run import MappingOptions, run_mapping, use_plain
-    from intervjufas.asking.stopping import stop_on_signals
-    from intervjufas.errors import PersonalDataFound
+    from intervjufas.errors import Interrupted, PartialAnswer, PersonalDataFound, stop_signal
+    from intervjufas.session.mapping import run_session
+    from intervjufas.session.options import SessionOptions, use_plain
+    from intervjufas.session.stopping import session_over, stop_on_signals
     from intervjufas.views.console import make_console
     from intervjufas.views.mapping_result import show_answers_file_findings, show_mapping_result
     from intervjufas.views.output import standard_output
 
     facts = terminal(ctx)
-    _choose_reports(options, facts)
-    settings = MappingOptions(
-        set_id=set_id,
-        stdin_is_terminal=facts.stdin_is_terminal,
-        term_is_dumb=facts.dumb,
-        program=program_words(),
-        **options,
-    )
-    plain = use_plain(settings)
-
-    def make_prompter() -> Any:
-        if plain:
-            from intervjufas.views.prompting.plain_prompter import PlainPrompter
-
-            piped = not facts.stdin_is_terminal
-            return PersonalDataGuard(
-                PlainPrompter(sys.stdin, standard_output(facts), echo=piped), interactive=not piped
-            )
-        from intervjufas.views.prompting.questionary_prompter import QuestionaryPrompter
-
-        return PersonalDataGuard(QuestionaryPrompter(make_console(facts)))
-
     errors = make_console(facts, stderr=True, soft_wrap=True)
     try:
-        with stop_on_signals():
-            settings.author = _author(settings, make_prompter)
-            result = run_mapping(settings, make_prompter, partial(_open_items, scope), _latest_map)
-    except PersonalDataFound as error:  # --strikt: each finding, then the error itself
-        show_answers_file_findings(errors, error.findings, prefix="Fel")
-        raise
-    show_answers_file_findings(errors, result.personal_data, prefix="Varning")
-    quiet = plain or settings.answers_file is not None
-    console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
-    show_mapping_result(console, result, settings, plain=quiet)
+        with stop_on_signals():  # (from the first prompt – the menu of reports – on)
+            _choose_reports(options, facts)
+            settings = SessionOptions(
+                set_id=set_id,
+                stdin_is_terminal=facts.stdin_is_terminal,
+                term_is_dumb=facts.dumb,
+                program=program_words(),
+                follow_up=scope,
+                **options,
+            )
+            plain = use_plain(settings)
 
+            def make_prompter() -> Any:
+                if plain:
+                    from intervjufas.views.prompting.plain_prompter import PlainPrompter
 
-def _author(settings: Any, make_prompter: Any) -> str:
-    """Who makes the new report: named by $INTERVJUFAS_FORFATTARE or remembered; else, in the first
-    session that can ask (a new report, a terminal, no answers file), asked once and remembered;
-    else the login name."""
-    from intervjufas.asking.author import AUTHOR_QUESTION
-    from intervjufas.asking.prompter import AskRequest
-    from intervjufas.files.settings import author_name, login_name, must_ask, remember
-    from intervjufas.model.answers import Answer
+                    return PlainPrompter(sys.stdin, standard_output(facts), echo=not facts.stdin_is_terminal)
+                from intervjufas.views.prompting.questionary_prompter import QuestionaryPrompter
 
-    if settings.resume or settings.answers_file is not None or not settings.stdin_is_terminal:
-        return author_name()
-    if not must_ask():
-        return author_name()
-    login = login_name()
-    try:
-        answer = make_prompter().ask(AskRequest(AUTHOR_QUESTION, "", Answer(login or None)))
-    except EOFError:
-        raise KeyboardInterrupt from None  # (Ctrl-D: stopped before anything was written)
-    name = " ".join(str(answer.value or "").split()) or login
-    if name:
-        remember(name)
-    return name
+                return QuestionaryPrompter(make_console(facts))
 
-
-def _open_items(scope: FollowUpScope, folder: Any, questionnaire: Any, report: Any) -> Any:
-    """The open items of earlier plans to follow up in a new report (looked up when reached)."""
-    from intervjufas.reading.plan.folder_items import follow_up_pool
-
-    return follow_up_pool(
-        folder, questionnaire, exclude_id=report.report_id, kund=report.text("kund"), scope=scope.value
-    )
-
-
-def _latest_map(folder: Any, questionnaire: Any, author: str, exclude_id: str) -> Any:
-    """The map a new mapping starts from (looked up when the first map question is reached)."""
-    from intervjufas.reading.process_map.start_map import latest_map
-
-    return latest_map(folder, questionnaire, author, exclude_id)
+            try:
+                result = run_session(settings, make_prompter)
+            except PersonalDataFound as error:  # --strikt: each finding, then the error itself
+                show_answers_file_findings(errors, error.findings, prefix="Fel")
+                raise
+            with session_over():  # (the report is saved: a stop now interrupts nothing)
+                show_answers_file_findings(errors, result.personal_data, prefix="Varning")
+                quiet = plain or settings.answers_file is not None
+                console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
+                show_mapping_result(console, result, settings, plain=quiet)
+    except KeyboardInterrupt as stop:  # before the session began (a menu, the author question) or after it
+        cause = stop.cause if isinstance(stop, PartialAnswer) else stop
+        raise Interrupted("Avbrutet.", exit_code=128 + stop_signal(cause)) from None
 
 
 def _choose_reports(options: dict[str, Any], facts: Any) -> None:
@@ -160,7 +121,6 @@ def _mapping_command(set_id: str) -> Any:
             folder=katalog,
             question_file=fragor,
             start_from=utga_fran,
-            follow_up=scope is not FollowUpScope.ingen,
             plain=enkel,
             new_map=ny_karta,
             strict=strikt,

@@ -12,6 +12,7 @@ import typer
 
 from intervjufas.cli.completion import complete_report
 from intervjufas.errors import UsageError
+from intervjufas.session.options import FollowUpScope
 
 E = TypeVar("E", bound=Enum)
 
@@ -30,14 +31,6 @@ class MapFormat(StrEnum):
     markdown = "markdown"
     mermaid = "mermaid"
     json = "json"
-
-
-class FollowUpScope(StrEnum):
-    """Which open items of earlier plans ``--uppfoljning`` follows up."""
-
-    kund = "kund"
-    alla = "alla"
-    ingen = "ingen"
 
 
 class ExportFormat(StrEnum):

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from intervjufas.asking.answers_file import FileFinding
-    from intervjufas.asking.run import MappingOptions, MappingResult
+    from intervjufas.session.answers_file import FileFinding
+    from intervjufas.session.options import SessionOptions, SessionResult
 
 
 def show_answers_file_findings(console: Console, findings: Sequence[FileFinding], *, prefix: str) -> None:
@@ -26,11 +26,11 @@ def show_answers_file_findings(console: Console, findings: Sequence[FileFinding]
 
 
 def show_mapping_result(
-    console: Console, result: MappingResult, options: MappingOptions, *, plain: bool
+    console: Console, result: SessionResult, options: SessionOptions, *, plain: bool
 ) -> None:
 
-    from intervjufas.asking.endings import resume_command
     from intervjufas.report.plan import planned_items
+    from intervjufas.session.options import resume_command
 
     if result.path is None:
         console.print("Inget sparades.")

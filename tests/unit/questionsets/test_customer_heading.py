@@ -11,7 +11,6 @@ import jsonschema
 import pytest
 
 from helpers import FIXTURE_REPORTS, REPO
-from intervjufas.asking.run import _check_set
 from intervjufas.files.bounded import read_text
 from intervjufas.files.safe_yaml import compose, plain_value
 from intervjufas.model.questionnaire import Questionnaire
@@ -19,6 +18,7 @@ from intervjufas.questionsets.catalog import builtin_set, earlier_builtin_sets
 from intervjufas.questionsets.loader import read_question_set
 from intervjufas.questionsets.schema import question_set_schema
 from intervjufas.report.parse import parse
+from intervjufas.session.mapping import _check_set
 
 VALIDATOR = jsonschema.Draft202012Validator(question_set_schema())
 HEAD = """\

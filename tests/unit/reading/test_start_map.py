@@ -9,7 +9,7 @@ from pathlib import Path
 from helpers import FIXTURE_REPORTS
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.process_map.start_map import EarlierMap, carried_map, latest_map
+from intervjufas.reading.process_map.start_map import StartMap, carried_map, latest_map
 from intervjufas.report.model import Report
 from intervjufas.report.render import render
 
@@ -42,7 +42,7 @@ def write_report(
     return report
 
 
-def fore(found: EarlierMap) -> list[str]:
+def fore(found: StartMap) -> list[str]:
     return [m.name for m in found.phases.get("fore", ())]
 
 

@@ -7,11 +7,11 @@ import io
 
 import pytest
 
-from intervjufas.asking.prompter import AskRequest
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.question_types.table import TYPES
 from intervjufas.model.questions import Group, Question
+from intervjufas.session.prompter import AskRequest
 from intervjufas.views.prompting.plain_prompter import PlainPrompter
 
 

@@ -25,21 +25,18 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class EarlierMap:
-    """The map a new mapping starts from, and the report it comes from (to say so)."""
+class StartMap:
+    """The map a new session starts from – its moments by phase – and the report it comes from (to
+    say so; none for a map that is no report's)."""
 
     phases: dict[str, tuple[Moment, ...]]
     source: Path | None = None
     author: str = ""
 
 
-# The map a new mapping starts from: its moments by phase, or that and the report it comes from.
-StartMap = dict[str, tuple[Moment, ...]] | EarlierMap
 
 
-
-
-def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_id: str) -> EarlierMap:
+def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_id: str) -> StartMap:
     """The newest map in the folder – by preference one the same author made – else, when no
     report has a map yet, the moments named in the newest plan (the author's own first, too).
 
@@ -60,8 +57,8 @@ def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_
             loaded = load_report(path, questionnaire)
             found = map_of(loaded)
             if any(found.values()):
-                return EarlierMap(found, path, loaded.report.author)
-    return EarlierMap({})
+                return StartMap(found, path, loaded.report.author)
+    return StartMap({})
 
 
 def _when(entry: tuple[Path, FolderHeader]) -> tuple[str, str]:

@@ -15,11 +15,11 @@ import re
 from collections.abc import Callable
 from typing import IO, TextIO
 
-from intervjufas.asking.prompter import AskRequest
 from intervjufas.errors import AnswerError, PartialAnswer
 from intervjufas.model.answers import Answer, Value
 from intervjufas.model.question_types.choice import match_choice
 from intervjufas.model.questions import Question, Widget, coerce_value
+from intervjufas.session.prompter import AskRequest
 from intervjufas.views.prompting.plain_lists import SKIP_KEY, PlainListWidgets, _suggested
 from intervjufas.views.prompting.prompt_text import default_text
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from intervjufas.asking.prompter import AskRequest
-from intervjufas.asking.stopping import run_prompt
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment
+from intervjufas.session.prompter import AskRequest
+from intervjufas.session.stopping import run_prompt
 from intervjufas.views.prompting.plain_lists import offered_items, offered_moments, offered_note
 from intervjufas.views.prompting.prompt_text import CHECKBOX_HELP
 

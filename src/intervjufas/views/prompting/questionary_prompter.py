@@ -12,10 +12,10 @@ import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from intervjufas.asking.prompter import AskRequest
 from intervjufas.errors import AnswerError, PartialAnswer, Stopped
 from intervjufas.model.answers import Answer, Value
 from intervjufas.model.questions import Question, Widget, coerce_value
+from intervjufas.session.prompter import AskRequest
 from intervjufas.views.prompting.prompt_text import (
     CHECKBOX_HELP,
     LIST_WIDGETS,

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intervjufas.asking.prompter import AskRequest, Prompter
 from intervjufas.folder.finding import SHOWN, FoundReport
 from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questions import Question
+from intervjufas.session.prompter import AskRequest, Prompter
 
 if TYPE_CHECKING:
     from intervjufas.terminal import TerminalFacts

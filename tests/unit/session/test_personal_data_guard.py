@@ -11,15 +11,15 @@ from collections.abc import Iterable
 
 import pytest
 
-from intervjufas.asking.personal_data_guard import DECISION, KEEP, PROGRESS, REWRITE, PersonalDataGuard
-from intervjufas.asking.prompter import AskRequest
-from intervjufas.asking.session import Session
 from intervjufas.errors import PartialAnswer, Stopped
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.question_types.table import TYPES
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import Group, Question
 from intervjufas.report.model import Report
+from intervjufas.session.personal_data_guard import DECISION, KEEP, PROGRESS, REWRITE, PersonalDataGuard
+from intervjufas.session.prompter import AskRequest
+from intervjufas.session.session import Session
 from intervjufas.views.prompting.plain_prompter import PlainPrompter
 
 TODAY = dt.date(2026, 11, 30)

@@ -9,9 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.asking.follow_up import ListPool
-from intervjufas.asking.prompter import AskRequest
-from intervjufas.asking.session import METADATA_TITLE, Session
 from intervjufas.folder.report_file import ReportFile
 from intervjufas.model.answer_codec import coerce
 from intervjufas.model.answers import ActionItem, Answer
@@ -19,6 +16,9 @@ from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.plan.state import OpenItem
 from intervjufas.report.model import FOLLOW_UP_TITLE, FollowUp, Report
 from intervjufas.report.parse import parse
+from intervjufas.session.follow_up import FollowUpRound, ListPool
+from intervjufas.session.prompter import AskRequest
+from intervjufas.session.session import METADATA_TITLE, Session
 
 TODAY = dt.date.today().isoformat()
 
@@ -329,8 +329,8 @@ def test_open_items_are_recorded_and_followed_up(kartlaggning: Questionnaire) ->
         dict(ALL_NO, uppfoljning=["Genomfört", {"svar": "inte än", "kommentar": "I höst"}])
     )
     saver = RecordingSaver()
-    session = Session(kartlaggning, Report.new(kartlaggning), prompter, saver)
-    report = session.run(kartlaggning.steps, items, record_open_items=True)
+    session = Session(kartlaggning, Report.new(kartlaggning), prompter, saver, follow_up=FollowUpRound(items))
+    report = session.run(kartlaggning.steps, record_open_items=True)
 
     # Recorded in step order, asked after the metadata and before the steps.
     keys = [f.key for f in report.follow_ups]
@@ -386,8 +386,10 @@ def test_answered_follow_ups_are_not_asked_again(kartlaggning: Questionnaire) ->
 def test_without_follow_up_nothing_is_recorded_or_asked(kartlaggning: Questionnaire) -> None:
     items = [open_item("aaaaaaaaaaaa/fore_lagga_till_vad/1", "Checklista", 1)]
     prompter = ScriptedPrompter(ALL_NO)
-    session = Session(kartlaggning, Report.new(kartlaggning), prompter, RecordingSaver())
-    report = session.run(kartlaggning.steps, items, record_open_items=True, follow_up=False)
+    session = Session(
+        kartlaggning, Report.new(kartlaggning), prompter, RecordingSaver(), follow_up=FollowUpRound(items)
+    )
+    report = session.run(kartlaggning.steps, record_open_items=True, follow_up=False)
     assert report.follow_ups == []
     assert "uppfoljning" not in prompter.asked
 
@@ -431,8 +433,9 @@ def follow_up_session(
 
     prompter = MorePrompter(dict(ALL_NO, uppfoljning=answers))
     saver = RecordingSaver()
-    session = Session(kartlaggning, Report.new(kartlaggning), prompter, saver)
-    session.run(kartlaggning.steps, ListPool(items, scope="för Nordlager AB"), record_open_items=True)
+    pool = ListPool(items, scope="för Nordlager AB")
+    session = Session(kartlaggning, Report.new(kartlaggning), prompter, saver, follow_up=FollowUpRound(pool))
+    session.run(kartlaggning.steps, record_open_items=True)
     return session, prompter, saver
 
 
@@ -473,14 +476,16 @@ def test_stopping_half_way_keeps_the_rest_of_the_handful_for_next_time(kartlaggn
     items = many_items(8)
     prompter = ScriptedPrompter(dict(ALL_NO, uppfoljning=["Genomfört", "Släpp"]))
     report = Report.new(kartlaggning)
-    session = Session(kartlaggning, report, prompter, RecordingSaver())
+    session = Session(kartlaggning, report, prompter, RecordingSaver(), follow_up=FollowUpRound(ListPool(items)))
     with pytest.raises(IndexError):  # (the script runs out at the third: the session stops there)
-        session.run(kartlaggning.steps, ListPool(items), record_open_items=True)
+        session.run(kartlaggning.steps, record_open_items=True)
     assert [f.status for f in session.report.follow_ups] == ["Genomfört", "Släpp", None, None, None]
 
     again = ScriptedPrompter(dict(ALL_NO, uppfoljning=["Delvis"] * 3))
-    resumed = Session(kartlaggning, session.report, again, RecordingSaver())
-    resumed.run(kartlaggning.steps, lambda _report: ListPool(items))
+    resumed = Session(
+        kartlaggning, session.report, again, RecordingSaver(), follow_up=FollowUpRound(lambda _report: ListPool(items))
+    )
+    resumed.run(kartlaggning.steps)
     asked = [r for r in again.requests if r.question.id.startswith("uppfoljning")]
     assert [r.progress for r in asked] == [f"Uppföljning · moment {n} av 3" for n in (1, 2, 3)]
     assert asked[0].question.text == "Hur gick det med: Moment 3?"
@@ -502,8 +507,8 @@ def test_the_pool_is_found_for_the_report_after_its_customer_is_answered(kartlag
         return ListPool(many_items(1))
 
     prompter = ScriptedPrompter(dict(ALL_NO, kund="Nordlager AB", uppfoljning=["Genomfört"]))
-    Session(kartlaggning, Report.new(kartlaggning), prompter, RecordingSaver()).run(
-        kartlaggning.steps, find, record_open_items=True
+    Session(kartlaggning, Report.new(kartlaggning), prompter, RecordingSaver(), follow_up=FollowUpRound(find)).run(
+        kartlaggning.steps, record_open_items=True
     )
     assert seen == ["Nordlager AB"]
 
@@ -512,6 +517,7 @@ def test_a_report_stopped_before_its_follow_up_gets_it_when_continued(kartlaggni
     report = Report.new(kartlaggning)
     report.answers["uppdrag"] = Answer("Lager")  # the rest of the metadata is not answered yet
     prompter = ScriptedPrompter(dict(ALL_NO, uppfoljning=["Genomfört"]))
-    session = Session(kartlaggning, report, prompter, RecordingSaver())
-    session.run(kartlaggning.steps, ListPool(many_items(1)))  # (continued: record_open_items is off)
+    pool = ListPool(many_items(1))
+    session = Session(kartlaggning, report, prompter, RecordingSaver(), follow_up=FollowUpRound(pool))
+    session.run(kartlaggning.steps)  # (continued: record_open_items is off)
     assert [f.status for f in session.report.follow_ups] == ["Genomfört"]

@@ -9,7 +9,6 @@ from typing import Any
 
 import yaml
 
-from intervjufas.asking.prompter import AskRequest
 from intervjufas.errors import AnswerError, IntervjufasError, YamlSourceError
 from intervjufas.files.bounded import ANSWERS_FILE_LIMIT, read_bounded
 from intervjufas.files.safe_yaml import (
@@ -27,6 +26,7 @@ from intervjufas.model.answers import Answer
 from intervjufas.model.personal_data import Finding
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.format_keys import suggest
+from intervjufas.session.prompter import AskRequest
 
 
 class AnswersFile:

@@ -4,17 +4,13 @@ when the report cannot take it – and says so in one message with the command t
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, SaveError, stop_signal
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.report.model import Report
-
-if TYPE_CHECKING:
-    from intervjufas.asking.run import MappingOptions
+from intervjufas.session.options import SessionOptions, resume_command
 
 REASONS = {
     1: "Avbrutet: terminalen stängdes (SIGHUP).",
@@ -24,24 +20,12 @@ REASONS = {
 OUT_OF_INPUT = "Indata tog slut innan alla frågor var besvarade."
 
 
-def resume_command(options: MappingOptions, path: Path, steps: list[int] | None = None) -> str:
-    """The exact command that continues this session (the same steps, set and mode)."""
-    parts = [*options.program, options.command, "--fortsatt", str(path.resolve())]
-    for number in options.steps if steps is None else steps:
-        parts += ["--steg", str(number)]
-    if options.question_file is not None:
-        parts += ["--fragor", str(options.question_file.resolve())]
-    if options.plain:
-        parts.append("--enkel")
-    return shlex.join(parts)
-
-
 class Ending:
     """What a session that stops early needs to keep its answers and tell the user."""
 
     def __init__(
         self,
-        options: MappingOptions,
+        options: SessionOptions,
         questionnaire: Questionnaire,
         folder: Path,
         path: Callable[[], Path | None],
@@ -65,20 +49,20 @@ class Ending:
             message = (
                 f"{reason} Svaren är sparade i {path}. Fortsätt med: {resume_command(self.options, path)}"
             )
-            return Interrupted(message, exit_code=code)  # type: ignore[arg-type]
+            return Interrupted(message, exit_code=code)
         if not report.answers and not report.drafts:
-            return Interrupted(f"{reason} Inget sparades; inga frågor hade besvarats.", exit_code=code)  # type: ignore[arg-type]
+            return Interrupted(f"{reason} Inget sparades; inga frågor hade besvarats.", exit_code=code)
         kept = self._recover(report)
         if kept is None:
             return Interrupted(
                 f"{reason} Inget kunde sparas: uppdraget hade inget namn ännu och "
                 "återställningsfilen gick inte att skriva.",
-                exit_code=code,  # type: ignore[arg-type]
+                exit_code=code,
             )
         return Interrupted(
             f"{reason} Uppdraget hade inget namn ännu, så rapporten skapades inte; det du hann skriva "
             f"finns i {kept}. Fortsätt med: {resume_command(self.options, kept)}",
-            exit_code=code,  # type: ignore[arg-type]
+            exit_code=code,
         )
 
     def save_failed(self, report: Report, error: SaveError) -> IntervjufasError:

@@ -1,19 +1,15 @@
-"""Starting or continuing a mapping (``kartlagg``/``snabb``): choose the set, open or create the
-report, pick the steps and the follow-up, and run the session with the right prompter."""
+"""Starting or continuing a session (``kartlagg``/``snabb``): who the author is, the set, the report
+to open or create, the steps, the follow-up of earlier plans and the map to start from – then the
+session, with the prompter the command line makes, guarded against personal data."""
 
 from __future__ import annotations
 
-import errno
 import shlex
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intervjufas.asking.endings import Ending
-from intervjufas.asking.follow_up import ItemPool, ListPool
-from intervjufas.asking.session import Session
 from intervjufas.errors import (
     IntervjufasError,
     NoTerminalError,
@@ -27,64 +23,22 @@ from intervjufas.folder.report_file import ReportFile
 from intervjufas.model.questionnaire import STATUS_DONE, Questionnaire, SetRef, Step, step_status
 from intervjufas.questionsets.catalog import resolve_set
 from intervjufas.report.model import Report
+from intervjufas.session.author import author_for
+from intervjufas.session.endings import Ending
+from intervjufas.session.follow_up import FollowUpRound
+from intervjufas.session.options import COMMANDS, FollowUpScope, SessionOptions, SessionResult, use_plain
+from intervjufas.session.personal_data_guard import PersonalDataGuard
+from intervjufas.session.process_map import MapState
+from intervjufas.session.session import Session
+from intervjufas.session.stopping import TERMINAL_GONE
 
 if TYPE_CHECKING:  # (the answers file, earlier reports and recovery are read only when given)
-    from intervjufas.asking.answers_file import AnswersFile, FileFinding
-    from intervjufas.asking.prompter import Prompter
     from intervjufas.folder.loading import LoadedReport
     from intervjufas.reading.process_map.start_map import StartMap
+    from intervjufas.session.answers_file import AnswersFile, FileFinding
+    from intervjufas.session.prompter import Prompter
 
-# Finds the open items of earlier plans to follow up: (reports folder, question set, this report,
-# with its customer answered) -> the pool of items, newest first.
-OpenItemFinder = Callable[[Path, Questionnaire, Report], ItemPool]
-# Finds the map to start from: (reports folder, question set, author, this report's id) -> map.
-MapFinder = Callable[[Path, Questionnaire, str, str], "StartMap"]
-
-COMMANDS = {"kartlaggning": "kartlagg", "snabbformat": "snabb"}
-# What writing to or reading from a terminal that was closed gives.
-TERMINAL_GONE = frozenset(code for code in (errno.EIO, errno.ENXIO, errno.EBADF) if code)
-
-
-@dataclass
-class MappingOptions:
-    set_id: str
-    steps: list[int] = field(default_factory=list)
-    resume: str | None = None
-    answers_file: Path | None = None
-    folder: Path | None = None
-    question_file: Path | None = None
-    start_from: str | None = None
-    follow_up: bool = True
-    plain: bool = False  # --enkel as given (it is repeated in the resume command)
-    strict: bool = False  # --strikt: personal data in an answers file is an error, nothing is saved
-    # Terminal facts, given by the command-line layer (the core never reads them itself):
-    stdin_is_terminal: bool = True
-    term_is_dumb: bool = False
-    new_map: bool = False  # --ny-karta: the process map starts blank
-    author: str = ""  # who makes the report (recorded in it; a team may share the folder)
-    program: tuple[str, ...] = ("intervjufas",)  # how the printed commands start (as it was run)
-
-    @property
-    def command(self) -> str:
-        return COMMANDS.get(self.set_id, "kartlagg")
-
-
-@dataclass
-class MappingResult:
-    path: Path | None
-    report: Report
-    questionnaire: Questionnaire
-    complete: bool
-    next_steps: list[Step]
-    personal_data: list[FileFinding] = field(default_factory=list)  # found in an answers file
-
-
-def use_plain(options: MappingOptions) -> bool:
-    """Plain line-by-line prompts: asked for with --enkel, or chosen because TERM=dumb."""
-    return options.plain or options.term_is_dumb
-
-
-def check_terminal(options: MappingOptions) -> None:
+def check_terminal(options: SessionOptions) -> None:
     if options.answers_file is not None or use_plain(options):
         return
     if not options.stdin_is_terminal:
@@ -115,26 +69,24 @@ def select_steps(questionnaire: Questionnaire, report: Report, numbers: list[int
     return [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
 
 
-def run_mapping(
-    options: MappingOptions,
-    make_prompter: Callable[[], Prompter],
-    find_open_items: OpenItemFinder | None = None,
-    find_latest_map: MapFinder | None = None,
-) -> MappingResult:
-    """Run a mapping session; raise Interrupted (exit 128 + signal) when it stops part-way.
+def run_session(options: SessionOptions, make_prompter: Callable[[], Prompter]) -> SessionResult:
+    """Run a session; raise Interrupted (exit 128 + signal) when it stops part-way.
 
-    ``find_open_items`` looks up earlier plans' open items for the follow-up (none without it)."""
+    ``make_prompter`` makes the prompter that asks (the command line knows the terminal); every
+    prompter made is guarded against personal data.  The author is decided first (asked, the first
+    time, before anything else can fail), then the set, the steps and the answers file are
+    checked, and the report is opened or created."""
+
+    def guarded() -> Prompter:
+        return PersonalDataGuard(make_prompter(), interactive=options.stdin_is_terminal)
+
+    author = options.author or author_for(options, guarded)
     folder = reports_dir(options.folder)
     questionnaire = resolve_set(options.set_id, options.question_file, shlex.join(options.program))
     check_step_numbers(questionnaire, options.steps)  # a usage error comes before any other
     answers = _answers_file(options, questionnaire)
     check_terminal(options)
-
-    start: LoadedReport | None = None
-    if options.start_from:
-        from intervjufas.folder.loading import load_report
-
-        start = load_report(_named_report(options.start_from, folder), questionnaire)
+    start = _start_report(options, folder, questionnaire)
     defaults = start.report if start is not None else None
     if options.resume:
         path = _named_report(options.resume, folder)
@@ -142,56 +94,78 @@ def run_mapping(
         handle, report, note = _open_for_resume(path, questionnaire, options)
     else:
         handle, report, note = ReportFile(folder, questionnaire), Report.new(questionnaire), ""
-        report.author = options.author
-
-    def earlier_map() -> StartMap:
-        if options.new_map:
-            return {}
-        if start is not None:
-            from intervjufas.reading.process_map.start_map import EarlierMap, map_of
-
-            return EarlierMap(map_of(start), start.path, start.report.author)
-        if find_latest_map is None:
-            return {}
-        return find_latest_map(folder, questionnaire, report.author, report.report_id)
-
+        report.author = author
+    process_map = _map_state(options, folder, questionnaire, start, report)
     found: list[FileFinding] = []
     try:
         if answers is not None:
-            report, found = _run_from_file(options, handle, report, answers, defaults, earlier_map)
+            report, found = _run_from_file(options, handle, report, answers, defaults, process_map)
         else:
-            report = _run(
-                options,
-                handle,
+            follow_up = FollowUpRound.in_folder(handle.folder, handle.questionnaire, options.follow_up)
+            session = Session(
+                handle.questionnaire,
                 report,
-                make_prompter=make_prompter,
-                find_open_items=find_open_items,
-                defaults=defaults,
-                note=note,
-                earlier_map=earlier_map,
+                guarded(),
+                handle.save,
+                defaults,
+                follow_up=follow_up,
+                process_map=process_map,
             )
+            report = _run(options, handle, session, note)
     finally:
         handle.close()
     remaining = [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
-    return MappingResult(handle.path, report, questionnaire, not remaining, remaining, found)
+    return SessionResult(handle.path, report, questionnaire, not remaining, remaining, found)
+
+
+def _start_report(options: SessionOptions, folder: Path, questionnaire: Questionnaire) -> LoadedReport | None:
+    """The earlier report whose answers are offered (``--utga-fran``), if any."""
+    if not options.start_from:
+        return None
+    from intervjufas.folder.loading import load_report
+
+    return load_report(_named_report(options.start_from, folder), questionnaire)
+
+
+def _map_state(
+    options: SessionOptions,
+    folder: Path,
+    questionnaire: Questionnaire,
+    start: LoadedReport | None,
+    report: Report,
+) -> MapState:
+    """The process map starts blank (``--ny-karta``), from the report the answers are taken from
+    (``--utga-fran``), or from the latest map in the folder (looked up when first needed)."""
+    if options.new_map:
+        return MapState()
+    if start is not None:
+        loaded = start
+
+        def of_start() -> StartMap:
+            from intervjufas.reading.process_map.start_map import StartMap, map_of
+
+            return StartMap(map_of(loaded), loaded.path, loaded.report.author)
+
+        return MapState(of_start)
+    return MapState.in_folder(folder, questionnaire, report.author, report.report_id)
 
 
 def _run_from_file(
-    options: MappingOptions,
+    options: SessionOptions,
     handle: ReportFile,
     report: Report,
     answers: AnswersFile,
     defaults: Report | None,
-    earlier_map: Callable[[], StartMap],
+    process_map: MapState,
 ) -> tuple[Report, list[FileFinding]]:
     """Every answer from the file, validated in memory first and written once, so that a bad
     answers file (or, with --strikt, one with personal data) writes nothing."""
-    from intervjufas.asking.answers_file import AnswersFilePrompter
+    from intervjufas.session.answers_file import AnswersFilePrompter
 
     questionnaire = handle.questionnaire
     steps = select_steps(questionnaire, report, options.steps)
     session = Session(
-        questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults, earlier_map
+        questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults, process_map=process_map
     )
     report = session.run(steps, follow_up=False)
     found = answers.personal_data(questionnaire, report.answers)
@@ -209,28 +183,14 @@ def _run_from_file(
         raise ending.save_failed(report, error) from None
 
 
-def _run(
-    options: MappingOptions,
-    handle: ReportFile,
-    report: Report,
-    *,
-    make_prompter: Callable[[], Prompter],
-    find_open_items: OpenItemFinder | None,
-    defaults: Report | None,
-    note: str,
-    earlier_map: Callable[[], StartMap],
-) -> Report:
+def _run(options: SessionOptions, handle: ReportFile, session: Session, note: str) -> Report:
+    """The session at a prompt: where the report stands, then the questions; a stop or a failed
+    save keeps what was typed (``Ending``)."""
     questionnaire = handle.questionnaire
+    report = session.report
     steps = select_steps(questionnaire, report, options.steps)
     ending = Ending(options, questionnaire, handle.folder, lambda: handle.path)
-
-    def items(asked: Report) -> ItemPool:  # looked up only when the follow-up is reached
-        if find_open_items is None:
-            return ListPool(())
-        return find_open_items(handle.folder, questionnaire, asked)
-
-    prompter = make_prompter()
-    session = Session(questionnaire, report, prompter, handle.save, defaults, earlier_map)
+    prompter = session.prompter
     try:
         if note:
             prompter.note(note)
@@ -240,7 +200,8 @@ def _run(
             prompter.note(f"Rapporten sparas i {handle.folder} efter varje svar.")
         for problem in report.problems:
             prompter.note(f"Varning: {problem}")
-        return session.run(steps, items, record_open_items=not options.resume, follow_up=options.follow_up)
+        follow_up = options.follow_up is not FollowUpScope.ingen
+        return session.run(steps, record_open_items=not options.resume, follow_up=follow_up)
     except SaveError as error:
         raise ending.save_failed(session.report, error) from None
     except (KeyboardInterrupt, EOFError) as stop:  # Ctrl-C, a signal, or piped answers that ran out
@@ -252,13 +213,13 @@ def _run(
         raise ending.stopped(session.report, Stopped(getattr(signal, "SIGHUP", 1))) from None
 
 
-def _answers_file(options: MappingOptions, questionnaire: Questionnaire) -> AnswersFile | None:
+def _answers_file(options: SessionOptions, questionnaire: Questionnaire) -> AnswersFile | None:
     """The answers given with --svar, checked against the set (None without it)."""
     if options.strict and options.answers_file is None:
         raise UsageError("--strikt gäller svar från en fil och kräver --svar FIL.")
     if options.answers_file is None:
         return None
-    from intervjufas.asking.answers_file import AnswersFile
+    from intervjufas.session.answers_file import AnswersFile
 
     answers = AnswersFile.read(options.answers_file.expanduser())
     answers.check_ids(questionnaire)
@@ -272,7 +233,7 @@ def _named_report(name: str, folder: Path) -> Path:
 
 
 def _open_for_resume(
-    path: Path, questionnaire: Questionnaire, options: MappingOptions
+    path: Path, questionnaire: Questionnaire, options: SessionOptions
 ) -> tuple[ReportFile, Report, str]:
     """The report to continue, locked; a recovery file is put back where it belongs first."""
     from intervjufas.folder.recovery import restore_recovery
@@ -286,7 +247,7 @@ def _open_for_resume(
         raise
 
 
-def _set_of(path: Path, questionnaire: Questionnaire, options: MappingOptions) -> Questionnaire:
+def _set_of(path: Path, questionnaire: Questionnaire, options: SessionOptions) -> Questionnaire:
     """The set to continue a report with: the built-in version it was made with when that is an
     earlier one (so a report started before an update can still be finished)."""
     if options.question_file is not None:
@@ -305,7 +266,7 @@ def _set_of(path: Path, questionnaire: Questionnaire, options: MappingOptions) -
     return builtin_version(ref) or questionnaire
 
 
-def _check_set(report: Report, path: Path, questionnaire: Questionnaire, options: MappingOptions) -> None:
+def _check_set(report: Report, path: Path, questionnaire: Questionnaire, options: SessionOptions) -> None:
     ref = report.question_set
     if ref.id != questionnaire.id:
         command = COMMANDS.get(ref.id)
@@ -330,7 +291,7 @@ def _check_set(report: Report, path: Path, questionnaire: Questionnaire, options
         )
 
 
-def _question_file_hint(ref: SetRef, options: MappingOptions, path: Path) -> str:
+def _question_file_hint(ref: SetRef, options: SessionOptions, path: Path) -> str:
     """How to continue a report made with an own question set: the file in the user folder that
     holds exactly that set, if there is one."""
     from intervjufas.questionsets.catalog import user_sets

@@ -4,24 +4,28 @@ in this report, and the moments' ids are kept through answering, saving and resu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from intervjufas.asking.follow_up import ListPool
-from intervjufas.asking.prompter import AskRequest
-from intervjufas.asking.run import MappingOptions, run_mapping
-from intervjufas.asking.session import Session
 from intervjufas.folder.report_file import ReportFile
 from intervjufas.model.answer_codec import coerce
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.plan.state import OpenItem
+from intervjufas.reading.process_map import start_map
+from intervjufas.reading.process_map.start_map import StartMap
 from intervjufas.report.model import Report
 from intervjufas.report.parse import parse
 from intervjufas.report.process_map.report_map import process_map
+from intervjufas.session.follow_up import FollowUpRound, ItemPool, ListPool, PoolFinder
+from intervjufas.session.mapping import run_session
+from intervjufas.session.options import FollowUpScope, SessionOptions
+from intervjufas.session.process_map import MapState
+from intervjufas.session.prompter import AskRequest
+from intervjufas.session.session import Session
 
 KRAV = Moment("Kravprofil med kunden", ("kunden",), id="m-krav")
 ENKAT = Moment("Pappersenkät", ("kandidaten",), "Skickas per post", id="m-enkat")
@@ -91,9 +95,9 @@ class Finder:
         self.found = found
         self.calls: list[int] = []
 
-    def __call__(self) -> dict[str, tuple[Moment, ...]]:
+    def __call__(self) -> StartMap:
         self.calls.append(len(self.script.order))
-        return self.found
+        return StartMap(self.found)
 
 
 def session(
@@ -102,9 +106,17 @@ def session(
     found: dict[str, tuple[Moment, ...]] | None = None,
     report: Report | None = None,
     save: Callable[[Report, Iterable[str]], Report] = keep,
+    items: Sequence[OpenItem] | ItemPool | PoolFinder = (),
 ) -> tuple[Session, Finder]:
     finder = Finder(script, EARLIER if found is None else found)
-    made = Session(questionnaire, report or Report.new(questionnaire), script, save, earlier_map=finder)
+    made = Session(
+        questionnaire,
+        report or Report.new(questionnaire),
+        script,
+        save,
+        follow_up=FollowUpRound(items),
+        process_map=MapState(finder),
+    )
     return made, finder
 
 
@@ -192,8 +204,8 @@ def names(moments: tuple[Moment, ...]) -> list[str]:
 
 def test_items_followed_up_as_done_change_what_is_offered(kartlaggning: Questionnaire) -> None:
     script = Script(NO_PLANS, follow_ups=["Genomfört"] * 3)
-    made, _ = session(kartlaggning, script)
-    made.run(kartlaggning.steps, [ADD, REMOVE, DEVELOP], record_open_items=True)
+    made, _ = session(kartlaggning, script, items=[ADD, REMOVE, DEVELOP])
+    made.run(kartlaggning.steps, record_open_items=True)
     fore, under = script.offered("fore_karta"), script.offered("under_karta")
     assert names(fore) == ["Kravprofil med kunden", "Välkomstsamtal"]  # added; the survey removed
     added = fore[1]
@@ -216,7 +228,7 @@ def test_items_followed_up_as_done_change_what_is_offered(kartlaggning: Question
 @pytest.mark.parametrize("status", ["Delvis", "Inte än", "Släpp"])
 def test_items_not_done_change_nothing(kartlaggning: Questionnaire, status: str) -> None:
     script = Script(NO_PLANS, follow_ups=[status] * 3)
-    session(kartlaggning, script)[0].run(kartlaggning.steps, [ADD, REMOVE, DEVELOP], record_open_items=True)
+    session(kartlaggning, script, items=[ADD, REMOVE, DEVELOP])[0].run(kartlaggning.steps, record_open_items=True)
     assert {q: script.offered(q) for q in ("fore_karta", "under_karta", "efter_karta")} == {
         "fore_karta": EARLIER["fore"],
         "under_karta": EARLIER["under"],
@@ -235,7 +247,7 @@ def test_an_item_to_add_from_a_report_without_a_map_joins_the_phase_of_its_step(
         open_item("lagga_till", "efter", old, 3), key="bbbbbbbbbbbb/efter_lagga_till_vad/1", phase=None
     )
     script = Script(NO_PLANS, follow_ups=["Genomfört"])
-    session(kartlaggning, script)[0].run(kartlaggning.steps, [item], record_open_items=True)
+    session(kartlaggning, script, items=[item])[0].run(kartlaggning.steps, record_open_items=True)
     assert names(script.offered("efter_karta")) == ["Återkoppling", "Utvärdering med kunden"]
     assert script.offered("efter_karta")[1].id  # a new id: the old item had none
 
@@ -244,14 +256,14 @@ def test_done_items_change_the_map_when_the_mapping_is_continued(kartlaggning: Q
     """Stopped after the follow-up, the mapping is continued later: the map the rest of it offers
     is still the one the follow-up changed."""
     first = Script(NO_PLANS, follow_ups=["Genomfört"] * 3, stop_at="under_karta")
-    made, _ = session(kartlaggning, first)
+    made, _ = session(kartlaggning, first, items=[ADD, REMOVE, DEVELOP])
     with pytest.raises(KeyboardInterrupt):
-        made.run(kartlaggning.steps, [ADD, REMOVE, DEVELOP], record_open_items=True)
+        made.run(kartlaggning.steps, record_open_items=True)
     assert [f.status for f in made.report.follow_ups] == ["Genomfört"] * 3
 
     again = Script(NO_PLANS)
-    resumed, _ = session(kartlaggning, again, report=made.report)
-    resumed.run(kartlaggning.steps, lambda _report: ListPool([ADD, REMOVE, DEVELOP]))
+    resumed, _ = session(kartlaggning, again, report=made.report, items=lambda _report: ListPool([ADD, REMOVE, DEVELOP]))
+    resumed.run(kartlaggning.steps)
     assert "uppfoljning" not in again.order
     under = again.offered("under_karta")
     assert names(under) == ["Intervjun", "Avslutet"] and under[1].developed == DATE
@@ -269,42 +281,49 @@ def answers_file(tmp_path: Path, text: str = "uppdrag: Lager\n") -> Path:
     return path
 
 
-def mapped(tmp_path: Path, reports_dir: Path, **options: object) -> tuple[Report, list[tuple]]:
+def mapped(
+    tmp_path: Path, reports_dir: Path, monkeypatch: pytest.MonkeyPatch, **options: object
+) -> tuple[Report, list[tuple]]:
     calls: list[tuple] = []
 
-    def finder(*args: object) -> dict[str, tuple[Moment, ...]]:
+    def finder(*args: object) -> StartMap:
         calls.append(args)
-        return EARLIER
+        return StartMap(EARLIER)
 
-    settings = MappingOptions(
+    monkeypatch.setattr(start_map, "latest_map", finder)
+    settings = SessionOptions(
         set_id="kartlaggning", answers_file=answers_file(tmp_path), author="Anna", **options
     )  # type: ignore[arg-type]
-    result = run_mapping(settings, lambda: None, find_latest_map=finder)  # type: ignore[arg-type, return-value]
+    result = run_session(settings, lambda: None)  # type: ignore[arg-type, return-value]
     return result.report, calls
 
 
 def test_the_latest_map_is_looked_up_for_the_author_and_this_report(
-    tmp_path: Path, reports_dir: Path
+    tmp_path: Path, reports_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    report, calls = mapped(tmp_path, reports_dir)
+    report, calls = mapped(tmp_path, reports_dir, monkeypatch)
     assert calls == [(reports_dir, calls[0][1], "Anna", report.report_id)]
     assert calls[0][1].id == "kartlaggning"
     assert report.answers["fore_karta"].value == EARLIER["fore"]
 
 
-def test_ny_karta_starts_blank_without_looking(tmp_path: Path, reports_dir: Path) -> None:
-    report, calls = mapped(tmp_path, reports_dir, new_map=True)
+def test_ny_karta_starts_blank_without_looking(
+    tmp_path: Path, reports_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report, calls = mapped(tmp_path, reports_dir, monkeypatch, new_map=True)
     assert calls == []
     assert all(report.answers[q] == Answer(None) for q in ("fore_karta", "under_karta", "efter_karta"))
 
 
-def test_utga_fran_starts_from_that_reports_map_unless_ny_karta(tmp_path: Path, reports_dir: Path) -> None:
-    named, _ = mapped(tmp_path, reports_dir)  # a report whose map is EARLIER
+def test_utga_fran_starts_from_that_reports_map_unless_ny_karta(
+    tmp_path: Path, reports_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    named, _ = mapped(tmp_path, reports_dir, monkeypatch)  # a report whose map is EARLIER
     [path] = reports_dir.glob("*.md")
-    report, calls = mapped(tmp_path, reports_dir, start_from=str(path), follow_up=False)
+    report, calls = mapped(tmp_path, reports_dir, monkeypatch, start_from=str(path), follow_up=FollowUpScope.ingen)
     assert calls == []  # the named report's map, not the latest
     assert [m.id for m in report.answers["fore_karta"].value] == ["m-krav", "m-enkat"]  # type: ignore[union-attr]
-    blank, calls = mapped(tmp_path, reports_dir, start_from=str(path), new_map=True)
+    blank, calls = mapped(tmp_path, reports_dir, monkeypatch, start_from=str(path), new_map=True)
     assert calls == [] and blank.answers["fore_karta"] == Answer(None)
     assert named.report_id != report.report_id != blank.report_id
 

@@ -21,13 +21,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from intervjufas.asking.prompter import AskRequest, Prompter
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answer_texts import personal_data_in, rewrite_free_texts
 from intervjufas.model.answers import Answer
 from intervjufas.model.personal_data import describe, redact
 from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questions import Question
+from intervjufas.session.prompter import AskRequest, Prompter
 
 REWRITE = "Skriv om svaret"
 KEEP = "Behåll svaret som det är"

@@ -1,0 +1,247 @@
+"""Following up earlier action plans at the start of a session, so that it fits in a coffee break:
+the newest open items a handful at a time, with a clear count, and after each handful the choice to
+see more or skip the rest.
+
+Only the items that are shown are recorded in the new report (as followed up, or still to answer
+when the session stops half-way), so a folder with a thousand open items never makes a thousand
+entries.  The session owns one ``FollowUpRound``; which items are in scope is decided by its pool –
+in a reports folder, the pool ``reading.plan.folder_items`` reads a few reports at a time, looked up
+only when the round is reached (the new report's customer is known then).  The round remembers
+the items it followed up (``followed``), since what is done changes the map the session starts from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.question_types.table import CHOICE
+from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.model.questions import Question
+from intervjufas.reading.plan.state import OpenItem, grouped_by_step
+from intervjufas.report.model import FOLLOW_UP_STATUSES, FOLLOW_UP_TITLE, FollowUp, Report
+from intervjufas.report.process_map.report_map import step_phase
+from intervjufas.session.options import FollowUpScope
+from intervjufas.session.prompter import AskRequest, Prompter
+
+BATCH = 5  # items asked before the choice to see more
+MORE = "Visa fler"
+SKIP_REST = "Hoppa över resten"
+
+
+class ItemPool(Protocol):
+    """Open items to follow up, newest first."""
+
+    scope: str  # how they were chosen, e.g. "för Nordlager AB"
+    note: str  # said first, when there is something to explain
+    total: int
+
+    def take(self, count: int) -> list[OpenItem]:
+        """The next ``count`` items (fewer, or none, at the end)."""
+
+    def lookup(self, keys: Iterable[str]) -> dict[str, OpenItem]:
+        """The items with these keys, for follow-ups recorded earlier."""
+
+
+@dataclass
+class ListPool:
+    """A pool of items already at hand."""
+
+    items: Sequence[OpenItem]
+    scope: str = "från tidigare utvecklingsplaner"
+    note: str = ""
+    total: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.total = len(self.items)
+        self._next = 0
+
+    def take(self, count: int) -> list[OpenItem]:
+        taken = list(self.items[self._next : self._next + count])
+        self._next += len(taken)
+        return taken
+
+    def lookup(self, keys: Iterable[str]) -> dict[str, OpenItem]:
+        wanted = set(keys)
+        return {item.key: item for item in self.items if item.key in wanted}
+
+
+PoolFinder = Callable[[Report], ItemPool]  # the pool for a new report (its customer is known)
+
+
+def follow_up_question(item_label: str, why: str) -> Question:
+    return Question(
+        id="uppfoljning",
+        text=f"Hur gick det med: {item_label}?",
+        kind=CHOICE,
+        choices=FOLLOW_UP_STATUSES,
+        required=True,
+        comment=True,
+        help=f"Varför: {why}" if why else "",
+    )
+
+class Recorder(Protocol):
+    """What the round needs of the session it is part of."""
+
+    report: Report
+    prompter: Prompter
+
+    def save(self, keys: list[str]) -> None:
+        """Save the report after these keys changed (``self.report`` becomes what was saved)."""
+
+    def ask(self, request: AskRequest, record: Callable[[Answer], None]) -> None:
+        """Ask and record the answer."""
+
+
+class FollowUpRound:
+    """The follow-up of earlier plans in one session: the items in scope (a list, a pool, or how to
+    find the pool for the new report), asked a handful at a time."""
+
+    def __init__(self, items: Sequence[OpenItem] | ItemPool | PoolFinder = ()) -> None:
+        self._items = items
+        self.followed: dict[str, OpenItem] = {}  # the earlier items followed up, by key
+
+    @classmethod
+    def in_folder(cls, folder: Path, questionnaire: Questionnaire, scope: FollowUpScope) -> FollowUpRound:
+        """The open items of the folder's earlier plans in ``scope`` (with ``ingen`` none are asked,
+        but those a continued report followed up before it stopped are still looked up)."""
+
+        def find(report: Report) -> ItemPool:  # (looked up when reached: the customer is known then)
+            from intervjufas.reading.plan.folder_items import follow_up_pool
+
+            return follow_up_pool(
+                folder, questionnaire, exclude_id=report.report_id, kund=report.text("kund"), scope=scope.value
+            )
+
+        return cls(find)
+
+    def pool(self, report: Report) -> ItemPool:
+        if callable(self._items):
+            return self._items(report)
+        if isinstance(self._items, Sequence):
+            return ListPool(self._items)
+        return self._items
+
+    def run(self, session: Recorder, *, fresh: bool) -> None:
+        """A new report (``fresh``) follows up the newest items; a continued one the follow-ups it
+        recorded before it stopped and has not answered."""
+        pending = any(f.status is None for f in session.report.follow_ups)
+        pool = self.pool(session.report) if fresh or pending else None
+        if pending:
+            self.ask_pending(session, pool)
+        elif fresh and pool is not None:
+            self.ask_new(session, pool)
+
+    def ask_new(self, session: Recorder, pool: ItemPool) -> None:
+        """A new report: the newest items, BATCH at a time, each handful recorded before it is asked;
+        after each, the choice to see more or skip the rest."""
+        asked = 0
+        while asked < pool.total:
+            batch = [item for _, group in grouped_by_step(pool.take(BATCH)) for item in group]
+            if not batch:
+                return
+            _record(session, batch)
+            session.prompter.section(FOLLOW_UP_TITLE, _overview(pool, batch, asked))
+            for item in batch:
+                asked += 1
+                self._ask_item(session, item.key, item, asked, pool.total)
+            remaining = pool.total - asked
+            if remaining > 0 and not _wants_more(session, asked, remaining, pool.total):
+                return
+
+    def ask_pending(self, session: Recorder, pool: ItemPool | None) -> None:
+        """Follow-ups recorded earlier in this report and not yet answered (a session that stopped)."""
+        pending = [f for f in session.report.follow_ups if f.status is None]
+        if not pending:
+            return
+        items = pool.lookup(f.key for f in pending) if pool is not None else {}
+        lines = [f"{len(pending)} öppna moment att följa upp sedan förra gången."]
+        lines += _item_lines([items[f.key] for f in pending if f.key in items])
+        lines += [f"  • {f.label}" for f in pending if f.key not in items]
+        session.prompter.section(FOLLOW_UP_TITLE, "\n".join(lines))
+        for number, follow_up in enumerate(pending, start=1):
+            item = items.get(follow_up.key)
+            self._ask_item(session, follow_up.key, item, number, len(pending), label=follow_up.label)
+
+    def done_items(self, report: Report) -> list[tuple[str, str | None, ActionItem]]:
+        """(plan kind, phase, item) of every item the report's follow-up marks done – also of those
+        followed up before a stop, when the report is continued (looked up in the pool)."""
+        unknown = [f.key for f in report.follow_ups if f.status == "Genomfört" and f.key not in self.followed]
+        if unknown:
+            self.followed.update(self.pool(report).lookup(unknown))
+        done: list[tuple[str, str | None, ActionItem]] = []
+        for follow_up in report.follow_ups:
+            item = self.followed.get(follow_up.key)
+            if follow_up.status == "Genomfört" and item is not None and item.item is not None:
+                done.append((item.plan, item.phase or step_phase(item.step_number), item.item))
+        return done
+
+    def _ask_item(
+        self, session: Recorder, key: str, item: OpenItem | None, number: int, total: int, label: str = ""
+    ) -> None:
+        context = ""
+        if item is not None:
+            self.followed[key] = item  # (what is done changes the map this session starts from)
+            context = f"Från {item.source.name}"
+            if item.last_status:
+                context += f" · senast: {item.last_status}"
+        question = follow_up_question(item.moment if item else label, item.why if item else "")
+        request = AskRequest(question, f"Uppföljning · moment {number} av {total}", context=context)
+        session.ask(request, lambda answer: _answered(session, key, answer))
+
+
+def _overview(pool: ItemPool, batch: list[OpenItem], asked: int) -> str:
+    if asked:
+        head = f"Moment {asked + 1}–{asked + len(batch)} av {pool.total} öppna moment {pool.scope}."
+    elif len(batch) < pool.total:
+        head = f"{len(batch)} av {pool.total} öppna moment {pool.scope} (de nyaste först)."
+    else:
+        head = f"Du har {pool.total} öppna moment {pool.scope}."
+    lines = [f"{pool.note} {head}" if pool.note and not asked else head]
+    if not asked:
+        lines.append("Ange för varje: Genomfört, Delvis, Inte än eller Släpp.")
+    return "\n".join(lines + _item_lines(batch))
+
+
+def _item_lines(items: list[OpenItem]) -> list[str]:
+    lines: list[str] = []
+    current = None
+    for item in items:
+        group = f"{item.step_label}: {item.step_title}"
+        if group != current:
+            lines.append(f"\n{group}")
+            current = group
+        lines.append(f"  • {item.moment} ({item.kind.lower()}, {item.source_date})")
+    return lines
+
+
+def _record(session: Recorder, batch: list[OpenItem]) -> None:
+    known = {f.key for f in session.report.follow_ups}
+    fresh = [item for item in batch if item.key not in known]
+    if fresh:
+        session.report.follow_ups.extend(FollowUp(item.key, item.label) for item in fresh)
+        session.save([f"uppfoljning:{item.key}" for item in fresh])
+
+
+def _answered(session: Recorder, key: str, answer: Answer) -> None:
+    session.report.follow_ups = [
+        FollowUp(f.key, f.label, answer) if f.key == key else f for f in session.report.follow_ups
+    ]
+    session.save([f"uppfoljning:{key}"])
+
+
+def _wants_more(session: Recorder, asked: int, remaining: int, total: int) -> bool:
+    question = Question(
+        id="uppfoljning_fler",
+        text=f"Det finns {remaining} öppna moment till. Vill du följa upp fler?",
+        kind=CHOICE,
+        choices=(MORE, SKIP_REST),
+        required=True,
+        help=f"{MORE} visar {min(BATCH, remaining)} till; {SKIP_REST.lower()} går vidare till frågorna. "
+        "De moment du hoppar över kommer tillbaka nästa gång.",
+    )
+    answer = session.prompter.ask(AskRequest(question, f"Uppföljning · {asked} av {total} följda upp"))
+    return answer.value == MORE
