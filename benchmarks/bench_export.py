@@ -5,7 +5,7 @@ whose map has 5,000 moments in one phase.
 
 It also times the export itself in this process – reading the report, building the document,
 drawing it and writing the file, which is what the progress bar's delay is measured against – so
-that the delay (``views.export_progress.DELAY``) can be checked: an ordinary report must stay well
+that the delay (``views.progress.EXPORT_DELAY``) can be checked: an ordinary report must stay well
 under it, and a very long one goes over it.
 
 Run by hand:  .venv/bin/python benchmarks/bench_export.py   (--help for the options)
@@ -146,7 +146,7 @@ def main(arguments: Sequence[str] | None = None) -> int:
 
 
 def _run(options: argparse.Namespace) -> int:
-    from intervjufas.views.export_progress import DELAY
+    from intervjufas.views.progress import EXPORT_DELAY as DELAY
 
     program = program_path()
     root = Path(tempfile.mkdtemp(prefix="intervjufas-bench-export-"))

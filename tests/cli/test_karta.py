@@ -14,7 +14,7 @@ from helpers import command, run_cli
 from intervjufas.reading.process_map.shown_map import report_map
 from intervjufas.report.process_map.mermaid import flowchart
 from intervjufas.report.process_map.report_map import map_phases
-from intervjufas.views.map_formats import map_mermaid
+from intervjufas.views.process_map.shown_map import map_mermaid
 from map_samples import ANNA, ERIKS, FIRST, THIRD, write_sample_reports
 
 karta = command("karta", columns=80)

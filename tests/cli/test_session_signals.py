@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from helpers import run_cli
-from intervjufas.views import mapping_result
+from intervjufas.views import session_result as mapping_result
 
 ANSWERS = """\
 uppdrag: Butikssäljare till Centrum

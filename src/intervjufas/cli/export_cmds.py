@@ -103,8 +103,8 @@ def exportera(
     from intervjufas.files.atomic import atomic_write_bytes
     from intervjufas.files.settings import reports_dir
     from intervjufas.reading.export.versions import export_document
-    from intervjufas.views.common import show_warnings
-    from intervjufas.views.export_progress import export_progress
+    from intervjufas.views.console import show_warnings
+    from intervjufas.views.progress import export_progress
 
     facts = terminal(ctx)
     kind = export_format(format_name, utfil)

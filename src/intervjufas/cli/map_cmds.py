@@ -97,7 +97,7 @@ def _map(
     ctx: typer.Context, rapport: str | None, katalog: Any, chosen: str, alla: bool, *, pager: bool
 ) -> None:
     from intervjufas.files.settings import reports_dir
-    from intervjufas.views.common import show_warnings
+    from intervjufas.views.console import show_warnings
 
     facts = terminal(ctx)
     folder = reports_dir(katalog)
@@ -117,11 +117,11 @@ def _map(
         view, warnings = latest_map_view(folder, _author(alla))
         show_warnings(make_console(facts, stderr=True), warnings)
     if chosen == "text":
-        from intervjufas.views.process_map_view import show_map
+        from intervjufas.views.process_map.shown_map import show_map
 
         show_map(make_console(facts), view, program=program(), pager=pager, less=facts.less)
         return
-    from intervjufas.views.map_formats import map_data, map_markdown, map_mermaid
+    from intervjufas.views.process_map.shown_map import map_data, map_markdown, map_mermaid
 
     if chosen == "json":
         from intervjufas.views.json_output import write_json
@@ -132,11 +132,11 @@ def _map(
 
 
 def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager: bool) -> None:
-    from intervjufas.cli.reading_cmds import scan_progress_for
     from intervjufas.files.settings import reports_dir
     from intervjufas.reading.process_map.history import map_history, read_map_reports
-    from intervjufas.views.common import show_warnings
-    from intervjufas.views.map_history_view import history_data, history_markdown, show_history
+    from intervjufas.views.console import show_warnings
+    from intervjufas.views.process_map.history import history_data, history_markdown, show_history
+    from intervjufas.views.progress import scan_progress_for
 
     facts = terminal(ctx)
     folder = reports_dir(katalog)

@@ -35,8 +35,8 @@ def run_mapping_command(
     from intervjufas.session.options import SessionOptions, use_plain
     from intervjufas.session.stopping import session_over, stop_on_signals
     from intervjufas.views.console import make_console
-    from intervjufas.views.mapping_result import show_answers_file_findings, show_mapping_result
     from intervjufas.views.output import standard_output
+    from intervjufas.views.session_result import show_answers_file_findings, show_mapping_result
 
     facts = terminal(ctx)
     errors = make_console(facts, stderr=True, soft_wrap=True)

@@ -49,8 +49,7 @@ def granska(
     from intervjufas.files.settings import reports_dir
     from intervjufas.folder.recovery import recovery_dir
     from intervjufas.reading.privacy_scan import reports_to_scan, scan_reports
-    from intervjufas.views.common import show_warnings
-    from intervjufas.views.console import make_console
+    from intervjufas.views.console import make_console, show_warnings
     from intervjufas.views.output import write_out
     from intervjufas.views.privacy_scan import scan_json, scan_lines
 
@@ -119,8 +118,7 @@ def rensa(
     from intervjufas.folder.cleanup import anonymise_reports, remove_recovery_files, remove_reports
     from intervjufas.reading.cleanup_plan import plan_cleanup
     from intervjufas.views.cleanup import show_cleanup_outcome, show_cleanup_plan, show_declined, show_dry_run
-    from intervjufas.views.common import show_warnings
-    from intervjufas.views.console import make_console
+    from intervjufas.views.console import make_console, show_warnings
 
     facts = terminal(ctx)
     console = make_console(facts, soft_wrap=True)

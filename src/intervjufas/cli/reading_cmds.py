@@ -27,15 +27,6 @@ from intervjufas.views.output import standard_output, write_out
 commands = CommandTable()
 
 
-def scan_progress_for(facts: Any, json_output: bool) -> Any:
-    """The progress of reading the folder's headers: a bar on a terminal when a first run over a
-    big folder is slow; nothing in pipes, with --json or TERM=dumb."""
-    from intervjufas.views.progress import scan_progress
-
-    allowed = facts.stdout_is_terminal and facts.stderr_is_terminal and not facts.dumb and not json_output
-    return scan_progress(make_console(facts, stderr=True), allowed=allowed)
-
-
 @commands.command(
     "lista",
     help=(
@@ -61,9 +52,10 @@ def lista(
 ) -> None:
     from intervjufas.files.settings import reports_dir
     from intervjufas.reading.listing import list_reports
-    from intervjufas.views.common import show_warnings
+    from intervjufas.views.console import show_warnings
     from intervjufas.views.json_output import write_json
     from intervjufas.views.listing import listing_data, show_listing
+    from intervjufas.views.progress import scan_progress_for
 
     facts = terminal(ctx)
     with scan_progress_for(facts, json_output) as progress:
@@ -199,9 +191,10 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
 def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False) -> None:
     from intervjufas.files.settings import reports_dir
     from intervjufas.reading.plan.folder_items import folder_plan
-    from intervjufas.views.common import show_warnings
+    from intervjufas.views.console import show_warnings
     from intervjufas.views.json_output import write_json
     from intervjufas.views.plan import plan_data, show_plan
+    from intervjufas.views.progress import scan_progress_for
 
     facts = terminal(ctx)
     folder = reports_dir(katalog)
@@ -238,8 +231,9 @@ def trend(
 ) -> None:
     from intervjufas.files.settings import reports_dir
     from intervjufas.reading.trend import folder_trends
-    from intervjufas.views.common import show_warnings
+    from intervjufas.views.console import show_warnings
     from intervjufas.views.json_output import trend_data, write_json
+    from intervjufas.views.progress import scan_progress_for
     from intervjufas.views.trend import show_trends
 
     facts = terminal(ctx)

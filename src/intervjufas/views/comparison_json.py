@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from intervjufas.views.map_comparison import map_data
+from intervjufas.views.process_map.map_comparison import map_data
 
 if TYPE_CHECKING:
     from intervjufas.reading.comparison import Comparison, PlanItem, ReportSide

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from intervjufas.views.common import NO_ANSWER
 from intervjufas.views.comparison_text import set_note, unknown_note
+from intervjufas.views.console import NO_ANSWER
 
 if TYPE_CHECKING:
     from intervjufas.reading.comparison import Comparison, ReportSide
@@ -117,7 +117,7 @@ def comparison_markdown(comparison: Comparison) -> str:
             )
         lines.append("")
     if comparison.maps is not None:
-        from intervjufas.views.map_comparison import markdown_lines
+        from intervjufas.views.process_map.map_comparison import markdown_lines
 
         lines += markdown_lines(comparison.maps, md)
     lines += _md_sections(comparison)

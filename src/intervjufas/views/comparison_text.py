@@ -13,8 +13,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from intervjufas.views.common import NO_ANSWER
-from intervjufas.views.console import plain_console, write_plain
+from intervjufas.views.console import NO_ANSWER, plain_console, write_plain
 
 if TYPE_CHECKING:
     from intervjufas.reading.comparison import Comparison, PlanItem, Rating, ReportSide
@@ -170,7 +169,14 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
 
 def _map_part(maps: MapComparison) -> list[RenderableType]:
     """The two process maps moment by moment (before the answers)."""
-    from intervjufas.views.map_comparison import STYLES, TITLE, by_phase, change_text, mark, summary
+    from intervjufas.views.process_map.map_comparison import (
+        STYLES,
+        TITLE,
+        by_phase,
+        change_text,
+        mark,
+        summary,
+    )
 
     parts = _section_title(f"{TITLE} (A → B)")
     for phase, changes in by_phase(maps):

@@ -1,8 +1,15 @@
-"""Rich consoles for the views, made from the terminal facts, that never pass control characters
-from files through to the terminal (see ``model.safe_text``)."""
+"""The console and printing to it: Rich consoles made from the terminal facts, that never pass
+control characters from files through to the terminal (see ``model.safe_text``); what every view
+shares (the mark for a missing value, warnings on stderr, tables without trailing spaces when the
+output is not a terminal); and printing something long through the pager, as ``visa`` does – only
+when it is taller than the screen, with ``less`` run as FRX unless the user has set ``$LESS``.
+
+Rich itself is imported only when a console is made: the command modules import this one at the
+top, and ``--help`` must not load Rich."""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.model.safe_text import visible
@@ -10,11 +17,12 @@ from intervjufas.model.safe_text import visible
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from rich.console import Console
+    from rich.console import Console, RenderableType
     from rich.segment import Segment
 
     from intervjufas.terminal import TerminalFacts
 
+NO_ANSWER = "–"
 _SAFE_CONSOLE: type[Console] | None = None
 
 
@@ -56,3 +64,56 @@ def plain_console(file: Any, width: int) -> Console:
 def write_plain(console: Console, text: str) -> None:
     """Write text as it is (no Rich layout) – with control characters made visible."""
     console.file.write(visible(text))
+
+
+def show_warnings(console: Console, warnings: Iterable[str]) -> None:
+    """One line per problem on the error console: ``Varning: <file>: <problem>``."""
+    for warning in warnings:
+        console.print(f"Varning: {warning}", markup=False, highlight=False, soft_wrap=True)
+
+
+def print_trimmed(console: Console, renderable: RenderableType) -> None:
+    """Print; to a file or a pipe without the spaces Rich pads table lines with."""
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    console.file.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
+
+
+def decimal(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+# -- the pager -----------------------------------------------------------------------------------
+
+
+def pager_less(less: str | None) -> str:
+    """The options ``less`` runs with: FRX when the user has not set $LESS – F prints what fits on
+    one screen and quits, R shows the colours, X leaves the report on the screen after quitting –
+    else the user's own, with R added so that the colours are not shown as codes."""
+    if less is None:
+        return "FRX"
+    return less if "R" in less else f"{less} -R".strip()
+
+
+def print_paged(
+    console: Console, renderable: RenderableType, *, pager: bool = True, less: str | None = None
+) -> None:
+    """Print ``renderable``; through the pager when ``pager`` and it is taller than the terminal."""
+    if pager:
+        height = len(console.render_lines(renderable, console.options, pad=False))
+        if height > console.height:
+            previous = os.environ.get("LESS")
+            os.environ["LESS"] = pager_less(less)  # (read by the pager the console starts)
+            try:
+                with console.pager(styles=True):
+                    console.print(renderable)
+            finally:
+                if previous is None:
+                    os.environ.pop("LESS", None)
+                else:
+                    os.environ["LESS"] = previous
+            return
+    console.print(renderable)

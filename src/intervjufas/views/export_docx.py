@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from intervjufas import __version__
 from intervjufas.reading.export.document import (
@@ -32,7 +32,9 @@ from intervjufas.reading.export.document import (
 from intervjufas.views.docx_tables import Merge, append_rows
 from intervjufas.views.export_html import MAP_HEADER, NO_PLAN, WHY, moment_cells
 
-Progress = Callable[[str], None]
+if TYPE_CHECKING:
+    from intervjufas.views.progress import PartProgress
+
 LANGUAGE = "sv-SE"
 MERGE_ROWS = 25  # rows of a phase merged into one cell at most: about half an A4 page
 CONTINUED = "(forts.)"
@@ -289,7 +291,7 @@ def _page_and_language(doc: Any) -> None:
     language.set(qn("w:val"), LANGUAGE)
 
 
-def export_docx(document: Document, progress: Progress | None = None) -> bytes:
+def export_docx(document: Document, progress: PartProgress | None = None) -> bytes:
     """The document as the bytes of a .docx file; ``progress`` is told each part it starts."""
     import docx
 

@@ -11,8 +11,8 @@ and flows), keeps headings with what follows and repeats table headers on every 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from intervjufas import __version__
 from intervjufas.reading.export.document import (
@@ -30,7 +30,9 @@ from intervjufas.reading.export.document import (
 from intervjufas.report.process_map.mermaid import MARKS, MapNode, MapPhase, drawing, more_lines
 from intervjufas.report.process_map.report_map import STATE_WORDS
 
-Progress = Callable[[str], None]
+if TYPE_CHECKING:
+    from intervjufas.views.progress import PartProgress
+
 WHY = "Varför:"
 INVOLVES = "Berör:"
 LEGEND = "Teckenförklaring:"
@@ -292,7 +294,7 @@ def _head(document: Document) -> list[str]:
     ]
 
 
-def export_html(document: Document, progress: Progress | None = None) -> str:
+def export_html(document: Document, progress: PartProgress | None = None) -> str:
     """The document as the text of one HTML file; ``progress`` is told each part it starts."""
     tell = progress or (lambda _label: None)
     layout = "customer" if document.customer else "page-per-step"

@@ -12,10 +12,8 @@ from rich.console import Console
 from rich.text import Text
 
 from intervjufas.model.questionnaire import STATUS_DONE, STATUS_STARTED
-from intervjufas.views.common import NO_ANSWER
-from intervjufas.views.console import write_plain
-from intervjufas.views.stacked import Stack
-from intervjufas.views.text_grid import Cell, Grid, Segment, fit_widths, longest
+from intervjufas.views.console import NO_ANSWER, write_plain
+from intervjufas.views.text_layout import Cell, Grid, Segment, Stack, fit_widths, longest
 
 if TYPE_CHECKING:
     from intervjufas.reading.listing import ListedReport, Listing

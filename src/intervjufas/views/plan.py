@@ -11,9 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from intervjufas.views.common import NO_ANSWER, print_trimmed
-from intervjufas.views.stacked import Stack
-from intervjufas.views.text_grid import fit_widths
+from intervjufas.views.console import NO_ANSWER, print_trimmed
+from intervjufas.views.text_layout import Stack, fit_widths
 
 if TYPE_CHECKING:
     from intervjufas.reading.plan.state import OpenItem

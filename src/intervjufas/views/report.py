@@ -11,8 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from intervjufas.model.markdown_text import shown
-from intervjufas.views.console import write_plain
-from intervjufas.views.paging import print_paged
+from intervjufas.views.console import print_paged, write_plain
 
 if TYPE_CHECKING:
     from intervjufas.reading.shown_report import ReportView

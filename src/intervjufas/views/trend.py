@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from intervjufas.views.common import decimal, print_trimmed
+from intervjufas.views.console import decimal, print_trimmed
 
 if TYPE_CHECKING:
     from intervjufas.reading.trend import Series, SetTrend

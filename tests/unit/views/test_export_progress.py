@@ -8,7 +8,7 @@ from io import StringIO
 
 from rich.console import Console
 
-from intervjufas.views.export_progress import ExportProgress, export_progress
+from intervjufas.views.progress import ExportProgress, export_progress
 
 
 class Clock:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from intervjufas.views.listing import short_forms, step_marks
-from intervjufas.views.text_grid import fit_widths, wrap
+from intervjufas.views.text_layout import fit_widths, wrap
 
 
 def test_step_marks_read_without_colour():

@@ -21,8 +21,14 @@ from intervjufas.report.process_map.report_map import (
     map_section,
     section_of,
 )
-from intervjufas.views.map_formats import map_markdown, map_mermaid
-from intervjufas.views.process_map_view import WIDE, map_plain_text, map_renderable, mark_text
+from intervjufas.views.process_map.shown_map import (
+    WIDE,
+    map_markdown,
+    map_mermaid,
+    map_plain_text,
+    map_renderable,
+    mark_text,
+)
 from map_samples import FIRST, SECOND, write_sample_reports
 
 LONG = "Gemensam genomgång av kravprofilen och intervjufrågorna tillsammans med kunden och kollegorna"

@@ -98,7 +98,6 @@ def test_no_colour_gives_a_plain_bar() -> None:
 def test_the_command_line_allows_a_bar_only_on_a_terminal(
     facts: TerminalFacts, json_output: bool, allowed: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from intervjufas.cli import reading_cmds
     from intervjufas.views import progress as progress_module
 
     seen: list[bool] = []
@@ -109,6 +108,6 @@ def test_the_command_line_allows_a_bar_only_on_a_terminal(
         return original(screen, allowed=allowed, delay=delay)
 
     monkeypatch.setattr(progress_module, "scan_progress", recording)
-    with reading_cmds.scan_progress_for(facts, json_output):
+    with progress_module.scan_progress_for(facts, json_output):
         pass
     assert seen == [allowed]

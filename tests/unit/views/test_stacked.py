@@ -3,7 +3,7 @@ hyphen, every line within the width."""
 
 from __future__ import annotations
 
-from intervjufas.views.stacked import Stack, wrap_segments
+from intervjufas.views.text_layout import Stack, wrap_segments
 
 
 def plain(lines) -> list[str]:

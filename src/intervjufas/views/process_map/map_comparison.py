@@ -9,8 +9,8 @@ from intervjufas.model.questions import PHASES
 from intervjufas.report.process_map.mermaid import MARKS as MAP_MARKS
 from intervjufas.report.process_map.mermaid import State
 from intervjufas.report.process_map.report_map import STATE_WORDS
-from intervjufas.views.common import NO_ANSWER
-from intervjufas.views.map_formats import STATE_SLUGS
+from intervjufas.views.console import NO_ANSWER
+from intervjufas.views.process_map.shown_map import STATE_SLUGS
 
 if TYPE_CHECKING:
     from intervjufas.reading.process_map.map_comparison import MapComparison, MomentChange

@@ -12,10 +12,8 @@ from rich.text import Text
 
 from intervjufas.model.questions import PHASES
 from intervjufas.views.comparison_markdown import md
-from intervjufas.views.console import write_plain
-from intervjufas.views.paging import print_paged
-from intervjufas.views.stacked import Line, wrap_segments
-from intervjufas.views.text_grid import StyledLines
+from intervjufas.views.console import print_paged, write_plain
+from intervjufas.views.text_layout import Line, StyledLines, wrap_segments
 
 if TYPE_CHECKING:
     from intervjufas.reading.process_map.history import Lineage, MapHistory

@@ -1,12 +1,14 @@
-"""How ``karta`` draws the process map in a terminal: the three phases side by side as columns in a
-wide terminal, one under the other in a narrow one, and as plain stacked text to a pipe or a file
-(no escape codes, words never split).  Each moment shows its mark (the symbols of the Mermaid
-map), whom it involves, its note and what the report plans for it, in words as well as in colour.
+"""The shown map (``karta``) in every output.  In a terminal: the three phases side by side as
+columns in a wide terminal, one under the other in a narrow one, and as plain stacked text to a
+pipe or a file (no escape codes, words never split); each moment shows its mark (the symbols of
+the Mermaid map), whom it involves, its note and what the report plans for it, in words as well as
+in colour.  ``--format markdown|mermaid|json``: the map as the report's "Processkarta" section, as
+the Mermaid flowchart alone (exactly what the report draws), or as data for scripts.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -14,13 +16,18 @@ from rich.table import Table
 from rich.text import Text
 
 from intervjufas.model.questions import PHASES
-from intervjufas.report.process_map.mermaid import LEGEND_TITLE, LEGEND_WORDS, MARKS, STATES
-from intervjufas.report.process_map.report_map import STATE_WORDS, has_map
-from intervjufas.views.common import NO_ANSWER
-from intervjufas.views.console import write_plain
-from intervjufas.views.paging import print_paged
-from intervjufas.views.stacked import Line, wrap_segments
-from intervjufas.views.text_grid import Segment
+from intervjufas.report.process_map.mermaid import LEGEND_TITLE, LEGEND_WORDS, MARKS, STATES, flowchart
+from intervjufas.report.process_map.report_map import (
+    MAP_EMPTY,
+    MAP_TITLE,
+    STATE_WORDS,
+    has_map,
+    map_phases,
+    map_section,
+    section_of,
+)
+from intervjufas.views.console import NO_ANSWER, print_paged, write_plain
+from intervjufas.views.text_layout import Line, Segment, wrap_segments
 
 if TYPE_CHECKING:
     from intervjufas.reading.process_map.shown_map import MapView
@@ -221,3 +228,72 @@ def show_map(
         write_plain(console, map_plain_text(view, console.width, program))
         return
     print_paged(console, map_renderable(view, console.width, program), pager=pager, less=less)
+
+
+# -- Markdown, Mermaid and JSON --------------------------------------------------------------------
+
+STATE_SLUGS: dict[str, str | None] = {
+    "kept": None,
+    "new": "nytt",
+    "develop": "utveckla",
+    "remove": "ta_bort",
+    "developed": "utvecklat",
+}
+ORIGIN_SLUGS = {"map": "karta", "plan": "utvecklingsplan", "none": "ingen"}
+
+
+def map_mermaid(view: MapView) -> str:
+    """The flowchart's source, exactly as the report's section has it (without the fences)."""
+    return flowchart(map_phases(view.drawn))
+
+
+def map_markdown(view: MapView) -> str:
+    """The "Processkarta" section: the report's own when its question set maps the process, the
+    same layout for the moments a plan names, else the line the report has for an empty map."""
+    loaded = view.loaded
+    if loaded is not None and loaded.questionnaire is not None and has_map(loaded.questionnaire):
+        body = map_section(loaded.report, loaded.questionnaire)
+    elif not view.drawn.empty:
+        body = section_of(view.drawn)
+    else:
+        body = [MAP_EMPTY, ""]
+    return "\n".join([f"## {MAP_TITLE}", "", *body]).rstrip("\n") + "\n"
+
+
+def map_data(view: MapView) -> dict[str, Any]:
+    """``karta --json``: where the map comes from, and its phases with their moments."""
+    return {
+        "rapport": _source(view),
+        "senaste": view.latest,
+        "kalla": ORIGIN_SLUGS[view.origin],
+        "faser": [
+            {"id": phase, "titel": PHASES[phase], "moment": [moment_data(moment) for moment in moments]}
+            for phase, moments in view.drawn.phases
+        ],
+    }
+
+
+def _source(view: MapView) -> dict[str, Any] | None:
+    if view.loaded is None:
+        return None
+    return {
+        "fil": view.loaded.path.name,
+        "sokvag": str(view.loaded.path),
+        "datum": view.fact("datum"),
+        "uppdrag": view.fact("uppdrag"),
+        "kund": view.fact("kund"),
+        "forfattare": view.author,
+        "fragor": view.loaded.report.question_set.id,
+    }
+
+
+def moment_data(moment: MappedMoment) -> dict[str, Any]:
+    return {
+        "id": moment.moment.id or None,
+        "namn": moment.moment.name,
+        "beror": list(moment.moment.involves),
+        "notering": moment.moment.note,
+        "markering": STATE_SLUGS[moment.state],
+        "varfor": moment.why,
+        "utvecklat": moment.moment.developed or None,
+    }
