@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from helpers import run_cli
-from intervjufas.views import session_result as mapping_result
+from intervjufas.views import session_result
 
 ANSWERS = """\
 uppdrag: Butikssäljare till Centrum
@@ -26,14 +26,14 @@ STOPS = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
 
 def closing_lines_after(monkeypatch: pytest.MonkeyPatch, signals: list[int]) -> None:
     """The closing lines are shown right after ``signals`` reach the program."""
-    shown = mapping_result.show_mapping_result
+    shown = session_result.show_session_result
 
     def signalled_first(*args: Any, **kwargs: Any) -> None:
         for signum in signals:
             os.kill(os.getpid(), signum)  # (handled before the next line runs)
         shown(*args, **kwargs)
 
-    monkeypatch.setattr(mapping_result, "show_mapping_result", signalled_first)
+    monkeypatch.setattr(session_result, "show_session_result", signalled_first)
 
 
 @pytest.mark.parametrize("signum", STOPS, ids=lambda s: signal.Signals(s).name)

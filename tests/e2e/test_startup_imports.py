@@ -41,7 +41,7 @@ def test_no_help_imports_pydantic_or_the_prompting_libraries(program: str, args:
     assert "typer.rich_utils" not in modules  # (the program draws its help itself, in Swedish)
 
 
-@pytest.mark.parametrize(("command", "module"), [("lista", "reading_cmds"), ("kartlagg", "mapping_cmds")])
+@pytest.mark.parametrize(("command", "module"), [("lista", "reading_cmds"), ("kartlagg", "session_cmds")])
 def test_a_command_loads_only_its_own_module(program: str, command: str, module: str) -> None:
     code, modules, errors = imported(program, command, "--help")
     assert code == 0, errors
@@ -52,7 +52,7 @@ def test_a_command_loads_only_its_own_module(program: str, command: str, module:
 def test_the_top_level_help_loads_every_command_module(program: str) -> None:
     code, modules, errors = imported(program, "--help")
     assert code == 0, errors
-    assert {"intervjufas.cli.mapping_cmds", "intervjufas.cli.set_cmds"} <= modules
+    assert {"intervjufas.cli.session_cmds", "intervjufas.cli.set_cmds"} <= modules
 
 
 def test_a_wrong_value_still_gets_typers_check_and_a_swedish_line(program: str) -> None:

@@ -34,14 +34,14 @@ EPILOG = "Rapporterna sparas som Markdown i mappen som --katalog eller $INTERVJU
 
 # Each command and the module (in this package) that defines it, in the order `--help` lists them.
 COMMANDS: dict[str, str] = {
-    "kartlagg": "mapping_cmds",
-    "snabb": "mapping_cmds",
+    "kartlagg": "session_cmds",
+    "snabb": "session_cmds",
     "lista": "reading_cmds",
     "visa": "reading_cmds",
     "jamfor": "reading_cmds",
     "plan": "reading_cmds",
     "trend": "reading_cmds",
-    "karta": "map_cmds",
+    "karta": "process_map_cmds",
     "exportera": "export_cmds",
     "granska": "privacy_cmds",
     "rensa": "privacy_cmds",

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from intervjufas.cli.app import CommandTable, terminal
-from intervjufas.cli.options import ExportFormat, ExportFormatOption, Folder, ReportArgument
-from intervjufas.errors import Interrupted, IntervjufasError, UsageError
+from intervjufas.cli.options import ExportFormatOption, Folder, ReportArgument
+from intervjufas.errors import Interrupted
+from intervjufas.reading.export.target import ExportFormat
 from intervjufas.views.console import make_console
 from intervjufas.views.output import write_out
 
@@ -23,42 +24,7 @@ if TYPE_CHECKING:
 
 commands = CommandTable()
 
-CUSTOMER_SUFFIX = "-kundversion"
 STOPPED = "Avbrutet. Ingen export sparades."
-
-
-def export_format(chosen: ExportFormat | None, output: Path | None) -> ExportFormat:
-    """The format asked for, else the one the output file's name ends with."""
-    if chosen is not None:
-        return chosen
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    for member in ExportFormat:
-        if suffix == member.value or (suffix == "htm" and member is ExportFormat.html):
-            return member
-    raise UsageError(
-        "Ange --format html eller --format docx (eller en utfil som slutar på .html eller .docx)."
-    )
-
-
-def output_path(source: Path, chosen: Path | None, kind: ExportFormat, customer: bool) -> Path:
-    """Where the export goes: the given file, the default name in a given folder, or the default
-    name – the report's name with ``-kundversion`` for the customer version – here."""
-    name = f"{source.stem}{CUSTOMER_SUFFIX if customer else ''}.{kind.value}"
-    if chosen is None:
-        return Path.cwd() / name
-    chosen = chosen.expanduser()
-    target = chosen / name if chosen.is_dir() else chosen
-    try:
-        same = target.resolve() == source.resolve()
-    except OSError:
-        same = False
-    if same:
-        raise IntervjufasError(f"Exporten skulle skriva över rapporten {source}; välj en annan fil med -o.")
-    if target.suffix.lower() == ".md":
-        raise IntervjufasError(
-            f"{target} slutar på .md som en rapport; välj ett namn som slutar på .{kind.value} med -o."
-        )
-    return target
 
 
 @commands.command(
@@ -102,6 +68,7 @@ def exportera(
     from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.atomic import atomic_write_bytes
     from intervjufas.files.settings import reports_dir
+    from intervjufas.reading.export.target import export_format, export_target
     from intervjufas.reading.export.versions import export_document
     from intervjufas.views.console import show_warnings
     from intervjufas.views.progress import export_progress
@@ -109,7 +76,7 @@ def exportera(
     facts = terminal(ctx)
     kind = export_format(format_name, utfil)
     source = choose_report(rapport, reports_dir(katalog), facts)
-    target = output_path(source, utfil, kind, kundversion)
+    target = export_target(source, utfil, kind, kundversion)
     errors = make_console(facts, stderr=True)
     try:
         with _ctrl_c_noted() as noted, export_progress(errors, allowed=facts.stderr_is_terminal) as progress:

@@ -12,6 +12,7 @@ import typer
 
 from intervjufas.cli.completion import complete_report
 from intervjufas.errors import UsageError
+from intervjufas.reading.export.target import ExportFormat
 from intervjufas.session.options import FollowUpScope
 
 E = TypeVar("E", bound=Enum)
@@ -31,13 +32,6 @@ class MapFormat(StrEnum):
     markdown = "markdown"
     mermaid = "mermaid"
     json = "json"
-
-
-class ExportFormat(StrEnum):
-    """What ``exportera --format`` writes."""
-
-    html = "html"
-    docx = "docx"
 
 
 class Period(StrEnum):

@@ -3,8 +3,6 @@ anonymises reports older than an age limit."""
 
 from __future__ import annotations
 
-import re
-import shlex
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -16,7 +14,10 @@ from intervjufas.errors import ExitCode
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from rich.console import Console
+
     from intervjufas.reading.cleanup_plan import CleanupPlan
+    from intervjufas.terminal import TerminalFacts
 
 commands = CommandTable()
 
@@ -47,24 +48,20 @@ def granska(
     ] = False,
 ) -> None:
     from intervjufas.files.settings import reports_dir
-    from intervjufas.folder.recovery import recovery_dir
-    from intervjufas.reading.privacy_scan import reports_to_scan, scan_reports
+    from intervjufas.reading.privacy_scan import privacy_scan
     from intervjufas.views.console import make_console, show_warnings
     from intervjufas.views.output import write_out
     from intervjufas.views.privacy_scan import scan_json, scan_lines
 
     facts = terminal(ctx)
     folder = reports_dir(katalog)
-    paths = reports_to_scan(rapporter or [], folder)
-    result = scan_reports(paths)
-    recovery = recovery_dir()
-    recovered = 0 if rapporter else sum(1 for path in paths if path.parent == recovery)
+    result = privacy_scan(rapporter or [], folder)
     show_warnings(make_console(facts, stderr=True), result.warnings)
     if json_output:
         write_out(facts, scan_json(result) + "\n")
     else:
         console = make_console(facts, soft_wrap=True)
-        for line in scan_lines(result, None if rapporter else folder, recovered):
+        for line in scan_lines(result, None if rapporter else folder, result.recovery_files):
             console.print(line, markup=False, highlight=False)
     raise typer.Exit(ExitCode.ERROR if result.findings else ExitCode.OK)
 
@@ -115,9 +112,9 @@ def rensa(
     enkel: Plain = False,
 ) -> None:
     from intervjufas.files.settings import reports_dir
-    from intervjufas.folder.cleanup import anonymise_reports, remove_recovery_files, remove_reports
+    from intervjufas.folder.cleanup import carry_out
     from intervjufas.reading.cleanup_plan import plan_cleanup
-    from intervjufas.views.cleanup import show_cleanup_outcome, show_cleanup_plan, show_declined, show_dry_run
+    from intervjufas.views.cleanup import show_cleanup_outcome, show_cleanup_plan
     from intervjufas.views.console import make_console, show_warnings
 
     facts = terminal(ctx)
@@ -128,54 +125,25 @@ def rensa(
     show_cleanup_plan(console, plan)
     if not plan.reports and not plan.recovery_files:
         return
-    if not ja:
-        if not (facts.stdin_is_terminal and facts.stdout_is_terminal):  # no one to ask: a dry run
-            show_dry_run(console, plan, _command_with_yes(plan, katalog))
-            return
-        if not _confirmed(plan, plain=enkel or facts.dumb):
-            show_declined(console, plan)
-            return
+    if not ja and not _go_ahead(console, facts, plan, katalog, plain=enkel):
+        return
     paths = [report.path for report in plan.reports]
-    act = anonymise_reports if anonymisera else remove_reports
-    outcome = act(paths, plan.cutoff)
-    recovered = remove_recovery_files(plan.recovery_files)
-    _forget(paths + list(outcome.renamed.values()) + list(plan.recovery_files))
-    show_warnings(errors, outcome.warnings + recovered.warnings)
-    show_cleanup_outcome(console, plan, outcome, recovered)
-    if outcome.warnings or recovered.warnings:
+    result = carry_out(paths, plan.recovery_files, plan.cutoff, anonymise=anonymisera)
+    show_warnings(errors, result.warnings)
+    show_cleanup_outcome(console, plan, result)
+    if result.warnings:
         raise typer.Exit(ExitCode.ERROR)
 
 
-def _forget(paths: list[Path]) -> None:
-    """Nothing of the removed or anonymised files – their values, their old names – stays in the
-    caches (the header index, the history's facts, the privacy scan's memory) or in this process's
-    memory of the last scan."""
-    from intervjufas.folder.file_cache import forget_files
-    from intervjufas.folder.scan import forget_scan
+def _go_ahead(console: Console, facts: TerminalFacts, plan: CleanupPlan, folder: Path | None, *, plain: bool) -> bool:
+    """Asked in a terminal (No unless the user says yes); with no one to ask, a dry run that shows
+    the command with --ja."""
+    from intervjufas.views.cleanup import confirm_cleanup, show_declined, show_dry_run
 
-    for parent in {path.parent for path in paths}:
-        forget_files(parent, [path.name for path in paths if path.parent == parent])
-    forget_scan()
-
-
-def _command_with_yes(plan: CleanupPlan, folder: Path | None) -> str:
-    words = [*program_words(), "rensa", "--aldre-an", f"{plan.limit.amount}{plan.limit.unit}"]
-    if plan.anonymise:
-        words.append("--anonymisera")
-    if folder is not None:
-        words += ["--katalog", str(folder)]
-    return " ".join(_quoted(word) for word in [*words, "--ja"])
-
-
-def _quoted(word: str) -> str:
-    """A word for a shell, quoted only when needed (Swedish letters such as the å of 1å are not)."""
-    return word if re.fullmatch(r"[\w@%+=:,./-]+", word) else shlex.quote(word)
-
-
-def _confirmed(plan: CleanupPlan, *, plain: bool) -> bool:
-    """Ask on the terminal before anything is changed (No unless the user says yes)."""
-    from intervjufas.views.cleanup import confirm_texts
-    from intervjufas.views.prompting.confirm import confirm
-
-    question, yes = confirm_texts(plan)
-    return confirm(question, yes, plain=plain)
+    if not (facts.stdin_is_terminal and facts.stdout_is_terminal):
+        show_dry_run(console, plan, program_words(), folder)
+        return False
+    if not confirm_cleanup(plan, plain=plain or facts.dumb):
+        show_declined(console, plan)
+        return False
+    return True

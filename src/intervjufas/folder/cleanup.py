@@ -8,6 +8,10 @@ left alone. Removing and rewriting go through ``files.atomic``: a report is eith
 anonymised, or gone – never half-written. An anonymised report whose file name holds personal data
 is then given a new name (``files.atomic.rename_new``: a hard link, then the old name removed), locked
 before it is taken and never over another file.
+
+``carry_out`` is the whole of it: the reports, then the recovery files, then the folder's caches
+forget every file that was touched (the header index, the history's facts, the privacy scan's
+memory), so that nothing of a removed or anonymised report – its values, its old name – stays.
 """
 
 from __future__ import annotations
@@ -36,6 +40,47 @@ class CleanupOutcome:
     done: list[Path] = field(default_factory=list)  # as they were named before
     warnings: list[str] = field(default_factory=list)  # "<file name>: <why it was left alone>"
     renamed: dict[Path, Path] = field(default_factory=dict)  # anonymised: old name -> new name
+
+
+@dataclass
+class CleanupResult:
+    reports: CleanupOutcome  # removed or anonymised
+    recovery_files: CleanupOutcome  # removed
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.reports.warnings + self.recovery_files.warnings
+
+
+def carry_out(
+    reports: Sequence[Path],
+    recovery_files: Sequence[Path],
+    cutoff: dt.date,
+    *,
+    anonymise: bool,
+    today: dt.date | None = None,
+) -> CleanupResult:
+    """Remove (or anonymise) the reports still older than ``cutoff``, remove the recovery files,
+    and make the caches forget them all."""
+    if anonymise:
+        outcome = anonymise_reports(reports, cutoff, today=today)
+    else:
+        outcome = remove_reports(reports, cutoff)
+    recovered = remove_recovery_files(recovery_files)
+    forget([*reports, *outcome.renamed.values(), *recovery_files])
+    return CleanupResult(outcome, recovered)
+
+
+def forget(paths: Sequence[Path]) -> None:
+    """Nothing of these files – their values, their old names – stays in the caches (the header
+    index, the history's facts, the privacy scan's memory) or in this process's memory of the last
+    scan."""
+    from intervjufas.folder.file_cache import forget_files
+    from intervjufas.folder.scan import forget_scan
+
+    for parent in {path.parent for path in paths}:
+        forget_files(parent, [path.name for path in paths if path.parent == parent])
+    forget_scan()
 
 
 def remove_reports(paths: Sequence[Path], cutoff: dt.date) -> CleanupOutcome:

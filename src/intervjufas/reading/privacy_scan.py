@@ -27,7 +27,7 @@ from intervjufas.errors import UnreadableFile, describe_os_error
 from intervjufas.files.bounded import REPORT_LIMIT, open_regular
 from intervjufas.folder.file_cache import FileCache, FileKey, file_key
 from intervjufas.folder.finding import the_report
-from intervjufas.folder.recovery import recovery_files
+from intervjufas.folder.recovery import recovery_dir, recovery_files
 from intervjufas.folder.scan import report_files
 from intervjufas.model.personal_data import KINDS, find_personal_data
 
@@ -51,6 +51,7 @@ class ScanResult:
     scanned: int = 0  # files scanned (read now, or known unchanged from the cache)
     read: int = 0  # files read now (the others came from the cache)
     warnings: list[str] = field(default_factory=list)  # "<file>: <problem>"
+    recovery_files: int = 0  # recovery files among the files scanned (the whole folder's scan)
 
     @property
     def files_with_findings(self) -> int:
@@ -92,6 +93,17 @@ def reports_to_scan(names: Sequence[str], folder: Path) -> list[Path]:
         given = Path(name).expanduser()
         paths += report_files(given) if given.is_dir() else [the_report(name, folder)]
     return list(dict.fromkeys(paths))
+
+
+def privacy_scan(names: Sequence[str], folder: Path) -> ScanResult:
+    """What ``granska`` finds in the files named – or, without names, in the reports folder and
+    the recovery files (the result counts those)."""
+    paths = reports_to_scan(names, folder)
+    result = scan_reports(paths)
+    if not names:
+        recovery = recovery_dir()
+        result.recovery_files = sum(1 for path in paths if path.parent == recovery)
+    return result
 
 
 def scan_reports(

@@ -4,10 +4,15 @@ file."""
 
 from __future__ import annotations
 
+import re
+import shlex
+from collections.abc import Sequence
+from pathlib import Path
+
 from rich.cells import cell_len
 from rich.console import Console
 
-from intervjufas.folder.cleanup import CleanupOutcome
+from intervjufas.folder.cleanup import CleanupResult
 from intervjufas.reading.cleanup_plan import CleanupPlan, OldReport
 
 KEPT = (
@@ -15,7 +20,7 @@ KEPT = (
     "bort och personuppgifter i namn och filnamn byts ut; betyg, val, datum och kartans och "
     "utvecklingsplanens moment finns kvar."
 )
-UPPDRAG_WIDTH = 40
+ASSIGNMENT_WIDTH = 40
 
 
 def reports_phrase(count: int) -> str:
@@ -42,7 +47,7 @@ def _line(console: Console, text: str = "") -> None:
 
 
 def _report_lines(reports: list[OldReport]) -> list[str]:
-    width = min(UPPDRAG_WIDTH, max((cell_len(r.uppdrag) for r in reports), default=0))
+    width = min(ASSIGNMENT_WIDTH, max((cell_len(r.uppdrag) for r in reports), default=0))
     lines = []
     for report in reports:
         uppdrag = report.uppdrag or "(namnlöst uppdrag)"
@@ -96,8 +101,10 @@ def _show_lost_items(console: Console, plan: CleanupPlan) -> None:
         _line(console, f"  • {item.step_label} · {item.kind}: {item.moment} ({item.source.name}{status})")
 
 
-def show_dry_run(console: Console, plan: CleanupPlan, command: str) -> None:
-    """Nothing was done: say so, and how to do it."""
+def show_dry_run(console: Console, plan: CleanupPlan, program: Sequence[str], folder: Path | None) -> None:
+    """Nothing was done: say so, and the command that does it (``program`` is how the program was
+    run; ``folder`` the --katalog given, if any)."""
+    command = _command_with_yes(plan, program, folder)
     _line(console)
     if plan.anonymise:
         _line(console, f"Provkörning – ingenting har ändrats. Anonymisera rapporterna med: {command}")
@@ -105,14 +112,35 @@ def show_dry_run(console: Console, plan: CleanupPlan, command: str) -> None:
         _line(console, f"Provkörning – ingenting har tagits bort. Ta bort rapporterna med: {command}")
 
 
+def _command_with_yes(plan: CleanupPlan, program: Sequence[str], folder: Path | None) -> str:
+    words = [*program, "rensa", "--aldre-an", f"{plan.limit.amount}{plan.limit.unit}"]
+    if plan.anonymise:
+        words.append("--anonymisera")
+    if folder is not None:
+        words += ["--katalog", str(folder)]
+    return " ".join(_quoted(word) for word in [*words, "--ja"])
+
+
+def _quoted(word: str) -> str:
+    """A word for a shell, quoted only when needed (Swedish letters such as the å of 1å are not)."""
+    return word if re.fullmatch(r"[\w@%+=:,./-]+", word) else shlex.quote(word)
+
+
+def confirm_cleanup(plan: CleanupPlan, *, plain: bool) -> bool:
+    """Ask on the terminal before anything is changed (No unless the user says yes)."""
+    from intervjufas.views.prompting.confirm import confirm
+
+    question, yes = confirm_texts(plan)
+    return confirm(question, yes, plain=plain)
+
+
 def show_declined(console: Console, plan: CleanupPlan) -> None:
     _line(console, "Ingenting har ändrats." if plan.anonymise else "Ingenting har tagits bort.")
 
 
-def show_cleanup_outcome(
-    console: Console, plan: CleanupPlan, outcome: CleanupOutcome, recovered: CleanupOutcome
-) -> None:
+def show_cleanup_outcome(console: Console, plan: CleanupPlan, result: CleanupResult) -> None:
     """What was done (the reports left alone are warnings on stderr)."""
+    outcome, recovered = result.reports, result.recovery_files
     count = len(outcome.done)
     verb = "anonymiserades" if plan.anonymise else "togs bort"
     text = f"{reports_phrase(count)} {verb}." if count else f"Inga rapporter {verb}."

@@ -25,7 +25,7 @@ def show_answers_file_findings(console: Console, findings: Sequence[FileFinding]
         )
 
 
-def show_mapping_result(
+def show_session_result(
     console: Console, result: SessionResult, options: SessionOptions, *, plain: bool
 ) -> None:
 

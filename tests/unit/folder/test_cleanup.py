@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from intervjufas.files.locking import ReportLock, lock_path
-from intervjufas.folder.cleanup import anonymise_reports, remove_reports
+from intervjufas.folder.cleanup import anonymise_reports, carry_out, remove_reports
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.report.anonymise import ANONYMISED_KEY, removed_marker
 from intervjufas.report.parse import parse
@@ -199,3 +199,20 @@ def _failing_create(folder: Path, stem: str, text: str, **_: object) -> Path:
     from intervjufas.errors import SaveError
 
     raise SaveError(folder / f"{stem}.md", OSError(errno.EROFS, "Read-only file system"))
+
+
+def test_carrying_out_makes_the_caches_forget_the_reports(reports: Path) -> None:
+    """The header index remembers every report it read; once a report is removed, nothing of it –
+    not even its name – stays in the folder's caches."""
+    from intervjufas.files.settings import cache_dir
+    from intervjufas.folder.scan import read_headers
+
+    def cached() -> bytes:
+        return b"".join(path.read_bytes() for path in cache_dir().rglob("*") if path.is_file())
+
+    read_headers(reports)
+    assert OLD.encode() in cached()
+    result = carry_out([reports / OLD], [], CUTOFF, anonymise=False)
+    assert (result.reports.done, result.warnings) == ([reports / OLD], [])
+    assert not (reports / OLD).exists()
+    assert OLD.encode() not in cached()

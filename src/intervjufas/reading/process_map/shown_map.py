@@ -111,6 +111,14 @@ def plan_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
     return ProcessMap(tuple(phases))
 
 
+def latest_shown_map(folder: Path, *, everyone: bool) -> tuple[MapView, list[str]]:
+    """What ``karta`` shows without a RAPPORT: the latest map, the user's own first (the author a
+    new report of theirs records) – or the newest of anyone's with ``everyone`` (``--alla``)."""
+    from intervjufas.files.settings import author_name
+
+    return latest_map_view(folder, "" if everyone else author_name())
+
+
 def latest_map_view(folder: Path, author: str) -> tuple[MapView, list[str]]:
     """The map a new mapping by ``author`` would start from (as ``start_map.latest_map``
     finds it): the newest report with a map – ``author``'s own first, every author's when

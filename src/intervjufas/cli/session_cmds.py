@@ -1,4 +1,5 @@
-"""The mapping commands, ``kartlagg`` and ``snabb``: the same options, one question set each."""
+"""The session commands, ``kartlagg`` and ``snabb`` (a kartläggning): the same options, one question set
+each."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from intervjufas.session.options import FollowUpScope
 commands = CommandTable()
 
 
-def run_mapping_command(
+def run_session_command(
     ctx: typer.Context, set_id: str, scope: FollowUpScope = FollowUpScope.kund, **options: Any
 ) -> None:
     from intervjufas.errors import Interrupted, PartialAnswer, PersonalDataFound, stop_signal
@@ -36,7 +37,7 @@ def run_mapping_command(
     from intervjufas.session.stopping import session_over, stop_on_signals
     from intervjufas.views.console import make_console
     from intervjufas.views.output import standard_output
-    from intervjufas.views.session_result import show_answers_file_findings, show_mapping_result
+    from intervjufas.views.session_result import show_answers_file_findings, show_session_result
 
     facts = terminal(ctx)
     errors = make_console(facts, stderr=True, soft_wrap=True)
@@ -71,7 +72,7 @@ def run_mapping_command(
                 show_answers_file_findings(errors, result.personal_data, prefix="Varning")
                 quiet = plain or settings.answers_file is not None
                 console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
-                show_mapping_result(console, result, settings, plain=quiet)
+                show_session_result(console, result, settings, plain=quiet)
     except KeyboardInterrupt as stop:  # before the session began (a menu, the author question) or after it
         cause = stop.cause if isinstance(stop, PartialAnswer) else stop
         raise Interrupted("Avbrutet.", exit_code=128 + stop_signal(cause)) from None
@@ -91,7 +92,7 @@ def _choose_reports(options: dict[str, Any], facts: Any) -> None:
         options[key] = str(choose_report(name, folder, facts, plain=bool(options.get("plain"))))
 
 
-def _mapping_command(set_id: str) -> Any:
+def _session_command(set_id: str) -> Any:
     """The command function for one question set (the same options for kartlagg and snabb)."""
 
     def command(
@@ -111,7 +112,7 @@ def _mapping_command(set_id: str) -> Any:
         if utan_uppfoljning and uppfoljning not in (FollowUpScope.kund, FollowUpScope.ingen):
             raise UsageError(f"--utan-uppfoljning och --uppfoljning {uppfoljning.value} säger emot varandra.")
         scope = FollowUpScope.ingen if utan_uppfoljning else uppfoljning
-        run_mapping_command(
+        run_session_command(
             ctx,
             set_id,
             scope,
@@ -135,11 +136,11 @@ commands.command(
         "Kartlägg intervjufasen i ett uppdrag: Steg 1 före intervjun, Steg 2 under och Steg 3 efter. "
         "Svaren sparas efter varje fråga; avbryt när du vill och fortsätt med --fortsatt."
     ),
-)(_mapping_command("kartlaggning"))
+)(_session_command("kartlaggning"))
 commands.command(
     "snabb",
     help=(
         "Övningen i snabbformat när tiden är knapp: Del 1 intervjuprocessen från start till slut, "
         "Del 2 reflektera."
     ),
-)(_mapping_command("snabbformat"))
+)(_session_command("snabbformat"))

@@ -86,13 +86,6 @@ def _format(format_name: MapFormat, json_output: bool, historik: bool) -> str:
     return chosen
 
 
-def _author(everyone: bool) -> str:
-    """Whose maps come first: the user's (as a new report records it), or nobody's with --alla."""
-    from intervjufas.files.settings import author_name
-
-    return "" if everyone else author_name()
-
-
 def _map(
     ctx: typer.Context, rapport: str | None, katalog: Any, chosen: str, alla: bool, *, pager: bool
 ) -> None:
@@ -112,9 +105,9 @@ def _map(
             )
         view = report_map(choose_report(rapport, folder, facts))
     else:
-        from intervjufas.reading.process_map.shown_map import latest_map_view
+        from intervjufas.reading.process_map.shown_map import latest_shown_map
 
-        view, warnings = latest_map_view(folder, _author(alla))
+        view, warnings = latest_shown_map(folder, everyone=alla)
         show_warnings(make_console(facts, stderr=True), warnings)
     if chosen == "text":
         from intervjufas.views.process_map.shown_map import show_map
@@ -132,7 +125,7 @@ def _map(
 
 
 def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager: bool) -> None:
-    from intervjufas.files.settings import reports_dir
+    from intervjufas.files.settings import author_name, reports_dir
     from intervjufas.reading.process_map.history import map_history, read_map_reports
     from intervjufas.views.console import show_warnings
     from intervjufas.views.process_map.history import history_data, history_markdown, show_history
@@ -144,7 +137,7 @@ def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager
         scan_progress_for(facts, chosen == "json") as progress,
         scan_progress_for(facts, chosen == "json") as loading,
     ):
-        found = read_map_reports(folder, _author(False), alla, progress=progress, loading=loading)
+        found = read_map_reports(folder, author_name(), alla, progress=progress, loading=loading)
     show_warnings(make_console(facts, stderr=True), found.warnings)
     history = map_history(found)
     if chosen == "json":
