@@ -65,7 +65,7 @@ from intervjufas.reading.plan.folder_items import follow_up_pool
 folder, customer, author, with_map = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4] == "1"
 questionnaire = builtin_set("kartlaggning")
 wall, cpu = time.perf_counter(), time.process_time()
-pool = follow_up_pool(folder, questionnaire, exclude_id="nyrapport", kund=customer)
+pool = follow_up_pool(folder, questionnaire, exclude_id="nyrapport", customer=customer)
 first = pool.take(5)
 found = {"tid": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "moment": pool.total}
 if with_map:

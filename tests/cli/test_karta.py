@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from helpers import command, run_cli
-from intervjufas.reading.process_map.shown_map import report_map
+from intervjufas.reading.process_map.shown_map import shown_map_of
 from intervjufas.report.process_map.mermaid import flowchart
 from intervjufas.report.process_map.report_map import map_phases
 from intervjufas.views.process_map.shown_map import map_mermaid
@@ -80,7 +80,7 @@ def test_markdown_is_the_section_of_the_report(maps: Path) -> None:
 def test_mermaid_is_exactly_the_flowchart(maps: Path) -> None:
     result = karta("--format", "mermaid")
     assert result.exit_code == 0, result.output
-    view = report_map(maps / THIRD)
+    view = shown_map_of(maps / THIRD)
     assert result.stdout == map_mermaid(view) == flowchart(map_phases(view.drawn))
     assert result.stdout.startswith("flowchart LR\n") and "```" not in result.stdout
 

@@ -13,7 +13,7 @@ from helpers import REPO, run_cli
 from intervjufas.errors import Diagnostic
 from intervjufas.questionsets.loader import read_question_set
 from intervjufas.questionsets.validation import FileResult, check_files
-from intervjufas.views.validation import summary
+from intervjufas.views.validation import validation_summary
 
 # A valid set whose last line opens the first step's question list: the questions of most cases
 # are appended to it and so start on line 12.
@@ -371,7 +371,7 @@ def result(errors: int = 0, warnings: int = 0, name: str = "a.yaml") -> FileResu
     ],
 )
 def test_the_summary_counts_in_swedish(results: list[FileResult], expected: str) -> None:
-    assert summary(results) == expected
+    assert validation_summary(results) == expected
 
 
 # -- validera as a command ------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 
 from helpers import FIXTURE_REPORTS, command, run_cli
-from intervjufas.reading.shown_report import prepare
+from intervjufas.reading.shown_report import shown_report
 from intervjufas.views.report import show_report
 
 FIXTURES = FIXTURE_REPORTS
@@ -91,7 +91,7 @@ def _terminal(height: int = 1000, **options) -> Console:
 
 def test_terminal_rendering_is_formatted_markdown(reports: Path):
     console = _terminal(color_system="truecolor")
-    show_report(console, prepare(reports / "2024-01-15-lagerarbetare-till-nordlager.md"), pager=False)
+    show_report(console, shown_report(reports / "2024-01-15-lagerarbetare-till-nordlager.md"), pager=False)
     output = console.file.getvalue()
     assert "\x1b[" in output
     plain = ANSI.sub("", output)
@@ -107,7 +107,7 @@ def test_long_reports_go_through_the_pager(reports: Path, monkeypatch: pytest.Mo
         "rich.pager.SystemPager.show", lambda self, content: shown.append((content, os.environ.get("LESS")))
     )
     monkeypatch.delenv("LESS", raising=False)
-    view = prepare(reports / "2024-01-15-lagerarbetare-till-nordlager.md")
+    view = shown_report(reports / "2024-01-15-lagerarbetare-till-nordlager.md")
     console = _terminal(height=20, color_system="truecolor")
     show_report(console, view)
     assert len(shown) == 1
@@ -134,7 +134,7 @@ def test_the_users_own_less_options_are_kept(
     )
     monkeypatch.setenv("LESS", own)
     show_report(
-        _terminal(height=20), prepare(reports / "2024-01-15-lagerarbetare-till-nordlager.md"), less=own
+        _terminal(height=20), shown_report(reports / "2024-01-15-lagerarbetare-till-nordlager.md"), less=own
     )
     assert seen == [used]
     assert os.environ["LESS"] == own

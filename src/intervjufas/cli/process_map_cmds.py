@@ -96,14 +96,14 @@ def _map(
     folder = reports_dir(katalog)
     if rapport is not None:
         from intervjufas.cli.report_choice import choose_report
-        from intervjufas.reading.process_map.shown_map import report_map
+        from intervjufas.reading.process_map.shown_map import shown_map_of
 
         if alla:
             show_warnings(
                 make_console(facts, stderr=True),
                 ["--alla väljer bland allas kartor när ingen RAPPORT anges; kartan i RAPPORT visas."],
             )
-        view = report_map(choose_report(rapport, folder, facts))
+        view = shown_map_of(choose_report(rapport, folder, facts))
     else:
         from intervjufas.reading.process_map.shown_map import latest_shown_map
 
@@ -114,12 +114,12 @@ def _map(
 
         show_map(make_console(facts), view, program=program(), pager=pager, less=facts.less)
         return
-    from intervjufas.views.process_map.shown_map import map_data, map_markdown, map_mermaid
+    from intervjufas.views.process_map.shown_map import map_markdown, map_mermaid, shown_map_data
 
     if chosen == "json":
         from intervjufas.views.json_output import write_json
 
-        write_json(map_data(view), standard_output(facts))
+        write_json(shown_map_data(view), standard_output(facts))
     else:
         write_out(facts, map_markdown(view) if chosen == "markdown" else map_mermaid(view))
 

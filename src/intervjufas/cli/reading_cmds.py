@@ -85,11 +85,11 @@ def visa(
 ) -> None:
     from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.settings import reports_dir
-    from intervjufas.reading.shown_report import prepare
+    from intervjufas.reading.shown_report import shown_report
     from intervjufas.views.report import show_report
 
     facts = terminal(ctx)
-    view = prepare(choose_report(rapport, reports_dir(katalog), facts))
+    view = shown_report(choose_report(rapport, reports_dir(katalog), facts))
     show_report(make_console(facts), view, pager=not ingen_pager, less=facts.less)
 
 
@@ -239,10 +239,10 @@ def trend(
     facts = terminal(ctx)
     with scan_progress_for(facts, json_output) as progress:
         trends, warnings = folder_trends(
-            reports_dir(katalog), kund=kund, per=per.value, program=program(), progress=progress
+            reports_dir(katalog), customer=kund, per=per.value, program=program(), progress=progress
         )
     show_warnings(make_console(facts, stderr=True), warnings)
     if json_output:
         write_json(trend_data(trends), standard_output(facts))
     else:
-        show_trends(make_console(facts), trends, kund=kund, per=per.value)
+        show_trends(make_console(facts), trends, customer=kund, per=per.value)

@@ -22,7 +22,7 @@ _FACT = re.compile(r"^- \*\*[^*]+:\*\* ")
 
 
 @dataclass(frozen=True)
-class ReportView:
+class ShownReport:
     path: Path
     title: str
     facts: list[tuple[str, str]]  # (label, value)
@@ -66,7 +66,7 @@ def _squeeze_blank_lines(lines: list[str]) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
 
 
-def prepare(path: Path) -> ReportView:
+def shown_report(path: Path) -> ShownReport:
     """Read a report for display; raises IntervjufasError naming the file when it cannot be read."""
     loaded = load_report(path)
     report, questionnaire = loaded.report, loaded.questionnaire
@@ -87,4 +87,4 @@ def prepare(path: Path) -> ReportView:
             facts.append((key, header_text(value).strip()))
     if report.updated:
         facts.append(("Senast ändrad", report.updated[:16].replace("T", " ")))
-    return ReportView(path, title, facts, _squeeze_blank_lines(rest))
+    return ShownReport(path, title, facts, _squeeze_blank_lines(rest))

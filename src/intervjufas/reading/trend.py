@@ -120,17 +120,17 @@ def _fact_text(raw: Any) -> str:
 
 
 def rating_trends(
-    reports: list[LoadedReport], *, kund: str | None = None, per: str = "manad"
+    reports: list[LoadedReport], *, customer: str | None = None, per: str = "manad"
 ) -> list[SetTrend]:
-    """The rating series per question set, for the reports of one customer if ``kund`` is given
+    """The rating series per question set, for the reports of one customer if ``customer`` is given
     (exact match, ignoring case).  Sets in order of their newest report."""
     rated = [found for found in map(rated_report, reports) if found is not None]
-    return trends_of(rated, kund=kund, per=per)
+    return trends_of(rated, customer=customer, per=per)
 
 
-def trends_of(rated: list[Rated], *, kund: str | None = None, per: str = "manad") -> list[SetTrend]:
+def trends_of(rated: list[Rated], *, customer: str | None = None, per: str = "manad") -> list[SetTrend]:
     """``rating_trends`` of reports as the trend reads them (from headers or read in full)."""
-    wanted = kund.strip().casefold() if kund else None
+    wanted = customer.strip().casefold() if customer else None
     by_set: dict[str, list[Rated]] = {}
     for report in sorted(rated, key=lambda r: r.sort_key, reverse=True):
         if wanted is not None and report.kund.strip().casefold() != wanted:
@@ -191,7 +191,7 @@ def _set_trend(set_id: str, group: list[Rated], per: str) -> SetTrend:
 def folder_trends(
     folder: Path,
     *,
-    kund: str | None = None,
+    customer: str | None = None,
     per: str = "manad",
     program: str = "intervjufas",
     progress: Progress | None = None,
@@ -218,7 +218,7 @@ def folder_trends(
             found = rated_header(path, header, questionnaire) if questionnaire is not None else None
         if found is not None:
             rated.append(found)
-    return trends_of(rated, kund=kund, per=per), warnings
+    return trends_of(rated, customer=customer, per=per), warnings
 
 
 def _set_of(header: FolderHeader, sets: dict[Any, Questionnaire | None]) -> Questionnaire | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from intervjufas.views.process_map.map_comparison import map_data
+from intervjufas.views.process_map.map_comparison import map_comparison_data
 
 if TYPE_CHECKING:
     from intervjufas.reading.comparison import Comparison, PlanItem, ReportSide
@@ -20,7 +20,7 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
         "uppgifter": [
             {"nyckel": d.key, "etikett": d.label, "a": d.before, "b": d.after} for d in comparison.metadata
         ],
-        "processkarta": map_data(comparison.maps),
+        "processkarta": map_comparison_data(comparison.maps),
         "avsnitt": [
             {
                 "titel": section.title,

@@ -174,8 +174,8 @@ def _map_part(maps: MapComparison) -> list[RenderableType]:
         TITLE,
         by_phase,
         change_text,
+        map_comparison_summary,
         mark,
-        summary,
     )
 
     parts = _section_title(f"{TITLE} (A → B)")
@@ -184,7 +184,7 @@ def _map_part(maps: MapComparison) -> list[RenderableType]:
         for change in changes:
             line = Text(f"{mark(change)} {change_text(change)}", style=STYLES.get(change.kind, ""))
             parts.append(_indent(line, 4))
-    return [*parts, _indent(Text(summary(maps), style="dim"), 2)]
+    return [*parts, _indent(Text(map_comparison_summary(maps), style="dim"), 2)]
 
 
 def _plan_line(item: PlanItem, mark: str, style: str) -> RenderableType:

@@ -14,10 +14,10 @@ from intervjufas.model.markdown_text import shown
 from intervjufas.views.console import print_paged, write_plain
 
 if TYPE_CHECKING:
-    from intervjufas.reading.shown_report import ReportView
+    from intervjufas.reading.shown_report import ShownReport
 
 
-def report_renderable(view: ReportView) -> RenderableType:
+def report_renderable(view: ShownReport) -> RenderableType:
     from rich.markdown import Markdown
 
     parts: list[RenderableType] = [Markdown(f"# {view.title}")]
@@ -32,7 +32,7 @@ def report_renderable(view: ReportView) -> RenderableType:
     return Group(*parts)
 
 
-def report_plain_text(view: ReportView) -> str:
+def report_plain_text(view: ShownReport) -> str:
     """The report as plain text for pipes and files: its Markdown without the program's comments
     and without Markdown's escapes (the answers read exactly as typed), with the facts as aligned
     lines under the title."""
@@ -43,7 +43,7 @@ def report_plain_text(view: ReportView) -> str:
     return "\n".join(lines) + "\n\n" + body
 
 
-def show_report(console: Console, view: ReportView, *, pager: bool = True, less: str | None = None) -> None:
+def show_report(console: Console, view: ShownReport, *, pager: bool = True, less: str | None = None) -> None:
     """Print the report: formatted in a terminal (through a pager when it is taller than the
     terminal), as plain text otherwise."""
     if not console.is_terminal:

@@ -44,9 +44,9 @@ def sparkline(series: Series, periods: Iterable[str]) -> str:
     return "".join(chars)
 
 
-def show_trends(console: Console, trends: list[SetTrend], *, kund: str | None, per: str) -> None:
+def show_trends(console: Console, trends: list[SetTrend], *, customer: str | None, per: str) -> None:
     if not trends:
-        who = f" för kunden {kund}" if kund else ""
+        who = f" för kunden {customer}" if customer else ""
         console.print(
             f"Det finns inga betyg{who} att visa ännu. Betygen (1–5) för kundens och kandidatens "
             "upplevelse ges i varje steg av intervjufas kartlagg.",
@@ -63,7 +63,7 @@ def show_trends(console: Console, trends: list[SetTrend], *, kund: str | None, p
         count = trend.reports
         heading = Text(f"{trend.title}", style="bold")
         heading.append(
-            f"  ({count} {'rapport' if count == 1 else 'rapporter'}{f', kund: {kund}' if kund else ''})",
+            f"  ({count} {'rapport' if count == 1 else 'rapporter'}{f', kund: {customer}' if customer else ''})",
             style="dim",
         )
         console.print(heading)

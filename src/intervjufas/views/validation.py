@@ -11,7 +11,7 @@ def _count(number: int, singular: str, plural: str) -> str:
     return f"{number} {singular if number == 1 else plural}"
 
 
-def summary(results: Sequence[FileResult]) -> str:
+def validation_summary(results: Sequence[FileResult]) -> str:
     """E.g. 'Inga fel i 3 filer.' or '2 fel och 1 varning i 1 av 3 filer.'"""
     total = len(results)
     if total == 0:
@@ -34,4 +34,4 @@ def summary(results: Sequence[FileResult]) -> str:
 def report_lines(results: Sequence[FileResult]) -> list[str]:
     """Every problem, file by file in the order given, then the summary line."""
     lines = [line for result in results for line in result.lines()]
-    return [*lines, summary(results)]
+    return [*lines, validation_summary(results)]

@@ -133,7 +133,7 @@ def moments(items) -> list[str]:
 def test_the_same_customer_first_newest_first_in_any_question_set(
     kartlaggning: Questionnaire, folder: Path
 ) -> None:
-    pool = follow_up_pool(folder, kartlaggning, exclude_id="ny", kund="NORDLAGER ab")
+    pool = follow_up_pool(folder, kartlaggning, exclude_id="ny", customer="NORDLAGER ab")
     assert (pool.scope, pool.note, pool.total) == ("för NORDLAGER ab", "", 6)
     assert moments(pool.take(2)) == ["D1", "C1"]
     assert moments(pool.take(10)) == ["C2", "C3", "A1", "A2"]
@@ -143,7 +143,7 @@ def test_the_same_customer_first_newest_first_in_any_question_set(
 def test_no_customer_or_none_with_open_items_gives_the_same_question_set(
     kartlaggning: Questionnaire, snabbformat: Questionnaire, folder: Path
 ) -> None:
-    unknown = follow_up_pool(folder, snabbformat, exclude_id="ny", kund="Ny kund")
+    unknown = follow_up_pool(folder, snabbformat, exclude_id="ny", customer="Ny kund")
     assert (unknown.scope, unknown.total) == ("från tidigare rapporter med samma frågeuppsättning", 2)
     assert unknown.note == "Det finns inga öppna moment för Ny kund."
     assert moments(unknown.take(5)) == ["E1", "D1"]
@@ -153,7 +153,7 @@ def test_no_customer_or_none_with_open_items_gives_the_same_question_set(
 
 
 def test_alla_takes_every_report(kartlaggning: Questionnaire, folder: Path) -> None:
-    pool = follow_up_pool(folder, kartlaggning, exclude_id="ny", kund="Butiken", scope="alla")
+    pool = follow_up_pool(folder, kartlaggning, exclude_id="ny", customer="Butiken", scope="alla")
     assert (pool.scope, pool.total) == ("från alla tidigare utvecklingsplaner", 8)
     assert moments(pool.take(3)) == ["E1", "D1", "C1"]
 
@@ -166,7 +166,7 @@ def test_only_the_reports_handed_out_are_read(
     monkeypatch.setattr(
         folder_items, "load_report", lambda path, q=None: read.append(path.name) or original(path, q)
     )
-    pool = follow_up_pool(folder, kartlaggning, exclude_id="ny", kund="Nordlager AB")
+    pool = follow_up_pool(folder, kartlaggning, exclude_id="ny", customer="Nordlager AB")
     assert read == []
     pool.take(2)
     assert read == ["4.md", "3.md"]
@@ -174,7 +174,7 @@ def test_only_the_reports_handed_out_are_read(
 
 def test_the_new_report_itself_and_earlier_lookups(kartlaggning: Questionnaire, folder: Path) -> None:
     own = read_front_matter(folder / "3.md", check=True)["id"]
-    pool = follow_up_pool(folder, kartlaggning, exclude_id=own, kund="Nordlager AB")
+    pool = follow_up_pool(folder, kartlaggning, exclude_id=own, customer="Nordlager AB")
     assert pool.total == 3
     key = f"{own}/fore_lagga_till_vad/2"
     assert {k: i.moment for k, i in pool.lookup([key, "okand/x/1"]).items()} == {key: "C2"}
@@ -187,7 +187,7 @@ def test_a_report_that_cannot_be_read_only_lowers_the_count(
     text, count = re.subn(r"(fragor:\n\s+id: )kartlaggning", r"\1okand", path.read_text(encoding="utf-8"))
     assert count == 1
     path.write_text(text, encoding="utf-8")
-    pool = follow_up_pool(folder, kartlaggning, exclude_id="ny", kund="Nordlager AB")
+    pool = follow_up_pool(folder, kartlaggning, exclude_id="ny", customer="Nordlager AB")
     assert pool.total == 6  # (what the headers say)
     assert moments(pool.take(10)) == ["D1", "C1", "C2", "C3"]
     assert pool.total == 4  # (what could be read)

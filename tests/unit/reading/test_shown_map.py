@@ -11,16 +11,16 @@ import pytest
 import intervjufas.reading.process_map.shown_map as map_view_module
 from helpers import FIXTURE_REPORTS, counting_loads
 from intervjufas.errors import IntervjufasError
-from intervjufas.reading.process_map.shown_map import latest_map_view, report_map
+from intervjufas.reading.process_map.shown_map import latest_shown_map_by, shown_map_of
 from map_samples import ANNA, ERIK, ERIKS, FIRST, THIRD, write_sample_reports
 
 
-def shown(view: map_view_module.MapView) -> list[tuple[str, str, str]]:
+def shown(view: map_view_module.ShownMap) -> list[tuple[str, str, str]]:
     return [(m.phase, m.moment.name, m.state) for m in view.drawn.moments]
 
 
 def test_a_report_s_map_with_its_plan_marked(tmp_path: Path) -> None:
-    view = report_map(write_sample_reports(tmp_path) / FIRST)
+    view = shown_map_of(write_sample_reports(tmp_path) / FIRST)
     assert view.origin == "map" and not view.latest and view.author == ANNA
     assert view.fact("uppdrag") == "Lager" and view.fact("datum") == "2024-01-15"
     assert shown(view) == [
@@ -34,7 +34,7 @@ def test_a_report_s_map_with_its_plan_marked(tmp_path: Path) -> None:
 
 
 def test_a_report_made_before_maps_shows_the_moments_its_plan_names(reports: Path) -> None:
-    view = report_map(reports / "2024-01-15-lagerarbetare-till-nordlager.md")
+    view = shown_map_of(reports / "2024-01-15-lagerarbetare-till-nordlager.md")
     assert view.origin == "plan"
     assert shown(view) == [
         ("fore", "Checklista till kunden", "new"),
@@ -51,19 +51,19 @@ def test_a_report_of_an_unknown_question_set_is_an_error(reports: Path, tmp_path
     with pytest.raises(
         IntervjufasError, match=r"frågeuppsättningen egen_uppsattning \(version 1\), som inte finns här"
     ):
-        report_map(path)
+        shown_map_of(path)
 
 
 def test_the_latest_map_is_the_author_s_own(tmp_path: Path) -> None:
     folder = write_sample_reports(tmp_path)
-    anna, _ = latest_map_view(folder, ANNA)
+    anna, _ = latest_shown_map_by(folder, ANNA)
     assert anna.loaded is not None and anna.loaded.path.name == THIRD
     assert anna.latest and not anna.someone_else
-    erik, _ = latest_map_view(folder, ERIK)
+    erik, _ = latest_shown_map_by(folder, ERIK)
     assert erik.loaded is not None and erik.loaded.path.name == ERIKS
-    nobody, _ = latest_map_view(folder, "")  # --alla: the newest of anyone's
+    nobody, _ = latest_shown_map_by(folder, "")  # --alla: the newest of anyone's
     assert nobody.loaded is not None and nobody.loaded.path.name == ERIKS
-    stranger, _ = latest_map_view(folder, "Okänd")
+    stranger, _ = latest_shown_map_by(folder, "Okänd")
     assert stranger.loaded is not None and stranger.loaded.path.name == ERIKS and stranger.someone_else
 
 
@@ -74,18 +74,18 @@ def test_the_latest_map_reads_only_the_headers_until_it_finds_one(
     for path in FIXTURE_REPORTS.iterdir():
         shutil.copy(path, folder)
     read = counting_loads(monkeypatch, map_view_module)
-    view, warnings = latest_map_view(folder, ANNA)
+    view, warnings = latest_shown_map_by(folder, ANNA)
     assert read == [THIRD]
     assert view.loaded is not None and view.loaded.path == folder / THIRD
     assert [w.split(":")[0] for w in warnings] == ["2024-03-10-trasig.md"]
 
 
 def test_without_maps_the_newest_plan_names_the_moments(reports: Path) -> None:
-    view, _ = latest_map_view(reports, "")
+    view, _ = latest_shown_map_by(reports, "")
     assert view.origin == "plan" and view.loaded is not None
     assert view.loaded.path.name == "2024-03-05-plockare-till-nordlager.md"
 
 
 def test_a_folder_without_maps_or_plans(tmp_path: Path) -> None:
-    view, warnings = latest_map_view(tmp_path / "tom", ANNA)
+    view, warnings = latest_shown_map_by(tmp_path / "tom", ANNA)
     assert view.origin == "none" and view.loaded is None and view.drawn.empty and warnings == []

@@ -38,12 +38,12 @@ def test_series_per_set_and_rating_question(reports: Path):
 
 def test_customer_filter_ignores_case_and_quarters(reports: Path):
     loaded, _ = load_folder(reports)
-    quick, full = rating_trends(loaded, kund="NORDLAGER ab", per="kvartal")
+    quick, full = rating_trends(loaded, customer="NORDLAGER ab", per="kvartal")
     assert quick.reports == 1  # "nordlager ab" in the quick report
     assert full.reports == 2  # Servicebolaget is left out
     assert full.periods == ("2024 K1",)
     assert points(full.series[1]) == [("2024 K1", 3.5, 2)]
-    assert rating_trends(loaded, kund="Nordlager") == []  # the whole name, not a part of it
+    assert rating_trends(loaded, customer="Nordlager") == []  # the whole name, not a part of it
 
 
 def test_period_of():

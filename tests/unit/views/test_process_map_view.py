@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 
 from intervjufas.model.answers import Moment
-from intervjufas.reading.process_map.shown_map import MapView, report_map
+from intervjufas.reading.process_map.shown_map import ShownMap, shown_map_of
 from intervjufas.report.process_map.mermaid import flowchart
 from intervjufas.report.process_map.report_map import (
     MappedMoment,
@@ -35,11 +35,11 @@ LONG = "Gemensam genomgång av kravprofilen och intervjufrågorna tillsammans me
 
 
 @pytest.fixture
-def view(tmp_path: Path) -> MapView:
-    return report_map(write_sample_reports(tmp_path) / FIRST)
+def view(tmp_path: Path) -> ShownMap:
+    return shown_map_of(write_sample_reports(tmp_path) / FIRST)
 
 
-def with_long_names(view: MapView) -> MapView:
+def with_long_names(view: ShownMap) -> ShownMap:
     phases = []
     for phase, moments in view.drawn.phases:
         longer = MappedMoment(
@@ -49,17 +49,17 @@ def with_long_names(view: MapView) -> MapView:
             "Varför " * 10,
         )
         phases.append((phase, (*moments, longer)))
-    return MapView(ProcessMap(tuple(phases)), "map", view.loaded)
+    return ShownMap(ProcessMap(tuple(phases)), "map", view.loaded)
 
 
-def drawn(view: MapView, width: int) -> str:
+def drawn(view: ShownMap, width: int) -> str:
     console = Console(file=StringIO(), width=width, color_system=None, highlight=False)
     console.print(map_renderable(view, width))
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("width", [40, 60, 80, 89, 90, 120, 200])
-def test_every_width_keeps_words_whole_and_lines_inside(view: MapView, width: int) -> None:
+def test_every_width_keeps_words_whole_and_lines_inside(view: ShownMap, width: int) -> None:
     long_view = with_long_names(view)
     for text in (drawn(long_view, width), map_plain_text(long_view, width)):
         assert max(len(line) for line in text.split("\n")) <= width
@@ -68,14 +68,14 @@ def test_every_width_keeps_words_whole_and_lines_inside(view: MapView, width: in
             assert word in words, (word, width)
 
 
-def test_narrow_is_stacked_and_wide_has_the_phases_side_by_side(view: MapView) -> None:
+def test_narrow_is_stacked_and_wide_has_the_phases_side_by_side(view: ShownMap) -> None:
     narrow = drawn(view, WIDE - 1)
     assert "\nFöre intervjun\n" in narrow and "\nUnder intervjun\n" in narrow
     wide = drawn(view, WIDE)
     assert re.search(r"^Före intervjun +Under intervjun +Efter intervjun *$", wide, re.MULTILINE), wide
 
 
-def test_each_moment_with_whom_its_note_and_its_mark(view: MapView) -> None:
+def test_each_moment_with_whom_its_note_and_its_mark(view: ShownMap) -> None:
     text = map_plain_text(view, 80)
     assert text.startswith(
         "Processkarta: Lager\n2024-01-15 · Nordlager AB · av Anna Berg\nRapport: 2024-01-15-lager.md\n"
@@ -89,14 +89,14 @@ def test_each_moment_with_whom_its_note_and_its_mark(view: MapView) -> None:
 
 
 def test_a_developed_moment_shows_its_date(tmp_path: Path) -> None:
-    text = map_plain_text(report_map(write_sample_reports(tmp_path) / SECOND), 80)
+    text = map_plain_text(shown_map_of(write_sample_reports(tmp_path) / SECOND), 80)
     assert "  ✓ Kallelse\n      Berör: kandidaten\n      Utvecklat 2024-02-20\n" in text
     assert "Teckenförklaring: ↗ Utveckla · ✓ Utvecklat" in text
     developed = MappedMoment(Moment("X", developed="2024-02-20"), "fore", "developed")
     assert mark_text(developed) == "Utvecklat 2024-02-20"
 
 
-def test_markdown_is_the_report_s_section_and_mermaid_its_flowchart(view: MapView) -> None:
+def test_markdown_is_the_report_s_section_and_mermaid_its_flowchart(view: ShownMap) -> None:
     assert view.loaded is not None and view.loaded.questionnaire is not None
     section = map_section(view.loaded.report, view.loaded.questionnaire)
     assert map_markdown(view) == "\n".join(["## Processkarta", "", *section]).rstrip("\n") + "\n"
@@ -108,7 +108,7 @@ def test_markdown_is_the_report_s_section_and_mermaid_its_flowchart(view: MapVie
 
 
 def test_a_map_made_from_a_plan_is_drawn_the_same_way(reports: Path) -> None:
-    view = report_map(reports / "2024-01-15-lagerarbetare-till-nordlager.md")
+    view = shown_map_of(reports / "2024-01-15-lagerarbetare-till-nordlager.md")
     markdown = map_markdown(view)
     assert markdown.startswith("## Processkarta\n\n```mermaid\nflowchart LR\n")
     assert "| Före intervjun | Checklista till kunden | Nytt |   |   |" in markdown

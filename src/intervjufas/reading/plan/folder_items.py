@@ -101,9 +101,9 @@ class FollowUpPool:
 
 
 def follow_up_pool(
-    folder: Path, questionnaire: Questionnaire, *, exclude_id: str, kund: str = "", scope: str = "kund"
+    folder: Path, questionnaire: Questionnaire, *, exclude_id: str, customer: str = "", scope: str = "kund"
 ) -> FollowUpPool:
-    """The open items to follow up in a new report (``exclude_id``) for customer ``kund``:
+    """The open items to follow up in a new report (``exclude_id``) for ``customer``:
 
     - ``kund``: those of earlier reports for the same customer (case and spacing ignored), else –
       no customer given, or none of its reports has open items – those of the same question set;
@@ -123,12 +123,12 @@ def follow_up_pool(
     )
     chosen, text, note = candidates, EVERY_REPORT, ""
     if scope != "alla":
-        wanted = _customer(kund)
+        wanted = _customer(customer)
         chosen = [(p, h) for p, h in candidates if wanted and _customer(h.fact("kund")) == wanted]
-        text = f"för {' '.join(kund.split())}"
+        text = f"för {' '.join(customer.split())}"
         if not chosen:
             chosen, text = [(p, h) for p, h in candidates if h.set_id == questionnaire.id], SAME_SET
-            note = f"Det finns inga öppna moment för {' '.join(kund.split())}." if wanted and chosen else ""
+            note = f"Det finns inga öppna moment för {' '.join(customer.split())}." if wanted and chosen else ""
     return FollowUpPool(
         [path for path, _ in chosen],
         sum(counts[header.report_id] for _, header in chosen),

@@ -35,7 +35,7 @@ _PLAN_STATES: dict[str, State] = {"lagga_till": "new", "utveckla": "develop", "t
 
 
 @dataclass(frozen=True)
-class MapView:
+class ShownMap:
     """A map to show: ``origin`` says where it comes from – the report's own map, the moments its
     plan names (a report made before maps existed), or nothing (``none``: the map is empty)."""
 
@@ -64,12 +64,12 @@ class MapView:
         return report.detail(key)
 
 
-def report_map(path: Path) -> MapView:
+def shown_map_of(path: Path) -> ShownMap:
     """The map of the report at ``path``."""
-    return view_of(load_report(path))
+    return shown_map_from(load_report(path))
 
 
-def view_of(loaded: LoadedReport, *, latest: bool = False, someone_else: bool = False) -> MapView:
+def shown_map_from(loaded: LoadedReport, *, latest: bool = False, someone_else: bool = False) -> ShownMap:
     """A loaded report's map (the moments its plan names when its question set maps no process)."""
     questionnaire = loaded.questionnaire
     if questionnaire is None:
@@ -81,7 +81,7 @@ def view_of(loaded: LoadedReport, *, latest: bool = False, someone_else: bool = 
         )
     origin: Origin = "map" if has_map(questionnaire) else "plan"
     drawn = process_map(loaded.report, questionnaire) if origin == "map" else plan_map(loaded.report, questionnaire)
-    return MapView(
+    return ShownMap(
         drawn,
         "none" if drawn.empty else origin,
         loaded,
@@ -111,15 +111,15 @@ def plan_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
     return ProcessMap(tuple(phases))
 
 
-def latest_shown_map(folder: Path, *, everyone: bool) -> tuple[MapView, list[str]]:
+def latest_shown_map(folder: Path, *, everyone: bool) -> tuple[ShownMap, list[str]]:
     """What ``karta`` shows without a RAPPORT: the latest map, the user's own first (the author a
     new report of theirs records) – or the newest of anyone's with ``everyone`` (``--alla``)."""
     from intervjufas.files.settings import author_name
 
-    return latest_map_view(folder, "" if everyone else author_name())
+    return latest_shown_map_by(folder, "" if everyone else author_name())
 
 
-def latest_map_view(folder: Path, author: str) -> tuple[MapView, list[str]]:
+def latest_shown_map_by(folder: Path, author: str) -> tuple[ShownMap, list[str]]:
     """The map a new mapping by ``author`` would start from (as ``start_map.latest_map``
     finds it): the newest report with a map – ``author``'s own first, every author's when
     ``author`` is empty – else the moments the newest plan names; and one warning per file that
@@ -137,10 +137,10 @@ def latest_map_view(folder: Path, author: str) -> tuple[MapView, list[str]]:
         found = _try(path, warnings, _someone_else(header, author))
         if found is not None and _has_moments(found):
             return found, warnings
-    return MapView(EMPTY_MAP, "none", latest=True, folder=folder), warnings
+    return ShownMap(EMPTY_MAP, "none", latest=True, folder=folder), warnings
 
 
-def _has_moments(view: MapView) -> bool:
+def _has_moments(view: ShownMap) -> bool:
     """The map has moments to start from (not only the new ones its plan adds): otherwise, as for
     a map emptied by hand after its header counted it, the next report is tried."""
     return any(moment.state != "new" for moment in view.drawn.moments) or view.origin == "plan"
@@ -152,11 +152,11 @@ def _someone_else(header: Header, author: str) -> bool:
     return bool(author and recorded and recorded != author)
 
 
-def _try(path: Path, warnings: list[str], someone_else: bool) -> MapView | None:
+def _try(path: Path, warnings: list[str], someone_else: bool) -> ShownMap | None:
     """The map of one report of the folder, or None (and a warning) when it cannot be read."""
     try:
         loaded = load_report(path, in_folder=True)
-        return view_of(loaded, latest=True, someone_else=someone_else)
+        return shown_map_from(loaded, latest=True, someone_else=someone_else)
     except IntervjufasError as error:
         warnings.append(
             error.message if error.message.startswith(path.name) else f"{path.name}: {error.message}"

@@ -89,7 +89,7 @@ def by_phase(maps: MapComparison) -> list[tuple[str, list[MomentChange]]]:
     return [(PHASES.get(phase, phase), changes) for phase, changes in groups.items()]
 
 
-def summary(maps: MapComparison) -> str:
+def map_comparison_summary(maps: MapComparison) -> str:
     """The line under the changes (or instead of them, when only one report has a map)."""
     if maps.one_sided is not None:
         count = maps.a_moments or maps.b_moments
@@ -108,10 +108,10 @@ def markdown_lines(maps: MapComparison, md: Any) -> list[str]:
             cells = [PHASES.get(change.phase, change.phase), label(change), name, before, after]
             lines.append("| " + " | ".join(md(cell) or " " for cell in cells) + " |")
         lines.append("")
-    return [*lines, f"*{md(summary(maps))}*", ""]
+    return [*lines, f"*{md(map_comparison_summary(maps))}*", ""]
 
 
-def map_data(maps: MapComparison | None) -> dict[str, Any] | None:
+def map_comparison_data(maps: MapComparison | None) -> dict[str, Any] | None:
     """The map part of ``jamfor --json`` (None when neither report has a map)."""
     if maps is None:
         return None

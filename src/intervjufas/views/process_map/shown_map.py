@@ -30,7 +30,7 @@ from intervjufas.views.console import NO_ANSWER, print_paged, write_plain
 from intervjufas.views.text_layout import Line, Segment, wrap_segments
 
 if TYPE_CHECKING:
-    from intervjufas.reading.process_map.shown_map import MapView
+    from intervjufas.reading.process_map.shown_map import ShownMap
     from intervjufas.report.process_map.report_map import MappedMoment
 
 WIDE = 90  # columns from which the phases stand side by side
@@ -71,7 +71,7 @@ def moment_lines(moment: MappedMoment) -> tuple[Line, list[Line]]:
     return head, details
 
 
-def heading_lines(view: MapView, program: str) -> list[Line]:
+def heading_lines(view: ShownMap, program: str) -> list[Line]:
     """The title, where the map comes from, and a note when it is not the report's own map."""
     if view.loaded is None:
         return [[(NO_MAP_IN_FOLDER.format(folder=view.folder, program=program), "")]]
@@ -96,7 +96,7 @@ def heading_lines(view: MapView, program: str) -> list[Line]:
     return lines
 
 
-def _no_map(view: MapView) -> str:
+def _no_map(view: ShownMap) -> str:
     name = view.loaded.path.name if view.loaded is not None else ""
     questionnaire = view.loaded.questionnaire if view.loaded is not None else None
     if questionnaire is not None and not has_map(questionnaire):
@@ -107,7 +107,7 @@ def _no_map(view: MapView) -> str:
     return f"Rapporten har ingen processkarta ännu: inga moment är kartlagda i {name}."
 
 
-def legend_line(view: MapView) -> Line:
+def legend_line(view: ShownMap) -> Line:
     """'Teckenförklaring: + Nytt · ↗ Utveckla' for the marks the map uses (empty when none)."""
     used = {moment.state for moment in view.drawn.moments}
     shown = [state for state in STATES if state != "kept" and state in used]
@@ -129,7 +129,7 @@ def _emit(out: list[tuple[str, str]], line: Line, width: int, first: int, rest: 
         out.append(("\n", ""))
 
 
-def stacked(view: MapView, width: int, program: str = "intervjufas") -> Text:
+def stacked(view: ShownMap, width: int, program: str = "intervjufas") -> Text:
     """The map phase by phase, one moment under the other, wrapped to ``width``."""
     out: list[Segment] = []
     for line in heading_lines(view, program):
@@ -167,7 +167,7 @@ def _text(segments: list[Segment]) -> Text:
     return text
 
 
-def columns(view: MapView, program: str = "intervjufas") -> RenderableType:
+def columns(view: ShownMap, program: str = "intervjufas") -> RenderableType:
     """The phases side by side (a wide terminal)."""
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, padding=(0, 2, 0, 0))
     cells = []
@@ -203,21 +203,21 @@ def _phase_cell(moments: tuple[MappedMoment, ...]) -> RenderableType:
     return grid
 
 
-def map_renderable(view: MapView, width: int, program: str = "intervjufas") -> RenderableType:
+def map_renderable(view: ShownMap, width: int, program: str = "intervjufas") -> RenderableType:
     """Columns in a wide terminal, stacked in a narrow one (and always when there is no map)."""
     if width >= WIDE and view.origin != "none":
         return columns(view, program)
     return stacked(view, width, program)
 
 
-def map_plain_text(view: MapView, width: int, program: str = "intervjufas") -> str:
+def map_plain_text(view: ShownMap, width: int, program: str = "intervjufas") -> str:
     """The map as plain text (pipes, files): stacked, without trailing spaces."""
     return "\n".join(line.rstrip() for line in stacked(view, width, program).plain.split("\n")) + "\n"
 
 
 def show_map(
     console: Console,
-    view: MapView,
+    view: ShownMap,
     *,
     program: str = "intervjufas",
     pager: bool = True,
@@ -242,12 +242,12 @@ STATE_SLUGS: dict[str, str | None] = {
 ORIGIN_SLUGS = {"map": "karta", "plan": "utvecklingsplan", "none": "ingen"}
 
 
-def map_mermaid(view: MapView) -> str:
+def map_mermaid(view: ShownMap) -> str:
     """The flowchart's source, exactly as the report's section has it (without the fences)."""
     return flowchart(map_phases(view.drawn))
 
 
-def map_markdown(view: MapView) -> str:
+def map_markdown(view: ShownMap) -> str:
     """The "Processkarta" section: the report's own when its question set maps the process, the
     same layout for the moments a plan names, else the line the report has for an empty map."""
     loaded = view.loaded
@@ -260,7 +260,7 @@ def map_markdown(view: MapView) -> str:
     return "\n".join([f"## {MAP_TITLE}", "", *body]).rstrip("\n") + "\n"
 
 
-def map_data(view: MapView) -> dict[str, Any]:
+def shown_map_data(view: ShownMap) -> dict[str, Any]:
     """``karta --json``: where the map comes from, and its phases with their moments."""
     return {
         "rapport": _source(view),
@@ -273,7 +273,7 @@ def map_data(view: MapView) -> dict[str, Any]:
     }
 
 
-def _source(view: MapView) -> dict[str, Any] | None:
+def _source(view: ShownMap) -> dict[str, Any] | None:
     if view.loaded is None:
         return None
     return {
