@@ -96,7 +96,7 @@ def test_plan_and_trend_are_what_reading_every_report_gives(which: str, reports:
     loaded, _ = load_folder(folder)
     items, _ = folder_plan(folder)
     assert items == open_items(loaded)
-    for options in ({}, {"per": "kvartal"}, {"kund": "Nordlager AB"}, {"kund": "nordlager ab"}):
+    for options in ({}, {"per": "kvartal"}, {"customer": "Nordlager AB"}, {"customer": "nordlager ab"}):
         trends, _ = folder_trends(folder, **options)  # type: ignore[arg-type]
         assert trends == rating_trends(loaded, **options)  # type: ignore[arg-type]
     assert items and trends
