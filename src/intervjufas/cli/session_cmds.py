@@ -37,7 +37,6 @@ def run_session_command(
     from intervjufas.session.stopping import session_over, stop_on_signals
     from intervjufas.views.console import make_console
     from intervjufas.views.output import standard_output
-    from intervjufas.views.session_result import show_answers_file_findings, show_session_result
 
     facts = terminal(ctx)
     errors = make_console(facts, stderr=True, soft_wrap=True)
@@ -66,8 +65,12 @@ def run_session_command(
             try:
                 result = run_session(settings, make_prompter)
             except PersonalDataFound as error:  # --strikt: each finding, then the error itself
+                from intervjufas.views.session_result import show_answers_file_findings
+
                 show_answers_file_findings(errors, error.findings, prefix="Fel")
                 raise
+            from intervjufas.views.session_result import show_answers_file_findings, show_session_result
+
             with session_over():  # (the report is saved: a stop now interrupts nothing)
                 show_answers_file_findings(errors, result.personal_data, prefix="Varning")
                 quiet = plain or settings.answers_file is not None

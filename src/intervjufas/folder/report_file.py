@@ -16,6 +16,7 @@ import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intervjufas.errors import (
     IntervjufasError,
@@ -33,9 +34,11 @@ from intervjufas.files.atomic import (
     signals_held,
 )
 from intervjufas.files.bounded import read_text
-from intervjufas.files.locking import ReportLock, remove_stale_locks
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.report.model import CONFLICT_KEY, Report, copy_report, report_stem, timestamp
+
+if TYPE_CHECKING:  # (the lock – and the JSON it is signed with – once a report file is opened or made)
+    from intervjufas.files.locking import ReportLock
 
 
 def parse(text: str, questionnaire: Questionnaire, *, file: str) -> Report:
@@ -75,6 +78,8 @@ class ReportFile:
     @classmethod
     def open(cls, path: Path, questionnaire: Questionnaire) -> tuple[ReportFile, Report]:
         """Lock and read a report to continue it (ReportInUseError when another session has it)."""
+        from intervjufas.files.locking import ReportLock
+
         handle = cls(path.parent, questionnaire, path)
         lock = ReportLock(path)
         lock.acquire()
@@ -159,6 +164,8 @@ class ReportFile:
         self.path = renamed
 
     def _claim(self, path: Path) -> bool:
+        from intervjufas.files.locking import ReportLock
+
         lock = ReportLock(path)
         if not lock.try_acquire():
             return False
@@ -210,6 +217,8 @@ class ReportFile:
 def _tidy_folder(folder: Path) -> None:
     """Remove what killed sessions left behind: abandoned temporary files, dead locks, and the old
     name of a report whose renaming was cut short (two names for the very same file)."""
+    from intervjufas.files.locking import ReportLock, remove_stale_locks
+
     remove_abandoned_temporaries(folder)
     remove_stale_locks(folder)
     for names in _same_file_twice(folder):

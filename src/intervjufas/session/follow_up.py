@@ -15,17 +15,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import Question
-from intervjufas.reading.plan.state import OpenItem, grouped_by_step
 from intervjufas.report.model import FOLLOW_UP_STATUSES, FOLLOW_UP_TITLE, FollowUp, Report
-from intervjufas.report.process_map.report_map import step_phase
 from intervjufas.session.options import FollowUpScope
 from intervjufas.session.prompter import AskRequest, Prompter
+
+if TYPE_CHECKING:  # (read from the folder only when the follow-up is reached)
+    from intervjufas.reading.plan.state import OpenItem
 
 BATCH = 5  # items asked before the choice to see more
 MORE = "Visa fler"
@@ -138,6 +139,8 @@ class FollowUpRound:
     def ask_new(self, session: Recorder, pool: ItemPool) -> None:
         """A new report: the newest items, BATCH at a time, each handful recorded before it is asked;
         after each, the choice to see more or skip the rest."""
+        from intervjufas.reading.plan.state import grouped_by_step
+
         asked = 0
         while asked < pool.total:
             batch = [item for _, group in grouped_by_step(pool.take(BATCH)) for item in group]
@@ -172,6 +175,8 @@ class FollowUpRound:
         unknown = [f.key for f in report.follow_ups if f.status == "Genomfört" and f.key not in self.followed]
         if unknown:
             self.followed.update(self.pool(report).lookup(unknown))
+        from intervjufas.report.process_map.report_map import step_phase
+
         done: list[tuple[str, str | None, ActionItem]] = []
         for follow_up in report.follow_ups:
             item = self.followed.get(follow_up.key)

@@ -22,9 +22,7 @@ import datetime as dt
 from dataclasses import replace
 
 from intervjufas.errors import PartialAnswer
-from intervjufas.model.answer_texts import personal_data_in, rewrite_free_texts
 from intervjufas.model.answers import Answer
-from intervjufas.model.personal_data import describe, redact
 from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questions import Question
 from intervjufas.session.prompter import AskRequest, Prompter
@@ -59,6 +57,9 @@ class PersonalDataGuard:
     def ask(self, request: AskRequest) -> Answer:
         while True:
             answer = self.prompter.ask(request)  # a stop or a partial answer goes on as it is
+            from intervjufas.model.answer_texts import personal_data_in  # (the detector: once answered)
+            from intervjufas.model.personal_data import describe
+
             findings = personal_data_in(request.question, answer, today=self.today)
             if not findings:
                 return answer
@@ -80,4 +81,7 @@ class PersonalDataGuard:
 
     def masked(self, question: Question, answer: Answer) -> Answer:
         """The answer with the personal data in its free text masked (``******-1234``)."""
+        from intervjufas.model.answer_texts import rewrite_free_texts
+        from intervjufas.model.personal_data import redact
+
         return rewrite_free_texts(question, answer, lambda piece: redact(piece.text, today=self.today))

@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intervjufas.model.answers import Moment, Value, items_in
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import Question
-from intervjufas.reading.process_map.start_map import StartMap, carried_map
 from intervjufas.report.model import Report
-from intervjufas.report.process_map.report_map import mapped_moments
 from intervjufas.session.follow_up import FollowUpRound
 from intervjufas.session.prompter import Prompter
+
+if TYPE_CHECKING:  # (the map is looked up when the first map question is reached)
+    from intervjufas.reading.process_map.start_map import StartMap
 
 Phases = dict[str, tuple[Moment, ...]]
 
@@ -49,6 +51,8 @@ class MapState:
         """The start map with the items the follow-up marked done applied (computed once); says
         where its moments come from."""
         if self._carried is None:
+            from intervjufas.reading.process_map.start_map import StartMap, carried_map
+
             done = follow_up.done_items(report)
             start = self._find() if self._find is not None else StartMap({})
             self._carried = carried_map(start.phases, done, report.date)
@@ -61,6 +65,8 @@ class MapState:
         in its phase (every phase when it has none)."""
         if question.plan not in ("utveckla", "ta_bort"):
             return ()
+        from intervjufas.report.process_map.report_map import mapped_moments
+
         mapped = mapped_moments(report, questionnaire)
         if question.phase:
             return mapped.get(question.phase, ())
