@@ -10,16 +10,17 @@ from intervjufas.report.process_map.mermaid import flowchart
 from intervjufas.report.process_map.report_map import (
     MAP_EMPTY,
     MAP_TITLE,
+    STATE_WORDS,
     has_map,
     map_phases,
     map_section,
     section_of,
 )
+from intervjufas.views.json_vocabulary import FORMAT
 
 if TYPE_CHECKING:
     from intervjufas.reading.process_map.shown_map import MapView
     from intervjufas.report.process_map.report_map import MappedMoment
-
 STATE_SLUGS: dict[str, str | None] = {
     "kept": None,
     "new": "nytt",
@@ -51,9 +52,10 @@ def map_markdown(view: MapView) -> str:
 def map_data(view: MapView) -> dict[str, Any]:
     """``karta --json``: where the map comes from, and its phases with their moments."""
     return {
+        "format": FORMAT,
         "rapport": _source(view),
         "senaste": view.latest,
-        "kalla": ORIGIN_SLUGS[view.origin],
+        "ursprung": ORIGIN_SLUGS[view.origin],
         "faser": [
             {"id": phase, "titel": PHASES[phase], "moment": [moment_data(moment) for moment in moments]}
             for phase, moments in view.drawn.phases
@@ -71,7 +73,7 @@ def _source(view: MapView) -> dict[str, Any] | None:
         "uppdrag": view.fact("uppdrag"),
         "kund": view.fact("kund"),
         "forfattare": view.author,
-        "fragor": view.loaded.report.question_set.id,
+        "uppsattning": view.loaded.report.question_set.id,
     }
 
 
@@ -82,6 +84,7 @@ def moment_data(moment: MappedMoment) -> dict[str, Any]:
         "beror": list(moment.moment.involves),
         "notering": moment.moment.note,
         "markering": STATE_SLUGS[moment.state],
+        "markering_text": STATE_WORDS[moment.state] or None,
         "varfor": moment.why,
         "utvecklat": moment.moment.developed or None,
     }
