@@ -13,6 +13,13 @@ from intervjufas.views.output import write_out
 commands = CommandTable()
 
 
+def _complete(incomplete: str) -> list[str]:
+    """The commands with a schema, for Tab."""
+    from intervjufas.views.json_schema import COMMANDS
+
+    return [name for name in COMMANDS if name.startswith(incomplete)]
+
+
 @commands.command(
     "schema",
     help=(
@@ -27,6 +34,7 @@ def schema(
         str,
         typer.Argument(
             metavar="KOMMANDO",
+            autocompletion=_complete,
             help="Kommandot: lista, plan, trend, jamfor, karta, granska eller fragor.",
             show_default=False,
         ),
@@ -36,5 +44,7 @@ def schema(
 
     if kommando not in COMMANDS:
         known = ", ".join(COMMANDS)
-        raise usage_errors.line(f"inget JSON-schema för '{kommando}'; välj något av: {known}", ctx.command_path)
+        raise usage_errors.line(
+            f"inget JSON-schema för '{kommando}'; välj något av: {known}", ctx.command_path
+        )
     write_out(terminal(ctx), schema_text(kommando))

@@ -31,7 +31,10 @@ OBJECTS: dict[str, _Shape] = {
         ),
         _REPORT,
     ),
-    "Steg": (("steg", "id", "steg_namn", "titel", "ingress", "fragor", "status", "status_text"), ("steg", "id")),
+    "Steg": (
+        ("steg", "id", "steg_namn", "titel", "ingress", "fragor", "status", "status_text"),
+        ("steg", "id"),
+    ),
     "Atgard": (
         (
             "id",
@@ -126,7 +129,19 @@ OBJECTS: dict[str, _Shape] = {
     ),
     "Grupp": (("id", "rubrik", "text"), ("id", "rubrik", "text")),
     "Villkor": (
-        ("fraga", "alla", "nagon", "inte", "ar", "ar_inte", "en_av", "innehaller", "besvarad", "minst", "hogst"),
+        (
+            "fraga",
+            "alla",
+            "nagon",
+            "inte",
+            "ar",
+            "ar_inte",
+            "en_av",
+            "innehaller",
+            "besvarad",
+            "minst",
+            "hogst",
+        ),
         (),
     ),
 }

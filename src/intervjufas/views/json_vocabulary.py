@@ -24,7 +24,16 @@ FOLLOW_UP_CODES = {"Genomfört": "genomfort", "Delvis": "delvis", "Inte än": "i
 PLAN_CODES = {label: code for code, label in PLAN_KINDS.items()}
 PERSONAL_DATA_CODES = {kind: kind.replace("-", "_") for kind in KINDS}
 MARK_CODES = ("nytt", "utveckla", "ta_bort", "utvecklat")
-MAP_CHANGE_CODES = ("tillagt", "borttaget", "nytt_namn", "flyttat", "markering", "utvecklat", "beror", "notering")
+MAP_CHANGE_CODES = (
+    "tillagt",
+    "borttaget",
+    "nytt_namn",
+    "flyttat",
+    "markering",
+    "utvecklat",
+    "beror",
+    "notering",
+)
 HISTORY_EVENT_CODES = (
     "forsta_gangen",
     "tillbaka",
@@ -97,7 +106,7 @@ KEYS: dict[str, dict[str, Any]] = {
     "datum": _string("Rapportens datum, ÅÅÅÅ-MM-DD (för en händelse: datumet för rapporten den står i)."),
     "uppdrag": _string("Uppdragets namn."),
     "kund": _string("Kundens namn."),
-    "forfattare": _string("Vem som gjorde rapporten (\"\" när det inte står); i historiken: vems kartor."),
+    "forfattare": _string('Vem som gjorde rapporten ("" när det inte står); i historiken: vems kartor.'),
     "intervjuform": _list("text", "Intervjuformerna."),
     "uppsattning": _string("Id för frågeuppsättningen rapporten gjordes med (eller trenden gäller)."),
     "uppsattning_finns": _flag("Om frågeuppsättningen finns här (annars jämförs bara svaren)."),
@@ -108,24 +117,26 @@ KEYS: dict[str, dict[str, Any]] = {
     "rapporter": _list("Rapport", "Rapporterna, som objekt."),
     # steps and statuses
     "steg": {"type": "integer", "minimum": 1, "description": "Stegets nummer (1 för det första)."},
-    "steg_namn": _string("Stegets namn som det visas, t.ex. \"Steg 1\" eller \"Del 2\"."),
-    "steg_titel": _string("Stegets titel, t.ex. \"Före intervjun\"."),
+    "steg_namn": _string('Stegets namn som det visas, t.ex. "Steg 1" eller "Del 2".'),
+    "steg_titel": _string('Stegets titel, t.ex. "Före intervjun".'),
     "stegen": _list("Steg", "Stegen, i ordning."),
     "status": _codes(list(STEP_STATUS_CODES.values()), "Stegets status: klar, paborjad eller ej_paborjad."),
-    "status_text": _string("Statusen i ord, t.ex. \"påbörjad\"."),
+    "status_text": _string('Statusen i ord, t.ex. "påbörjad".'),
     # the action plan
     "oppna_moment": _list("Atgard", "De öppna momenten i utvecklingsplanerna."),
     "nya_moment": _list("Atgard", "Moment i B:s utvecklingsplan som inte fanns i A:s."),
     "borttagna_moment": _list("Atgard", "Moment i A:s utvecklingsplan som inte finns i B:s."),
     "typ": _codes(_PLAN, "Vad som planeras: lagga_till, utveckla eller ta_bort."),
-    "typ_text": _string("Typen i ord: \"Lägga till\", \"Utveckla\" eller \"Ta bort\"."),
+    "typ_text": _string('Typen i ord: "Lägga till", "Utveckla" eller "Ta bort".'),
     "namn": _string("Momentets namn."),
-    "varfor": _string("Varför (\"\" när det inte står)."),
+    "varfor": _string('Varför ("" när det inte står).'),
     "senaste_status": _codes(
-        _FOLLOW_UPS, "Senaste uppföljningens status: genomfort, delvis, inte_an, slapp (null: ingen än).", null=True
+        _FOLLOW_UPS,
+        "Senaste uppföljningens status: genomfort, delvis, inte_an, slapp (null: ingen än).",
+        null=True,
     ),
-    "senaste_status_text": _nullable("Senaste statusen i ord, t.ex. \"Inte än\" (null: ingen uppföljning än)."),
-    "senaste_kommentar": _string("Kommentaren till senaste uppföljningen (\"\" när ingen finns)."),
+    "senaste_status_text": _nullable('Senaste statusen i ord, t.ex. "Inte än" (null: ingen uppföljning än).'),
+    "senaste_kommentar": _string('Kommentaren till senaste uppföljningen ("" när ingen finns).'),
     "id": _nullable("Objektets id (null när det saknas, t.ex. för ett moment utan id)."),
     # the process map
     "ursprung": _codes(list(ORIGIN_CODES), "Var kartan kommer ifrån: karta, utvecklingsplan eller ingen."),
@@ -134,16 +145,18 @@ KEYS: dict[str, dict[str, Any]] = {
     "fas": _string("Fasens id: fore, under eller efter."),
     "moment": _list("Moment", "Momenten, i kartans ordning."),
     "beror": _list("text", "Vilka momentet berör, t.ex. kunden, kandidaten."),
-    "notering": _string("Noteringen till momentet (\"\" när ingen finns)."),
-    "markering": _codes(list(MARK_CODES), "Momentets markering: nytt, utveckla, ta_bort, utvecklat (null: ingen).", null=True),
+    "notering": _string('Noteringen till momentet ("" när ingen finns).'),
+    "markering": _codes(
+        list(MARK_CODES), "Momentets markering: nytt, utveckla, ta_bort, utvecklat (null: ingen).", null=True
+    ),
     "markering_text": _nullable("Markeringen i ord (null: ingen)."),
     "utvecklat": _nullable("Datum då momentet utvecklades (null: inte utvecklat)."),
     "pa_kartan": _flag("Om momentet finns på den senaste kartan."),
     "handelser": _list("Handelse", "Vad som hänt momentet, äldst först."),
     "handelse": _codes(list(HISTORY_EVENT_CODES), "Vad som hände, som kod (t.ex. tillagt, nytt_namn)."),
     "text": _string("Texten (ett svar, en fråga eller en händelse i ord)."),
-    "fore": _string("Före: det gamla namnet eller fasens id (\"\" när det inte gäller)."),
-    "efter": _string("Efter: det nya namnet, fasens id eller datumet (\"\" när det inte gäller)."),
+    "fore": _string('Före: det gamla namnet eller fasens id ("" när det inte gäller).'),
+    "efter": _string('Efter: det nya namnet, fasens id eller datumet ("" när det inte gäller).'),
     "uppfoljning": _flag("Om det berättades av en uppföljning (Genomfört)."),
     "alla_forfattare": _flag("Om historiken gäller alla författare."),
     "historik": _list("Linje", "En historik per författare."),
@@ -154,10 +167,12 @@ KEYS: dict[str, dict[str, Any]] = {
     "etikett": _string("Etiketten som visas, t.ex. frågans."),
     "a": _nullable("Värdet i A, som text (null när A saknar det)."),
     "b": _nullable("Värdet i B, som text (null när B saknar det)."),
-    "processkarta": _object("Kartjamforelse", "Kartornas jämförelse (null när ingen rapport har en karta).", null=True),
+    "processkarta": _object(
+        "Kartjamforelse", "Kartornas jämförelse (null när ingen rapport har en karta).", null=True
+    ),
     "andringar": _list("Kartandring", "Ändringarna på kartan."),
     "andring": _codes(list(MAP_CHANGE_CODES), "Vilken ändring, som kod (t.ex. tillagt, flyttat)."),
-    "andring_text": _string("Ändringen i ord, t.ex. \"Nytt i B\"."),
+    "andring_text": _string('Ändringen i ord, t.ex. "Nytt i B".'),
     "bara_karta_i": _codes(["A", "B"], "Vilken rapport som ensam har en karta (null: båda).", null=True),
     "avsnitt": _list("Avsnitt", "Svaren som skiljer sig, per steg."),
     "titel": _string("Titeln."),
@@ -196,7 +211,7 @@ KEYS: dict[str, dict[str, Any]] = {
     "fynd": _list("Fynd", "Personuppgifterna som hittades."),
     "rad": {"type": "integer", "minimum": 1, "description": "Raden i filen."},
     "personuppgift": _codes(list(PERSONAL_DATA_CODES.values()), "Slag av personuppgift, som kod."),
-    "personuppgift_text": _string("Slaget i ord, t.ex. \"e-postadress\"."),
+    "personuppgift_text": _string('Slaget i ord, t.ex. "e-postadress".'),
     "maskerat": _string("Uppgiften maskerad (aldrig i klartext)."),
     # question sets
     "uppsattningar": _list("Uppsattning", "Frågeuppsättningarna."),
