@@ -201,7 +201,7 @@ def _measure_folder(program: Path, root: Path, count: int, options: argparse.Nam
         "trend": [str(program), "trend"],
     }
     cold = run_once(commands["lista"], env)  # (fills the index)
-    listed = len(json.loads(check_output([*commands["lista"], "--json"], env)))
+    listed = len(json.loads(check_output([*commands["lista"], "--json"], env))["rapporter"])
     if listed != count:
         raise BenchmarkError(f"lista --json gav {listed} rapporter, inte {count}.")
     check_output(commands["jamfor"], env, "Jämför")

@@ -111,10 +111,10 @@ def _run(options: argparse.Namespace) -> int:
         )
         found = scan_json(program, folder, warm_env)  # also fills the warm cache
         print(
-            f"granska hittade {len(found['fynd'])} fynd i {found['rapporter_med_fynd']} av "
-            f"{found['genomsokta']} rapporter (väntat: {planted} i {planted})."
+            f"granska hittade {len(found['fynd'])} fynd i {found['antal_rapporter_med_fynd']} av "
+            f"{found['antal_genomsokta']} rapporter (väntat: {planted} i {planted})."
         )
-        if (len(found["fynd"]), found["rapporter_med_fynd"]) != (planted, planted):
+        if (len(found["fynd"]), found["antal_rapporter_med_fynd"]) != (planted, planted):
             raise BenchmarkError("granska hittade inte exakt de inlagda telefonnumren.")
         print(
             f"{options.repetitioner} mätrundor efter {options.uppvarmning} uppvärmning(ar); tider är medianer."

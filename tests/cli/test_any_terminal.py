@@ -127,7 +127,7 @@ def test_look_alikes_for_what_the_encoding_lacks(program: str, reports: Path) ->
     ascii_list = shown("ascii", "lista")
     assert "Kundtjanst till Servicebolaget" in ascii_list  # å, ä, ö without their accents
     data = json.loads(shown("ascii", "jamfor", "2024-02-20", "--json"))
-    assert data["b"]["uppdrag"] == "Truckförare till Nordlager"  # escaped, not changed
+    assert data["rapport_b"]["uppdrag"] == "Truckförare till Nordlager"  # escaped, not changed
 
 
 def test_the_session_names_the_reports_folder_first(reports_dir: Path) -> None:

@@ -65,13 +65,15 @@ def test_json_for_scripts(reports_dir: Path) -> None:
     path = report(reports_dir, "a.md")
     result = granska("--json")
     assert result.exit_code == 1
+    found = {"fil": "a.md", "sokvag": str(path)}
     assert json.loads(result.stdout) == {
-        "genomsokta": 1,
-        "rapporter_med_fynd": 1,
+        "format": 2,
+        "antal_genomsokta": 1,
+        "antal_rapporter_med_fynd": 1,
         "fynd": [
-            {"fil": "a.md", "sokvag": str(path), "rad": 9, "typ": "telefon", "maskerat": "***-*** 45 67"},
-            {"fil": "a.md", "sokvag": str(path), "rad": 9, "typ": "e-post", "maskerat": "a***@exempel.se"},
-            {"fil": "a.md", "sokvag": str(path), "rad": 10, "typ": "personnummer", "maskerat": "******-9876"},
+            {**found, "rad": 9, "personuppgift": "telefon", "personuppgift_text": "telefonnummer", "maskerat": "***-*** 45 67"},
+            {**found, "rad": 9, "personuppgift": "e_post", "personuppgift_text": "e-postadress", "maskerat": "a***@exempel.se"},
+            {**found, "rad": 10, "personuppgift": "personnummer", "personuppgift_text": "personnummer", "maskerat": "******-9876"},
         ],
     }
     report(reports_dir, "a.md", "rent\n")

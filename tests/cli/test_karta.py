@@ -97,9 +97,9 @@ def test_json_and_its_short_form(maps: Path) -> None:
         "uppdrag": "Lager",
         "kund": "Nordlager AB",
         "forfattare": ANNA,
-        "fragor": "kartlaggning",
+        "uppsattning": "kartlaggning",
     }
-    assert data["senaste"] is False and data["kalla"] == "karta"
+    assert data["format"] == 2 and data["senaste"] is False and data["ursprung"] == "karta"
     assert [(p["id"], p["titel"]) for p in data["faser"]] == [
         ("fore", "Före intervjun"),
         ("under", "Under intervjun"),
@@ -111,9 +111,18 @@ def test_json_and_its_short_form(maps: Path) -> None:
         "beror": ["kandidaten"],
         "notering": "",
         "markering": "utveckla",
+        "markering_text": "Utveckla",
         "varfor": "Tydligare information",
         "utvecklat": None,
     }
+    assert [m["markering_text"] for p in data["faser"] for m in p["moment"]] == [
+        None,
+        "Utveckla",
+        "Nytt",
+        None,
+        "Ta bort",
+        None,
+    ]
     assert [m["markering"] for p in data["faser"] for m in p["moment"]] == [
         None,
         "utveckla",
@@ -136,7 +145,7 @@ def test_a_report_made_before_maps(reports: Path) -> None:
     )
     assert "  + Checklista till kunden\n      Nytt – Så att inget glöms inför intervjun\n" in result.stdout
     data = json.loads(karta(OLD, "--json").stdout)
-    assert data["kalla"] == "utvecklingsplan"
+    assert data["ursprung"] == "utvecklingsplan"
     assert data["faser"][0]["moment"][0]["id"] is None
 
 
@@ -167,7 +176,7 @@ def test_a_report_without_a_map(reports_dir: Path, tmp_path: Path) -> None:
     )
     assert "Före intervjun" not in result.stdout
     data = json.loads(karta("utan", "--json").stdout)
-    assert data["kalla"] == "ingen" and all(p["moment"] == [] for p in data["faser"])
+    assert data["ursprung"] == "ingen" and all(p["moment"] == [] for p in data["faser"])
     assert (
         karta("utan", "--format", "markdown").stdout == "## Processkarta\n\n*Inga moment kartlagda ännu.*\n"
     )
@@ -181,7 +190,7 @@ def test_an_empty_folder(reports_dir: Path) -> None:
         "process: intervjufas kartlagg"
     )
     data = json.loads(karta("--json").stdout)
-    assert data["rapport"] is None and data["kalla"] == "ingen"
+    assert data["rapport"] is None and data["ursprung"] == "ingen"
     assert karta("--format", "mermaid").stdout.startswith("flowchart LR\n")  # three empty phases
 
 

@@ -84,30 +84,30 @@ def test_markdown(maps: Path) -> None:
 
 def test_json(maps: Path) -> None:
     data = json.loads(historik("--json").stdout)
-    assert data["forfattare"] == ANNA and data["alla"] is False and data["utelamnade_rapporter"] == 1
+    assert data["forfattare"] == ANNA and data["alla_forfattare"] is False and data["antal_utelamnade"] == 1
     [line] = data["historik"]
     assert line["forfattare"] == ANNA
-    assert [r["fil"] for r in line["rapporter"]] == [FIRST, SECOND, THIRD]
+    assert [(r["fil"], r["forfattare"]) for r in line["rapporter"]] == [(FIRST, ANNA), (SECOND, ANNA), (THIRD, ANNA)]
     moment = next(m for m in line["moment"] if m["namn"] == "Intervju")
     assert {key: moment[key] for key in ("id", "fas", "pa_kartan")} == {
         "id": "m0intv",
         "fas": "under",
         "pa_kartan": True,
     }
-    assert [(e["typ"], e["datum"], e["rapport"], e["uppfoljning"]) for e in moment["handelser"]] == [
+    assert [(e["handelse"], e["datum"], e["fil"], e["uppfoljning"]) for e in moment["handelser"]] == [
         ("forsta_gangen", "2024-01-15", FIRST, False),
         ("planerat_utveckla", "2024-02-20", SECOND, False),
         ("utvecklat", "2024-03-05", THIRD, True),
     ]
     assert moment["handelser"][1]["varfor"] == "Mer struktur"
     renamed = next(m for m in line["moment"] if m["id"] == "m0krav")["handelser"][1]
-    assert (renamed["typ"], renamed["fore"], renamed["efter"]) == (
+    assert (renamed["handelse"], renamed["fore"], renamed["efter"]) == (
         "nytt_namn",
         "Kravprofil",
         "Genomgång av kravprofilen",
     )
     everyone = json.loads(historik("--alla", "--json").stdout)
-    assert [line["forfattare"] for line in everyone["historik"]] == [ANNA, ERIK] and everyone["alla"] is True
+    assert [line["forfattare"] for line in everyone["historik"]] == [ANNA, ERIK] and everyone["alla_forfattare"] is True
 
 
 def test_an_empty_folder(reports_dir: Path) -> None:

@@ -15,16 +15,27 @@ from intervjufas.report.front_matter import read_front_matter
 
 FIXTURES = FIXTURE_REPORTS
 
+STATUS_CODES = {"klar": "klar", "påbörjad": "paborjad", "ej påbörjad": "ej_paborjad"}
+
+
+def steps(statuses: dict[str, str]) -> list[dict[str, object]]:
+    """``lista --json``'s steps: number, id, status code and status in words."""
+    return [
+        {"steg": number, "id": step, "status": STATUS_CODES[status], "status_text": status}
+        for number, (step, status) in enumerate(statuses.items(), start=1)
+    ]
+
+
 EXPECTED = [
     {
         "datum": "2024-03-05",
         "uppdrag": "Plockare till Nordlager",
         "kund": "nordlager ab",
         "intervjuform": ["Snabbintervju"],
-        "steg": {"processen": "klar", "reflektera": "påbörjad"},
-        "oppna_moment": 1,
+        "stegen": steps({"processen": "klar", "reflektera": "påbörjad"}),
+        "antal_oppna_moment": 1,
         "fil": "2024-03-05-plockare-till-nordlager.md",
-        "fragor": "snabbformat",
+        "uppsattning": "snabbformat",
         "forfattare": "",
     },
     {
@@ -32,10 +43,10 @@ EXPECTED = [
         "uppdrag": "Kundtjänst till Servicebolaget",
         "kund": "Servicebolaget",
         "intervjuform": ["Snabbintervju"],
-        "steg": {"fore": "påbörjad", "under": "påbörjad", "efter": "ej påbörjad"},
-        "oppna_moment": 1,
+        "stegen": steps({"fore": "påbörjad", "under": "påbörjad", "efter": "ej påbörjad"}),
+        "antal_oppna_moment": 1,
         "fil": "2024-02-28-kundtjanst-till-servicebolaget.md",
-        "fragor": "kartlaggning",
+        "uppsattning": "kartlaggning",
         "forfattare": "",
     },
     {
@@ -43,10 +54,10 @@ EXPECTED = [
         "uppdrag": "Truckförare till Nordlager",
         "kund": "Nordlager AB",
         "intervjuform": ["Telefonintervju", "Snabbintervju"],
-        "steg": {"fore": "klar", "under": "påbörjad", "efter": "påbörjad"},
-        "oppna_moment": 3,
+        "stegen": steps({"fore": "klar", "under": "påbörjad", "efter": "påbörjad"}),
+        "antal_oppna_moment": 3,
         "fil": "2024-02-20-truckforare-till-nordlager.md",
-        "fragor": "kartlaggning",
+        "uppsattning": "kartlaggning",
         "forfattare": "",
     },
     {
@@ -54,11 +65,11 @@ EXPECTED = [
         "uppdrag": "Lagerarbetare till Nordlager",
         "kund": "Nordlager AB",
         "intervjuform": ["Telefonintervju", "Konventionell intervju"],
-        "steg": {"fore": "klar", "under": "klar", "efter": "klar"},
+        "stegen": steps({"fore": "klar", "under": "klar", "efter": "klar"}),
         # two planned items; the later report followed one of them up as "Genomfört"
-        "oppna_moment": 1,
+        "antal_oppna_moment": 1,
         "fil": "2024-01-15-lagerarbetare-till-nordlager.md",
-        "fragor": "kartlaggning",
+        "uppsattning": "kartlaggning",
         "forfattare": "",
     },
 ]
@@ -82,6 +93,8 @@ def test_json_lists_every_readable_report_newest_first(reports: Path):
     result = lista("--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
+    assert data["format"] == 2
+    data = data["rapporter"]
     assert [{k: v for k, v in row.items() if k != "sokvag"} for row in data] == EXPECTED
     assert [row["sokvag"] for row in data] == [str(reports / row["fil"]) for row in EXPECTED]
     assert result.stderr.startswith(BROKEN_WARNING)
@@ -176,7 +189,7 @@ def test_empty_and_missing_folder(tmp_path: Path):
     assert result.stderr == ""
     result = run_cli("lista", "--katalog", str(tmp_path), "--json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == []
+    assert json.loads(result.stdout) == {"format": 2, "rapporter": []}
 
 
 def test_katalog_option_wins_over_the_environment(reports: Path, tmp_path: Path):
@@ -184,9 +197,11 @@ def test_katalog_option_wins_over_the_environment(reports: Path, tmp_path: Path)
     other.mkdir()
     shutil.copy(reports / "2024-01-15-lagerarbetare-till-nordlager.md", other)
     result = run_cli("lista", "-k", str(other), "--json")
-    assert [row["fil"] for row in json.loads(result.stdout)] == ["2024-01-15-lagerarbetare-till-nordlager.md"]
+    assert [row["fil"] for row in json.loads(result.stdout)["rapporter"]] == [
+        "2024-01-15-lagerarbetare-till-nordlager.md"
+    ]
     # Alone in its folder, nothing follows its first item up: both planned items are open.
-    assert json.loads(result.stdout)[0]["oppna_moment"] == 2
+    assert json.loads(result.stdout)["rapporter"][0]["antal_oppna_moment"] == 2
 
 
 GOOD = (FIXTURES / "2024-01-15-lagerarbetare-till-nordlager.md").read_bytes()
@@ -211,7 +226,7 @@ def test_each_unreadable_file_is_one_warning_line(reports: Path, content: bytes,
     (reports / "0000-trasig.md").write_bytes(content)
     result = lista("--json")
     assert result.exit_code == 0
-    assert len(json.loads(result.stdout)) == 4
+    assert len(json.loads(result.stdout)["rapporter"]) == 4
     assert result.stderr.startswith(f"Varning: 0000-trasig.md: {problem}"), result.stderr
     assert result.stderr.count("\n") == 1
 

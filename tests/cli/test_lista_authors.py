@@ -55,7 +55,7 @@ def test_an_author_matches_by_the_start_of_each_word(author: str, given: str, ma
 def test_av_lists_only_that_author_s_reports_in_json_too(shared: Path) -> None:
     result = lista("--av", "ASA", "--json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
+    data = json.loads(result.stdout)["rapporter"]
     assert [row["fil"] for row in data] == [
         "2024-02-28-kundtjanst-till-servicebolaget.md",
         "2024-01-15-lagerarbetare-till-nordlager.md",
@@ -100,4 +100,4 @@ def test_no_report_by_that_author_is_one_friendly_line(shared: Path) -> None:
     result = lista("--av", "Kalle")
     assert result.exit_code == 0
     assert result.stdout.startswith("Det finns inga rapporter av Kalle i ")
-    assert json.loads(lista("--av", "Kalle", "--json").stdout) == []
+    assert json.loads(lista("--av", "Kalle", "--json").stdout) == {"format": 2, "rapporter": []}

@@ -17,29 +17,37 @@ plan = command("plan", columns=200)
 def test_json_lists_the_open_items_by_step(reports: Path):
     result = plan("--json")
     assert result.exit_code == 0, result.output
-    items = json.loads(result.stdout)
-    summary = [(i["steg"], i["typ"], i["moment"], i["senaste_status"], i["rapport"]) for i in items]
+    data = json.loads(result.stdout)
+    assert data["format"] == 2
+    items = data["oppna_moment"]
+    summary = [(i["steg"], i["steg_namn"], i["typ"], i["namn"], i["senaste_status"], i["fil"]) for i in items]
     assert summary == [
-        ("Del 2", "Utveckla", "Tydligare avslut", None, "2024-03-05-plockare-till-nordlager.md"),
+        (2, "Del 2", "utveckla", "Tydligare avslut", None, "2024-03-05-plockare-till-nordlager.md"),
         (
+            1,
             "Steg 1",
-            "Utveckla",
+            "utveckla",
             "Förberedelse av kandidaten",
             None,
             "2024-02-28-kundtjanst-till-servicebolaget.md",
         ),
-        ("Steg 2", "Utveckla", "Tydligare avslut", None, "2024-02-20-truckforare-till-nordlager.md"),
-        ("Steg 2", "Utveckla", "Kandidatens frågor", None, "2024-02-20-truckforare-till-nordlager.md"),
-        ("Steg 2", "Utveckla", "Tydligare avslut", "Delvis", "2024-01-15-lagerarbetare-till-nordlager.md"),
-        ("Steg 3", "Lägga till", "Utvärdering med kunden", None, "2024-02-20-truckforare-till-nordlager.md"),
+        (2, "Steg 2", "utveckla", "Tydligare avslut", None, "2024-02-20-truckforare-till-nordlager.md"),
+        (2, "Steg 2", "utveckla", "Kandidatens frågor", None, "2024-02-20-truckforare-till-nordlager.md"),
+        (2, "Steg 2", "utveckla", "Tydligare avslut", "delvis", "2024-01-15-lagerarbetare-till-nordlager.md"),
+        (3, "Steg 3", "lagga_till", "Utvärdering med kunden", None, "2024-02-20-truckforare-till-nordlager.md"),
+    ]
+    assert [(i["typ_text"], i["senaste_status_text"]) for i in items[3:]] == [
+        ("Utveckla", None),
+        ("Utveckla", "Delvis"),
+        ("Lägga till", None),
     ]
     # "Checklista till kunden" was followed up as Genomfört in the next report: it is closed
-    assert all(i["moment"] != "Checklista till kunden" for i in items)
+    assert all(i["namn"] != "Checklista till kunden" for i in items)
     partly = items[4]
-    assert partly["kommentar"] == "Gjort i hälften av intervjuerna."
+    assert partly["senaste_kommentar"] == "Gjort i hälften av intervjuerna."
     assert partly["varfor"] == "Kandidaten ska veta vad som händer sedan"
     assert partly["datum"] == "2024-01-15"
-    assert partly["nyckel"] == "a1b2c3d4e5f6/under_utveckla_vad/1"
+    assert partly["id"] == "a1b2c3d4e5f6/under_utveckla_vad/1"
     assert partly["sokvag"] == str(reports / "2024-01-15-lagerarbetare-till-nordlager.md")
     assert partly["steg_titel"] == "Under intervjun"
     # the same warning as lista's: the headers are read once, the broken one named with its line
@@ -75,7 +83,10 @@ def test_no_open_items_is_a_friendly_line(tmp_path: Path):
     result = run_cli("plan", "--katalog", str(tmp_path))
     assert result.exit_code == 0
     assert result.stdout.startswith(f"Inga öppna moment i utvecklingsplanerna i {tmp_path}.")
-    assert json.loads(run_cli("plan", "--katalog", str(tmp_path), "--json").stdout) == []
+    assert json.loads(run_cli("plan", "--katalog", str(tmp_path), "--json").stdout) == {
+        "format": 2,
+        "oppna_moment": [],
+    }
 
 
 def test_closed_items_stay_closed_whatever_the_order_of_files(reports: Path):
@@ -88,6 +99,6 @@ def test_closed_items_stay_closed_whatever_the_order_of_files(reports: Path):
     )
     later = later.replace("**Delvis**\n\nGjort i hälften av intervjuerna.", "**Släpp**")
     (reports / "2024-02-20-truckforare-till-nordlager.md").write_text(later, encoding="utf-8")
-    items = json.loads(plan("--json").stdout)
-    assert all(item["rapport"] != "2024-01-15-lagerarbetare-till-nordlager.md" for item in items)
+    items = json.loads(plan("--json").stdout)["oppna_moment"]
+    assert all(item["fil"] != "2024-01-15-lagerarbetare-till-nordlager.md" for item in items)
     assert len(items) == 5

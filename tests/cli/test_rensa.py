@@ -104,12 +104,12 @@ def test_nothing_old_enough(reports: Path) -> None:
     assert len(remaining(reports)) == 5
 
 
-OWN_WORDS = ("kommentar", "varfor")  # the plan's texts in one's own words, which anonymising removes
+OWN_WORDS = ("senaste_kommentar", "varfor")  # the plan's texts in one's own words, which anonymising removes
 
 
 def plan_without_own_words() -> list[dict]:
     """The plan as data, without the follow-up comments and the items' reasons."""
-    items = json.loads(run_cli("plan", "--json").stdout)
+    items = json.loads(run_cli("plan", "--json").stdout)["oppna_moment"]
     assert all(any(item[key] for item in items) for key in OWN_WORDS) or items == []
     return [{k: v for k, v in item.items() if k not in OWN_WORDS} for item in items]
 
@@ -133,8 +133,8 @@ def test_anonymised_reports_still_parse_list_trend_and_plan_the_same(reports: Pa
         assert "Vi går igenom kravprofilen" not in text
     after = {name: run_cli(name, columns=200).stdout for name in ("lista", "trend")}
     assert after == before
-    items = json.loads(run_cli("plan", "--json").stdout)
-    assert [(item["kommentar"], item["varfor"]) for item in items] == [("", "")] * len(items)
+    items = json.loads(run_cli("plan", "--json").stdout)["oppna_moment"]
+    assert [(item["senaste_kommentar"], item["varfor"]) for item in items] == [("", "")] * len(items)
     assert [{k: v for k, v in item.items() if k not in OWN_WORDS} for item in items] == plan_before
     again = rensa("--aldre-an", "1d", "--anonymisera")
     assert "4 rapporter är redan anonymiserade." in again.stdout

@@ -157,7 +157,7 @@ def test_the_anonymised_folder_still_reads_lists_plans_and_maps(folders: tuple[P
     settle(reports)
     warm_every_cache()
     before_map = run_cli("karta", "--historik", "--alla", "--format", "json").stdout
-    plan_before = json.loads(run_cli("plan", "--json").stdout)
+    plan_before = json.loads(run_cli("plan", "--json").stdout)["oppna_moment"]
     assert rensa("--aldre-an", "1d", "--anonymisera", "--ja").exit_code == 0
     for path in sorted(reports.glob("*.md")):
         report = parse(path.read_text(encoding="utf-8"), KARTLAGGNING, file=path.name, strict=True)
@@ -165,12 +165,12 @@ def test_the_anonymised_folder_still_reads_lists_plans_and_maps(folders: tuple[P
     renamed = reports / "2024-01-15-lager-borttaget.md"
     conflict = parse((reports / "2024-01-15-lager-borttaget-konflikt.md").read_text("utf-8"), KARTLAGGNING)
     assert conflict.extra_header[CONFLICT_KEY] == renamed.name
-    plan_after = json.loads(run_cli("plan", "--json").stdout)
-    kept = ("steg", "typ", "datum", "nyckel", "senaste_status")
+    plan_after = json.loads(run_cli("plan", "--json").stdout)["oppna_moment"]
+    kept = ("steg", "typ", "datum", "id", "senaste_status")
     assert [{k: item[k] for k in kept} for item in plan_after] == [
         {k: item[k] for k in kept} for item in plan_before
     ]
-    assert all(item["varfor"] == "" and item["kommentar"] == "" for item in plan_after)
+    assert all(item["varfor"] == "" and item["senaste_kommentar"] == "" for item in plan_after)
     after_map = json.loads(run_cli("karta", "--historik", "--alla", "--format", "json").stdout)
     shape = json.loads(before_map)
     assert _moment_ids(after_map) == _moment_ids(shape)  # (the same moments, by identity)

@@ -203,5 +203,5 @@ def check_listing(program: str, sandbox: Sandbox, context: str) -> None:
     listed = run(program, sandbox, "lista", "--json")
     where = f"{context}\n{listed.describe()}"
     assert listed.code == 0, where
-    names = sorted(entry["fil"] for entry in json.loads(listed.out or "[]"))
+    names = sorted(entry["fil"] for entry in json.loads(listed.out)["rapporter"])
     assert names == [p.name for p in real_reports(sandbox.reports)], where

@@ -47,6 +47,7 @@ COMMANDS: dict[str, str] = {
     "rensa": "privacy_cmds",
     "validera": "set_cmds",
     "fragor": "set_cmds",
+    "schema": "schema_cmds",
 }
 
 

@@ -94,6 +94,7 @@ class Rating:
     a: int | None
     b: int | None
     scale_max: int
+    step_number: int = 1
 
     @property
     def change(self) -> int | None:
@@ -110,6 +111,8 @@ class PlanItem:
     kind: str
     moment: str
     why: str
+    step_number: int = 1
+    plan: str = ""  # lagga_till, utveckla or ta_bort
 
 
 @dataclass
@@ -273,7 +276,9 @@ def _ratings(pair: _Pair) -> list[Rating]:
                 values.append(value if isinstance(value, int) and not isinstance(value, bool) else None)
             if values[0] is None and values[1] is None:
                 continue
-            rows.append(Rating(step.label, question.label, values[0], values[1], question.scale_max))
+            rows.append(
+                Rating(step.label, question.label, values[0], values[1], question.scale_max, step.number)
+            )
     return rows
 
 
@@ -284,7 +289,15 @@ def _plan(loaded: LoadedReport) -> dict[tuple[str, str, str], PlanItem]:
     for planned in planned_items(loaded.report, loaded.questionnaire):
         key = (planned.step.id, planned.question.plan or "", _normalized(planned.item.moment))
         items.setdefault(
-            key, PlanItem(planned.step.label, planned.kind_label, planned.item.moment, planned.item.why)
+            key,
+            PlanItem(
+                planned.step.label,
+                planned.kind_label,
+                planned.item.moment,
+                planned.item.why,
+                planned.step.number,
+                planned.question.plan or "",
+            ),
         )
     return items
 

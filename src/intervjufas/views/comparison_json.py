@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from intervjufas.views.json_vocabulary import FORMAT, PLAN_CODES, code
 from intervjufas.views.process_map.map_comparison import map_comparison_data
 
 if TYPE_CHECKING:
@@ -14,8 +15,9 @@ if TYPE_CHECKING:
 
 def comparison_data(comparison: Comparison) -> dict[str, Any]:
     return {
-        "a": _side(comparison.a),
-        "b": _side(comparison.b),
+        "format": FORMAT,
+        "rapport_a": _side(comparison.a),
+        "rapport_b": _side(comparison.b),
         "skiljer_sig": comparison.differs,
         "uppgifter": [
             {"nyckel": d.key, "etikett": d.label, "a": d.before, "b": d.after} for d in comparison.metadata
@@ -41,21 +43,22 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
             for section in comparison.sections
             if not section.empty
         ],
-        "betyg": [
+        "betygsjamforelse": [
             {
-                "steg": r.step_label,
+                "steg": r.step_number,
+                "steg_namn": r.step_label,
                 "etikett": r.label,
-                "a": r.a,
-                "b": r.b,
-                "andring": r.change,
+                "betyg_a": r.a,
+                "betyg_b": r.b,
+                "skillnad": r.change,
                 "max": r.scale_max,
             }
             for r in comparison.ratings
         ],
         "nya_moment": [_item(item) for item in comparison.items_added],
         "borttagna_moment": [_item(item) for item in comparison.items_dropped],
-        "oforandrade": comparison.unchanged,
-        "jamforda": comparison.compared,
+        "antal_oforandrade": comparison.unchanged,
+        "antal_jamforda": comparison.compared,
     }
 
 
@@ -66,10 +69,10 @@ def _side(side: ReportSide) -> dict[str, Any]:
         "datum": side.datum,
         "uppdrag": side.uppdrag,
         "kund": side.kund,
-        "fragor": side.set_id,
-        "version": side.set_version,
-        "fragor_finns": side.set_known,
         "forfattare": side.author,
+        "uppsattning": side.set_id,
+        "version": side.set_version,
+        "uppsattning_finns": side.set_known,
     }
 
 
@@ -82,5 +85,12 @@ def _one_sided(entry: Any) -> dict[str, Any]:
     }
 
 
-def _item(item: PlanItem) -> dict[str, str]:
-    return {"steg": item.step_label, "typ": item.kind, "moment": item.moment, "varfor": item.why}
+def _item(item: PlanItem) -> dict[str, Any]:
+    return {
+        "steg": item.step_number,
+        "steg_namn": item.step_label,
+        "typ": item.plan or code(item.kind, PLAN_CODES),
+        "typ_text": item.kind,
+        "namn": item.moment,
+        "varfor": item.why,
+    }

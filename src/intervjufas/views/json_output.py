@@ -11,6 +11,7 @@ from typing import IO, TYPE_CHECKING, Any
 from intervjufas.model.conditions import AllOf, Comparison, Condition, Not
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import Question
+from intervjufas.views.json_vocabulary import FORMAT
 
 if TYPE_CHECKING:
     from intervjufas.questionsets.catalog import SetEntry
@@ -39,33 +40,36 @@ def write_json(data: Any, stream: IO[str]) -> None:
 # -- the shapes of trend and fragor (lista, plan and jamfor have theirs beside their views) --------
 
 
-def trend_data(trends: list[SetTrend]) -> list[dict[str, Any]]:
+def trend_data(trends: list[SetTrend]) -> dict[str, Any]:
     """``trend --json``: per question set, the mean of every rating per period."""
-    return [
-        {
-            "fragor": trend.set_id,
-            "titel": trend.title,
-            "rapporter": trend.reports,
-            "perioder": list(trend.periods),
-            "betyg": [
-                {
-                    "fraga": series.question_id,
-                    "etikett": series.label,
-                    "min": series.scale_min,
-                    "max": series.scale_max,
-                    "punkter": [
-                        {"period": p.period, "medel": round(p.mean, 3), "rapporter": p.count}
-                        for p in series.points
-                    ],
-                }
-                for series in trend.series
-            ],
-        }
-        for trend in trends
-    ]
+    return {
+        "format": FORMAT,
+        "trender": [
+            {
+                "uppsattning": trend.set_id,
+                "titel": trend.title,
+                "antal_rapporter": trend.reports,
+                "perioder": list(trend.periods),
+                "betyg": [
+                    {
+                        "fraga": series.question_id,
+                        "etikett": series.label,
+                        "min": series.scale_min,
+                        "max": series.scale_max,
+                        "punkter": [
+                            {"period": p.period, "medel": round(p.mean, 3), "antal_rapporter": p.count}
+                            for p in series.points
+                        ],
+                    }
+                    for series in trend.series
+                ],
+            }
+            for trend in trends
+        ],
+    }
 
 
-def set_list_data(entries: Sequence[SetEntry]) -> list[dict[str, Any]]:
+def set_list_data(entries: Sequence[SetEntry]) -> dict[str, Any]:
     """``fragor --json``: every set found, and every own file that cannot be used with its errors."""
     data = []
     for entry in entries:
@@ -81,19 +85,21 @@ def set_list_data(entries: Sequence[SetEntry]) -> list[dict[str, Any]]:
                 "version": q.version,
                 "titel": q.title,
                 "beskrivning": q.description,
-                "steg": len(q.steps),
-                "fragor": count,
+                "antal_steg": len(q.steps),
+                "antal_fragor": count,
                 "kalla": entry.origin,
                 "anvandbar": True,
             }
         )
-    return data
+    return {"format": FORMAT, "uppsattningar": data}
 
 
 def set_data(questionnaire: Questionnaire) -> dict[str, Any]:
-    """``fragor --visa ID --json``: the set as it will be asked, with the keys of the YAML format."""
+    """``fragor --visa ID --json``: the set as it will be asked, with the keys of the YAML format
+    (a question's ``typ`` as ``fragetyp``: ``typ`` is an action's kind in every output)."""
     q = questionnaire
     return {
+        "format": FORMAT,
         "id": q.id,
         "version": q.version,
         "titel": q.title,
@@ -101,10 +107,11 @@ def set_data(questionnaire: Questionnaire) -> dict[str, Any]:
         "avslutning": q.closing,
         "kontrollsumma": q.content_hash,
         "metadata": [question_data(question) for question in q.metadata],
-        "steg": [
+        "stegen": [
             {
+                "steg": step.number,
                 "id": step.id,
-                "etikett": step.label,
+                "steg_namn": step.label,
                 "titel": step.title,
                 "ingress": step.lead,
                 "fragor": [question_data(question) for question in step.questions],
@@ -118,7 +125,7 @@ def question_data(question: Question) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": question.id,
         "text": question.text,
-        "typ": question.kind.name,
+        "fragetyp": question.kind.name,
         "obligatorisk": question.required,
         "hjalp": question.help,
         "kort": question.short,

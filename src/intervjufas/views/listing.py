@@ -194,20 +194,28 @@ def _listing_cells(row: ListedReport, authors: bool = False) -> list[Cell]:
     return cells
 
 
-def listing_data(listing: Listing) -> list[dict[str, object]]:
-    """The list for scripts: one object per report, in the same order as the table."""
-    return [
-        {
-            "datum": row.datum,
-            "uppdrag": row.uppdrag,
-            "kund": row.kund,
-            "intervjuform": list(row.intervjuform),
-            "steg": row.steps,
-            "oppna_moment": row.open_items,
-            "fil": row.file_name,
-            "sokvag": str(row.path),
-            "fragor": row.set_id,
-            "forfattare": row.author,
-        }
-        for row in listing.reports
-    ]
+def listing_data(listing: Listing) -> dict[str, object]:
+    """The list for scripts (``lista --json``): one object per report, in the same order as the table."""
+    from intervjufas.views.json_vocabulary import FORMAT, STEP_STATUS_CODES, code
+
+    return {
+        "format": FORMAT,
+        "rapporter": [
+            {
+                "fil": row.file_name,
+                "sokvag": str(row.path),
+                "datum": row.datum,
+                "uppdrag": row.uppdrag,
+                "kund": row.kund,
+                "forfattare": row.author,
+                "uppsattning": row.set_id,
+                "intervjuform": list(row.intervjuform),
+                "stegen": [
+                    {"steg": number, "id": step_id, "status": code(status, STEP_STATUS_CODES), "status_text": status}
+                    for number, (step_id, status) in enumerate(row.steps.items(), start=1)
+                ],
+                "antal_oppna_moment": row.open_items,
+            }
+            for row in listing.reports
+        ],
+    }

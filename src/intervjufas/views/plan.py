@@ -138,21 +138,29 @@ def _narrow_row(item: OpenItem) -> list[Any]:
     return [item.step_label, cell, _status_text(item), item.source_date]
 
 
-def plan_data(items: list[OpenItem]) -> list[dict[str, object]]:
+def plan_data(items: list[OpenItem]) -> dict[str, object]:
     """The open items for scripts (``plan --json``), in the order of the table."""
-    return [
-        {
-            "steg": item.step_label,
-            "steg_titel": item.step_title,
-            "typ": item.kind,
-            "moment": item.moment,
-            "varfor": item.why,
-            "senaste_status": item.last_status,
-            "kommentar": item.last_comment,
-            "rapport": item.source.name,
-            "sokvag": str(item.source),
-            "datum": item.source_date,
-            "nyckel": item.key,
-        }
-        for item in _plan_order(items)
-    ]
+    from intervjufas.views.json_vocabulary import FOLLOW_UP_CODES, FORMAT, PLAN_CODES, code
+
+    return {
+        "format": FORMAT,
+        "oppna_moment": [
+            {
+                "id": item.key,
+                "steg": item.step_number,
+                "steg_namn": item.step_label,
+                "steg_titel": item.step_title,
+                "typ": item.plan or code(item.kind, PLAN_CODES),
+                "typ_text": item.kind,
+                "namn": item.moment,
+                "varfor": item.why,
+                "senaste_status": code(item.last_status, FOLLOW_UP_CODES),
+                "senaste_status_text": item.last_status,
+                "senaste_kommentar": item.last_comment,
+                "fil": item.source.name,
+                "sokvag": str(item.source),
+                "datum": item.source_date,
+            }
+            for item in _plan_order(items)
+        ],
+    }

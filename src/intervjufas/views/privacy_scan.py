@@ -4,12 +4,12 @@ summary line; or JSON for scripts.
 
 The JSON is one object::
 
-    {"genomsokta": 120,            # reports scanned
-     "rapporter_med_fynd": 2,
-     "fynd": [{"fil": "x.md", "sokvag": "/…/x.md", "rad": 34, "typ": "personnummer",
-               "maskerat": "******-1234"}, …]}
+    {"format": 2, "antal_genomsokta": 120, "antal_rapporter_med_fynd": 2,
+     "fynd": [{"fil": "x.md", "sokvag": "/…/x.md", "rad": 34, "personuppgift": "personnummer",
+               "personuppgift_text": "personnummer", "maskerat": "******-1234"}, …]}
 
-``typ`` is one of personnummer, samordningsnummer, e-post, telefon. Values are always masked.
+``personuppgift`` is one of personnummer, samordningsnummer, e_post, telefon (see
+``json_vocabulary``). Values are always masked.
 """
 
 from __future__ import annotations
@@ -65,15 +65,19 @@ def scan_lines(result: ScanResult, folder: Path | None, recovery_files: int = 0)
 
 
 def scan_json(result: ScanResult) -> str:
+    from intervjufas.views.json_vocabulary import FORMAT, PERSONAL_DATA_CODES
+
     document = {
-        "genomsokta": result.scanned,
-        "rapporter_med_fynd": result.files_with_findings,
+        "format": FORMAT,
+        "antal_genomsokta": result.scanned,
+        "antal_rapporter_med_fynd": result.files_with_findings,
         "fynd": [
             {
                 "fil": f.path.name,
                 "sokvag": str(f.path.absolute()),
                 "rad": f.line,
-                "typ": f.kind,
+                "personuppgift": PERSONAL_DATA_CODES[f.kind],
+                "personuppgift_text": kind_noun(f.kind),
                 "maskerat": f.masked,
             }
             for f in result.findings

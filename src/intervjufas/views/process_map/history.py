@@ -176,15 +176,24 @@ def history_markdown(history: MapHistory, folder: Path) -> str:
 
 def history_data(history: MapHistory) -> dict[str, Any]:
     """``karta --historik --json``."""
+    from intervjufas.views.json_vocabulary import FORMAT
+
     return {
+        "format": FORMAT,
         "forfattare": history.author,
-        "alla": history.everyone or history.fell_back,
-        "utelamnade_rapporter": history.left_out,
+        "alla_forfattare": history.everyone or history.fell_back,
+        "antal_utelamnade": history.left_out,
         "historik": [
             {
                 "forfattare": lineage.author,
                 "rapporter": [
-                    {"fil": ref.path.name, "sokvag": str(ref.path), "datum": ref.date, "uppdrag": ref.uppdrag}
+                    {
+                        "fil": ref.path.name,
+                        "sokvag": str(ref.path),
+                        "datum": ref.date,
+                        "uppdrag": ref.uppdrag,
+                        "forfattare": ref.author,
+                    }
                     for ref in lineage.reports
                 ],
                 "moment": [_moment(moment) for moment in lineage.moments],
@@ -202,9 +211,9 @@ def _moment(moment: MomentTimeline) -> dict[str, Any]:
         "pa_kartan": moment.on_map,
         "handelser": [
             {
-                "typ": KIND_SLUGS[event.kind],
+                "handelse": KIND_SLUGS[event.kind],
                 "datum": event.report.date,
-                "rapport": event.report.path.name,
+                "fil": event.report.path.name,
                 "text": event_text(event),
                 "fore": event.before,
                 "efter": event.after,

@@ -116,21 +116,22 @@ def map_comparison_data(maps: MapComparison | None) -> dict[str, Any] | None:
     if maps is None:
         return None
     return {
-        "a_moment": maps.a_moments,
-        "b_moment": maps.b_moments,
+        "antal_moment_a": maps.a_moments,
+        "antal_moment_b": maps.b_moments,
         "bara_karta_i": maps.one_sided,
         "andringar": [
             {
-                "typ": KIND_SLUGS[change.kind],
+                "andring": KIND_SLUGS[change.kind],
+                "andring_text": label(change),
                 "fas": change.phase,
-                "moment": change.name,
+                "namn": change.name,
                 "id": change.moment_id or None,
                 "a": _value(change, change.before),
                 "b": _value(change, change.after),
             }
             for change in maps.changes
         ],
-        "oforandrade": maps.unchanged,
+        "antal_oforandrade": maps.unchanged,
     }
 
 

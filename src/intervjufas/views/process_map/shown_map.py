@@ -27,6 +27,7 @@ from intervjufas.report.process_map.report_map import (
     section_of,
 )
 from intervjufas.views.console import NO_ANSWER, print_paged, write_plain
+from intervjufas.views.json_vocabulary import FORMAT
 from intervjufas.views.text_layout import Line, Segment, wrap_segments
 
 if TYPE_CHECKING:
@@ -263,9 +264,10 @@ def map_markdown(view: ShownMap) -> str:
 def shown_map_data(view: ShownMap) -> dict[str, Any]:
     """``karta --json``: where the map comes from, and its phases with their moments."""
     return {
+        "format": FORMAT,
         "rapport": _source(view),
         "senaste": view.latest,
-        "kalla": ORIGIN_SLUGS[view.origin],
+        "ursprung": ORIGIN_SLUGS[view.origin],
         "faser": [
             {"id": phase, "titel": PHASES[phase], "moment": [moment_data(moment) for moment in moments]}
             for phase, moments in view.drawn.phases
@@ -283,7 +285,7 @@ def _source(view: ShownMap) -> dict[str, Any] | None:
         "uppdrag": view.fact("uppdrag"),
         "kund": view.fact("kund"),
         "forfattare": view.author,
-        "fragor": view.loaded.report.question_set.id,
+        "uppsattning": view.loaded.report.question_set.id,
     }
 
 
@@ -294,6 +296,7 @@ def moment_data(moment: MappedMoment) -> dict[str, Any]:
         "beror": list(moment.moment.involves),
         "notering": moment.moment.note,
         "markering": STATE_SLUGS[moment.state],
+        "markering_text": STATE_WORDS[moment.state] or None,
         "varfor": moment.why,
         "utvecklat": moment.moment.developed or None,
     }
