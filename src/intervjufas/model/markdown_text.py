@@ -176,7 +176,9 @@ def _escape_line(line: str, version: int) -> str:
                 return escaped[:start] + "\\" + escaped[start:]
     match = _PANDOC_START.match(escaped) if version >= 3 else None
     if match is not None:
-        start = next(match.start(group) for group in ("colon", "pause", "paren", "delim") if match.start(group) >= 0)
+        start = next(
+            match.start(group) for group in ("colon", "pause", "paren", "delim") if match.start(group) >= 0
+        )
         return escaped[:start] + "\\" + escaped[start:]
     return escaped
 

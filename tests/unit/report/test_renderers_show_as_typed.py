@@ -199,6 +199,18 @@ def pandocs() -> tuple[str, ...]:
     return tuple(found)
 
 
+@cache
+def pandoc_major(binary: str) -> int:
+    first = subprocess.run([binary, "--version"], capture_output=True, check=True, timeout=60).stdout
+    return int(re.search(rb"(\d+)\.", first).group(1))  # type: ignore[union-attr]
+
+
+def pandoc_reads_as_typed(expected: str, binary: str) -> bool:
+    """Pandoc before 3 takes a paragraph that is just '. . .' for a pause in slides in its writers,
+    however it is escaped (it drops it and wraps what follows); pandoc 3 shows it as typed."""
+    return pandoc_major(binary) >= 3 or all(collapsed(p) != ". . ." for p in expected.split("\n\n"))
+
+
 def pandoc(markdown: str, binary: str) -> str:
     result = subprocess.run(
         [binary, "-f", "markdown", "-t", "html", "--wrap=none"],
@@ -223,9 +235,10 @@ def assert_shown_as_typed(text: str) -> None:
     expected = as_seen(text)
     for name, html in (("cmark-gfm", github(markdown)), ("markdown-it", markdown_it(markdown))):
         assert shown(html.split("</h1>", 1)[1]) == expected, f"{name}:\n{markdown}"
-    for binary in pandocs():
+    for binary in (b for b in pandocs() if pandoc_reads_as_typed(expected, b)):
         html = pandoc(markdown, binary)
-        assert collapsed(shown(html.split("</h1>", 1)[1])) == collapsed(expected), f"{binary}:\n{markdown}"
+        seen = collapsed(shown(html.split("</h1>", 1)[1]))
+        assert seen == collapsed(expected), f"{binary}:\n{markdown}"
 
 
 @SETTINGS
