@@ -298,3 +298,60 @@ def test_a_whole_report_reads_as_typed_in_pandoc_with_author_and_language() -> N
         after = html.split(heading, 1)[1].split("</h", 1)[1]
         first = after.split("<p>", 1)[1].split("</p>", 1)[0]
         assert collapsed(shown(f"<p>{first}</p>")) == collapsed(as_seen(text)), binary
+
+
+class _Cells(HTMLParser):
+    """The text of each ``tag`` element (a table cell, a bold item), and what else is inside."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag = tag
+        self.texts: list[str] = []
+        self.current: list[str] | None = None
+        self.out_of_place: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == self.tag:
+            self.current = []
+        elif self.current is not None and tag not in ("a", "span"):
+            self.out_of_place.append(f"<{tag}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self.tag and self.current is not None:
+            self.texts.append("".join(self.current).strip())
+            self.current = None
+
+    def handle_data(self, data: str) -> None:
+        if self.current is not None:
+            self.current.append(data)
+
+
+def cells(html: str, tag: str) -> list[str]:
+    parser = _Cells(tag)
+    parser.feed(html)
+    parser.close()
+    assert not parser.out_of_place, parser.out_of_place
+    return parser.texts
+
+
+one_line = typed.map(lambda text: " ".join(text.split()))
+
+
+@SETTINGS
+@given(one_line)
+@example('Se https://x.se/a|b -- "ny" ... \\ x')
+def test_a_name_shows_as_typed_in_a_table_cell_and_in_bold(text: str) -> None:
+    """Moments and items are written on one line, in a table cell and in bold in a numbered list."""
+    if not text:
+        return
+    written = CURRENT.inline(text)
+    assert CURRENT.uninline(written) == text
+    table = f"| Moment | Fas |\n| --- | --- |\n| {written} | x |\n"
+    item = f"1. **{written}**<!-- moment: 1a2b3c4d -->\n"
+    renderers = [("cmark-gfm", github), ("markdown-it", markdown_it)]
+    for name, html_of in renderers:
+        assert cells(html_of(table), "td")[0] == text, f"{name}:\n{table}"
+        assert cells(html_of(item), "strong") == [text], f"{name}:\n{item}"
+    for binary in pandocs():
+        assert collapsed(cells(pandoc(table, binary), "td")[0]) == collapsed(text), f"{binary}:\n{table}"
+        assert [collapsed(t) for t in cells(pandoc(item, binary), "strong")] == [collapsed(text)], binary
