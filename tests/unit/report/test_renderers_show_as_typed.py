@@ -348,10 +348,11 @@ def test_a_name_shows_as_typed_in_a_table_cell_and_in_bold(text: str) -> None:
     assert CURRENT.uninline(written) == text
     table = f"| Moment | Fas |\n| --- | --- |\n| {written} | x |\n"
     item = f"1. **{written}**<!-- moment: 1a2b3c4d -->\n"
-    renderers = [("cmark-gfm", github), ("markdown-it", markdown_it)]
-    for name, html_of in renderers:
-        assert cells(html_of(table), "td")[0] == text, f"{name}:\n{table}"
-        assert cells(html_of(item), "strong") == [text], f"{name}:\n{item}"
+    document = f"{table}\n{item}"
+    for name, html in (("cmark-gfm", github(document)), ("markdown-it", markdown_it(document))):
+        assert cells(html, "td")[0] == text, f"{name}:\n{document}"
+        assert cells(html, "strong") == [text], f"{name}:\n{document}"
     for binary in pandocs():
-        assert collapsed(cells(pandoc(table, binary), "td")[0]) == collapsed(text), f"{binary}:\n{table}"
-        assert [collapsed(t) for t in cells(pandoc(item, binary), "strong")] == [collapsed(text)], binary
+        html = pandoc(document, binary)
+        assert collapsed(cells(html, "td")[0]) == collapsed(text), f"{binary}:\n{document}"
+        assert [collapsed(t) for t in cells(html, "strong")] == [collapsed(text)], f"{binary}:\n{document}"
