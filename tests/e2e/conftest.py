@@ -30,7 +30,7 @@ from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questions import Question
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.report.front_matter import read_front_matter
-from intervjufas.report.model import Report
+from intervjufas.report.model import FORMAT_VERSION, Report
 from intervjufas.report.parse import parse
 
 from .readiness import plain_prompt_waiting, prompt_state
@@ -441,7 +441,7 @@ def front_matter(path: Path) -> dict:
     assert text.startswith("---\n"), text[:100]
     header, _, _ = text[4:].partition("\n---\n")
     raw = yaml.safe_load(header)
-    assert raw["title"] and raw["intervjufas"]["format"] == 2
+    assert raw["title"] and raw["intervjufas"]["format"] == FORMAT_VERSION and raw["lang"] == "sv"
     return read_front_matter(path, check=True)
 
 

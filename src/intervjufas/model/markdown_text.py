@@ -9,8 +9,16 @@ escaping, so GitHub, VS Code, Obsidian and pandoc all show the typed characters.
 the user typed is a hard line break (a backslash at the end of the line).  Reading it back undoes
 exactly that: a backslash before ASCII punctuation is dropped, as Markdown itself does.
 
+Format 3 also writes what pandoc's default reader would change (smart typography turns ``--``,
+``---``, ``...`` and straight quotes into dashes, an ellipsis and curly quotes; a backslash before a
+space is a non-breaking space; ``^`` is superscript; ``@`` after a space or ``-`` is a citation; a
+line may start a definition or a list marked with a letter): every backslash, quote and ``^``, runs
+of hyphens and dots, such an ``@``, and those line starts are escaped.  Web addresses are written as autolinks (``<https://…>``, see ``autolinks``), so that
+GitHub's autolinking neither swallows a hard break's backslash nor shows escapes inside the link;
+``www.`` is written ``www\\.`` so that GitHub does not link it with its escapes either.
+
 Reports of format 1 were written with fewer escapes (only lines that would become headings, rules
-or comments); ``V1`` reads those.
+or comments); ``V1`` reads those.  Format 2 is read as it was written (``V2``).
 """
 
 from __future__ import annotations
@@ -18,6 +26,8 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+
+from intervjufas.model.autolinks import AUTOLINK, address_spans
 
 PLACEHOLDER = "*Inget svar.*"
 # The first line under a question whose answer was being typed when the session stopped.
@@ -32,6 +42,7 @@ _BLOCK_START = re.compile(
     r"|\d{1,9}(?P<ordered>[.)])(?=[ \t]|$)"  # ordered list item: the '.' or ')' is escaped
     r"|(?P<fence>`{3,}|~{3,})"  # code fence
     r"|(?P<rule>[-*_=])[ \t]*(?:(?P=rule)[ \t]*){1,}$"  # thematic break or setext underline
+    r"|(?P<setext>=)[ \t]*$"  # a setext underline of one '='
     r")"
 )
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
@@ -58,6 +69,81 @@ def _escape_inline(text: str) -> str:
     return "".join(out)
 
 
+_V3_ALWAYS = _ALWAYS | frozenset("\"'^")
+# Line starts pandoc reads as a definition, a fenced div, a pause, or a list marked with a letter, a roman
+# numeral, an example '@' or a number in parentheses: the marked character is escaped.
+_PANDOC_START = re.compile(
+    r"^ {0,3}(?:(?P<colon>:)"
+    r"|(?P<pause>\.)(?=(?:[ \t]*\.){2,}[ \t]*$)"  # '. . .', a pause in slides
+    r"|(?P<paren>\()(?:\d{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]+|@[\w-]*)\)(?=[ \t]|$)"
+    r"|(?:[A-Za-z]|[ivxlcdmIVXLCDM]+|@[\w-]*)(?P<delim>[.)])(?=[ \t]|$))"
+)
+
+
+def _escape_v3(text: str) -> str:
+    """Format 3: web addresses as autolinks, the text around them escaped for every reader."""
+    out: list[str] = []
+    position = 0
+    for start, end in address_spans(text):
+        out += [_escape_plain_v3(text[position:start]), "<", text[start:end], ">"]
+        position = end
+    out.append(_escape_plain_v3(text[position:]))
+    return "".join(out)
+
+
+def _escape_plain_v3(text: str) -> str:
+    return "".join("\\" + char if _acts_v3(text, index) else char for index, char in enumerate(text))
+
+
+def _acts_v3(text: str, index: int) -> bool:
+    """Whether the character at ``index`` would act on the text in some reader (format 3)."""
+    char = text[index]
+    if char == "\\" or char in _V3_ALWAYS:
+        return True
+    if char == "_":
+        return not _intraword(text, index)
+    if char == "<":
+        return _HTML_START.match(text, index) is not None
+    if char == "&":
+        return _ENTITY.match(text, index) is not None
+    if char == "-":
+        return _in_run(text, index, 2)
+    if char == ".":
+        return _in_run(text, index, 3) or text[max(0, index - 3) : index].casefold() == "www"
+    if char == "@":  # a citation in pandoc
+        return not (index and text[index - 1].isalnum())
+    return False
+
+
+def _in_run(text: str, index: int, length: int) -> bool:
+    """Whether the character at ``index`` is part of a run of at least ``length`` (2 or 3) of it."""
+    char = text[index]
+    for first in range(index - length + 1, index + 1):
+        if first >= 0 and text[first : first + length] == char * length:
+            return True
+    return False
+
+
+def _unescape_v3(text: str) -> str:
+    """The inverse of ``_escape_v3``: an autolink is its address, a backslash before ASCII
+    punctuation is dropped."""
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        link = AUTOLINK.match(text, index) if char == "<" else None
+        if link is not None:
+            out.append(link.group(1))
+            index = link.end()
+        elif char == "\\" and text[index + 1 : index + 2] in _PUNCTUATION and index + 1 < len(text):
+            out.append(text[index + 1])
+            index += 2
+        else:
+            out.append(char)
+            index += 1
+    return "".join(out)
+
+
 def _intraword(text: str, index: int) -> bool:
     """An underscore between two letters or digits (snake_case), which Markdown leaves alone."""
     return 0 < index < len(text) - 1 and text[index - 1].isalnum() and text[index + 1].isalnum()
@@ -78,17 +164,22 @@ def _unescape_inline(text: str) -> str:
     return "".join(out)
 
 
-def _escape_line(line: str) -> str:
+def _escape_line(line: str, version: int) -> str:
     if line in (PLACEHOLDER, DRAFT_MARKER):
         return "\\" + line
-    escaped = _escape_inline(line)
+    escaped = _escape_v3(line) if version >= 3 else _escape_inline(line)
     match = _BLOCK_START.match(escaped)
-    if match is None:
-        return escaped
-    for group in ("mark", "bullet", "ordered", "fence", "rule"):
-        start = match.start(group)
-        if start >= 0:
-            return escaped[:start] + "\\" + escaped[start:]
+    if match is not None:
+        for group in ("mark", "bullet", "ordered", "fence", "rule", "setext"):
+            start = match.start(group)
+            if start >= 0:
+                return escaped[:start] + "\\" + escaped[start:]
+    match = _PANDOC_START.match(escaped) if version >= 3 else None
+    if match is not None:
+        start = next(
+            match.start(group) for group in ("colon", "pause", "paren", "delim") if match.start(group) >= 0
+        )
+        return escaped[:start] + "\\" + escaped[start:]
     return escaped
 
 
@@ -107,7 +198,7 @@ class TextCodec:
         """The lines of a free-text answer as they are written in the report."""
         if self.version == 1:
             return _v1_escape(text)
-        lines = [_escape_line(line) for line in text.split("\n")]
+        lines = [_escape_line(line, self.version) for line in text.split("\n")]
         for index in _hard_breaks(lines):
             lines[index] += "\\"
         return lines
@@ -120,14 +211,19 @@ class TextCodec:
         for index in _hard_breaks(lines):
             if lines[index].endswith("\\"):
                 lines[index] = lines[index][:-1]
-        return "\n".join(_unescape_inline(line) for line in lines)
+        unescape = _unescape_v3 if self.version >= 3 else _unescape_inline
+        return "\n".join(unescape(line) for line in lines)
 
     def inline(self, text: str) -> str:
         """Text on one line inside bold or a table cell (a moment, a label)."""
-        return text if self.version == 1 else _escape_inline(text)
+        if self.version == 1:
+            return text
+        return _escape_v3(text) if self.version >= 3 else _escape_inline(text)
 
     def uninline(self, text: str) -> str:
-        return text if self.version == 1 else _unescape_inline(text)
+        if self.version == 1:
+            return text
+        return _unescape_v3(text) if self.version >= 3 else _unescape_inline(text)
 
 
 def shown(line: str) -> str:
@@ -136,12 +232,13 @@ def shown(line: str) -> str:
     trailing = len(line) - len(line.rstrip("\\"))
     if trailing % 2 == 1:
         line = line[:-1]
-    return _unescape_inline(line)
+    return _unescape_v3(line)
 
 
 V1 = TextCodec(1)
 V2 = TextCodec(2)
-CURRENT = V2
+V3 = TextCodec(3)
+CURRENT = V3
 
 
 # -- format 1 ---------------------------------------------------------------------------------------

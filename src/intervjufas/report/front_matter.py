@@ -22,10 +22,12 @@ from intervjufas.files.bounded import HEADER_LIMIT, open_regular
 from intervjufas.files.safe_yaml import compose, forbidden_tags, plain_value, show_tag
 from intervjufas.report.model import FORMAT_VERSION
 
-READABLE_FORMATS = (1, FORMAT_VERSION)
-_READABLE = " och ".join(str(version) for version in READABLE_FORMATS)
+READABLE_FORMATS = (1, 2, FORMAT_VERSION)
+_READABLE = ", ".join(str(version) for version in READABLE_FORMATS[:-1]) + f" och {FORMAT_VERSION}"
 PROGRAM_KEY = "intervjufas"  # format 2: the program's own keys, under one key
-TOP_KEYS = ("title", "date", "tags", "forfattare", PROGRAM_KEY)  # format 2: not questions' answers
+# Format 2 on: the keys at the top that are not questions' answers ('author' and 'lang' are written
+# from format 3 on, for pandoc and other tools: 'author' is a copy of 'forfattare').
+TOP_KEYS = ("title", "date", "tags", "forfattare", "author", "lang", PROGRAM_KEY)
 CANONICAL_KEYS = (
     "format",
     "id",
@@ -129,7 +131,9 @@ def normalize(raw: dict[str, Any]) -> dict[str, Any]:
 
     Format 1 kept everything at the top; format 2 puts the facts of the assignment at the top, flat,
     for other tools (``title``, ``date``, ``uppdrag``, ``kund``, …, ``tags``) and the program's own
-    keys compactly under ``intervjufas``."""
+    keys compactly under ``intervjufas``; format 3 adds ``author`` and ``lang`` at the top.  Who made
+    the report is ``forfattare``; ``author`` is its copy for other tools and counts only when
+    ``forfattare`` is missing (a hand edit of ``author`` alone is overwritten on the next save)."""
     own = raw.get(PROGRAM_KEY)
     if not isinstance(own, dict):  # format 1 (or not a report)
         canonical = {key: raw[key] for key in CANONICAL_KEYS if key in raw}
@@ -141,8 +145,12 @@ def normalize(raw: dict[str, Any]) -> dict[str, Any]:
     if "date" in raw:
         metadata["datum"] = raw["date"]
     canonical["metadata"] = metadata
-    if raw.get("forfattare") is not None:
-        canonical["forfattare"] = raw["forfattare"]
+    author = raw.get("forfattare")
+    if author is None:
+        author = raw.get("author")
+        author = author[0] if isinstance(author, list) and len(author) == 1 else author
+    if author is not None:
+        canonical["forfattare"] = author
     if isinstance(raw.get("tags"), list):
         canonical["taggar"] = raw["tags"]
     return canonical

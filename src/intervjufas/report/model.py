@@ -19,7 +19,7 @@ from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questionnaire import Questionnaire, SetRef
 from intervjufas.model.questions import Question
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 FOLLOW_UP_STATUSES = ("Genomfört", "Delvis", "Inte än", "Släpp")
 CLOSED_STATUSES = ("Genomfört", "Släpp")
 FOLLOW_UP_TITLE = "Uppföljning av tidigare utvecklingsplan"

@@ -16,7 +16,7 @@ from typing import Any
 from intervjufas.errors import AnswerError, AnswerFormatError, ReportFormatError
 from intervjufas.model.answer_codec import decode
 from intervjufas.model.answers import Answer
-from intervjufas.model.markdown_text import DRAFT_MARKER, V1, V2, TextCodec
+from intervjufas.model.markdown_text import DRAFT_MARKER, V1, V2, V3, TextCodec
 from intervjufas.model.questionnaire import (
     STATUS_DONE,
     STATUS_NOT_STARTED,
@@ -99,7 +99,7 @@ def parse(
                 raise ReportFormatError(f"{file}:{line}: {key}: {error}.") from None
             report.extra_metadata[key] = raw
     _read_unfinished(report, questionnaire, header.get("ofardigt"))
-    codec = V1 if header["format"] == 1 else V2
+    codec = {1: V1, 2: V2}.get(header["format"], V3)
     for block in _blocks(body, body_start):
         _read_block(report, questionnaire, block, file, strict, codec)
     if questionnaire is not None and isinstance(header.get("taggar"), list):

@@ -116,8 +116,10 @@ def _header(report: Report, questionnaire: Questionnaire) -> str:
     for question in questionnaire.metadata:
         if question.id in report.answers and question.id != "datum":
             header[question.id] = _plain(report.answers[question.id].value)
-    if report.author:
+    if report.author:  # 'author' for pandoc and other tools, 'forfattare' for the program
         header["forfattare"] = report.author
+        header["author"] = report.author
+    header["lang"] = "sv"
     header["tags"] = tags(report, questionnaire)
     header.update({k: v for k, v in report.extra_metadata.items() if k not in TOP_KEYS and k not in header})
     header[PROGRAM_KEY] = _program_keys(report, questionnaire)

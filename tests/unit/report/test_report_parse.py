@@ -319,11 +319,11 @@ def test_header_that_is_not_a_mapping(kartlaggning: Questionnaire) -> None:
     )
 
 
-@pytest.mark.parametrize(("value", "shown"), [("3", "3"), ("'1'", "'1'"), ("null", "None")])
+@pytest.mark.parametrize(("value", "shown"), [("4", "4"), ("'1'", "'1'"), ("null", "None")])
 def test_unknown_format(text: str, kartlaggning: Questionnaire, value: str, shown: str) -> None:
-    edited = text.replace("  format: 2\n", f"  format: {value}\n", 1)
+    edited = text.replace("  format: 3\n", f"  format: {value}\n", 1)
     assert format_error(edited, kartlaggning) == (
-        f"{FILE}:2: okänt rapportformat {shown}; den här versionen läser format 1 och 2."
+        f"{FILE}:2: okänt rapportformat {shown}; den här versionen läser format 1, 2 och 3."
     )
 
 

@@ -60,6 +60,19 @@ NASTY_LINES = [
     "1. **moment**",
     "   - Varför: x",
     "| a | b |",
+    # What GitHub's autolinking and pandoc's reader would change (format 3 escapes them).
+    "Se https://x.se/a_b*c?q=1&r=2\\",
+    "(https://x.se/wiki/A_(b)). www.x.se/a*b",
+    "<https://x.se> https://x.se/&amp;x",
+    "-- --- ... .... \"citat\" 'citat' it's",
+    "\\ x \\",
+    "^upphöjt^ ~nedsänkt~",
+    "a) x",
+    "(a) x",
+    "iv. x",
+    "(@) x",
+    ": definition",
+    "=",
 ]
 # Lone surrogates cannot be stored in a UTF-8 file, so they are not part of any real answer.
 characters = st.characters(codec="utf-8")
