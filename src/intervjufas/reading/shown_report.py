@@ -103,7 +103,9 @@ def _map_slot(lines: list[str]) -> tuple[list[str], list[str]] | None:
     end = next(
         (index for index in range(start + 1, len(lines)) if _SECTION_END.match(lines[index])), len(lines)
     )
-    own = [line for line in lines[start + 1 : end] if not line.startswith("|") and not MAP_NOTE.fullmatch(line)]
+    own = [
+        line for line in lines[start + 1 : end] if not line.startswith("|") and not MAP_NOTE.fullmatch(line)
+    ]
     return lines[: start + 1], own + lines[end:]
 
 

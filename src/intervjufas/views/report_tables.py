@@ -66,9 +66,7 @@ def _table(tokens: list[Token], start: int) -> MarkdownTable:
         elif token.type == "inline":
             (headers if in_head else rows[-1]).append(_plain(token))
     width = len(headers)
-    return MarkdownTable(
-        tuple(headers), tuple(tuple((row + [""] * width)[:width]) for row in rows)
-    )
+    return MarkdownTable(tuple(headers), tuple(tuple((row + [""] * width)[:width]) for row in rows))
 
 
 def _plain(token: Token) -> str:
