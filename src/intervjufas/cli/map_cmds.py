@@ -97,6 +97,7 @@ def _map(
     ctx: typer.Context, rapport: str | None, katalog: Any, chosen: str, alla: bool, *, pager: bool
 ) -> None:
     from intervjufas.files.settings import reports_dir
+    from intervjufas.folder.scan import existing_folder
     from intervjufas.views.common import show_warnings
 
     facts = terminal(ctx)
@@ -114,7 +115,7 @@ def _map(
     else:
         from intervjufas.reading.process_map.shown_map import latest_map_view
 
-        view, warnings = latest_map_view(folder, _author(alla))
+        view, warnings = latest_map_view(existing_folder(folder), _author(alla))
         show_warnings(make_console(facts, stderr=True), warnings)
     if chosen == "text":
         from intervjufas.views.process_map_view import show_map
@@ -134,12 +135,13 @@ def _map(
 def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager: bool) -> None:
     from intervjufas.cli.reading_cmds import scan_progress_for
     from intervjufas.files.settings import reports_dir
+    from intervjufas.folder.scan import existing_folder
     from intervjufas.reading.process_map.history import map_history, read_map_reports
     from intervjufas.views.common import show_warnings
     from intervjufas.views.map_history_view import history_data, history_markdown, show_history
 
     facts = terminal(ctx)
-    folder = reports_dir(katalog)
+    folder = existing_folder(reports_dir(katalog))
     with (
         scan_progress_for(facts, chosen == "json") as progress,
         scan_progress_for(facts, chosen == "json") as loading,

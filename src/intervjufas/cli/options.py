@@ -276,3 +276,12 @@ MapFormatOption = Annotated[
         ),
     ),
 ]
+
+
+def existing_reports_dir(option: Path | None) -> Path:
+    """The reports folder a command reads as a whole (``--katalog``, else the environment or the
+    default): it must exist – a missing one is ``Fel:`` (ReportsFolderMissing), never an empty list."""
+    from intervjufas.files.settings import reports_dir
+    from intervjufas.folder.scan import existing_folder
+
+    return existing_folder(reports_dir(option))

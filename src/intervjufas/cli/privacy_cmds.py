@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from intervjufas.cli.app import CommandTable, program_words, terminal
-from intervjufas.cli.options import Folder, Plain
+from intervjufas.cli.options import Folder, Plain, existing_reports_dir
 from intervjufas.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -56,11 +56,12 @@ def granska(
 
     facts = terminal(ctx)
     folder = reports_dir(katalog)
+    missing = [] if rapporter else _missing_folder(katalog)
     paths = reports_to_scan(rapporter or [], folder)
     result = scan_reports(paths)
     recovery = recovery_dir()
     recovered = 0 if rapporter else sum(1 for path in paths if path.parent == recovery)
-    show_warnings(make_console(facts, stderr=True), result.warnings)
+    show_warnings(make_console(facts, stderr=True), missing + result.warnings)
     if json_output:
         write_out(facts, scan_json(result) + "\n")
     else:
@@ -68,6 +69,21 @@ def granska(
         for line in scan_lines(result, None if rapporter else folder, recovered):
             console.print(line, markup=False, highlight=False)
     raise typer.Exit(ExitCode.ERROR if result.findings else ExitCode.OK)
+
+
+def _missing_folder(katalog: Any) -> list[str]:
+    """Whether the reports folder to scan exists: a missing one is an error – unless there are
+    recovery files to scan, which are then scanned with a warning."""
+    from intervjufas.errors import ReportsFolderMissing
+    from intervjufas.folder.recovery import recovery_files
+
+    try:
+        existing_reports_dir(katalog)
+    except ReportsFolderMissing as missing:
+        if not recovery_files():
+            raise
+        return [f"{missing.message} Bara återställningsfilerna granskas."]
+    return []
 
 
 def _age_limit(value: Any) -> Any:
@@ -115,7 +131,6 @@ def rensa(
     katalog: Folder = None,
     enkel: Plain = False,
 ) -> None:
-    from intervjufas.files.settings import reports_dir
     from intervjufas.folder.cleanup import anonymise_reports, remove_recovery_files, remove_reports
     from intervjufas.reading.cleanup_plan import plan_cleanup
     from intervjufas.views.cleanup import show_cleanup_outcome, show_cleanup_plan, show_declined, show_dry_run
@@ -125,7 +140,7 @@ def rensa(
     facts = terminal(ctx)
     console = make_console(facts, soft_wrap=True)
     errors = make_console(facts, stderr=True)
-    plan = plan_cleanup(reports_dir(katalog), aldre_an, anonymise=anonymisera)
+    plan = plan_cleanup(existing_reports_dir(katalog), aldre_an, anonymise=anonymisera)
     show_warnings(errors, plan.warnings)
     show_cleanup_plan(console, plan)
     if not plan.reports and not plan.recovery_files:

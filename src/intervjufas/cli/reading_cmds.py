@@ -19,6 +19,7 @@ from intervjufas.cli.options import (
     Period,
     PeriodOption,
     ReportArgument,
+    existing_reports_dir,
 )
 from intervjufas.errors import ExitCode, UsageError
 from intervjufas.views.console import make_console
@@ -59,7 +60,6 @@ def lista(
     ] = None,
     json_output: AsJson = False,
 ) -> None:
-    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.listing import list_reports
     from intervjufas.views.common import show_warnings
     from intervjufas.views.json_output import write_json
@@ -67,7 +67,9 @@ def lista(
 
     facts = terminal(ctx)
     with scan_progress_for(facts, json_output) as progress:
-        listing = list_reports(reports_dir(katalog), program=program(), author=av or "", progress=progress)
+        listing = list_reports(
+            existing_reports_dir(katalog), program=program(), author=av or "", progress=progress
+        )
     show_warnings(make_console(facts, stderr=True), listing.warnings)
     if json_output:
         write_json(listing_data(listing), standard_output(facts))
@@ -197,14 +199,13 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
     ),
 )
 def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False) -> None:
-    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.plan.folder_items import folder_plan
     from intervjufas.views.common import show_warnings
     from intervjufas.views.json_output import write_json
     from intervjufas.views.plan import plan_data, show_plan
 
     facts = terminal(ctx)
-    folder = reports_dir(katalog)
+    folder = existing_reports_dir(katalog)
     with scan_progress_for(facts, json_output) as progress:
         items, warnings = folder_plan(folder, program=program(), progress=progress)
     show_warnings(make_console(facts, stderr=True), warnings)
@@ -236,7 +237,6 @@ def trend(
     per: PeriodOption = Period.manad,
     json_output: AsJson = False,
 ) -> None:
-    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.trend import folder_trends
     from intervjufas.views.common import show_warnings
     from intervjufas.views.json_output import trend_data, write_json
@@ -245,7 +245,7 @@ def trend(
     facts = terminal(ctx)
     with scan_progress_for(facts, json_output) as progress:
         trends, warnings = folder_trends(
-            reports_dir(katalog), kund=kund, per=per.value, program=program(), progress=progress
+            existing_reports_dir(katalog), kund=kund, per=per.value, program=program(), progress=progress
         )
     show_warnings(make_console(facts, stderr=True), warnings)
     if json_output:

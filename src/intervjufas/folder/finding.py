@@ -2,7 +2,8 @@
 
 - ``find_reports`` (every command that takes a RAPPORT): by path or file name, by the start of a
   file name (a date), or by words from the assignment, the customer or the date ("lager",
-  "nordlager 2024").  The matching reports come back newest first, with what a person needs to
+  "nordlager 2024").  A name that is not a path needs the folder: when it does not exist, that is
+  the error (``ReportsFolderMissing``), not "no report".  The matching reports come back newest first, with what a person needs to
   tell them apart (date, assignment, customer, file); choosing among several is the interface's job
   (``ambiguity`` says it when there is nobody to ask).  Words match without regard to case or
   accents (``truckfor`` finds "Truckförare"), and every word must match.
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.folder.scan import Header, read_folder_header, read_headers, report_files
+from intervjufas.folder.scan import Header, existing_folder, read_folder_header, read_headers, report_files
 from intervjufas.model.safe_text import visible
 
 SHOWN = 15  # the newest matches offered in a menu or listed
@@ -67,6 +68,7 @@ def find_reports(name: str, folder: Path) -> list[FoundReport]:
     given = _given(name, folder)
     if given is not None:
         return [FoundReport(given)]
+    existing_folder(folder)
     by_prefix = [_described(path) for path in _by_prefix(name, folder)] if name else []
     found = by_prefix or _by_words(name, folder)
     if not found:
@@ -82,6 +84,7 @@ def the_report(name: str, folder: Path) -> Path:
     given = _given(name, folder)
     if given is not None:
         return given
+    existing_folder(folder)
     matches = _by_prefix(name, folder)
     if len(matches) == 1:
         return matches[0]
