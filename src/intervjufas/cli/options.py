@@ -193,6 +193,16 @@ AsJson = Annotated[
         "--json", metavar="", help="Skriv ut resultatet som JSON (för skript) i stället för en tabell."
     ),
 ]
+CustomerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--kund",
+        metavar="NAMN",
+        help="Ta bara med rapporter för kunden NAMN. Det räcker med en del av namnet (nordlager hittar "
+        "Nordlager AB); stora och små bokstäver och accenter spelar ingen roll.",
+        show_default=False,
+    ),
+]
 ReportArgument = Annotated[
     str,
     typer.Argument(

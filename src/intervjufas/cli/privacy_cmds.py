@@ -37,7 +37,8 @@ def granska(
         list[str] | None,
         typer.Argument(
             metavar="RAPPORT",
-            help="Rapporter att granska: sökväg, filnamn, början av ett filnamn eller en mapp.",
+            help="Rapporter att granska: sökväg, filnamn, början av ett filnamn, ord ur uppdraget eller "
+            "kunden (alla rapporter som passar granskas) eller en mapp.",
             show_default=False,
         ),
     ] = None,

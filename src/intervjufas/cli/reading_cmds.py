@@ -13,6 +13,7 @@ from intervjufas.cli.completion import complete_report
 from intervjufas.cli.options import (
     AsJson,
     CompareFormat,
+    CustomerOption,
     Folder,
     FormatOption,
     OutputFile,
@@ -198,7 +199,9 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
         "som Genomfört eller Släpp – med steg, typ, varför, senaste status, rapport och datum."
     ),
 )
-def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False) -> None:
+def plan(
+    ctx: typer.Context, katalog: Folder = None, kund: CustomerOption = None, json_output: AsJson = False
+) -> None:
     from intervjufas.reading.plan.folder_items import folder_plan
     from intervjufas.views.common import show_warnings
     from intervjufas.views.json_output import write_json
@@ -207,12 +210,12 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
     facts = terminal(ctx)
     folder = existing_reports_dir(katalog)
     with scan_progress_for(facts, json_output) as progress:
-        items, warnings = folder_plan(folder, program=program(), progress=progress)
+        items, warnings = folder_plan(folder, program=program(), progress=progress, kund=kund or "")
     show_warnings(make_console(facts, stderr=True), warnings)
     if json_output:
         write_json(plan_data(items), standard_output(facts))
     else:
-        show_plan(make_console(facts), items, folder, program())
+        show_plan(make_console(facts), items, folder, program(), kund=kund or "")
 
 
 @commands.command(
@@ -225,15 +228,7 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
 def trend(
     ctx: typer.Context,
     katalog: Folder = None,
-    kund: Annotated[
-        str | None,
-        typer.Option(
-            "--kund",
-            metavar="NAMN",
-            help="Ta bara med rapporter för kunden NAMN (hela namnet; stora och små bokstäver spelar ingen roll).",
-            show_default=False,
-        ),
-    ] = None,
+    kund: CustomerOption = None,
     per: PeriodOption = Period.manad,
     json_output: AsJson = False,
 ) -> None:

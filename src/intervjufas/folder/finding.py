@@ -7,6 +7,9 @@
   tell them apart (date, assignment, customer, file); choosing among several is the interface's job
   (``ambiguity`` says it when there is nobody to ask).  Words match without regard to case or
   accents (``truckfor`` finds "Truckförare"), and every word must match.
+- ``has_words`` is that rule for one text: ``trend --kund`` and every other option that names a
+  customer use it, so a part of the name is enough everywhere; ``same_customer`` says when two
+  reports are for the same customer (a follow-up, ``jamfor A``).
 - ``the_report`` (a path the session or ``granska`` is given): by path, file name or a prefix that
   only one file name has; it reads no headers.
 
@@ -59,6 +62,21 @@ def folded(text: str) -> str:
     """Lowercase ASCII words separated by single spaces: 'Truckförare, AB' -> 'truckforare ab'."""
     plain = unicodedata.normalize("NFKD", text.translate(_FOLD)).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
+
+
+def has_words(given: str, text: str) -> bool:
+    """Whether ``text`` holds every word of ``given`` (anywhere, without regard to case or
+    accents): the finder's rule for words, and the rule of every option that names a customer
+    ('nordlager' and 'NORDLÄGER ab' find 'Nordlager AB'; 'lager' finds it too)."""
+    words = folded(given).split()
+    found = folded(text)
+    return bool(words) and all(word in found for word in words)
+
+
+def same_customer(first: str, second: str) -> bool:
+    """Whether two reports name the same customer: the names are equal without regard to case,
+    accents, punctuation or spacing ('Nordlager AB' is 'nordlager  ab' and 'Nordlager, AB')."""
+    return bool(folded(first)) and folded(first) == folded(second)
 
 
 def find_reports(name: str, folder: Path) -> list[FoundReport]:
@@ -134,15 +152,15 @@ def _by_words(name: str, folder: Path) -> list[FoundReport]:
     'Nordlager'), and whose date starts with every date given ('2024', '2024-02')."""
     tokens = [token for token in re.split(r"[\s,;]+", name) if token]
     dates = [token for token in tokens if _DATE.fullmatch(token)]
-    words = folded(" ".join(token for token in tokens if token not in dates)).split()
-    if not words and not dates:
+    words = " ".join(token for token in tokens if token not in dates)
+    if not folded(words) and not dates:
         return []
     headers, _ = read_headers(folder)  # (unreadable files are reported by lista)
     found = []
     for path, header in headers:
         report = _from_header(path, header)
-        text = folded(f"{report.uppdrag} {report.kund}")
-        if all(word in text for word in words) and all(report.datum.startswith(d) for d in dates):
+        matches = not folded(words) or has_words(words, f"{report.uppdrag} {report.kund}")
+        if matches and all(report.datum.startswith(d) for d in dates):
             found.append(report)
     return found
 

@@ -26,7 +26,7 @@ from typing import TypeGuard
 from intervjufas.errors import UnreadableFile, describe_os_error
 from intervjufas.files.bounded import REPORT_LIMIT, open_regular
 from intervjufas.folder.file_cache import FileCache, FileKey, file_key
-from intervjufas.folder.finding import the_report
+from intervjufas.folder.finding import find_reports
 from intervjufas.folder.recovery import recovery_files
 from intervjufas.folder.scan import report_files
 from intervjufas.model.personal_data import KINDS, find_personal_data
@@ -82,15 +82,16 @@ def scan_version() -> str:
 
 
 def reports_to_scan(names: Sequence[str], folder: Path) -> list[Path]:
-    """The files named (a path, a file name in the reports folder or the start of one, or a folder
-    of reports), or without names the reports folder and any recovery files. A name that is not
+    """The files named (a path, a folder of reports, or a report named as every command names one –
+    a file name, its start or words from the assignment or the customer, where every report that
+    matches is scanned), or without names the reports folder and any recovery files. A name that is not
     found is an error (IntervjufasError), before anything is scanned."""
     if not names:
         return [*report_files(folder), *recovery_files()]
     paths: list[Path] = []
     for name in names:
         given = Path(name).expanduser()
-        paths += report_files(given) if given.is_dir() else [the_report(name, folder)]
+        paths += report_files(given) if given.is_dir() else [found.path for found in find_reports(name, folder)]
     return list(dict.fromkeys(paths))
 
 
