@@ -78,7 +78,7 @@ def test_every_word_must_match(reports: Path) -> None:
 def test_a_missing_path_and_an_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(IntervjufasError, match=r"Rapporten saknas/x\.md finns inte\."):
         find_reports("saknas/x.md", tmp_path)
-    with pytest.raises(ReportsFolderMissing, match="Rapportmappen .*finns-inte finns inte"):
+    with pytest.raises(ReportsFolderMissing, match=r"Rapportmappen .*finns-inte finns inte"):
         find_reports("lager", tmp_path / "finns-inte")
     with pytest.raises(ReportsFolderMissing):
         the_report("2024", tmp_path / "finns-inte")
