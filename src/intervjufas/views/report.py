@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -17,6 +18,8 @@ from intervjufas.views.console import write_plain
 from intervjufas.views.paging import print_paged
 from intervjufas.views.process_map_view import map_plain_text, map_renderable
 from intervjufas.views.report_tables import split_tables, table_text
+from intervjufas.views.stacked import Stack
+from intervjufas.views.text_grid import longest
 
 if TYPE_CHECKING:
     from intervjufas.reading.shown_report import ReportView
@@ -26,14 +29,9 @@ def report_renderable(view: ReportView, width: int = 80) -> RenderableType:
     """The report for a terminal ``width`` columns wide."""
     from rich.markdown import Markdown
 
-    parts: list[RenderableType] = [Markdown(f"# {view.title}")]
+    parts: list[RenderableType] = [Text(shown(view.title), style="bold", justify="center")]
     if view.facts:
-        facts = Table.grid(padding=(0, 2))
-        facts.add_column(style="bold", no_wrap=True)
-        facts.add_column()
-        for label, value in view.facts:
-            facts.add_row(Text(label), Text(value))
-        parts.append(Padding(facts, (1, 0, 0, 0)))
+        parts.append(Padding(_facts(view.facts, width), (1, 0, 0, 0)))
     for part in view.parts:
         if not isinstance(part, str):
             parts += [Text(""), map_renderable(part, width, heading=False)]
@@ -41,6 +39,23 @@ def report_renderable(view: ReportView, width: int = 80) -> RenderableType:
         for piece in split_tables(part):
             parts += [Text(""), Markdown(piece) if isinstance(piece, str) else table_text(piece, width)]
     return Group(*parts)
+
+
+def _facts(facts: list[tuple[str, str]], width: int) -> RenderableType:
+    """The facts as two columns, or – when a value's longest word would not fit beside the
+    labels – each label over its value."""
+    labels = max(cell_len(label) for label, _ in facts)
+    if labels + 2 + longest((value for _, value in facts), words=True) > width:
+        stack = Stack(width)
+        for label, value in facts:
+            stack.add([(label, "bold")], [[(value, "")]])
+        return stack.render()
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, value in facts:
+        grid.add_row(Text(label), Text(value))
+    return grid
 
 
 def report_plain_text(view: ReportView, width: int = 80) -> str:
