@@ -42,11 +42,6 @@ class ReportView:
     facts: list[tuple[str, str]]  # (label, value)
     parts: tuple[Part, ...]  # the body: Markdown, with the map (at most once) where its section is
 
-    @property
-    def markdown(self) -> str:
-        """The body's Markdown without the map (for a reader that only wants the text)."""
-        return "\n".join(part for part in self.parts if isinstance(part, str))
-
 
 def uncommented(line: str) -> str:
     """A line without its HTML comments (an escaped ``\\<!--`` is text, and stays)."""
