@@ -93,6 +93,8 @@ def table_text(table: MarkdownTable, width: int) -> Text:
             grid.add_row([[[(cell, "")]] for cell in row])
         return grid.render()
     stack = Stack(width)
+    if not table.rows:  # only the headings
+        stack.add([(" · ".join(table.headers), "bold")], [])
     for row in table.rows:
         first = row[0] if row else ""
         details = [
