@@ -83,6 +83,22 @@ class UnreadableFile(IntervjufasError):
         self.reason = reason
 
 
+class ReportsFolderMissing(IntervjufasError):
+    """The reports folder a command is to read does not exist (or is not a folder): said at once,
+    so that a mistyped --katalog never looks like an empty folder."""
+
+    def __init__(self, folder: Path, *, not_a_folder: bool = False) -> None:
+        if not_a_folder:
+            message = f"Rapportmappen {folder} är ingen mapp."
+        else:
+            message = (
+                f"Rapportmappen {folder} finns inte. Ange rapportmappen med --katalog eller "
+                "INTERVJUFAS_KATALOG; den skapas när du gör din första kartläggning."
+            )
+        super().__init__(message)
+        self.folder = folder
+
+
 class ReportInUseError(IntervjufasError):
     """Another session holds the report's lock."""
 

@@ -131,6 +131,7 @@ def test_paths_under_the_working_folder_are_shown_relative(
 
 
 def test_an_empty_folder(reports_dir: Path) -> None:
+    reports_dir.mkdir()
     result = granska()
     assert (result.exit_code, result.stdout) == (0, f"Inga rapporter att granska i {reports_dir}.\n")
 

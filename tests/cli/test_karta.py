@@ -183,6 +183,7 @@ def test_a_report_without_a_map(reports_dir: Path, tmp_path: Path) -> None:
 
 
 def test_an_empty_folder(reports_dir: Path) -> None:
+    reports_dir.mkdir()
     result = karta()
     assert result.exit_code == 0, result.output
     assert flat(result.stdout) == (

@@ -111,6 +111,7 @@ def test_json(maps: Path) -> None:
 
 
 def test_an_empty_folder(reports_dir: Path) -> None:
+    reports_dir.mkdir()
     result = historik()
     assert result.exit_code == 0
     assert (

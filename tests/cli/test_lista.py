@@ -183,10 +183,14 @@ def test_a_narrow_terminal_never_gets_lines_longer_than_itself(reports: Path):
 
 
 def test_empty_and_missing_folder(tmp_path: Path):
-    result = run_cli("lista", "--katalog", str(tmp_path / "finns-inte"))
-    assert result.exit_code == 0
-    assert "Det finns inga rapporter i" in result.stdout
-    assert result.stderr == ""
+    empty = run_cli("lista", "--katalog", str(tmp_path))
+    assert empty.exit_code == 0
+    assert "Det finns inga rapporter i" in empty.stdout
+    assert empty.stderr == ""
+    for json_output in ([], ["--json"]):  # a mistyped folder is no empty folder
+        missing = run_cli("lista", "--katalog", str(tmp_path / "finns-inte"), *json_output)
+        assert (missing.exit_code, missing.stdout) == (1, "")
+        assert missing.stderr.startswith(f"Fel: Rapportmappen {tmp_path / 'finns-inte'} finns inte.")
     result = run_cli("lista", "--katalog", str(tmp_path), "--json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {"format": 2, "rapporter": []}
@@ -236,7 +240,7 @@ def test_a_folder_that_cannot_be_read_is_an_error(tmp_path: Path):
     not_a_folder.write_text("x", encoding="utf-8")
     result = run_cli("lista", "--katalog", str(not_a_folder))
     assert result.exit_code == 1
-    assert result.stderr.startswith("Fel: Kan inte läsa mappen")
+    assert result.stderr == f"Fel: Rapportmappen {not_a_folder} är ingen mapp.\n"
 
 
 def test_hand_edited_header_is_read_as_yaml(reports: Path):

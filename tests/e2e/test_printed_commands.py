@@ -20,10 +20,10 @@ NOT_ON_PATH = {"PATH": "/usr/bin:/bin"}
 
 
 def test_the_folder_hint_and_conflict_copies(run_command: Callable, program: str, reports_dir: Path) -> None:
+    reports_dir.mkdir(parents=True, exist_ok=True)
     empty = run_command("lista", **NOT_ON_PATH)
     assert empty.returncode == 0, empty.stderr
     assert f"Börja en kartläggning med: {program} kartlagg" in empty.stdout
-    reports_dir.mkdir(parents=True, exist_ok=True)
     original = reports_dir / "2024-01-15-lagerarbetare-till-nordlager.md"
     shutil.copy(FIXTURE_REPORTS / original.name, original)
     text = original.read_text(encoding="utf-8").replace(

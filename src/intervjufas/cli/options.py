@@ -180,6 +180,16 @@ AsJson = Annotated[
         "--json", metavar="", help="Skriv ut resultatet som JSON (för skript) i stället för en tabell."
     ),
 ]
+CustomerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--kund",
+        metavar="NAMN",
+        help="Ta bara med rapporter för kunden NAMN. Det räcker med en del av namnet (nordlager hittar "
+        "Nordlager AB); stora och små bokstäver och accenter spelar ingen roll.",
+        show_default=False,
+    ),
+]
 ReportArgument = Annotated[
     str,
     typer.Argument(
@@ -263,3 +273,12 @@ MapFormatOption = Annotated[
         ),
     ),
 ]
+
+
+def existing_reports_dir(option: Path | None) -> Path:
+    """The reports folder a command reads as a whole (``--katalog``, else the environment or the
+    default): it must exist – a missing one is ``Fel:`` (ReportsFolderMissing), never an empty list."""
+    from intervjufas.files.settings import reports_dir
+    from intervjufas.folder.scan import existing_folder
+
+    return existing_folder(reports_dir(option))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from intervjufas.cli.app import CommandTable, program_words, terminal
-from intervjufas.cli.options import Folder, Plain
+from intervjufas.cli.options import Folder, Plain, existing_reports_dir
 from intervjufas.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -38,7 +38,8 @@ def granska(
         list[str] | None,
         typer.Argument(
             metavar="RAPPORT",
-            help="Rapporter att granska: sökväg, filnamn, början av ett filnamn eller en mapp.",
+            help="Rapporter att granska: sökväg, filnamn, början av ett filnamn, ord ur uppdraget eller "
+            "kunden (alla rapporter som passar granskas) eller en mapp.",
             show_default=False,
         ),
     ] = None,
@@ -111,7 +112,6 @@ def rensa(
     katalog: Folder = None,
     enkel: Plain = False,
 ) -> None:
-    from intervjufas.files.settings import reports_dir
     from intervjufas.folder.cleanup import carry_out
     from intervjufas.reading.cleanup_plan import plan_cleanup
     from intervjufas.views.cleanup import show_cleanup_outcome, show_cleanup_plan
@@ -120,7 +120,7 @@ def rensa(
     facts = terminal(ctx)
     console = make_console(facts, soft_wrap=True)
     errors = make_console(facts, stderr=True)
-    plan = plan_cleanup(reports_dir(katalog), aldre_an, anonymise=anonymisera)
+    plan = plan_cleanup(existing_reports_dir(katalog), aldre_an, anonymise=anonymisera)
     show_warnings(errors, plan.warnings)
     show_cleanup_plan(console, plan)
     if not plan.reports and not plan.recovery_files:

@@ -90,6 +90,7 @@ def _map(
     ctx: typer.Context, rapport: str | None, katalog: Any, chosen: str, alla: bool, *, pager: bool
 ) -> None:
     from intervjufas.files.settings import reports_dir
+    from intervjufas.folder.scan import existing_folder
     from intervjufas.views.console import show_warnings
 
     facts = terminal(ctx)
@@ -107,7 +108,7 @@ def _map(
     else:
         from intervjufas.reading.process_map.shown_map import latest_shown_map
 
-        view, warnings = latest_shown_map(folder, everyone=alla)
+        view, warnings = latest_shown_map(existing_folder(folder), everyone=alla)
         show_warnings(make_console(facts, stderr=True), warnings)
     if chosen == "text":
         from intervjufas.views.process_map.shown_map import show_map
@@ -126,13 +127,14 @@ def _map(
 
 def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager: bool) -> None:
     from intervjufas.files.settings import author_name, reports_dir
+    from intervjufas.folder.scan import existing_folder
     from intervjufas.reading.process_map.history import map_history, read_map_reports
     from intervjufas.views.console import show_warnings
     from intervjufas.views.process_map.history import history_data, history_markdown, show_history
     from intervjufas.views.progress import scan_progress_for
 
     facts = terminal(ctx)
-    folder = reports_dir(katalog)
+    folder = existing_folder(reports_dir(katalog))
     with (
         scan_progress_for(facts, chosen == "json") as progress,
         scan_progress_for(facts, chosen == "json") as loading,

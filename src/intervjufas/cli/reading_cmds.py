@@ -13,12 +13,14 @@ from intervjufas.cli.completion import complete_report
 from intervjufas.cli.options import (
     AsJson,
     CompareFormat,
+    CustomerOption,
     Folder,
     FormatOption,
     OutputFile,
     Period,
     PeriodOption,
     ReportArgument,
+    existing_reports_dir,
 )
 from intervjufas.errors import ExitCode, UsageError
 from intervjufas.views.console import make_console
@@ -50,7 +52,6 @@ def lista(
     ] = None,
     json_output: AsJson = False,
 ) -> None:
-    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.listing import list_reports
     from intervjufas.views.console import show_warnings
     from intervjufas.views.json_output import write_json
@@ -59,7 +60,9 @@ def lista(
 
     facts = terminal(ctx)
     with scan_progress_for(facts, json_output) as progress:
-        listing = list_reports(reports_dir(katalog), program=program(), author=av or "", progress=progress)
+        listing = list_reports(
+            existing_reports_dir(katalog), program=program(), author=av or "", progress=progress
+        )
     show_warnings(make_console(facts, stderr=True), listing.warnings)
     if json_output:
         write_json(listing_data(listing), standard_output(facts))
@@ -188,8 +191,9 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
         "som Genomfört eller Släpp – med steg, typ, varför, senaste status, rapport och datum."
     ),
 )
-def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False) -> None:
-    from intervjufas.files.settings import reports_dir
+def plan(
+    ctx: typer.Context, katalog: Folder = None, kund: CustomerOption = None, json_output: AsJson = False
+) -> None:
     from intervjufas.reading.plan.folder_items import folder_plan
     from intervjufas.views.console import show_warnings
     from intervjufas.views.json_output import write_json
@@ -197,14 +201,14 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
     from intervjufas.views.progress import scan_progress_for
 
     facts = terminal(ctx)
-    folder = reports_dir(katalog)
+    folder = existing_reports_dir(katalog)
     with scan_progress_for(facts, json_output) as progress:
-        items, warnings = folder_plan(folder, program=program(), progress=progress)
+        items, warnings = folder_plan(folder, program=program(), progress=progress, customer=kund or "")
     show_warnings(make_console(facts, stderr=True), warnings)
     if json_output:
         write_json(plan_data(items), standard_output(facts))
     else:
-        show_plan(make_console(facts), items, folder, program())
+        show_plan(make_console(facts), items, folder, program(), customer=kund or "")
 
 
 @commands.command(
@@ -217,19 +221,10 @@ def plan(ctx: typer.Context, katalog: Folder = None, json_output: AsJson = False
 def trend(
     ctx: typer.Context,
     katalog: Folder = None,
-    kund: Annotated[
-        str | None,
-        typer.Option(
-            "--kund",
-            metavar="NAMN",
-            help="Ta bara med rapporter för kunden NAMN (hela namnet; stora och små bokstäver spelar ingen roll).",
-            show_default=False,
-        ),
-    ] = None,
+    kund: CustomerOption = None,
     per: PeriodOption = Period.manad,
     json_output: AsJson = False,
 ) -> None:
-    from intervjufas.files.settings import reports_dir
     from intervjufas.reading.trend import folder_trends
     from intervjufas.views.console import show_warnings
     from intervjufas.views.json_output import trend_data, write_json
@@ -239,7 +234,7 @@ def trend(
     facts = terminal(ctx)
     with scan_progress_for(facts, json_output) as progress:
         trends, warnings = folder_trends(
-            reports_dir(katalog), customer=kund, per=per.value, program=program(), progress=progress
+            existing_reports_dir(katalog), customer=kund, per=per.value, program=program(), progress=progress
         )
     show_warnings(make_console(facts, stderr=True), warnings)
     if json_output:

@@ -2,11 +2,16 @@
 
 - ``find_reports`` (every command that takes a RAPPORT): by path or file name, by the start of a
   file name (a date), or by words from the assignment, the customer or the date ("lager",
-  "nordlager 2024").  The matching reports come back newest first, with what a person needs to
-  tell them apart (date, assignment, customer, file); choosing among several is the interface's job
-  (``ambiguity`` says it when there is nobody to ask).  Words match without regard to case or
-  accents (``truckfor`` finds "Truckförare"), and every word must match.
-- ``the_report`` (a path the session or ``granska`` is given): by path, file name or a prefix that
+  "nordlager 2024").  A name that is not a path needs the folder: when it does not exist, that is
+  the error (``ReportsFolderMissing``), not "no report".  The matching reports come back newest
+  first, with what a person needs to tell them apart (date, assignment, customer, file); choosing
+  among several is the interface's job (``ambiguity`` says it when there is nobody to ask;
+  ``granska`` scans them all).  Words match without regard to case or accents (``truckfor`` finds
+  "Truckförare"), and every word must match.
+- ``has_words`` is that rule for one text: ``trend --kund`` and every other option that names a
+  customer use it, so a part of the name is enough everywhere; ``same_customer`` says when two
+  reports are for the same customer (a follow-up, ``jamfor A``).
+- ``the_report`` (a path the session is given): by path, file name or a prefix that
   only one file name has; it reads no headers.
 
 Both take a path or a name in the folder the same way (``_given``); shell completion offers the
@@ -23,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.folder.scan import Header, read_folder_header, read_headers, report_files
+from intervjufas.folder.scan import Header, existing_folder, read_folder_header, read_headers, report_files
 from intervjufas.model.safe_text import visible
 
 SHOWN = 15  # the newest matches offered in a menu or listed
@@ -60,6 +65,21 @@ def folded(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
 
 
+def has_words(given: str, text: str) -> bool:
+    """Whether ``text`` holds every word of ``given`` (anywhere, without regard to case or
+    accents): the finder's rule for words, and the rule of every option that names a customer
+    ('nordlager' and 'NORDLÄGER ab' find 'Nordlager AB'; 'lager' finds it too)."""
+    words = folded(given).split()
+    found = folded(text)
+    return bool(words) and all(word in found for word in words)
+
+
+def same_customer(first: str, second: str) -> bool:
+    """Whether two reports name the same customer: the names are equal without regard to case,
+    accents, punctuation or spacing ('Nordlager AB' is 'nordlager  ab' and 'Nordlager, AB')."""
+    return bool(folded(first)) and folded(first) == folded(second)
+
+
 def find_reports(name: str, folder: Path) -> list[FoundReport]:
     """The reports ``name`` refers to, newest first: a path or a file name in the folder (one
     report), else the files whose names start with it, else the reports whose assignment, customer
@@ -67,6 +87,7 @@ def find_reports(name: str, folder: Path) -> list[FoundReport]:
     given = _given(name, folder)
     if given is not None:
         return [FoundReport(given)]
+    existing_folder(folder)
     by_prefix = [_described(path) for path in _by_prefix(name, folder)] if name else []
     found = by_prefix or _by_words(name, folder)
     if not found:
@@ -82,6 +103,7 @@ def the_report(name: str, folder: Path) -> Path:
     given = _given(name, folder)
     if given is not None:
         return given
+    existing_folder(folder)
     matches = _by_prefix(name, folder)
     if len(matches) == 1:
         return matches[0]
@@ -131,15 +153,15 @@ def _by_words(name: str, folder: Path) -> list[FoundReport]:
     'Nordlager'), and whose date starts with every date given ('2024', '2024-02')."""
     tokens = [token for token in re.split(r"[\s,;]+", name) if token]
     dates = [token for token in tokens if _DATE.fullmatch(token)]
-    words = folded(" ".join(token for token in tokens if token not in dates)).split()
-    if not words and not dates:
+    words = " ".join(token for token in tokens if token not in dates)
+    if not folded(words) and not dates:
         return []
     headers, _ = read_headers(folder)  # (unreadable files are reported by lista)
     found = []
     for path, header in headers:
         report = _from_header(path, header)
-        text = folded(f"{report.uppdrag} {report.kund}")
-        if all(word in text for word in words) and all(report.datum.startswith(d) for d in dates):
+        matches = not folded(words) or has_words(words, f"{report.uppdrag} {report.kund}")
+        if matches and all(report.datum.startswith(d) for d in dates):
             found.append(report)
     return found
 

@@ -29,7 +29,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from intervjufas.errors import AnswerError, UnreadableFile, describe_os_error, file_error
+from intervjufas.errors import (
+    AnswerError,
+    ReportsFolderMissing,
+    UnreadableFile,
+    describe_os_error,
+    file_error,
+)
 from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, file_key, settled
 from intervjufas.folder.header_row import FolderHeader, well_formed
 from intervjufas.model.answers import parse_date
@@ -49,6 +55,14 @@ class ScannedFile(NamedTuple):  # (a tuple: 20,000 of them are made in no time)
     path: Path
     header: FolderHeader | None
     problem: str = ""  # in Swedish, e.g. "huvudet saknar rapportens 'id'"
+
+
+def existing_folder(folder: Path) -> Path:
+    """The reports folder a command reads, when it exists; else ReportsFolderMissing (an empty
+    answer would hide a mistyped folder)."""
+    if folder.is_dir():
+        return folder
+    raise ReportsFolderMissing(folder, not_a_folder=folder.exists())
 
 
 def report_files(folder: Path) -> list[Path]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.folder.finding import same_customer
 from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.loading import LoadedReport, load_report
 from intervjufas.folder.scan import read_headers, sort_key
@@ -356,8 +357,7 @@ def _heading(pair: _Pair, question_id: str) -> str:
 
 
 def _customer(header: FolderHeader) -> str:
-    value = header.fact("kund")
-    return header_text(value).strip().casefold()
+    return header_text(header.fact("kund"))
 
 
 def _ordered_sections(pair: _Pair, sections: dict[str, Section]) -> list[Section]:
@@ -383,8 +383,8 @@ def earlier_report(target: LoadedReport) -> LoadedReport:
         if header.set_id == set_id and path.name != target.path.name
     ]
     earlier = sorted((entry for entry in earlier if entry[0] < target.sort_key), reverse=True)
-    customer = target.report.detail("kund").strip().casefold()
-    same = [entry for entry in earlier if customer and _customer(entry[2]) == customer]
+    customer = target.report.detail("kund")
+    same = [entry for entry in earlier if same_customer(customer, _customer(entry[2]))]
     chosen = {id(entry) for entry in same}
     others = [entry for entry in earlier if id(entry) not in chosen]
     for _, path, _ in same + others:  # (each group newest first)

@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeGuard
 
-from intervjufas.errors import UnreadableFile, describe_os_error
+from intervjufas.errors import ReportsFolderMissing, UnreadableFile, describe_os_error
 from intervjufas.files.bounded import REPORT_LIMIT, open_regular
 from intervjufas.folder.file_cache import FileCache, FileKey, file_key
-from intervjufas.folder.finding import the_report
+from intervjufas.folder.finding import find_reports
 from intervjufas.folder.recovery import recovery_dir, recovery_files
-from intervjufas.folder.scan import report_files
+from intervjufas.folder.scan import existing_folder, report_files
 from intervjufas.model.personal_data import KINDS, find_personal_data
 
 NAMESPACE = "granska"
@@ -83,27 +83,44 @@ def scan_version() -> str:
 
 
 def reports_to_scan(names: Sequence[str], folder: Path) -> list[Path]:
-    """The files named (a path, a file name in the reports folder or the start of one, or a folder
-    of reports), or without names the reports folder and any recovery files. A name that is not
+    """The files named (a path, a folder of reports, or a report named as every command names one –
+    a file name, its start or words from the assignment or the customer, where every report that
+    matches is scanned), or without names the reports folder and any recovery files. A name that is not
     found is an error (IntervjufasError), before anything is scanned."""
     if not names:
         return [*report_files(folder), *recovery_files()]
     paths: list[Path] = []
     for name in names:
         given = Path(name).expanduser()
-        paths += report_files(given) if given.is_dir() else [the_report(name, folder)]
+        paths += report_files(given) if given.is_dir() else [found.path for found in find_reports(name, folder)]
     return list(dict.fromkeys(paths))
 
 
 def privacy_scan(names: Sequence[str], folder: Path) -> ScanResult:
     """What ``granska`` finds in the files named – or, without names, in the reports folder and
-    the recovery files (the result counts those)."""
+    the recovery files (the result counts those). Without names, a reports folder that does not
+    exist is ReportsFolderMissing – unless there are recovery files, which are then scanned with a
+    warning."""
+    missing = [] if names else _missing_folder(folder)
     paths = reports_to_scan(names, folder)
     result = scan_reports(paths)
+    result.warnings[:0] = missing
     if not names:
         recovery = recovery_dir()
         result.recovery_files = sum(1 for path in paths if path.parent == recovery)
     return result
+
+
+def _missing_folder(folder: Path) -> list[str]:
+    """Nothing when the reports folder exists; a warning when it does not but there are recovery
+    files to scan; else ReportsFolderMissing."""
+    try:
+        existing_folder(folder)
+    except ReportsFolderMissing as missing:
+        if not recovery_files():
+            raise
+        return [f"{missing.message} Bara återställningsfilerna granskas."]
+    return []
 
 
 def scan_reports(

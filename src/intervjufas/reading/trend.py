@@ -15,6 +15,7 @@ from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.folder.finding import has_words
 from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.scan import Progress, read_headers, sort_key
 from intervjufas.model.questionnaire import Questionnaire, Step
@@ -122,18 +123,18 @@ def _fact_text(raw: Any) -> str:
 def rating_trends(
     reports: list[LoadedReport], *, customer: str | None = None, per: str = "manad"
 ) -> list[SetTrend]:
-    """The rating series per question set, for the reports of one customer if ``customer`` is given
-    (exact match, ignoring case).  Sets in order of their newest report."""
+    """The rating series per question set, for the reports of the customers ``customer`` names if
+    it is given (``folder.finding.has_words``: a part of the name will do).  Sets in order of their
+    newest report."""
     rated = [found for found in map(rated_report, reports) if found is not None]
     return trends_of(rated, customer=customer, per=per)
 
 
 def trends_of(rated: list[Rated], *, customer: str | None = None, per: str = "manad") -> list[SetTrend]:
     """``rating_trends`` of reports as the trend reads them (from headers or read in full)."""
-    wanted = customer.strip().casefold() if customer else None
     by_set: dict[str, list[Rated]] = {}
     for report in sorted(rated, key=lambda r: r.sort_key, reverse=True):
-        if wanted is not None and report.kund.strip().casefold() != wanted:
+        if customer is not None and not has_words(customer, report.kund):
             continue
         by_set.setdefault(report.set_id, []).append(report)
     trends = []

@@ -83,15 +83,33 @@ def unknown_note(sides: tuple[str, ...]) -> str:
 
 
 def rating_change(rating: Rating) -> str:
-    """'3 → 4 (+1)', '3 → –' when one side has no rating."""
-    a = NO_ANSWER if rating.a is None else str(rating.a)
-    b = NO_ANSWER if rating.b is None else str(rating.b)
+    """'3 → 4 (+1)'; '3 (inget betyg i B)' when one side has no rating."""
+    if rating.a is None or rating.b is None:
+        if rating.a is None and rating.b is None:
+            return "inget betyg i A eller B"
+        return f"{rating.a} (inget betyg i B)" if rating.b is None else f"{rating.b} (inget betyg i A)"
+    a, b = str(rating.a), str(rating.b)
     change = rating.change
     if change is None:
         return f"{a} → {b}"
     if change == 0:
         return f"{a} → {b} (±0)"
     return f"{a} → {b} ({'+' if change > 0 else '−'}{abs(change)})"
+
+
+def _metadata_line(label: str, before: str, after: str) -> Text:
+    """'Kund: Nordlager → Nordlager AB'; 'Kund: Nordlager AB (saknas i A)' when one side is empty."""
+    line = Text(f"{label}: ")
+    if before and after:
+        line.append(before, style="red")
+        line.append(" → ")
+        line.append(after, style="green")
+    elif before or after:
+        line.append(before or after, style="red" if before else "green")
+        line.append(f" (saknas i {'B' if before else 'A'})", style="dim")
+    else:
+        line.append(NO_ANSWER)
+    return line
 
 
 def _rating_style(rating: Rating) -> str:
@@ -126,11 +144,7 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     if comparison.metadata:
         parts += _section_title("Uppgifter om uppdraget")
         for difference in comparison.metadata:
-            line = Text(f"{difference.label}: ")
-            line.append(difference.before or NO_ANSWER, style="red")
-            line.append(" → ")
-            line.append(difference.after or NO_ANSWER, style="green")
-            parts.append(_indent(line, 2))
+            parts.append(_indent(_metadata_line(difference.label, difference.before, difference.after), 2))
     if comparison.maps is not None:
         parts += _map_part(comparison.maps)
     for section in comparison.sections:

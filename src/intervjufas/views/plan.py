@@ -30,10 +30,13 @@ def _status_text(item: OpenItem) -> Text:
     return status
 
 
-def show_plan(console: Console, items: list[OpenItem], folder: object, program: str = "intervjufas") -> None:
+def show_plan(
+    console: Console, items: list[OpenItem], folder: object, program: str = "intervjufas", *, customer: str = ""
+) -> None:
     if not items:
+        whose = f" för kunden {' '.join(customer.split())}" if customer.strip() else ""
         console.print(
-            f"Inga öppna moment i utvecklingsplanerna i {folder}. Bra jobbat!",
+            f"Inga öppna moment{whose} i utvecklingsplanerna i {folder}. Bra jobbat!",
             markup=False,
             highlight=False,
             soft_wrap=True,

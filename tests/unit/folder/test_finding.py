@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from intervjufas.errors import IntervjufasError
-from intervjufas.folder.finding import find_reports, folded
+from intervjufas.errors import IntervjufasError, ReportsFolderMissing
+from intervjufas.folder.finding import find_reports, folded, has_words, same_customer, the_report
 
 FIRST = "2024-01-15-lagerarbetare-till-nordlager.md"
 SECOND = "2024-02-20-truckforare-till-nordlager.md"
@@ -78,7 +78,36 @@ def test_every_word_must_match(reports: Path) -> None:
 def test_a_missing_path_and_an_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(IntervjufasError, match=r"Rapporten saknas/x\.md finns inte\."):
         find_reports("saknas/x.md", tmp_path)
-    with pytest.raises(IntervjufasError, match="Hittar ingen rapport"):
+    with pytest.raises(ReportsFolderMissing, match=r"Rapportmappen .*finns-inte finns inte"):
         find_reports("lager", tmp_path / "finns-inte")
+    with pytest.raises(ReportsFolderMissing):
+        the_report("2024", tmp_path / "finns-inte")
     with pytest.raises(IntervjufasError, match="Hittar ingen rapport"):
         find_reports("   ", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("given", "customer", "matches"),
+    [
+        ("nordlager", "Nordlager AB", True),
+        ("NORDLÄGER ab", "Nordlager AB", True),
+        ("lager", "Nordlager AB", True),
+        ("ab nordlager", "Nordlager AB", True),
+        ("nordlager logistik", "Nordlager AB", False),
+        ("åhlens", "Ahlens", True),
+        ("ahlens", "Åhléns", True),
+        ("", "Nordlager AB", False),
+        ("  ", "Nordlager AB", False),
+        ("nordlager", "", False),
+    ],
+)
+def test_the_one_rule_for_words(given: str, customer: str, matches: bool) -> None:
+    assert has_words(given, customer) is matches
+
+
+def test_the_same_customer_is_the_same_name_whatever_its_case_accents_or_spacing() -> None:
+    assert same_customer("Nordlager AB", "nordlager  ab")
+    assert same_customer("Nordlager, AB", "NORDLAGER AB")
+    assert same_customer("Åhléns", "ahlens")
+    assert not same_customer("Nordlager", "Nordlager AB")
+    assert not same_customer("", "")

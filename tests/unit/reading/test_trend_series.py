@@ -43,7 +43,9 @@ def test_customer_filter_ignores_case_and_quarters(reports: Path):
     assert full.reports == 2  # Servicebolaget is left out
     assert full.periods == ("2024 K1",)
     assert points(full.series[1]) == [("2024 K1", 3.5, 2)]
-    assert rating_trends(loaded, customer="Nordlager") == []  # the whole name, not a part of it
+    # a part of the name will do, as everywhere a customer is named; every word must be there
+    assert rating_trends(loaded, customer="nordläger", per="kvartal") == [quick, full]
+    assert rating_trends(loaded, customer="Nordlager Logistik") == []
 
 
 def test_period_of():

@@ -26,9 +26,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.folder.finding import has_words, same_customer
 from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.loading import LoadedReport, load_report
 from intervjufas.folder.scan import Progress, read_headers, sort_key
@@ -105,8 +105,9 @@ def follow_up_pool(
 ) -> FollowUpPool:
     """The open items to follow up in a new report (``exclude_id``) for ``customer``:
 
-    - ``kund``: those of earlier reports for the same customer (case and spacing ignored), else –
-      no customer given, or none of its reports has open items – those of the same question set;
+    - ``kund``: those of earlier reports for the same customer (``folder.finding.same_customer``:
+      case, accents and spacing ignored), else – no customer given, or none of its reports has open
+      items – those of the same question set;
     - ``alla``: those of every earlier report."""
     headers, _ = read_headers(folder)  # (unreadable files are reported by lista and plan)
     folder_headers = [header for _, header in headers]
@@ -123,8 +124,8 @@ def follow_up_pool(
     )
     chosen, text, note = candidates, EVERY_REPORT, ""
     if scope != "alla":
-        wanted = _customer(customer)
-        chosen = [(p, h) for p, h in candidates if wanted and _customer(h.fact("kund")) == wanted]
+        wanted = bool(customer.strip())
+        chosen = [(p, h) for p, h in candidates if same_customer(customer, str(h.fact("kund") or ""))]
         text = f"för {' '.join(customer.split())}"
         if not chosen:
             chosen, text = [(p, h) for p, h in candidates if h.set_id == questionnaire.id], SAME_SET
@@ -140,10 +141,6 @@ def follow_up_pool(
     )
 
 
-def _customer(value: Any) -> str:
-    return " ".join(str(value or "").casefold().split())
-
-
 def _newest_first(entry: tuple[Path, FolderHeader]) -> tuple[str, str, str]:
     path, header = entry
     created = header.created
@@ -151,10 +148,11 @@ def _newest_first(entry: tuple[Path, FolderHeader]) -> tuple[str, str, str]:
 
 
 def folder_plan(
-    folder: Path, *, program: str = "intervjufas", progress: Progress | None = None
+    folder: Path, *, program: str = "intervjufas", progress: Progress | None = None, customer: str = ""
 ) -> tuple[list[OpenItem], list[str]]:
-    """Every open item of the folder's action plans, newest report first, and one warning per file
-    that cannot be read."""
+    """Every open item of the folder's action plans (of the reports whose customer ``customer`` names,
+    by ``folder.finding.has_words``, when it is given), newest report first, and one warning per
+    file that cannot be read."""
     headers, warnings = read_headers(folder, program=program, progress=progress)
     newest_first = sorted(headers, key=lambda entry: sort_key(*entry), reverse=True)
     statuses = newest_statuses(newest_first)
@@ -175,7 +173,10 @@ def folder_plan(
     )
     _load(followers, loaded, warnings)
     reports = sorted(loaded.values(), key=lambda report: report.sort_key, reverse=True)
-    return open_items(reports, statuses=statuses, histories=follow_up_histories(reports)), warnings
+    items = open_items(reports, statuses=statuses, histories=follow_up_histories(reports))
+    if customer.strip():
+        items = [item for item in items if has_words(customer, loaded[item.source].report.detail("kund"))]
+    return items, warnings
 
 
 def _may_be_open(header: FolderHeader, closed: set[str]) -> bool:

@@ -68,7 +68,9 @@ def sides(change: MomentChange) -> tuple[str, str]:
 
 def change_text(change: MomentChange) -> str:
     """One change as a line: 'Nytt namn: Kravprofil → Genomgång av kravprofilen',
-    'Markering: Intervju (ingen → Utveckla)', 'Nytt i B: Förberedande samtal'."""
+    'Markering: Intervju (ingen → Utveckla)', 'Nytt i B: Förberedande samtal'.  An arrow always
+    has both its sides: what only one report says is said in words ('planerat som nytt i A, inte
+    med i B', 'ny i B: …', 'borttagen i B, var: …')."""
     before, after = sides(change)
     if change.kind == "renamed":
         return f"{label(change)}: {before} → {after}"
@@ -79,7 +81,18 @@ def change_text(change: MomentChange) -> str:
         return f"{text} (planerat i A)"
     if change.kind == "removed" and change.before == "remove":
         return f"{text} (planerat att tas bort i A)"
-    return f"{text} ({before} → {after})" if before or after else text
+    if change.kind == "removed" and change.before == "new":
+        return f"{text} (planerat som nytt i A, inte med i B)"
+    if change.kind in ("involves", "note") and not (change.before and change.after):
+        return f"{text} ({one_side(change.before, change.after)})" if change.before or change.after else text
+    if before and after:
+        return f"{text} ({before} → {after})"
+    return f"{text} ({before or after})" if before or after else text
+
+
+def one_side(before: str, after: str) -> str:
+    """What only one report has, in words: 'ny i B: kunden', 'borttagen i B, var: kunden'."""
+    return f"ny i B: {after}" if after else f"borttagen i B, var: {before}"
 
 
 def by_phase(maps: MapComparison) -> list[tuple[str, list[MomentChange]]]:

@@ -130,14 +130,16 @@ def _emit(out: list[tuple[str, str]], line: Line, width: int, first: int, rest: 
         out.append(("\n", ""))
 
 
-def stacked(view: ShownMap, width: int, program: str = "intervjufas") -> Text:
-    """The map phase by phase, one moment under the other, wrapped to ``width``."""
+def stacked(view: ShownMap, width: int, program: str = "intervjufas", *, heading: bool = True) -> Text:
+    """The map phase by phase, one moment under the other, wrapped to ``width`` (without its title
+    and source when ``heading`` is False: a report shows its own map under its own heading)."""
     out: list[Segment] = []
-    for line in heading_lines(view, program):
+    for line in heading_lines(view, program) if heading else ():
         _emit(out, line, width, 0, 0)
     if view.origin != "none":
         for phase, moments in view.drawn.phases:
-            out.append(("\n", ""))
+            if out:
+                out.append(("\n", ""))
             _emit(out, [(PHASES[phase], "bold underline")], width, 0, 0)
             if not moments:
                 _emit(out, [(EMPTY_PHASE, "dim")], width, 2, 2)
@@ -168,17 +170,19 @@ def _text(segments: list[Segment]) -> Text:
     return text
 
 
-def columns(view: ShownMap, program: str = "intervjufas") -> RenderableType:
-    """The phases side by side (a wide terminal)."""
+def columns(view: ShownMap, program: str = "intervjufas", *, heading: bool = True) -> RenderableType:
+    """The phases side by side (a wide terminal), under the map's title unless ``heading`` is False."""
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, padding=(0, 2, 0, 0))
     cells = []
     for phase, moments in view.drawn.phases:
         table.add_column(Text(PHASES[phase], style="bold"), ratio=1, overflow="fold")
         cells.append(_phase_cell(moments))
     table.add_row(*cells)
-    heading = _text([part for line in heading_lines(view, program) for part in (*line, ("\n", ""))])
-    heading.no_wrap = False
-    parts: list[RenderableType] = [heading, Text(""), table]
+    parts: list[RenderableType] = [table]
+    if heading:
+        title = _text([part for line in heading_lines(view, program) for part in (*line, ("\n", ""))])
+        title.no_wrap = False
+        parts = [title, Text(""), table]
     legend = legend_line(view)
     if legend:
         parts += [Text(""), _text(legend)]
@@ -204,16 +208,19 @@ def _phase_cell(moments: tuple[MappedMoment, ...]) -> RenderableType:
     return grid
 
 
-def map_renderable(view: ShownMap, width: int, program: str = "intervjufas") -> RenderableType:
+def map_renderable(
+    view: ShownMap, width: int, program: str = "intervjufas", *, heading: bool = True
+) -> RenderableType:
     """Columns in a wide terminal, stacked in a narrow one (and always when there is no map)."""
     if width >= WIDE and view.origin != "none":
-        return columns(view, program)
-    return stacked(view, width, program)
+        return columns(view, program, heading=heading)
+    return stacked(view, width, program, heading=heading)
 
 
-def map_plain_text(view: ShownMap, width: int, program: str = "intervjufas") -> str:
+def map_plain_text(view: ShownMap, width: int, program: str = "intervjufas", *, heading: bool = True) -> str:
     """The map as plain text (pipes, files): stacked, without trailing spaces."""
-    return "\n".join(line.rstrip() for line in stacked(view, width, program).plain.split("\n")) + "\n"
+    drawn = stacked(view, width, program, heading=heading).plain
+    return "\n".join(line.rstrip() for line in drawn.split("\n")) + "\n"
 
 
 def show_map(
