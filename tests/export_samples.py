@@ -97,7 +97,7 @@ OWN_TEXT = "Ahmed tar referenser på de två starkaste."
 NOTE = "Tar en timme, i deras lokaler"
 SHOWN_MOMENTS = ("Kravprofil med kunden", "Kallelse med praktisk information", "Strukturerad intervju med lagerchefen")
 HIDDEN_MOMENTS = ("Referenstagning", "Genomgång i teamet")
-SHOWN_CHANGES = ("Strukturerad intervju med lagerchefen", "Påminnelse dagen före")
+SHOWN_CHANGES = ("Påminnelse dagen före", "Strukturerad intervju med lagerchefen")
 HIDDEN_CHANGES = ("Referenstagning", "Checklista till kunden", "Nytt intervjurum")
 
 

@@ -81,7 +81,7 @@ def test_word_and_the_customer_version_in_both_formats(reports: Path, here: Path
     ):
         assert text in whole, text
         assert text not in customer_word and text not in customer_page, text
-    for text in ("Så förbereder vi er inför intervjuerna", "Utvärdering med kunden", "Läggs till"):
+    for text in ("Så förbereder vi er inför intervjuerna", "Utvärdering med kunden", "Nytt moment"):
         assert text in customer_word and text in customer_page, text
 
 
