@@ -4,11 +4,14 @@ an answer the set does not know, and text that tries to break HTML, XML and term
 from __future__ import annotations
 
 import re
+import shlex
+import sys
 from pathlib import Path
 
 from intervjufas.folder.loading import LoadedReport, load_report
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reading.export.document import (
     ChoiceContent,
     Content,
@@ -147,6 +150,34 @@ def consultant_report(questionnaire: Questionnaire) -> Report:
         }
     )
     return report
+
+
+# An editor for the tests ($EDITOR): it rewrites one sentence of the customer text it is given.
+EDIT = """\
+import pathlib, sys
+path = pathlib.Path(sys.argv[-1])
+text = path.read_text(encoding="utf-8")
+path.write_text(text.replace("Färre uteblir.", "Färre kandidater uteblir, och ni slipper vänta."), encoding="utf-8")
+"""
+EDITED = "ni slipper vänta"
+
+
+def editor_command(folder: Path, script: str = EDIT) -> str:
+    """An $EDITOR command line that runs ``script`` (with this Python) on the file."""
+    path = folder / "redigera.py"
+    path.write_text(script, encoding="utf-8")
+    return f"{shlex.quote(sys.executable)} {shlex.quote(str(path))}"
+
+
+def consultant_report_file(folder: Path, name: str) -> Path:
+    """``consultant_report`` as a file in ``folder``, dated long ago."""
+    questionnaire = builtin_set("kartlaggning")
+    made = consultant_report(questionnaire)
+    made.answers["datum"] = Answer("2024-05-01")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.md"
+    path.write_text(render(made, questionnaire), encoding="utf-8")
+    return path
 
 
 def write_and_load(

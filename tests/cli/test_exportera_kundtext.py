@@ -5,47 +5,38 @@ report is unchanged – and the kept text never taken for a report by the folder
 from __future__ import annotations
 
 import io
-import shlex
-import sys
 from pathlib import Path
 
 import docx
 import pytest
 
-from export_samples import COLLEAGUE, HIDDEN_CHANGES, HIDDEN_MOMENTS, NOTE, OWN_TEXT, SHOWN_CHANGES, consultant_report
+from export_samples import (
+    COLLEAGUE,
+    EDIT,
+    HIDDEN_CHANGES,
+    HIDDEN_MOMENTS,
+    NOTE,
+    OWN_TEXT,
+    SHOWN_CHANGES,
+    consultant_report_file,
+    editor_command,
+)
 from helpers import command
-from intervjufas.model.answers import Answer
-from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.report.render import render
 
 exportera = command("exportera")
 NAME = "nordlager"
-EDIT = """\
-import pathlib, sys
-path = pathlib.Path(sys.argv[-1])
-text = path.read_text(encoding="utf-8")
-path.write_text(text.replace("Färre uteblir.", "Färre kandidater uteblir, och ni slipper vänta."), encoding="utf-8")
-"""
 
 
 @pytest.fixture
 def report(reports_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    questionnaire = builtin_set("kartlaggning")
-    made = consultant_report(questionnaire)
-    made.answers["datum"] = Answer("2024-05-01")
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    path = reports_dir / f"{NAME}.md"
-    path.write_text(render(made, questionnaire), encoding="utf-8")
     here = tmp_path / "har"
     here.mkdir()
     monkeypatch.chdir(here)
-    return path
+    return consultant_report_file(reports_dir, NAME)
 
 
-def editor(tmp_path: Path, script: str = EDIT) -> str:
-    path = tmp_path / "redigera.py"
-    path.write_text(script, encoding="utf-8")
-    return f"{shlex.quote(sys.executable)} {shlex.quote(str(path))}"
+def editor(folder: Path, script: str = EDIT) -> str:
+    return editor_command(folder, script)
 
 
 def kept(report: Path) -> Path:
