@@ -149,6 +149,12 @@ def test_folder_commands_leave_the_kept_text_out_and_scan_and_remove_it(report: 
     phone = "Ring mig på 070-123 45 67."
     script = EDIT.replace("ni slipper vänta.", f"ni slipper vänta. {phone}")
     assert exportera(NAME, "--kundversion", "--redigera", env={"EDITOR": editor(tmp_path, script)}).exit_code == 0
+    for name in (f"{NAME}.kundversion", f"{NAME}.kundversion.md", str(kept(report))):
+        wrong = command("visa")(name)
+        assert wrong.exit_code == 1
+        assert wrong.stderr == (
+            f"Fel: {NAME}.kundversion.md är en sparad kundversion, inte en rapport; ange rapporten {NAME}.md.\n"
+        )
     listed = command("lista")("--json")
     assert listed.exit_code == 0 and "kundversion" not in listed.stdout and listed.stderr == ""
     scanned = command("granska")()
