@@ -80,7 +80,7 @@ Preview = Annotated[
     typer.Option(
         "--forhandsgranska",
         metavar="",
-        help="Visa kundversionen här i terminalen (som Markdown), utan att spara någon fil.",
+        help="Visa kundversionen här i terminalen, utan att spara någon fil (till en pipe som Markdown).",
     ),
 ]
 Edit = Annotated[
