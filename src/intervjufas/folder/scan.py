@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from intervjufas.errors import AnswerError, UnreadableFile, describe_os_error, file_error
+from intervjufas.folder.customer_text import is_customer_text
 from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, file_key, settled
 from intervjufas.folder.header_row import FolderHeader, well_formed
 from intervjufas.model.answers import parse_date
@@ -52,7 +53,7 @@ class ScannedFile(NamedTuple):  # (a tuple: 20,000 of them are made in no time)
 
 
 def report_files(folder: Path) -> list[Path]:
-    """The report files of a folder (``*.md``, not hidden), sorted by name.  Entries that are not
+    """The report files of a folder (``*.md``, not hidden, not a kept customer text), sorted by name.  Entries that are not
     ordinary files (a folder, a FIFO or a broken link named ``x.md``) are included, so that reading
     them gives a warning rather than silence."""
     return report_paths(folder, report_names(folder))
@@ -62,7 +63,11 @@ def report_names(folder: Path) -> list[str]:
     """The names of ``report_files``, in the same order."""
     try:
         with os.scandir(folder) as entries:
-            names = [e.name for e in entries if e.name.endswith(".md") and not e.name.startswith(".")]
+            names = [
+                e.name
+                for e in entries
+                if e.name.endswith(".md") and not e.name.startswith(".") and not is_customer_text(e.name)
+            ]
     except FileNotFoundError:
         return []
     except OSError as error:

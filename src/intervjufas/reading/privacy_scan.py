@@ -25,6 +25,7 @@ from typing import TypeGuard
 
 from intervjufas.errors import UnreadableFile, describe_os_error
 from intervjufas.files.bounded import REPORT_LIMIT, open_regular
+from intervjufas.folder.customer_text import customer_texts, kept_path
 from intervjufas.folder.file_cache import FileCache, FileKey, file_key
 from intervjufas.folder.finding import the_report
 from intervjufas.folder.recovery import recovery_dir, recovery_files
@@ -84,14 +85,19 @@ def scan_version() -> str:
 
 def reports_to_scan(names: Sequence[str], folder: Path) -> list[Path]:
     """The files named (a path, a file name in the reports folder or the start of one, or a folder
-    of reports), or without names the reports folder and any recovery files. A name that is not
-    found is an error (IntervjufasError), before anything is scanned."""
+    of reports), or without names the reports folder and any recovery files – each with the customer
+    texts kept beside the reports (``folder.customer_text``). A name that is not found is an error (IntervjufasError), before anything is scanned."""
     if not names:
-        return [*report_files(folder), *recovery_files()]
+        return [*report_files(folder), *customer_texts(folder), *recovery_files()]
     paths: list[Path] = []
     for name in names:
         given = Path(name).expanduser()
-        paths += report_files(given) if given.is_dir() else [the_report(name, folder)]
+        if given.is_dir():
+            paths += [*report_files(given), *customer_texts(given)]
+            continue
+        report = the_report(name, folder)
+        kept = kept_path(report)
+        paths += [report, kept] if kept.is_file() else [report]
     return list(dict.fromkeys(paths))
 
 
