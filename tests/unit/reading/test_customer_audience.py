@@ -53,7 +53,7 @@ def test_every_planned_change_knows_whom_its_moment_involves(full: Document) -> 
     assert {row.moment: row.involves for row in full.plan} == {
         "Påminnelse dagen före": ("kandidaten",),  # a new moment: whom its item says
         "Checklista till kunden": ("kollegor",),
-        "Referenstagning": ("ahmed",),  # removed: whom the moment on the map involves (by its id)
+        "Referenstagning": ("Ahmed",),  # removed: whom the moment on the map involves (by its id)
         "Nytt intervjurum": (),  # new, and whom it involves was not said
         "Strukturerad intervju med lagerchefen": ("kunden", "kandidaten"),
     }
