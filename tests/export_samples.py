@@ -4,11 +4,14 @@ an answer the set does not know, and text that tries to break HTML, XML and term
 from __future__ import annotations
 
 import re
+import shlex
+import sys
 from pathlib import Path
 
 from intervjufas.folder.loading import LoadedReport, load_report
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.reading.export.document import (
     ChoiceContent,
     Content,
@@ -53,7 +56,9 @@ def full_report(questionnaire: Questionnaire) -> Report:
                 )
             ),
             "fore_lagga_till": Answer("Ja"),
-            "fore_lagga_till_vad": Answer((ActionItem(*CUSTOMER_ITEM), ActionItem("Påminnelse", ""))),
+            "fore_lagga_till_vad": Answer(
+                (ActionItem(*CUSTOMER_ITEM, involves=("kunden",)), ActionItem("Påminnelse", ""))
+            ),
             "fore_utveckla": Answer("Nej"),
             "fore_ta_bort": Answer("Nej"),
             "fore_upplevelse_kund": Answer(REFLECTION),
@@ -86,6 +91,93 @@ def full_report(questionnaire: Questionnaire) -> Report:
     ]
     report.extra_answers["egen_anteckning"] = RawAnswer("Egen anteckning", "Kunden vill prova video.")
     return report
+
+
+# A consultant's report as the customer should never see it: a colleague's name in the map, in the
+# plan and in the text, notes, marks, and changes for the consultant's own side.
+COLLEAGUE = "Ahmed"
+OWN_TEXT = "Ahmed tar referenser på de två starkaste."
+NOTE = "Tar en timme, i deras lokaler"
+SHOWN_MOMENTS = ("Kravprofil med kunden", "Kallelse med praktisk information", "Strukturerad intervju med lagerchefen")
+HIDDEN_MOMENTS = ("Referenstagning", "Genomgång i teamet")
+SHOWN_CHANGES = ("Påminnelse dagen före", "Strukturerad intervju med lagerchefen")
+HIDDEN_CHANGES = ("Referenstagning", "Checklista till kunden", "Nytt intervjurum")
+
+
+def consultant_report(questionnaire: Questionnaire) -> Report:
+    """The issue's report: which changes and moments the customer version shows is known."""
+    report = Report.new(questionnaire)
+    report.answers.update(
+        {
+            "uppdrag": Answer("Lagerarbetare till Nordlager"),
+            "kund": Answer("Nordlager AB"),
+            "roll": Answer("Lagerarbetare"),
+            "genomforande": Answer("Tillsammans med en kollega"),
+            "kollega": Answer("Anna Berg"),
+            "datum": Answer("2026-12-01"),
+            "fore_kunden": Answer(OWN_TEXT),
+            "fore_karta": Answer(
+                (
+                    Moment("Kravprofil med kunden", ("kunden",), NOTE, id="m1a2b3c4"),
+                    Moment("Referenstagning", (COLLEAGUE,), "Ahmed ringer", id="m2a2b3c4"),
+                    Moment("Kallelse med praktisk information", ("kandidaten",), id="m3a2b3c4"),
+                )
+            ),
+            "fore_lagga_till": Answer("Ja"),
+            "fore_lagga_till_vad": Answer(
+                (
+                    ActionItem("Påminnelse dagen före", "Färre uteblir", involves=("kandidaten",)),
+                    ActionItem("Checklista till kunden", "Anna vill ha den", involves=("kollegor",)),
+                )
+            ),
+            "fore_utveckla": Answer("Nej"),
+            "fore_ta_bort": Answer("Ja"),
+            "fore_ta_bort_vad": Answer((ActionItem("Referenstagning", "Görs redan av Ahmed", moment_id="m2a2b3c4"),)),
+            "under_genomfor": Answer("Lagerchefen och jag intervjuar tillsammans."),
+            "under_karta": Answer(
+                (
+                    Moment("Strukturerad intervju med lagerchefen", ("kunden", "kandidaten"), id="m4a2b3c4"),
+                    Moment("Genomgång i teamet", ("kollegor", COLLEAGUE), id="m5a2b3c4"),
+                )
+            ),
+            "under_lagga_till": Answer("Ja"),
+            "under_lagga_till_vad": Answer((ActionItem("Nytt intervjurum", "Kunden klagar på ljudet"),)),
+            "under_utveckla": Answer("Ja"),
+            "under_utveckla_vad": Answer(
+                (ActionItem("Strukturerad intervju med lagerchefen", "Samma frågor till alla", moment_id="m4a2b3c4"),)
+            ),
+            "under_ta_bort": Answer("Nej"),
+        }
+    )
+    return report
+
+
+# An editor for the tests ($EDITOR): it rewrites one sentence of the customer text it is given.
+EDIT = """\
+import pathlib, sys
+path = pathlib.Path(sys.argv[-1])
+text = path.read_text(encoding="utf-8")
+path.write_text(text.replace("Färre uteblir.", "Färre kandidater uteblir, och ni slipper vänta."), encoding="utf-8")
+"""
+EDITED = "ni slipper vänta"
+
+
+def editor_command(folder: Path, script: str = EDIT) -> str:
+    """An $EDITOR command line that runs ``script`` (with this Python) on the file."""
+    path = folder / "redigera.py"
+    path.write_text(script, encoding="utf-8")
+    return f"{shlex.quote(sys.executable)} {shlex.quote(str(path))}"
+
+
+def consultant_report_file(folder: Path, name: str) -> Path:
+    """``consultant_report`` as a file in ``folder``, dated long ago."""
+    questionnaire = builtin_set("kartlaggning")
+    made = consultant_report(questionnaire)
+    made.answers["datum"] = Answer("2024-05-01")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.md"
+    path.write_text(render(made, questionnaire), encoding="utf-8")
+    return path
 
 
 def write_and_load(

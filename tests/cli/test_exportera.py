@@ -81,7 +81,7 @@ def test_word_and_the_customer_version_in_both_formats(reports: Path, here: Path
     ):
         assert text in whole, text
         assert text not in customer_word and text not in customer_page, text
-    for text in ("Så förbereder vi er inför intervjuerna", "Utvärdering med kunden", "Läggs till"):
+    for text in ("Så förbereder vi er inför intervjuerna", "Utvärdering med kunden", "Nytt moment"):
         assert text in customer_word and text in customer_page, text
 
 
@@ -287,20 +287,36 @@ def test_help_loads_neither_word_nor_yaml() -> None:
     assert not loaded & {"docx", "lxml", "yaml", "html5lib"}
 
 
-def test_the_readme_example_runs(reports: Path, here: Path) -> None:
+def test_the_readme_example_runs(reports: Path, here: Path, tmp_path: Path) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     start = readme.index("## Exportera till kunden")
     commands, shown = re.findall(r"```(?:sh)?\n(.*?)```", readme[start:], re.DOTALL)[:2]
     (reports / f"{FULL}.md").rename(reports / "2026-11-26-lagerarbetare-till-nordlager.md")
+    script = tmp_path / "redigera.py"
+    script.write_text(
+        "import pathlib, sys\np = pathlib.Path(sys.argv[-1])\np.write_text(p.read_text() + '\\nVälkomna!\\n')\n",
+        encoding="utf-8",
+    )
+    env = {"EDITOR": f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}", "VISUAL": ""}
+    saved = r"Kundversionen(?: \(med din redigerade text från (\S+)\))? är sparad i (/\S+)/(\S+)\.\n"
     for line in commands.strip().splitlines():
         words = shlex.split(line, comments=True)
         assert words[:2] == ["intervjufas", "exportera"]
-        result = run_cli(*words[1:])
+        result = run_cli(*words[1:], env=env)
         assert result.exit_code == 0, result.output
-        assert re.fullmatch(r"Kundversionen är sparad i (/\S+)/(\S+)\.\n", result.stdout)
-    expected_name = re.fullmatch(r"Kundversionen är sparad i /\S+/(\S+)\.\n", shown).group(1)  # type: ignore[union-attr]
-    assert (here / expected_name).is_file()
-    assert (here / expected_name.replace(".docx", ".html")).is_file()
+        if "--forhandsgranska" in words:
+            assert result.stdout.startswith("# Intervjuprocessen: Truckförare till Nordlager\n")
+        elif "--redigera" in words:
+            assert result.stdout.startswith("Din kundversion är sparad i ")
+        else:
+            found = re.fullmatch(saved, result.stdout)
+            assert found is not None and found.group(1) is not None, result.stdout  # the edited text
+    found = re.fullmatch(saved, shown)
+    assert found is not None
+    assert (reports / found.group(1)).is_file()
+    assert (here / found.group(3)).is_file()
+    assert (here / found.group(3).replace(".docx", ".html")).is_file()
+    assert "Välkomna!" in (here / found.group(3).replace(".docx", ".html")).read_text(encoding="utf-8")
 
 
 def test_fragor_visa_shows_what_goes_into_the_customer_version() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 
+from export_samples import EDITED, consultant_report_file, editor_command
 from intervjufas.model.answers import Answer
 from intervjufas.questionsets.catalog import builtin_set
 from intervjufas.report.model import Report
@@ -68,3 +69,18 @@ def test_ctrl_c_while_the_bar_shows_saves_nothing(run: Run, reports_dir: Path) -
     assert t.wait_exit() == 130
     assert not (reports_dir.parent / "stor.docx").exists()
     assert not [p for p in reports_dir.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_the_customer_text_previewed_and_edited_in_a_terminal(run: Run, reports_dir: Path, tmp_path: Path) -> None:
+    report = consultant_report_file(reports_dir, "nordlager")
+    t = run("exportera", "nordlager", "--kundversion", "--forhandsgranska", PAGER="false")
+    t.expect("Intervjuprocessen: Lagerarbetare till Nordlager")
+    t.expect("Strukturerad intervju med lagerchefen")
+    assert t.wait_exit() == 0
+    assert "## " not in t.output and "**" not in t.output  # drawn, not Markdown source
+    assert not list(reports_dir.parent.glob("*kundversion*"))  # nothing written
+
+    t = run("exportera", "nordlager", "--kundversion", "--redigera", EDITOR=editor_command(tmp_path))
+    t.expect("Din kundversion är sparad i ")
+    assert t.wait_exit() == 0
+    assert EDITED in report.with_name("nordlager.kundversion.md").read_text(encoding="utf-8")

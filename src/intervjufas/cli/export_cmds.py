@@ -14,17 +14,53 @@ import typer
 
 from intervjufas.cli.app import CommandTable, terminal
 from intervjufas.cli.options import ExportFormatOption, Folder, ReportArgument
-from intervjufas.errors import Interrupted
+from intervjufas.errors import Interrupted, UsageError
 from intervjufas.reading.export.target import ExportFormat
 from intervjufas.views.console import make_console
 from intervjufas.views.output import write_out
 
 if TYPE_CHECKING:
     from intervjufas.reading.export.document import Document
+    from intervjufas.terminal import TerminalFacts
 
 commands = CommandTable()
 
 STOPPED = "Avbrutet. Ingen export sparades."
+NOTHING_KEPT = "Ingen ny kundversion sparades."
+
+
+Notes = Annotated[
+    bool,
+    typer.Option(
+        "--med-noteringar",
+        metavar="",
+        help=(
+            "Ta med dina egna anteckningar i kundversionen: dina svar om hur kunden och kandidaterna "
+            "förbereds, hur intervjuerna genomförs och följs upp, och processkartans noteringar. "
+            "Kollegors namn visas ändå aldrig."
+        ),
+    ),
+]
+Preview = Annotated[
+    bool,
+    typer.Option(
+        "--forhandsgranska",
+        metavar="",
+        help="Visa kundversionen här i terminalen, utan att spara någon fil (till en pipe som Markdown).",
+    ),
+]
+Edit = Annotated[
+    bool,
+    typer.Option(
+        "--redigera",
+        metavar="",
+        help=(
+            "Öppna kundversionen som Markdown i din textredigerare ($VISUAL eller $EDITOR) och spara din "
+            "text bredvid rapporten (RAPPORT.kundversion.md). Den används när du exporterar kundversionen, "
+            "så länge rapporten inte ändras. Med --format eller -o exporteras den också direkt."
+        ),
+    ),
+]
 
 
 @commands.command(
@@ -33,9 +69,11 @@ STOPPED = "Avbrutet. Ingen export sparades."
     help=(
         "Exportera en rapport till en HTML-fil (öppna den i webbläsaren och skriv ut som PDF) eller ett "
         "Word-dokument: uppgifterna om uppdraget, varje steg, utvecklingsplanen och processkartan när "
-        "rapporten har en. Med --kundversion tas bara det med som är till för kunden: uppdraget, hur "
-        "intervjuprocessen går till före, under och efter intervjuerna, och de planerade förändringar "
-        "som berör kunden – utan din egen reflektion, betygen och uppföljningen."
+        "rapporten har en. Med --kundversion blir det en text till kunden: uppdraget, intervjuprocessen "
+        "som kunden och kandidaterna möter den (processkartans moment som berör dem) och de planerade "
+        "förändringar som berör dem – utan din reflektion, betygen, uppföljningen, processkartans "
+        "markeringar och kollegors namn. Förhandsgranska den med --forhandsgranska och skriv om den med "
+        "--redigera."
     ),
 )
 def exportera(
@@ -60,24 +98,101 @@ def exportera(
         typer.Option(
             "--kundversion",
             metavar="",
-            help="Bara det som är till för kunden, utan reflektion, betyg och uppföljning.",
+            help="En text till kunden, utan reflektion, betyg, uppföljning och interna markeringar.",
         ),
     ] = False,
+    med_noteringar: Notes = False,
+    forhandsgranska: Preview = False,
+    redigera: Edit = False,
     katalog: Folder = None,
 ) -> None:
     from intervjufas.cli.report_choice import choose_report
-    from intervjufas.files.atomic import atomic_write_bytes
     from intervjufas.files.settings import reports_dir
-    from intervjufas.reading.export.target import export_format, export_target
+    from intervjufas.reading.export.target import export_format
+
+    _check_options(kundversion, med_noteringar, forhandsgranska, redigera)
+    facts = terminal(ctx)
+    kind = (
+        None
+        if (forhandsgranska or redigera) and format_name is None and utfil is None
+        else export_format(format_name, utfil)
+    )
+    source = choose_report(rapport, reports_dir(katalog), facts)
+    if forhandsgranska:
+        _preview(facts, source, med_noteringar)
+        return
+    if redigera and not _edit(facts, source, med_noteringar):
+        return
+    if kind is not None:
+        _export(facts, source, utfil, kind, customer=kundversion, notes=med_noteringar)
+
+
+def _check_options(customer: bool, notes: bool, preview: bool, edit: bool) -> None:
+    if (notes or preview or edit) and not customer:
+        used = [
+            name
+            for name, on in (
+                ("--med-noteringar", notes),
+                ("--forhandsgranska", preview),
+                ("--redigera", edit),
+            )
+            if on
+        ]
+        raise UsageError(f"{' och '.join(used)} gäller kundversionen; lägg till --kundversion.")
+    if preview and edit:
+        raise UsageError("Välj --forhandsgranska eller --redigera, inte båda.")
+
+
+def _preview(facts: TerminalFacts, source: Path, notes: bool) -> None:
+    from intervjufas.reading.export.kept_version import customer_version_of
+    from intervjufas.views.console import show_warnings
+    from intervjufas.views.export_preview import show_customer_text
+
+    version = customer_version_of(source, notes=notes)
+    show_warnings(make_console(facts, stderr=True), version.warnings)
+    show_customer_text(make_console(facts), version.markdown, less=facts.less)
+
+
+def _edit(facts: TerminalFacts, source: Path, notes: bool) -> bool:
+    """Edit the customer text and keep it; whether there is a new text to export."""
+    from intervjufas.cli.editor import EditorFailed, edit_text
+    from intervjufas.folder.customer_text import write_kept
+    from intervjufas.reading.export.kept_version import customer_version_of
+    from intervjufas.views.console import show_warnings
+
+    version = customer_version_of(source, notes=notes)
+    show_warnings(make_console(facts, stderr=True), version.warnings)
+    try:
+        edited = edit_text(version.markdown, name=f"{source.stem}.kundversion.md")
+    except KeyboardInterrupt:
+        raise Interrupted(f"Avbrutet. {NOTHING_KEPT}") from None
+    except EditorFailed as error:
+        raise EditorFailed(f"{error.message} {NOTHING_KEPT}") from None
+    if edited is None:
+        write_out(facts, f"Texten ändrades inte. {NOTHING_KEPT}\n")
+        return False
+    kept = write_kept(source, edited, version.report_hash)
+    write_out(
+        facts,
+        f"Din kundversion är sparad i {kept}. Den används när du exporterar med --kundversion, så länge "
+        "rapporten inte ändras.\n",
+    )
+    return True
+
+
+def _export(
+    facts: TerminalFacts, source: Path, utfil: Path | None, kind: ExportFormat, *, customer: bool, notes: bool
+) -> None:
+    from intervjufas.files.atomic import atomic_write_bytes
+    from intervjufas.reading.export.kept_version import customer_version_of
+    from intervjufas.reading.export.target import export_target
     from intervjufas.reading.export.versions import export_document
     from intervjufas.views.console import show_warnings
     from intervjufas.views.progress import export_progress
 
-    facts = terminal(ctx)
-    kind = export_format(format_name, utfil)
-    source = choose_report(rapport, reports_dir(katalog), facts)
-    target = export_target(source, utfil, kind, kundversion)
+    target = export_target(source, utfil, kind, customer)
     errors = make_console(facts, stderr=True)
+    kept: Path | None = None
     try:
         with _ctrl_c_noted() as noted, export_progress(errors, allowed=facts.stderr_is_terminal) as progress:
 
@@ -87,7 +202,11 @@ def exportera(
                 progress(text)
 
             step("Läser rapporten")
-            document, warnings = export_document(source, customer=kundversion)
+            if customer:
+                version = customer_version_of(source, notes=notes)
+                document, warnings, kept = version.document, list(version.warnings), version.kept
+            else:
+                document, warnings = export_document(source, customer=False)
             progress.expect(len(document.sections))
             data = _render(document, kind, step)
             step("Sparar")
@@ -95,8 +214,9 @@ def exportera(
     except KeyboardInterrupt:
         raise Interrupted(STOPPED) from None
     show_warnings(errors, warnings)
-    what = "Kundversionen" if kundversion else "Exporten"
-    write_out(facts, f"{what} är sparad i {target}.\n")
+    what = "Kundversionen" if customer else "Exporten"
+    edited = f" (med din redigerade text från {kept.name})" if kept is not None else ""
+    write_out(facts, f"{what}{edited} är sparad i {target}.\n")
 
 
 @contextlib.contextmanager

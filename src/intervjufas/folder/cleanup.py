@@ -26,6 +26,7 @@ from intervjufas.errors import IntervjufasError, LockUnavailable, describe_os_er
 from intervjufas.files.atomic import atomic_write, create_new, remove_file, rename_new
 from intervjufas.files.bounded import read_text
 from intervjufas.files.locking import ReportLock
+from intervjufas.folder.customer_text import remove_kept
 from intervjufas.model.personal_data import find_personal_data
 from intervjufas.questionsets.catalog import find_set
 from intervjufas.report.age_limit import report_date
@@ -84,8 +85,13 @@ def forget(paths: Sequence[Path]) -> None:
 
 
 def remove_reports(paths: Sequence[Path], cutoff: dt.date) -> CleanupOutcome:
-    """Remove each report that is still older than ``cutoff``."""
-    return _each(paths, lambda path, text, _header: remove_file(path), cutoff)
+    """Remove each report that is still older than ``cutoff``, and the customer text kept beside it."""
+
+    def remove(path: Path, _text: str, _header: dict[str, Any]) -> None:
+        remove_file(path)
+        remove_kept(path)
+
+    return _each(paths, remove, cutoff)
 
 
 def remove_recovery_files(paths: Sequence[Path]) -> CleanupOutcome:
@@ -106,8 +112,9 @@ def anonymise_reports(
     paths: Sequence[Path], cutoff: dt.date, *, today: dt.date | None = None
 ) -> CleanupOutcome:
     """Rewrite each report that is still older than ``cutoff`` without its free text, under a
-    name without personal data. A report anonymised before is anonymised again under today's
-    rules (with the date it records); one that this leaves as it is, is left alone."""
+    name without personal data, and remove the customer text kept beside it. A report anonymised
+    before is anonymised again under today's rules (with the date it records); one that this
+    leaves as it is, is left alone."""
     outcome = CleanupOutcome()
 
     def anonymise(path: Path, text: str, header: dict[str, Any]) -> None:
@@ -116,6 +123,7 @@ def anonymise_reports(
             raise IntervjufasError("är redan anonymiserad")
         if result is not None:
             atomic_write(path, result)
+        remove_kept(path)  # (the consultant's own text, written for the customer)
         if stem != path.stem:
             outcome.renamed[path] = _renamed(path, stem, result or text)
 

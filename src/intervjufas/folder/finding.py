@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.folder.customer_text import SUFFIX, is_customer_text
 from intervjufas.folder.scan import Header, existing_folder, read_folder_header, read_headers, report_files
 from intervjufas.model.safe_text import visible
 
@@ -134,6 +135,12 @@ def _given(name: str, folder: Path) -> Path | None:
     """The file a path or a file name in the folder (with or without .md) names, if it is one;
     a path that is not a file is an error."""
     given = Path(name).expanduser()
+    for candidate in (given, folder / name, folder / f"{name}.md"):
+        if is_customer_text(candidate.name) and candidate.is_file():
+            report = candidate.name[: -len(SUFFIX)]
+            raise IntervjufasError(
+                f"{candidate.name} är en sparad kundversion, inte en rapport; ange rapporten {report}.md."
+            )
     if given.is_file():
         return given
     if os.sep in name or (os.altsep and os.altsep in name):

@@ -36,6 +36,7 @@ from intervjufas.errors import (
     describe_os_error,
     file_error,
 )
+from intervjufas.folder.customer_text import is_customer_text
 from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, file_key, settled
 from intervjufas.folder.header_row import FolderHeader, well_formed
 from intervjufas.model.answers import parse_date
@@ -66,7 +67,7 @@ def existing_folder(folder: Path) -> Path:
 
 
 def report_files(folder: Path) -> list[Path]:
-    """The report files of a folder (``*.md``, not hidden), sorted by name.  Entries that are not
+    """The report files of a folder (``*.md``, not hidden, not a kept customer text), sorted by name.  Entries that are not
     ordinary files (a folder, a FIFO or a broken link named ``x.md``) are included, so that reading
     them gives a warning rather than silence."""
     return report_paths(folder, report_names(folder))
@@ -76,7 +77,11 @@ def report_names(folder: Path) -> list[str]:
     """The names of ``report_files``, in the same order."""
     try:
         with os.scandir(folder) as entries:
-            names = [e.name for e in entries if e.name.endswith(".md") and not e.name.startswith(".")]
+            names = [
+                e.name
+                for e in entries
+                if e.name.endswith(".md") and not e.name.startswith(".") and not is_customer_text(e.name)
+            ]
     except FileNotFoundError:
         return []
     except OSError as error:

@@ -62,14 +62,21 @@ class Moment:
 
 
 def involved(names: object) -> tuple[str, ...]:
-    """Whom something involves, in the order of INVOLVED, each once (unknown names are kept last)."""
+    """Whom something involves, in the order of INVOLVED, each once (in any case); other names are
+    kept last, as first typed – a capital tells a colleague's name from a role (``Ahmed``,
+    ``lagerchefen``) – each once, whatever its case."""
     if isinstance(names, str):
         names = [part for part in names.replace(";", ",").split(",")]
     if not isinstance(names, (list, tuple)):
         return ()
-    wanted = [str(name).strip().casefold() for name in names if str(name).strip()]
-    known = [name for name in INVOLVED if name in wanted]
-    return (*known, *dict.fromkeys(name for name in wanted if name not in INVOLVED))
+    typed = [str(name).strip() for name in names if str(name).strip()]
+    folded = {name.casefold() for name in typed}
+    known = [name for name in INVOLVED if name in folded]
+    others: dict[str, str] = {}
+    for name in typed:
+        if name.casefold() not in INVOLVED:
+            others.setdefault(name.casefold(), name)
+    return (*known, *others.values())
 
 
 Value = str | int | tuple[str, ...] | tuple[ActionItem, ...] | tuple[Moment, ...] | None

@@ -25,6 +25,7 @@ from typing import TypeGuard
 
 from intervjufas.errors import ReportsFolderMissing, UnreadableFile, describe_os_error
 from intervjufas.files.bounded import REPORT_LIMIT, open_regular
+from intervjufas.folder.customer_text import customer_texts, kept_path
 from intervjufas.folder.file_cache import FileCache, FileKey, file_key
 from intervjufas.folder.finding import find_reports
 from intervjufas.folder.recovery import recovery_dir, recovery_files
@@ -85,14 +86,20 @@ def scan_version() -> str:
 def reports_to_scan(names: Sequence[str], folder: Path) -> list[Path]:
     """The files named (a path, a folder of reports, or a report named as every command names one –
     a file name, its start or words from the assignment or the customer, where every report that
-    matches is scanned), or without names the reports folder and any recovery files. A name that is not
-    found is an error (IntervjufasError), before anything is scanned."""
+    matches is scanned), or without names the reports folder and any recovery files – each with the
+    customer texts kept beside the reports (``folder.customer_text``). A name that is not found is an
+    error (IntervjufasError), before anything is scanned."""
     if not names:
-        return [*report_files(folder), *recovery_files()]
+        return [*report_files(folder), *customer_texts(folder), *recovery_files()]
     paths: list[Path] = []
     for name in names:
         given = Path(name).expanduser()
-        paths += report_files(given) if given.is_dir() else [found.path for found in find_reports(name, folder)]
+        if given.is_dir():
+            paths += [*report_files(given), *customer_texts(given)]
+            continue
+        for found in find_reports(name, folder):
+            kept = kept_path(found.path)
+            paths += [found.path, kept] if kept.is_file() else [found.path]
     return list(dict.fromkeys(paths))
 
 

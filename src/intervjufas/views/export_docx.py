@@ -30,7 +30,7 @@ from intervjufas.reading.export.document import (
     TextContent,
 )
 from intervjufas.views.docx_tables import Merge, append_rows
-from intervjufas.views.export_html import MAP_HEADER, NO_PLAN, WHY, moment_cells
+from intervjufas.views.export_html import NO_PLAN, WHY, map_header, moment_cells
 
 if TYPE_CHECKING:
     from intervjufas.views.progress import PartProgress
@@ -44,7 +44,7 @@ FACT_WIDTHS = (45.0, 121.0)
 PLAN_WIDTHS = (24.0, 26.0, 58.0, 58.0)
 CUSTOMER_PLAN_WIDTHS = (38.0, 28.0, 50.0, 50.0)
 MAP_WIDTHS = (24.0, 44.0, 24.0, 30.0, 44.0)
-CUSTOMER_MAP_WIDTHS = (30.0, 66.0, 30.0, 40.0)
+CUSTOMER_MAP_WIDTHS = {2: (46.0, 120.0), 3: (40.0, 66.0, 60.0)}
 FONT = "Calibri"
 # The older bit-mask form of a table's look (w:val), which some programs read instead of the flags.
 _LOOK_BITS = {"firstRow": 0x20, "firstColumn": 0x80, "noHBand": 0x200, "noVBand": 0x400}
@@ -145,7 +145,7 @@ def _section(doc: _Writer, section: Section, *, new_page: bool) -> None:
     heading.paragraph_format.page_break_before = new_page or None
     if section.lead:
         _texts(doc, section.lead, italic=True)
-    if not section.entries:
+    if not section.entries and new_page:  # (the customer version flows, and says no such thing)
         _paragraph(doc, NOT_ANSWERED, italic=True)
     for block in section.blocks:
         _block(doc, block)
@@ -220,7 +220,8 @@ def _process_map(doc: _Writer, document: Document) -> None:
     if not document.process_map:
         return
     doc.add_heading(document.map_title, 1)
-    header, widths = (MAP_HEADER[:-1], CUSTOMER_MAP_WIDTHS) if document.customer else (MAP_HEADER, MAP_WIDTHS)
+    header = map_header(document)
+    widths = CUSTOMER_MAP_WIDTHS[len(header)] if document.customer else MAP_WIDTHS
     rows: list[tuple[str, ...]] = []
     merges: list[Merge] = []
     for phase in document.process_map:
@@ -228,7 +229,7 @@ def _process_map(doc: _Writer, document: Document) -> None:
             part = phase.nodes[start : start + MERGE_ROWS]
             title = phase.title if start == 0 else f"{phase.title} {CONTINUED}"
             for number, moment in enumerate(part):
-                rows.append((title if number == 0 else "", *moment_cells(moment, customer=document.customer)))
+                rows.append((title if number == 0 else "", *moment_cells(moment, header)))
                 merges.append(None if len(part) == 1 else "restart" if number == 0 else "continue")
     if rows:
         _table(doc, header, rows, widths, merges)

@@ -38,6 +38,7 @@ INVOLVES = "Berör:"
 LEGEND = "Teckenförklaring:"
 NO_PLAN = "Inga moment att lägga till, utveckla eller ta bort."
 MAP_HEADER = ("Fas", "Moment", "Förändring", "Berör", "Notering")
+CUSTOMER_MAP_HEADER = ("Del av processen", "Moment", "Kommentar")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n+")
 
 STYLE = """
@@ -158,11 +159,11 @@ def _block(block: Block) -> list[str]:
     return lines
 
 
-def _section(section: Section) -> list[str]:
+def _section(section: Section, *, customer: bool = False) -> list[str]:
     lines = ['<section class="part step">', f"<h2>{_text(section.heading)}</h2>"]
     if section.lead:
         lines += _paragraphs(section.lead, "lead")
-    if not section.entries:
+    if not section.entries and not customer:
         lines.append(f'<p class="empty">{_text(NOT_ANSWERED)}</p>')
     for block in section.blocks:
         lines += _block(block)
@@ -220,20 +221,29 @@ def _moment_lines(phase: MapPhase) -> list[str]:
     return lines
 
 
-def moment_cells(moment: MapNode, *, customer: bool) -> tuple[str, ...]:
-    """A moment's cells in the columns of ``MAP_HEADER`` after the phase (the customer version
-    without the note)."""
-    cells = (moment.label, STATE_WORDS.get(moment.state, ""), ", ".join(moment.involves))
-    return cells if customer else (*cells, moment.note)
+def map_header(document: Document) -> tuple[str, ...]:
+    """The columns of the map as a table: the customer version has neither the changes nor whom
+    a moment involves, and a comment only when it shows the notes."""
+    if not document.customer:
+        return MAP_HEADER
+    notes = any(m.note for p in document.process_map or () for m in p.nodes)
+    return CUSTOMER_MAP_HEADER if notes else CUSTOMER_MAP_HEADER[:-1]
+
+
+def moment_cells(moment: MapNode, header: tuple[str, ...]) -> tuple[str, ...]:
+    """A moment's cells in the columns of ``header`` after the phase."""
+    if header == MAP_HEADER:
+        return (moment.label, STATE_WORDS.get(moment.state, ""), ", ".join(moment.involves), moment.note)
+    return (moment.label, moment.note)[: len(header) - 1]
 
 
 def _map_table(document: Document, phases: tuple[MapPhase, ...]) -> list[str]:
-    header = MAP_HEADER[:-1] if document.customer else MAP_HEADER
+    header = map_header(document)
     cells = "".join(f'<th scope="col">{_text(cell)}</th>' for cell in header)
     lines = ['<table class="map-table">', f"<thead><tr>{cells}</tr></thead>", "<tbody>"]
     for phase in phases:
         for number, moment in enumerate(phase.nodes):
-            row = (phase.title if number == 0 else "", *moment_cells(moment, customer=document.customer))
+            row = (phase.title if number == 0 else "", *moment_cells(moment, header))
             lines.append("<tr>" + "".join(f"<td>{_lines(cell)}</td>" for cell in row) + "</tr>")
     return [*lines, "</tbody>", "</table>"]
 
@@ -307,7 +317,7 @@ def export_html(document: Document, progress: PartProgress | None = None) -> str
     lines += _facts(document) + _follow_ups(document) + _process_map(document)
     for section in document.sections:
         tell(section.heading)
-        lines += _section(section)
+        lines += _section(section, customer=document.customer)
     tell(document.plan_title)
     lines += _plan(document) + _other(document)
     lines += ["</main>", "</body>", "</html>"]

@@ -8,7 +8,7 @@ import pytest
 
 from intervjufas.errors import AnswerError
 from intervjufas.model.answer_codec import coerce
-from intervjufas.model.answers import ActionItem, Answer, display, one_line, tidy
+from intervjufas.model.answers import ActionItem, Answer, Moment, display, involved, one_line, tidy
 from intervjufas.model.question_types.table import TYPES
 from intervjufas.model.questions import Question
 
@@ -289,3 +289,18 @@ def test_display() -> None:
         display((ActionItem("Checklista", "Tydlighet"), ActionItem("Mall")))
         == "Checklista (varför: Tydlighet); Mall"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Kollegor, Kunden", ("kunden", "kollegor")),  # the program's words: its spelling, its order
+        ("Ahmed, lagerchefen, HR", ("Ahmed", "lagerchefen", "HR")),  # other words as typed
+        (["Ahmed", "ahmed", "AHMED ", "kunden"], ("kunden", "Ahmed")),  # each once, as first typed
+        ("rekryterande chef; Anna Berg", ("rekryterande chef", "Anna Berg")),
+    ],
+)
+def test_whom_something_involves_keeps_the_case_of_a_name(typed: object, expected: tuple[str, ...]) -> None:
+    assert involved(typed) == expected
+    assert involved(involved(typed)) == expected
+    assert Moment("Referenser", typed if isinstance(typed, str) else tuple(typed)).involves == expected

@@ -46,13 +46,13 @@ def full(kartlaggning: Questionnaire, tmp_path: Path) -> Document:
 
 @pytest.fixture
 def customer(full: Document) -> Document:
-    return customer_version(full)
+    return customer_version(full, notes=True)  # (with the answers, which the report's map leaves out)
 
 
 def test_title_intro_and_the_assignment(customer: Document) -> None:
     assert customer.customer is True
     assert customer.title == "Intervjuprocessen: Lagerarbetare till Nordlager"
-    assert customer.intro.startswith("Här beskrivs intervjuprocessen i uppdraget")
+    assert customer.intro.startswith("Här beskriver vi hur intervjuprocessen i uppdraget går till")
     assert "förändringar" in customer.intro  # the plan has something for the customer
     assert customer.facts_title == "Om uppdraget"
     assert [(f.label, f.value) for f in customer.facts] == [
@@ -87,7 +87,8 @@ def test_the_process_before_during_and_after_under_the_customer_headings(custome
     assert all(not e.heading for s in customer.sections for e in s.entries)
 
 
-def test_nothing_of_the_consultant_s_own_is_left(customer: Document, full: Document) -> None:
+def test_nothing_of_the_consultant_s_own_is_left(full: Document) -> None:
+    customer = customer_version(full)
     text = repr(customer)
     for left_out in (
         REFLECTION,
@@ -98,6 +99,7 @@ def test_nothing_of_the_consultant_s_own_is_left(customer: Document, full: Docum
         "Kunden vill prova video.",
         "Tar en timme",
         "Intern anteckning",
+        MULTI_LINE,  # the answers too: the report has a map
         "Reflektion",
         "Betyg",
     ):
@@ -120,8 +122,8 @@ def test_ratings_stay_out_even_when_a_question_file_marks_them(full: Document) -
 def test_only_planned_changes_that_concern_the_customer(customer: Document) -> None:
     assert customer.plan_title == "Planerade förändringar"
     assert customer.plan_header == ("Del av processen", "Förändring", "Moment", "Varför")
-    assert customer.plan_cells == [("Före intervjun", "Läggs till", *CUSTOMER_ITEM)]
-    assert CANDIDATE_ITEM[0] not in repr(customer)
+    assert customer.plan_cells == [("Före intervjun", "Nytt moment", *CUSTOMER_ITEM)]
+    assert CANDIDATE_ITEM[0] not in repr(customer)  # (not on the map: whom it involves is not said)
 
 
 @pytest.mark.parametrize(
@@ -131,6 +133,9 @@ def test_only_planned_changes_that_concern_the_customer(customer: Document) -> N
         ("Möte", "Arbetsgivaren vill veta mer", None, True),
         ("Tydligare avslut", "Kandidaten ska veta mer", None, False),
         ("Tydligare avslut", "", ("kunden", "kandidaten"), True),
+        ("Tydligare avslut", "", ("kandidaten",), True),
+        ("Bättre kallelse", "", ("Deltagaren",), True),
+        ("Checklista till arbetsgivaren", "", (), False),
         ("Checklista till kunden", "", ("kollegor",), False),  # what the map says wins over the words
     ],
 )
@@ -143,17 +148,20 @@ def test_what_concerns_the_customer(
     )
 
 
-def test_the_map_keeps_the_moments_of_the_customer_and_the_candidate(customer: Document) -> None:
-    assert customer.map_title == "Intervjuprocessen i korthet"
+def test_the_map_keeps_the_moments_of_the_customer_and_the_candidate(full: Document) -> None:
+    customer = customer_version(full)
+    assert customer.map_title == "Så går intervjuprocessen till"
     assert customer.process_map is not None
-    kept = [(p.title, [(m.label, m.state, m.note) for m in p.nodes]) for p in customer.process_map]
+    kept = [(p.title, [(m.label, m.involves, m.state, m.note) for m in p.nodes]) for p in customer.process_map]
     assert kept == [
-        ("Före intervjun", [("Kravprofil med kunden", "kept", ""), ("Kallelse till kandidaten", "new", "")]),
-        ("Under intervjun", [(customer.process_map[1].nodes[0].label, "develop", "")]),
-        ("Efter intervjun", [("Återkoppling", "developed", "")]),
+        ("Före intervjun", [("Kravprofil med kunden", (), "kept", "")]),  # the new moment is a change
+        ("Under intervjun", [(customer.process_map[1].nodes[0].label, (), "kept", "")]),
+        ("Efter intervjun", [("Återkoppling", (), "kept", "")]),
     ]
     assert "Dubbelbokning" not in repr(customer) and "Planering i teamet" not in repr(customer)
     assert customer.process_map[1].nodes[0].label != HOSTILE  # made safe when the document was built
+    with_notes = customer_version(full, notes=True).process_map
+    assert with_notes is not None and with_notes[0].nodes[0].note == "Tar en timme"
 
 
 def test_a_map_with_nothing_for_the_customer_is_left_out(full: Document) -> None:

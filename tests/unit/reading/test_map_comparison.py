@@ -88,3 +88,13 @@ def test_a_planned_moment_to_add_is_on_the_map_as_new(tmp_path: Path) -> None:
     b = _loaded(tmp_path, "b.md", fore=(Moment("Kravprofil", id="k1"),))
     assert changes(b, a) == [("added", "fore", "Samtal", "", "new")]
     assert changes(a, b) == [("removed", "fore", "Samtal", "new", "")]
+
+
+def test_a_name_under_berör_in_another_case_is_no_change(tmp_path: Path) -> None:
+    # Older reports wrote every "Berör" word in lower case; a name typed with its capital now is
+    # the same person, while another name is a change.
+    a = _loaded(tmp_path, "a.md", fore=(Moment("Referenser", ("ahmed",), id="m1"),))
+    b = _loaded(tmp_path, "b.md", fore=(Moment("Referenser", ("Ahmed",), id="m1"),))
+    c = _loaded(tmp_path, "c.md", fore=(Moment("Referenser", ("Kalle",), id="m1"),))
+    assert changes(a, b) == []
+    assert changes(b, c) == [("involves", "fore", "Referenser", "Ahmed", "Kalle")]

@@ -153,9 +153,13 @@ def test_the_customer_version_leaves_out_what_is_not_for_the_employer(full: Docu
     _, process_map, plan = doc.tables
     assert cells(plan) == [
         ["Del av processen", "Förändring", "Moment", "Varför"],
-        ["Före intervjun", "Läggs till", *CUSTOMER_ITEM],
+        ["Före intervjun", "Nytt moment", *CUSTOMER_ITEM],
     ]
-    assert cells(process_map)[0] == ["Fas", "Moment", "Förändring", "Berör"]  # no notes
+    assert cells(process_map)[0] == ["Del av processen", "Moment"]  # no changes, no Berör, no notes
+    assert all(len(row) == 2 for row in cells(process_map))
+    with_notes = reopen(export_docx(customer_version(full, notes=True))).tables[1]
+    assert cells(with_notes)[0] == ["Del av processen", "Moment", "Kommentar"]
+    assert ["Före intervjun", "Kravprofil med kunden", "Tar en timme"] in cells(with_notes)
     assert not any(p.paragraph_format.page_break_before for p in doc.paragraphs)
     assert doc.core_properties.title == customer.title
 

@@ -27,6 +27,7 @@ from intervjufas.model.answers import (
 from intervjufas.model.questionnaire import Questionnaire, Step, step_status
 from intervjufas.model.questions import Question
 from intervjufas.model.safe_text import visible
+from intervjufas.reading.export.audience import colleague_names, plan_involves
 from intervjufas.report.model import FOLLOW_UP_TITLE, OTHER_TITLE, PLAN_TITLE, Report, header_text
 from intervjufas.report.plan import planned_items
 from intervjufas.report.process_map.mermaid import MapNode, MapPhase
@@ -183,6 +184,7 @@ class Document:
     plan_header: tuple[str, ...] = PLAN_HEADER
     other_title: str = OTHER_TITLE
     map_title: str = MAP_TITLE
+    colleagues: tuple[str, ...] = ()  # names of the consultant's side, never shown to the customer
 
     @property
     def plan_cells(self) -> list[tuple[str, ...]]:
@@ -308,6 +310,8 @@ def _section(report: Report, step: Step) -> Section:
 
 
 def _plan(report: Report, questionnaire: Questionnaire) -> list[PlanRow]:
+    """The planned changes, each with whom its moment involves (``reading.export.audience``)."""
+    whom = plan_involves(report, questionnaire)
     return [
         PlanRow(
             clean(item.step.label),
@@ -316,6 +320,7 @@ def _plan(report: Report, questionnaire: Questionnaire) -> list[PlanRow]:
             item.kind_label,
             clean(item.item.moment),
             clean(item.item.why),
+            whom[item.key],
         )
         for item in planned_items(report, questionnaire)
     ]
@@ -356,4 +361,5 @@ def build_document(
         plan=tuple(_plan(report, questionnaire)) if questionnaire else (),
         other=other,
         process_map=_cleaned_map(process_map if process_map is not None else _map(report, questionnaire)),
+        colleagues=tuple(clean(name) for name in colleague_names(report)),
     )

@@ -1,19 +1,24 @@
-"""The two versions of an export – the whole report, or the customer version with only what is
-meant for the employer – as the document the export draws (``export_document``), and what the
-user is told about it (a question set that is not installed, a customer version that says nothing
-about the process).
+"""The two versions of an export – the whole report, or the customer version written to the
+employer – as the document the export draws (``export_document``), and what the user is told
+about it (a question set that is not installed, a customer version that says nothing about the
+process).
 
-The customer version keeps the assignment's details, the interview process before, during and after, and the planned
-changes that concern the customer – and leaves out the consultant's own reflection, the ratings,
-the follow-ups of earlier plans and answers the question set does not know.
+The customer version is the process as the customer meets it, and the changes planned for it:
 
-Which answers the customer sees is data, not code: a question of the set with ``kundrubrik`` is
-shown under that heading (a detail of the assignment under that label); every other question is
-left out.  Ratings are left out even if a question file marks one.  A planned change concerns the
-customer when its moment involves the customer (``PlanRow.involves``, when a process map says so)
-or, when that is not known, when its moment or its reason mentions the customer (``kund``,
-``arbetsgivar``, in any case).  Of a process map, the moments that involve the customer or the
-candidate are kept, without the consultant's notes.
+- the assignment's details marked for the customer (``kundrubrik`` on a detail);
+- of a process map, the moments that involve the customer or the candidate, in the map's order –
+  without the marks of planned changes (a moment still to be added is not yet part of the
+  process: it stands among the changes), without whom each involves and without the consultant's
+  notes;
+- the planned changes whose moments involve the customer or the candidate (``PlanRow.involves``,
+  from the map – see ``reading.export.audience``); only for a report without a map, those whose
+  moment or reason mentions the customer (``kund``, ``arbetsgivar``, in any case);
+- the answers marked for the customer (``kundrubrik``), under their customer headings: the
+  consultant's own text, so with a map they come along only when the consultant chooses
+  (``notes``), as do the map's notes; without a map they are the only description of the process.
+
+Never: the consultant's reflection, ratings, follow-ups of earlier plans, answers the set does not
+know – nor a colleague's name (replaced by "en kollega" wherever it is written).
 """
 
 from __future__ import annotations
@@ -23,14 +28,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from intervjufas.folder.loading import load_report
+from intervjufas.reading.export.audience import hide_names, meets_customer
 from intervjufas.reading.export.document import (
-    CANDIDATE,
-    CUSTOMER,
     Block,
+    ChoiceContent,
+    Content,
     Document,
     Entry,
+    ItemsContent,
+    ListContent,
     PlanRow,
     Section,
+    TextContent,
     build_document,
 )
 from intervjufas.report.process_map.mermaid import MapNode, MapPhase
@@ -39,19 +48,26 @@ TITLE = "Intervjuprocessen"
 FACTS_TITLE = "Om uppdraget"
 PLAN_TITLE = "Planerade förändringar"
 PLAN_HEADER = ("Del av processen", "Förändring", "Moment", "Varför")
-MAP_TITLE = "Intervjuprocessen i korthet"
-KIND_WORDS = {"lagga_till": "Läggs till", "utveckla": "Utvecklas", "ta_bort": "Tas bort"}
-INTRO = "Här beskrivs intervjuprocessen i uppdraget: före, under och efter intervjuerna."
-INTRO_PLAN = " Sist står de förändringar som vi planerar och som berör er."
+MAP_TITLE = "Så går intervjuprocessen till"
+KIND_WORDS = {"lagga_till": "Nytt moment", "utveckla": "Utvecklas", "ta_bort": "Tas bort"}
+INTRO = (
+    "Här beskriver vi hur intervjuprocessen i uppdraget går till för er och för kandidaterna: "
+    "före, under och efter intervjuerna."
+)
+INTRO_PLAN = " Sist står de förändringar som vi planerar."
 _MENTIONS_CUSTOMER = re.compile(r"kund|arbetsgivar", re.IGNORECASE)
 NO_PROCESS = (
     "ingen fråga som rapporten besvarar är markerad för kundversionen (nyckeln kundrubrik i "
     "frågefilen), så den innehåller bara uppgifterna om uppdraget"
 )
+NO_CUSTOMER_MOMENTS = (
+    "inget moment i processkartan berör kunden eller kandidaten, så kundversionen beskriver inte "
+    "processen; med --med-noteringar kommer dina svar om den med"
+)
 UNKNOWN_SET = "frågeuppsättningen '{set_id}' finns inte här; svaren exporteras under rubrikerna i rapporten"
 
 
-def export_document(path: Path, *, customer: bool) -> tuple[Document, list[str]]:
+def export_document(path: Path, *, customer: bool, notes: bool = False) -> tuple[Document, list[str]]:
     """The report at ``path`` as a document, and warnings (each beginning with the file's name)."""
     loaded = load_report(path)
     document = build_document(loaded)
@@ -59,52 +75,81 @@ def export_document(path: Path, *, customer: bool) -> tuple[Document, list[str]]
     if loaded.questionnaire is None:
         warnings.append(UNKNOWN_SET.format(set_id=loaded.report.question_set.id))
     if customer:
-        document = customer_version(document)
+        full, document = document, customer_version(document, notes=notes)
         if not has_process(document):
-            warnings.append(NO_PROCESS)
+            warnings.append(NO_PROCESS if full.process_map is None or notes else NO_CUSTOMER_MOMENTS)
     return document, [f"{path.name}: {warning}" for warning in warnings]
 
 
 def concerns_customer(row: PlanRow) -> bool:
-    """Does this planned change concern the customer? (See the module docstring.)"""
+    """Does this planned change belong in the customer version? (See the module docstring.)"""
     if row.involves is not None:
-        return CUSTOMER in row.involves
+        return meets_customer(row.involves)
     return bool(_MENTIONS_CUSTOMER.search(row.moment) or _MENTIONS_CUSTOMER.search(row.why))
 
 
-def _customer_section(section: Section) -> Section | None:
+def _hidden(content: Content, names: tuple[str, ...]) -> Content:
+    """Content with the colleagues' names replaced."""
+    if isinstance(content, TextContent):
+        return TextContent(hide_names(content.text, names))
+    if isinstance(content, ChoiceContent):
+        return ChoiceContent(hide_names(content.choice, names), hide_names(content.comment, names))
+    if isinstance(content, ListContent):
+        return ListContent(tuple(hide_names(item, names) for item in content.items))
+    if isinstance(content, ItemsContent):
+        return ItemsContent(tuple((hide_names(m, names), hide_names(w, names)) for m, w in content.items))
+    return content
+
+
+def _customer_section(section: Section, names: tuple[str, ...]) -> Section | None:
     """The section with only the answers marked for the customer, each under its customer heading
     (answers that share a heading stand together under it)."""
     blocks: dict[str, list[Entry]] = {}
     for entry in section.entries:
         if entry.customer_heading and not entry.rating:
-            blocks.setdefault(entry.customer_heading, []).append(replace(entry, heading=""))
+            shown = replace(entry, heading="", content=_hidden(entry.content, names))
+            blocks.setdefault(entry.customer_heading, []).append(shown)
     if not blocks:
         return None
     entries = tuple(Block(heading, "", tuple(group)) for heading, group in blocks.items())
     return Section(section.key, section.title, section.title, "", entries)
 
 
-def _customer_map(phases: tuple[MapPhase, ...] | None) -> tuple[MapPhase, ...] | None:
+def _customer_map(
+    phases: tuple[MapPhase, ...] | None, names: tuple[str, ...], *, notes: bool
+) -> tuple[MapPhase, ...] | None:
+    """The moments the customer or the candidate meets, as they are today: no marks, no one's
+    names, notes only when asked for."""
     if phases is None:
         return None
     kept = []
     for phase in phases:
         moments = tuple(
-            MapNode(m.label, m.involves, m.state)
+            MapNode(hide_names(m.label, names), (), "kept", hide_names(m.note, names) if notes else "")
             for m in phase.nodes
-            if CUSTOMER in m.involves or CANDIDATE in m.involves
+            if meets_customer(m.involves) and m.state != "new"
         )
         if moments:
             kept.append(MapPhase(phase.title, moments))
     return tuple(kept) or None
 
 
-def customer_version(document: Document) -> Document:
-    """The document as the employer should get it (see the module docstring)."""
-    sections = tuple(s for s in (_customer_section(section) for section in document.sections) if s)
+def customer_version(document: Document, *, notes: bool = False) -> Document:
+    """The document as the employer should get it (see the module docstring); ``notes`` brings
+    the consultant's own text (the answers and the map's notes) along."""
+    names = document.colleagues
+    with_text = notes or document.process_map is None
+    sections = tuple(
+        s for s in (_customer_section(section, names) for section in document.sections) if s and with_text
+    )
     plan = tuple(
-        replace(row, kind_label=KIND_WORDS.get(row.kind, row.kind_label))
+        replace(
+            row,
+            kind_label=KIND_WORDS.get(row.kind, row.kind_label),
+            moment=hide_names(row.moment, names),
+            why=hide_names(row.why, names),
+            involves=(),
+        )
         for row in document.plan
         if concerns_customer(row)
     )
@@ -116,13 +161,14 @@ def customer_version(document: Document) -> Document:
         follow_ups=(),
         plan=plan,
         other=(),
-        process_map=_customer_map(document.process_map),
+        process_map=_customer_map(document.process_map, names, notes=notes),
         customer=True,
         intro=INTRO + (INTRO_PLAN if plan else ""),
         facts_title=FACTS_TITLE,
         plan_title=PLAN_TITLE,
         plan_header=PLAN_HEADER,
         map_title=MAP_TITLE,
+        colleagues=(),
     )
 
 

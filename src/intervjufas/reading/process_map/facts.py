@@ -30,7 +30,7 @@ from intervjufas.report.plan import identity, planned_items
 from intervjufas.report.process_map.report_map import has_map, mapped_moments, step_phase
 
 NAMESPACE = "kartor"
-FACTS_FORMAT = 1  # raise when what is kept of a report changes
+FACTS_FORMAT = 2  # raise when what is kept of a report changes
 DONE = "Genomfört"
 
 

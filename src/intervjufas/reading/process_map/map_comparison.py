@@ -126,8 +126,12 @@ def _differences(old: MappedMoment, new: MappedMoment) -> list[MomentChange]:
         found.append(change("marked", mark_a, mark_b))  # (to develop in A, developed in B: said below)
     if developed:
         found.append(change("developed", old.moment.developed, new.moment.developed))
-    if old.moment.involves != new.moment.involves:
+    if _folded(old.moment.involves) != _folded(new.moment.involves):  # (older reports wrote lower case)
         found.append(change("involves", ", ".join(old.moment.involves), ", ".join(new.moment.involves)))
     if old.moment.note != new.moment.note:
         found.append(change("note", old.moment.note, new.moment.note))
     return found
+
+
+def _folded(involves: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name.casefold() for name in involves)
