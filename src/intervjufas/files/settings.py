@@ -21,7 +21,6 @@ on Windows only.
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
 from pathlib import Path
 
@@ -126,6 +125,8 @@ def _temporary_folder() -> Path:
 # -- names -----------------------------------------------------------------------------------------
 def login_name() -> str:
     """The user's login name, or "" when the system does not say."""
+    import getpass  # (only when the name is not given: not before a session's first question)
+
     with contextlib.suppress(Exception):
         return getpass.getuser()
     return ""

@@ -26,13 +26,6 @@ from intervjufas.errors import (
     SaveError,
     file_error,
 )
-from intervjufas.files.atomic import (
-    atomic_write,
-    create_new,
-    remove_abandoned_temporaries,
-    rename_new,
-    signals_held,
-)
 from intervjufas.files.bounded import read_text
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.report.model import CONFLICT_KEY, Report, copy_report, report_stem, timestamp
@@ -106,6 +99,8 @@ class ReportFile:
         Raises SaveError when the file cannot be written (the file on disk is then unchanged) –
         also when the folder cannot be made or the file can no longer be read (a folder in its
         place, say), so that the session's answers are kept in a recovery file."""
+        from intervjufas.files.atomic import signals_held  # (writing: at the first save)
+
         try:
             with signals_held():  # (a stop waits until the file and this handle agree on it)
                 return self._save(report, changed)
@@ -115,6 +110,8 @@ class ReportFile:
             raise SaveError(self.path or self.folder, error) from None
 
     def _save(self, report: Report, changed: Iterable[str]) -> Report:
+        from intervjufas.files.atomic import atomic_write, create_new
+
         self.merged_from_disk = False
         if self.path is None:
             if not report.uppdrag:
@@ -149,6 +146,8 @@ class ReportFile:
         wanted = report_stem(report.date, report.uppdrag)
         if self.path.stem == wanted or self.path.stem.startswith(f"{wanted}-"):
             return
+        from intervjufas.files.atomic import rename_new
+
         old_lock = self._lock
         self._lock = None
         try:
@@ -208,6 +207,8 @@ class ReportFile:
         return on_disk
 
     def _save_aside(self, report: Report) -> Path:
+        from intervjufas.files.atomic import create_new
+
         assert self.path is not None
         aside = copy_report(report)
         aside.extra_header[CONFLICT_KEY] = self.path.name
@@ -217,6 +218,7 @@ class ReportFile:
 def _tidy_folder(folder: Path) -> None:
     """Remove what killed sessions left behind: abandoned temporary files, dead locks, and the old
     name of a report whose renaming was cut short (two names for the very same file)."""
+    from intervjufas.files.atomic import remove_abandoned_temporaries
     from intervjufas.files.locking import ReportLock, remove_stale_locks
 
     remove_abandoned_temporaries(folder)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -164,6 +163,8 @@ def timestamp() -> str:
 
 def slugify(text: str, max_length: int = SLUG_MAX) -> str:
     """Plain lowercase ASCII words joined by '-', at most ``max_length`` characters."""
+    import unicodedata  # (once a report is named, not before the first question)
+
     ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
     ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")

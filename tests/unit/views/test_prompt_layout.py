@@ -49,3 +49,11 @@ def test_a_narrow_terminal_puts_the_hint_and_the_answer_on_lines_of_their_own() 
     _, multiline = prompter(60).fitted("Hur förbereder du kunden?", MULTILINE_HELP)
     assert multiline == "\n  (Enter ger ny rad · Esc och sedan Enter sparar · Ctrl-O\n  öppnar din editor)"
     assert prompter(60).fitted("Vilken kund (arbetsgivare) stöttar du i uppdraget?", room=24)[1] == "\n>"
+
+
+def test_a_note_is_shown_as_it_is_written() -> None:
+    # (a folder or an assignment may have a ':name:' or '[tag]' in it: no emoji, no markup)
+    shown = prompter(200)
+    shown.note("Rapporten sparas i /tmp/:thumbs_up:/[bold]x[/bold] efter varje svar.")
+    output = shown.console.file.getvalue()
+    assert output == "Rapporten sparas i /tmp/:thumbs_up:/[bold]x[/bold] efter varje svar.\n"

@@ -55,7 +55,9 @@ class QuestionaryPrompter(ListWidgets):
         )
 
     def note(self, text: str) -> None:
-        self.console.print(text, highlight=False, markup=False)
+        # (the text as it is: no markup, and no emoji codes – a ':name:' in a path stays as typed,
+        # and Rich's emoji table is not loaded before the first question)
+        self.console.print(text, highlight=False, markup=False, emoji=False)
 
     def fitted(
         self, message: str, instruction: str | None = None, *, room: int = 0
