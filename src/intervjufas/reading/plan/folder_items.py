@@ -39,7 +39,6 @@ from intervjufas.reading.plan.state import (
     newest_statuses,
     open_counts,
     open_items,
-    statuses_by_created,
 )
 from intervjufas.report.model import CLOSED_STATUSES
 from intervjufas.report.plan import identity, planned_items
@@ -109,9 +108,8 @@ def follow_up_pool(
       no customer given, or none of its reports has open items – those of the same question set;
     - ``alla``: those of every earlier report."""
     headers, _ = read_headers(folder)  # (unreadable files are reported by lista and plan)
-    folder_headers = [header for _, header in headers]
-    statuses = statuses_by_created(folder_headers)
-    counts = open_counts(folder_headers, statuses)
+    statuses = newest_statuses(headers)
+    counts = open_counts(headers, statuses)
     candidates = sorted(
         (
             (path, header)

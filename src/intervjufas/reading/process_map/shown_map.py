@@ -14,7 +14,7 @@ from typing import Literal
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.folder.loading import LoadedReport, load_report
-from intervjufas.folder.scan import Header, read_headers
+from intervjufas.folder.scan import Header, read_headers, sort_key
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import PHASES
 from intervjufas.report.model import Report
@@ -117,7 +117,7 @@ def latest_map_view(folder: Path, author: str) -> tuple[MapView, list[str]]:
     ``author`` is empty – else the moments the newest plan names; and one warning per file that
     cannot be read.  Only the headers are read until a report with a map is found."""
     headers, warnings = read_headers(folder)
-    newest_first = sorted(headers, key=_when, reverse=True)
+    newest_first = sorted(headers, key=lambda entry: sort_key(*entry), reverse=True)
     preferred = sorted(newest_first, key=lambda entry: not (author and entry[1].get("forfattare") == author))
     with_map = [e for e in preferred if isinstance(e[1].get("karta"), int) and e[1]["karta"] > 0]
     with_items = [e for e in preferred if e[1].get("atgarder")]
@@ -154,11 +154,3 @@ def _try(path: Path, warnings: list[str], someone_else: bool) -> MapView | None:
             error.message if error.message.startswith(path.name) else f"{path.name}: {error.message}"
         )
         return None
-
-
-def _when(entry: tuple[Path, Header]) -> tuple[str, str, str]:
-    """Newest first as ``latest_map`` orders them: the assignment's date, then when it was made."""
-    path, header = entry
-    metadata = header.get("metadata") or {}
-    created = str(header.get("skapad") or "")
-    return (str(metadata.get("datum") or created[:10]), created, path.name)
