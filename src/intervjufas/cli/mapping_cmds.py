@@ -36,7 +36,7 @@ def run_mapping_command(
     from intervjufas.asking.stopping import stop_on_signals
     from intervjufas.errors import PersonalDataFound
     from intervjufas.views.console import make_console
-    from intervjufas.views.mapping_result import show_answers_file_findings, show_mapping_result
+    from intervjufas.views.mapping_result import show_answers_file_findings, show_future_dates, show_mapping_result
     from intervjufas.views.output import standard_output
 
     facts = terminal(ctx)
@@ -50,19 +50,24 @@ def run_mapping_command(
     )
     plain = use_plain(settings)
 
+    errors = make_console(facts, stderr=True, soft_wrap=True)
+
     def make_prompter() -> Any:
+        from intervjufas.views.prompting.future_date_notice import FutureDateNotice
+
+        def warn(text: str) -> None:
+            errors.print(text, markup=False, highlight=False)
+
         if plain:
             from intervjufas.views.prompting.plain_prompter import PlainPrompter
 
             piped = not facts.stdin_is_terminal
-            return PersonalDataGuard(
-                PlainPrompter(sys.stdin, standard_output(facts), echo=piped), interactive=not piped
-            )
+            inner = PlainPrompter(sys.stdin, standard_output(facts), echo=piped)
+            return FutureDateNotice(PersonalDataGuard(inner, interactive=not piped), warn)
         from intervjufas.views.prompting.questionary_prompter import QuestionaryPrompter
 
-        return PersonalDataGuard(QuestionaryPrompter(make_console(facts)))
+        return FutureDateNotice(PersonalDataGuard(QuestionaryPrompter(make_console(facts))), warn)
 
-    errors = make_console(facts, stderr=True, soft_wrap=True)
     try:
         with stop_on_signals():
             settings.author = _author(settings, make_prompter)
@@ -71,6 +76,8 @@ def run_mapping_command(
         show_answers_file_findings(errors, error.findings, prefix="Fel")
         raise
     show_answers_file_findings(errors, result.personal_data, prefix="Varning")
+    if settings.answers_file is not None:
+        show_future_dates(errors, result)
     quiet = plain or settings.answers_file is not None
     console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
     show_mapping_result(console, result, settings, plain=quiet)
