@@ -41,6 +41,9 @@ class ItemPool(Protocol):
     def lookup(self, keys: Iterable[str]) -> dict[str, OpenItem]:
         """The items with these keys, for follow-ups recorded earlier."""
 
+    def open_now(self) -> Sequence[OpenItem]:
+        """Every open item there is (a newly planned item may join one)."""
+
 
 @dataclass
 class ListPool:
@@ -63,6 +66,9 @@ class ListPool:
     def lookup(self, keys: Iterable[str]) -> dict[str, OpenItem]:
         wanted = set(keys)
         return {item.key: item for item in self.items if item.key in wanted}
+
+    def open_now(self) -> Sequence[OpenItem]:
+        return self.items
 
 
 PoolFinder = Callable[[Report], ItemPool]  # the pool for a new report (its customer is known)

@@ -158,7 +158,7 @@ def run_mapping(
     found: list[FileFinding] = []
     try:
         if answers is not None:
-            report, found = _run_from_file(options, handle, report, answers, defaults, earlier_map)
+            report, found = _run_from_file(options, handle, report, answers, defaults, earlier_map, find_open_items)
         else:
             report = _run(
                 options,
@@ -183,6 +183,7 @@ def _run_from_file(
     answers: AnswersFile,
     defaults: Report | None,
     earlier_map: Callable[[], StartMap],
+    find_open_items: OpenItemFinder | None = None,
 ) -> tuple[Report, list[FileFinding]]:
     """Every answer from the file, validated in memory first and written once, so that a bad
     answers file (or, with --strikt, one with personal data) writes nothing."""
@@ -193,7 +194,10 @@ def _run_from_file(
     session = Session(
         questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults, earlier_map
     )
-    report = session.run(steps, follow_up=False)
+    def items(asked: Report) -> ItemPool:  # (a newly planned item may join an open one)
+        return find_open_items(handle.folder, questionnaire, asked) if find_open_items else ListPool(())
+
+    report = session.run(steps, items, follow_up=False)
     found = answers.personal_data(questionnaire, report.answers)
     if found and options.strict:
         count = f"{len(found)} fynd" if len(found) > 1 else "1 fynd"

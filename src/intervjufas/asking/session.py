@@ -14,7 +14,7 @@ from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import Answer, Moment, Value, items_in
 from intervjufas.model.questionnaire import Questionnaire, Step
 from intervjufas.model.questions import Question
-from intervjufas.reading.plan.state import OpenItem
+from intervjufas.reading.plan.state import OpenItem, joined_items
 from intervjufas.reading.process_map.start_map import EarlierMap, StartMap, carried_map
 from intervjufas.report.model import Report
 from intervjufas.report.process_map.report_map import mapped_moments, step_phase
@@ -82,7 +82,7 @@ class Session:
         question = self.questionnaire.question(key)
         if question is not None:  # (not a follow-up): give new moments and items their ids
             value = question.kind.identify(question, answer.value)
-            answer = Answer(self._linked(question, value), answer.comment)
+            answer = Answer(self._joined(question, self._linked(question, value)), answer.comment)
         self.report.answers[key] = answer
         self.report.drafts.pop(key, None)
         self.report = self.save(self.report, [key])
@@ -170,6 +170,14 @@ class Session:
                     item = replace(item, moment_id=named[0].id)
             linked.append(item)
         return tuple(linked)
+
+    def _joined(self, question: Question, value: Value) -> Value:
+        """One open row per moment and kind: see ``reading.plan.state.joined_items``."""
+        items = items_in(value)
+        if not question.plan or not items:
+            return value
+        open_now = _pool(self._open_items, self.report).open_now()
+        return joined_items(question.plan, items, open_now, self.report.follow_ups)
 
     # -- parts ----------------------------------------------------------------------------------
     def pending(self, questions: Sequence[Question]) -> list[Question]:

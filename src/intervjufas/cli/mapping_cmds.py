@@ -36,7 +36,11 @@ def run_mapping_command(
     from intervjufas.asking.stopping import stop_on_signals
     from intervjufas.errors import PersonalDataFound
     from intervjufas.views.console import make_console
-    from intervjufas.views.mapping_result import show_answers_file_findings, show_future_dates, show_mapping_result
+    from intervjufas.views.mapping_result import (
+        show_answers_file_findings,
+        show_future_dates,
+        show_mapping_result,
+    )
     from intervjufas.views.output import standard_output
 
     facts = terminal(ctx)

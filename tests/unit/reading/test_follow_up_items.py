@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.loading import load_folder
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.plan import folder_items
 from intervjufas.reading.plan.folder_items import follow_up_pool
-from intervjufas.folder.header_row import FolderHeader
 from intervjufas.reading.plan.state import newest_statuses, open_items
 from intervjufas.report.front_matter import read_front_matter
 from intervjufas.report.model import FollowUp, Report

@@ -13,12 +13,12 @@ of a new mapping, ``rensa`` and the exports all read it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.model.answers import ActionItem
-from intervjufas.report.model import CLOSED_STATUSES
+from intervjufas.report.model import CLOSED_STATUSES, FollowUp
 from intervjufas.report.plan import identity, planned_items
 
 if TYPE_CHECKING:  # not imported at run time: `lista` and a session need this module without them
@@ -201,3 +201,36 @@ def open_counts(
         total = listed if isinstance(listed, int) and not isinstance(listed, bool) else 0
         counts[report_id] = max(0, total - owned.get(report_id, 0))
     return counts
+
+
+def joined_items(
+    plan: str, items: Sequence[ActionItem], open_now: Iterable[OpenItem], follow_ups: Iterable[FollowUp] = ()
+) -> tuple[ActionItem, ...]:
+    """One open row per moment and kind: an item of kind ``plan`` about a moment that already has
+    an open item of the same kind joins it – it takes that item's id (and its moment's), so every
+    command sees one item, followed up as one.  A moment is matched by its id when both have one,
+    else by name (case and spacing ignored).  An item the report being written has closed by its
+    own ``follow_ups`` is not open any more."""
+    done = {identity(f.key) for f in follow_ups if f.status in CLOSED_STATUSES}
+    candidates = [
+        item
+        for item in open_now
+        if item.plan == plan and item.item is not None and item.item.id and item.identity not in done
+    ]
+    joined = []
+    for item in items:
+        match = next(
+            (found.item for found in candidates if found.item and _same_moment(plan, found.item, item)), None
+        )
+        if match is not None and match.id != item.id:
+            item = replace(item, id=match.id, moment_id=match.moment_id or item.moment_id)
+        joined.append(item)
+    return tuple(joined)
+
+
+def _same_moment(plan: str, one: ActionItem, other: ActionItem) -> bool:
+    """The same moment: by id when both name one (an item to add gets a new moment id, so it is
+    matched by name), else by name."""
+    if plan != "lagga_till" and one.moment_id and other.moment_id:
+        return one.moment_id == other.moment_id
+    return " ".join(one.moment.casefold().split()) == " ".join(other.moment.casefold().split())

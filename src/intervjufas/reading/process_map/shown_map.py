@@ -15,8 +15,10 @@ from typing import Literal
 from intervjufas.errors import IntervjufasError
 from intervjufas.folder.loading import LoadedReport, load_report
 from intervjufas.folder.scan import Header, read_headers, sort_key
+from intervjufas.model.answers import ActionItem, Moment
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import PHASES
+from intervjufas.reading.plan.state import OpenItem
 from intervjufas.report.model import Report
 from intervjufas.report.plan import planned_items
 from intervjufas.report.process_map.mermaid import State
@@ -80,7 +82,15 @@ def view_of(loaded: LoadedReport, *, latest: bool = False, someone_else: bool = 
             "frågeuppsättningar."
         )
     origin: Origin = "map" if has_map(questionnaire) else "plan"
-    drawn = process_map(loaded.report, questionnaire) if origin == "map" else plan_map(loaded.report, questionnaire)
+    drawn = (
+        process_map(loaded.report, questionnaire)
+        if origin == "map"
+        else plan_map(loaded.report, questionnaire)
+    )
+    if origin == "map":
+        from intervjufas.reading.plan.folder_items import open_as_of
+
+        drawn = with_open_marks(drawn, open_as_of(loaded))
     return MapView(
         drawn,
         "none" if drawn.empty else origin,
@@ -89,6 +99,40 @@ def view_of(loaded: LoadedReport, *, latest: bool = False, someone_else: bool = 
         someone_else=someone_else,
         folder=loaded.path.parent,
     )
+
+
+def with_open_marks(drawn: ProcessMap, still_open: list[OpenItem]) -> ProcessMap:
+    """A map with the marks of earlier items still open as of its report: a moment to develop or
+    remove keeps its mark (found by its id, else by name in its phase), a moment to add not yet on
+    the map is shown as new.  What the report itself marks stays as it is."""
+    phases = {phase: list(moments) for phase, moments in drawn.phases}
+    for item in still_open:
+        state = _PLAN_STATES.get(item.plan)
+        if state is None or item.item is None:
+            continue
+        phase = item.phase or step_phase(item.step_number)
+        found = _marked(phases, item.item, phase, state)
+        if not found and state == "new" and phase in phases:
+            moment = Moment(item.item.moment, item.item.involves, id=item.item.moment_id)
+            phases[phase].append(MappedMoment(moment, phase, "new", item.item.why))
+    return ProcessMap(tuple((phase, tuple(moments)) for phase, moments in phases.items()))
+
+
+def _marked(phases: dict[str, list[MappedMoment]], item: ActionItem, phase: str, state: State) -> bool:
+    """Mark the moment ``item`` is about (unmarked ones only); whether it is on the map."""
+    for listed in phases.values():
+        for index, shown in enumerate(listed):
+            moment = shown.moment
+            same = (
+                moment.id == item.moment_id
+                if item.moment_id and moment.id
+                else (shown.phase == phase and moment.name.casefold() == item.moment.casefold())
+            )
+            if same:
+                if shown.state in ("kept", "developed") and state != "new":
+                    listed[index] = replace(shown, state=state, why=item.why)
+                return True
+    return False
 
 
 def plan_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
