@@ -119,20 +119,23 @@ def with_open_marks(drawn: ProcessMap, still_open: list[OpenItem]) -> ProcessMap
 
 
 def _marked(phases: dict[str, list[MappedMoment]], item: ActionItem, phase: str, state: State) -> bool:
-    """Mark the moment ``item`` is about (unmarked ones only); whether it is on the map."""
+    """Mark the moment ``item`` is about (unmarked ones only); whether it is on the map.  A moment
+    is found by its id; by name in the item's phase when either has none, or for a moment to add
+    (its id is new until the moment is on a map)."""
     for listed in phases.values():
         for index, shown in enumerate(listed):
             moment = shown.moment
-            same = (
-                moment.id == item.moment_id
-                if item.moment_id and moment.id
-                else (shown.phase == phase and moment.name.casefold() == item.moment.casefold())
-            )
-            if same:
+            by_id = bool(item.moment_id and moment.id) and moment.id == item.moment_id
+            named = shown.phase == phase and _same_name(moment.name, item.moment)
+            if by_id or (named and (state == "new" or not (item.moment_id and moment.id))):
                 if shown.state in ("kept", "developed") and state != "new":
                     listed[index] = replace(shown, state=state, why=item.why)
                 return True
     return False
+
+
+def _same_name(one: str, other: str) -> bool:
+    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
 
 
 def plan_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
