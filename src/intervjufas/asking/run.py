@@ -158,7 +158,9 @@ def run_mapping(
     found: list[FileFinding] = []
     try:
         if answers is not None:
-            report, found = _run_from_file(options, handle, report, answers, defaults, earlier_map, find_open_items)
+            report, found = _run_from_file(
+                options, handle, report, answers, defaults, earlier_map, find_open_items
+            )
         else:
             report = _run(
                 options,
@@ -194,6 +196,7 @@ def _run_from_file(
     session = Session(
         questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults, earlier_map
     )
+
     def items(asked: Report) -> ItemPool:  # (a newly planned item may join an open one)
         return find_open_items(handle.folder, questionnaire, asked) if find_open_items else ListPool(())
 

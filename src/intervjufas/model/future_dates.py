@@ -30,7 +30,10 @@ def future_date_warning(question: Question, value: object, today: dt.date | None
 
 
 def future_date_warnings(
-    questions: Iterable[Question], answers: Mapping[str, Answer], given: Iterable[str], today: dt.date | None = None
+    questions: Iterable[Question],
+    answers: Mapping[str, Answer],
+    given: Iterable[str],
+    today: dt.date | None = None,
 ) -> list[str]:
     """The warnings for the date questions among ``given`` (e.g. the ids an answers file answers)."""
     wanted = set(given)
