@@ -271,6 +271,7 @@ class PlanHistory(RuleBasedStateMachine):
         for identity, (kind, name, linked, joins) in zip(identities, expected, strict=True):
             if joins is not None:
                 assert identity == joins, f"{kind} {name} did not join the open item {joins}"
+                linked = self.ref.items()[joins].moment_id or linked  # (it is about that item's moment)
             else:
                 assert identity not in known, f"{kind} {name} joined {identity}, which is not open"
             items.append(Item(identity, kind, name, linked))
