@@ -264,6 +264,10 @@ class PlanHistory(RuleBasedStateMachine):
         warned = f"Varning: Datumet {date} ligger i framtiden" in result.stderr
         assert warned == (date > TODAY.isoformat()), result.stderr
         (path,) = set(self.folder.glob("*.md")) - before
+        # When it was made, by the history's clock (two mappings a second: ties go by file name),
+        # so that a history replays the same whatever the wall clock says.
+        created = f"{TODAY.isoformat()}T09:00:{self.mapped // 2:02d}+00:00"
+        self._edit_file(path, lambda report: setattr(report, "created", created))
         header = front_matter(path)
         identities = [str(key) for key in header.get("atgarder") or []]
         known = set(self.ref.items())
@@ -283,7 +287,7 @@ class PlanHistory(RuleBasedStateMachine):
     @rule(data=st.data(), status=st.sampled_from(STATUSES))
     def follow_up(self, data: st.DataObject, status: str) -> None:
         """A report follows an open item up (as a session records it in the report file)."""
-        identity = data.draw(st.sampled_from(sorted(self.ref.open_items())))
+        identity = data.draw(st.sampled_from(self.open_in_order()))
         owners = [r for r in self.ref.reports if any(i.identity == identity for i in r.planned)]
         targets = [r for r in self.ref.reports if r not in owners and identity not in r.follow_ups]
         if not targets:
@@ -320,15 +324,23 @@ class PlanHistory(RuleBasedStateMachine):
         target = data.draw(st.sampled_from(self.ref.reports))
         self._edit(target, lambda report: anonymised(report, self.questionnaire))
 
+    def open_in_order(self) -> list[str]:
+        """The open items in the order they were planned (ids are random: never sort by them)."""
+        still_open = self.ref.open_items()
+        planned = [item.identity for report in self.ref.reports for item in report.planned]
+        return [key for key in dict.fromkeys(planned) if key in still_open]
+
     def _linked(self, name: str) -> str:
         named = [key for key, moment in self.map.items() if norm(moment) == norm(name)]
         return named[0] if len(named) == 1 else ""
 
     def _edit(self, target: RefReport, change: Any) -> None:
+        self._edit_file(self.folder / target.name, change)
+
+    def _edit_file(self, path: Path, change: Any) -> None:
         from intervjufas.report.parse import parse
         from intervjufas.report.render import render
 
-        path = self.folder / target.name
         report = parse(path.read_text(encoding="utf-8"), self.questionnaire)
         path.write_text(render(change(report) or report, self.questionnaire), encoding="utf-8")
 

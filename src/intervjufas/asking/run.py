@@ -122,8 +122,7 @@ def run_mapping(
     find_latest_map: MapFinder | None = None,
 ) -> MappingResult:
     """Run a mapping session; raise Interrupted (exit 128 + signal) when it stops part-way.
-
-    ``find_open_items`` looks up earlier plans' open items for the follow-up (none without it)."""
+    ``find_open_items`` looks up earlier plans' open items (to follow up, and to join; none without it)."""
     folder = reports_dir(options.folder)
     questionnaire = resolve_set(options.set_id, options.question_file, shlex.join(options.program))
     check_step_numbers(questionnaire, options.steps)  # a usage error comes before any other

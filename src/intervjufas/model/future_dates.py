@@ -12,12 +12,13 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from intervjufas.model.answers import Answer
+from intervjufas.model.question_types.text import DateType
 from intervjufas.model.questions import Question
 
 
 def future_date_warning(question: Question, value: object, today: dt.date | None = None) -> str | None:
     """The warning for a date question answered with a date after today (None otherwise)."""
-    if question.kind.name != "datum" or not isinstance(value, str):
+    if not isinstance(question.kind, DateType) or not isinstance(value, str):
         return None
     try:
         date = dt.date.fromisoformat(value)
