@@ -4,6 +4,7 @@ each."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import typer
@@ -36,7 +37,6 @@ def run_session_command(
     from intervjufas.session.options import SessionOptions, use_plain
     from intervjufas.session.stopping import session_over, stop_on_signals
     from intervjufas.views.console import make_console
-    from intervjufas.views.output import standard_output
 
     facts = terminal(ctx)
     errors = make_console(facts, stderr=True, soft_wrap=True)
@@ -53,32 +53,53 @@ def run_session_command(
             )
             plain = use_plain(settings)
 
-            def make_prompter() -> Any:
-                if plain:
-                    from intervjufas.views.prompting.plain_prompter import PlainPrompter
-
-                    return PlainPrompter(sys.stdin, standard_output(facts), echo=not facts.stdin_is_terminal)
-                from intervjufas.views.prompting.questionary_prompter import QuestionaryPrompter
-
-                return QuestionaryPrompter(make_console(facts))
-
             try:
-                result = run_session(settings, make_prompter)
+                result = run_session(settings, _prompter_maker(facts, plain, errors))
             except PersonalDataFound as error:  # --strikt: each finding, then the error itself
                 from intervjufas.views.session_result import show_answers_file_findings
 
                 show_answers_file_findings(errors, error.findings, prefix="Fel")
                 raise
-            from intervjufas.views.session_result import show_answers_file_findings, show_session_result
+            from intervjufas.views.session_result import (
+                show_answers_file_findings,
+                show_future_dates,
+                show_session_result,
+            )
 
             with session_over():  # (the report is saved: a stop now interrupts nothing)
                 show_answers_file_findings(errors, result.personal_data, prefix="Varning")
+                if settings.answers_file is not None:
+                    show_future_dates(errors, result)
                 quiet = plain or settings.answers_file is not None
                 console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
                 show_session_result(console, result, settings, plain=quiet)
     except KeyboardInterrupt as stop:  # before the session began (a menu, the author question) or after it
         cause = stop.cause if isinstance(stop, PartialAnswer) else stop
         raise Interrupted("Avbrutet.", exit_code=128 + stop_signal(cause)) from None
+
+
+def _prompter_maker(facts: Any, plain: bool, errors: Any) -> Callable[[], Any]:
+    """How to make the prompter that asks: line by line (``--enkel``, or no terminal) or with menus;
+    either says ``Varning:`` on standard error when a date question gets a date after today."""
+    from intervjufas.views.console import make_console
+    from intervjufas.views.output import standard_output
+
+    def warn(text: str) -> None:
+        errors.print(text, markup=False, highlight=False)
+
+    def make_prompter() -> Any:
+        from intervjufas.views.prompting.future_date_notice import FutureDateNotice
+
+        if plain:
+            from intervjufas.views.prompting.plain_prompter import PlainPrompter
+
+            piped = not facts.stdin_is_terminal
+            return FutureDateNotice(PlainPrompter(sys.stdin, standard_output(facts), echo=piped), warn)
+        from intervjufas.views.prompting.questionary_prompter import QuestionaryPrompter
+
+        return FutureDateNotice(QuestionaryPrompter(make_console(facts)), warn)
+
+    return make_prompter
 
 
 def _choose_reports(options: dict[str, Any], facts: Any) -> None:

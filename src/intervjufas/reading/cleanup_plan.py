@@ -16,15 +16,11 @@ from pathlib import Path
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.folder.cleanup import still_to_anonymise
+from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.recovery import recovery_dir, recovery_files
 from intervjufas.folder.scan import Header, read_folder_header, report_files
 from intervjufas.model.safe_text import visible
-from intervjufas.reading.plan.state import (
-    OpenItem,
-    open_count_from_headers,
-    open_items,
-    statuses_from_headers,
-)
+from intervjufas.reading.plan.state import OpenItem, newest_statuses, open_counts, open_items
 from intervjufas.report.age_limit import AgeLimit, report_date
 from intervjufas.report.anonymise import is_anonymised
 from intervjufas.report.model import CONFLICT_KEY, header_value
@@ -116,8 +112,13 @@ def _lost_items(
     """The open items of the action plan (as ``plan`` shows them) that live in the removed reports."""
     from intervjufas.folder.loading import load_report
 
-    plan_headers = [header for _, header in headers if header_value(header, CONFLICT_KEY) is None]
-    counts = open_count_from_headers(plan_headers)
+    plan_headers = [
+        (path, header if isinstance(header, FolderHeader) else FolderHeader.of(header))
+        for path, header in headers
+        if header_value(header, CONFLICT_KEY) is None
+    ]
+    statuses = newest_statuses(plan_headers)
+    counts = open_counts(plan_headers, statuses)
     loaded = []
     for path, header in headers:
         if path in removed and header_value(header, CONFLICT_KEY) is None and counts.get(header["id"]):
@@ -127,4 +128,4 @@ def _lost_items(
                 warnings.append(
                     f"{path.name}: de öppna momenten går inte att läsa ({error.message.rstrip('.')})"
                 )
-    return open_items(loaded, statuses=statuses_from_headers(plan_headers))
+    return open_items(loaded, statuses=statuses)

@@ -170,7 +170,7 @@ def list_reports(
     """Every report of the folder, newest first (by metadata datum, then created), with one
     warning per file whose front matter cannot be read; with ``author``, only that author's."""
     headers, warnings = read_headers(folder, program=program, progress=progress)
-    maker = _Rows(open_counts([header for _, header in headers]))
+    maker = _Rows(open_counts(headers))
     rows = [maker.row(path, header) for path, header in headers]
     del headers, maker  # (a big folder: keep only the rows)
     if author.strip():

@@ -8,6 +8,8 @@ entries.  The session owns one ``FollowUpRound``; which items are in scope is de
 in a reports folder, the pool ``reading.plan.folder_items`` reads a few reports at a time, looked up
 only when the round is reached (the new report's customer is known then).  The round remembers
 the items it followed up (``followed``), since what is done changes the map the session starts from.
+Its pool also gives every open item there is: a newly planned item about the moment and kind of an
+open one joins it (one open row per moment and kind), in a session at a prompt or from a file.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.model.answers import ActionItem, Answer, Value, items_in
 from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import Question
@@ -46,6 +48,9 @@ class ItemPool(Protocol):
     def lookup(self, keys: Iterable[str]) -> dict[str, OpenItem]:
         """The items with these keys, for follow-ups recorded earlier."""
 
+    def open_now(self) -> Sequence[OpenItem]:
+        """Every open item there is (a newly planned item may join one)."""
+
 
 @dataclass
 class ListPool:
@@ -69,6 +74,9 @@ class ListPool:
         wanted = set(keys)
         return {item.key: item for item in self.items if item.key in wanted}
 
+    def open_now(self) -> Sequence[OpenItem]:
+        return self.items
+
 
 PoolFinder = Callable[[Report], ItemPool]  # the pool for a new report (its customer is known)
 
@@ -83,6 +91,7 @@ def follow_up_question(item_label: str, why: str) -> Question:
         comment=True,
         help=f"Varför: {why}" if why else "",
     )
+
 
 class Recorder(Protocol):
     """What the round needs of the session it is part of."""
@@ -168,6 +177,16 @@ class FollowUpRound:
         for number, follow_up in enumerate(pending, start=1):
             item = items.get(follow_up.key)
             self._ask_item(session, follow_up.key, item, number, len(pending), label=follow_up.label)
+
+    def joined(self, report: Report, question: Question, value: Value) -> Value:
+        """One open row per moment and kind: a newly planned item joins the open item of the same
+        moment and kind (see ``reading.plan.state.joined_items``)."""
+        items = items_in(value)
+        if not question.plan or not items:
+            return value
+        from intervjufas.reading.plan.state import joined_items
+
+        return joined_items(question.plan, items, self.pool(report).open_now(), report.follow_ups)
 
     def done_items(self, report: Report) -> list[tuple[str, str | None, ActionItem]]:
         """(plan kind, phase, item) of every item the report's follow-up marks done – also of those

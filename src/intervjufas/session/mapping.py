@@ -164,8 +164,16 @@ def _run_from_file(
 
     questionnaire = handle.questionnaire
     steps = select_steps(questionnaire, report, options.steps)
+    # (nothing is followed up from a file, but a newly planned item may join an open one)
+    follow_up = FollowUpRound.in_folder(handle.folder, questionnaire, options.follow_up)
     session = Session(
-        questionnaire, report, AnswersFilePrompter(answers), lambda r, _k: r, defaults, process_map=process_map
+        questionnaire,
+        report,
+        AnswersFilePrompter(answers),
+        lambda r, _k: r,
+        defaults,
+        follow_up=follow_up,
+        process_map=process_map,
     )
     report = session.run(steps, follow_up=False)
     found = answers.personal_data(questionnaire, report.answers)

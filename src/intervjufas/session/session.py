@@ -70,7 +70,8 @@ class Session:
         question = self.questionnaire.question(key)
         if question is not None:  # (not a follow-up): give new moments and items their ids
             value = question.kind.identify(question, answer.value)
-            answer = Answer(self.process_map.linked(self.report, self.questionnaire, question, value), answer.comment)
+            value = self.process_map.linked(self.report, self.questionnaire, question, value)
+            answer = Answer(self.follow_up.joined(self.report, question, value), answer.comment)
         self.report.answers[key] = answer
         self.report.drafts.pop(key, None)
         self.save([key])

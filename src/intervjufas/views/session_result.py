@@ -25,6 +25,17 @@ def show_answers_file_findings(console: Console, findings: Sequence[FileFinding]
         )
 
 
+def show_future_dates(console: Console, result: SessionResult) -> None:
+    """``Varning: Datumet … ligger i framtiden …`` for each date answered after today (an answers
+    file's dates, said once the report is written)."""
+    from intervjufas.model.future_dates import future_date_warnings
+
+    questions = list(result.questionnaire.all_questions())
+    answers = result.report.answers
+    for warning in future_date_warnings(questions, answers, answers):
+        console.print(f"Varning: {warning}", markup=False, highlight=False)
+
+
 def show_session_result(
     console: Console, result: SessionResult, options: SessionOptions, *, plain: bool
 ) -> None:

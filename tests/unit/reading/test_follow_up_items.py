@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.loading import load_folder
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.plan import folder_items
 from intervjufas.reading.plan.folder_items import follow_up_pool
-from intervjufas.reading.plan.state import open_items, statuses_from_headers
+from intervjufas.reading.plan.state import newest_statuses, open_items
 from intervjufas.report.front_matter import read_front_matter
 from intervjufas.report.model import FollowUp, Report
 from intervjufas.report.render import render
@@ -66,7 +67,7 @@ def test_only_reports_with_open_items_are_read_and_closed_items_stay_closed(
     assert [i.key for i in open_items(loaded)] == [i.key for i in items]
 
 
-def test_statuses_from_headers_take_the_newest_follow_up(
+def test_newest_statuses_take_the_newest_follow_up(
     kartlaggning: Questionnaire, reports_dir: Path
 ) -> None:
     older = make(kartlaggning, "A", "2026-01-01")
@@ -77,8 +78,11 @@ def test_statuses_from_headers_take_the_newest_follow_up(
         write(reports_dir, "b.md", newer, kartlaggning),
         write(reports_dir, "a.md", older, kartlaggning),
     ]
-    headers = [read_front_matter(path, check=True) for path in paths]
-    assert statuses_from_headers(headers) == {"x/fore_lagga_till_vad/1": "Släpp"}
+    headers = [(path, FolderHeader.of(read_front_matter(path, check=True))) for path in paths]
+    assert newest_statuses(headers) == {"x/fore_lagga_till_vad/1": "Släpp"}
+    # As of the older report, only its own follow-up counts.
+    older_key = (older.date, older.created, "a.md")
+    assert newest_statuses(headers, upto=older_key) == {"x/fore_lagga_till_vad/1": "Inte än"}
 
 
 def planned(questionnaire: Questionnaire, uppdrag: str, date: str, kund: str, *moments: str) -> Report:

@@ -189,3 +189,20 @@ def test_a_moment_to_add_that_is_already_on_the_map_is_that_moment(tmp_path: Pat
     assert [(m.name, [e.kind for e in m.events]) for m in found] == [
         ("Samtal", ["appeared", "plan_add", "added"])
     ]
+
+
+def test_a_report_never_tells_a_developed_date_after_its_own() -> None:
+    from intervjufas.reading.process_map.tracker import ReportRef, Tracker
+
+    tracker = Tracker()
+    early = ReportRef(Path("a.md"), "2026-12-01", "A")
+    planned_ahead = ReportRef(Path("b.md"), "2026-12-07", "B")
+    tracker.map(early, {"fore": (Moment("Kallelse", id="k1"),)})
+    tracker.map(planned_ahead, {"fore": (Moment("Kallelse", id="k1", developed="2026-12-28"),)})
+    (line,) = tracker.timelines()
+    assert [event.kind for event in line.events] == ["appeared"]
+    later = ReportRef(Path("c.md"), "2026-12-28", "C")
+    tracker.map(later, {"fore": (Moment("Kallelse", id="k1", developed="2026-12-28"),)})
+    (line,) = tracker.timelines()
+    told = [(event.kind, event.after) for event in line.events]
+    assert told == [("appeared", ""), ("developed", "2026-12-28")]

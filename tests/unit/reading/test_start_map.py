@@ -301,3 +301,15 @@ def test_without_anything_done_the_map_is_the_earlier_one_in_every_phase() -> No
         "under": (),
         "efter": (ATERKOPPLING,),
     }
+
+
+def test_a_saved_mapping_starts_from_the_maps_ordered_before_it(
+    reports_dir: Path, kartlaggning: Questionnaire
+) -> None:
+    # A mapping planned ahead (dated later, made first) does not lend its map to one dated before it.
+    write_report(reports_dir, kartlaggning, "a-tidig", date="2024-05-01", fore=("Tidig",))
+    write_report(reports_dir, kartlaggning, "c-planerad", date="2024-09-01", fore=("Planerad",))
+    new = write_report(reports_dir, kartlaggning, "b-ny", date="2024-06-01")
+    assert fore(latest_map(reports_dir, kartlaggning, "", new.report_id)) == ["Tidig"]
+    # Not yet in the folder (nothing saved): the newest map of all.
+    assert fore(latest_map(reports_dir, kartlaggning, "", "finns-inte")) == ["Planerad"]

@@ -35,13 +35,12 @@ from intervjufas.folder.scan import Progress, read_headers, sort_key
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.plan.state import (
     OpenItem,
+    closed,
     follow_up_histories,
     newest_statuses,
     open_counts,
     open_items,
-    statuses_by_created,
 )
-from intervjufas.report.model import CLOSED_STATUSES
 from intervjufas.report.plan import identity, planned_items
 
 SCOPES = ("kund", "alla")  # the same customer (else the same question set), or every report
@@ -62,6 +61,7 @@ class FollowUpPool:
         statuses: dict[str, str],
         by_id: dict[str, Path],
         note: str = "",
+        folder: Path | None = None,
     ) -> None:
         self.scope = scope  # how the items were chosen, e.g. "för Nordlager AB"
         self.note = note  # said before the first items, e.g. why another scope was chosen
@@ -72,6 +72,15 @@ class FollowUpPool:
         self._by_id = by_id
         self._waiting: list[OpenItem] = []
         self._handed = 0
+        self._folder = folder
+        self._open_now: list[OpenItem] | None = None
+
+    def open_now(self) -> list[OpenItem]:
+        """Every open item of the folder, whatever the scope (a newly planned item about the same
+        moment and kind joins one of them: see ``state.joined_items``); read once."""
+        if self._open_now is None:
+            self._open_now = folder_plan(self._folder)[0] if self._folder is not None else []
+        return self._open_now
 
     def take(self, count: int) -> list[OpenItem]:
         """The next ``count`` items (fewer at the end), reading only the reports needed for them."""
@@ -110,9 +119,8 @@ def follow_up_pool(
       items – those of the same question set;
     - ``alla``: those of every earlier report."""
     headers, _ = read_headers(folder)  # (unreadable files are reported by lista and plan)
-    folder_headers = [header for _, header in headers]
-    statuses = statuses_by_created(folder_headers)
-    counts = open_counts(folder_headers, statuses)
+    statuses = newest_statuses(headers)
+    counts = open_counts(headers, statuses)
     candidates = sorted(
         (
             (path, header)
@@ -138,6 +146,7 @@ def follow_up_pool(
         statuses=statuses,
         by_id={header.report_id: path for path, header in headers},
         note=note,
+        folder=folder,
     )
 
 
@@ -156,15 +165,15 @@ def folder_plan(
     headers, warnings = read_headers(folder, program=program, progress=progress)
     newest_first = sorted(headers, key=lambda entry: sort_key(*entry), reverse=True)
     statuses = newest_statuses(newest_first)
-    closed = {key for key, status in statuses.items() if status in CLOSED_STATUSES}
+    done = closed(statuses)
     loaded: dict[Path, LoadedReport] = {}
-    _load((path for path, header in newest_first if _may_be_open(header, closed)), loaded, warnings)
+    _load((path for path, header in newest_first if _may_be_open(header, done)), loaded, warnings)
     still_open = {
         planned.identity
         for report in loaded.values()
         if report.questionnaire is not None
         for planned in planned_items(report.report, report.questionnaire)
-        if planned.identity not in closed
+        if planned.identity not in done
     }
     followers = (
         path
@@ -196,3 +205,18 @@ def _load(paths: Iterable[Path], loaded: dict[Path, LoadedReport], warnings: lis
             loaded[path] = load_report(path, in_folder=True)
         except IntervjufasError as error:
             warnings.append(error.message)
+
+
+def open_as_of(loaded: LoadedReport) -> list[OpenItem]:
+    """The items planned in the reports ordered before ``loaded`` (its folder's) that are still open
+    as of it: only follow-ups of reports ordered at or before it count – its own too – so a report
+    never shows what a later one says.  Its map keeps their marks (``karta``)."""
+    headers, _ = read_headers(loaded.path.parent)
+    upto = loaded.sort_key
+    statuses = newest_statuses(headers, upto=upto)
+    done = closed(statuses)
+    earlier: dict[Path, LoadedReport] = {}
+    paths = (path for path, header in headers if sort_key(path, header) < upto and _may_be_open(header, done))
+    _load(paths, earlier, [])
+    reports = list(earlier.values())
+    return open_items(reports, statuses=statuses, histories=follow_up_histories(reports, upto=upto))

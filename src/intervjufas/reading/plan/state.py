@@ -3,20 +3,22 @@ follow-up status of each, and their follow-up history.
 
 An item is known by its identity (see ``report.plan.identity``): an item carried from one report
 to the next is the same item, so it is listed once, with every follow-up of it, newest first.
-Statuses and counts are computed from reports read in full, from front matter (``…_from_headers``)
-and from the compact folder headers (``newest_statuses``, ``statuses_by_created``,
-``open_counts``); those twins agree (tests compare them).
+Statuses and counts come from reports read in full (``follow_up_histories``, ``open_items``) or
+from the folder headers alone (``newest_statuses``, ``open_counts``); both order the reports the
+same way, by (report date, created, file name), and a test proves they agree.  This module is the
+one place the plan's state is computed: ``lista``, ``plan``, ``karta``, ``jamfor``, the follow-up
+of a new mapping, ``rensa`` and the exports all read it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.model.answers import ActionItem
-from intervjufas.report.model import CLOSED_STATUSES
+from intervjufas.report.model import CLOSED_STATUSES, FollowUp
 from intervjufas.report.plan import identity, planned_items
 
 if TYPE_CHECKING:  # not imported at run time: `lista` and a session need this module without them
@@ -120,10 +122,15 @@ def _open_item(
     )
 
 
-def follow_up_histories(reports: list[LoadedReport]) -> dict[str, tuple[FollowUpEntry, ...]]:
-    """Every item's follow-ups in the reports (by identity), newest first."""
+def follow_up_histories(
+    reports: list[LoadedReport], *, upto: SortKey | None = None
+) -> dict[str, tuple[FollowUpEntry, ...]]:
+    """Every item's follow-ups in the reports (by identity), newest first; with ``upto``, only
+    those of reports ordered at or before it (see ``newest_statuses``)."""
     found: dict[str, list[tuple[tuple[str, str, str], FollowUpEntry]]] = {}
     for loaded in reports:
+        if upto is not None and loaded.sort_key > upto:
+            continue
         for follow_up in loaded.report.follow_ups:
             if follow_up.status is None:
                 continue
@@ -143,89 +150,87 @@ def grouped_by_step(items: list[OpenItem]) -> list[tuple[str, list[OpenItem]]]:
     return [(title, group) for (_, title), group in sorted(groups.items())]
 
 
-def statuses_from_headers(headers: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    """The newest follow-up status of every followed-up item (by identity), from front matter only."""
-    stamps: dict[str, tuple[str, str]] = {}
-    for header in headers:
-        follow = header.get("uppfoljning")
-        if not isinstance(follow, dict):
-            continue
-        stamp = str(header.get("skapad") or "")
-        for raw_key, status in follow.items():
-            key = identity(str(raw_key))
-            known = stamps.get(key)
-            if known is None or stamp > known[0]:
-                stamps[key] = (stamp, str(status))
-    return {key: status for key, (_, status) in stamps.items()}
+SortKey = tuple[str, str, str]  # (report date, created, file name): where a report comes in time
 
 
-def open_count_from_headers(headers: Sequence[Mapping[str, Any]]) -> dict[str, int]:
-    """Open items per report id, from front matter only (for fast listing).  Format 2 lists the
-    identities of a report's items; format 1 gave their number."""
-    statuses = statuses_from_headers(headers)
-    closed = {key for key, status in statuses.items() if status in CLOSED_STATUSES}
-    counts = {}
-    for header in headers:
-        report_id = str(header.get("id") or "")
-        listed = header.get("atgarder")
-        if isinstance(listed, list):
-            counts[report_id] = sum(1 for item in listed if str(item) not in closed)
-            continue
-        total = listed if isinstance(listed, int) else 0
-        own = sum(1 for key in closed if key.split("/", 1)[0] == report_id)
-        counts[report_id] = max(0, total - own)
-    return counts
+def newest_statuses(
+    entries: Iterable[tuple[Path, FolderHeader]], *, upto: SortKey | None = None
+) -> dict[str, str]:
+    """The newest follow-up status of every followed-up item (by identity), from the folder
+    headers, the reports ordered by (date, created, file name) – the one order every command
+    uses.  With ``upto``, only follow-ups of reports ordered at or before it count (the state
+    "as of" that report); within one report, the first follow-up of an item counts."""
+    from intervjufas.folder.scan import sort_key
 
-
-def newest_statuses(newest_first: list[tuple[Path, FolderHeader]]) -> dict[str, str]:
-    """The newest follow-up status of every followed-up item (by identity), from the headers of
-    the reports newest first (within one report, the first follow-up of an item counts)."""
+    keyed = sorted(((sort_key(path, header), header) for path, header in entries), key=lambda e: e[0])
     statuses: dict[str, str] = {}
-    for _, header in newest_first:
-        for key, status in header.follow_ups():  # (by identity)
-            if status is not None and key not in statuses:
-                statuses[key] = str(status)
+    for key, header in reversed(keyed):
+        if upto is not None and key > upto:
+            continue
+        for item, status in header.follow_ups():  # (by identity)
+            if status is not None and item not in statuses:
+                statuses[item] = str(status)
     return statuses
 
 
-def statuses_by_created(headers: Iterable[FolderHeader]) -> dict[str, str]:
-    """``statuses_from_headers`` of folder headers (the newest by ``skapad`` wins), without
-    building a mapping per header."""
-    from intervjufas.folder.header_row import status_of
-
-    stamps: dict[str, str] = {}
-    newest: dict[str, Any] = {}
-    for header in headers:
-        coded = header.coded_follow_ups()
-        if not coded:
-            continue
-        stamp = header.created
-        for key, kept in coded.items():  # (by identity)
-            known = stamps.get(key)
-            if known is None or stamp > known:
-                stamps[key] = stamp
-                newest[key] = kept
-    return {key: str(status_of(kept)) for key, kept in newest.items()}
+def closed(statuses: Mapping[str, str]) -> set[str]:
+    """The identities whose newest status closes them (Genomfört, Släpp)."""
+    return {key for key, status in statuses.items() if status in CLOSED_STATUSES}
 
 
-def open_counts(headers: list[FolderHeader], statuses: dict[str, str] | None = None) -> dict[str, int]:
-    """``open_count_from_headers`` of folder headers: open items per report id (the
-    statuses by ``skapad`` are computed unless given)."""
-    if statuses is None:
-        statuses = statuses_by_created(headers)
-    closed = {key for key, status in statuses.items() if status in CLOSED_STATUSES}
+def open_counts(
+    entries: Sequence[tuple[Path, FolderHeader]], statuses: Mapping[str, str] | None = None
+) -> dict[str, int]:
+    """Open items per report id: the items a report plans that no follow-up has closed (the
+    statuses of ``newest_statuses`` are computed unless given).  Format 2 headers list the
+    identities of a report's items; format 1 gave their number, so its closed items are counted
+    by the report they belong to."""
+    done = closed(newest_statuses(entries) if statuses is None else statuses)
     owned: dict[str, int] = {}
     counts = {}
-    for header in headers:
+    for _, header in entries:
         report_id = header.report_id
         listed = header.planned
         if isinstance(listed, list):
-            counts[report_id] = sum(1 for item in listed if str(item) not in closed)
+            counts[report_id] = len({str(item) for item in listed} - done)
             continue
-        if not owned and closed:  # (format 1: closed items are counted by the report they belong to)
-            for key in closed:
+        if not owned and done:
+            for key in done:
                 owner = key.split("/", 1)[0]
                 owned[owner] = owned.get(owner, 0) + 1
-        total = listed if isinstance(listed, int) else 0
+        total = listed if isinstance(listed, int) and not isinstance(listed, bool) else 0
         counts[report_id] = max(0, total - owned.get(report_id, 0))
     return counts
+
+
+def joined_items(
+    plan: str, items: Sequence[ActionItem], open_now: Iterable[OpenItem], follow_ups: Iterable[FollowUp] = ()
+) -> tuple[ActionItem, ...]:
+    """One open row per moment and kind: an item of kind ``plan`` about a moment that already has
+    an open item of the same kind joins it – it takes that item's id (and its moment's), so every
+    command sees one item, followed up as one.  A moment is matched by its id when both have one,
+    else by name (case and spacing ignored).  An item the report being written has closed by its
+    own ``follow_ups`` is not open any more."""
+    done = {identity(f.key) for f in follow_ups if f.status in CLOSED_STATUSES}
+    candidates = [
+        item
+        for item in open_now
+        if item.plan == plan and item.item is not None and item.item.id and item.identity not in done
+    ]
+    joined = []
+    for item in items:
+        match = next(
+            (found.item for found in candidates if found.item and _same_moment(plan, found.item, item)), None
+        )
+        if match is not None and match.id != item.id:
+            item = replace(item, id=match.id, moment_id=match.moment_id or item.moment_id)
+        joined.append(item)
+    return tuple(joined)
+
+
+def _same_moment(plan: str, one: ActionItem, other: ActionItem) -> bool:
+    """The same moment: by id when both name one (an item to add gets a new moment id, so it is
+    matched by name), else by name."""
+    if plan != "lagga_till" and one.moment_id and other.moment_id:
+        return one.moment_id == other.moment_id
+    return " ".join(one.moment.casefold().split()) == " ".join(other.moment.casefold().split())

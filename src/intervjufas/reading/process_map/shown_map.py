@@ -14,9 +14,11 @@ from typing import Literal
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.folder.loading import LoadedReport, load_report
-from intervjufas.folder.scan import Header, read_headers
+from intervjufas.folder.scan import Header, read_headers, sort_key
+from intervjufas.model.answers import ActionItem, Moment
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import PHASES
+from intervjufas.reading.plan.state import OpenItem
 from intervjufas.report.model import Report
 from intervjufas.report.plan import planned_items
 from intervjufas.report.process_map.mermaid import State
@@ -80,7 +82,15 @@ def shown_map_from(loaded: LoadedReport, *, latest: bool = False, someone_else: 
             "frågeuppsättningar."
         )
     origin: Origin = "map" if has_map(questionnaire) else "plan"
-    drawn = process_map(loaded.report, questionnaire) if origin == "map" else plan_map(loaded.report, questionnaire)
+    drawn = (
+        process_map(loaded.report, questionnaire)
+        if origin == "map"
+        else plan_map(loaded.report, questionnaire)
+    )
+    if origin == "map":
+        from intervjufas.reading.plan.folder_items import open_as_of
+
+        drawn = with_open_marks(drawn, open_as_of(loaded))
     return ShownMap(
         drawn,
         "none" if drawn.empty else origin,
@@ -89,6 +99,43 @@ def shown_map_from(loaded: LoadedReport, *, latest: bool = False, someone_else: 
         someone_else=someone_else,
         folder=loaded.path.parent,
     )
+
+
+def with_open_marks(drawn: ProcessMap, still_open: list[OpenItem]) -> ProcessMap:
+    """A map with the marks of earlier items still open as of its report: a moment to develop or
+    remove keeps its mark (found by its id, else by name in its phase), a moment to add not yet on
+    the map is shown as new.  What the report itself marks stays as it is."""
+    phases = {phase: list(moments) for phase, moments in drawn.phases}
+    for item in still_open:
+        state = _PLAN_STATES.get(item.plan)
+        if state is None or item.item is None:
+            continue
+        phase = item.phase or step_phase(item.step_number)
+        found = _marked(phases, item.item, phase, state)
+        if not found and state == "new" and phase in phases:
+            moment = Moment(item.item.moment, item.item.involves, id=item.item.moment_id)
+            phases[phase].append(MappedMoment(moment, phase, "new", item.item.why))
+    return ProcessMap(tuple((phase, tuple(moments)) for phase, moments in phases.items()))
+
+
+def _marked(phases: dict[str, list[MappedMoment]], item: ActionItem, phase: str, state: State) -> bool:
+    """Mark the moment ``item`` is about (unmarked ones only); whether it is on the map.  A moment
+    is found by its id; by name in the item's phase when either has none, or for a moment to add
+    (its id is new until the moment is on a map)."""
+    for listed in phases.values():
+        for index, shown in enumerate(listed):
+            moment = shown.moment
+            by_id = bool(item.moment_id and moment.id) and moment.id == item.moment_id
+            named = shown.phase == phase and _same_name(moment.name, item.moment)
+            if by_id or (named and (state == "new" or not (item.moment_id and moment.id))):
+                if shown.state in ("kept", "developed") and state != "new":
+                    listed[index] = replace(shown, state=state, why=item.why)
+                return True
+    return False
+
+
+def _same_name(one: str, other: str) -> bool:
+    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
 
 
 def plan_map(report: Report, questionnaire: Questionnaire) -> ProcessMap:
@@ -125,7 +172,7 @@ def latest_shown_map_by(folder: Path, author: str) -> tuple[ShownMap, list[str]]
     ``author`` is empty – else the moments the newest plan names; and one warning per file that
     cannot be read.  Only the headers are read until a report with a map is found."""
     headers, warnings = read_headers(folder)
-    newest_first = sorted(headers, key=_when, reverse=True)
+    newest_first = sorted(headers, key=lambda entry: sort_key(*entry), reverse=True)
     preferred = sorted(newest_first, key=lambda entry: not (author and entry[1].get("forfattare") == author))
     with_map = [e for e in preferred if isinstance(e[1].get("karta"), int) and e[1]["karta"] > 0]
     with_items = [e for e in preferred if e[1].get("atgarder")]
@@ -162,11 +209,3 @@ def _try(path: Path, warnings: list[str], someone_else: bool) -> ShownMap | None
             error.message if error.message.startswith(path.name) else f"{path.name}: {error.message}"
         )
         return None
-
-
-def _when(entry: tuple[Path, Header]) -> tuple[str, str, str]:
-    """Newest first as ``latest_map`` orders them: the assignment's date, then when it was made."""
-    path, header = entry
-    metadata = header.get("metadata") or {}
-    created = str(header.get("skapad") or "")
-    return (str(metadata.get("datum") or created[:10]), created, path.name)

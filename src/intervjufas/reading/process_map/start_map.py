@@ -20,7 +20,6 @@ from intervjufas.model.questions import PHASES
 from intervjufas.report.process_map.report_map import has_map, mapped_moments, moments_from_items
 
 if TYPE_CHECKING:
-    from intervjufas.folder.header_row import FolderHeader
     from intervjufas.folder.loading import LoadedReport
 
 
@@ -34,8 +33,6 @@ class StartMap:
     author: str = ""
 
 
-
-
 def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_id: str) -> StartMap:
     """The newest map in the folder – by preference one the same author made – else, when no
     report has a map yet, the moments named in the newest plan (the author's own first, too).
@@ -43,11 +40,16 @@ def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_
     A report that cannot be read, whose set is not known, or whose map turns out empty (moments
     deleted by hand after its header counted them) is passed over for the next one."""
     from intervjufas.folder.loading import load_report
-    from intervjufas.folder.scan import read_headers
+    from intervjufas.folder.scan import read_headers, sort_key
 
     headers, _ = read_headers(folder)
-    newest_first = sorted(headers, key=_when, reverse=True)
-    candidates = [(p, h) for p, h in newest_first if h.report_id != exclude_id]
+    newest_first = sorted(headers, key=lambda entry: sort_key(*entry), reverse=True)
+    # A report started already (saved in the folder) starts from the maps ordered before it: a
+    # mapping dated earlier than a planned one never carries what the later one says.
+    own = [sort_key(p, h) for p, h in headers if h.report_id == exclude_id]
+    candidates = [
+        (p, h) for p, h in newest_first if h.report_id != exclude_id and (not own or sort_key(p, h) < own[0])
+    ]
     # The author's own first (a stable sort: each group stays newest first).
     preferred = sorted(candidates, key=lambda entry: not (author and entry[1].author == author))
     with_map = [p for p, h in preferred if h.map_size > 0]
@@ -59,12 +61,6 @@ def latest_map(folder: Path, questionnaire: Questionnaire, author: str, exclude_
             if any(found.values()):
                 return StartMap(found, path, loaded.report.author)
     return StartMap({})
-
-
-def _when(entry: tuple[Path, FolderHeader]) -> tuple[str, str]:
-    header = entry[1]
-    created = header.created
-    return (str(header.fact("datum") or created[:10]), created)
 
 
 def map_of(loaded: LoadedReport) -> dict[str, tuple[Moment, ...]]:

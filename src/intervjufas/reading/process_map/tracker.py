@@ -174,17 +174,14 @@ class Tracker:
                     self._event(key, MapEvent("renamed", ref, old.name, moment.name))
                 if old_phase != phase:
                     self._event(key, MapEvent("moved", ref, old_phase, phase))
-            if moment.developed and moment.developed != line.developed:
+            # (a date after the report's own is not told in it: no report shows what comes later)
+            developed = moment.developed if moment.developed <= ref.date else line.developed
+            if developed and developed != line.developed:
                 if "developed" in pending:
                     pending.discard("developed")
                 else:
-                    self._event(key, MapEvent("developed", ref, after=moment.developed))
-            line.name, line.phase, line.developed, line.position = (
-                moment.name,
-                phase,
-                moment.developed,
-                position,
-            )
+                    self._event(key, MapEvent("developed", ref, after=developed))
+            line.name, line.phase, line.developed, line.position = (moment.name, phase, developed, position)
             line.on_map = line.ever_on_map = True
             current[key] = (phase, moment)
         for key in [key for key in self._current if key not in current]:
