@@ -34,6 +34,10 @@ PLACEHOLDER = "*Inget svar.*"
 DRAFT_MARKER = "*Ofärdigt svar – sessionen avbröts medan det skrevs. Det föreslås när du fortsätter.*"
 
 _PUNCTUATION = frozenset(string.punctuation)
+# A backslash before ASCII punctuation (read left to right, so two backslashes are one escaped backslash),
+# and the same or an autolink (which starts with "<", so the two never compete for a position).
+_ESCAPED = re.compile("\\\\([" + re.escape(string.punctuation) + "])")
+_ESCAPE_OR_AUTOLINK = re.compile(_ESCAPED.pattern + "|" + AUTOLINK.pattern)
 # Line starts (after up to three spaces) that Markdown reads as block structure.
 _BLOCK_START = re.compile(
     r"^( {0,3})(?:"
@@ -127,21 +131,7 @@ def _in_run(text: str, index: int, length: int) -> bool:
 def _unescape_v3(text: str) -> str:
     """The inverse of ``_escape_v3``: an autolink is its address, a backslash before ASCII
     punctuation is dropped."""
-    out: list[str] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        link = AUTOLINK.match(text, index) if char == "<" else None
-        if link is not None:
-            out.append(link.group(1))
-            index = link.end()
-        elif char == "\\" and text[index + 1 : index + 2] in _PUNCTUATION and index + 1 < len(text):
-            out.append(text[index + 1])
-            index += 2
-        else:
-            out.append(char)
-            index += 1
-    return "".join(out)
+    return _ESCAPE_OR_AUTOLINK.sub(lambda m: m.group(1) or m.group(2), text)
 
 
 def _intraword(text: str, index: int) -> bool:
@@ -151,17 +141,7 @@ def _intraword(text: str, index: int) -> bool:
 
 def _unescape_inline(text: str) -> str:
     """The inverse of every escape: a backslash before ASCII punctuation is dropped."""
-    out: list[str] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\" and text[index + 1 : index + 2] in _PUNCTUATION and index + 1 < len(text):
-            out.append(text[index + 1])
-            index += 2
-        else:
-            out.append(char)
-            index += 1
-    return "".join(out)
+    return _ESCAPED.sub(r"\1", text)
 
 
 def _escape_line(line: str, version: int) -> str:
