@@ -75,7 +75,8 @@ def exportera(
 
     facts = terminal(ctx)
     kind = export_format(format_name, utfil)
-    source = choose_report(rapport, reports_dir(katalog), facts)
+    folder = reports_dir(katalog)
+    source = choose_report(rapport, folder, facts)
     target = export_target(source, utfil, kind, kundversion)
     errors = make_console(facts, stderr=True)
     try:
@@ -87,7 +88,7 @@ def exportera(
                 progress(text)
 
             step("Läser rapporten")
-            document, warnings = export_document(source, customer=kundversion)
+            document, warnings = export_document(source, customer=kundversion, folder=folder)
             progress.expect(len(document.sections))
             data = _render(document, kind, step)
             step("Sparar")

@@ -119,8 +119,8 @@ def test_ratings_stay_out_even_when_a_question_file_marks_them(full: Document) -
 
 def test_only_planned_changes_that_concern_the_customer(customer: Document) -> None:
     assert customer.plan_title == "Planerade förändringar"
-    assert customer.plan_header == ("Del av processen", "Förändring", "Moment", "Varför")
-    assert customer.plan_cells == [("Före intervjun", "Läggs till", *CUSTOMER_ITEM)]
+    assert customer.plan_header == ("Del av processen", "Förändring", "Moment", "Varför", "Status")
+    assert customer.plan_cells == [("Före intervjun", "Läggs till", *CUSTOMER_ITEM, "Planerad")]
     assert CANDIDATE_ITEM[0] not in repr(customer)
 
 

@@ -4,7 +4,8 @@ user is told about it (a question set that is not installed, a customer version 
 about the process).
 
 The customer version keeps the assignment's details, the interview process before, during and after, and the planned
-changes that concern the customer – and leaves out the consultant's own reflection, the ratings,
+changes that concern the customer, each with its status in plain words – and leaves out the
+consultant's own reflection, the ratings,
 the follow-ups of earlier plans and answers the question set does not know.
 
 Which answers the customer sees is data, not code: a question of the set with ``kundrubrik`` is
@@ -33,12 +34,21 @@ from intervjufas.reading.export.document import (
     Section,
     build_document,
 )
+from intervjufas.reading.plan.folder_items import current_follow_ups
+from intervjufas.reading.plan.state import PLANNED
 from intervjufas.report.process_map.mermaid import MapNode, MapPhase
 
 TITLE = "Intervjuprocessen"
 FACTS_TITLE = "Om uppdraget"
 PLAN_TITLE = "Planerade förändringar"
-PLAN_HEADER = ("Del av processen", "Förändring", "Moment", "Varför")
+PLAN_HEADER = ("Del av processen", "Förändring", "Moment", "Varför", "Status")
+# An item's newest follow-up as the customer reads it, with the follow-up's date.
+STATUS_WORDS = {
+    "Genomfört": "Genomförd {date}",
+    "Delvis": "Delvis genomförd {date}",
+    "Inte än": "Inte genomförd än ({date})",
+    "Släpp": "Slopad {date}",
+}
 MAP_TITLE = "Intervjuprocessen i korthet"
 KIND_WORDS = {"lagga_till": "Läggs till", "utveckla": "Utvecklas", "ta_bort": "Tas bort"}
 INTRO = "Här beskrivs intervjuprocessen i uppdraget: före, under och efter intervjuerna."
@@ -51,10 +61,12 @@ NO_PROCESS = (
 UNKNOWN_SET = "frågeuppsättningen '{set_id}' finns inte här; svaren exporteras under rubrikerna i rapporten"
 
 
-def export_document(path: Path, *, customer: bool) -> tuple[Document, list[str]]:
-    """The report at ``path`` as a document, and warnings (each beginning with the file's name)."""
+def export_document(path: Path, *, customer: bool, folder: Path | None = None) -> tuple[Document, list[str]]:
+    """The report at ``path`` as a document, and warnings (each beginning with the file's name).
+    Its planned items carry their current status, from the headers of the reports ``folder`` and
+    of the report's own (``folder_items.current_follow_ups``)."""
     loaded = load_report(path)
-    document = build_document(loaded)
+    document = build_document(loaded, statuses=current_follow_ups(folder, path))
     warnings = []
     if loaded.questionnaire is None:
         warnings.append(UNKNOWN_SET.format(set_id=loaded.report.question_set.id))
@@ -104,7 +116,7 @@ def customer_version(document: Document) -> Document:
     """The document as the employer should get it (see the module docstring)."""
     sections = tuple(s for s in (_customer_section(section) for section in document.sections) if s)
     plan = tuple(
-        replace(row, kind_label=KIND_WORDS.get(row.kind, row.kind_label))
+        replace(row, kind_label=KIND_WORDS.get(row.kind, row.kind_label), status_label=customer_status(row))
         for row in document.plan
         if concerns_customer(row)
     )
@@ -124,6 +136,13 @@ def customer_version(document: Document) -> Document:
         plan_header=PLAN_HEADER,
         map_title=MAP_TITLE,
     )
+
+
+def customer_status(row: PlanRow) -> str:
+    """An item's status in plain words: "Genomförd 2026-12-20", or "Planerad" before any follow-up."""
+    if row.status is None:
+        return PLANNED
+    return STATUS_WORDS.get(row.status, f"{row.status} {{date}}").replace("{date}", row.status_date).strip()
 
 
 def has_process(document: Document) -> bool:
