@@ -197,3 +197,20 @@ def test_the_quick_format_has_one_part_with_three_headings() -> None:
     ]
     assert version.plan == ()  # "Tydligare avslut" does not concern the customer
     assert "Snabb återkoppling." not in repr(version)  # "Det här fungerar bra" is reflection
+
+
+@pytest.mark.parametrize(
+    ("status", "said"),
+    [
+        (None, "Planerad"),
+        ("Genomfört", "Genomförd 2026-12-20"),
+        ("Delvis", "Delvis genomförd 2026-12-20"),
+        ("Inte än", "Inte genomförd än (2026-12-20)"),
+        ("Släpp", "Slopad 2026-12-20"),
+    ],
+)
+def test_an_item_s_status_in_plain_words(status: str | None, said: str) -> None:
+    from intervjufas.reading.export.versions import customer_status
+
+    row = PlanRow("Steg 1", "Före", "lagga_till", "Lägga till", "Kund", "", status=status)
+    assert customer_status(replace(row, status_date="2026-12-20" if status else "")) == said
