@@ -152,8 +152,8 @@ def test_the_customer_version_leaves_out_what_is_not_for_the_employer(full: Docu
         assert left_out not in text, left_out
     _, process_map, plan = doc.tables
     assert cells(plan) == [
-        ["Del av processen", "Förändring", "Moment", "Varför"],
-        ["Före intervjun", "Läggs till", *CUSTOMER_ITEM],
+        ["Del av processen", "Förändring", "Moment", "Varför", "Status"],
+        ["Före intervjun", "Läggs till", *CUSTOMER_ITEM, "Planerad"],
     ]
     assert cells(process_map)[0] == ["Fas", "Moment", "Förändring", "Berör"]  # no notes
     assert not any(p.paragraph_format.page_break_before for p in doc.paragraphs)
