@@ -121,8 +121,8 @@ def test_ratings_stay_out_even_when_a_question_file_marks_them(full: Document) -
 
 def test_only_planned_changes_that_concern_the_customer(customer: Document) -> None:
     assert customer.plan_title == "Planerade förändringar"
-    assert customer.plan_header == ("Del av processen", "Förändring", "Moment", "Varför")
-    assert customer.plan_cells == [("Före intervjun", "Nytt moment", *CUSTOMER_ITEM)]
+    assert customer.plan_header == ("Del av processen", "Förändring", "Moment", "Varför", "Status")
+    assert customer.plan_cells == [("Före intervjun", "Nytt moment", *CUSTOMER_ITEM, "Planerad")]
     assert CANDIDATE_ITEM[0] not in repr(customer)  # (not on the map: whom it involves is not said)
 
 
@@ -205,3 +205,20 @@ def test_the_quick_format_has_one_part_with_three_headings() -> None:
     ]
     assert version.plan == ()  # "Tydligare avslut" does not concern the customer
     assert "Snabb återkoppling." not in repr(version)  # "Det här fungerar bra" is reflection
+
+
+@pytest.mark.parametrize(
+    ("status", "said"),
+    [
+        (None, "Planerad"),
+        ("Genomfört", "Genomförd 2026-12-20"),
+        ("Delvis", "Delvis genomförd 2026-12-20"),
+        ("Inte än", "Inte genomförd än (2026-12-20)"),
+        ("Släpp", "Slopad 2026-12-20"),
+    ],
+)
+def test_an_item_s_status_in_plain_words(status: str | None, said: str) -> None:
+    from intervjufas.reading.export.versions import customer_status
+
+    row = PlanRow("Steg 1", "Före", "lagga_till", "Lägga till", "Kund", "", status=status)
+    assert customer_status(replace(row, status_date="2026-12-20" if status else "")) == said
