@@ -16,6 +16,8 @@ COMBINATORS = ("alla", "nagon", "inte")
 
 @dataclass(frozen=True)
 class Comparison:
+    """An earlier answer (``fraga``) compared by one operator (e.g. ``ar``) with a value."""
+
     question_id: str
     operator: str
     value: Any
@@ -25,16 +27,22 @@ class Comparison:
 
 @dataclass(frozen=True)
 class AllOf:
+    """True when every condition holds (``alla``)."""
+
     conditions: tuple[Condition, ...]
 
 
 @dataclass(frozen=True)
 class AnyOf:
+    """True when any condition holds (``nagon``)."""
+
     conditions: tuple[Condition, ...]
 
 
 @dataclass(frozen=True)
 class Not:
+    """True when the condition does not hold (``inte``)."""
+
     condition: Condition
 
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import ActionItem, Answer, Value, display, normalize_newlines
 from intervjufas.model.conditions import Condition, evaluate
-from intervjufas.model.markdown_text import TextCodec
+
+if TYPE_CHECKING:  # (Markdown text rules are loaded when a report is written or read, not to ask)
+    from intervjufas.model.markdown_text import TextCodec
 
 PLAN_KINDS = {"lagga_till": "Lägga till", "utveckla": "Utveckla", "ta_bort": "Ta bort"}
 # The phases of the process map: before, during and after the interviews.
@@ -133,6 +135,8 @@ class Group:
 
 @dataclass(frozen=True)
 class Question:
+    """One question of a set, with its resolved type (``kind``)."""
+
     id: str
     text: str
     kind: QuestionType  # the entry of the type table, resolved once by the loader

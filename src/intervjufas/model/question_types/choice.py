@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import NO, YES, Answer, Value, texts_in
-from intervjufas.model.markdown_text import CURRENT, TextCodec
 from intervjufas.model.questions import Question, QuestionType, Widget, as_text, coerce_line
+
+if TYPE_CHECKING:  # (Markdown text rules are loaded when a report is written or read, not to ask)
+    from intervjufas.model.markdown_text import TextCodec
 
 ANSWER_LABEL = "Svar:"
 _CHOICE = re.compile(r"^(?:Svar:[ \t]*)?(?:\*\*(?P<bold>.*)\*\*|(?P<plain>.*))$")
@@ -47,6 +49,8 @@ class ChoiceType(QuestionType):
         return self.fixed_choices or question.choices
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
+        from intervjufas.model.markdown_text import CURRENT
+
         lines = [f"{ANSWER_LABEL} **{CURRENT.inline(str(answer.value))}**"]
         if answer.comment:
             lines += ["", *CURRENT.escape(answer.comment)]
@@ -115,6 +119,8 @@ class MultiChoiceType(QuestionType):
         return question.choices
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
+        from intervjufas.model.markdown_text import CURRENT
+
         return [f"- {CURRENT.inline(choice)}" for choice in texts_in(answer.value)]
 
     def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import Answer, Value, display
-from intervjufas.model.markdown_text import CURRENT, TextCodec
 from intervjufas.model.questions import Question, QuestionType, Widget, coerce_line
+
+if TYPE_CHECKING:  # (Markdown text rules are loaded when a report is written or read, not to ask)
+    from intervjufas.model.markdown_text import TextCodec
 
 RATING_LABEL = "Betyg:"
 _SCALE = re.compile(r"^(?:Betyg:[ \t]*)?(?:\*\*)?(-?\d+)(?:\*\*)?(?:\s.*)?$")
@@ -43,6 +45,8 @@ class ScaleType(QuestionType):
         return display(value, scale_max=question.scale_max)
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
+        from intervjufas.model.markdown_text import CURRENT
+
         label = dict(question.scale_labels).get(answer.value) if isinstance(answer.value, int) else None
         shown = f" ({CURRENT.inline(label)})" if label else ""
         return [f"{RATING_LABEL} **{answer.value}** av {question.scale_max}{shown}"]

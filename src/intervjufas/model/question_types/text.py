@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from intervjufas.model.answers import Answer, Value, is_today_word, parse_date, tidy, today
-from intervjufas.model.markdown_text import CURRENT, TextCodec
 from intervjufas.model.questions import Question, QuestionType, Widget, as_text, coerce_line
+
+if TYPE_CHECKING:  # (Markdown text rules are loaded when a report is written or read, not to ask)
+    from intervjufas.model.markdown_text import TextCodec
 
 
 class TextType(QuestionType):
@@ -23,6 +25,8 @@ class TextType(QuestionType):
         return tidy(as_text(raw)) or None
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
+        from intervjufas.model.markdown_text import CURRENT
+
         return CURRENT.escape(str(answer.value))
 
     def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
@@ -59,6 +63,8 @@ class DateType(QuestionType):
         return "idag" if is_today_word(raw) else super().stored_default(question, raw)
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
+        from intervjufas.model.markdown_text import CURRENT
+
         return CURRENT.escape(str(answer.value))
 
     def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
