@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from intervjufas.model.answers import Answer
 
@@ -20,7 +19,7 @@ class Comparison:
 
     question_id: str
     operator: str
-    value: Any
+    value: object  # as the set gives it: a text, number, yes/no or a list of texts
     line: int = field(default=0, compare=False)
     column: int = field(default=0, compare=False)
 
@@ -72,13 +71,13 @@ def _compare(comparison: Comparison, answer: Answer | None) -> bool:
     if op == "ar_inte":
         return bool(value != expected)
     if op == "en_av":
-        return bool(value in expected)
+        return isinstance(expected, tuple) and value in expected
     if op == "innehaller":
         return isinstance(value, tuple) and expected in value
     if op in ("minst", "hogst"):
-        if not isinstance(value, int):
+        if not isinstance(value, int) or not isinstance(expected, int):
             return False
-        return bool(value >= expected if op == "minst" else value <= expected)
+        return value >= expected if op == "minst" else value <= expected
     raise ValueError(f"unknown operator {op!r}")
 
 

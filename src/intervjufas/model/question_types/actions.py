@@ -7,7 +7,7 @@ in a comment, ``Varför: …`` and, for a moment to add, ``Berör: …`` indente
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from intervjufas.errors import AnswerError
 from intervjufas.model.answers import ActionItem, Answer, Value, display, involved, items_in, new_id
@@ -32,7 +32,7 @@ class ActionItemsType(QuestionType):
     condition_hint = "har typen atgarder; jämför med 'besvarad'"
     in_metadata = False
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         if isinstance(raw, (str, dict)):
             raw = [raw]
         if not isinstance(raw, list):
@@ -87,7 +87,7 @@ def _as_list_item(item: ActionItem) -> ListItem:
     return ListItem(item.moment, {"atgard": item.id, "moment": item.moment_id}, details)
 
 
-def _item(entry: Any) -> ActionItem:
+def _item(entry: object) -> ActionItem:
     if isinstance(entry, str):
         return ActionItem(entry)
     if isinstance(entry, dict):

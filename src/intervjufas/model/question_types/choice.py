@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import NO, YES, Answer, Value, texts_in
@@ -42,10 +42,10 @@ class ChoiceType(QuestionType):
     required_keys: ClassVar[tuple[str, ...]] = ("val",)
     text_valued = True
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         return match_choice(question, as_text(raw))
 
-    def choices(self, question: Question) -> tuple[Any, ...]:
+    def choices(self, question: Question) -> tuple[str | int, ...]:
         return self.fixed_choices or question.choices
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
@@ -82,7 +82,7 @@ class YesNoType(ChoiceType):
     text_valued = False
     fixed_choices = (YES, NO)
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         if raw is True:
             return YES
         if raw is False:
@@ -108,14 +108,14 @@ class MultiChoiceType(QuestionType):
     condition_hint = "är en flervalsfråga; jämför med 'innehaller'"
     text_valued = True
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         values = [part for part in re.split(r"\s*,\s*", raw.strip())] if isinstance(raw, str) else raw
         if not isinstance(values, Sequence):
             raise AnswerError("ange en lista med val")
         chosen = {match_choice(question, as_text(v)) for v in values if as_text(v).strip()}
         return tuple(c for c in question.choices if c in chosen) or None
 
-    def choices(self, question: Question) -> tuple[Any, ...]:
+    def choices(self, question: Question) -> tuple[str | int, ...]:
         return question.choices
 
     def encode(self, question: Question, answer: Answer) -> list[str]:

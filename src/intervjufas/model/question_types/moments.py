@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from intervjufas.errors import AnswerError
 from intervjufas.model.answers import Answer, Moment, Value, display, involved, moments_in, new_id, parse_date
@@ -45,7 +45,7 @@ class MomentListType(QuestionType):
     carried_over = False  # the map is carried forward as a whole (see reports.process_map)
     maps_process = True
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         if isinstance(raw, (str, dict)):
             raw = [raw]
         if not isinstance(raw, list):
@@ -97,7 +97,7 @@ class MomentListType(QuestionType):
         )
 
 
-def _moment(entry: Any) -> Moment:
+def _moment(entry: object) -> Moment:
     if isinstance(entry, str):
         return Moment(entry)
     if not isinstance(entry, dict):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import Answer, Value, display
@@ -25,7 +25,7 @@ class ScaleType(QuestionType):
     operators = frozenset({"besvarad", "ar", "ar_inte", "en_av", "minst", "hogst"})
     is_rating = True
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         if isinstance(raw, bool):
             raise AnswerError("ange en siffra")
         try:
@@ -38,7 +38,7 @@ class ScaleType(QuestionType):
             raise AnswerError(f"{number} ligger utanför skalan {question.scale_min}–{question.scale_max}")
         return number
 
-    def choices(self, question: Question) -> tuple[Any, ...]:
+    def choices(self, question: Question) -> tuple[str | int, ...]:
         return tuple(range(question.scale_min, question.scale_max + 1))
 
     def display(self, question: Question, value: Value) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from intervjufas.model.answers import Answer, Value, is_today_word, parse_date, tidy, today
 from intervjufas.model.questions import Question, QuestionType, Widget, as_text, coerce_line
@@ -21,7 +21,7 @@ class TextType(QuestionType):
     text_valued = True
     free_text = True
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         return tidy(as_text(raw)) or None
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
@@ -51,15 +51,15 @@ class DateType(QuestionType):
     line_hint = "Datum, ÅÅÅÅ-MM-DD"
     carried_over = False  # a new assignment has its own date
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         if isinstance(raw, dt.date):
             return raw.isoformat()
         return parse_date(as_text(raw))
 
     def default_value(self, question: Question) -> Value:
-        return today() if is_today_word(question.default) else question.default
+        return today() if is_today_word(question.default) else super().default_value(question)
 
-    def stored_default(self, question: Question, raw: Any) -> Any:
+    def stored_default(self, question: Question, raw: object) -> object:
         return "idag" if is_today_word(raw) else super().stored_default(question, raw)
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
