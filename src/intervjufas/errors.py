@@ -10,7 +10,7 @@ import errno
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import Generic, TypeVar
 
 
 class ExitCode(IntEnum):
@@ -124,11 +124,15 @@ class LockUnavailable(SaveError):
         self.reason = reason
 
 
-class PersonalDataFound(IntervjufasError):
+Finding = TypeVar("Finding")  # (what a finding is, the session knows; this module imports nothing)
+Kept = TypeVar("Kept")  # (the answer kept, as the model knows it)
+
+
+class PersonalDataFound(IntervjufasError, Generic[Finding]):
     """Personal data in answers that were to be saved without a question (``--svar --strikt``);
     ``findings`` says where, for the command-line layer to show one by one."""
 
-    def __init__(self, message: str, findings: list[Any]) -> None:
+    def __init__(self, message: str, findings: list[Finding]) -> None:
         super().__init__(message)
         self.findings = findings
 
@@ -197,12 +201,12 @@ class Stopped(KeyboardInterrupt):
         self.text = text
 
 
-class PartialAnswer(KeyboardInterrupt):
+class PartialAnswer(KeyboardInterrupt, Generic[Kept]):
     """The user stopped half-way through a question that already has something worth keeping – a
     choice before its comment, the action items before the last, the lines of a long answer.  It
     is kept as an unfinished answer; ``cause`` is how the user stopped (re-raised after keeping)."""
 
-    def __init__(self, answer: Any, cause: BaseException | None = None) -> None:
+    def __init__(self, answer: Kept, cause: BaseException | None = None) -> None:
         super().__init__()
         self.answer = answer
         self.cause = cause if cause is not None else KeyboardInterrupt()

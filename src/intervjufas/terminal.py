@@ -11,10 +11,10 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import TextIO
 
 
-def _is_terminal(stream: IO[Any] | None) -> bool:
+def _is_terminal(stream: TextIO | None) -> bool:
     try:
         return bool(stream is not None and stream.isatty())
     except (AttributeError, ValueError, OSError):

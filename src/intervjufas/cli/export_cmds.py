@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from intervjufas.cli.app import CommandTable, terminal
-from intervjufas.cli.options import ExportFormatOption, Folder, ReportArgument
+from intervjufas.cli.format_options import ExportFormatOption
+from intervjufas.cli.options import Folder, ReportArgument
 from intervjufas.errors import Interrupted, UsageError
 from intervjufas.reading.export.target import ExportFormat
 from intervjufas.views.console import make_console

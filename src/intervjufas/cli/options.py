@@ -1,10 +1,10 @@
-"""Options and arguments shared by several commands, declared once, and the real choices of
-``--format`` and ``--per``."""
+"""Options and arguments shared by several commands, declared once (the choices of ``--format``
+and ``--per``, each one command's, are in ``format_options``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum, StrEnum
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -12,33 +12,9 @@ import typer
 
 from intervjufas.cli.completion import complete_report
 from intervjufas.errors import UsageError
-from intervjufas.reading.export.target import ExportFormat
 from intervjufas.session.options import FollowUpScope
 
 E = TypeVar("E", bound=Enum)
-
-
-class CompareFormat(StrEnum):
-    """What ``jamfor --format`` writes."""
-
-    text = "text"
-    markdown = "markdown"
-
-
-class MapFormat(StrEnum):
-    """What ``karta --format`` writes."""
-
-    text = "text"
-    markdown = "markdown"
-    mermaid = "mermaid"
-    json = "json"
-
-
-class Period(StrEnum):
-    """What ``trend --per`` groups ratings by."""
-
-    manad = "manad"
-    kvartal = "kvartal"
 
 
 def enum_parser(enum: type[E], aliases: dict[str, str], problem: str) -> Callable[[Any], E]:
@@ -200,32 +176,6 @@ ReportArgument = Annotated[
         show_default=False,
     ),
 ]
-FormatOption = Annotated[
-    CompareFormat,
-    typer.Option(
-        "--format",
-        metavar="FORMAT",
-        help="text (standard) eller markdown.",
-        show_default=False,
-        parser=enum_parser(
-            CompareFormat,
-            {"md": "markdown"},
-            "Okänt format '{value}' för --format; välj text eller markdown.",
-        ),
-    ),
-]
-PeriodOption = Annotated[
-    Period,
-    typer.Option(
-        "--per",
-        metavar="PERIOD",
-        help="Slå ihop betygen per manad (standard) eller per kvartal.",
-        show_default=False,
-        parser=enum_parser(
-            Period, {"månad": "manad"}, "Okänd period '{value}' för --per; välj manad eller kvartal."
-        ),
-    ),
-]
 OutputFile = Annotated[
     Path | None,
     typer.Option(
@@ -242,35 +192,6 @@ NewMap = Annotated[
         "--ny-karta",
         metavar="",
         help="Börja processkartan från början i stället för från din senaste karta.",
-    ),
-]
-ExportFormatOption = Annotated[
-    ExportFormat | None,
-    typer.Option(
-        "--format",
-        metavar="FORMAT",
-        help="html (en fil att öppna i webbläsaren och skriva ut som PDF) eller docx (Word). "
-        "Utan --format avgör filändelsen i -o.",
-        show_default=False,
-        parser=enum_parser(
-            ExportFormat,
-            {"htm": "html", "word": "docx"},
-            "Okänt format '{value}' för --format; välj html eller docx.",
-        ),
-    ),
-]
-MapFormatOption = Annotated[
-    MapFormat,
-    typer.Option(
-        "--format",
-        metavar="FORMAT",
-        help="text (standard), markdown (avsnittet Processkarta), mermaid (bara Mermaid-diagrammet) eller json.",
-        show_default=False,
-        parser=enum_parser(
-            MapFormat,
-            {"md": "markdown", "mmd": "mermaid"},
-            "Okänt format '{value}' för --format; välj text, markdown, mermaid eller json.",
-        ),
     ),
 ]
 

@@ -10,7 +10,8 @@ import typer
 
 from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.cli.completion import complete_report
-from intervjufas.cli.options import Folder, MapFormat, MapFormatOption
+from intervjufas.cli.format_options import MapFormat, MapFormatOption
+from intervjufas.cli.options import Folder
 from intervjufas.errors import UsageError
 from intervjufas.views.console import make_console
 from intervjufas.views.output import standard_output, write_out

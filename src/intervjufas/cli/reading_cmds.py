@@ -10,15 +10,12 @@ import typer
 
 from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.cli.completion import complete_report
+from intervjufas.cli.format_options import CompareFormat, FormatOption, Period, PeriodOption
 from intervjufas.cli.options import (
     AsJson,
-    CompareFormat,
     CustomerOption,
     Folder,
-    FormatOption,
     OutputFile,
-    Period,
-    PeriodOption,
     ReportArgument,
     existing_reports_dir,
 )

@@ -21,11 +21,14 @@ import json
 import os
 import socket
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from intervjufas.errors import LockUnavailable, ReportInUseError
 from intervjufas.files.settings import login_name
 from intervjufas.files.sharing import new_file_group, new_file_mode, owned_by_me
+
+if TYPE_CHECKING:  # (filelock is imported when a lock is taken)
+    from filelock import FileLock
 
 LOCK_SUFFIX = ".lock"
 
@@ -44,7 +47,7 @@ class ReportLock:
     def __init__(self, report: Path) -> None:
         self.report = report
         self.path = lock_path(report)
-        self._lock: Any = None
+        self._lock: FileLock | None = None
 
     @property
     def held(self) -> bool:
@@ -115,7 +118,7 @@ def _user() -> str:
     return login_name() or "okänd"
 
 
-def read_owner(path: Path) -> dict[str, Any] | None:
+def read_owner(path: Path) -> dict[str, object] | None:
     try:
         with open(path, "rb") as handle:
             data = json.loads(handle.read(4096).decode("utf-8"))
@@ -124,7 +127,7 @@ def read_owner(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def in_use_message(report: Path, owner: dict[str, Any] | None) -> str:
+def in_use_message(report: Path, owner: dict[str, object] | None) -> str:
     who = ""
     if owner:
         since = str(owner.get("sedan", ""))

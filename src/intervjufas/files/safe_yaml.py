@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import yaml
 
 from intervjufas.errors import Diagnostic, YamlSourceError
@@ -15,6 +13,8 @@ SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SafeDumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 _STD = "tag:yaml.org,2002:"
+# Plain data as a YAML file gives it (``plain_value``); dates stay texts.
+YamlValue = str | int | float | bool | list["YamlValue"] | dict[str, "YamlValue"] | None
 ALLOWED_TAGS = frozenset(
     _STD + name for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 )
@@ -167,7 +167,7 @@ def written(node: yaml.Node, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def plain_value(node: yaml.Node) -> Any:
+def plain_value(node: yaml.Node) -> YamlValue:
     """Construct plain Python data (str, int, float, bool, None, list, dict) from a node."""
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
@@ -186,7 +186,7 @@ _SCALAR_BUILDERS = {
 }
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+def _scalar(node: yaml.ScalarNode) -> YamlValue:
     """Numbers, booleans and null as YAML reads them; everything else (dates too) as its text."""
     if node.tag == _STD + "null":
         return None

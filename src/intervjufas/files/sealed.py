@@ -22,7 +22,7 @@ import hashlib
 import marshal
 import struct
 from pathlib import Path
-from typing import Any
+from typing import TypeGuard
 
 from intervjufas.files.private_folders import read_private
 
@@ -30,15 +30,17 @@ MAGIC = b"ivfcache"
 _HEADER = struct.Struct("<8sIQ32s")
 HEADER_SIZE = _HEADER.size
 _PLAIN_SCALARS = (str, int, float, bool, type(None), bytes)
+# What a cache holds: plain data only (``plain`` checks it where it is read).
+Plain = str | int | float | bool | bytes | list["Plain"] | tuple["Plain", ...] | dict[str, "Plain"] | None
 
 
-def seal(value: Any, count: int) -> bytes:
+def seal(value: Plain, count: int) -> bytes:
     """The sealed bytes of a plain value (``count``: how many items it holds, e.g. entries)."""
     payload = marshal.dumps(value)
     return _HEADER.pack(MAGIC, count, len(payload), hashlib.sha256(payload).digest()) + payload
 
 
-def unseal(data: bytes | None, *, max_items: int) -> tuple[Any, int] | None:
+def unseal(data: bytes | None, *, max_items: int) -> tuple[object, int] | None:
     """The value and item count sealed in ``data``, or None when it is not exactly what ``seal``
     wrote (or claims more than ``max_items`` items)."""
     if data is None or len(data) < HEADER_SIZE:
@@ -55,12 +57,12 @@ def unseal(data: bytes | None, *, max_items: int) -> tuple[Any, int] | None:
         return None
 
 
-def read_sealed(path: Path, *, max_bytes: int, max_items: int) -> tuple[Any, int] | None:
+def read_sealed(path: Path, *, max_bytes: int, max_items: int) -> tuple[object, int] | None:
     """``unseal`` of the user's own private file at ``path`` (None when missing or untrusted)."""
     return unseal(read_private(path, max_bytes), max_items=max_items)
 
 
-def plain(value: Any, depth: int = 0) -> bool:
+def plain(value: object, depth: int = 0) -> TypeGuard[Plain]:
     """Whether a value is plain data – str, int, float, bool, None, bytes, and lists, tuples and
     dicts of them – not deeper than 64 levels."""
     kind = type(value)
@@ -68,8 +70,8 @@ def plain(value: Any, depth: int = 0) -> bool:
         return True
     if depth > 64:
         return False
-    if kind is list or kind is tuple:
+    if isinstance(value, (list, tuple)) and kind in (list, tuple):
         return all(plain(item, depth + 1) for item in value)
-    if kind is dict:
+    if isinstance(value, dict) and kind is dict:
         return all(plain(k, depth + 1) and plain(v, depth + 1) for k, v in value.items())
     return False

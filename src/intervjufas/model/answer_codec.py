@@ -4,15 +4,13 @@ it is shown as."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from intervjufas.errors import AnswerError
 from intervjufas.model.answers import Answer, Value
 from intervjufas.model.markdown_text import CURRENT, PLACEHOLDER, TextCodec
 from intervjufas.model.questions import Question, as_text, coerce_value
 
 
-def coerce(question: Question, raw: Any) -> Answer:
+def coerce(question: Question, raw: object) -> Answer:
     """Validate raw input exactly as a typed answer is validated; raise AnswerError if invalid."""
     comment = ""
     if question.comment and isinstance(raw, dict):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from intervjufas.model.answers import Answer
 
@@ -16,25 +15,33 @@ COMBINATORS = ("alla", "nagon", "inte")
 
 @dataclass(frozen=True)
 class Comparison:
+    """An earlier answer (``fraga``) compared by one operator (e.g. ``ar``) with a value."""
+
     question_id: str
     operator: str
-    value: Any
+    value: object  # as the set gives it: a text, number, yes/no or a list of texts
     line: int = field(default=0, compare=False)
     column: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
 class AllOf:
+    """True when every condition holds (``alla``)."""
+
     conditions: tuple[Condition, ...]
 
 
 @dataclass(frozen=True)
 class AnyOf:
+    """True when any condition holds (``nagon``)."""
+
     conditions: tuple[Condition, ...]
 
 
 @dataclass(frozen=True)
 class Not:
+    """True when the condition does not hold (``inte``)."""
+
     condition: Condition
 
 
@@ -64,13 +71,13 @@ def _compare(comparison: Comparison, answer: Answer | None) -> bool:
     if op == "ar_inte":
         return bool(value != expected)
     if op == "en_av":
-        return bool(value in expected)
+        return isinstance(expected, tuple) and value in expected
     if op == "innehaller":
         return isinstance(value, tuple) and expected in value
     if op in ("minst", "hogst"):
-        if not isinstance(value, int):
+        if not isinstance(value, int) or not isinstance(expected, int):
             return False
-        return bool(value >= expected if op == "minst" else value <= expected)
+        return value >= expected if op == "minst" else value <= expected
     raise ValueError(f"unknown operator {op!r}")
 
 

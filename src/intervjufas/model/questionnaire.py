@@ -16,6 +16,8 @@ STATUS_NOT_STARTED = "ej påbörjad"
 
 @dataclass(frozen=True)
 class Step:
+    """One step of a set (Steg 1–3): its questions under a heading and lead text."""
+
     id: str
     number: int
     label: str
@@ -39,6 +41,8 @@ class SetRef:
 
 @dataclass(frozen=True)
 class Questionnaire:
+    """A question set: its metadata questions and its steps."""
+
     id: str
     version: int
     title: str

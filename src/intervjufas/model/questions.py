@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import ActionItem, Answer, Value, display, normalize_newlines
 from intervjufas.model.conditions import Condition, evaluate
-from intervjufas.model.markdown_text import TextCodec
+
+if TYPE_CHECKING:  # (Markdown text rules are loaded when a report is written or read, not to ask)
+    from intervjufas.model.markdown_text import TextCodec
 
 PLAN_KINDS = {"lagga_till": "Lägga till", "utveckla": "Utveckla", "ta_bort": "Ta bort"}
 # The phases of the process map: before, during and after the interviews.
@@ -74,21 +76,21 @@ class QuestionType:
         return f"<question type {self.name}>"
 
     # -- values -------------------------------------------------------------------------------
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         """Turn non-empty raw input into the type's value; raise AnswerError if invalid."""
         raise NotImplementedError
 
     def default_value(self, question: Question) -> Value:
         """The question's default (from the question file) as a value."""
-        default = question.default
-        return tuple(default) if isinstance(default, list) else default
+        default = question.default  # (checked by ``stored_default`` when the set was loaded)
+        return cast("Value", tuple(default) if isinstance(default, list) else default)
 
-    def stored_default(self, question: Question, raw: Any) -> Any:
+    def stored_default(self, question: Question, raw: object) -> object:
         """How the loader keeps a valid default from the question file."""
         value = coerce_value(question, raw)
         return list(value) if isinstance(value, tuple) else value
 
-    def choices(self, question: Question) -> tuple[Any, ...]:
+    def choices(self, question: Question) -> tuple[str | int, ...]:
         """The values a menu offers (empty for types answered by typing)."""
         return ()
 
@@ -133,12 +135,14 @@ class Group:
 
 @dataclass(frozen=True)
 class Question:
+    """One question of a set, with its resolved type (``kind``)."""
+
     id: str
     text: str
     kind: QuestionType  # the entry of the type table, resolved once by the loader
     help: str = ""
     required: bool = False
-    default: Any = None
+    default: object = None  # as the loader keeps it (``stored_default``): a text, number or list
     choices: tuple[str, ...] = ()
     comment: bool = False
     scale_min: int = 1
@@ -169,14 +173,14 @@ class Question:
         return Answer(self.kind.default_value(self))
 
 
-def coerce_value(question: Question, raw: Any) -> Value:
+def coerce_value(question: Question, raw: object) -> Value:
     """Raw input as the question type's value (None when empty); raise AnswerError if invalid."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     return question.kind.coerce(question, raw)
 
 
-def coerce_line(question: Question, raw: Any, offset: int) -> Value:
+def coerce_line(question: Question, raw: object, offset: int) -> Value:
     """Like ``coerce_value`` for text read from a report, with the line offset in the error."""
     try:
         return coerce_value(question, raw)
@@ -184,7 +188,7 @@ def coerce_line(question: Question, raw: Any, offset: int) -> Value:
         raise AnswerFormatError(offset, str(error)) from None
 
 
-def as_text(raw: Any) -> str:
+def as_text(raw: object) -> str:
     """Raw input that must be a text (not a list or mapping)."""
     if isinstance(raw, (dict, list)):
         raise AnswerError("svaret ska vara en text")

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from intervjufas.files.safe_yaml import position
+from intervjufas.model.conditions import Condition
 from intervjufas.model.question_types.table import QUESTION_TYPES, TYPES
 from intervjufas.model.questionnaire import Questionnaire, Step
 from intervjufas.model.questions import PHASES, PLAN_KINDS, Group, Question
@@ -173,7 +174,7 @@ class Builder:
                 self.r.error(meta["node"], f"steget '{sid}' finns redan (rad {position(step_ids[sid])[0]})")
             step_ids[sid] = meta["node"]
 
-    def _questions(self, conditions: dict[int, Any]) -> list[Question]:
+    def _questions(self, conditions: dict[int, Condition | None]) -> list[Question]:
         questions = []
         for draft in self.drafts:
             step_id = None if draft.step_index is None else self.step_meta[draft.step_index].get("id")

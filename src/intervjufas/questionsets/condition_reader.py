@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import replace
-from typing import Any
 
 import yaml
 
@@ -99,7 +98,7 @@ class ConditionReader:
             return None
         return Comparison(ref, op, value, line, column)
 
-    def _comparison_value(self, op: str, node: yaml.Node, target: QuestionDraft) -> Any:
+    def _comparison_value(self, op: str, node: yaml.Node, target: QuestionDraft) -> object:
         r = self.r
         entry = target.kind
         ref = target.id
@@ -133,7 +132,7 @@ class ConditionReader:
             return _INVALID if _INVALID in values else values
         return self._one_value(node, plain_value(node), target)
 
-    def _one_value(self, node: yaml.Node, raw: Any, target: QuestionDraft) -> Any:
+    def _one_value(self, node: yaml.Node, raw: object, target: QuestionDraft) -> object:
         entry = target.kind
         if entry is None:
             return _INVALID

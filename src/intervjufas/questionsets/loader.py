@@ -9,12 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import replace
-from typing import Any
 
 import yaml
 
 from intervjufas.errors import Diagnostic, QuestionSetError, YamlSourceError
-from intervjufas.files.safe_yaml import compose, decode_utf8, forbidden_tags, plain_value, show_tag
+from intervjufas.files.safe_yaml import YamlValue, compose, decode_utf8, forbidden_tags, plain_value, show_tag
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.builder import Builder
 from intervjufas.questionsets.format_keys import PRESENTATION_KEYS
@@ -65,7 +64,7 @@ def content_hash(root: yaml.Node) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
-def _without_presentation(data: Any) -> Any:
+def _without_presentation(data: YamlValue) -> YamlValue:
     """The set's data with the presentation-only keys removed from every question (metadata,
     steps and groups); anything not shaped like a valid set is left as it is."""
     if not isinstance(data, dict):
@@ -73,17 +72,18 @@ def _without_presentation(data: Any) -> Any:
     cleaned = dict(data)
     if "metadata" in data:
         cleaned["metadata"] = _questions(data["metadata"])
-    if isinstance(data.get("steg"), list):
+    steps = data.get("steg")
+    if isinstance(steps, list):
         cleaned["steg"] = [
             {**step, "fragor": _questions(step["fragor"])}
             if isinstance(step, dict) and "fragor" in step
             else step
-            for step in data["steg"]
+            for step in steps
         ]
     return cleaned
 
 
-def _questions(items: Any) -> Any:
+def _questions(items: YamlValue) -> YamlValue:
     if not isinstance(items, list):
         return items
     cleaned = []

@@ -86,7 +86,9 @@ class NodeReader:
 
     def integer(self, node: yaml.Node, key: str) -> int | None:
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int"):
-            return int(plain_value(node))
+            value = plain_value(node)
+            if isinstance(value, int):  # (what YAML builds from a scalar tagged int)
+                return value
         self.error(node, f"'{key}' ska vara ett heltal")
         return None
 

@@ -19,7 +19,6 @@ Regenerate the shipped file with
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from intervjufas.model.conditions import COMBINATORS, OPERATORS
 from intervjufas.model.question_types.table import QUESTION_TYPES, TYPE_KEYS, TYPES
@@ -49,17 +48,21 @@ TYPE_REQUIRES: dict[str, tuple[str, ...]] = {
 _TRUE_WORDS = "[jJ][aA]|yes|Yes|YES|on|On|ON"
 _FALSE_WORDS = "[nN][eE][jJ]|no|No|NO|off|Off|OFF"
 
-_SCALAR = ["string", "number", "boolean"]
+# JSON as the schema is written (the standard library's json writes it).
+JsonValue = str | int | float | bool | list["JsonValue"] | dict[str, "JsonValue"] | None
+Schema = dict[str, JsonValue]
+
+_SCALAR: list[JsonValue] = ["string", "number", "boolean"]
 
 
-def _ref(name: str, description: str = "") -> dict[str, Any]:
-    schema: dict[str, Any] = {"$ref": f"#/$defs/{name}"}
+def _ref(name: str, description: str = "") -> Schema:
+    schema: Schema = {"$ref": f"#/$defs/{name}"}
     if description:
         schema["description"] = description
     return schema
 
 
-def _defs() -> dict[str, Any]:
+def _defs() -> Schema:
     """Building blocks, one per value kind in the key tables."""
     return {
         "ident": {
@@ -109,7 +112,7 @@ def _defs() -> dict[str, Any]:
     }
 
 
-def _enum_defs() -> dict[str, Any]:
+def _enum_defs() -> Schema:
     """The values a question's type, plan and phase can have, each described."""
     return {
         "typ": {
@@ -130,7 +133,7 @@ def _enum_defs() -> dict[str, Any]:
     }
 
 
-_KIND_SCHEMAS: dict[str, dict[str, Any]] = {
+_KIND_SCHEMAS: dict[str, Schema] = {
     "ident": _ref("ident"),
     "text": _ref("text"),
     "line": _ref("rad"),
@@ -161,7 +164,7 @@ _KIND_SCHEMAS: dict[str, dict[str, Any]] = {
 _OPERATOR_SCHEMAS = {"ar": "enkelt_varde", "ar_inte": "enkelt_varde", "innehaller": "enkelt_varde"}
 
 
-def _property(key: Key) -> dict[str, Any]:
+def _property(key: Key) -> Schema:
     schema = dict(_KIND_SCHEMAS[key.kind])
     if key.name in _OPERATOR_SCHEMAS:
         schema = _ref(_OPERATOR_SCHEMAS[key.name])
@@ -172,8 +175,8 @@ def _property(key: Key) -> dict[str, Any]:
     return schema
 
 
-def _object(keys: tuple[Key, ...], **extra: Any) -> dict[str, Any]:
-    schema: dict[str, Any] = {
+def _object(keys: tuple[Key, ...], **extra: JsonValue) -> Schema:
+    schema: Schema = {
         "type": "object",
         "properties": {key.name: _property(key) for key in keys},
         "required": [key.name for key in keys if key.required],
@@ -183,12 +186,12 @@ def _object(keys: tuple[Key, ...], **extra: Any) -> dict[str, Any]:
     return schema
 
 
-def _has_type(types: tuple[str, ...] | list[str]) -> dict[str, Any]:
+def _has_type(types: tuple[str, ...] | list[str]) -> Schema:
     return {"required": ["typ"], "properties": {"typ": {"enum": list(types)}}}
 
 
-def _question() -> dict[str, Any]:
-    rules: list[dict[str, Any]] = []
+def _question() -> Schema:
+    rules: list[JsonValue] = []
     for name, types in TYPE_ONLY_KEYS.items():
         others = [t for t in QUESTION_TYPES if t not in types]
         rules.append({"if": _has_type(others), "then": {"properties": {name: False}}})
@@ -199,7 +202,7 @@ def _question() -> dict[str, Any]:
     return _object(QUESTION_KEYS, allOf=rules)
 
 
-def _metadata_question() -> dict[str, Any]:
+def _metadata_question() -> Schema:
     return {
         "description": "En fråga om uppdraget (metadata).",
         "allOf": [
@@ -219,7 +222,7 @@ def _metadata_question() -> dict[str, Any]:
     }
 
 
-def _condition() -> dict[str, Any]:
+def _condition() -> Schema:
     return _object(
         CONDITION_KEYS,
         description=(
@@ -237,10 +240,12 @@ def _condition() -> dict[str, Any]:
     )
 
 
-def question_set_schema() -> dict[str, Any]:
+def question_set_schema() -> Schema:
     """The JSON Schema of a question file, as data."""
     top = _object(SET_KEYS)
-    top["properties"]["metadata"] = {
+    properties = top["properties"]
+    assert isinstance(properties, dict)  # (as _object makes it)
+    properties["metadata"] = {
         "type": "array",
         "minItems": 1,
         "items": _ref("metadatafraga"),

@@ -22,10 +22,9 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
 
 from intervjufas.files.private_folders import write_private
-from intervjufas.files.sealed import plain, read_sealed, seal
+from intervjufas.files.sealed import Plain, plain, read_sealed, seal
 from intervjufas.files.settings import cache_dir
 from intervjufas.model.conditions import AllOf, AnyOf, Comparison, Not
 from intervjufas.model.question_types.table import TYPES
@@ -33,10 +32,9 @@ from intervjufas.model.questionnaire import Questionnaire, Step
 from intervjufas.model.questions import Group, Question, QuestionType
 
 _CODE_FOLDERS = ("model", "questionsets", "files")  # the modules whose classes and rules make a set
-_CLASSES: dict[str, Any] = {
-    cls.__name__: cls for cls in (Questionnaire, Step, Question, Group, Comparison, AllOf, AnyOf, Not)
-}
-_FIELDS = {name: tuple(f.name for f in fields(cls)) for name, cls in _CLASSES.items()}
+_MODEL = (Questionnaire, Step, Question, Group, Comparison, AllOf, AnyOf, Not)
+_CLASSES: dict[str, type] = {cls.__name__: cls for cls in _MODEL}
+_FIELDS = {cls.__name__: tuple(f.name for f in fields(cls)) for cls in _MODEL}
 MAX_BYTES = 8 * 1024 * 1024
 MAX_QUESTIONS = 100_000
 SUFFIX = ".set"
@@ -110,7 +108,7 @@ def _write(path: Path, questionnaire: Questionnaire) -> None:
                     old.unlink()
 
 
-def encode(value: Any) -> Any:
+def encode(value: object) -> Plain:
     """A model object as plain data: ("d", class name, fields), ("k", a question type's name),
     ("t", items) or ("p", value)."""
     name = type(value).__name__
@@ -125,7 +123,7 @@ def encode(value: Any) -> Any:
     raise TypeError(f"not plain data: {type(value).__name__}")
 
 
-def decode(node: Any, depth: int = 0) -> Any:
+def decode(node: object, depth: int = 0) -> object:
     """The model object that ``encode`` turned into ``node``; ValueError for anything else."""
     if type(node) is not tuple or len(node) not in (2, 3) or depth > 64:
         raise ValueError("not an encoded value")

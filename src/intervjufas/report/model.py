@@ -81,6 +81,8 @@ class RawAnswer:
 
 @dataclass
 class Report:
+    """One report: its header fields, answers, drafts and plan follow-ups."""
+
     report_id: str
     question_set: SetRef
     answers: dict[str, Answer] = field(default_factory=dict)

@@ -27,6 +27,8 @@ class FollowUpScope(StrEnum):
 
 @dataclass
 class SessionOptions:
+    """What a session was asked to do: the command's options and the terminal's facts."""
+
     set_id: str
     steps: list[int] = field(default_factory=list)
     resume: str | None = None  # --fortsatt: a path, or a name or words the interface chooses a report by
@@ -51,6 +53,8 @@ class SessionOptions:
 
 @dataclass
 class SessionResult:
+    """What a session ended with: the report, where it is saved, and what is left."""
+
     path: Path | None
     report: Report
     questionnaire: Questionnaire

@@ -110,7 +110,7 @@ def describe_condition(condition: Condition, *, nested: bool = False) -> str:
             "besvarad": f"{ref} {'är' if value else 'inte är'} besvarad",
         }
         if condition.operator == "en_av":
-            values = [_value(v) for v in value]
+            values = [_value(v) for v in (value if isinstance(value, tuple) else (value,))]
             listed = values[0] if len(values) == 1 else f"{', '.join(values[:-1])} eller {values[-1]}"
             return f"{ref} är något av {listed}"
         return words[condition.operator]

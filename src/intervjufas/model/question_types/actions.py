@@ -7,13 +7,15 @@ in a comment, ``Varför: …`` and, for a moment to add, ``Berör: …`` indente
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from intervjufas.errors import AnswerError
 from intervjufas.model.answers import ActionItem, Answer, Value, display, involved, items_in, new_id
-from intervjufas.model.list_markdown import ListItem, read_items, write_items
-from intervjufas.model.markdown_text import TextCodec
 from intervjufas.model.questions import Question, QuestionType, Widget, as_text
+
+if TYPE_CHECKING:  # (Markdown text rules are loaded when a report is written or read, not to ask)
+    from intervjufas.model.list_markdown import ListItem
+    from intervjufas.model.markdown_text import TextCodec
 
 WHY_LABEL = "Varför"
 _LABELS = {"why": WHY_LABEL, "involves": "Berör"}
@@ -30,7 +32,7 @@ class ActionItemsType(QuestionType):
     condition_hint = "har typen atgarder; jämför med 'besvarad'"
     in_metadata = False
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         if isinstance(raw, (str, dict)):
             raw = [raw]
         if not isinstance(raw, list):
@@ -56,9 +58,13 @@ class ActionItemsType(QuestionType):
         return items_in(value)
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
+        from intervjufas.model.list_markdown import write_items
+
         return write_items([_as_list_item(item) for item in items_in(answer.value)], _LABELS)
 
     def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
+        from intervjufas.model.list_markdown import read_items
+
         items = read_items(lines, _READ_LABELS, text)
         return Answer(
             tuple(
@@ -75,11 +81,13 @@ class ActionItemsType(QuestionType):
 
 
 def _as_list_item(item: ActionItem) -> ListItem:
+    from intervjufas.model.list_markdown import ListItem
+
     details = {"why": item.why, "involves": ", ".join(item.involves)}
     return ListItem(item.moment, {"atgard": item.id, "moment": item.moment_id}, details)
 
 
-def _item(entry: Any) -> ActionItem:
+def _item(entry: object) -> ActionItem:
     if isinstance(entry, str):
         return ActionItem(entry)
     if isinstance(entry, dict):

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import NO, YES, Answer, Value, texts_in
-from intervjufas.model.markdown_text import CURRENT, TextCodec
 from intervjufas.model.questions import Question, QuestionType, Widget, as_text, coerce_line
+
+if TYPE_CHECKING:  # (Markdown text rules are loaded when a report is written or read, not to ask)
+    from intervjufas.model.markdown_text import TextCodec
 
 ANSWER_LABEL = "Svar:"
 _CHOICE = re.compile(r"^(?:Svar:[ \t]*)?(?:\*\*(?P<bold>.*)\*\*|(?P<plain>.*))$")
@@ -40,13 +42,15 @@ class ChoiceType(QuestionType):
     required_keys: ClassVar[tuple[str, ...]] = ("val",)
     text_valued = True
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         return match_choice(question, as_text(raw))
 
-    def choices(self, question: Question) -> tuple[Any, ...]:
+    def choices(self, question: Question) -> tuple[str | int, ...]:
         return self.fixed_choices or question.choices
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
+        from intervjufas.model.markdown_text import CURRENT
+
         lines = [f"{ANSWER_LABEL} **{CURRENT.inline(str(answer.value))}**"]
         if answer.comment:
             lines += ["", *CURRENT.escape(answer.comment)]
@@ -78,7 +82,7 @@ class YesNoType(ChoiceType):
     text_valued = False
     fixed_choices = (YES, NO)
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         if raw is True:
             return YES
         if raw is False:
@@ -104,17 +108,19 @@ class MultiChoiceType(QuestionType):
     condition_hint = "är en flervalsfråga; jämför med 'innehaller'"
     text_valued = True
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         values = [part for part in re.split(r"\s*,\s*", raw.strip())] if isinstance(raw, str) else raw
         if not isinstance(values, Sequence):
             raise AnswerError("ange en lista med val")
         chosen = {match_choice(question, as_text(v)) for v in values if as_text(v).strip()}
         return tuple(c for c in question.choices if c in chosen) or None
 
-    def choices(self, question: Question) -> tuple[Any, ...]:
+    def choices(self, question: Question) -> tuple[str | int, ...]:
         return question.choices
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
+        from intervjufas.model.markdown_text import CURRENT
+
         return [f"- {CURRENT.inline(choice)}" for choice in texts_in(answer.value)]
 
     def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:

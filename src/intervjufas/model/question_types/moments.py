@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from intervjufas.errors import AnswerError
 from intervjufas.model.answers import Answer, Moment, Value, display, involved, moments_in, new_id, parse_date
-from intervjufas.model.list_markdown import ListItem, read_items, write_items
-from intervjufas.model.markdown_text import TextCodec
 from intervjufas.model.questions import Question, QuestionType, Widget, as_text
+
+if TYPE_CHECKING:  # (Markdown text rules are loaded when a report is written or read, not to ask)
+    from intervjufas.model.markdown_text import TextCodec
 
 _LABELS = {"involves": "Berör", "note": "Notering", "developed": "Utvecklat"}
 _READ_LABELS = {
@@ -44,7 +45,7 @@ class MomentListType(QuestionType):
     carried_over = False  # the map is carried forward as a whole (see reports.process_map)
     maps_process = True
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         if isinstance(raw, (str, dict)):
             raw = [raw]
         if not isinstance(raw, list):
@@ -67,6 +68,8 @@ class MomentListType(QuestionType):
         return "\n".join(display((moment,)) for moment in moments_in(value))
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
+        from intervjufas.model.list_markdown import ListItem, write_items
+
         items = [
             ListItem(
                 moment.name,
@@ -78,6 +81,8 @@ class MomentListType(QuestionType):
         return write_items(items, _LABELS)
 
     def decode(self, question: Question, lines: list[str], text: TextCodec) -> Answer:
+        from intervjufas.model.list_markdown import read_items
+
         return Answer(
             tuple(
                 Moment(
@@ -92,7 +97,7 @@ class MomentListType(QuestionType):
         )
 
 
-def _moment(entry: Any) -> Moment:
+def _moment(entry: object) -> Moment:
     if isinstance(entry, str):
         return Moment(entry)
     if not isinstance(entry, dict):

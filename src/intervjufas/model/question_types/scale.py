@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from intervjufas.errors import AnswerError, AnswerFormatError
 from intervjufas.model.answers import Answer, Value, display
-from intervjufas.model.markdown_text import CURRENT, TextCodec
 from intervjufas.model.questions import Question, QuestionType, Widget, coerce_line
+
+if TYPE_CHECKING:  # (Markdown text rules are loaded when a report is written or read, not to ask)
+    from intervjufas.model.markdown_text import TextCodec
 
 RATING_LABEL = "Betyg:"
 _SCALE = re.compile(r"^(?:Betyg:[ \t]*)?(?:\*\*)?(-?\d+)(?:\*\*)?(?:\s.*)?$")
@@ -23,7 +25,7 @@ class ScaleType(QuestionType):
     operators = frozenset({"besvarad", "ar", "ar_inte", "en_av", "minst", "hogst"})
     is_rating = True
 
-    def coerce(self, question: Question, raw: Any) -> Value:
+    def coerce(self, question: Question, raw: object) -> Value:
         if isinstance(raw, bool):
             raise AnswerError("ange en siffra")
         try:
@@ -36,13 +38,15 @@ class ScaleType(QuestionType):
             raise AnswerError(f"{number} ligger utanför skalan {question.scale_min}–{question.scale_max}")
         return number
 
-    def choices(self, question: Question) -> tuple[Any, ...]:
+    def choices(self, question: Question) -> tuple[str | int, ...]:
         return tuple(range(question.scale_min, question.scale_max + 1))
 
     def display(self, question: Question, value: Value) -> str:
         return display(value, scale_max=question.scale_max)
 
     def encode(self, question: Question, answer: Answer) -> list[str]:
+        from intervjufas.model.markdown_text import CURRENT
+
         label = dict(question.scale_labels).get(answer.value) if isinstance(answer.value, int) else None
         shown = f" ({CURRENT.inline(label)})" if label else ""
         return [f"{RATING_LABEL} **{answer.value}** av {question.scale_max}{shown}"]

@@ -161,7 +161,7 @@ class PlainPrompter(PlainListWidgets):
         return coerce_value(question, text if text.strip() else shown)
 
     def _options(self, question: Question) -> list[str]:
-        return list(question.kind.choices(question))
+        return [str(choice) for choice in question.kind.choices(question)]  # (a menu's choices are texts)
 
     def _choose(self, question: Question, default: Answer | None, shown: str) -> Value:
         widget = question.kind.widget
