@@ -39,9 +39,12 @@ def test_random_bytes_are_refused(data: bytes) -> None:
 @given(plain_values, st.data())
 def test_a_truncated_or_changed_file_is_refused(value: object, data: st.DataObject) -> None:
     whole = seal(value, 1)
-    cut = data.draw(st.integers(min_value=0, max_value=len(whole) - 1))
+    # Positions are drawn without a bound taken from the sealed bytes: marshal's length for equal
+    # values depends on whether they are one shared object, which can differ when hypothesis
+    # replays an example, and a strategy must be the same on every replay.
+    cut = data.draw(st.integers(min_value=0, max_value=2**16)) % len(whole)
     assert unseal(whole[:cut], max_items=10) is None
-    at = data.draw(st.integers(min_value=0, max_value=len(whole) - 1))
+    at = data.draw(st.integers(min_value=0, max_value=2**16)) % len(whole)
     flip = data.draw(st.integers(min_value=1, max_value=255))
     changed = bytearray(whole)
     changed[at] ^= flip
