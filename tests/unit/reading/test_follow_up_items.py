@@ -13,7 +13,7 @@ from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.loading import load_folder
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.plan import folder_items
+from intervjufas.reading.plan import plan_facts
 from intervjufas.reading.plan.folder_items import follow_up_pool
 from intervjufas.reading.plan.state import newest_statuses, open_items
 from intervjufas.report.front_matter import read_front_matter
@@ -67,9 +67,7 @@ def test_only_reports_with_open_items_are_read_and_closed_items_stay_closed(
     assert [i.key for i in open_items(loaded)] == [i.key for i in items]
 
 
-def test_newest_statuses_take_the_newest_follow_up(
-    kartlaggning: Questionnaire, reports_dir: Path
-) -> None:
+def test_newest_statuses_take_the_newest_follow_up(kartlaggning: Questionnaire, reports_dir: Path) -> None:
     older = make(kartlaggning, "A", "2026-01-01")
     older.follow_ups = [FollowUp("x/fore_lagga_till_vad/1", "Agenda", Answer("Inte än"))]
     newer = make(kartlaggning, "B", "2026-03-01")
@@ -166,9 +164,11 @@ def test_only_the_reports_handed_out_are_read(
     kartlaggning: Questionnaire, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     read: list[str] = []
-    original = folder_items.load_report
+    original = plan_facts.load_report
     monkeypatch.setattr(
-        folder_items, "load_report", lambda path, q=None: read.append(path.name) or original(path, q)
+        plan_facts,
+        "load_report",
+        lambda path, q=None, **kw: read.append(path.name) or original(path, q, **kw),
     )
     pool = follow_up_pool(folder, kartlaggning, exclude_id="ny", customer="Nordlager AB")
     assert read == []

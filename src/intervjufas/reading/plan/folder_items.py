@@ -23,16 +23,15 @@ records only the items that were actually asked.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError
 from intervjufas.folder.finding import has_words, same_customer
 from intervjufas.folder.header_row import FolderHeader
-from intervjufas.folder.loading import LoadedReport, load_report
+from intervjufas.folder.loading import LoadedReport
 from intervjufas.folder.scan import Progress, read_headers, sort_key
 from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.reading.plan.plan_facts import read_plans
 from intervjufas.reading.plan.state import (
     OpenItem,
     closed,
@@ -41,7 +40,7 @@ from intervjufas.reading.plan.state import (
     open_counts,
     open_items,
 )
-from intervjufas.report.plan import identity, planned_items
+from intervjufas.report.plan import identity
 
 SCOPES = ("kund", "alla")  # the same customer (else the same question set), or every report
 SAME_SET = "från tidigare rapporter med samma frågeuppsättning"
@@ -102,11 +101,11 @@ class FollowUpPool:
         return {item.key: item for item in self._items_of(sorted(paths), statuses) if item.key in wanted}
 
     def _items_of(self, paths: list[Path], statuses: dict[str, str] | None = None) -> list[OpenItem]:
-        loaded = []
-        for path in paths:
-            with contextlib.suppress(IntervjufasError):  # (an unreadable report is shown by lista)
-                loaded.append(load_report(path, self._questionnaire))
-        return open_items(loaded, statuses=self._statuses if statuses is None else statuses)
+        if not paths:
+            return []
+        plans = read_plans(paths, self._folder or paths[0].parent, [], extra=self._questionnaire)
+        # (an unreadable report is shown by lista)
+        return open_items(list(plans.values()), statuses=self._statuses if statuses is None else statuses)
 
 
 def follow_up_pool(
@@ -137,7 +136,9 @@ def follow_up_pool(
         text = f"för {' '.join(customer.split())}"
         if not chosen:
             chosen, text = [(p, h) for p, h in candidates if h.set_id == questionnaire.id], SAME_SET
-            note = f"Det finns inga öppna moment för {' '.join(customer.split())}." if wanted and chosen else ""
+            note = (
+                f"Det finns inga öppna moment för {' '.join(customer.split())}." if wanted and chosen else ""
+            )
     return FollowUpPool(
         [path for path, _ in chosen],
         sum(counts[header.report_id] for _, header in chosen),
@@ -166,25 +167,25 @@ def folder_plan(
     newest_first = sorted(headers, key=lambda entry: sort_key(*entry), reverse=True)
     statuses = newest_statuses(newest_first)
     done = closed(statuses)
-    loaded: dict[Path, LoadedReport] = {}
-    _load((path for path, header in newest_first if _may_be_open(header, done)), loaded, warnings)
+    plans = read_plans(
+        (path for path, header in newest_first if _may_be_open(header, done)), folder, warnings
+    )
     still_open = {
         planned.identity
-        for report in loaded.values()
-        if report.questionnaire is not None
-        for planned in planned_items(report.report, report.questionnaire)
+        for plan in plans.values()
+        for planned in plan.planned
         if planned.identity not in done
     }
-    followers = (
+    followers = [
         path
         for path, header in newest_first
-        if any(key in still_open for key, _ in header.follow_ups()) and path not in loaded
-    )
-    _load(followers, loaded, warnings)
-    reports = sorted(loaded.values(), key=lambda report: report.sort_key, reverse=True)
+        if path not in plans and any(key in still_open for key, _ in header.follow_ups())
+    ]
+    plans.update(read_plans(followers, folder, warnings))
+    reports = list(plans.values())
     items = open_items(reports, statuses=statuses, histories=follow_up_histories(reports))
     if customer.strip():
-        items = [item for item in items if has_words(customer, loaded[item.source].report.detail("kund"))]
+        items = [item for item in items if has_words(customer, plans[item.source].customer)]
     return items, warnings
 
 
@@ -199,14 +200,6 @@ def _may_be_open(header: FolderHeader, closed: set[str]) -> bool:
     return not isinstance(listed, int) or listed > 0
 
 
-def _load(paths: Iterable[Path], loaded: dict[Path, LoadedReport], warnings: list[str]) -> None:
-    for path in paths:
-        try:
-            loaded[path] = load_report(path, in_folder=True)
-        except IntervjufasError as error:
-            warnings.append(error.message)
-
-
 def open_as_of(loaded: LoadedReport) -> list[OpenItem]:
     """The items planned in the reports ordered before ``loaded`` (its folder's) that are still open
     as of it: only follow-ups of reports ordered at or before it count – its own too – so a report
@@ -215,8 +208,6 @@ def open_as_of(loaded: LoadedReport) -> list[OpenItem]:
     upto = loaded.sort_key
     statuses = newest_statuses(headers, upto=upto)
     done = closed(statuses)
-    earlier: dict[Path, LoadedReport] = {}
-    paths = (path for path, header in headers if sort_key(path, header) < upto and _may_be_open(header, done))
-    _load(paths, earlier, [])
-    reports = list(earlier.values())
+    paths = [path for path, header in headers if sort_key(path, header) < upto and _may_be_open(header, done)]
+    reports = list(read_plans(paths, loaded.path.parent, []).values())
     return open_items(reports, statuses=statuses, histories=follow_up_histories(reports, upto=upto))
