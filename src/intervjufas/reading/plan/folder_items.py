@@ -31,7 +31,7 @@ from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.loading import LoadedReport
 from intervjufas.folder.scan import Progress, read_headers, sort_key
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.plan.plan_facts import read_plans
+from intervjufas.reading.plan.plan_facts import PlanReader, read_plans
 from intervjufas.reading.plan.state import (
     OpenItem,
     closed,
@@ -73,6 +73,7 @@ class FollowUpPool:
         self._handed = 0
         self._folder = folder
         self._open_now: list[OpenItem] | None = None
+        self._reader: PlanReader | None = None  # (the kept plan sections, loaded once)
 
     def open_now(self) -> list[OpenItem]:
         """Every open item of the folder, whatever the scope (a newly planned item about the same
@@ -103,7 +104,10 @@ class FollowUpPool:
     def _items_of(self, paths: list[Path], statuses: dict[str, str] | None = None) -> list[OpenItem]:
         if not paths:
             return []
-        plans = read_plans(paths, self._folder or paths[0].parent, [], extra=self._questionnaire)
+        if self._reader is None:
+            self._reader = PlanReader(self._folder or paths[0].parent)
+        plans = self._reader.read(paths, [], extra=self._questionnaire)
+        self._reader.save()
         # (an unreadable report is shown by lista)
         return open_items(list(plans.values()), statuses=self._statuses if statuses is None else statuses)
 

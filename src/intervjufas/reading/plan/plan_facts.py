@@ -116,16 +116,40 @@ def read_plans(
     """The plan section of each report (one that cannot be read is passed over with a warning),
     from the cache where the file has not changed.  With ``extra`` (a session's own set), a report
     whose set is not otherwise known is read with it."""
-    cache = _open_cache(folder)
-    found: dict[Path, ReportPlan] = {}
-    with collection_paused():
-        for path in paths:
-            plan = _one(path, cache, warnings, extra)
-            if plan is not None:
-                found[path] = plan
-    if cache is not None:
-        cache.save()
+    reader = PlanReader(folder)
+    found = reader.read(paths, warnings, extra=extra)
+    reader.save()
     return found
+
+
+class PlanReader:
+    """``read_plans`` for a caller that reads a few reports at a time (the follow-up pool): the
+    cache is loaded once, and saved when asked."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._cache: FileCache | bool | None = False  # (False: not opened yet)
+
+    def _opened(self) -> FileCache | None:
+        if self._cache is False:
+            self._cache = _open_cache(self._folder)
+        return self._cache  # type: ignore[return-value]
+
+    def read(
+        self, paths: Iterable[Path], warnings: list[str], *, extra: Questionnaire | None = None
+    ) -> dict[Path, ReportPlan]:
+        cache = self._opened()
+        found: dict[Path, ReportPlan] = {}
+        with collection_paused():
+            for path in paths:
+                plan = _one(path, cache, warnings, extra)
+                if plan is not None:
+                    found[path] = plan
+        return found
+
+    def save(self) -> None:
+        if isinstance(self._cache, FileCache):
+            self._cache.save()
 
 
 def _one(
