@@ -95,8 +95,9 @@ class Pty:
             self.child.close(force=True)
 
 
-def one_pause(program: Path, folder: Path, env: dict[str, str]) -> Sample:
-    """One new mapping up to the prompt after the date; the pause, in seconds."""
+def one_pause(program: Path, folder: Path, env: dict[str, str], think: float = 0.0) -> Sample:
+    """One new mapping up to the prompt after the date; the pause, in seconds.  ``think``: the
+    seconds a person takes to answer each question before the date (not timed)."""
     before = set(os.listdir(folder))
     terminal = Pty([str(program), "kartlagg"], env, folder.parent)
     try:
@@ -105,6 +106,7 @@ def one_pause(program: Path, folder: Path, env: dict[str, str]) -> Sample:
             if DATE in shown:
                 break
             typed = next((text for question, text in TYPED.items() if question in shown), "")
+            time.sleep(think)  # (a person reads the question and answers it)
             terminal.send(typed + "\r")
         else:
             raise BenchmarkError("datumfrågan kom aldrig")
@@ -161,6 +163,13 @@ def main(arguments: Sequence[str] | None = None) -> int:
         metavar="MAPP",
         help="mät i en befintlig rapportmapp i stället för att skapa en (den lämnas som den var)",
     )
+    parser.add_argument(
+        "--betanketid",
+        type=float,
+        default=1.0,
+        metavar="S",
+        help="sekunder som en person tar på sig för varje fråga före datumet (standard 1; 0 svarar genast)",
+    )
     options = parser.parse_args(arguments)
     if options.snabb:
         options.repetitioner, options.uppvarmning = 2, 1
@@ -212,8 +221,8 @@ def _measure(
     options: argparse.Namespace,
 ) -> None:
     runners: dict[str, Callable[[], Sample]] = {
-        "tom mapp": lambda: one_pause(program, empty, empty_env),
-        f"{count} rapporter": lambda: one_pause(program, folder, env),
+        "tom mapp": lambda: one_pause(program, empty, empty_env, options.betanketid),
+        f"{count} rapporter": lambda: one_pause(program, folder, env, options.betanketid),
     }
     show = progress_printer(True)
     series = interleaved(runners, options.repetitioner, options.uppvarmning, show)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from intervjufas.folder.finding import has_words, same_customer
 from intervjufas.folder.header_row import FolderHeader
@@ -112,27 +113,49 @@ class FollowUpPool:
         return open_items(list(plans.values()), statuses=self._statuses if statuses is None else statuses)
 
 
+class FolderState(NamedTuple):
+    """What the pool needs of the folder whatever the customer: every header, the newest status of
+    every item, and the reports with open items, newest first."""
+
+    headers: list[tuple[Path, FolderHeader]]
+    statuses: dict[str, str]
+    counts: dict[str, int]
+    candidates: list[tuple[Path, FolderHeader]]
+
+
+def folder_state(folder: Path) -> FolderState:
+    """The customer-independent part of ``follow_up_pool`` (a session may compute it ahead, while
+    the first questions are answered: see ``session.follow_up.FollowUpRound.in_folder``)."""
+    headers, _ = read_headers(folder)  # (unreadable files are reported by lista and plan)
+    statuses = newest_statuses(headers)
+    counts = open_counts(headers, statuses)
+    candidates = sorted(
+        ((path, header) for path, header in headers if counts.get(header.report_id)),
+        key=_newest_first,
+        reverse=True,
+    )
+    return FolderState(headers, statuses, counts, candidates)
+
+
 def follow_up_pool(
-    folder: Path, questionnaire: Questionnaire, *, exclude_id: str, customer: str = "", scope: str = "kund"
+    folder: Path,
+    questionnaire: Questionnaire,
+    *,
+    exclude_id: str,
+    customer: str = "",
+    scope: str = "kund",
+    state: FolderState | None = None,
 ) -> FollowUpPool:
     """The open items to follow up in a new report (``exclude_id``) for ``customer``:
 
     - ``kund``: those of earlier reports for the same customer (``folder.finding.same_customer``:
       case, accents and spacing ignored), else – no customer given, or none of its reports has open
       items – those of the same question set;
-    - ``alla``: those of every earlier report."""
-    headers, _ = read_headers(folder)  # (unreadable files are reported by lista and plan)
-    statuses = newest_statuses(headers)
-    counts = open_counts(headers, statuses)
-    candidates = sorted(
-        (
-            (path, header)
-            for path, header in headers
-            if counts.get(header.report_id) and header.report_id != exclude_id
-        ),
-        key=_newest_first,
-        reverse=True,
-    )
+    - ``alla``: those of every earlier report.
+
+    ``state`` is the folder as ``folder_state`` read it, when it was read ahead."""
+    headers, statuses, counts, every = state if state is not None else folder_state(folder)
+    candidates = [(path, header) for path, header in every if header.report_id != exclude_id]
     chosen, text, note = candidates, EVERY_REPORT, ""
     if scope != "alla":
         wanted = bool(customer.strip())
