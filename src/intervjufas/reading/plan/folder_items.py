@@ -159,7 +159,15 @@ def follow_up_pool(
     chosen, text, note = candidates, EVERY_REPORT, ""
     if scope != "alla":
         wanted = bool(customer.strip())
-        chosen = [(p, h) for p, h in candidates if same_customer(customer, str(h.fact("kund") or ""))]
+        named: dict[str, bool] = {}  # (the same customer recurs in thousands of reports: folded once)
+
+        def for_customer(header: FolderHeader) -> bool:
+            kund = str(header.fact("kund") or "")
+            if kund not in named:
+                named[kund] = same_customer(customer, kund)
+            return named[kund]
+
+        chosen = [(p, h) for p, h in candidates if for_customer(h)]
         text = f"för {' '.join(customer.split())}"
         if not chosen:
             chosen, text = [(p, h) for p, h in candidates if h.set_id == questionnaire.id], SAME_SET

@@ -129,6 +129,7 @@ class PlanReader:
     def __init__(self, folder: Path) -> None:
         self._folder = folder
         self._cache: FileCache | bool | None = False  # (False: not opened yet)
+        self._changed = False  # a report was read in full
 
     def _opened(self) -> FileCache | None:
         if self._cache is False:
@@ -140,21 +141,27 @@ class PlanReader:
     ) -> dict[Path, ReportPlan]:
         cache = self._opened()
         found: dict[Path, ReportPlan] = {}
-        with collection_paused():
-            for path in paths:
-                plan = _one(path, cache, warnings, extra)
+        wanted = list(paths)
+        # (no collection while thousands of plans are made; a handful is not worth a pause)
+        with collection_paused() if len(wanted) > 100 else contextlib.nullcontext():
+            for path in wanted:
+                plan, kept = _one(path, cache, warnings, extra)
+                self._changed = self._changed or not kept
                 if plan is not None:
                     found[path] = plan
         return found
 
     def save(self) -> None:
-        if isinstance(self._cache, FileCache):
+        """Keep what was read in full (nothing to do when every plan came from the cache)."""
+        if isinstance(self._cache, FileCache) and self._changed:
             self._cache.save()
+            self._changed = False
 
 
 def _one(
     path: Path, cache: FileCache | None, warnings: list[str], extra: Questionnaire | None
-) -> ReportPlan | None:
+) -> tuple[ReportPlan | None, bool]:
+    """The plan section of one report, and whether it came from the cache."""
     key = None
     if cache is not None:
         with contextlib.suppress(OSError):
@@ -164,16 +171,16 @@ def _one(
             with contextlib.suppress(TypeError, ValueError, IndexError, AttributeError):
                 plan = decoded(path, kept)
                 if plan.known_set or extra is None:
-                    return plan
+                    return plan, True
     try:
         loaded = load_report(path, extra, in_folder=True)
     except IntervjufasError as error:
         warnings.append(error.message)
-        return None
+        return None, False
     plan = report_plan(loaded)
     if cache is not None and key is not None and (extra is None or plan.known_set):
         cache.put(path.name, key, encoded(plan))
-    return plan
+    return plan, False
 
 
 def _open_cache(folder: Path) -> FileCache | None:
