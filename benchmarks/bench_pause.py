@@ -228,7 +228,8 @@ def _measure(
     series = interleaved(runners, options.repetitioner, options.uppvarmning, show)
     end_progress(show)
     print(
-        f"Pausen efter datumfrågan (tangenttryck till nästa fråga på skärmen, i en pty), mål ≤ {number(TARGET_S * 1000, 0)} ms:"
+        f"Pausen efter datumfrågan (tangenttryck till nästa fråga på skärmen, i en pty; "
+        f"{number(options.betanketid, 1)} s betänketid per fråga före datumet), mål ≤ {number(TARGET_S * 1000, 0)} ms:"
     )
     for name, measured in series.items():
         walls = sorted(sample.wall * 1000 for sample in measured.samples)

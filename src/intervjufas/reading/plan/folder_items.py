@@ -117,10 +117,10 @@ class FolderState(NamedTuple):
     """What the pool needs of the folder whatever the customer: every header, the newest status of
     every item, and the reports with open items, newest first."""
 
-    headers: list[tuple[Path, FolderHeader]]
     statuses: dict[str, str]
     counts: dict[str, int]
     candidates: list[tuple[Path, FolderHeader]]
+    by_id: dict[str, Path]  # every report's file, by report id
 
 
 def folder_state(folder: Path) -> FolderState:
@@ -134,7 +134,7 @@ def folder_state(folder: Path) -> FolderState:
         key=_newest_first,
         reverse=True,
     )
-    return FolderState(headers, statuses, counts, candidates)
+    return FolderState(statuses, counts, candidates, {header.report_id: path for path, header in headers})
 
 
 def follow_up_pool(
@@ -154,7 +154,7 @@ def follow_up_pool(
     - ``alla``: those of every earlier report.
 
     ``state`` is the folder as ``folder_state`` read it, when it was read ahead."""
-    headers, statuses, counts, every = state if state is not None else folder_state(folder)
+    statuses, counts, every, by_id = state if state is not None else folder_state(folder)
     candidates = [(path, header) for path, header in every if header.report_id != exclude_id]
     chosen, text, note = candidates, EVERY_REPORT, ""
     if scope != "alla":
@@ -180,7 +180,7 @@ def follow_up_pool(
         text,
         questionnaire=questionnaire,
         statuses=statuses,
-        by_id={header.report_id: path for path, header in headers},
+        by_id=by_id,
         note=note,
         folder=folder,
     )
