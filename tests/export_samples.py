@@ -98,11 +98,7 @@ def full_report(questionnaire: Questionnaire) -> Report:
 COLLEAGUE = "Ahmed"
 OWN_TEXT = "Ahmed tar referenser på de två starkaste."
 NOTE = "Tar en timme, i deras lokaler"
-SHOWN_MOMENTS = (
-    "Kravprofil med kunden",
-    "Kallelse med praktisk information",
-    "Strukturerad intervju med lagerchefen",
-)
+SHOWN_MOMENTS = ("Kravprofil med kunden", "Kallelse med praktisk information", "Strukturerad intervju med lagerchefen")
 HIDDEN_MOMENTS = ("Referenstagning", "Genomgång i teamet")
 SHOWN_CHANGES = ("Påminnelse dagen före", "Strukturerad intervju med lagerchefen")
 HIDDEN_CHANGES = ("Referenstagning", "Checklista till kunden", "Nytt intervjurum")
@@ -136,9 +132,7 @@ def consultant_report(questionnaire: Questionnaire) -> Report:
             ),
             "fore_utveckla": Answer("Nej"),
             "fore_ta_bort": Answer("Ja"),
-            "fore_ta_bort_vad": Answer(
-                (ActionItem("Referenstagning", "Görs redan av Ahmed", moment_id="m2a2b3c4"),)
-            ),
+            "fore_ta_bort_vad": Answer((ActionItem("Referenstagning", "Görs redan av Ahmed", moment_id="m2a2b3c4"),)),
             "under_genomfor": Answer("Lagerchefen och jag intervjuar tillsammans."),
             "under_karta": Answer(
                 (
@@ -150,13 +144,7 @@ def consultant_report(questionnaire: Questionnaire) -> Report:
             "under_lagga_till_vad": Answer((ActionItem("Nytt intervjurum", "Kunden klagar på ljudet"),)),
             "under_utveckla": Answer("Ja"),
             "under_utveckla_vad": Answer(
-                (
-                    ActionItem(
-                        "Strukturerad intervju med lagerchefen",
-                        "Samma frågor till alla",
-                        moment_id="m4a2b3c4",
-                    ),
-                )
+                (ActionItem("Strukturerad intervju med lagerchefen", "Samma frågor till alla", moment_id="m4a2b3c4"),)
             ),
             "under_ta_bort": Answer("Nej"),
         }

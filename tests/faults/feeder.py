@@ -124,9 +124,7 @@ def _scripted(question: Question, rng: random.Random, uppdrag: str) -> Scripted:
 def with_default_dates(script: Sequence[Scripted]) -> list[Scripted]:
     """The script with every date left at its default (today): the full interface pre-fills it."""
     today = dt.date.today().isoformat()
-    return [
-        Scripted(s.question, ("",), Answer(today)) if s.question.kind.name == "datum" else s for s in script
-    ]
+    return [Scripted(s.question, ("",), Answer(today)) if s.question.kind.name == "datum" else s for s in script]
 
 
 def lines_of(script: Sequence[Scripted]) -> list[str]:

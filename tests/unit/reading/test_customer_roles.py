@@ -66,11 +66,7 @@ def _with_roles(questionnaire: Questionnaire, colleague: str = "Kalle") -> Repor
     )
     report.answers["fore_utveckla"] = Answer("Ja")
     report.answers["fore_utveckla_vad"] = Answer(
-        (
-            ActionItem(
-                "Avstämning med lagerchefen", "Lagerchefen vill höra av sig tidigare", moment_id="m6a2b3c4"
-            ),
-        )
+        (ActionItem("Avstämning med lagerchefen", "Lagerchefen vill höra av sig tidigare", moment_id="m6a2b3c4"),)
     )
     return report
 
@@ -97,9 +93,7 @@ def test_a_role_s_moments_and_changes_reach_the_customer_as_written(
     assert "en kollega" not in text.replace("En kollega tar referenser", "").casefold()
 
 
-def test_a_colleague_s_name_under_berör_is_left_out_and_hidden(
-    kartlaggning: Questionnaire, tmp_path: Path
-) -> None:
+def test_a_colleague_s_name_under_berör_is_left_out_and_hidden(kartlaggning: Questionnaire, tmp_path: Path) -> None:
     report = _with_roles(kartlaggning)
     loaded = write_and_load(tmp_path, report, kartlaggning)
     names = colleague_names(loaded.report)

@@ -214,9 +214,7 @@ def content_of(question: Question, answer: Answer) -> Content | None:
         if items := items_in(value):
             return ItemsContent(tuple((clean(i.moment), clean(i.why)) for i in items))
         if moments := moments_in(value):  # the moments of the map: name, whom, note
-            return ListContent(
-                tuple(clean(display((m,)) + (f" – {m.note}" if m.note else "")) for m in moments)
-            )
+            return ListContent(tuple(clean(display((m,)) + (f" – {m.note}" if m.note else "")) for m in moments))
         return ListContent(tuple(clean(item) for item in value))
     if kind.choices(question) or answer.comment:
         return ChoiceContent(clean(value), clean(answer.comment))

@@ -24,11 +24,7 @@ from intervjufas.views.prompting.plain_lists import SKIP_KEY, PlainListWidgets, 
 from intervjufas.views.prompting.prompt_text import default_text
 
 HELP_KEY = "?"
-HINTS = {
-    Widget.CHECKBOX: "Skriv numren, t.ex. 1,3",
-    Widget.YESNO: "Skriv j eller n",
-    Widget.MENU: "Skriv numret",
-}
+HINTS = {Widget.CHECKBOX: "Skriv numren, t.ex. 1,3", Widget.YESNO: "Skriv j eller n", Widget.MENU: "Skriv numret"}
 
 
 class PlainPrompter(PlainListWidgets):
@@ -234,6 +230,7 @@ class PlainPrompter(PlainListWidgets):
         return text or None
 
 
+
 # How each widget is asked, line by line (a test checks that every widget has its entry).
 ASKED_WITH: dict[Widget, Callable[[PlainPrompter, AskRequest], Answer]] = {
     Widget.LINE: PlainPrompter._ask_line,
@@ -245,7 +242,6 @@ ASKED_WITH: dict[Widget, Callable[[PlainPrompter, AskRequest], Answer]] = {
     Widget.ITEMS: PlainPrompter._ask_items,
     Widget.MOMENTS: PlainPrompter._ask_moments,
 }
-
 
 def _parts(text: str) -> list[str]:
     """The choices typed for a multiple-choice question: '1,3', '1 3' or 'Telefonintervju, Snabbintervju'."""

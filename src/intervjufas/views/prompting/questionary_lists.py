@@ -169,9 +169,7 @@ class ListWidgets:
         on_map = {m.id for m in moments}
         return [item for item in previous if item.moment_id not in on_map]
 
-    def _item_loop(
-        self, items: list[ActionItem], previous: list[ActionItem], *, involves: bool = False
-    ) -> None:
+    def _item_loop(self, items: list[ActionItem], previous: list[ActionItem], *, involves: bool = False) -> None:
         """Ask moment and why (and whom a new moment involves), one item at a time, appending to
         ``items`` until an empty moment; earlier items are offered in turn."""
         start = len(items)
