@@ -202,9 +202,8 @@ def folder_plan(
     newest_first = sorted(headers, key=lambda entry: sort_key(*entry), reverse=True)
     statuses = newest_statuses(newest_first)
     done = closed(statuses)
-    plans = read_plans(
-        (path for path, header in newest_first if _may_be_open(header, done)), folder, warnings
-    )
+    reader = PlanReader(folder)  # (the kept plan sections, loaded once for both reads)
+    plans = reader.read((path for path, header in newest_first if _may_be_open(header, done)), warnings)
     still_open = {
         planned.identity
         for plan in plans.values()
@@ -216,7 +215,8 @@ def folder_plan(
         for path, header in newest_first
         if path not in plans and any(key in still_open for key, _ in header.follow_ups())
     ]
-    plans.update(read_plans(followers, folder, warnings))
+    plans.update(reader.read(followers, warnings, follow_ups_of=still_open))
+    reader.save()
     reports = list(plans.values())
     items = open_items(reports, statuses=statuses, histories=follow_up_histories(reports))
     if customer.strip():

@@ -23,8 +23,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -111,13 +111,21 @@ def report_plan(loaded: LoadedReport) -> ReportPlan:
 
 
 def read_plans(
-    paths: Iterable[Path], folder: Path, warnings: list[str], *, extra: Questionnaire | None = None
+    paths: Iterable[Path],
+    folder: Path,
+    warnings: list[str],
+    *,
+    extra: Questionnaire | None = None,
+    follow_ups_of: Collection[str] | None = None,
 ) -> dict[Path, ReportPlan]:
     """The plan section of each report (one that cannot be read is passed over with a warning),
     from the cache where the file has not changed.  With ``extra`` (a session's own set), a report
-    whose set is not otherwise known is read with it."""
+    whose set is not otherwise known is read with it.  With ``follow_ups_of`` (item identities),
+    only the report's follow-ups of these items are given, and no planned item: what a report that
+    only followed an open item up adds to its history (thousands of such reports follow up items
+    long closed)."""
     reader = PlanReader(folder)
-    found = reader.read(paths, warnings, extra=extra)
+    found = reader.read(paths, warnings, extra=extra, follow_ups_of=follow_ups_of)
     reader.save()
     return found
 
@@ -137,7 +145,12 @@ class PlanReader:
         return self._cache  # type: ignore[return-value]
 
     def read(
-        self, paths: Iterable[Path], warnings: list[str], *, extra: Questionnaire | None = None
+        self,
+        paths: Iterable[Path],
+        warnings: list[str],
+        *,
+        extra: Questionnaire | None = None,
+        follow_ups_of: Collection[str] | None = None,
     ) -> dict[Path, ReportPlan]:
         cache = self._opened()
         found: dict[Path, ReportPlan] = {}
@@ -145,7 +158,7 @@ class PlanReader:
         # (no collection while thousands of plans are made; a handful is not worth a pause)
         with collection_paused() if len(wanted) > 100 else contextlib.nullcontext():
             for path in wanted:
-                plan, kept = _one(path, cache, warnings, extra)
+                plan, kept = _one(path, cache, warnings, extra, follow_ups_of)
                 self._changed = self._changed or not kept
                 if plan is not None:
                     found[path] = plan
@@ -159,7 +172,11 @@ class PlanReader:
 
 
 def _one(
-    path: Path, cache: FileCache | None, warnings: list[str], extra: Questionnaire | None
+    path: Path,
+    cache: FileCache | None,
+    warnings: list[str],
+    extra: Questionnaire | None,
+    follow_ups_of: Collection[str] | None = None,
 ) -> tuple[ReportPlan | None, bool]:
     """The plan section of one report, and whether it came from the cache."""
     key = None
@@ -169,7 +186,7 @@ def _one(
         kept = cache.get(path.name, key) if key is not None else None
         if kept is not None:
             with contextlib.suppress(TypeError, ValueError, IndexError, AttributeError):
-                plan = decoded(path, kept)
+                plan = decoded(path, kept, follow_ups_of)
                 if plan.known_set or extra is None:
                     return plan, True
     try:
@@ -180,6 +197,10 @@ def _one(
     plan = report_plan(loaded)
     if cache is not None and key is not None and (extra is None or plan.known_set):
         cache.put(path.name, key, encoded(plan))
+    if follow_ups_of is not None:
+        plan = replace(
+            plan, planned=(), follow_ups=tuple(f for f in plan.follow_ups if identity(f.key) in follow_ups_of)
+        )
     return plan, False
 
 
@@ -226,9 +247,13 @@ def encoded(plan: ReportPlan) -> list[Any]:
     return [plan.report_id, plan.date, plan.created, plan.customer, plan.known_set, rows, follow_ups]
 
 
-def decoded(path: Path, value: list[Any]) -> ReportPlan:
-    """The plan kept as ``encoded`` made it; TypeError or ValueError for anything of another shape."""
+def decoded(path: Path, value: list[Any], follow_ups_of: Collection[str] | None = None) -> ReportPlan:
+    """The plan kept as ``encoded`` made it; TypeError or ValueError for anything of another shape.
+    With ``follow_ups_of``, only what ``read_plans`` says of it."""
     report_id, date, created, customer, known_set, rows, follow_ups = value
+    if follow_ups_of is not None:
+        rows = ()
+        follow_ups = [entry for entry in follow_ups if identity(_text(entry[0])) in follow_ups_of]
     planned = tuple(
         PlanRow(
             _text(key),
