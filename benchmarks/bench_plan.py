@@ -139,6 +139,12 @@ def main(arguments: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--kalla", type=int, default=3, metavar="N", help="antal kalla körningar av plan (standard 3)"
     )
+    parser.add_argument(
+        "--mapp",
+        type=Path,
+        metavar="MAPP",
+        help="mät i en befintlig rapportmapp i stället för att skapa dem (den ändras inte)",
+    )
     options = parser.parse_args(arguments)
     if options.snabb:
         options.repetitioner, options.uppvarmning, options.kalla = 2, 1, 1
@@ -165,7 +171,10 @@ def _run(options: argparse.Namespace) -> int:
             f"{options.repetitioner} mätrundor efter {options.uppvarmning} uppvärmning(ar), "
             f"{options.kalla} kalla körningar; tider är medianer."
         )
-        for share in options.andelar:
+        if options.mapp is not None:
+            print()
+            _measure_share(program, root, options.rapporter, None, options)
+        for share in options.andelar if options.mapp is None else ():
             print()
             _measure_share(program, root, options.rapporter, share, options)
     finally:
@@ -173,23 +182,34 @@ def _run(options: argparse.Namespace) -> int:
     return 0
 
 
-def _measure_share(program: Path, root: Path, count: int, share: int, options: argparse.Namespace) -> None:
+def _measure_share(
+    program: Path, root: Path, count: int, share: int | None, options: argparse.Namespace
+) -> None:
+    """``share`` None: the existing folder ``options.mapp``."""
     folder, sets, cache = root / f"rapporter-{share}", root / "fragor", root / f"cache-{share}"
-    folder.mkdir()
     sets.mkdir(exist_ok=True)
     started = time.perf_counter()
-    summary = generate_elsewhere(folder, count, share / 100)
-    settle(folder)
+    if share is None:
+        folder = options.mapp
+        count = sum(1 for name in os.listdir(folder) if name.endswith(".md"))
+        summary = {}
+    else:
+        folder.mkdir()
+        summary = generate_elsewhere(folder, count, share / 100)
+        settle(folder)
     env = isolated_env(folder, sets, XDG_CACHE_HOME=str(cache))
     plan = [str(program), "plan"]
     listed = json.loads(check_output([*plan, "--json"], env))["oppna_moment"]
     holding = len({item["fil"] for item in listed})
-    print(
-        f"Skapade {summary['reports']} rapporter av {len(AUTHORS)} författare på "
-        f"{number(time.perf_counter() - started, 1)} s: {holding} ({number(100 * holding / count, 1)} %) "
-        f"har öppna moment, {len(listed)} öppna moment (alla med egna id), {summary['action_items']} moment "
-        f"i utvecklingsplaner, {summary['follow_ups']} uppföljningar."
-    )
+    found = f"{holding} ({number(100 * holding / count, 1)} %) har öppna moment, {len(listed)} öppna moment"
+    if share is None:
+        print(f"Mappen {folder}: {count} rapporter, {found}.")
+    else:
+        print(
+            f"Skapade {summary['reports']} rapporter av {len(AUTHORS)} författare på "
+            f"{number(time.perf_counter() - started, 1)} s: {found} (alla med egna id), "
+            f"{summary['action_items']} moment i utvecklingsplaner, {summary['follow_ups']} uppföljningar."
+        )
     warm = {
         "intervjufas --help": [str(program), "--help"],
         "plan": plan,
@@ -206,7 +226,7 @@ def _measure_share(program: Path, root: Path, count: int, share: int, options: a
         show,
     )
     end_progress(show)
-    label = f"{count} rapporter, {share} % med öppna moment"
+    label = f"{count} rapporter, {share if share is not None else round(100 * holding / count)} % med öppna moment"
     reference = series["intervjufas --help"]
     print(
         table(
