@@ -11,6 +11,7 @@ gives the same folder.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -132,9 +133,19 @@ class CorpusSummary:
     follow_ups: int
 
 
-def generate(folder: Path, count: int, *, seed: int = 2026, authors: Sequence[str] = ()) -> CorpusSummary:
+def generate(
+    folder: Path,
+    count: int,
+    *,
+    seed: int = 2026,
+    authors: Sequence[str] = (),
+    open_share: float | None = None,
+) -> CorpusSummary:
     """Write ``count`` reports into ``folder`` (which must exist) and describe what was written;
-    with ``authors``, the reports are made by them in turn (a shared folder)."""
+    with ``authors``, the reports are made by them in turn (a shared folder).  With ``open_share``
+    (0–1), about that share of the reports keep their action items open (followed up now and then
+    as Delvis or Inte än), and the items of the others are closed by a later report's follow-up, a
+    handful per report (see ``_bounded_follow_ups``)."""
     rng = random.Random(seed)
     sets = {set_id: builtin_set(set_id) for set_id in ("kartlaggning", "snabbformat")}
     start = dt.date(2024, 1, 8)
@@ -144,6 +155,7 @@ def generate(folder: Path, count: int, *, seed: int = 2026, authors: Sequence[st
     # (date, then created) – as when a consultant works through the assignments.
     moments = sorted((rng.randrange(span), rng.randrange(8 * 3600, 17 * 3600)) for _ in range(count))
     open_items: dict[str, str] = {}  # action item key -> follow-up heading, oldest first
+    kept_open: list[tuple[str, str]] = []  # (with open_share) items that are never closed
     names: set[str] = set()
     by_set = {set_id: 0 for set_id in sets}
     total_items = total_follow_ups = 0
@@ -152,13 +164,20 @@ def generate(folder: Path, count: int, *, seed: int = 2026, authors: Sequence[st
         questionnaire = sets["snabbformat" if rng.random() < 0.15 else "kartlaggning"]
         report = _report(rng, questionnaire, day, second)
         report.author = authors[number % len(authors)] if authors else ""
-        report.follow_ups = _follow_ups(rng, open_items)
+        if open_share is None:
+            report.follow_ups = _follow_ups(rng, open_items)
+        else:
+            report.follow_ups = _bounded_follow_ups(rng, open_items, kept_open)
         for follow_up in report.follow_ups:
             if follow_up.status in CLOSED_STATUSES:
                 del open_items[follow_up.key]
+        keep = open_share is not None and rng.random() < open_share
         for planned in planned_items(report, questionnaire):
             label = f"{planned.item.moment} ({planned.step.label} · {planned.kind_label.lower()} · {day.isoformat()})"
-            open_items[planned.key] = label
+            if keep:
+                kept_open.append((planned.key, label))
+            else:
+                open_items[planned.key] = label
             total_items += 1
         total_follow_ups += len(report.follow_ups)
         name = _file_name(names, day, report.uppdrag)
@@ -284,6 +303,24 @@ def _follow_ups(rng: random.Random, open_items: dict[str, str]) -> list[FollowUp
             follow_ups.append(FollowUp(key, label))  # stopped before answering this one
             continue
         status = rng.choices(FOLLOW_UP_STATUSES, weights=(55, 15, 15, 15))[0]
+        comment = "Vi har börjat, men kunden behöver mer tid." if status == "Delvis" else ""
+        follow_ups.append(FollowUp(key, label, Answer(status, comment)))
+    return follow_ups
+
+
+def _bounded_follow_ups(
+    rng: random.Random, closing: dict[str, str], kept_open: list[tuple[str, str]], most: int = 8
+) -> list[FollowUp]:
+    """A handful of follow-ups, as a session asks them: the oldest items due to be closed (done or
+    dropped), and now and then an item that stays open (Delvis or Inte än), so that open items
+    have a history too."""
+    follow_ups = [
+        FollowUp(key, label, Answer(rng.choices(CLOSED_STATUSES, weights=(80, 20))[0]))
+        for key, label in itertools.islice(closing.items(), most)
+    ]
+    if kept_open and rng.random() < 0.3:
+        key, label = kept_open[rng.randrange(len(kept_open))]
+        status = rng.choice(("Delvis", "Inte än"))
         comment = "Vi har börjat, men kunden behöver mer tid." if status == "Delvis" else ""
         follow_ups.append(FollowUp(key, label, Answer(status, comment)))
     return follow_ups

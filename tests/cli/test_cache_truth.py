@@ -1,4 +1,5 @@
-"""Caches that cannot lie or break: every folder command – ``lista``, ``plan``, ``trend``, ``jamfor``,
+"""Caches that cannot lie or break: every folder command – ``lista``, ``plan`` (as a table and as JSON),
+``trend``, ``jamfor``,
 ``karta --historik`` and ``granska`` – gives the same answer with a cold cache, a warm one, and
 one tampered with in any way (its bytes or its modes), and sees an edit that keeps a report's
 length and puts its modification time back (also in a cache warmed before the edit)."""
@@ -17,12 +18,18 @@ import pytest
 from helpers import read_cache, run_cli
 from intervjufas.files.sealed import seal
 from intervjufas.folder import scan
+from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.questionsets.catalog import builtin_set
+from intervjufas.report.model import FollowUp, Report
+from intervjufas.report.render import render
 from map_samples import ANNA, FIRST, THIRD, write_sample_reports
 
 HOUR_AGO = time.time() - 3600
 COMMANDS = (
     ("lista", "--json"),
     ("plan", "--json"),
+    ("plan",),
+    ("plan", "--kund", "Nordlager"),
     ("trend", "--json"),
     ("jamfor", FIRST, "--json"),
     ("karta", "--historik", "--alla", "--json"),
@@ -36,9 +43,45 @@ EDITS = (("Plock", "Flock"), ("Referenstagning", "Referenskontakt"), ("Nordlager
 def folder(reports_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("INTERVJUFAS_FORFATTARE", ANNA)
     write_sample_reports(reports_dir)
+    write_open_items(reports_dir)
     for path in reports_dir.iterdir():
         os.utime(path, (HOUR_AGO, HOUR_AGO))  # (settled: the caches may keep them)
     return reports_dir
+
+
+OPEN = "2024-03-12-oppet.md"
+LATER = "2024-03-20-senare.md"
+
+
+def _report(report_id: str, date: str, uppdrag: str) -> Report:
+    report = Report.new(builtin_set("kartlaggning"))
+    report.report_id, report.author = report_id, ANNA
+    report.created = report.updated = f"{date}T10:00:00+01:00"
+    report.answers.update({"uppdrag": Answer(uppdrag), "kund": Answer("Nordlager AB"), "datum": Answer(date)})
+    return report
+
+
+def write_open_items(folder: Path) -> None:
+    """Two reports whose plans stay open: one planned item followed up Delvis (with a comment) by a
+    later report, which plans an item of its own."""
+    questionnaire = builtin_set("kartlaggning")
+    opened = _report("r5open", "2024-03-12", "Öppet")
+    opened.answers["fore_lagga_till"] = Answer("Ja")
+    opened.answers["fore_lagga_till_vad"] = Answer(
+        (ActionItem("Referenssamtal", "Snabbare besked", id="a5add", moment_id="m5refs"),)
+    )
+    opened.answers["efter_utveckla"] = Answer("Ja")
+    opened.answers["efter_utveckla_vad"] = Answer((ActionItem("Återkoppling", "Samma dag", id="a5dev"),))
+    later = _report("r6sen", "2024-03-20", "Senare")
+    later.follow_ups.append(
+        FollowUp(
+            "r5open/a5add", "Referenssamtal (Steg 1 · lägga till · 2024-03-12)", Answer("Delvis", "Halvvägs")
+        )
+    )
+    later.answers["under_ta_bort"] = Answer("Ja")
+    later.answers["under_ta_bort_vad"] = Answer((ActionItem("Dubbelbokning", "Tar tid", id="a6rem"),))
+    for name, report in ((OPEN, opened), (LATER, later)):
+        (folder / name).write_text(render(report, questionnaire), encoding="utf-8")
 
 
 def outputs() -> dict[str, tuple[int, str, str]]:
@@ -67,7 +110,7 @@ def cold(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> dict[str
 
 def cache_files() -> list[Path]:
     files = sorted(cache_home().glob("*/*.cache"))
-    assert {p.parent.name for p in files} == {"rubriker", "kartor", "granska"}
+    assert {p.parent.name for p in files} == {"rubriker", "kartor", "granska", "planer"}
     return files
 
 
@@ -107,6 +150,21 @@ def test_an_edit_that_keeps_length_and_time_is_seen_by_every_command(
     changed = [name for name in after if after[name] != before[name]]
     assert {"lista --json", "karta --historik --alla --json", "granska --json"} <= set(changed)
     assert "811218" not in str(before["granska --json"]) and "******-9876" in after["granska --json"][1]
+
+
+def test_an_edit_of_an_open_item_that_keeps_length_and_time_is_seen_by_plan(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = outputs()
+    assert "Snabbare besked" in before["plan --json"][1] and "Halvvägs" in before["plan"][1]
+    path = folder / OPEN
+    stat = os.stat(path)
+    path.write_bytes(path.read_bytes().replace(b"Snabbare besked", b"Snabbast besked"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert os.stat(path).st_size == stat.st_size
+    after = outputs()
+    assert "Snabbast besked" in after["plan --json"][1] and "Snabbast besked" in after["plan"][1]
+    assert after == cold(monkeypatch, tmp_path, "kall")
 
 
 def tampered(path: Path, shape: str) -> bytes:

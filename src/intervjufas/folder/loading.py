@@ -32,7 +32,8 @@ def load_report(path: Path, extra: Questionnaire | None = None, *, in_folder: bo
     read ``in_folder`` (one of many) must also have a real date and version: it is passed over
     with a warning otherwise, rather than sorted and counted wrongly."""
     text = read_text(path)
-    header, _, _, _ = read_header(text, str(path))
+    header_read = read_header(text, str(path))
+    header = header_read[0]
     if in_folder:
         try:
             check_values(header)
@@ -40,7 +41,7 @@ def load_report(path: Path, extra: Questionnaire | None = None, *, in_folder: bo
             raise IntervjufasError(f"{path.name}: {error.short()}") from None
     ref = set_ref(header)
     questionnaire = find_set(ref, extra)
-    report = parse(text, questionnaire, file=str(path), strict=False)
+    report = parse(text, questionnaire, file=str(path), strict=False, header_read=header_read)
     return LoadedReport(path, report, questionnaire)
 
 

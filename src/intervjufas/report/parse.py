@@ -70,11 +70,18 @@ def set_ref(header: Mapping[str, Any]) -> SetRef:
 
 
 def parse(
-    text: str, questionnaire: Questionnaire | None, *, file: str = "rapporten", strict: bool = True
+    text: str,
+    questionnaire: Questionnaire | None,
+    *,
+    file: str = "rapporten",
+    strict: bool = True,
+    header_read: tuple[dict[str, Any], list[str], list[str], int] | None = None,
 ) -> Report:
     """Read a report file (of any readable format).  With ``strict``, an answer that does not fit
-    its question is an error; otherwise it is kept verbatim as an extra answer."""
-    header, header_lines, body, body_start = read_header(text, file)
+    its question is an error; otherwise it is kept verbatim as an extra answer.  ``header_read`` is
+    what ``read_header`` gave for this very text, when the caller read it already (the header's YAML
+    is most of the cost of reading a report)."""
+    header, header_lines, body, body_start = header_read or read_header(text, file)
     report = Report(
         report_id=header["id"],
         question_set=set_ref(header),

@@ -28,6 +28,7 @@ from intervjufas.session.options import FollowUpScope
 from intervjufas.session.prompter import AskRequest, Prompter
 
 if TYPE_CHECKING:  # (read from the folder only when the follow-up is reached)
+    from intervjufas.reading.plan.folder_items import FolderState
     from intervjufas.reading.plan.state import OpenItem
 
 BATCH = 5  # items asked before the choice to see more
@@ -115,15 +116,25 @@ class FollowUpRound:
         self.followed: dict[str, OpenItem] = {}  # the earlier items followed up, by key
 
     @classmethod
-    def in_folder(cls, folder: Path, questionnaire: Questionnaire, scope: FollowUpScope) -> FollowUpRound:
+    def in_folder(
+        cls, folder: Path, questionnaire: Questionnaire, scope: FollowUpScope, *, ahead: bool = False
+    ) -> FollowUpRound:
         """The open items of the folder's earlier plans in ``scope`` (with ``ingen`` none are asked,
-        but those a continued report followed up before it stopped are still looked up)."""
+        but those a continued report followed up before it stopped are still looked up).  With
+        ``ahead`` (a session at a prompt), the folder is read in the background while the first
+        questions are asked, so that no pause follows the last of them."""
+        read_ahead = _ReadAhead(folder) if ahead else None
 
         def find(report: Report) -> ItemPool:  # (looked up when reached: the customer is known then)
             from intervjufas.reading.plan.folder_items import follow_up_pool
 
             return follow_up_pool(
-                folder, questionnaire, exclude_id=report.report_id, customer=report.text("kund"), scope=scope.value
+                folder,
+                questionnaire,
+                exclude_id=report.report_id,
+                customer=report.text("kund"),
+                scope=scope.value,
+                state=read_ahead.result() if read_ahead is not None else None,
             )
 
         return cls(find)
@@ -269,3 +280,29 @@ def _wants_more(session: Recorder, asked: int, remaining: int, total: int) -> bo
     )
     answer = session.prompter.ask(AskRequest(question, f"Uppföljning · {asked} av {total} följda upp"))
     return answer.value == MORE
+
+
+class _ReadAhead:
+    """The folder's plan state (``folder_items.folder_state``) read on a thread of its own, started
+    as the session starts: a folder of 20,000 reports takes a second to look through, which the
+    consultant would otherwise wait for after the date.  Its result is waited for when needed;
+    whatever goes wrong there, the pool reads the folder itself."""
+
+    def __init__(self, folder: Path) -> None:
+        import threading
+
+        self._state: FolderState | None = None
+        self._thread = threading.Thread(target=self._read, args=(folder,), name="uppfoljning", daemon=True)
+        self._thread.start()
+
+    def _read(self, folder: Path) -> None:
+        from intervjufas.reading.plan.folder_items import folder_state
+
+        try:
+            self._state = folder_state(folder)
+        except Exception:  # (read again where it is needed, where a failure is reported as usual)
+            self._state = None
+
+    def result(self) -> FolderState | None:
+        self._thread.join()
+        return self._state

@@ -101,7 +101,9 @@ def run_session(options: SessionOptions, make_prompter: Callable[[], Prompter]) 
         if answers is not None:
             report, found = _run_from_file(options, handle, report, answers, defaults, process_map)
         else:
-            follow_up = FollowUpRound.in_folder(handle.folder, handle.questionnaire, options.follow_up)
+            follow_up = FollowUpRound.in_folder(
+                handle.folder, handle.questionnaire, options.follow_up, ahead=_reads_ahead(options, report)
+            )
             session = Session(
                 handle.questionnaire,
                 report,
@@ -189,6 +191,12 @@ def _run_from_file(
     except SaveError as error:
         ending = Ending(options, questionnaire, handle.folder, lambda: handle.path)
         raise ending.save_failed(report, error) from None
+
+
+def _reads_ahead(options: SessionOptions, report: Report) -> bool:
+    """Whether the folder's open items are read in the background from the start: a new report
+    follows them up right after its first questions (unless told not to)."""
+    return not options.resume and options.follow_up is not FollowUpScope.ingen and not report.follow_ups
 
 
 def _run(options: SessionOptions, handle: ReportFile, session: Session, note: str) -> Report:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console, RenderableType
     from rich.segment import Segment
+    from rich.text import Text
 
     from intervjufas.terminal import TerminalFacts
 
@@ -80,6 +81,16 @@ def print_trimmed(console: Console, renderable: RenderableType) -> None:
     with console.capture() as captured:
         console.print(renderable)
     console.file.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
+
+
+def print_text(console: Console, text: Text) -> None:
+    """Print a Rich ``Text`` that is already laid out (no wrapping): into a file or a pipe without
+    colour as its plain characters at once – Rich would split thousands of lines into segments
+    only to write the same characters."""
+    if console.is_terminal or console.color_system is not None:
+        console.print(text, soft_wrap=True)
+        return
+    write_plain(console, text.plain + "\n")
 
 
 def decimal(value: float) -> str:

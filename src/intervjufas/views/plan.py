@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from intervjufas.views.console import NO_ANSWER, print_trimmed
+from intervjufas.views.console import NO_ANSWER, print_text, print_trimmed
 from intervjufas.views.text_layout import Stack, fit_widths
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def show_plan(
     if _fits_in_columns(console.width, items):
         print_trimmed(console, _plan_table(console.width, items))
     else:
-        console.print(_plan_stack(console.width, items), soft_wrap=True)
+        print_text(console, _plan_stack(console.width, items))
     count = len(items)
     console.print(
         Text(

@@ -185,8 +185,15 @@ Line = list[Segment]  # one line of styled text
 
 
 def wrap_segments(line: Line, width: int) -> list[Line]:
-    """Greedy word wrap of styled text; a word longer than the width is broken as ``break_word`` does."""
+    """Greedy word wrap of styled text; a word longer than the width is broken as ``break_word`` does.
+
+    Measured per line first: a line that fits and has no runs of spaces to fold (most of them) is
+    returned as it is, so thousands of lines cost one width each rather than a split and a width
+    per word."""
     width = max(width, 1)
+    joined = "".join(text for text, _ in line)
+    if cell_len(joined) <= width and "  " not in joined and joined[:1] != " " and joined[-1:] != " ":
+        return [[segment for segment in line if segment[0]]]
     words: list[Line] = []
     current: Line = []
     for text, style in line:

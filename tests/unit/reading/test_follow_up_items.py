@@ -13,7 +13,7 @@ from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.loading import load_folder
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.plan import folder_items
+from intervjufas.reading.plan import plan_facts
 from intervjufas.reading.plan.folder_items import follow_up_pool
 from intervjufas.reading.plan.state import newest_statuses, open_items
 from intervjufas.report.front_matter import read_front_matter
@@ -166,9 +166,11 @@ def test_only_the_reports_handed_out_are_read(
     kartlaggning: Questionnaire, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     read: list[str] = []
-    original = folder_items.load_report
+    original = plan_facts.load_report
     monkeypatch.setattr(
-        folder_items, "load_report", lambda path, q=None: read.append(path.name) or original(path, q)
+        plan_facts,
+        "load_report",
+        lambda path, q=None, **kw: read.append(path.name) or original(path, q, **kw),
     )
     pool = follow_up_pool(folder, kartlaggning, exclude_id="ny", customer="Nordlager AB")
     assert read == []

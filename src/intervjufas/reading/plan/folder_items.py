@@ -23,16 +23,16 @@ records only the items that were actually asked.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
-from intervjufas.errors import IntervjufasError
 from intervjufas.folder.finding import has_words, same_customer
 from intervjufas.folder.header_row import FolderHeader
-from intervjufas.folder.loading import LoadedReport, load_report
+from intervjufas.folder.loading import LoadedReport
 from intervjufas.folder.scan import Progress, read_headers, sort_key
 from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.reading.plan.plan_facts import PlanReader, read_plans
 from intervjufas.reading.plan.state import (
     FollowUpEntry,
     OpenItem,
@@ -43,7 +43,7 @@ from intervjufas.reading.plan.state import (
     open_counts,
     open_items,
 )
-from intervjufas.report.plan import identity, planned_items
+from intervjufas.report.plan import identity
 
 SCOPES = ("kund", "alla")  # the same customer (else the same question set), or every report
 SAME_SET = "från tidigare rapporter med samma frågeuppsättning"
@@ -76,6 +76,7 @@ class FollowUpPool:
         self._handed = 0
         self._folder = folder
         self._open_now: list[OpenItem] | None = None
+        self._reader: PlanReader | None = None  # (the kept plan sections, loaded once)
 
     def open_now(self) -> list[OpenItem]:
         """Every open item of the folder, whatever the scope (a newly planned item about the same
@@ -104,49 +105,84 @@ class FollowUpPool:
         return {item.key: item for item in self._items_of(sorted(paths), statuses) if item.key in wanted}
 
     def _items_of(self, paths: list[Path], statuses: dict[str, str] | None = None) -> list[OpenItem]:
-        loaded = []
-        for path in paths:
-            with contextlib.suppress(IntervjufasError):  # (an unreadable report is shown by lista)
-                loaded.append(load_report(path, self._questionnaire))
-        return open_items(loaded, statuses=self._statuses if statuses is None else statuses)
+        if not paths:
+            return []
+        if self._reader is None:
+            self._reader = PlanReader(self._folder or paths[0].parent)
+        plans = self._reader.read(paths, [], extra=self._questionnaire)
+        self._reader.save()
+        # (an unreadable report is shown by lista)
+        return open_items(list(plans.values()), statuses=self._statuses if statuses is None else statuses)
+
+
+class FolderState(NamedTuple):
+    """What the pool needs of the folder whatever the customer: every header, the newest status of
+    every item, and the reports with open items, newest first."""
+
+    statuses: dict[str, str]
+    counts: dict[str, int]
+    candidates: list[tuple[Path, FolderHeader]]
+    by_id: dict[str, Path]  # every report's file, by report id
+
+
+def folder_state(folder: Path) -> FolderState:
+    """The customer-independent part of ``follow_up_pool`` (a session may compute it ahead, while
+    the first questions are answered: see ``session.follow_up.FollowUpRound.in_folder``)."""
+    headers, _ = read_headers(folder)  # (unreadable files are reported by lista and plan)
+    statuses = newest_statuses(headers)
+    counts = open_counts(headers, statuses)
+    candidates = sorted(
+        ((path, header) for path, header in headers if counts.get(header.report_id)),
+        key=_newest_first,
+        reverse=True,
+    )
+    return FolderState(statuses, counts, candidates, {header.report_id: path for path, header in headers})
 
 
 def follow_up_pool(
-    folder: Path, questionnaire: Questionnaire, *, exclude_id: str, customer: str = "", scope: str = "kund"
+    folder: Path,
+    questionnaire: Questionnaire,
+    *,
+    exclude_id: str,
+    customer: str = "",
+    scope: str = "kund",
+    state: FolderState | None = None,
 ) -> FollowUpPool:
     """The open items to follow up in a new report (``exclude_id``) for ``customer``:
 
     - ``kund``: those of earlier reports for the same customer (``folder.finding.same_customer``:
       case, accents and spacing ignored), else – no customer given, or none of its reports has open
       items – those of the same question set;
-    - ``alla``: those of every earlier report."""
-    headers, _ = read_headers(folder)  # (unreadable files are reported by lista and plan)
-    statuses = newest_statuses(headers)
-    counts = open_counts(headers, statuses)
-    candidates = sorted(
-        (
-            (path, header)
-            for path, header in headers
-            if counts.get(header.report_id) and header.report_id != exclude_id
-        ),
-        key=_newest_first,
-        reverse=True,
-    )
+    - ``alla``: those of every earlier report.
+
+    ``state`` is the folder as ``folder_state`` read it, when it was read ahead."""
+    statuses, counts, every, by_id = state if state is not None else folder_state(folder)
+    candidates = [(path, header) for path, header in every if header.report_id != exclude_id]
     chosen, text, note = candidates, EVERY_REPORT, ""
     if scope != "alla":
         wanted = bool(customer.strip())
-        chosen = [(p, h) for p, h in candidates if same_customer(customer, str(h.fact("kund") or ""))]
+        named: dict[str, bool] = {}  # (the same customer recurs in thousands of reports: folded once)
+
+        def for_customer(header: FolderHeader) -> bool:
+            kund = str(header.fact("kund") or "")
+            if kund not in named:
+                named[kund] = same_customer(customer, kund)
+            return named[kund]
+
+        chosen = [(p, h) for p, h in candidates if for_customer(h)]
         text = f"för {' '.join(customer.split())}"
         if not chosen:
             chosen, text = [(p, h) for p, h in candidates if h.set_id == questionnaire.id], SAME_SET
-            note = f"Det finns inga öppna moment för {' '.join(customer.split())}." if wanted and chosen else ""
+            note = (
+                f"Det finns inga öppna moment för {' '.join(customer.split())}." if wanted and chosen else ""
+            )
     return FollowUpPool(
         [path for path, _ in chosen],
         sum(counts[header.report_id] for _, header in chosen),
         text,
         questionnaire=questionnaire,
         statuses=statuses,
-        by_id={header.report_id: path for path, header in headers},
+        by_id=by_id,
         note=note,
         folder=folder,
     )
@@ -168,25 +204,25 @@ def folder_plan(
     newest_first = sorted(headers, key=lambda entry: sort_key(*entry), reverse=True)
     statuses = newest_statuses(newest_first)
     done = closed(statuses)
-    loaded: dict[Path, LoadedReport] = {}
-    _load((path for path, header in newest_first if _may_be_open(header, done)), loaded, warnings)
+    reader = PlanReader(folder)  # (the kept plan sections, loaded once for both reads)
+    plans = reader.read((path for path, header in newest_first if _may_be_open(header, done)), warnings)
     still_open = {
         planned.identity
-        for report in loaded.values()
-        if report.questionnaire is not None
-        for planned in planned_items(report.report, report.questionnaire)
+        for plan in plans.values()
+        for planned in plan.planned
         if planned.identity not in done
     }
-    followers = (
+    followers = [
         path
         for path, header in newest_first
-        if any(key in still_open for key, _ in header.follow_ups()) and path not in loaded
-    )
-    _load(followers, loaded, warnings)
-    reports = sorted(loaded.values(), key=lambda report: report.sort_key, reverse=True)
+        if path not in plans and any(key in still_open for key, _ in header.follow_ups())
+    ]
+    plans.update(reader.read(followers, warnings, follow_ups_of=still_open))
+    reader.save()
+    reports = list(plans.values())
     items = open_items(reports, statuses=statuses, histories=follow_up_histories(reports))
     if customer.strip():
-        items = [item for item in items if has_words(customer, loaded[item.source].report.detail("kund"))]
+        items = [item for item in items if has_words(customer, plans[item.source].customer)]
     return items, warnings
 
 
@@ -201,14 +237,6 @@ def _may_be_open(header: FolderHeader, closed: set[str]) -> bool:
     return not isinstance(listed, int) or listed > 0
 
 
-def _load(paths: Iterable[Path], loaded: dict[Path, LoadedReport], warnings: list[str]) -> None:
-    for path in paths:
-        try:
-            loaded[path] = load_report(path, in_folder=True)
-        except IntervjufasError as error:
-            warnings.append(error.message)
-
-
 def open_as_of(loaded: LoadedReport) -> list[OpenItem]:
     """The items planned in the reports ordered before ``loaded`` (its folder's) that are still open
     as of it: only follow-ups of reports ordered at or before it count – its own too – so a report
@@ -217,10 +245,8 @@ def open_as_of(loaded: LoadedReport) -> list[OpenItem]:
     upto = loaded.sort_key
     statuses = newest_statuses(headers, upto=upto)
     done = closed(statuses)
-    earlier: dict[Path, LoadedReport] = {}
-    paths = (path for path, header in headers if sort_key(path, header) < upto and _may_be_open(header, done))
-    _load(paths, earlier, [])
-    reports = list(earlier.values())
+    paths = [path for path, header in headers if sort_key(path, header) < upto and _may_be_open(header, done)]
+    reports = list(read_plans(paths, loaded.path.parent, []).values())
     return open_items(reports, statuses=statuses, histories=follow_up_histories(reports, upto=upto))
 
 

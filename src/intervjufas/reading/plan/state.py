@@ -15,15 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from intervjufas.model.answers import ActionItem
 from intervjufas.report.model import CLOSED_STATUSES, FollowUp
-from intervjufas.report.plan import identity, planned_items
+from intervjufas.report.plan import identity
 
 if TYPE_CHECKING:  # not imported at run time: `lista` and a session need this module without them
     from intervjufas.folder.header_row import FolderHeader
     from intervjufas.folder.loading import LoadedReport
+    from intervjufas.reading.plan.plan_facts import PlanRow, ReportPlan
 
 PLANNED = "Planerad"  # the status of an item nobody has followed up yet, as the reports show it
 
@@ -68,27 +69,29 @@ class OpenItem:
 
 
 def open_items(
-    reports: list[LoadedReport],
+    reports: Sequence[LoadedReport | ReportPlan],
     *,
     exclude_id: str | None = None,
     statuses: Mapping[str, str] | None = None,
     histories: Mapping[str, tuple[FollowUpEntry, ...]] | None = None,
 ) -> list[OpenItem]:
     """Every planned item of the reports that no follow-up has closed, newest report first, each
-    item once.
+    item once.  A report is given read in full or as its plan section (``plan_facts.ReportPlan``,
+    e.g. from the cache): the state is computed from the plan section alone.
 
     The follow-ups are read from the reports themselves, or taken from ``statuses`` (item identity
     → newest status, e.g. from the front matter of every report) when only some reports are loaded;
     ``histories`` then gives the items' follow-ups (see ``follow_up_histories``), if known."""
+    plans = _plans(reports)
     history = histories if histories is not None else {}
     if histories is None and statuses is None:
-        history = follow_up_histories(reports)
+        history = follow_up_histories(plans)
     items: list[OpenItem] = []
     seen: set[str] = set()
-    for loaded in sorted(reports, key=lambda r: r.sort_key, reverse=True):
-        if loaded.questionnaire is None or loaded.report.report_id == exclude_id:
+    for plan in sorted(plans, key=lambda r: r.sort_key, reverse=True):
+        if not plan.known_set or plan.report_id == exclude_id:
             continue
-        for planned in planned_items(loaded.report, loaded.questionnaire):
+        for planned in plan.planned:
             if planned.identity in seen:
                 continue
             seen.add(planned.identity)
@@ -98,26 +101,32 @@ def open_items(
             )
             if status in CLOSED_STATUSES:
                 continue
-            items.append(_open_item(loaded, planned, status, done))
+            items.append(_open_item(plan, planned, status, done))
     return items
 
 
+def _plans(reports: Sequence[LoadedReport | ReportPlan]) -> list[ReportPlan]:
+    from intervjufas.reading.plan.plan_facts import ReportPlan, report_plan
+
+    return [report if isinstance(report, ReportPlan) else report_plan(report) for report in reports]
+
+
 def _open_item(
-    loaded: LoadedReport, planned: Any, status: str | None, done: tuple[FollowUpEntry, ...]
+    plan: ReportPlan, planned: PlanRow, status: str | None, done: tuple[FollowUpEntry, ...]
 ) -> OpenItem:
     return OpenItem(
         key=planned.key,
         moment=planned.item.moment,
         why=planned.item.why,
-        step_number=planned.step.number,
-        step_label=planned.step.label,
-        step_title=planned.step.title,
+        step_number=planned.step_number,
+        step_label=planned.step_label,
+        step_title=planned.step_title,
         kind=planned.kind_label,
-        source=loaded.path,
-        source_date=loaded.report.date,
+        source=plan.path,
+        source_date=plan.date,
         last_status=status,
         last_comment=done[0].comment if done else "",
-        plan=planned.question.plan or "",
+        plan=planned.plan,
         phase=planned.phase,
         item=planned.item,
         history=done,
@@ -125,19 +134,19 @@ def _open_item(
 
 
 def follow_up_histories(
-    reports: list[LoadedReport], *, upto: SortKey | None = None
+    reports: Sequence[LoadedReport | ReportPlan], *, upto: SortKey | None = None
 ) -> dict[str, tuple[FollowUpEntry, ...]]:
     """Every item's follow-ups in the reports (by identity), newest first; with ``upto``, only
     those of reports ordered at or before it (see ``newest_statuses``)."""
     found: dict[str, list[tuple[tuple[str, str, str], FollowUpEntry]]] = {}
-    for loaded in reports:
-        if upto is not None and loaded.sort_key > upto:
+    for plan in _plans(reports):
+        if upto is not None and plan.sort_key > upto:
             continue
-        for follow_up in loaded.report.follow_ups:
+        for follow_up in plan.follow_ups:
             if follow_up.status is None:
                 continue
-            entry = FollowUpEntry(loaded.report.date, follow_up.status, follow_up.answer.comment)
-            found.setdefault(identity(follow_up.key), []).append((loaded.sort_key, entry))
+            entry = FollowUpEntry(plan.date, follow_up.status, follow_up.answer.comment)
+            found.setdefault(identity(follow_up.key), []).append((plan.sort_key, entry))
     return {
         key: tuple(e for _, e in sorted(entries, key=lambda pair: pair[0], reverse=True))
         for key, entries in found.items()

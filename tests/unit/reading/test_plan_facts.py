@@ -1,0 +1,85 @@
+"""What the plan keeps of each report between runs (``reading/plan/plan_facts.py``): the plan
+section read back is the one computed from the report, a warm ``folder_plan`` reads no report in
+full and gives the same items, only a changed report is read again, and a kept entry of the wrong
+shape is computed again."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+import intervjufas.reading.plan.plan_facts as plan_facts_module
+from helpers import FIXTURE_REPORTS, counting_loads, read_cache, write_cache
+from intervjufas.errors import IntervjufasError
+from intervjufas.folder import scan
+from intervjufas.folder.file_cache import FileCache
+from intervjufas.folder.loading import load_report
+from intervjufas.reading.plan.folder_items import folder_plan
+from intervjufas.reading.plan.plan_facts import NAMESPACE, decoded, encoded, plans_version, report_plan
+
+HOUR_AGO = time.time() - 3600
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The fixture reports (format 1 and 2, open items and follow-ups), all settled."""
+    folder = tmp_path / "rapporter"
+    folder.mkdir()
+    for path in FIXTURE_REPORTS.glob("*.md"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    for path in folder.iterdir():
+        os.utime(path, (HOUR_AGO, HOUR_AGO))
+    return folder
+
+
+def plan_now(folder: Path) -> tuple[list[object], list[str]]:
+    scan._RECENT.clear()
+    return folder_plan(folder)
+
+
+def test_the_kept_plan_is_the_report_s_own(folder: Path) -> None:
+    readable = 0
+    for path in sorted(folder.glob("*.md")):
+        try:
+            plan = report_plan(load_report(path, in_folder=True))
+        except IntervjufasError:
+            continue
+        readable += 1
+        kept = decoded(path, marshal.loads(marshal.dumps(encoded(plan))))
+        assert kept == plan
+        assert encoded(kept) == encoded(plan)  # (ids of items too: not part of ==)
+    assert readable >= 3
+
+
+def test_a_warm_plan_reads_no_report_and_a_changed_one_again(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = counting_loads(monkeypatch, plan_facts_module)
+    first = plan_now(folder)
+    assert first[0] and loaded
+    loaded.clear()
+    assert plan_now(folder) == first
+    assert loaded == []
+    changed = max(item.source for item in first[0])  # type: ignore[attr-defined]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    os.utime(changed, (HOUR_AGO, HOUR_AGO))
+    assert plan_now(folder) == first
+    assert loaded == [changed.name]
+
+
+def test_a_kept_entry_of_the_wrong_shape_is_computed_again(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = plan_now(folder)
+    cache = FileCache(NAMESPACE, folder, plans_version())
+    document = read_cache(cache.path)
+    name = next(iter(document["entries"]))
+    document["entries"][name] = (*document["entries"][name][:4], ["x", 1, None])
+    write_cache(cache.path, document)
+    loaded = counting_loads(monkeypatch, plan_facts_module)
+    assert plan_now(folder) == first
+    assert loaded == [name]
