@@ -23,10 +23,12 @@ records only the items that were actually asked.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from intervjufas.errors import IntervjufasError
 from intervjufas.folder.finding import has_words, same_customer
 from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.loading import LoadedReport
