@@ -48,8 +48,8 @@ COMMANDS: dict[str, str] = {
     "validera": "set_cmds",
     "fragor": "set_cmds",
     "schema": "schema_cmds",
-    "git-installera": "git_cmds",
     "sammanfoga-git": "git_cmds",
+    "git-installera": "git_cmds",
 }
 
 
