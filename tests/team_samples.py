@@ -34,7 +34,11 @@ def _report(report_id: str, date: str, author: str, phases: dict[str, tuple[str,
     )
     for phase, names in phases.items():
         moments = tuple(
-            Moment(name, ("kandidaten",) if "kandidat" in name.casefold() else ("kunden",), f"Notering {SECRET}")
+            Moment(
+                name.split("|")[0],
+                (name.split("|")[1],) if "|" in name else ("kandidaten",) if "kandidat" in name.casefold() else ("kunden",),
+                f"Notering {SECRET}",
+            )
             for name in names
         )
         report.answers[f"{phase}_karta"] = Answer(moments or None)
@@ -51,7 +55,7 @@ def team_reports() -> list[tuple[str, Report]]:
         ),
         (
             "2024-03-02-bo.md",
-            _report("bo1", "2024-03-02", "Bo", {"fore": (*common, "Referenser"), "efter": ("Återkoppling till varje kandidat",)}),
+            _report("bo1", "2024-03-02", "Bo", {"fore": ("Kravprofil", "Kallelse|kandidaten", "Referenser"), "efter": ("Återkoppling till varje kandidat",)}),
         ),
         (
             "2024-03-03-cecilia.md",

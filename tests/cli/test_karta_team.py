@@ -126,3 +126,24 @@ def test_an_empty_folder_says_how_a_map_is_made(reports_dir: Path) -> None:
     result = run_cli("karta", "--team")
     assert result.exit_code == 0
     assert "Ingen i" in result.stdout
+
+
+def test_two_consultants_side_by_side(team: Path) -> None:
+    result = run_cli("jamfor", "--av", "anna", "--av", "Bo", "--exit-code")
+    assert result.exit_code == 1, result.output  # (they differ)
+    out = result.stdout
+    assert out.startswith("Processkartorna sida vid sida: Anna och Bo")
+    assert "- Bara hos Anna: Referenstagning\n" in out
+    assert "- Bara hos Bo: Referenser\n" in out
+    assert "- Hos båda, berör olika: Kallelse – Anna: kunden; Bo: kandidaten\n" in out
+    assert "- Hos båda, lika: Kravprofil\n" in out
+    assert "- Hos båda, lika: Återkoppling till kandidat\n" in out  # (grouped as in karta --team)
+    assert SECRET not in out
+
+
+def test_side_by_side_needs_two_known_consultants(team: Path) -> None:
+    one = run_cli("jamfor", "--av", "Anna")
+    assert one.exit_code == 2 and "--av A --av B" in one.stderr
+    unknown = run_cli("jamfor", "--av", "Anna", "--av", "Zed")
+    assert unknown.exit_code == 1
+    assert unknown.stderr == "Fel: Ingen karta av 'Zed' i rapportmappen. Konsulter med en karta: Anna, Bo, Cecilia, Dan.\n"

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from intervjufas.cli import usage_errors
 from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.cli.completion import complete_report
 from intervjufas.cli.options import (
@@ -96,6 +97,35 @@ def visa(
     show_report(make_console(facts), view, pager=not ingen_pager, less=facts.less)
 
 
+Consultants = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--av",
+        metavar="NAMN",
+        help="Två gånger (--av A --av B): jämför två konsulters senaste processkartor moment för moment – "
+        "bara hos A, bara hos B, och hos båda men med olika vem de berör.",
+    ),
+]
+
+
+def _consultants(
+    ctx: typer.Context, a: str | None, b: str | None, av: list[str], katalog: Path | None, *, exit_code: bool
+) -> None:
+    from intervjufas.cli.options import existing_reports_dir
+    from intervjufas.reading.process_map.consultants import side_by_side
+    from intervjufas.views.console import show_warnings
+    from intervjufas.views.process_map.consultants import side_by_side_text
+
+    if len(av) != 2 or a is not None or b is not None:
+        raise UsageError("Ange två konsulter, --av A --av B, och inga rapporter.")
+    facts = terminal(ctx)
+    compared = side_by_side(existing_reports_dir(katalog), av[0], av[1])
+    show_warnings(make_console(facts, stderr=True), compared.warnings)
+    write_out(facts, side_by_side_text(compared))
+    if exit_code and compared.differs:
+        raise typer.Exit(ExitCode.ERROR)
+
+
 @commands.command(
     "jamfor",
     short_help="Jämför två rapporter fråga för fråga.",
@@ -110,7 +140,7 @@ def visa(
 def jamfor(
     ctx: typer.Context,
     a: Annotated[
-        str,
+        str | None,
         typer.Argument(
             metavar="A",
             autocompletion=complete_report,
@@ -118,7 +148,7 @@ def jamfor(
             "eller kunden.",
             show_default=False,
         ),
-    ],
+    ] = None,
     b: Annotated[
         str | None,
         typer.Argument(
@@ -140,7 +170,13 @@ def jamfor(
             help="Avsluta med kod 1 när rapporterna skiljer sig och 0 när de är lika (som git diff).",
         ),
     ] = False,
+    av: Consultants = None,
 ) -> None:
+    if av:
+        _consultants(ctx, a, b, av, katalog, exit_code=exit_code)
+        return
+    if a is None:
+        raise usage_errors.line("argumentet A saknas", ctx.command_path)
     from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.settings import reports_dir
     from intervjufas.folder.loading import load_report
