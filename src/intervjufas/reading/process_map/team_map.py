@@ -11,7 +11,7 @@ kept map facts (``facts.read_facts``), so a warm run over a big folder reads no 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from intervjufas.errors import IntervjufasError
@@ -47,6 +47,7 @@ class TeamMap:
     unnamed: bool  # maps without an author counted (as one consultant)
     folder: Path
     warnings: tuple[str, ...] = ()
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
     @property
     def consultants(self) -> int:
@@ -121,7 +122,7 @@ def team_map_of(
         groups = name_groups({m.name for moments in in_phase.values() for m in moments}, vocabulary)
         phases.append((phase, _moments(in_phase, groups)))
     authors = tuple(sorted((a for a in maps if a != UNNAMED), key=str.casefold))
-    return TeamMap(tuple(phases), authors, UNNAMED in maps, folder, warnings)
+    return TeamMap(tuple(phases), authors, UNNAMED in maps, folder, warnings, vocabulary)
 
 
 def _moments(in_phase: dict[str, tuple[Moment, ...]], groups: dict[str, str]) -> tuple[TeamMoment, ...]:
