@@ -147,3 +147,23 @@ def test_side_by_side_needs_two_known_consultants(team: Path) -> None:
     unknown = run_cli("jamfor", "--av", "Anna", "--av", "Zed")
     assert unknown.exit_code == 1
     assert unknown.stderr == "Fel: Ingen karta av 'Zed' i rapportmappen. Konsulter med en karta: Anna, Bo, Cecilia, Dan.\n"
+
+
+def test_the_team_map_exported_as_html_for_a_team_meeting(team: Path, tmp_path: Path) -> None:
+    target = tmp_path / "team.html"
+    result = run_cli("exportera", "--team", "--format", "html", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Teamets karta är sparad i {target}.\n"
+    page = target.read_text(encoding="utf-8")
+    assert "<h1>Teamets processkarta: 5 konsulter</h1>" in page
+    assert '<span class="name">Kravprofil</span><span class="count">4 av 5: Anna, Bo, Cecilia och Dan</span>' in page
+    assert SECRET not in page and "<script" not in page
+
+
+def test_the_team_export_is_html_only_and_takes_no_report(team: Path) -> None:
+    word = run_cli("exportera", "--team", "--format", "docx")
+    assert word.exit_code == 2 and "--format html" in word.stderr
+    both = run_cli("exportera", "2024-03-01-anna", "--team", "--format", "html")
+    assert both.exit_code == 2 and "ange ingen RAPPORT" in both.stderr
+    neither = run_cli("exportera", "--format", "html")
+    assert neither.exit_code == 2 and neither.stderr.startswith("Fel: argumentet RAPPORT saknas.")
