@@ -167,3 +167,16 @@ def test_the_team_export_is_html_only_and_takes_no_report(team: Path) -> None:
     assert both.exit_code == 2 and "ange ingen RAPPORT" in both.stderr
     neither = run_cli("exportera", "--format", "html")
     assert neither.exit_code == 2 and neither.stderr.startswith("Fel: argumentet RAPPORT saknas.")
+
+
+def test_one_consultants_ratings_against_the_teams_median(team: Path) -> None:
+    result = run_cli("trend", "--av", "anna")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("Kartlägg intervjufasen: Anna jämfört med teamets median\n")
+    # 2024-03: Anna 4; the team 4, 5, 1, 2 and the anonymised 5 (median 4); 2024-01 only Anna's 2.
+    assert "  2024-01           2,0 (1)   2,0 (1)\n" in out
+    assert "  2024-02                 –   3,0 (1)\n" in out
+    assert "  2024-03           4,0 (1)   4,0 (5)\n" in out
+    unknown = run_cli("trend", "--av", "Eva")  # (her only report is anonymised: she has none)
+    assert unknown.exit_code == 1 and unknown.stderr.startswith("Fel: Inga rapporter av 'Eva'")

@@ -247,6 +247,21 @@ def plan(
         show_plan(make_console(facts), items, folder, program(), customer=kund or "")
 
 
+def _trend_against_team(ctx: typer.Context, katalog: Path | None, name: str, per: str, *, kund: str | None, as_json: bool) -> None:
+    from intervjufas.reading.team_trend import trend_against_team
+    from intervjufas.views.console import show_warnings
+    from intervjufas.views.progress import scan_progress_for
+    from intervjufas.views.team_trend import trend_against_team_text
+
+    if kund is not None or as_json:
+        raise UsageError("--av jämför med hela teamet, som text: utan --kund och --json.")
+    facts = terminal(ctx)
+    with scan_progress_for(facts, False) as progress:
+        trends, warnings = trend_against_team(existing_reports_dir(katalog), name, per=per, progress=progress)
+    show_warnings(make_console(facts, stderr=True), warnings)
+    write_out(facts, trend_against_team_text(trends, name, per))
+
+
 @commands.command(
     "trend",
     help=(
@@ -260,7 +275,18 @@ def trend(
     kund: CustomerOption = None,
     per: PeriodOption = Period.manad,
     json_output: AsJson = False,
+    av: Annotated[
+        str | None,
+        typer.Option(
+            "--av",
+            metavar="NAMN",
+            help="Jämför NAMN:s betyg med teamets median över tid (alla betyg i mappen den perioden).",
+        ),
+    ] = None,
 ) -> None:
+    if av is not None:
+        _trend_against_team(ctx, katalog, av, per.value, kund=kund, as_json=json_output)
+        return
     from intervjufas.reading.trend import folder_trends
     from intervjufas.views.console import show_warnings
     from intervjufas.views.json_output import trend_data, write_json
