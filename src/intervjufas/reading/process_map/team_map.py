@@ -96,11 +96,16 @@ def _map_size(header: Header) -> int:
 
 
 def _anonymised(path: Path) -> bool:
-    """Whether the report's header says it was anonymised (its header read alone)."""
-    from intervjufas.report.anonymise import is_anonymised
+    """Whether the report's header says it was anonymised (its header read alone, and only when
+    the word is in the file's first part at all)."""
+    from intervjufas.files.bounded import HEADER_LIMIT, open_regular
+    from intervjufas.report.anonymise import ANONYMISED_KEY, is_anonymised
     from intervjufas.report.front_matter import read_front_matter
 
     try:
+        with open(open_regular(path), "rb") as handle:
+            if ANONYMISED_KEY.encode() not in handle.read(HEADER_LIMIT):
+                return False
         return is_anonymised(read_front_matter(path, check=True))
     except (ValueError, OSError, IntervjufasError):  # (unreadable: counted as named)
         return False
