@@ -114,8 +114,9 @@ def vocabulary_text(vocabulary: Vocabulary) -> str:
     """The file's text: one entry per line, sorted (JSON strings are YAML flow scalars)."""
     import json
 
-    def item(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False)
+    def item(value: object) -> str:  # (JSON text is YAML; what YAML may not hold raw is escaped)
+        dumped = json.dumps(value, ensure_ascii=False)
+        return "".join(c if c.isprintable() else f"\\U{ord(c):08x}" for c in dumped)
 
     lines = [HEAD.rstrip("\n")]
     for key, entries in (("sla_ihop", vocabulary.merged), ("dela", vocabulary.split), ("utanfor", vocabulary.outside)):
