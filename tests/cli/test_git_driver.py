@@ -69,7 +69,7 @@ def clones(tmp_path: Path, kartlaggning: Questionnaire, program: str) -> tuple[P
     (folder / NAME).write_text(render(report, kartlaggning), encoding="utf-8")
     done = run(program, "git-installera", "--katalog", str(folder))
     assert done.returncode == 0, done.stderr
-    assert "*.md merge=intervjufas" in (folder / ".gitattributes").read_text()
+    assert (folder / ".gitattributes").read_text() == "*.md merge=intervjufas\nintervjufas-ordlista.yaml merge=union\n"
     git(first, "add", ".")
     git(first, "commit", "-q", "-m", "rapport")
     git(first, "push", "-q", "origin", "main")
@@ -146,3 +146,21 @@ def test_the_set_up_can_only_be_shown(tmp_path: Path, program: str) -> None:
     assert refused.returncode == 1
     assert refused.stderr.startswith("Fel: ")
     assert "git-förråd" in refused.stderr
+
+
+def test_both_clones_vocabulary_entries_are_kept(clones: tuple[Path, Path], program: str) -> None:
+    first, second = clones
+    assert run(program, "git-installera", "--katalog", str(second / "rapporter")).returncode == 0
+    for clone, name, message in ((first, "Referenstagning", "anna"), (second, "Avslag per telefon", "bo")):
+        done = run(program, "karta", "--team", "--katalog", str(clone / "rapporter"), "--dela", name)
+        assert done.returncode == 0, done.stderr
+        git(clone, "add", ".")
+        git(clone, "commit", "-q", "-m", message)
+        if clone == first:
+            git(first, "push", "-q", "origin", "main")
+    pulled = git(second, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main", check=False)
+    assert pulled.returncode == 0, pulled.stdout + pulled.stderr
+    text = (second / "rapporter" / "intervjufas-ordlista.yaml").read_text(encoding="utf-8")
+    assert '  - "Referenstagning"\n' in text and '  - "Avslag per telefon"\n' in text
+    shown = run(program, "karta", "--team", "--json", "--katalog", str(second / "rapporter"))
+    assert shown.returncode == 0 and shown.stderr == ""

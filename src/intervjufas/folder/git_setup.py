@@ -1,5 +1,5 @@
-"""Setting up a reports folder kept in git for the report merge driver: the ``.gitattributes`` line
-that names the driver for the folder's reports, and the ``git config`` lines that say what runs it
+"""Setting up a reports folder kept in git for the report merge driver: the ``.gitattributes`` lines
+that name the driver for the folder's reports (and git's union merge for the team's vocabulary), and the ``git config`` lines that say what runs it
 (git keeps those per clone, so every consultant sets them once)."""
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from intervjufas.files.bounded import read_bounded
 
 DRIVER = "intervjufas"
 ATTRIBUTES_LINE = f"*.md merge={DRIVER}"
+# The team's vocabulary holds one entry per line: git's union merge keeps both clones' new lines.
+VOCABULARY_LINE = "intervjufas-ordlista.yaml merge=union"
+ATTRIBUTES_LINES = (ATTRIBUTES_LINE, VOCABULARY_LINE)
 ATTRIBUTES_LIMIT = 1024 * 1024
 
 
@@ -90,8 +93,10 @@ def _add_attributes_line(attributes: Path) -> bool:
         if attributes.exists():
             raise
         old = b""
-    if ATTRIBUTES_LINE.encode() in old.splitlines():
+    have = old.splitlines()
+    missing = [line.encode() for line in ATTRIBUTES_LINES if line.encode() not in have]
+    if not missing:
         return False
     separator = b"" if not old or old.endswith(b"\n") else b"\n"
-    atomic_write_bytes(attributes, old + separator + ATTRIBUTES_LINE.encode() + b"\n")
+    atomic_write_bytes(attributes, old + separator + b"".join(line + b"\n" for line in missing))
     return True

@@ -4,7 +4,7 @@ where git shows a driver's words), and the lines of a set-up."""
 from __future__ import annotations
 
 from intervjufas.folder.git_merge import MergeOutcome
-from intervjufas.folder.git_setup import ATTRIBUTES_LINE, GitSetup, config_lines
+from intervjufas.folder.git_setup import ATTRIBUTES_LINES, GitSetup, config_lines
 
 
 def merge_lines(outcome: MergeOutcome, label: str) -> list[str]:
@@ -27,14 +27,15 @@ def setup_lines(setup: GitSetup, *, only_show: bool) -> list[str]:
     commands = config_lines(setup.config)
     if only_show:
         return [
-            f"Lägg till raden i {setup.attributes}:",
-            f"  {ATTRIBUTES_LINE}",
+            f"Lägg till raderna i {setup.attributes}:",
+            *(f"  {line}" for line in ATTRIBUTES_LINES),
             "Kör i förrådet (varje klon för sig):",
             *(f"  {line}" for line in commands),
         ]
     done = "lades till i" if setup.attributes_written else "fanns redan i"
     return [
-        f"Raden '{ATTRIBUTES_LINE}' {done} {setup.attributes} (checka in den så gäller den för alla).",
+        f"Raderna {', '.join(repr(line) for line in ATTRIBUTES_LINES)} {done} {setup.attributes} "
+        "(checka in den så gäller de för alla).",
         f"git config sattes i {setup.repository}:",
         *(f"  {line}" for line in commands),
         "Varje kollega kör det här kommandot en gång i sin egen klon.",
