@@ -180,3 +180,14 @@ def test_one_consultants_ratings_against_the_teams_median(team: Path) -> None:
     assert "  2024-03           4,0 (1)   4,0 (5)\n" in out
     unknown = run_cli("trend", "--av", "Eva")  # (her only report is anonymised: she has none)
     assert unknown.exit_code == 1 and unknown.stderr.startswith("Fel: Inga rapporter av 'Eva'")
+
+
+def test_the_team_map_as_mermaid_is_the_reports_flowchart_with_counts(team: Path) -> None:
+    from mermaid_subset import parse_subset
+
+    result = run_cli("karta", "--team", "--format", "mermaid")
+    assert result.exit_code == 0, result.output
+    parsed = parse_subset(result.stdout)
+    labels = [" ".join(lines) for lines in parsed.nodes.values()]
+    assert any(label.startswith("Kravprofil (4 av 5)") for label in labels), labels
+    assert any(label.startswith("Återkoppling till kund (1 av 5)") for label in labels), labels
