@@ -87,10 +87,13 @@ class Session:
         if offer is None:
             return
         asked, found = offer
-        picked = self.prompter.ask(AskRequest(question=asked, progress="Förslag från kollegorna"))
-        extended = added(answer, found, picked)
-        if extended is not None:
-            self._record(question.id, extended)
+
+        def take(picked: Answer) -> None:
+            extended = added(answer, found, picked)
+            if extended is not None:
+                self._record(question.id, extended)
+
+        self.ask(AskRequest(question=asked, progress="Förslag från kollegorna"), take, lambda _half: None)
 
     def _record_draft(self, key: str, answer: Answer) -> None:
         """Keep what was typed when the session stopped, as an unfinished answer."""

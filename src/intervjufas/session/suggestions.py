@@ -30,7 +30,7 @@ def offer_question(phase: str, found: list[Suggestion]) -> Question:
     """The question that offers the moments (several may be picked, none is fine)."""
     listed = ", ".join(s.label for s in found)
     return Question(
-        id=OFFER_ID,
+        id=f"{OFFER_ID}_{phase}",
         text=f"Kollegor i mappen har också: {listed}. Vill du lägga till något på kartan ({PHASES[phase].lower()})?",
         kind=MultiChoiceType(),
         help="Markera de moment du vill ha med; välj inget för att gå vidare.",
