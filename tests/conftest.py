@@ -41,6 +41,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("INTERVJUFAS_DATA", raising=False)
     # Named, so that no session stops to ask who the author is (tests of that question remove it).
     monkeypatch.setenv("INTERVJUFAS_FORFATTARE", "Testare")
+    # Colleagues' moments are offered only where a test asks for them (it removes this).
+    monkeypatch.setenv("INTERVJUFAS_UTAN_FORSLAG", "1")
     monkeypatch.delenv("NO_COLOR", raising=False)
     take_warnings()  # (what an earlier test left of the warnings about the program's own folders)
     monkeypatch.setattr(program_settings, "_FALLBACK", [])  # (and its private cache folder of one run)

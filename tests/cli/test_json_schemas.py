@@ -71,6 +71,7 @@ def runs(folder: Path, sets: Path) -> Iterator[tuple[str, list[str]]]:
     yield "karta", ["karta"]
     yield "karta", ["karta", "--historik"]
     yield "karta", ["karta", "--historik", "--alla"]
+    yield "karta", ["karta", "--team"]
     yield "granska", ["granska"]
     yield "fragor", ["fragor"]
     for set_id in ("kartlaggning", "snabbformat", str(sets / "telefon.yaml")):

@@ -48,6 +48,8 @@ COMMANDS: dict[str, str] = {
     "validera": "set_cmds",
     "fragor": "set_cmds",
     "schema": "schema_cmds",
+    "sammanfoga-git": "git_cmds",
+    "git-installera": "git_cmds",
 }
 
 

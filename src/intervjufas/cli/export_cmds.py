@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from intervjufas.cli import usage_errors
 from intervjufas.cli.app import CommandTable, terminal
+from intervjufas.cli.completion import complete_report
 from intervjufas.cli.format_options import ExportFormatOption
-from intervjufas.cli.options import Folder, ReportArgument
+from intervjufas.cli.options import Folder
 from intervjufas.errors import Interrupted, UsageError
 from intervjufas.reading.export.target import ExportFormat
 from intervjufas.views.console import make_console
@@ -25,6 +27,26 @@ if TYPE_CHECKING:
     from intervjufas.terminal import TerminalFacts
 
 commands = CommandTable()
+TEAM_FILE = "teamets-processkarta"
+OptionalReport = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="RAPPORT",
+        autocompletion=complete_report,
+        help="Rapporten: en sökväg, ett filnamn i rapportmappen, början av ett filnamn (ett datum) eller "
+        "ord ur uppdraget eller kunden, t.ex. lager. Passar flera får du välja. (Inte med --team.)",
+        show_default=False,
+    ),
+]
+TeamOption = Annotated[
+    bool,
+    typer.Option(
+        "--team",
+        metavar="",
+        help="Exportera teamets karta (som karta --team) som en HTML-sida att ta med till ett teammöte, "
+        "i stället för en rapport.",
+    ),
+]
 
 STOPPED = "Avbrutet. Ingen export sparades."
 NOTHING_KEPT = "Ingen ny kundversion sparades."
@@ -79,7 +101,7 @@ Edit = Annotated[
 )
 def exportera(
     ctx: typer.Context,
-    rapport: ReportArgument,
+    rapport: OptionalReport = None,
     format_name: ExportFormatOption = None,
     utfil: Annotated[
         Path | None,
@@ -106,11 +128,15 @@ def exportera(
     forhandsgranska: Preview = False,
     redigera: Edit = False,
     katalog: Folder = None,
+    team: TeamOption = False,
 ) -> None:
     from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.settings import reports_dir
     from intervjufas.reading.export.target import export_format
 
+    if team or rapport is None:
+        _team_export(ctx, rapport, format_name, utfil, katalog, other=kundversion or forhandsgranska or redigera)
+        return
     _check_options(kundversion, med_noteringar, forhandsgranska, redigera)
     facts = terminal(ctx)
     kind = (
@@ -127,6 +153,31 @@ def exportera(
         return
     if kind is not None:
         _export(facts, source, utfil, kind, customer=kundversion, notes=med_noteringar, folder=folder)
+
+
+def _team_export(
+    ctx: typer.Context, rapport: str | None, chosen: ExportFormat | None, utfil: Path | None, katalog: Path | None, *, other: bool
+) -> None:
+    """``exportera --team``: the team's map as an HTML page (see ``views/team_html.py``)."""
+    from intervjufas.cli.options import existing_reports_dir
+    from intervjufas.files.atomic import atomic_write
+    from intervjufas.reading.export.target import export_format, export_target
+    from intervjufas.reading.process_map.team_map import team_map
+    from intervjufas.views.console import show_warnings
+    from intervjufas.views.team_html import team_html
+
+    if rapport is None and not ctx.params.get("team"):
+        raise usage_errors.line("argumentet RAPPORT saknas", ctx.command_path)
+    if rapport is not None or other:
+        raise UsageError("--team exporterar teamets karta ur hela rapportmappen: ange ingen RAPPORT och ingen kundversion.")
+    if export_format(chosen, utfil) is not ExportFormat.html:
+        raise UsageError("Teamets karta exporteras som HTML: --format html.")
+    facts = terminal(ctx)
+    team = team_map(existing_reports_dir(katalog))
+    target = export_target(Path(TEAM_FILE), utfil, ExportFormat.html, False)
+    show_warnings(make_console(facts, stderr=True), team.warnings)
+    atomic_write(target, team_html(team))
+    write_out(facts, f"Teamets karta är sparad i {target}.\n")
 
 
 def _check_options(customer: bool, notes: bool, preview: bool, edit: bool) -> None:

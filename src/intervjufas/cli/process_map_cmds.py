@@ -25,6 +25,29 @@ NoPager = Annotated[
     bool, typer.Option("--ingen-pager", metavar="", help="Skriv ut allt direkt, utan bläddring.")
 ]
 
+TeamFlag = Annotated[
+    bool,
+    typer.Option(
+        "--team",
+        metavar="",
+        help="Visa teamets karta: momenten på varje konsults senaste karta i mappen, lika namn som ett "
+        "moment, hur många som har varje och vilka – vanligast först. Bara momentens namn och vem de "
+        "berör visas, aldrig anteckningar eller svar.",
+    ),
+]
+MergeNames = Annotated[
+    tuple[str, str] | None,
+    typer.Option("--sla-ihop", "--slå-ihop", metavar="A B", help="Med --team: räkna namnen A och B som samma moment."),
+]
+SplitName = Annotated[
+    str | None,
+    typer.Option("--dela", metavar="NAMN", help="Med --team: slå aldrig ihop NAMN med andra namn som liknar det."),
+]
+Leave = Annotated[
+    bool, typer.Option("--utanfor", metavar="", help="Med --team: lämna teamets vyer (dina kartor räknas inte).")
+]
+Rejoin = Annotated[bool, typer.Option("--med", metavar="", help="Med --team: var med i teamets vyer igen.")]
+
 
 @commands.command(
     "karta",
@@ -68,8 +91,16 @@ def karta(
         ),
     ] = False,
     ingen_pager: NoPager = False,
+    team: TeamFlag = False,
+    sla_ihop: MergeNames = None,
+    dela: SplitName = None,
+    utanfor: Leave = False,
+    med: Rejoin = False,
 ) -> None:
     chosen = _format(format_name, json_output, historik)
+    if team or sla_ihop or dela or utanfor or med:
+        _team(ctx, rapport, katalog, chosen, (sla_ihop, dela, utanfor, med), historik, pager=not ingen_pager)
+        return
     if historik and rapport is not None:
         raise UsageError("--historik visar hela rapportmappens historik; ange ingen RAPPORT.")
     if historik:
@@ -85,6 +116,24 @@ def _format(format_name: MapFormat, json_output: bool, historik: bool) -> str:
     if historik and chosen == "mermaid":
         raise UsageError("Historiken finns som text, markdown eller json, inte som mermaid.")
     return chosen
+
+
+def _team(
+    ctx: typer.Context, rapport: str | None, katalog: Any, chosen: str, changes: tuple[Any, ...], historik: bool, *, pager: bool
+) -> None:
+    from intervjufas.cli.options import existing_reports_dir
+    from intervjufas.cli.team import change_vocabulary, show_team
+
+    if rapport is not None or historik:
+        raise UsageError("--team visar hela rapportmappen; ange ingen RAPPORT och inte --historik.")
+    folder = existing_reports_dir(katalog)
+    merge, split, leave, rejoin = changes
+    if leave and rejoin:
+        raise UsageError("Välj --utanfor eller --med, inte båda.")
+    if merge or split or leave or rejoin:
+        write_out(terminal(ctx), "\n".join(change_vocabulary(folder, merge, split, leave, rejoin)) + "\n")
+        return
+    show_team(ctx, folder, chosen, pager=pager)
 
 
 def _map(

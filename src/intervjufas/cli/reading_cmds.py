@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from intervjufas.cli import usage_errors
 from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.cli.completion import complete_report
 from intervjufas.cli.format_options import CompareFormat, FormatOption, Period, PeriodOption
@@ -93,6 +94,35 @@ def visa(
     show_report(make_console(facts), view, pager=not ingen_pager, less=facts.less)
 
 
+Consultants = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--av",
+        metavar="NAMN",
+        help="Två gånger (--av A --av B): jämför två konsulters senaste processkartor moment för moment – "
+        "bara hos A, bara hos B, och hos båda men med olika vem de berör.",
+    ),
+]
+
+
+def _consultants(
+    ctx: typer.Context, a: str | None, b: str | None, av: list[str], katalog: Path | None, *, exit_code: bool
+) -> None:
+    from intervjufas.cli.options import existing_reports_dir
+    from intervjufas.reading.process_map.consultants import side_by_side
+    from intervjufas.views.console import show_warnings
+    from intervjufas.views.process_map.consultants import side_by_side_text
+
+    if len(av) != 2 or a is not None or b is not None:
+        raise UsageError("Ange två konsulter, --av A --av B, och inga rapporter.")
+    facts = terminal(ctx)
+    compared = side_by_side(existing_reports_dir(katalog), av[0], av[1])
+    show_warnings(make_console(facts, stderr=True), compared.warnings)
+    write_out(facts, side_by_side_text(compared))
+    if exit_code and compared.differs:
+        raise typer.Exit(ExitCode.ERROR)
+
+
 @commands.command(
     "jamfor",
     short_help="Jämför två rapporter fråga för fråga.",
@@ -107,7 +137,7 @@ def visa(
 def jamfor(
     ctx: typer.Context,
     a: Annotated[
-        str,
+        str | None,
         typer.Argument(
             metavar="A",
             autocompletion=complete_report,
@@ -115,7 +145,7 @@ def jamfor(
             "eller kunden.",
             show_default=False,
         ),
-    ],
+    ] = None,
     b: Annotated[
         str | None,
         typer.Argument(
@@ -137,7 +167,13 @@ def jamfor(
             help="Avsluta med kod 1 när rapporterna skiljer sig och 0 när de är lika (som git diff).",
         ),
     ] = False,
+    av: Consultants = None,
 ) -> None:
+    if av:
+        _consultants(ctx, a, b, av, katalog, exit_code=exit_code)
+        return
+    if a is None:
+        raise usage_errors.line("argumentet A saknas", ctx.command_path)
     from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.settings import reports_dir
     from intervjufas.folder.loading import load_report
@@ -208,6 +244,21 @@ def plan(
         show_plan(make_console(facts), items, folder, program(), customer=kund or "")
 
 
+def _trend_against_team(ctx: typer.Context, katalog: Path | None, name: str, per: str, *, kund: str | None, as_json: bool) -> None:
+    from intervjufas.reading.team_trend import trend_against_team
+    from intervjufas.views.console import show_warnings
+    from intervjufas.views.progress import scan_progress_for
+    from intervjufas.views.team_trend import trend_against_team_text
+
+    if kund is not None or as_json:
+        raise UsageError("--av jämför med hela teamet, som text: utan --kund och --json.")
+    facts = terminal(ctx)
+    with scan_progress_for(facts, False) as progress:
+        trends, warnings = trend_against_team(existing_reports_dir(katalog), name, per=per, progress=progress)
+    show_warnings(make_console(facts, stderr=True), warnings)
+    write_out(facts, trend_against_team_text(trends, name, per))
+
+
 @commands.command(
     "trend",
     help=(
@@ -221,7 +272,18 @@ def trend(
     kund: CustomerOption = None,
     per: PeriodOption = Period.manad,
     json_output: AsJson = False,
+    av: Annotated[
+        str | None,
+        typer.Option(
+            "--av",
+            metavar="NAMN",
+            help="Jämför NAMN:s betyg med teamets median över tid (alla betyg i mappen den perioden).",
+        ),
+    ] = None,
 ) -> None:
+    if av is not None:
+        _trend_against_team(ctx, katalog, av, per.value, kund=kund, as_json=json_output)
+        return
     from intervjufas.reading.trend import folder_trends
     from intervjufas.views.console import show_warnings
     from intervjufas.views.json_output import trend_data, write_json

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -116,6 +116,23 @@ def _choose_reports(options: dict[str, Any], facts: Any) -> None:
         options[key] = str(choose_report(name, folder, facts, plain=bool(options.get("plain"))))
 
 
+NoSuggestions = Annotated[
+    bool,
+    typer.Option(
+        "--utan-forslag",
+        metavar="",
+        help="Föreslå inte kollegornas moment efter din karta i varje fas (också: $INTERVJUFAS_UTAN_FORSLAG=1).",
+    ),
+]
+
+
+def suggestions_turned_off() -> bool:
+    """The environment's setting (until the settings file has one): $INTERVJUFAS_UTAN_FORSLAG."""
+    import os
+
+    return os.environ.get("INTERVJUFAS_UTAN_FORSLAG", "").strip().casefold() not in ("", "0", "nej", "false")
+
+
 def _session_command(set_id: str) -> Any:
     """The command function for one question set (the same options for kartlagg and snabb)."""
 
@@ -132,6 +149,7 @@ def _session_command(set_id: str) -> Any:
         enkel: Plain = False,
         ny_karta: NewMap = False,
         strikt: Strict = False,
+        utan_forslag: NoSuggestions = False,
     ) -> None:
         if utan_uppfoljning and uppfoljning not in (FollowUpScope.kund, FollowUpScope.ingen):
             raise UsageError(f"--utan-uppfoljning och --uppfoljning {uppfoljning.value} säger emot varandra.")
@@ -149,6 +167,7 @@ def _session_command(set_id: str) -> Any:
             plain=enkel,
             new_map=ny_karta,
             strict=strikt,
+            suggestions=not utan_forslag and not suggestions_turned_off(),
         )
 
     return command

@@ -193,16 +193,15 @@ class ReportFile:
                 f"Rapporten {self.path} ändrades utanför intervjufas och går inte längre att läsa ({reason}). "
                 f"Filen lämnades orörd; dina svar sparades i {side}."
             ) from None
-        base = self._base
-        for key in changed:
-            ours, theirs, before = _entry(report, key), _entry(on_disk, key), _entry(base, key)
-            if theirs != before and theirs != ours:
-                side = self._save_aside(report)
-                raise ReportConflictError(
-                    f"Rapporten {self.path} ändrades utanför intervjufas, och svaret på '{key}' ändrades "
-                    f"på båda ställena. Filen lämnades orörd; dina svar sparades i {side}."
-                )
-            _set_entry(on_disk, report, key)
+        from intervjufas.folder.report_merge import lay_over
+
+        conflicts = lay_over(on_disk, report, self._base, sorted(changed))
+        if conflicts:
+            side = self._save_aside(report)
+            raise ReportConflictError(
+                f"Rapporten {self.path} ändrades utanför intervjufas, och svaret på '{conflicts[0]}' ändrades "
+                f"på båda ställena. Filen lämnades orörd; dina svar sparades i {side}."
+            )
         self.merged_from_disk = True
         return on_disk
 
@@ -263,26 +262,3 @@ def _same_file_twice(folder: Path) -> list[list[Path]]:
                 linked.setdefault((info.st_dev, info.st_ino), []).append(Path(entry.path))
     return [sorted(names) for names in linked.values() if len(names) > 1]
 
-
-def _entry(report: Report, key: str) -> object:
-    if key.startswith("uppfoljning:"):
-        item = key.split(":", 1)[1]
-        return next((f for f in report.follow_ups if f.key == item), None)
-    return (report.answers.get(key), report.drafts.get(key))
-
-
-def _set_entry(target: Report, source: Report, key: str) -> None:
-    if key.startswith("uppfoljning:"):
-        item = key.split(":", 1)[1]
-        wanted = next((f for f in source.follow_ups if f.key == item), None)
-        others = [f for f in target.follow_ups if f.key != item]
-        if wanted is not None:
-            position = next((i for i, f in enumerate(source.follow_ups) if f.key == item), len(others))
-            others.insert(min(position, len(others)), wanted)
-        target.follow_ups = others
-        return
-    for mine, theirs in ((source.answers, target.answers), (source.drafts, target.drafts)):
-        if key in mine:
-            theirs[key] = mine[key]
-        else:
-            theirs.pop(key, None)

@@ -80,6 +80,7 @@ class Rated:
     date: str
     kund: str
     ratings: Mapping[str, Any]  # question id -> rating, as read
+    author: str = ""  # who made the report ("" when it does not say, or anonymised)
 
 
 def rated_report(loaded: LoadedReport) -> Rated | None:
@@ -95,6 +96,7 @@ def rated_report(loaded: LoadedReport) -> Rated | None:
         loaded.report.date,
         loaded.report.text("kund"),
         ratings,
+        loaded.report.recorded_author,
     )
 
 
@@ -110,6 +112,7 @@ def rated_header(path: Path, header: FolderHeader, questionnaire: Questionnaire)
         key[0],
         _fact_text(header.fact("kund")),
         ratings if isinstance(ratings, dict) else {},
+        _fact_text(header.author).strip(),
     )
 
 
@@ -201,6 +204,15 @@ def folder_trends(
 
     A report of format 2 is read from its front matter alone (its ``betyg`` lists every rating
     it has); a report of format 1 has no such list and is read in full."""
+    rated, warnings = folder_rated(folder, program=program, progress=progress)
+    return trends_of(rated, customer=customer, per=per), warnings
+
+
+def folder_rated(
+    folder: Path, *, program: str = "intervjufas", progress: Progress | None = None
+) -> tuple[list[Rated], list[str]]:
+    """Every report of the folder with what the trend needs of it, and one warning per file that
+    cannot be read."""
     from intervjufas.folder.loading import load_report
 
     headers, warnings = read_headers(folder, program=program, progress=progress)
@@ -219,7 +231,7 @@ def folder_trends(
             found = rated_header(path, header, questionnaire) if questionnaire is not None else None
         if found is not None:
             rated.append(found)
-    return trends_of(rated, customer=customer, per=per), warnings
+    return rated, warnings
 
 
 def _set_of(header: FolderHeader, sets: dict[Any, Questionnaire | None]) -> Questionnaire | None:

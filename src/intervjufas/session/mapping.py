@@ -31,6 +31,7 @@ from intervjufas.session.personal_data_guard import PersonalDataGuard
 from intervjufas.session.process_map import MapState
 from intervjufas.session.session import Session
 from intervjufas.session.stopping import TERMINAL_GONE
+from intervjufas.session.suggestions import Suggestions
 
 if TYPE_CHECKING:  # (the answers file, earlier reports and recovery are read only when given)
     from intervjufas.folder.loading import LoadedReport
@@ -112,6 +113,7 @@ def run_session(options: SessionOptions, make_prompter: Callable[[], Prompter]) 
                 defaults,
                 follow_up=follow_up,
                 process_map=process_map,
+                suggestions=Suggestions.in_folder(folder, report.author) if options.suggestions else None,
             )
             report = _run(options, handle, session, note)
     finally:

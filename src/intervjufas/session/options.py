@@ -43,6 +43,7 @@ class SessionOptions:
     stdin_is_terminal: bool = True
     term_is_dumb: bool = False
     new_map: bool = False  # --ny-karta: the process map starts blank
+    suggestions: bool = True  # colleagues' moments offered after each phase's map (--utan-forslag)
     author: str = ""  # who makes the report ("": the session decides, see ``author``)
     program: tuple[str, ...] = ("intervjufas",)  # how the printed commands start (as it was run)
 

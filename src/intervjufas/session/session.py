@@ -19,6 +19,7 @@ from intervjufas.report.model import Report
 from intervjufas.session.follow_up import FollowUpRound
 from intervjufas.session.process_map import MapState
 from intervjufas.session.prompter import AskRequest, Prompter
+from intervjufas.session.suggestions import Suggestions, added
 
 Saver = Callable[[Report, Iterable[str]], Report]
 METADATA_TITLE = "Om uppdraget"
@@ -35,6 +36,7 @@ class Session:
         *,
         follow_up: FollowUpRound | None = None,
         process_map: MapState | None = None,
+        suggestions: Suggestions | None = None,
     ) -> None:
         """``defaults``: an earlier report whose answers are offered (``--utga-fran``); the follow-up
         of earlier plans and the map to start from are none unless given."""
@@ -44,6 +46,7 @@ class Session:
         self.defaults = defaults
         self.follow_up = follow_up if follow_up is not None else FollowUpRound()
         self.process_map = process_map if process_map is not None else MapState()
+        self.suggestions = suggestions if suggestions is not None else Suggestions()
         self._saver = save
 
     # -- the whole run --------------------------------------------------------------------------
@@ -75,6 +78,22 @@ class Session:
         self.report.answers[key] = answer
         self.report.drafts.pop(key, None)
         self.save([key])
+        if question is not None and question.kind.maps_process:
+            self._offer_colleagues_moments(question, answer)
+
+    def _offer_colleagues_moments(self, question: Question, answer: Answer) -> None:
+        """Once a phase's map is final: the team's moments it lacks, to add (see ``suggestions``)."""
+        offer = self.suggestions.pending(question, answer)
+        if offer is None:
+            return
+        asked, found = offer
+
+        def take(picked: Answer) -> None:
+            extended = added(answer, found, picked)
+            if extended is not None:
+                self._record(question.id, extended)
+
+        self.ask(AskRequest(question=asked, progress="Förslag från kollegorna"), take, lambda _half: None)
 
     def _record_draft(self, key: str, answer: Answer) -> None:
         """Keep what was typed when the session stopped, as an unfinished answer."""

@@ -129,6 +129,11 @@ OBJECTS: dict[str, _Shape] = {
         ("id", "text", "fragetyp", "obligatorisk", "hjalp", "kort", "villkor"),
     ),
     "Grupp": (("id", "rubrik", "text"), ("id", "rubrik", "text")),
+    "Teamfas": (("id", "titel", "teammoment"), ("id", "titel", "teammoment")),
+    "Teammoment": (
+        ("namn", "namn_i_gruppen", "antal_konsulter", "konsulter", "utan_namn", "beror"),
+        ("namn", "namn_i_gruppen", "antal_konsulter", "konsulter", "utan_namn", "beror"),
+    ),
     "Villkor": (
         (
             "fraga",
@@ -167,6 +172,7 @@ _TOP: dict[str, tuple[str, ...]] = {
     ),
     "karta": ("rapport", "senaste", "ursprung", "faser"),
     "karta --historik": ("forfattare", "alla_forfattare", "antal_utelamnade", "historik"),
+    "karta --team": ("antal_konsulter", "konsulter", "utan_namn", "teamfaser"),
     "granska": ("antal_genomsokta", "antal_rapporter_med_fynd", "fynd"),
     "fragor": ("uppsattningar",),
     "fragor --visa": (
@@ -181,13 +187,13 @@ _TOP: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Each command and its outputs (two for karta and fragor: the schema accepts exactly one of them).
+# Each command and its outputs (several for karta and fragor: the schema accepts exactly one of them).
 COMMANDS: dict[str, tuple[str, ...]] = {
     "lista": ("lista",),
     "plan": ("plan",),
     "trend": ("trend",),
     "jamfor": ("jamfor",),
-    "karta": ("karta", "karta --historik"),
+    "karta": ("karta", "karta --historik", "karta --team"),
     "granska": ("granska",),
     "fragor": ("fragor", "fragor --visa"),
 }

@@ -259,4 +259,10 @@ KEYS: dict[str, dict[str, Any]] = {
     "antal_genomsokta": _count("Antal genomsökta rapporter."),
     "antal_rapporter_med_fynd": _count("Antal rapporter med fynd."),
     "antal_utelamnade": _count("Antal rapporter som inte kom med."),
+    "antal_konsulter": _count("Antal konsulter: i teamets karta, eller som har momentet."),
+    "konsulter": _list("text", "Konsulterna, med namn (de utan namn räknas i utan_namn)."),
+    "utan_namn": _flag("Rapporter utan författare eller anonymiserade räknas (som en konsult utan namn)."),
+    "namn_i_gruppen": _list("text", "Alla stavningar som räknas som samma moment."),
+    "teamfaser": _list("Teamfas", "Teamets karta fas för fas, i ordning."),
+    "teammoment": _list("Teammoment", "Teamets moment i fasen, vanligast först."),
 }

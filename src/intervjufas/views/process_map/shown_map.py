@@ -8,6 +8,7 @@ the Mermaid flowchart alone (exactly what the report draws), or as data for scri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -46,6 +47,7 @@ NO_MAP_IN_FOLDER = (
     "{program} kartlagg"
 )
 DETAIL_INDENT = 2  # the details under a moment's name
+MomentLines = Callable[["MappedMoment"], tuple[Line, list[Line]]]  # a moment's name and details
 
 
 def mark_text(moment: MappedMoment) -> str:
@@ -130,7 +132,9 @@ def _emit(out: list[tuple[str, str]], line: Line, width: int, first: int, rest: 
         out.append(("\n", ""))
 
 
-def stacked(view: ShownMap, width: int, program: str = "intervjufas", *, heading: bool = True) -> Text:
+def stacked(
+    view: ShownMap, width: int, program: str = "intervjufas", *, heading: bool = True, lines: MomentLines | None = None
+) -> Text:
     """The map phase by phase, one moment under the other, wrapped to ``width`` (without its title
     and source when ``heading`` is False: a report shows its own map under its own heading)."""
     out: list[Segment] = []
@@ -144,7 +148,7 @@ def stacked(view: ShownMap, width: int, program: str = "intervjufas", *, heading
             if not moments:
                 _emit(out, [(EMPTY_PHASE, "dim")], width, 2, 2)
             for moment in moments:
-                head, details = moment_lines(moment)
+                head, details = (lines or moment_lines)(moment)
                 mark = MARKS[moment.state]
                 _emit(
                     out,
@@ -170,13 +174,15 @@ def _text(segments: list[Segment]) -> Text:
     return text
 
 
-def columns(view: ShownMap, program: str = "intervjufas", *, heading: bool = True) -> RenderableType:
+def columns(
+    view: ShownMap, program: str = "intervjufas", *, heading: bool = True, lines: MomentLines | None = None
+) -> RenderableType:
     """The phases side by side (a wide terminal), under the map's title unless ``heading`` is False."""
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, padding=(0, 2, 0, 0))
     cells = []
     for phase, moments in view.drawn.phases:
         table.add_column(Text(PHASES[phase], style="bold"), ratio=1, overflow="fold")
-        cells.append(_phase_cell(moments))
+        cells.append(_phase_cell(moments, lines or moment_lines))
     table.add_row(*cells)
     parts: list[RenderableType] = [table]
     if heading:
@@ -189,14 +195,14 @@ def columns(view: ShownMap, program: str = "intervjufas", *, heading: bool = Tru
     return Group(*parts)
 
 
-def _phase_cell(moments: tuple[MappedMoment, ...]) -> RenderableType:
+def _phase_cell(moments: tuple[MappedMoment, ...], lines: MomentLines) -> RenderableType:
     if not moments:
         return Text(EMPTY_PHASE, style="dim")
     grid = Table.grid()
     grid.add_column(width=MARK_WIDTH, no_wrap=True)
     grid.add_column(overflow="fold")
     for index, moment in enumerate(moments):
-        head, details = moment_lines(moment)
+        head, details = lines(moment)
         body = Text("\n" if index else "")
         for number, line in enumerate([head, *details]):
             if number:
@@ -209,17 +215,19 @@ def _phase_cell(moments: tuple[MappedMoment, ...]) -> RenderableType:
 
 
 def map_renderable(
-    view: ShownMap, width: int, program: str = "intervjufas", *, heading: bool = True
+    view: ShownMap, width: int, program: str = "intervjufas", *, heading: bool = True, lines: MomentLines | None = None
 ) -> RenderableType:
     """Columns in a wide terminal, stacked in a narrow one (and always when there is no map)."""
     if width >= WIDE and view.origin != "none":
-        return columns(view, program, heading=heading)
-    return stacked(view, width, program, heading=heading)
+        return columns(view, program, heading=heading, lines=lines)
+    return stacked(view, width, program, heading=heading, lines=lines)
 
 
-def map_plain_text(view: ShownMap, width: int, program: str = "intervjufas", *, heading: bool = True) -> str:
+def map_plain_text(
+    view: ShownMap, width: int, program: str = "intervjufas", *, heading: bool = True, lines: MomentLines | None = None
+) -> str:
     """The map as plain text (pipes, files): stacked, without trailing spaces."""
-    drawn = stacked(view, width, program, heading=heading).plain
+    drawn = stacked(view, width, program, heading=heading, lines=lines).plain
     return "\n".join(line.rstrip() for line in drawn.split("\n")) + "\n"
 
 

@@ -1,0 +1,157 @@
+"""The team's map (``karta --team``): per phase, the moments on the latest map of every consultant
+in the reports folder, grouped by the team's names, with how many have each and who.
+
+Only the process leaves a consultant's reports: moment names and whom they involve – never notes,
+answers, comments or plan reasons.  A report without a recorded author, or anonymised, counts
+without a name (all of them together as one consultant: the newest such map).  A consultant the
+vocabulary lists under ``utanfor`` is left out entirely.  The maps come from the header index and the
+kept map facts (``facts.read_facts``), so a warm run over a big folder reads no report in full.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from intervjufas.errors import IntervjufasError
+from intervjufas.folder.scan import Header, Progress, read_headers, sort_key
+from intervjufas.folder.team_vocabulary import Vocabulary, read_vocabulary
+from intervjufas.model.answers import Moment, involved
+from intervjufas.model.questions import PHASES
+from intervjufas.reading.process_map.facts import read_facts
+from intervjufas.reading.process_map.team_names import name_groups
+
+UNNAMED = ""  # the key of the maps counted without an author
+
+
+@dataclass(frozen=True)
+class TeamMoment:
+    """One moment of the team's map."""
+
+    name: str  # the spelling most of the team uses
+    names: tuple[str, ...]  # every spelling grouped under it
+    authors: tuple[str, ...]  # the named consultants whose latest map has it
+    unnamed: bool  # the maps without an author have it
+    involves: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.authors) + int(self.unnamed)
+
+
+@dataclass(frozen=True)
+class TeamMap:
+    phases: tuple[tuple[str, tuple[TeamMoment, ...]], ...]
+    authors: tuple[str, ...]  # the named consultants counted
+    unnamed: bool  # maps without an author counted (as one consultant)
+    folder: Path
+    warnings: tuple[str, ...] = ()
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+
+    @property
+    def consultants(self) -> int:
+        return len(self.authors) + int(self.unnamed)
+
+    @property
+    def empty(self) -> bool:
+        return not any(moments for _, moments in self.phases)
+
+
+def latest_maps(
+    folder: Path, vocabulary: Vocabulary, warnings: list[str], *, progress: Progress | None = None
+) -> dict[str, dict[str, tuple[Moment, ...]]]:
+    """Each consultant's latest map (phase -> moments) by author; ``UNNAMED`` for the newest map
+    without an author or anonymised."""
+    headers, found = read_headers(folder, progress=progress)
+    warnings += found
+    outside = {name.casefold() for name in vocabulary.outside}
+    newest_first = sorted(
+        (entry for entry in headers if _map_size(entry[1]) > 0 and not entry[1].get(_CONFLICT)),
+        key=lambda entry: sort_key(*entry),
+        reverse=True,
+    )
+    chosen: dict[str, Path] = {}
+    for path, header in newest_first:
+        author = str(header.get("forfattare") or "").strip()
+        if author.casefold() in outside or author in chosen:
+            continue
+        if author and _anonymised(path):
+            author = UNNAMED
+        chosen.setdefault(author, path)
+    facts = {f.ref.path: f for f in read_facts(sorted(set(chosen.values())), folder, warnings)}
+    return {
+        author: facts[path].phases or {}
+        for author, path in chosen.items()
+        if path in facts and facts[path].phases is not None
+    }
+
+
+_CONFLICT = "konfliktkopia_av"
+
+
+def _map_size(header: Header) -> int:
+    size = header.get("karta")
+    return size if type(size) is int else 0
+
+
+def _anonymised(path: Path) -> bool:
+    """Whether the report's header says it was anonymised (its header read alone, and only when
+    the word is in the file's first part at all)."""
+    from intervjufas.files.bounded import HEADER_LIMIT, open_regular
+    from intervjufas.report.anonymise import ANONYMISED_KEY, is_anonymised
+    from intervjufas.report.front_matter import read_front_matter
+
+    try:
+        with open(open_regular(path), "rb") as handle:
+            if ANONYMISED_KEY.encode() not in handle.read(HEADER_LIMIT):
+                return False
+        return is_anonymised(read_front_matter(path, check=True))
+    except (ValueError, OSError, IntervjufasError):  # (unreadable: counted as named)
+        return False
+
+
+def team_map(folder: Path, *, progress: Progress | None = None) -> TeamMap:
+    """The team's map of the folder (see the module docstring)."""
+    vocabulary, warnings = read_vocabulary(folder)
+    maps = latest_maps(folder, vocabulary, warnings, progress=progress)
+    return team_map_of(maps, vocabulary, folder, tuple(warnings))
+
+
+def team_map_of(
+    maps: dict[str, dict[str, tuple[Moment, ...]]], vocabulary: Vocabulary, folder: Path, warnings: tuple[str, ...] = ()
+) -> TeamMap:
+    phases = []
+    for phase in PHASES:
+        in_phase = {author: phases_of.get(phase, ()) for author, phases_of in maps.items()}
+        groups = name_groups({m.name for moments in in_phase.values() for m in moments}, vocabulary)
+        phases.append((phase, _moments(in_phase, groups)))
+    authors = tuple(sorted((a for a in maps if a != UNNAMED), key=str.casefold))
+    return TeamMap(tuple(phases), authors, UNNAMED in maps, folder, warnings, vocabulary)
+
+
+def _moments(in_phase: dict[str, tuple[Moment, ...]], groups: dict[str, str]) -> tuple[TeamMoment, ...]:
+    spellings: dict[str, Counter[str]] = {}
+    holders: dict[str, set[str]] = {}
+    involves: dict[str, list[str]] = {}
+    for author, moments in in_phase.items():
+        for moment in moments:
+            group = groups[moment.name]
+            spellings.setdefault(group, Counter())[moment.name] += 1
+            holders.setdefault(group, set()).add(author)
+            involves.setdefault(group, []).extend(moment.involves)
+    found = []
+    for group, counted in spellings.items():
+        name = min(counted, key=lambda n: (-counted[n], len(n), n.casefold(), n))
+        who = holders[group]
+        found.append(
+            TeamMoment(
+                name,
+                tuple(sorted(counted, key=lambda n: (n.casefold(), n))),
+                tuple(sorted((a for a in who if a != UNNAMED), key=str.casefold)),
+                UNNAMED in who,
+                involved(involves[group]),
+            )
+        )
+    found.sort(key=lambda m: (-m.count, m.name.casefold(), m.name))
+    return tuple(found)
