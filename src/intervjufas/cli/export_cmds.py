@@ -88,7 +88,8 @@ def exportera(
             metavar="FIL",
             help=(
                 "Filen att skriva (eller en mapp att lägga den i). Standard: rapportens namn med .html "
-                "eller .docx, i den mapp du står i. En tidigare export med samma namn ersätts."
+                "(eller .docx med --format docx), i den mapp du står i. En tidigare export med samma namn "
+                "ersätts."
             ),
             show_default=False,
         ),
@@ -124,7 +125,8 @@ def exportera(
     if redigera and not _edit(facts, source, med_noteringar):
         return
     if kind is not None:
-        _export(facts, source, utfil, kind, customer=kundversion, notes=med_noteringar)
+        by_default = format_name is None and (utfil is None or not utfil.suffix)
+        _export(facts, source, utfil, kind, customer=kundversion, notes=med_noteringar, chosen_by_default=by_default)
 
 
 def _check_options(customer: bool, notes: bool, preview: bool, edit: bool) -> None:
@@ -181,7 +183,14 @@ def _edit(facts: TerminalFacts, source: Path, notes: bool) -> bool:
 
 
 def _export(
-    facts: TerminalFacts, source: Path, utfil: Path | None, kind: ExportFormat, *, customer: bool, notes: bool
+    facts: TerminalFacts,
+    source: Path,
+    utfil: Path | None,
+    kind: ExportFormat,
+    *,
+    customer: bool,
+    notes: bool,
+    chosen_by_default: bool = False,
 ) -> None:
     from intervjufas.files.atomic import atomic_write_bytes
     from intervjufas.reading.export.kept_version import customer_version_of
@@ -216,7 +225,8 @@ def _export(
     show_warnings(errors, warnings)
     what = "Kundversionen" if customer else "Exporten"
     edited = f" (med din redigerade text från {kept.name})" if kept is not None else ""
-    write_out(facts, f"{what}{edited} är sparad i {target}.\n")
+    hint = " (HTML; ett Word-dokument får du med --format docx)" if chosen_by_default else ""
+    write_out(facts, f"{what}{edited} är sparad i {target}{hint}.\n")
 
 
 @contextlib.contextmanager

@@ -55,7 +55,7 @@ class Command(SwedishHelp, TyperCommand):
     allow_extra_args = True  # an extra argument gets a Swedish message here, not Click's
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        with usage_errors.in_swedish(self.get_params(ctx)):
+        with usage_errors.in_swedish(self.get_params(ctx), ctx.command_path):
             rest = super().parse_args(ctx, args)
         if rest and not ctx.resilient_parsing:
             raise usage_errors.extra_arguments(rest, ctx.command_path)
@@ -99,7 +99,7 @@ class App(SwedishHelp, TyperGroup):
         if not args and not ctx.resilient_parsing:  # the program alone shows its help
             self.format_help(ctx, None)
             ctx.exit()
-        with usage_errors.in_swedish(self.get_params(ctx)):
+        with usage_errors.in_swedish(self.get_params(ctx), ctx.command_path):
             return super().parse_args(ctx, args)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
