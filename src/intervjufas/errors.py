@@ -227,6 +227,17 @@ _ERRNO_TEXT = {
 }
 
 
+COMMAND_INDENT = "  "
+
+
+def to_copy(lead: str, command: str) -> str:
+    """A message that ends with a command to copy: the lead-in (``'… Fortsätt med:'``), then the
+    command alone on the next line, indented – never broken by the program, so the terminal wraps it
+    at most, and a triple click selects it whole.  Every printed command goes through here (errors,
+    warnings) or ``views.copy_command`` (screens)."""
+    return f"{lead}\n{COMMAND_INDENT}{command}"
+
+
 def describe_os_error(error: OSError) -> str:
     """Return a short Swedish description of an operating-system error."""
     text = _ERRNO_TEXT.get(error.errno or -1)

@@ -102,11 +102,13 @@ def assert_nothing_written(folder: Path) -> None:
 
 
 def assert_one_error_line(result: CliResult, code: int) -> str:
+    """The one ``Fel:`` line (with the command to copy on the next line, when it ends with one)."""
     assert result.exit_code == code, result.output
     lines = result.stderr.strip().split("\n")
-    assert len(lines) == 1, result.stderr
+    with_command = len(lines) == 2 and lines[0].endswith(":") and lines[1].startswith("  ")
+    assert len(lines) == 1 or with_command, result.stderr
     assert lines[0].startswith("Fel: ")
-    return lines[0]
+    return "\n".join(lines)
 
 
 # -- answers files ---------------------------------------------------------------------------------
@@ -429,7 +431,7 @@ def test_stopping_part_way_keeps_the_answers_and_names_the_resume_command(
     message = caught.value.message
     assert message.startswith(f"{reason} Svaren är sparade i {path}.")
     assert message.endswith(
-        f"Fortsätt med: intervjufas kartlagg --fortsatt {shlex.quote(str(path.resolve()))} --steg 2 --enkel"
+        f"Fortsätt med:\n  intervjufas kartlagg --fortsatt {shlex.quote(str(path.resolve()))} --steg 2 --enkel"
     )
 
 
