@@ -301,14 +301,14 @@ def test_fortsatt_of_a_missing_report(reports_dir: Path, tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["kartlagg", "--bogus"], "Fel: okänd flagga --bogus. Se 'intervjufas kartlagg --help'."),
-        (["kartlagg", "--steg", "x"], "Fel: ogiltigt värde för --steg / -s: värdet är inte ett heltal."),
+        (["kartlagg", "--bogus"], "Fel: Okänd flagga --bogus. Se 'intervjufas kartlagg --help'."),
+        (["kartlagg", "--steg", "x"], "Fel: Ogiltigt värde för --steg / -s: värdet är inte ett heltal."),
         (["kartlagg", "--steg", "9"], "Fel: --steg 9 finns inte; 'kartlaggning' har steg 1–3."),
         (["kartlagg", "--steg", "0"], "Fel: --steg 0 finns inte; 'kartlaggning' har steg 1–3."),
         (["snabb", "--steg", "3"], "Fel: --steg 3 finns inte; 'snabbformat' har steg 1–2."),
-        (["kartlagg", "--svar"], "Fel: flaggan --svar behöver ett värde."),
-        (["kartlagg", "extra"], "Fel: oväntat argument: extra."),
-        (["kartlag"], "Fel: okänt kommando 'kartlag'"),
+        (["kartlagg", "--svar"], "Fel: Flaggan --svar behöver ett värde."),
+        (["kartlagg", "extra"], "Fel: Oväntat argument: extra."),
+        (["kartlag"], "Fel: Okänt kommando 'kartlag'"),
     ],
 )
 def test_usage_errors(args: list[str], expected: str, reports_dir: Path) -> None:

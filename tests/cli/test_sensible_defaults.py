@@ -88,4 +88,15 @@ def test_every_usage_error_points_to_the_commands_own_help(args: list[str], comm
     assert code == 2
     where = f"intervjufas {command}" if command else "intervjufas"
     assert err.startswith("Fel: ") and err.endswith(f" Se '{where} --help'.\n"), err
+    assert err[len("Fel: ")].isupper(), err  # (one style: a sentence after "Fel:")
     assert err.count("\n") == 1
+
+
+def test_the_readme_says_what_no_color_does() -> None:
+    from intervjufas.terminal import TerminalFacts
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "ett tomt `NO_COLOR=` räknas inte" in readme
+    assert "med vilket värde som helst" not in readme
+    assert TerminalFacts.detect({"NO_COLOR": ""}).no_color is False
+    assert TerminalFacts.detect({"NO_COLOR": "1"}).no_color is True

@@ -27,9 +27,10 @@ class CommandLineError(UsageError):
 
 
 def line(text: str, command_path: str) -> CommandLineError:
-    """The error for ``text``, ending with where to read more (``Se 'intervjufas … --help'.``)."""
+    """The error for ``text``, as every message after ``Fel:`` – a capital letter first, a full stop
+    (or a question mark) at the end – and then where to read more (``Se 'intervjufas … --help'.``)."""
     end = "" if text.endswith(("?", ".")) else "."
-    return CommandLineError(f"{text}{end} Se '{command_path} --help'.")
+    return CommandLineError(f"{text[:1].upper()}{text[1:]}{end} Se '{command_path} --help'.")
 
 
 @contextlib.contextmanager
