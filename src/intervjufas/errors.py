@@ -92,8 +92,8 @@ class ReportsFolderMissing(IntervjufasError):
             message = f"Rapportmappen {folder} är ingen mapp."
         else:
             message = (
-                f"Rapportmappen {folder} finns inte. Ange rapportmappen med --katalog eller "
-                "INTERVJUFAS_KATALOG; den skapas när du gör din första kartläggning."
+                f"Rapportmappen {folder} finns inte. Ange rapportmappen med --katalog, "
+                "INTERVJUFAS_KATALOG eller 'intervjufas installningar katalog MAPP'; den skapas när du gör din första kartläggning."
             )
         super().__init__(message)
         self.folder = folder

@@ -10,7 +10,7 @@ import typer
 
 from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.cli.completion import complete_report
-from intervjufas.cli.options import Folder, MapFormat, MapFormatOption
+from intervjufas.cli.options import Folder, MapFormat, MapFormatOption, use_pager
 from intervjufas.errors import UsageError
 from intervjufas.views.console import make_console
 from intervjufas.views.output import standard_output, write_out
@@ -71,10 +71,11 @@ def karta(
     chosen = _format(format_name, json_output, historik)
     if historik and rapport is not None:
         raise UsageError("--historik visar hela rapportmappens historik; ange ingen RAPPORT.")
+    pager = use_pager(terminal(ctx), ingen_pager)
     if historik:
-        _history(ctx, katalog, chosen, alla, pager=not ingen_pager)
+        _history(ctx, katalog, chosen, alla, pager=pager)
     else:
-        _map(ctx, rapport, katalog, chosen, alla, pager=not ingen_pager)
+        _map(ctx, rapport, katalog, chosen, alla, pager=pager)
 
 
 def _format(format_name: MapFormat, json_output: bool, historik: bool) -> str:

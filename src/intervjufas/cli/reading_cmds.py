@@ -21,6 +21,7 @@ from intervjufas.cli.options import (
     PeriodOption,
     ReportArgument,
     existing_reports_dir,
+    use_pager,
 )
 from intervjufas.errors import ExitCode, UsageError
 from intervjufas.views.console import make_console
@@ -93,7 +94,7 @@ def visa(
 
     facts = terminal(ctx)
     view = shown_report(choose_report(rapport, reports_dir(katalog), facts))
-    show_report(make_console(facts), view, pager=not ingen_pager, less=facts.less)
+    show_report(make_console(facts), view, pager=use_pager(facts, ingen_pager), less=facts.less)
 
 
 @commands.command(

@@ -116,6 +116,13 @@ def _choose_reports(options: dict[str, Any], facts: Any) -> None:
         options[key] = str(choose_report(name, folder, facts, plain=bool(options.get("plain"))))
 
 
+def _follow_up(given: FollowUpScope | None) -> FollowUpScope:
+    """``--uppfoljning``, else the settings' ``uppfoljning`` (environment, file), else kund."""
+    from intervjufas.files.user_settings import value
+
+    return FollowUpScope(value("uppfoljning", given.value if given is not None else None))
+
+
 def _session_command(set_id: str) -> Any:
     """The command function for one question set (the same options for kartlagg and snabb)."""
 
@@ -127,15 +134,15 @@ def _session_command(set_id: str) -> Any:
         katalog: Folder = None,
         fragor: QuestionFile = None,
         utga_fran: StartFrom = None,
-        uppfoljning: FollowUpOption = FollowUpScope.kund,
+        uppfoljning: FollowUpOption = None,
         utan_uppfoljning: SkipFollowUp = False,
         enkel: Plain = False,
         ny_karta: NewMap = False,
         strikt: Strict = False,
     ) -> None:
-        if utan_uppfoljning and uppfoljning not in (FollowUpScope.kund, FollowUpScope.ingen):
+        if utan_uppfoljning and uppfoljning not in (None, FollowUpScope.kund, FollowUpScope.ingen):
             raise UsageError(f"--utan-uppfoljning och --uppfoljning {uppfoljning.value} säger emot varandra.")
-        scope = FollowUpScope.ingen if utan_uppfoljning else uppfoljning
+        scope = FollowUpScope.ingen if utan_uppfoljning else _follow_up(uppfoljning)
         run_session_command(
             ctx,
             set_id,
