@@ -202,3 +202,14 @@ def test_help_does_not_read_the_settings_file(settings_file: Path) -> None:
         assert (code, err) == (0, ""), args
     assert "installningar" in run_cli("--help").stdout
     take_warnings()
+
+
+def test_the_readme_lists_every_setting() -> None:
+    from helpers import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Inställningar som består") :]
+    section = section[: section.index("\n### ")]
+    for key in user_settings.SETTINGS:
+        assert f"| `{key}` |" in section, key
+    assert "flagga, miljövariabel, inställningsfilen, standardvärdet" in section

@@ -16,7 +16,7 @@ commands = CommandTable()
 
 @commands.command(
     "installningar",
-    short_help="Visa och ändra dina inställningar (rapportmapp, namn, uppföljning, färg, bläddring).",
+    short_help="Visa och ändra dina inställningar.",
     help=(
         "Visa dina inställningar och varifrån varje värde kommer, eller ändra en. Inställningarna sparas "
         "i en fil i din inställningsmapp och gäller tills du ändrar dem. En flagga går före en "
