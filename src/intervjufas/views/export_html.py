@@ -11,6 +11,7 @@ and flows), keeps headings with what follows and repeats table headers on every 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -201,7 +202,7 @@ def _follow_ups(document: Document) -> list[str]:
     return [*lines, *_table(FOLLOW_UP_HEADER, document.follow_up_cells, "follow-up-table"), "</section>"]
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], css: str = "") -> list[str]:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], css: str = "") -> list[str]:
     """A table with a header row (repeated on every printed page) and one row per entry."""
     cells = "".join(f'<th scope="col">{_text(cell)}</th>' for cell in header)
     attribute = f' class="{css}"' if css else ""
