@@ -63,6 +63,22 @@ Edit = Annotated[
 ]
 
 
+ExportOutput = Annotated[
+    Path | None,
+    typer.Option(
+        "--utfil",
+        "-o",
+        metavar="FIL",
+        help=(
+            "Filen att skriva (eller en mapp att lägga den i). Standard: rapportens namn med .html "
+            "(eller .docx med --format docx), i den mapp du står i. En tidigare export med samma namn "
+            "ersätts."
+        ),
+        show_default=False,
+    ),
+]
+
+
 @commands.command(
     "exportera",
     short_help="Exportera en rapport till HTML eller Word.",
@@ -80,20 +96,7 @@ def exportera(
     ctx: typer.Context,
     rapport: ReportArgument,
     format_name: ExportFormatOption = None,
-    utfil: Annotated[
-        Path | None,
-        typer.Option(
-            "--utfil",
-            "-o",
-            metavar="FIL",
-            help=(
-                "Filen att skriva (eller en mapp att lägga den i). Standard: rapportens namn med .html "
-                "(eller .docx med --format docx), i den mapp du står i. En tidigare export med samma namn "
-                "ersätts."
-            ),
-            show_default=False,
-        ),
-    ] = None,
+    utfil: ExportOutput = None,
     kundversion: Annotated[
         bool,
         typer.Option(
@@ -118,15 +121,25 @@ def exportera(
         if (forhandsgranska or redigera) and format_name is None and utfil is None
         else export_format(format_name, utfil)
     )
-    source = choose_report(rapport, reports_dir(katalog), facts)
+    folder = reports_dir(katalog)
+    source = choose_report(rapport, folder, facts)
     if forhandsgranska:
-        _preview(facts, source, med_noteringar)
+        _preview(facts, source, med_noteringar, folder)
         return
-    if redigera and not _edit(facts, source, med_noteringar):
+    if redigera and not _edit(facts, source, med_noteringar, folder):
         return
     if kind is not None:
         by_default = format_name is None and (utfil is None or not utfil.suffix)
-        _export(facts, source, utfil, kind, customer=kundversion, notes=med_noteringar, chosen_by_default=by_default)
+        _export(
+            facts,
+            source,
+            utfil,
+            kind,
+            customer=kundversion,
+            notes=med_noteringar,
+            folder=folder,
+            chosen_by_default=by_default,
+        )
 
 
 def _check_options(customer: bool, notes: bool, preview: bool, edit: bool) -> None:
@@ -145,24 +158,24 @@ def _check_options(customer: bool, notes: bool, preview: bool, edit: bool) -> No
         raise UsageError("Välj --forhandsgranska eller --redigera, inte båda.")
 
 
-def _preview(facts: TerminalFacts, source: Path, notes: bool) -> None:
+def _preview(facts: TerminalFacts, source: Path, notes: bool, folder: Path) -> None:
     from intervjufas.reading.export.kept_version import customer_version_of
     from intervjufas.views.console import show_warnings
     from intervjufas.views.export_preview import show_customer_text
 
-    version = customer_version_of(source, notes=notes)
+    version = customer_version_of(source, notes=notes, folder=folder)
     show_warnings(make_console(facts, stderr=True), version.warnings)
     show_customer_text(make_console(facts), version.markdown, less=facts.less)
 
 
-def _edit(facts: TerminalFacts, source: Path, notes: bool) -> bool:
+def _edit(facts: TerminalFacts, source: Path, notes: bool, folder: Path) -> bool:
     """Edit the customer text and keep it; whether there is a new text to export."""
     from intervjufas.cli.editor import EditorFailed, edit_text
     from intervjufas.folder.customer_text import write_kept
     from intervjufas.reading.export.kept_version import customer_version_of
     from intervjufas.views.console import show_warnings
 
-    version = customer_version_of(source, notes=notes)
+    version = customer_version_of(source, notes=notes, folder=folder)
     show_warnings(make_console(facts, stderr=True), version.warnings)
     try:
         edited = edit_text(version.markdown, name=f"{source.stem}.kundversion.md")
@@ -190,6 +203,7 @@ def _export(
     *,
     customer: bool,
     notes: bool,
+    folder: Path,
     chosen_by_default: bool = False,
 ) -> None:
     from intervjufas.files.atomic import atomic_write_bytes
@@ -212,10 +226,10 @@ def _export(
 
             step("Läser rapporten")
             if customer:
-                version = customer_version_of(source, notes=notes)
+                version = customer_version_of(source, notes=notes, folder=folder)
                 document, warnings, kept = version.document, list(version.warnings), version.kept
             else:
-                document, warnings = export_document(source, customer=False)
+                document, warnings = export_document(source, customer=False, folder=folder)
             progress.expect(len(document.sections))
             data = _render(document, kind, step)
             step("Sparar")
