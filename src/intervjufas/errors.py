@@ -92,8 +92,8 @@ class ReportsFolderMissing(IntervjufasError):
             message = f"Rapportmappen {folder} är ingen mapp."
         else:
             message = (
-                f"Rapportmappen {folder} finns inte. Ange rapportmappen med --katalog eller "
-                "INTERVJUFAS_KATALOG; den skapas när du gör din första kartläggning."
+                f"Rapportmappen {folder} finns inte. Ange rapportmappen med --katalog, "
+                "INTERVJUFAS_KATALOG eller 'intervjufas installningar katalog MAPP'; den skapas när du gör din första kartläggning."
             )
         super().__init__(message)
         self.folder = folder
@@ -229,6 +229,17 @@ _ERRNO_TEXT = {
     errno.ENAMETOOLONG: "namnet är för långt",
     errno.EDQUOT: "diskkvoten är slut",
 }
+
+
+COMMAND_INDENT = "  "
+
+
+def to_copy(lead: str, command: str) -> str:
+    """A message that ends with a command to copy: the lead-in (``'… Fortsätt med:'``), then the
+    command alone on the next line, indented – never broken by the program, so the terminal wraps it
+    at most, and a triple click selects it whole.  Every printed command goes through here (errors,
+    warnings) or ``views.copy_command`` (screens)."""
+    return f"{lead}\n{COMMAND_INDENT}{command}"
 
 
 def describe_os_error(error: OSError) -> str:

@@ -102,11 +102,13 @@ def assert_nothing_written(folder: Path) -> None:
 
 
 def assert_one_error_line(result: CliResult, code: int) -> str:
+    """The one ``Fel:`` line (with the command to copy on the next line, when it ends with one)."""
     assert result.exit_code == code, result.output
     lines = result.stderr.strip().split("\n")
-    assert len(lines) == 1, result.stderr
+    with_command = len(lines) == 2 and lines[0].endswith(":") and lines[1].startswith("  ")
+    assert len(lines) == 1 or with_command, result.stderr
     assert lines[0].startswith("Fel: ")
-    return lines[0]
+    return "\n".join(lines)
 
 
 # -- answers files ---------------------------------------------------------------------------------
@@ -299,14 +301,14 @@ def test_fortsatt_of_a_missing_report(reports_dir: Path, tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["kartlagg", "--bogus"], "Fel: okänd flagga --bogus. Se 'intervjufas kartlagg --help'."),
-        (["kartlagg", "--steg", "x"], "Fel: ogiltigt värde för --steg / -s: värdet är inte ett heltal."),
+        (["kartlagg", "--bogus"], "Fel: Okänd flagga --bogus. Se 'intervjufas kartlagg --help'."),
+        (["kartlagg", "--steg", "x"], "Fel: Ogiltigt värde för --steg / -s: värdet är inte ett heltal."),
         (["kartlagg", "--steg", "9"], "Fel: --steg 9 finns inte; 'kartlaggning' har steg 1–3."),
         (["kartlagg", "--steg", "0"], "Fel: --steg 0 finns inte; 'kartlaggning' har steg 1–3."),
         (["snabb", "--steg", "3"], "Fel: --steg 3 finns inte; 'snabbformat' har steg 1–2."),
-        (["kartlagg", "--svar"], "Fel: flaggan --svar behöver ett värde."),
-        (["kartlagg", "extra"], "Fel: oväntat argument: extra."),
-        (["kartlag"], "Fel: okänt kommando 'kartlag'"),
+        (["kartlagg", "--svar"], "Fel: Flaggan --svar behöver ett värde."),
+        (["kartlagg", "extra"], "Fel: Oväntat argument: extra."),
+        (["kartlag"], "Fel: Okänt kommando 'kartlag'"),
     ],
 )
 def test_usage_errors(args: list[str], expected: str, reports_dir: Path) -> None:
@@ -429,7 +431,7 @@ def test_stopping_part_way_keeps_the_answers_and_names_the_resume_command(
     message = caught.value.message
     assert message.startswith(f"{reason} Svaren är sparade i {path}.")
     assert message.endswith(
-        f"Fortsätt med: intervjufas kartlagg --fortsatt {shlex.quote(str(path.resolve()))} --steg 2 --enkel"
+        f"Fortsätt med:\n  intervjufas kartlagg --fortsatt {shlex.quote(str(path.resolve()))} --steg 2 --enkel"
     )
 
 

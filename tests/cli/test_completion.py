@@ -139,7 +139,8 @@ def test_install_completion_for_zsh_and_fish(monkeypatch: pytest.MonkeyPatch, tm
     if shell == "zsh":
         start = (tmp_path / ".zshrc").read_text()
         assert start.count("fpath+=~/.zfunc; autoload -Uz compinit; compinit") == 1
-        assert start.count("zstyle") == 1
+        assert start.count("zstyle ':completion:*' menu select") == 1
+        assert start.count("zstyle ':completion:*:*:intervjufas:*' matcher 'l:|=* r:|=*'") == 1
 
 
 def test_the_completion_options_are_the_programs_own() -> None:
@@ -151,3 +152,29 @@ def test_the_completion_options_are_the_programs_own() -> None:
     group = get_command(app)
     names = [name for param in group.get_params(group.make_context("intervjufas", ["lista"])) for name in param.opts]
     assert names.count("--install-completion") == names.count("--show-completion") == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "offered"),
+    [
+        ("intervjufas visa truckfor", ["2024-02-20-truckforare-till-nordlager"]),
+        ("intervjufas visa KUNDTJÄNST", ["2024-02-28-kundtjanst-till-servicebolaget"]),
+        ("intervjufas kartlagg --fortsatt servicebolaget", ["2024-02-28-kundtjanst-till-servicebolaget"]),
+        ("intervjufas jamfor 2024-01 truckfor", ["2024-02-20-truckforare-till-nordlager"]),
+        (
+            "intervjufas exportera nordlager",
+            [
+                "nordlager",
+                "2024-03-05-plockare-till-nordlager",
+                "2024-02-20-truckforare-till-nordlager",
+                "2024-01-15-lagerarbetare-till-nordlager",
+            ],
+        ),
+        ("intervjufas visa 2024-02-2", ["2024-02-28-kundtjanst-till-servicebolaget", "2024-02-20-truckforare-till-nordlager"]),
+        ("intervjufas visa okant", []),
+    ],
+)
+def test_report_names_from_words_as_the_commands_take_them(reports: Path, line: str, offered: list[str]) -> None:
+    """What the command accepts, Tab offers: the start of a file name, else words of the assignment
+    and customer (several matches keep the words themselves as the first choice)."""
+    assert complete_bash(line) == offered

@@ -285,7 +285,7 @@ def test_the_refusal_names_the_matching_file_in_the_user_folder(
     code, _, err = run_wide("snabb", "--fortsatt", str(report), "--enkel")
     assert code == 1
     assert err.endswith(
-        f"Fortsätt med: intervjufas snabb --fortsatt {report} --fragor {user_sets / 'telefon.yaml'}\n"
+        f"Fortsätt med:\n  intervjufas snabb --fortsatt {report} --fragor {user_sets / 'telefon.yaml'}\n"
     )
 
 

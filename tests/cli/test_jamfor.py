@@ -252,7 +252,7 @@ def test_usage_errors(reports: Path):
     assert wrong.stderr == "Fel: Okänt format 'html' för --format; välj text eller markdown.\n"
     missing = jamfor()
     assert missing.exit_code == 2
-    assert missing.stderr.startswith("Fel: argumentet A saknas.")
+    assert missing.stderr.startswith("Fel: Argumentet A saknas.")
     broken = jamfor(FIRST, "2024-03-10")
     assert broken.exit_code == 1
     assert "huvudet är inte giltig YAML" in broken.stderr

@@ -233,14 +233,14 @@ def test_an_unknown_command_lists_the_known_ones(wrong: str) -> None:
     result = run_cli("schema", wrong)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (
-        f"Fel: inget JSON-schema för '{wrong}'; välj något av: lista, plan, trend, jamfor, karta, granska, "
+        f"Fel: Inget JSON-schema för '{wrong}'; välj något av: lista, plan, trend, jamfor, karta, granska, "
         "fragor. Se 'intervjufas schema --help'.\n"
     )
 
 
 def test_schema_needs_a_command() -> None:
     result = run_cli("schema")
-    assert result.exit_code == 2 and result.stderr.startswith("Fel: argumentet KOMMANDO saknas.")
+    assert result.exit_code == 2 and result.stderr.startswith("Fel: Argumentet KOMMANDO saknas.")
 
 
 def test_tab_completes_the_commands_with_a_schema() -> None:

@@ -39,8 +39,8 @@ def test_a_missing_folder_named_with_katalog_is_an_error(args: list[str], tmp_pa
     result = run_cli(*args, "--katalog", str(missing))
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        f"Fel: Rapportmappen {missing} finns inte. Ange rapportmappen med --katalog eller "
-        "INTERVJUFAS_KATALOG; den skapas när du gör din första kartläggning.\n"
+        f"Fel: Rapportmappen {missing} finns inte. Ange rapportmappen med --katalog, "
+        "INTERVJUFAS_KATALOG eller 'intervjufas installningar katalog MAPP'; den skapas när du gör din första kartläggning.\n"
     )
 
 

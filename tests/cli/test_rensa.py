@@ -53,7 +53,7 @@ def test_without_ja_and_without_a_terminal_it_is_a_dry_run(reports: Path) -> Non
         in out
     )
     assert out.rstrip().endswith(
-        "Provkörning – ingenting har tagits bort. Ta bort rapporterna med: intervjufas rensa --aldre-an 1d --ja"
+        "Provkörning – ingenting har tagits bort. Ta bort rapporterna med:\n  intervjufas rensa --aldre-an 1d --ja"
     )
     assert result.stderr.startswith("Varning: 2024-03-10-trasig.md: ")
     assert contents(reports) == before

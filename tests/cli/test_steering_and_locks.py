@@ -137,10 +137,11 @@ def test_a_new_report_whose_lock_cannot_be_opened_keeps_the_answers(
     lock_path(reports_dir / "2024-05-01-butikssaljare.md").mkdir()
     result = run_cli("kartlagg", "--steg", "1", "--svar", answers(tmp_path, "steg1.yaml", STEP_1))
     assert result.exit_code == 1, result.output
-    (line,) = result.stderr.strip().splitlines()
+    line, command_line = result.stderr.strip().splitlines()
     assert line.startswith("Fel: Kan inte låsa rapporten") and "återställningsfilen" in line, line
+    assert line.endswith("Fortsätt med:") and command_line.startswith("  "), result.stderr
     assert list(reports_dir.glob("*.md")) == []
     (kept,) = recovery_dir().glob("*.md")
     assert "Kravprofil" in kept.read_text(encoding="utf-8")
-    command = shlex.split(line.split("Fortsätt med: ", 1)[1])
+    command = shlex.split(command_line)
     assert command[1:4] == ["kartlagg", "--fortsatt", str(kept.resolve())]

@@ -435,12 +435,6 @@ def test_the_built_in_sets_and_the_example_are_clean() -> None:
     assert (code, out) == (0, "Inga fel i 3 filer.\n")
 
 
-def test_validera_without_files_is_a_usage_error() -> None:
-    code, _, err = run_cli("validera")
-    assert code == 2
-    assert err.startswith("Fel: argumentet FIL saknas.")
-
-
 def test_a_file_with_only_warnings_runs_with_fragor(tmp_path: Path, reports_dir: Path) -> None:
     path = tmp_path / "varning.yaml"
     path.write_bytes(WARNING_ONLY.data)

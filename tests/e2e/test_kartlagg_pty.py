@@ -26,7 +26,7 @@ from .conftest import (
 
 KARTLAGGNING = builtin_set("kartlaggning")
 STEP1, STEP2, STEP3 = KARTLAGGNING.steps
-RESUME = re.compile(r"Avbrutet\. Svaren är sparade i (\S+\.md)\. Fortsätt med: (intervjufas kartlagg [^\n]+)")
+RESUME = re.compile(r"Avbrutet\. Svaren är sparade i (\S+\.md)\. Fortsätt med:\n  (intervjufas kartlagg [^\n]+)")
 
 Run = Callable[..., Terminal]
 
@@ -283,7 +283,7 @@ def test_one_step_at_a_time_with_steg_and_fortsatt(run: Run, program: str, repor
     answer_metadata(t, "Undersköterska till Vården")
     step1 = t.answer_questions(STEP1.questions)
     t.expect("Kvar att göra: Steg 2: Under intervjun, Steg 3: Efter intervjun.")
-    match = t.expect(re.compile(r"Fortsätt med Steg 2 när det passar: (intervjufas kartlagg [^\n]+)"))
+    match = t.expect(re.compile(r"Fortsätt med Steg 2 när det passar:\n  (intervjufas kartlagg [^\n]+)"))
     assert t.wait_exit() == 0
     assert "Hur genomför du intervjun?" not in t.output
     assert "Grattis" not in t.output
@@ -462,7 +462,7 @@ def test_ctrl_c_before_the_assignment_has_a_name_keeps_the_text_in_a_recovery_fi
     t.interrupt()
     match = t.expect(
         re.compile(
-            r"rapporten skapades inte; det du hann skriva\s+finns i (\S+\.md)\. Fortsätt med: ([^\n]+)"
+            r"rapporten skapades inte; det du hann skriva\s+finns i (\S+\.md)\. Fortsätt med:\n  ([^\n]+)"
         )
     )
     assert t.wait_exit() == 130

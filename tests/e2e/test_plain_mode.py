@@ -26,7 +26,7 @@ from .conftest import (
 )
 
 Run = Callable[..., Terminal]
-RESUME = re.compile(r"Avbrutet\. Svaren är sparade i (\S+\.md)\. Fortsätt med: (intervjufas \S+ [^\n]+)")
+RESUME = re.compile(r"Avbrutet\. Svaren är sparade i (\S+\.md)\. Fortsätt med:\n  (intervjufas \S+ [^\n]+)")
 
 
 def line(t: Terminal, prompt: str, answer: str) -> None:
@@ -306,7 +306,7 @@ def test_a_pipe_that_ends_early_saves_what_was_answered(
     path = only_report(reports_dir)
     assert result.stderr == (
         f"Indata tog slut innan alla frågor var besvarade. Svaren är sparade i {path}. "
-        f"Fortsätt med: intervjufas snabb --fortsatt {path} --enkel\n"
+        f"Fortsätt med:\n  intervjufas snabb --fortsatt {path} --enkel\n"
     )
     answers = read_report(path, "snabbformat").answers
     assert answers["datum"] == Answer("2024-02-20")

@@ -23,7 +23,7 @@ def test_the_folder_hint_and_conflict_copies(run_command: Callable, program: str
     reports_dir.mkdir(parents=True, exist_ok=True)
     empty = run_command("lista", **NOT_ON_PATH)
     assert empty.returncode == 0, empty.stderr
-    assert f"Börja en kartläggning med: {program} kartlagg" in empty.stdout
+    assert f"Börja en kartläggning med:\n  {program} kartlagg\n" in empty.stdout
     original = reports_dir / "2024-01-15-lagerarbetare-till-nordlager.md"
     shutil.copy(FIXTURE_REPORTS / original.name, original)
     text = original.read_text(encoding="utf-8").replace(
@@ -56,7 +56,7 @@ def test_the_resume_command_runs_as_printed(run_command: Callable, program: str,
         check=False,
     )
     assert stopped.returncode == 130, stopped.stderr
-    resume = re.search(r"Fortsätt med: (.+)$", stopped.stderr, re.MULTILINE)
+    resume = re.search(r"Fortsätt med:\n  (.+)$", stopped.stderr, re.MULTILINE)
     assert resume is not None, stopped.stderr
     words = shlex.split(resume[1])
     assert words[:2] == [program, "snabb"] and "--enkel" in words

@@ -58,7 +58,7 @@ def test_the_top_level_help_loads_every_command_module(program: str) -> None:
 def test_a_wrong_value_still_gets_typers_check_and_a_swedish_line(program: str) -> None:
     code, _, errors = imported(program, "kartlagg", "--steg", "tre")
     assert code == 2
-    assert "Fel: ogiltigt värde för --steg / -s: värdet är inte ett heltal." in errors
+    assert "Fel: Ogiltigt värde för --steg / -s: värdet är inte ett heltal." in errors
 
 
 def test_no_yaml_before_the_first_question_once_the_sets_are_cached(program: str, tmp_path: Path) -> None:

@@ -314,7 +314,7 @@ def resume_argv(program: str, command: str, *, plain: bool = True) -> list[str]:
     return words
 
 
-RESUME_LINE = re.compile(r"Fortsätt med: ([^\n]*?)\s*$", re.MULTILINE)
+RESUME_LINE = re.compile(r"Fortsätt med:\n  ([^\n]*?)\s*$", re.MULTILINE)
 
 
 def printed_resume_command(stderr: str) -> str | None:

@@ -50,6 +50,7 @@ COMMANDS: dict[str, str] = {
     "schema": "schema_cmds",
     "sammanfoga-git": "git_cmds",
     "git-installera": "git_cmds",
+    "installningar": "settings_cmds",
 }
 
 
@@ -123,7 +124,16 @@ def terminal(ctx: typer.Context | None = None) -> TerminalFacts:
     from intervjufas.terminal import TerminalFacts
 
     obj = ctx.find_root().obj if ctx is not None else None
-    return obj if isinstance(obj, TerminalFacts) else TerminalFacts.detect()
+    if isinstance(obj, TerminalFacts):
+        return obj
+    facts = TerminalFacts.detect()
+    if facts.no_color or not (facts.stdout_is_terminal or facts.stderr_is_terminal):
+        return facts  # (colour matters only on a terminal: the settings are not read for a pipe)
+    from dataclasses import replace
+
+    from intervjufas.files.user_settings import value
+
+    return replace(facts, no_color=True) if value("farg") == "nej" else facts
 
 
 def program() -> str:

@@ -11,10 +11,11 @@ the folder only when a RAPPORT is being completed.
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -23,7 +24,10 @@ from intervjufas.errors import IntervjufasError
 COMPLETE_VAR = "_INTERVJUFAS_COMPLETE"
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 DESCRIBED = 30  # report names get a description (date, assignment, customer) when at most this many match
-ZSH_LINES = ("fpath+=~/.zfunc; autoload -Uz compinit; compinit", "zstyle ':completion:*' menu select")
+# zsh matches suggestions against the start of the word; a report found by words of its assignment
+# ('lager') is offered only when zsh may also match inside a name (for this program alone).
+ZSH_WORDS = "zstyle ':completion:*:*:intervjufas:*' matcher 'l:|=* r:|=*'"
+ZSH_LINES = ("fpath+=~/.zfunc; autoload -Uz compinit; compinit", "zstyle ':completion:*' menu select", ZSH_WORDS)
 
 
 def detected_shell() -> str | None:
@@ -106,7 +110,11 @@ def install(shell: str, script: str) -> Path:
 def _add_lines(start_file: Path, lines: list[str]) -> None:
     """Add the lines that ``start_file`` lacks (zsh's menu style only when no zstyle is set)."""
     text = start_file.read_text(encoding="utf-8") if start_file.is_file() else ""
-    missing = [line for line in lines if line not in text and not (line.startswith("zstyle") and "zstyle" in text)]
+    missing = [
+        line
+        for line in lines
+        if line not in text and not (line.startswith("zstyle ':completion:*' menu") and "zstyle" in text)
+    ]
     if missing:
         start_file.parent.mkdir(parents=True, exist_ok=True)
         start_file.write_text(text.rstrip("\n") + "\n" + "\n".join(missing) + "\n", encoding="utf-8")
@@ -152,22 +160,59 @@ ShowCompletion = Annotated[
 ]
 
 
+# The parameters that take a RAPPORT (their values complete from words), and where the typed text
+# waits for ``complete_report`` in the context's public ``meta``.
+REPORT_PARAMETERS = frozenset({"rapport", "a", "b", "fortsatt", "utga_fran"})
+TYPED = "intervjufas.typed"
+_WORDS_COMPLETED: dict[type, type] = {}
+
+
+def words_completed(param: Any) -> Any:
+    """A copy of the parameter ``param`` whose completion offers what the command takes for what is
+    typed, also when that is not the start of a file name ('lager' offers
+    2024-01-15-lagerarbetare-till-nordlager).  Typer keeps only the suggestions that start with the
+    typed text, so the copy hands its ``autocompletion`` (``complete_report``) the typed text in
+    ``ctx.meta`` and an empty start.  A subclass of the parameter's own class, made by the program;
+    the framework's objects are not changed."""
+    kind = type(param)
+    if kind not in _WORDS_COMPLETED:
+
+        def shell_complete(self: Any, ctx: Any, incomplete: str) -> Any:
+            ctx.meta[TYPED] = incomplete
+            return kind.shell_complete(self, ctx, "")
+
+        _WORDS_COMPLETED[kind] = type(f"WordsCompleted{kind.__name__}", (kind,), {"shell_complete": shell_complete})
+    completed = copy.copy(param)
+    completed.__class__ = _WORDS_COMPLETED[kind]
+    return completed
+
+
 def complete_report(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Report names (the file name without .md) in the reports folder that start with what is typed;
-    with a description when only a few match."""
+    """Report names (the file name without .md) in the reports folder that start with what is typed,
+    else those of the reports whose assignment, customer or date hold its words (``finding``'s one
+    rule); with a description when only a few match."""
     from intervjufas.files.settings import reports_dir
     from intervjufas.folder.finding import completed_reports
 
+    incomplete = ctx.meta.pop(TYPED, incomplete)
     folder = ctx.params.get("katalog")
     try:
         matches = completed_reports(incomplete, reports_dir(Path(folder) if folder else None))
     except (IntervjufasError, OSError):
         return []  # nothing to offer
-    if len(matches) > DESCRIBED or os.environ.get(COMPLETE_VAR, "").endswith(
-        "bash"
-    ):  # (bash shows no descriptions)
-        return [(path.stem, "") for path in matches]
-    return [(path.stem, _description(path)) for path in matches]
+    shell = os.environ.get(COMPLETE_VAR, "")
+    bash = shell.endswith("bash")  # (bash shows no descriptions)
+    if len(matches) > DESCRIBED or bash:
+        found = [(path.stem, "") for path in matches]
+    else:
+        found = [(path.stem, _description(path)) for path in matches]
+    by_words = not any(path.stem.startswith(incomplete) for path in matches)
+    if len(matches) > 1 and by_words and not shell.endswith("fish"):
+        # Found by words: the words themselves stay a choice (the command asks which report), and
+        # bash and zsh keep them on the line rather than the matches' common start ("2024-0");
+        # fish lists matches inside names by itself, and would take the words as the one match.
+        found.insert(0, (incomplete, "" if bash else f"alla {len(matches)} som passar; du väljer sedan"))
+    return found
 
 
 def _description(path: Path) -> str:

@@ -86,6 +86,22 @@ Edit = Annotated[
 ]
 
 
+ExportOutput = Annotated[
+    Path | None,
+    typer.Option(
+        "--utfil",
+        "-o",
+        metavar="FIL",
+        help=(
+            "Filen att skriva (eller en mapp att lägga den i). Standard: rapportens namn med .html "
+            "(eller .docx med --format docx), i den mapp du står i. En tidigare export med samma namn "
+            "ersätts."
+        ),
+        show_default=False,
+    ),
+]
+
+
 @commands.command(
     "exportera",
     short_help="Exportera en rapport till HTML eller Word.",
@@ -103,19 +119,7 @@ def exportera(
     ctx: typer.Context,
     rapport: OptionalReport = None,
     format_name: ExportFormatOption = None,
-    utfil: Annotated[
-        Path | None,
-        typer.Option(
-            "--utfil",
-            "-o",
-            metavar="FIL",
-            help=(
-                "Filen att skriva (eller en mapp att lägga den i). Standard: rapportens namn med .html "
-                "eller .docx, i den mapp du står i. En tidigare export med samma namn ersätts."
-            ),
-            show_default=False,
-        ),
-    ] = None,
+    utfil: ExportOutput = None,
     kundversion: Annotated[
         bool,
         typer.Option(
@@ -152,7 +156,17 @@ def exportera(
     if redigera and not _edit(facts, source, med_noteringar, folder):
         return
     if kind is not None:
-        _export(facts, source, utfil, kind, customer=kundversion, notes=med_noteringar, folder=folder)
+        by_default = format_name is None and (utfil is None or not utfil.suffix)
+        _export(
+            facts,
+            source,
+            utfil,
+            kind,
+            customer=kundversion,
+            notes=med_noteringar,
+            folder=folder,
+            chosen_by_default=by_default,
+        )
 
 
 def _team_export(
@@ -242,6 +256,7 @@ def _export(
     customer: bool,
     notes: bool,
     folder: Path,
+    chosen_by_default: bool = False,
 ) -> None:
     from intervjufas.files.atomic import atomic_write_bytes
     from intervjufas.reading.export.kept_version import customer_version_of
@@ -276,7 +291,8 @@ def _export(
     show_warnings(errors, warnings)
     what = "Kundversionen" if customer else "Exporten"
     edited = f" (med din redigerade text från {kept.name})" if kept is not None else ""
-    write_out(facts, f"{what}{edited} är sparad i {target}.\n")
+    hint = " (HTML; ett Word-dokument får du med --format docx)" if chosen_by_default else ""
+    write_out(facts, f"{what}{edited} är sparad i {target}{hint}.\n")
 
 
 @contextlib.contextmanager

@@ -68,7 +68,7 @@ ExportFormatOption = Annotated[
         "--format",
         metavar="FORMAT",
         help="html (en fil att öppna i webbläsaren och skriva ut som PDF) eller docx (Word). "
-        "Utan --format avgör filändelsen i -o.",
+        "Utan --format avgör filändelsen i -o; annars blir det html.",
         show_default=False,
         parser=enum_parser(
             ExportFormat,

@@ -50,12 +50,23 @@ class SwedishHelp:
 
 
 class Command(SwedishHelp, TyperCommand):
-    """Every subcommand: Swedish help, Swedish usage errors."""
+    """Every subcommand: Swedish help, Swedish usage errors, report names completed from words."""
 
     allow_extra_args = True  # an extra argument gets a Swedish message here, not Click's
 
+    def get_params(self, ctx: Any) -> list[Any]:
+        """The command's parameters; while the shell asks for completions (the context parses
+        resiliently), a RAPPORT is completed from what is typed as the commands take it – the
+        start of a file name or words of the assignment and customer – see ``completion``."""
+        params = super().get_params(ctx)
+        if not ctx.resilient_parsing:
+            return params
+        from intervjufas.cli.completion import REPORT_PARAMETERS, words_completed
+
+        return [words_completed(param) if param.name in REPORT_PARAMETERS else param for param in params]
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        with usage_errors.in_swedish(self.get_params(ctx)):
+        with usage_errors.in_swedish(self.get_params(ctx), ctx.command_path):
             rest = super().parse_args(ctx, args)
         if rest and not ctx.resilient_parsing:
             raise usage_errors.extra_arguments(rest, ctx.command_path)
@@ -99,7 +110,7 @@ class App(SwedishHelp, TyperGroup):
         if not args and not ctx.resilient_parsing:  # the program alone shows its help
             self.format_help(ctx, None)
             ctx.exit()
-        with usage_errors.in_swedish(self.get_params(ctx)):
+        with usage_errors.in_swedish(self.get_params(ctx), ctx.command_path):
             return super().parse_args(ctx, args)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:

@@ -109,12 +109,13 @@ StartFrom = Annotated[
     ),
 ]
 FollowUpOption = Annotated[
-    FollowUpScope,
+    FollowUpScope | None,
     typer.Option(
         "--uppfoljning",
         metavar="VILKA",
         help="Vilka öppna moment i tidigare utvecklingsplaner som följs upp: kund (standard: samma kunds, "
-        "annars samma frågeuppsättnings), alla eller ingen. De nyaste frågas först, några åt gången.",
+        "annars samma frågeuppsättnings), alla eller ingen. De nyaste frågas först, några åt gången. "
+        "Ändra standardvalet med: intervjufas installningar uppfoljning VILKA.",
         show_default=False,
         parser=enum_parser(
             FollowUpScope,
@@ -194,6 +195,18 @@ NewMap = Annotated[
         help="Börja processkartan från början i stället för från din senaste karta.",
     ),
 ]
+
+
+def use_pager(facts: Any, off: bool) -> bool:
+    """Whether a long text is paged: not with ``--ingen-pager``, nor when the settings say
+    ``bladdring = "nej"`` (read only when the output is a terminal, where it matters)."""
+    if off:
+        return False
+    if not facts.stdout_is_terminal:
+        return True
+    from intervjufas.files.user_settings import value
+
+    return value("bladdring") == "ja"
 
 
 def existing_reports_dir(option: Path | None) -> Path:

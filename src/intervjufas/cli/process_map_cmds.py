@@ -11,7 +11,7 @@ import typer
 from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.cli.completion import complete_report
 from intervjufas.cli.format_options import MapFormat, MapFormatOption
-from intervjufas.cli.options import Folder
+from intervjufas.cli.options import Folder, use_pager
 from intervjufas.errors import UsageError
 from intervjufas.views.console import make_console
 from intervjufas.views.output import standard_output, write_out
@@ -98,15 +98,16 @@ def karta(
     med: Rejoin = False,
 ) -> None:
     chosen = _format(format_name, json_output, historik)
+    pager = use_pager(terminal(ctx), ingen_pager)
     if team or sla_ihop or dela or utanfor or med:
-        _team(ctx, rapport, katalog, chosen, (sla_ihop, dela, utanfor, med), historik, pager=not ingen_pager)
+        _team(ctx, rapport, katalog, chosen, (sla_ihop, dela, utanfor, med), historik, pager=pager)
         return
     if historik and rapport is not None:
         raise UsageError("--historik visar hela rapportmappens historik; ange ingen RAPPORT.")
     if historik:
-        _history(ctx, katalog, chosen, alla, pager=not ingen_pager)
+        _history(ctx, katalog, chosen, alla, pager=pager)
     else:
-        _map(ctx, rapport, katalog, chosen, alla, pager=not ingen_pager)
+        _map(ctx, rapport, katalog, chosen, alla, pager=pager)
 
 
 def _format(format_name: MapFormat, json_output: bool, historik: bool) -> str:

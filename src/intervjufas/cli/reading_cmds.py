@@ -19,6 +19,7 @@ from intervjufas.cli.options import (
     OutputFile,
     ReportArgument,
     existing_reports_dir,
+    use_pager,
 )
 from intervjufas.errors import ExitCode, UsageError
 from intervjufas.views.console import make_console
@@ -91,7 +92,7 @@ def visa(
 
     facts = terminal(ctx)
     view = shown_report(choose_report(rapport, reports_dir(katalog), facts))
-    show_report(make_console(facts), view, pager=not ingen_pager, less=facts.less)
+    show_report(make_console(facts), view, pager=use_pager(facts, ingen_pager), less=facts.less)
 
 
 Consultants = Annotated[

@@ -121,16 +121,23 @@ NoSuggestions = Annotated[
     typer.Option(
         "--utan-forslag",
         metavar="",
-        help="Föreslå inte kollegornas moment efter din karta i varje fas (också: $INTERVJUFAS_UTAN_FORSLAG=1).",
+        help="Föreslå inte kollegornas moment efter din karta i varje fas (standardvalet: intervjufas installningar forslag nej).",
     ),
 ]
 
 
 def suggestions_turned_off() -> bool:
-    """The environment's setting (until the settings file has one): $INTERVJUFAS_UTAN_FORSLAG."""
-    import os
+    """The settings' ``forslag`` (environment $INTERVJUFAS_UTAN_FORSLAG, then the file)."""
+    from intervjufas.files.user_settings import value
 
-    return os.environ.get("INTERVJUFAS_UTAN_FORSLAG", "").strip().casefold() not in ("", "0", "nej", "false")
+    return value("forslag") == "nej"
+
+
+def _follow_up(given: FollowUpScope | None) -> FollowUpScope:
+    """``--uppfoljning``, else the settings' ``uppfoljning`` (environment, file), else kund."""
+    from intervjufas.files.user_settings import value
+
+    return FollowUpScope(value("uppfoljning", given.value if given is not None else None))
 
 
 def _session_command(set_id: str) -> Any:
@@ -144,16 +151,16 @@ def _session_command(set_id: str) -> Any:
         katalog: Folder = None,
         fragor: QuestionFile = None,
         utga_fran: StartFrom = None,
-        uppfoljning: FollowUpOption = FollowUpScope.kund,
+        uppfoljning: FollowUpOption = None,
         utan_uppfoljning: SkipFollowUp = False,
         enkel: Plain = False,
         ny_karta: NewMap = False,
         strikt: Strict = False,
         utan_forslag: NoSuggestions = False,
     ) -> None:
-        if utan_uppfoljning and uppfoljning not in (FollowUpScope.kund, FollowUpScope.ingen):
+        if utan_uppfoljning and uppfoljning not in (None, FollowUpScope.kund, FollowUpScope.ingen):
             raise UsageError(f"--utan-uppfoljning och --uppfoljning {uppfoljning.value} säger emot varandra.")
-        scope = FollowUpScope.ingen if utan_uppfoljning else uppfoljning
+        scope = FollowUpScope.ingen if utan_uppfoljning else _follow_up(uppfoljning)
         run_session_command(
             ctx,
             set_id,

@@ -19,28 +19,49 @@ commands = CommandTable()
     "validera",
     help=(
         "Kontrollera frågefiler och visa alla problem på en gång, som fil:rad:kolumn: meddelande, "
-        "följt av en sammanfattning. Avslutningskod 1 om något fel hittas (varningar räknas inte)."
+        "följt av en sammanfattning. Utan FIL kontrolleras dina egna frågefiler (mappen som "
+        "$INTERVJUFAS_FRAGOR anger, annars intervjufas/fragor i din inställningsmapp). Avslutningskod 1 "
+        "om något fel hittas (varningar räknas inte)."
     ),
 )
 def validera(
     ctx: typer.Context,
     filer: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(
             metavar="FIL",
-            help="Frågefiler (YAML) att kontrollera. En mapp kontrollerar alla .yaml- och .yml-filer i den.",
+            help="Frågefiler (YAML) att kontrollera. En mapp kontrollerar alla .yaml- och .yml-filer i den. "
+            "Utan FIL: dina egna frågefiler.",
             show_default=False,
         ),
-    ],
+    ] = None,
 ) -> None:
     from intervjufas.questionsets.validation import check_files, has_errors
     from intervjufas.views.validation import report_lines
 
-    results = check_files(filer)
     out = standard_output(terminal(ctx))
+    if not filer:
+        filer = [_own_sets(ctx)]
+        out.write(f"Kontrollerar dina egna frågefiler i {filer[0]}.\n")
+    results = check_files(filer)
     for line in report_lines(results):
         out.write(line + "\n")
     raise typer.Exit(ExitCode.ERROR if has_errors(results) else ExitCode.OK)
+
+
+def _own_sets(ctx: typer.Context) -> Path:
+    """The folder of one's own question files, when it exists; else exactly what to give."""
+    from intervjufas.cli.usage_errors import line
+    from intervjufas.files.settings import SETS_ENV, question_sets_dir
+
+    folder = question_sets_dir()
+    if folder.is_dir():
+        return folder
+    raise line(
+        f"Ange frågefilen eller mappen att kontrollera, t.ex. {program()} validera min-uppsattning.yaml; "
+        f"mappen för dina egna frågefiler ({folder}) finns inte (${SETS_ENV} kan ange en annan)",
+        ctx.command_path,
+    )
 
 
 SetsAsJson = Annotated[

@@ -27,21 +27,24 @@ class CommandLineError(UsageError):
 
 
 def line(text: str, command_path: str) -> CommandLineError:
-    """The error for ``text``, ending with where to read more (``Se 'intervjufas … --help'.``)."""
+    """The error for ``text``, as every message after ``Fel:`` – a capital letter first, a full stop
+    (or a question mark) at the end – and then where to read more (``Se 'intervjufas … --help'.``)."""
     end = "" if text.endswith(("?", ".")) else "."
-    return CommandLineError(f"{text}{end} Se '{command_path} --help'.")
+    return CommandLineError(f"{text[:1].upper()}{text[1:]}{end} Se '{command_path} --help'.")
 
 
 @contextlib.contextmanager
-def in_swedish(params: Sequence[Any]) -> Iterator[None]:
+def in_swedish(params: Sequence[Any], command_path: str = ROOT) -> Iterator[None]:
     """Turn the framework's usage errors raised inside into ``CommandLineError``; ``params`` are the
-    parameters of the command being parsed (to tell a flag from an option that takes a value)."""
+    parameters of the command being parsed (to tell a flag from an option that takes a value), and
+    ``command_path`` the command whose ``--help`` the line points to when the error names no context
+    (the parser raises a missing option value without one)."""
     try:
         yield
     except typer.TyperException as error:
         if error.exit_code != ExitCode.USAGE:
             raise
-        raise line(describe(error, params), _path(error)) from error
+        raise line(describe(error, params), _path(error, command_path)) from error
 
 
 def describe(error: typer.TyperException, params: Sequence[Any]) -> str:
@@ -103,6 +106,6 @@ def _param_hint(error: Any) -> str:
     return str(hint or "").replace("'", "")
 
 
-def _path(error: Any) -> str:
+def _path(error: Any, fallback: str = ROOT) -> str:
     ctx = getattr(error, "ctx", None)
-    return ctx.command_path if ctx is not None else ROOT
+    return ctx.command_path if ctx is not None else fallback

@@ -3,10 +3,12 @@ folder, one's own question sets, the program's cache, config and data folders, t
 the author's name.
 
 Each is the environment variable that names it when it is set (``INTERVJUFAS_KATALOG``,
-``_FRAGOR``, ``_DATA``, ``_FORFATTARE``), else the platform's folder (platformdirs, imported only
-when asked) or what the user said once.  The author's name: ``$INTERVJUFAS_FORFATTARE``; otherwise
-the name remembered in the user's config folder (``intervjufas/forfattare.txt``, read only when it
-and its folder are the user's own and private, see ``private_folders``); otherwise the login name.
+``_FRAGOR``, ``_DATA``, ``_FORFATTARE``), else – for the reports folder and the author – the
+settings file (``user_settings``), else the platform's folder (platformdirs, imported only when
+asked) or what the user said once.  The author's name: ``$INTERVJUFAS_FORFATTARE``; otherwise the
+settings file's ``forfattare``; otherwise the name remembered in the user's config folder
+(``intervjufas/forfattare.txt``, read only when it and its folder are the user's own and private,
+see ``private_folders``); otherwise the login name.
 A session that may ask says when to ask for it (``session.author``).
 
 The cache folder is checked as it is handed out: when another account could have written to it,
@@ -25,34 +27,42 @@ import os
 from pathlib import Path
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.files.private_folders import (
-    checked_folder,
-    folder_problem,
-    make_private_dir,
-    read_private,
-    unsafe_folder,
+from intervjufas.files.private_folders import checked_folder, folder_problem, make_private_dir, unsafe_folder
+from intervjufas.files.user_settings import (
+    AUTHOR_ENV,
+    NAME_FILE_LIMIT,
+    REPORTS_ENV,
+    config_home,
+    login_name,
+    remembered_author,
+    remembered_file,
 )
+from intervjufas.files.user_settings import value as setting_value
 
-REPORTS_ENV = "INTERVJUFAS_KATALOG"
+__all__ = [
+    "AUTHOR_ENV",
+    "DATA_ENV",
+    "NAME_FILE_LIMIT",
+    "REPORTS_ENV",
+    "SETS_ENV",
+    "config_home",
+    "login_name",
+    "remembered_file",
+]
+
 SETS_ENV = "INTERVJUFAS_FRAGOR"
 DATA_ENV = "INTERVJUFAS_DATA"
-AUTHOR_ENV = "INTERVJUFAS_FORFATTARE"
-NAME_FILE_LIMIT = 64 * 1024
 
 _FALLBACK: list[Path] = []  # the private temporary cache folder of this run, once made
 
 
 # -- folders ---------------------------------------------------------------------------------------
 def reports_dir(option: Path | None = None) -> Path:
-    """The reports folder: the option, else $INTERVJUFAS_KATALOG, else <Dokument>/intervjufas."""
+    """The reports folder: the option, else $INTERVJUFAS_KATALOG, else the settings file, else
+    <Dokument>/intervjufas (``user_settings``)."""
     if option is not None:
         return option.expanduser()
-    env = os.environ.get(REPORTS_ENV, "").strip()
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_documents_dir
-
-    return Path(user_documents_dir()) / "intervjufas"
+    return Path(setting_value("katalog")).expanduser()
 
 
 def question_sets_dir() -> Path:
@@ -76,13 +86,6 @@ def cache_home() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("intervjufas", appauthor=False))
-
-
-def config_home() -> Path:
-    """The program's folder in the user's config folder (``~/.config/intervjufas`` on Linux)."""
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("intervjufas", appauthor=False))
 
 
 def data_home() -> Path:
@@ -123,31 +126,15 @@ def _temporary_folder() -> Path:
 
 
 # -- names -----------------------------------------------------------------------------------------
-def login_name() -> str:
-    """The user's login name, or "" when the system does not say."""
-    import getpass  # (only when the name is not given: not before a session's first question)
-
-    with contextlib.suppress(Exception):
-        return getpass.getuser()
-    return ""
-
-
-def remembered_file() -> Path:
-    return config_home() / "forfattare.txt"
-
-
 def named_author() -> str:
-    """The name given by ``$INTERVJUFAS_FORFATTARE``, else the remembered one ('' when neither)."""
+    """The name given by ``$INTERVJUFAS_FORFATTARE``, else the settings file's, else the remembered
+    one ('' when none)."""
     named = os.environ.get(AUTHOR_ENV, "").strip()
     if named:
         return named
-    path = remembered_file()
-    data = read_private(path, NAME_FILE_LIMIT) if checked_folder(path.parent) is not None else None
-    with contextlib.suppress(UnicodeDecodeError):
-        remembered = (data or b"").decode("utf-8").strip()
-        if remembered:
-            return remembered.splitlines()[0].strip()
-    return ""
+    from intervjufas.files.user_settings import file_values
+
+    return file_values().get("forfattare") or remembered_author()
 
 
 def author_name() -> str:

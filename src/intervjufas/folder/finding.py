@@ -15,7 +15,8 @@
   only one file name has; it reads no headers.
 
 Both take a path or a name in the folder the same way (``_given``); shell completion offers the
-file names that start with what is typed (``completed_reports``).
+file names that start with what is typed, else those of the reports the typed words find
+(``completed_reports``).
 """
 
 from __future__ import annotations
@@ -127,8 +128,15 @@ def ambiguity(name: str, folder: Path, found: list[FoundReport]) -> str:
 
 
 def completed_reports(prefix: str, folder: Path) -> list[Path]:
-    """The reports whose file name (without .md) starts with what is typed, newest first."""
-    return [path for path in reversed(report_files(folder)) if path.stem.startswith(prefix)]
+    """What Tab offers for a RAPPORT, as the commands take it: the reports whose file name (without
+    .md) starts with what is typed, newest first; when none does, the reports whose assignment,
+    customer or date hold its words (``find_reports``' rule: 'lager' finds
+    '2024-01-15-lagerarbetare-till-nordlager')."""
+    by_name = [path for path in reversed(report_files(folder)) if path.stem.startswith(prefix)]
+    if by_name or not prefix.strip():
+        return by_name
+    found = sorted(_by_words(prefix, folder), key=lambda report: report.sort_key, reverse=True)
+    return [report.path for report in found]
 
 
 def _given(name: str, folder: Path) -> Path | None:

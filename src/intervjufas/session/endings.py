@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, SaveError, stop_signal
+from intervjufas.errors import ExitCode, Interrupted, IntervjufasError, SaveError, stop_signal, to_copy
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.report.model import Report
 from intervjufas.session.options import SessionOptions, resume_command
@@ -46,9 +46,7 @@ class Ending:
         code = ExitCode.INTERRUPTED if isinstance(stop, EOFError) else 128 + signum
         path = self.path()
         if path is not None:
-            message = (
-                f"{reason} Svaren är sparade i {path}. Fortsätt med: {resume_command(self.options, path)}"
-            )
+            message = to_copy(f"{reason} Svaren är sparade i {path}. Fortsätt med:", resume_command(self.options, path))
             return Interrupted(message, exit_code=code)
         if not report.answers and not report.drafts:
             return Interrupted(f"{reason} Inget sparades; inga frågor hade besvarats.", exit_code=code)
@@ -60,8 +58,11 @@ class Ending:
                 exit_code=code,
             )
         return Interrupted(
-            f"{reason} Uppdraget hade inget namn ännu, så rapporten skapades inte; det du hann skriva "
-            f"finns i {kept}. Fortsätt med: {resume_command(self.options, kept)}",
+            to_copy(
+                f"{reason} Uppdraget hade inget namn ännu, så rapporten skapades inte; det du hann skriva "
+                f"finns i {kept}. Fortsätt med:",
+                resume_command(self.options, kept),
+            ),
             exit_code=code,
         )
 
@@ -74,8 +75,11 @@ class Ending:
                 "sessionen finns bara i det som skrivs ut nedan."
             )
         return IntervjufasError(
-            f"{error.message} Alla svar från den här sessionen finns i återställningsfilen {kept}. "
-            f"Fortsätt med: {resume_command(self.options, kept)}"
+            to_copy(
+                f"{error.message} Alla svar från den här sessionen finns i återställningsfilen {kept}. "
+                "Fortsätt med:",
+                resume_command(self.options, kept),
+            )
         )
 
     def _recover(self, report: Report) -> Path | None:

@@ -278,7 +278,7 @@ def _wants_more(session: Recorder, asked: int, remaining: int, total: int) -> bo
         help=f"{MORE} visar {min(BATCH, remaining)} till; {SKIP_REST.lower()} går vidare till frågorna. "
         "De moment du hoppar över kommer tillbaka nästa gång.",
     )
-    answer = session.prompter.ask(AskRequest(question, f"Uppföljning · {asked} av {total} följda upp"))
+    answer = session.prompter.ask(AskRequest(question, f"Uppföljning · {asked} av {total} uppföljda"))
     return answer.value == MORE
 
 

@@ -17,6 +17,7 @@ from intervjufas.errors import (
     SaveError,
     Stopped,
     UsageError,
+    to_copy,
 )
 from intervjufas.files.settings import reports_dir
 from intervjufas.folder.report_file import ReportFile
@@ -288,14 +289,12 @@ def _check_set(report: Report, path: Path, questionnaire: Questionnaire, options
     ref = report.question_set
     if ref.id != questionnaire.id:
         command = COMMANDS.get(ref.id)
-        hint = (
-            f" Fortsätt med: {shlex.join([*options.program, command, '--fortsatt', str(path)])}"
-            if command
-            else _question_file_hint(ref, options, path)
-        )
-        raise IntervjufasError(
-            f"Rapporten {path.name} är gjord med frågeuppsättningen '{ref.id}', inte '{questionnaire.id}'.{hint}"
-        )
+        made_with = f"Rapporten {path.name} är gjord med frågeuppsättningen '{ref.id}', inte '{questionnaire.id}'."
+        if command:
+            raise IntervjufasError(
+                to_copy(f"{made_with} Fortsätt med:", shlex.join([*options.program, command, "--fortsatt", str(path)]))
+            )
+        raise IntervjufasError(f"{made_with}{_question_file_hint(ref, options, path)}")
     if ref.hash != questionnaire.content_hash:
         versions = (
             f"version {ref.version}, men frågorna har ändrats sedan dess"
@@ -318,5 +317,5 @@ def _question_file_hint(ref: SetRef, options: SessionOptions, path: Path) -> str
         found = entry.questionnaire
         if found is not None and found.id == ref.id and found.content_hash == ref.hash:
             command = [*options.program, options.command, "--fortsatt", str(path), "--fragor", entry.origin]
-            return f" Fortsätt med: {shlex.join(command)}"
+            return to_copy(" Fortsätt med:", shlex.join(command))
     return " Ange frågefilen som rapporten gjordes med: --fragor FIL."

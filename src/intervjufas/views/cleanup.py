@@ -106,10 +106,12 @@ def show_dry_run(console: Console, plan: CleanupPlan, program: Sequence[str], fo
     run; ``folder`` the --katalog given, if any)."""
     command = _command_with_yes(plan, program, folder)
     _line(console)
+    from intervjufas.views.copy_command import show_command
+
     if plan.anonymise:
-        _line(console, f"Provkörning – ingenting har ändrats. Anonymisera rapporterna med: {command}")
+        show_command(console, "Provkörning – ingenting har ändrats. Anonymisera rapporterna med:", command)
     else:
-        _line(console, f"Provkörning – ingenting har tagits bort. Ta bort rapporterna med: {command}")
+        show_command(console, "Provkörning – ingenting har tagits bort. Ta bort rapporterna med:", command)
 
 
 def _command_with_yes(plan: CleanupPlan, program: Sequence[str], folder: Path | None) -> str:

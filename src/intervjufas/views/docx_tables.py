@@ -16,6 +16,25 @@ from xml.sax.saxutils import escape
 
 Merge = Literal["restart", "continue"] | None
 
+# A header word must fit its column whole: bold 11 pt text is at most this wide per character
+# (Calibri's and its stand-ins' widest letters but m and w), plus the cell's margins on both sides.
+HEADER_MM_PER_CHARACTER = 2.6
+CELL_MARGINS_MM = 4.0
+
+
+def fitted_widths(widths: Sequence[float], header: Sequence[str] | None) -> tuple[float, ...]:
+    """Column widths (mm) in which no header word has to break: a column narrower than its
+    header's longest word takes the difference from the widest column (the total stays)."""
+    fitted = list(widths)
+    for column, text in enumerate(header or ()):
+        longest = max((len(word) for word in text.split()), default=0)
+        missing = longest * HEADER_MM_PER_CHARACTER + CELL_MARGINS_MM - fitted[column]
+        if missing > 0:
+            widest = max(range(len(fitted)), key=lambda index: fitted[index])
+            fitted[widest] -= missing
+            fitted[column] += missing
+    return tuple(fitted)
+
 
 def append_rows(
     table: Any,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas import __version__
 from intervjufas.reading.export.document import (
+    FOLLOW_UP_HEADER,
     NOT_ANSWERED,
     Block,
     ChoiceContent,
@@ -29,7 +30,8 @@ from intervjufas.reading.export.document import (
     Section,
     TextContent,
 )
-from intervjufas.views.docx_tables import Merge, append_rows
+from intervjufas.views.docx_links import add_linked_text
+from intervjufas.views.docx_tables import Merge, append_rows, fitted_widths
 from intervjufas.views.export_html import NO_PLAN, WHY, map_header, moment_cells
 
 if TYPE_CHECKING:
@@ -43,7 +45,8 @@ TABLE_STYLE = "Light List Accent 1"
 FACT_WIDTHS = (45.0, 121.0)
 PLAN_WIDTHS = (22.0, 24.0, 46.0, 46.0, 28.0)
 CUSTOMER_PLAN_WIDTHS = (32.0, 26.0, 38.0, 38.0, 32.0)
-MAP_WIDTHS = (24.0, 44.0, 24.0, 30.0, 44.0)
+MAP_WIDTHS = (22.0, 40.0, 30.0, 30.0, 44.0)
+FOLLOW_UP_WIDTHS = (62.0, 34.0, 70.0)
 CUSTOMER_MAP_WIDTHS = {2: (46.0, 120.0), 3: (40.0, 66.0, 60.0)}
 FONT = "Calibri"
 # The older bit-mask form of a table's look (w:val), which some programs read instead of the flags.
@@ -86,13 +89,10 @@ class _Writer:
 def _paragraph(
     doc: _Writer, text: str, *, style: str | None = None, bold: bool = False, italic: bool = False
 ) -> Any:
-    """A paragraph whose line breaks (``\\n``) become Word line breaks."""
+    """A paragraph whose line breaks become Word line breaks and whose web addresses are hyperlinks
+    (shown as typed)."""
     paragraph = doc.add_paragraph(style)
-    run = paragraph.add_run(text)
-    if bold:
-        run.bold = True
-    if italic:
-        run.italic = True
+    add_linked_text(paragraph, text, bold=bold, italic=italic)
     return paragraph
 
 
@@ -175,6 +175,7 @@ def _table(
     for name, value in flags.items():
         look.set(qn(f"w:{name}"), "1" if value else "0")
     look.set(qn("w:val"), f"{sum(_LOOK_BITS[name] for name, on in flags.items() if on):04X}")
+    widths = fitted_widths(widths, header)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
     twips = [Mm(width).twips for width in widths]
@@ -192,14 +193,11 @@ def _facts(doc: _Writer, document: Document) -> None:
 
 
 def _follow_ups(doc: _Writer, document: Document) -> None:
+    """The follow-ups of earlier plans: one table, a row per item."""
     if not document.follow_ups:
         return
     doc.add_heading(document.follow_up_title, 1)
-    for follow_up in document.follow_ups:
-        doc.add_heading(follow_up.label, 2)
-        if follow_up.status:
-            _paragraph(doc, follow_up.status, bold=True)
-        _texts(doc, follow_up.comment)
+    _table(doc, FOLLOW_UP_HEADER, list(document.follow_up_cells), FOLLOW_UP_WIDTHS)
 
 
 def _plan(doc: _Writer, document: Document) -> None:

@@ -11,11 +11,14 @@ and flows), keeps headings with what follows and repeats table headers on every 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
 from intervjufas import __version__
+from intervjufas.model.autolinks import address_spans
 from intervjufas.reading.export.document import (
+    FOLLOW_UP_HEADER,
     NOT_ANSWERED,
     Block,
     ChoiceContent,
@@ -66,8 +69,10 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.5
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; margin: .4rem 0 1rem; font-size: .95rem; }
-th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line);
-  overflow-wrap: anywhere; }
+th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
+td { overflow-wrap: anywhere; }
+th { overflow-wrap: normal; word-break: keep-all; hyphens: manual; }
+a { color: var(--accent); }
 thead th { background: var(--soft); border-bottom: 2px solid var(--ink); }
 .plan th:nth-child(-n+2), .plan td:nth-child(-n+2) { white-space: nowrap; }
 .map { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }
@@ -115,9 +120,20 @@ def _text(text: str) -> str:
     return escape(text, quote=True)
 
 
+def _linked(text: str) -> str:
+    """Text with every web address in it a link, shown as it was typed (``model.autolinks``: the
+    addresses the report writes as autolinks; only http, https and ftp)."""
+    parts, position = [], 0
+    for start, end in address_spans(text):
+        address = _text(text[start:end])
+        parts += [_text(text[position:start]), f'<a href="{address}">{address}</a>']
+        position = end
+    return "".join([*parts, _text(text[position:])])
+
+
 def _lines(text: str) -> str:
-    """One paragraph's lines, joined by line breaks."""
-    return "<br>\n".join(_text(line) for line in text.split("\n"))
+    """One paragraph's lines, joined by line breaks (web addresses as links)."""
+    return "<br>\n".join(_linked(line) for line in text.split("\n"))
 
 
 def _paragraphs(text: str, css: str = "") -> list[str]:
@@ -135,10 +151,10 @@ def _content(content: Content) -> list[str]:
     if isinstance(content, RatingContent):
         return [f'<p class="rating">{_text(content.text)}</p>']
     if isinstance(content, ListContent):
-        return ["<ul>", *(f"<li>{_text(item)}</li>" for item in content.items), "</ul>"]
+        return ["<ul>", *(f"<li>{_lines(item)}</li>" for item in content.items), "</ul>"]
     items = []
     for moment, why in content.items:
-        reason = f'<br>\n<span class="why">{WHY} {_text(why)}</span>' if why else ""
+        reason = f'<br>\n<span class="why">{WHY} {_lines(why)}</span>' if why else ""
         items.append(f"<li><strong>{_text(moment)}</strong>{reason}</li>")
     return ['<ol class="items">', *items, "</ol>"]
 
@@ -183,12 +199,16 @@ def _follow_ups(document: Document) -> list[str]:
     if not document.follow_ups:
         return []
     lines = ['<section class="part follow-ups">', f"<h2>{_text(document.follow_up_title)}</h2>"]
-    for follow_up in document.follow_ups:
-        lines.append(f"<h3>{_text(follow_up.label)}</h3>")
-        if follow_up.status:
-            lines.append(f'<p class="choice">{_text(follow_up.status)}</p>')
-        lines += _paragraphs(follow_up.comment)
-    return [*lines, "</section>"]
+    return [*lines, *_table(FOLLOW_UP_HEADER, document.follow_up_cells, "follow-up-table"), "</section>"]
+
+
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], css: str = "") -> list[str]:
+    """A table with a header row (repeated on every printed page) and one row per entry."""
+    cells = "".join(f'<th scope="col">{_text(cell)}</th>' for cell in header)
+    attribute = f' class="{css}"' if css else ""
+    lines = [f"<table{attribute}>", f"<thead><tr>{cells}</tr></thead>", "<tbody>"]
+    lines += ["<tr>" + "".join(f"<td>{_lines(cell)}</td>" for cell in row) + "</tr>" for row in rows]
+    return [*lines, "</tbody>", "</table>"]
 
 
 def _plan(document: Document) -> list[str]:

@@ -46,12 +46,13 @@ def short_forms(forms: Iterable[str]) -> str:
 def show_listing(console: Console, listing: Listing, program: str = "intervjufas") -> None:
     by = f" av {listing.author_filter}" if listing.author_filter else ""
     if not listing.reports:
-        text = (
-            f"Det finns inga rapporter{by} i {listing.folder}."
-            if by
-            else f"Det finns inga rapporter i {listing.folder} ännu. Börja en kartläggning med: {program} kartlagg"
-        )
-        console.print(text, markup=False, highlight=False, soft_wrap=True)
+        if by:
+            console.print(f"Det finns inga rapporter{by} i {listing.folder}.", markup=False, highlight=False)
+            return
+        from intervjufas.views.copy_command import show_command
+
+        lead = f"Det finns inga rapporter i {listing.folder} ännu. Börja en kartläggning med:"
+        show_command(console, lead, f"{program} kartlagg")
         return
     reports = listing.reports
     authors = len(listing.authors) > 1  # a shared folder: say who made each report

@@ -42,6 +42,7 @@ def show_session_result(
 
     from intervjufas.report.plan import planned_items
     from intervjufas.session.options import resume_command
+    from intervjufas.views.copy_command import show_command
 
     if result.path is None:
         console.print("Inget sparades.")
@@ -64,8 +65,8 @@ def show_session_result(
         console.print(f"Bra jobbat – {names} är {'klart' if len(labels) == 1 else 'klara'}.", markup=False)
     console.print(f"Kvar att göra: {', '.join(s.heading for s in result.next_steps)}.", markup=False)
     if not options.steps:
-        console.print(f"Fortsätt när det passar med: {resume_command(options, result.path)}", markup=False)
+        show_command(console, "Fortsätt när det passar med:", resume_command(options, result.path))
     else:
         step = result.next_steps[0]
         command = resume_command(options, result.path, steps=[step.number])
-        console.print(f"Fortsätt med {step.label} när det passar: {command}", markup=False)
+        show_command(console, f"Fortsätt med {step.label} när det passar:", command)

@@ -21,6 +21,9 @@ _BLOCKS = " ▏▎▍▌▋▊▉█"
 _SPARKS = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 10
 SPARK_PERIODS = 24  # the line of development shows at most the latest 24 periods
+MIN_PERIODS = 2  # a development needs ratings from two periods at least
+PLURAL = {"månad": "månader", "kvartal": "kvartal"}
+ONE = {"månad": "en månad", "kvartal": "ett kvartal"}
 
 
 def bar(value: float, scale_max: int, width: int = BAR_WIDTH) -> str:
@@ -56,7 +59,7 @@ def show_trends(console: Console, trends: list[SetTrend], *, customer: str | Non
         )
         return
     period_name = "kvartal" if per == "kvartal" else "månad"
-    sparklines = False
+    sparklines = tables = False
     for number, trend in enumerate(trends):
         if number:
             console.print()
@@ -67,19 +70,37 @@ def show_trends(console: Console, trends: list[SetTrend], *, customer: str | Non
             style="dim",
         )
         console.print(heading)
-        sparklines = sparklines or len(trend.periods) > 1
+        if len(trend.periods) < MIN_PERIODS:
+            _too_little(console, trend, period_name)
+            continue
+        sparklines = tables = True
         table = _trend_table(trend, period_name)
         unbounded = console.options.update_width(10_000)  # (a measurement is capped at the width given)
         if console.measure(table, options=unbounded).maximum <= console.width:
             print_trimmed(console, table)
         else:
             console.print(_trend_stack(trend), soft_wrap=True)
+    if not tables:
+        return
     note = f"Medel = medelbetyget (1–5) per {period_name}; Rapporter = antal rapporter bakom medelvärdet."
     if sparklines:
         note += f" Raden under varje betyg visar utvecklingen, ett tecken per {period_name} (· = inga betyg)."
     if per != "kvartal" and any(len(trend.periods) > 12 for trend in trends):
         note += " Med --per kvartal blir tabellen kortare."
     console.print(Text(note, style="dim"))
+
+
+def _too_little(console: Console, trend: SetTrend, period_name: str) -> None:
+    """One period is no development: say what is needed, and the means so far (no lone bars)."""
+    needs = (
+        f"Betygen kommer bara från {ONE[period_name]} ({trend.periods[0]}) ännu; utvecklingen visas när det "
+        f"finns betyg från minst {MIN_PERIODS} {PLURAL[period_name]}. Medelbetygen hittills:"
+    )
+    console.print(needs, markup=False, highlight=False)
+    for series in trend.series:
+        for point in series.points:
+            reports = f"{point.count} {'rapport' if point.count == 1 else 'rapporter'}"
+            console.print(f"  {series.label}: {decimal(point.mean)} ({reports})", markup=False, highlight=False)
 
 
 def _labels(trend: SetTrend, series: Series) -> list[Text]:

@@ -453,7 +453,7 @@ def test_a_handful_at_a_time_then_more_or_skip_the_rest(kartlaggning: Questionna
     more = asked[5]
     assert more.question.text == "Det finns 7 öppna moment till. Vill du följa upp fler?"
     assert more.question.choices == ("Visa fler", "Hoppa över resten")
-    assert more.progress == "Uppföljning · 5 av 12 följda upp"
+    assert more.progress == "Uppföljning · 5 av 12 uppföljda"
     overviews = [text for title, text in prompter.sections if title == FOLLOW_UP_TITLE]
     assert overviews[0].startswith("5 av 12 öppna moment för Nordlager AB (de nyaste först).\n")
     assert "  • Moment 5 (lägga till, 2024-04-01)" in overviews[0] and "Moment 6" not in overviews[0]

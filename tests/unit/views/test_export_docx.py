@@ -30,7 +30,7 @@ from export_samples import (
 from helpers import FIXTURE_REPORTS
 from intervjufas.folder.loading import load_report
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.export.document import Document, build_document, clean
+from intervjufas.reading.export.document import FOLLOW_UP_HEADER, Document, build_document, clean
 from intervjufas.reading.export.versions import customer_version
 from intervjufas.views.export_docx import MERGE_ROWS, export_docx
 
@@ -93,7 +93,9 @@ def test_every_answer_is_there_with_its_line_breaks(full: Document) -> None:
 
 def test_the_details_plan_and_map_are_real_tables(full: Document) -> None:
     doc = reopen(export_docx(full))
-    facts, process_map, plan = doc.tables  # the map stands before the steps, the plan after them
+    facts, follow_ups, process_map, plan = doc.tables  # the map stands before the steps, the plan after them
+    assert cells(follow_ups) == [list(FOLLOW_UP_HEADER), *(list(row) for row in full.follow_up_cells)]
+    assert repeats_header(follow_ups)
     assert cells(facts) == [[f.label, f.value] for f in full.facts]
     assert not repeats_header(facts)
     assert cells(plan) == [list(full.plan_header), *(list(row) for row in full.plan_cells)]
@@ -193,7 +195,7 @@ def test_a_phase_of_thousands_of_moments_is_one_whole_table(
     loaded = write_and_load(tmp_path, full_report(kartlaggning), kartlaggning)
     document = build_document(loaded, author="Anna Berg", process_map=big_map(count))
     doc = reopen(export_docx(document))
-    table = doc.tables[1]
+    table = doc.tables[2]  # (after the details and the follow-ups)
     rows = list(table.rows)  # python-docx makes the list anew for every index
     assert len(rows) == 1 + count + 1
     before = document.process_map[0].nodes if document.process_map else ()

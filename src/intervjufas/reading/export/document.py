@@ -42,6 +42,7 @@ MAP_TITLE = "Processkarta"
 NOT_ANSWERED = "Inga svar ännu i det här steget."
 UNNAMED = "namnlöst uppdrag"
 PLAN_HEADER = ("Steg", "Typ", "Moment", "Varför", "Status")
+FOLLOW_UP_HEADER = ("Moment", "Hur det gick", "Kommentar")
 _NONCHARACTER = re.compile(
     "[\ufdd0-\ufdef"
     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
@@ -195,6 +196,11 @@ class Document:
     other_title: str = OTHER_TITLE
     map_title: str = MAP_TITLE
     colleagues: tuple[str, ...] = ()  # names of the consultant's side, never shown to the customer
+
+    @property
+    def follow_up_cells(self) -> list[tuple[str, str, str]]:
+        """The rows of the follow-up table, in the columns of ``FOLLOW_UP_HEADER``."""
+        return [(f.label, f.status, f.comment) for f in self.follow_ups]
 
     @property
     def plan_cells(self) -> list[tuple[str, ...]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError
+from intervjufas.errors import IntervjufasError, to_copy
 from intervjufas.files.bounded import REPORT_LIMIT, read_bounded
 from intervjufas.folder.customer_text import content_hash, kept_path, read_kept
 from intervjufas.reading.export.customer_markdown import customer_markdown, kept_document
@@ -17,9 +17,9 @@ from intervjufas.reading.export.versions import export_document
 
 STALE = (
     "{report} har ändrats sedan kundversionen redigerades ({kept}), så den redigerade texten används "
-    "inte; kundversionen görs av rapporten som den är nu. Redigera den igen med: "
-    "intervjufas exportera {report} --kundversion --redigera"
+    "inte; kundversionen görs av rapporten som den är nu. Redigera den igen med:"
 )
+EDIT_AGAIN = "intervjufas exportera {report} --kundversion --redigera"
 UNREADABLE = "{kept}: {reason}; kundversionen görs av rapporten som den är nu"
 
 
@@ -52,5 +52,6 @@ def customer_version_of(
     if kept is not None and kept.report_hash == digest:
         return CustomerVersion(kept_document(kept.text, made), kept.text, digest, kept_path(path))
     if kept is not None:
-        warnings.append(STALE.format(report=path.name, kept=kept_path(path).name))
+        stale = STALE.format(report=path.name, kept=kept_path(path).name)
+        warnings.append(to_copy(stale, EDIT_AGAIN.format(report=path.name)))
     return CustomerVersion(made, customer_markdown(made), digest, None, tuple(warnings))

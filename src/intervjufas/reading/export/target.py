@@ -19,16 +19,22 @@ class ExportFormat(StrEnum):
     docx = "docx"
 
 
+DEFAULT_FORMAT = ExportFormat.html
+
+
 def export_format(chosen: ExportFormat | None, output: Path | None) -> ExportFormat:
-    """The format asked for, else the one the output file's name ends with."""
+    """The format asked for, else the one the output file's name ends with, else HTML (no output
+    file, a folder, or a name without an ending); a file name with another ending is an error."""
     if chosen is not None:
         return chosen
     suffix = output.suffix.lower().lstrip(".") if output is not None else ""
     for member in ExportFormat:
         if suffix == member.value or (suffix == "htm" and member is ExportFormat.html):
             return member
+    if output is None or not suffix or output.expanduser().is_dir():
+        return DEFAULT_FORMAT
     raise UsageError(
-        "Ange --format html eller --format docx (eller en utfil som slutar på .html eller .docx)."
+        f"Filen {output.name} slutar varken på .html eller .docx; ange --format html eller --format docx."
     )
 
 
