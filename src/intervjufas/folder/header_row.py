@@ -31,13 +31,14 @@ KEPT_KEYS = (
     "betyg",
     "forfattare",
     "karta",
+    "markeringar",
 )
 KEPT_METADATA = ("datum", "uppdrag", "kund", "intervjuform")
 # Texts that recur in every header, kept as their number here (anything else is kept as it is,
 # and a value that is not a text inside a one-item list, so that no number is mistaken for one).
 STATUSES = (STATUS_DONE, STATUS_STARTED, STATUS_NOT_STARTED, *FOLLOW_UP_STATUSES)
 _CODES = {text: number for number, text in enumerate(STATUSES)}
-ROW_LENGTH = 17
+ROW_LENGTH = 18
 (
     _FORMAT,
     _ID,
@@ -56,6 +57,7 @@ ROW_LENGTH = 17
     _AUTHOR,
     _MAP,
     _CONFLICT,
+    _MARKS,
 ) = range(ROW_LENGTH)
 _METADATA_AT = dict(zip(KEPT_METADATA, (_DATUM, _UPPDRAG, _KUND, _FORMS), strict=True))
 
@@ -125,7 +127,21 @@ def encode(header: Mapping[str, Any]) -> list[Any]:
         header.get("forfattare"),
         header.get("karta"),
         extra.get(CONFLICT_KEY) if isinstance(extra, dict) else None,
+        _marked(header.get("markeringar")),
     ]
+
+
+def _marked(mapping: Any) -> Any:
+    """``markeringar`` (item key -> [status, time], see ``report.model.PlanMark``) by item
+    identity, only the entries that have that shape."""
+    if not isinstance(mapping, dict):
+        return None
+    kept = {
+        identity(str(key)): [str(value[0]), str(value[1])]
+        for key, value in mapping.items()
+        if isinstance(value, list) and len(value) == 2 and all(isinstance(v, (str, int)) for v in value)
+    }
+    return kept or None
 
 
 def well_formed(row: Any) -> bool:
@@ -138,6 +154,7 @@ def well_formed(row: Any) -> bool:
         and type(row[_SET_ID]) is str
         and type(row[_STEPS]) in (dict, list, type(None))
         and type(row[_FOLLOW_UPS]) in (dict, list, type(None))
+        and type(row[_MARKS]) in (dict, type(None))
     )
 
 
@@ -220,6 +237,13 @@ class FolderHeader(Mapping[str, Any]):
             for key, value in coded.items():
                 yield key, _decode(value)
 
+    def marks(self) -> Iterator[tuple[str, str, str]]:
+        """The items of this report marked from ``plan``: (identity, newest status, its time)."""
+        marked = self.row[_MARKS]
+        if type(marked) is dict:
+            for key, (status, time) in marked.items():
+                yield key, status, time
+
     def steps(self) -> Any:
         """``steg`` (step id -> status), as written."""
         return _decoded(self.row[_STEPS])
@@ -272,4 +296,5 @@ _TOP_AT = {
     "betyg": _RATINGS,
     "forfattare": _AUTHOR,
     "karta": _MAP,
+    "markeringar": _MARKS,
 }

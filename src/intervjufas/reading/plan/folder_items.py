@@ -106,7 +106,12 @@ class FollowUpPool:
         for path in paths:
             with contextlib.suppress(IntervjufasError):  # (an unreadable report is shown by lista)
                 loaded.append(load_report(path, self._questionnaire))
-        return open_items(loaded, statuses=self._statuses if statuses is None else statuses)
+        # (the follow-ups these reports hold – their marks from ``plan`` too – give the comments)
+        return open_items(
+            loaded,
+            statuses=self._statuses if statuses is None else statuses,
+            histories=follow_up_histories(loaded),
+        )
 
 
 def follow_up_pool(
@@ -137,7 +142,9 @@ def follow_up_pool(
         text = f"för {' '.join(customer.split())}"
         if not chosen:
             chosen, text = [(p, h) for p, h in candidates if h.set_id == questionnaire.id], SAME_SET
-            note = f"Det finns inga öppna moment för {' '.join(customer.split())}." if wanted and chosen else ""
+            note = (
+                f"Det finns inga öppna moment för {' '.join(customer.split())}." if wanted and chosen else ""
+            )
     return FollowUpPool(
         [path for path, _ in chosen],
         sum(counts[header.report_id] for _, header in chosen),
@@ -178,7 +185,11 @@ def folder_plan(
     followers = (
         path
         for path, header in newest_first
-        if any(key in still_open for key, _ in header.follow_ups()) and path not in loaded
+        if path not in loaded
+        and (
+            any(key in still_open for key, _ in header.follow_ups())
+            or any(key in still_open for key, _, _ in header.marks())
+        )
     )
     _load(followers, loaded, warnings)
     reports = sorted(loaded.values(), key=lambda report: report.sort_key, reverse=True)
@@ -207,16 +218,28 @@ def _load(paths: Iterable[Path], loaded: dict[Path, LoadedReport], warnings: lis
             warnings.append(error.message)
 
 
-def open_as_of(loaded: LoadedReport) -> list[OpenItem]:
+def open_as_of(loaded: LoadedReport, *, now: bool = False) -> list[OpenItem]:
     """The items planned in the reports ordered before ``loaded`` (its folder's) that are still open
     as of it: only follow-ups of reports ordered at or before it count – its own too – so a report
-    never shows what a later one says.  Its map keeps their marks (``karta``)."""
+    never shows what a later one says.  Its map keeps their marks (``karta``).  With ``now`` (the
+    latest map, ``karta`` without a RAPPORT), every follow-up counts: the state of today."""
+    return map_state(loaded, now=now)[0]
+
+
+def map_state(loaded: LoadedReport, *, now: bool = False) -> tuple[list[OpenItem], dict[str, str]]:
+    """``open_as_of``, and the report's own items closed by then – by a later follow-up or a change
+    marked from ``plan`` (with ``now``, by any) – with the status that closed them, by identity."""
     headers, _ = read_headers(loaded.path.parent)
     upto = loaded.sort_key
-    statuses = newest_statuses(headers, upto=upto)
+    statuses = newest_statuses(headers, upto=None if now else upto)
     done = closed(statuses)
     earlier: dict[Path, LoadedReport] = {}
     paths = (path for path, header in headers if sort_key(path, header) < upto and _may_be_open(header, done))
     _load(paths, earlier, [])
     reports = list(earlier.values())
-    return open_items(reports, statuses=statuses, histories=follow_up_histories(reports, upto=upto))
+    histories = follow_up_histories(reports, upto=None if now else upto)
+    own: dict[str, str] = {}
+    if loaded.questionnaire is not None:
+        planned = planned_items(loaded.report, loaded.questionnaire)
+        own = {p.identity: statuses[p.identity] for p in planned if p.identity in done}
+    return open_items(reports, statuses=statuses, histories=histories), own
