@@ -13,6 +13,7 @@ from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
 
 from .conftest import (
+    ENTER,
     Terminal,
     as_program,
     days_around_now,
@@ -90,9 +91,14 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
     t.choose("Behöver något steg tas bort?", 2, progress="Steg 1 · fråga 7 av 11")
     t.expect("Kund- och kandidatupplevelse")
     t.answer_long("För kunden", "Kunden känner sig förberedd.")
-    t.choose("Betyg för kundens upplevelse", 4)
+    t.expect_question("Betyg för kundens upplevelse")
+    t.expect("(välj med siffra eller piltangenter, sedan Enter)")
+    t.send(ENTER)  # Enter alone chooses nothing on a rating: neither a number nor "(hoppa över)"
+    t.send("4" + ENTER)
+    t.expect("? Betyg för kundens upplevelse 4 av 5")  # one form: "N av 5", with a label when it has one
     t.answer_long("För kandidaten", "Mindre nervositet.")
-    t.choose("Betyg för kandidatens upplevelse")  # an optional rating starts on "(hoppa över)"
+    t.choose("Betyg för kandidatens upplevelse", 6)  # skipping is chosen: "(hoppa över)" comes last
+    t.expect("? Betyg för kandidatens upplevelse (hoppa över)")
 
     # Steg 2: Ja/Delvis/Nej with comments, Nej to adding, Ja to developing.
     t.expect("Steg 2: Under intervjun")
