@@ -131,17 +131,23 @@ def encode(header: Mapping[str, Any]) -> list[Any]:
     ]
 
 
-def _marked(mapping: Any) -> Any:
-    """``markeringar`` (item key -> [status, time], see ``report.model.PlanMark``) by item
-    identity, only the entries that have that shape."""
-    if not isinstance(mapping, dict):
+def _marked(marks: Any) -> Any:
+    """``markeringar`` (every mark from ``plan``: [item key, status, time], see
+    ``report.model.PlanMark``) as [identity, status, time] rows, only the entries of that shape."""
+    if not isinstance(marks, list):
         return None
-    kept = {
-        identity(str(key)): [str(value[0]), str(value[1])]
-        for key, value in mapping.items()
-        if isinstance(value, list) and len(value) == 2 and all(isinstance(v, (str, int)) for v in value)
-    }
+    kept = [
+        [identity(str(mark[0])), mark[1], _text(mark[2])]
+        for mark in marks
+        if isinstance(mark, list) and len(mark) == 3 and isinstance(mark[1], str)
+    ]
     return kept or None
+
+
+def _text(value: Any) -> str:
+    """A time as written (a time YAML read as a date and time, e.g. from a hand edit, in ISO form)."""
+    isoformat = getattr(value, "isoformat", None)
+    return str(isoformat()) if callable(isoformat) else str(value)
 
 
 def well_formed(row: Any) -> bool:
@@ -154,7 +160,7 @@ def well_formed(row: Any) -> bool:
         and type(row[_SET_ID]) is str
         and type(row[_STEPS]) in (dict, list, type(None))
         and type(row[_FOLLOW_UPS]) in (dict, list, type(None))
-        and type(row[_MARKS]) in (dict, type(None))
+        and type(row[_MARKS]) in (list, type(None))
     )
 
 
@@ -238,11 +244,10 @@ class FolderHeader(Mapping[str, Any]):
                 yield key, _decode(value)
 
     def marks(self) -> Iterator[tuple[str, str, str]]:
-        """The items of this report marked from ``plan``: (identity, newest status, its time)."""
+        """Every change of this report's items marked from ``plan``: (identity, status, time)."""
         marked = self.row[_MARKS]
-        if type(marked) is dict:
-            for key, (status, time) in marked.items():
-                yield key, status, time
+        if type(marked) is list:
+            yield from ((str(key), str(status), str(time)) for key, status, time in marked)
 
     def steps(self) -> Any:
         """``steg`` (step id -> status), as written."""

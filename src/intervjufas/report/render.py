@@ -143,10 +143,8 @@ def _program_keys(report: Report, questionnaire: Questionnaire) -> dict[str, Any
         "atgarder": [planned.identity for planned in planned_items(report, questionnaire)],
         "uppfoljning": {f.key: f.status for f in report.follow_ups if f.status},
     }
-    if report.marks:  # the newest mark of each item: [status, time] (see ``report.model.PlanMark``)
-        own["markeringar"] = {
-            m.key: [m.status, m.time] for m in sorted(report.marks, key=lambda m: m.time) if m.status
-        }
+    if report.marks:  # every mark: [item key, status, time] (see ``report.model.PlanMark``)
+        own["markeringar"] = [[m.key, m.status, m.time] for m in report.marks if m.status]
     if has_map(questionnaire):  # how many moments the map has (to find the latest map quickly)
         own["karta"] = sum(len(moments) for moments in mapped_moments(report, questionnaire).values())
     ratings = {

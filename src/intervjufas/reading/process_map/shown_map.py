@@ -105,21 +105,25 @@ def shown_map_from(loaded: LoadedReport, *, latest: bool = False, someone_else: 
 def without_closed(drawn: ProcessMap, loaded: LoadedReport, closed_own: dict[str, str]) -> ProcessMap:
     """The map without the marks of the report's own items that are closed by now (followed up
     later, or marked from ``plan``): a moment to add leaves the map (done, it is on the next map a
-    mapping starts from), a moment to develop or remove becomes a plain moment."""
+    mapping starts from), a moment to develop or remove takes the mark of another of its own items
+    still open, else becomes a plain moment."""
     if not closed_own or loaded.questionnaire is None:
         return drawn
-    closed_items = [
-        (p.item, closed_own[p.identity])
+    own = [
+        (p.item, _PLAN_STATES.get(p.question.plan or ""), p.identity in closed_own)
         for p in planned_items(loaded.report, loaded.questionnaire)
-        if p.identity in closed_own
     ]
     phases = []
     for phase, moments in drawn.phases:
         shown = []
         for mapped in moments:
-            status = next((s for i, s in closed_items if _is_about(i, mapped)), None)
-            if status is None or mapped.state not in ("new", "develop", "remove"):
+            about = [(item, state, done) for item, state, done in own if _is_about(item, mapped)]
+            if not any(done and state == mapped.state for _, state, done in about):
                 shown.append(mapped)
+                continue
+            still = next(((i, st) for i, st, done in about if not done and st in ("develop", "remove")), None)
+            if still is not None and mapped.state != "new":
+                shown.append(replace(mapped, state=still[1], why=still[0].why))
             elif mapped.state != "new":
                 shown.append(replace(mapped, state="kept", why=""))
         phases.append((phase, tuple(shown)))
