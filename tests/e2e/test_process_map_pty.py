@@ -41,9 +41,9 @@ def metadata(t: Terminal, uppdrag: str, datum: str = "") -> None:
 def experience(t: Terminal) -> None:
     """The customer's and the candidate's experience of a step: no texts, ratings skipped."""
     t.answer_long("För kunden", "")
-    t.choose("Betyg för kundens upplevelse")
+    t.choose("Betyg för kundens upplevelse", 6)  # (hoppa över): skipping a rating is chosen
     t.answer_long("För kandidaten", "")
-    t.choose("Betyg för kandidatens upplevelse")
+    t.choose("Betyg för kandidatens upplevelse", 6)
 
 
 def no_changes_then_experience(t: Terminal) -> None:
