@@ -99,6 +99,10 @@ class ReportsFolderMissing(IntervjufasError):
         self.folder = folder
 
 
+class PlanItemNotFound(IntervjufasError):
+    """``plan --markera`` names no open item of the folder (or more than one)."""
+
+
 class ReportInUseError(IntervjufasError):
     """Another session holds the report's lock."""
 

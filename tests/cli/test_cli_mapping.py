@@ -440,3 +440,42 @@ def test_stopping_before_the_assignment_has_a_name_saves_nothing(reports_dir: Pa
     with pytest.raises(Interrupted, match="Inget sparades"):
         run_session(options, lambda: StopAfter({}, KeyboardInterrupt))
     assert_nothing_written(reports_dir)
+
+
+# -- the end of a session ------------------------------------------------------------------------
+
+
+def test_after_the_closing_words_the_next_steps_each_command_on_its_own_line(
+    tmp_path: Path, reports_dir: Path
+) -> None:
+    result = run_cli("kartlagg", "--svar", str(write(tmp_path, "svar.yaml", FULL_ANSWERS)), columns=40)
+    assert result.exit_code == 0, result.output
+    path = only_report(reports_dir)
+    lines = result.stdout.splitlines()
+    closing = lines.index("Grattis! Bra jobbat – du har klarat delmomentet!")  # the exercise's words
+    assert lines[closing + 1 :] == [
+        "Nästa steg – se processkartan och gör en version till kunden:",
+        "  intervjufas karta",
+        f"  intervjufas exportera {path.stem} --kundversion",
+    ]
+
+
+def test_continuing_a_finished_report_says_every_step_is_done(tmp_path: Path, reports_dir: Path) -> None:
+    first = run_cli("kartlagg", "--svar", str(write(tmp_path, "svar.yaml", FULL_ANSWERS)))
+    assert first.exit_code == 0, first.output
+    path = only_report(reports_dir)
+    again = run_cli("kartlagg", "--fortsatt", path.name, "--enkel", input="")
+    assert again.exit_code == 0, again.output
+    assert f"Alla steg i {path.name} är redan klara – det fanns inget kvar att fråga." in again.stdout
+    assert "Vill du ändra ett svar skriver du det direkt i rapporten" in again.stdout
+    assert f"  {path}" in again.stdout.splitlines()
+    assert "Grattis" not in again.stdout and "Utvecklingsplanen har" not in again.stdout
+
+
+def test_a_step_left_is_continued_by_a_command_on_its_own_line(tmp_path: Path, reports_dir: Path) -> None:
+    result = run_cli("kartlagg", "--steg", "1", "--svar", str(write(tmp_path, "svar.yaml", FULL_ANSWERS)))
+    assert result.exit_code == 0, result.output
+    path = only_report(reports_dir)
+    lines = result.stdout.splitlines()
+    at = lines.index("Fortsätt med Steg 2 när det passar:")
+    assert shlex.split(lines[at + 1]) == ["intervjufas", "kartlagg", "--fortsatt", str(path), "--steg", "2"]

@@ -73,6 +73,7 @@ def runs(folder: Path, sets: Path) -> Iterator[tuple[str, list[str]]]:
     yield "karta", ["karta", "--historik", "--alla"]
     yield "karta", ["karta", "--team"]
     yield "granska", ["granska"]
+    yield "status", ["status"]
     yield "fragor", ["fragor"]
     for set_id in ("kartlaggning", "snabbformat", str(sets / "telefon.yaml")):
         yield "fragor", ["fragor", "--visa", set_id]
@@ -233,7 +234,7 @@ def test_an_unknown_command_lists_the_known_ones(wrong: str) -> None:
     result = run_cli("schema", wrong)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (
-        f"Fel: Inget JSON-schema för '{wrong}'; välj något av: lista, plan, trend, jamfor, karta, granska, "
+        f"Fel: Inget JSON-schema för '{wrong}'; välj något av: lista, plan, trend, jamfor, karta, granska, status, "
         "fragor. Se 'intervjufas schema --help'.\n"
     )
 

@@ -10,10 +10,13 @@ the README:
 
 * reports are ordered by (report date, created, file name); the newest follow-up of an item in that
   order is its status; Genomfört and Släpp close it;
+* an item marked from ``plan`` (``plan --markera``) gets a dated entry in the newest report that
+  plans it; the entry comes in time at (its date, its time, that report's file name);
 * the state "as of" a report counts only the follow-ups of reports ordered at or before it;
 * an item planned about a moment that already has an open item of the same kind joins it (it gets
   that item's id), so there is one open row per moment and kind;
-* a still-open earlier item keeps its mark on a later report's map;
+* a still-open earlier item keeps its mark on a later report's map; a report's own item closed as of
+  it (a mark from ``plan`` may come before a report dated ahead) loses its mark.
 * an export and ``jamfor`` show each item's current status (every report counts).
 
 The JSON of each command is read by a small adapter below (its keys may change; only the adapters
@@ -155,10 +158,18 @@ class RefReport:
     moments: dict[str, str]  # its map (fore): moment id -> name
     planned: list[Item]
     follow_ups: dict[str, str] = field(default_factory=dict)  # identity -> status, in order
+    marks: list[tuple[str, str, str]] = field(default_factory=list)  # (identity, status, time) from plan
 
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.date, self.created, self.name)
+
+    def events(self) -> list[tuple[tuple[str, str, str], str, str]]:
+        """(where in time, identity, status) of each follow-up and mark this report holds."""
+        found = [(self.key, identity, status) for identity, status in self.follow_ups.items()]
+        return found + [
+            ((time[:10], time, self.name), identity, status) for identity, status, time in self.marks
+        ]
 
 
 class Reference:
@@ -166,8 +177,13 @@ class Reference:
         self.reports: list[RefReport] = []
 
     def status(self, identity: str, upto: tuple[str, str, str] | None = None) -> str | None:
-        found = [r for r in self.reports if identity in r.follow_ups and (upto is None or r.key <= upto)]
-        return max(found, key=lambda r: r.key).follow_ups[identity] if found else None
+        found = [
+            (key, status)
+            for r in self.reports
+            for key, item, status in r.events()
+            if item == identity and (upto is None or key <= upto)
+        ]
+        return max(found)[1] if found else None
 
     def is_open(self, identity: str, upto: tuple[str, str, str] | None = None) -> bool:
         return self.status(identity, upto) not in CLOSED
@@ -211,11 +227,19 @@ class Reference:
                     earlier.append(item)
         marks: dict[str, set[str | None]] = {}
         for moment_id, name in report.moments.items():
-            mine = {MARK[i.kind] for i in report.planned if i.kind in MARK and _about(i, moment_id, name)}
+            mine = {
+                MARK[i.kind]
+                for i in report.planned
+                if i.kind in MARK and _about(i, moment_id, name) and self.is_open(i.identity, report.key)
+            }
             theirs = {MARK[i.kind] for i in earlier if i.kind in MARK and _about(i, moment_id, name)}
             marks[moment_id] = set(mine or theirs or {None})
         on_map = {norm(name) for name in report.moments.values()}
-        new = {norm(i.moment) for i in report.planned if i.kind == "lagga_till"}
+        new = {
+            norm(i.moment)
+            for i in report.planned
+            if i.kind == "lagga_till" and self.is_open(i.identity, report.key)
+        }
         new |= {norm(i.moment) for i in earlier if i.kind == "lagga_till" and norm(i.moment) not in on_map}
         return marks, new
 
@@ -239,6 +263,7 @@ class PlanHistory(RuleBasedStateMachine):
         self.ref = Reference()
         self.map: dict[str, str] = {}  # the consultant's current map (fore): moment id -> name
         self.mapped = 0
+        self.marks = 0
         self.questionnaire = builtin_set(SET)
 
     def teardown(self) -> None:
@@ -327,6 +352,25 @@ class PlanHistory(RuleBasedStateMachine):
             target, lambda report: _add_follow_up(report, f"{source.report_id}/{identity}", item, status)
         )
         target.follow_ups[identity] = status
+
+    @precondition(lambda self: self.ref.open_items())
+    @rule(data=st.data(), status=st.sampled_from(STATUSES), hour=st.sampled_from(("08", "10")))
+    def mark_from_plan(self, data: st.DataObject, status: str, hour: str) -> None:
+        """An open item is marked from ``plan --markera`` (without a mapping); the entry's time is
+        then set by the history's clock, so that a history replays the same whatever the wall
+        clock says."""
+        identity = data.draw(st.sampled_from(self.open_in_order()))
+        holder = max(
+            (r for r in self.ref.reports if any(i.identity == identity for i in r.planned)),
+            key=lambda r: r.key,
+        )
+        code = {text: code for code, text in STATUS_CODES.items()}[status]
+        said = self.cli("plan", "--markera", identity, "--status", code, "--kommentar", "från plan")
+        assert holder.name in said, said
+        self.marks += 1
+        time = f"{TODAY.isoformat()}T{hour}:{self.marks:02d}:00+00:00"
+        self._edit(holder, lambda report: _set_last_mark_time(report, time))
+        holder.marks.append((identity, status, time))
 
     @precondition(lambda self: self.ref.reports)
     @rule(data=st.data(), name=st.sampled_from(("Kallelse", "Genomgång", "Avslut")))
@@ -461,6 +505,12 @@ def _add_follow_up(report: Any, key: str, item: Item, status: str) -> None:
     from intervjufas.report.model import FollowUp
 
     report.follow_ups.append(FollowUp(key, f"{item.moment} (Steg 1 · {item.kind})", Answer(status, "")))
+
+
+def _set_last_mark_time(report: Any, time: str) -> None:
+    from dataclasses import replace
+
+    report.marks[-1] = replace(report.marks[-1], time=time)
 
 
 def _rename(report: Any, moment_id: str, name: str) -> None:

@@ -161,7 +161,7 @@ def test_the_follow_up_a_handful_at_a_time(run: Run, run_command: Callable, repo
     t.expect("5 av 7 öppna moment för nordlager ab (de nyaste först).")
     for number in range(1, 6):
         t.choose_with_comment(
-            f"Hur gick det med: Moment {number}?", 1, progress=f"Uppföljning · moment {number} av 7"
+            f"Lägga till: Moment {number} – hur gick det?", 1, progress=f"Uppföljning · moment {number} av 7"
         )
     t.expect("Det finns 2 öppna moment till. Vill du följa upp fler?")
     t.send("2" + ENTER)  # Hoppa över resten

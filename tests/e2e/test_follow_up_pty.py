@@ -102,17 +102,17 @@ def test_open_items_are_followed_up_and_only_the_still_open_ones_come_back(
     t.expect("Uppföljning · moment 1 av 4")
     t.expect(f"Från {earlier.name}")
     t.expect("Varför: Tryggare kandidater")
-    t.expect_question("Hur gick det med: Välkomstsamtal?")
+    t.expect_question("Lägga till: Välkomstsamtal – hur gick det?")
     for choice in ("Genomfört", "Delvis", "Inte än", "Släpp"):
         t.expect(choice)
     t.send("1\r")
     t.comment("Görs nu vid varje intervju")
     t.choose_with_comment(
-        "Hur gick det med: Checklista till kunden?", 2, "Halvvägs", progress="moment 2 av 4"
+        "Lägga till: Checklista till kunden – hur gick det?", 2, "Halvvägs", progress="moment 2 av 4"
     )
-    t.choose_with_comment("Hur gick det med: Avslutet?", 3, progress="moment 3 av 4")
+    t.choose_with_comment("Utveckla: Avslutet – hur gick det?", 3, progress="moment 3 av 4")
     t.choose_with_comment(
-        "Hur gick det med: Pappersenkät?", 4, "Kunden vill ha kvar den", progress="moment 4 av 4"
+        "Ta bort: Pappersenkät – hur gick det?", 4, "Kunden vill ha kvar den", progress="moment 4 av 4"
     )
     second = stop_at_the_first_step(t)
 
@@ -142,10 +142,10 @@ def test_open_items_are_followed_up_and_only_the_still_open_ones_come_back(
     t.expect("Du har 2 öppna moment från tidigare rapporter med samma frågeuppsättning.")
     t.expect("Uppföljning · moment 1 av 2")
     t.expect("senast: Delvis")
-    t.choose_with_comment("Hur gick det med: Checklista till kunden?", 1, "Klar nu")
+    t.choose_with_comment("Lägga till: Checklista till kunden – hur gick det?", 1, "Klar nu")
     t.expect("Uppföljning · moment 2 av 2")
     t.expect("senast: Inte än")
-    t.choose_with_comment("Hur gick det med: Avslutet?", 3)
+    t.choose_with_comment("Utveckla: Avslutet – hur gick det?", 3)
     third = stop_at_the_first_step(t)
     for closed in ("Välkomstsamtal", "Pappersenkät"):
         assert closed not in t.output
@@ -167,6 +167,6 @@ def test_utan_uppfoljning_goes_straight_to_the_steps(
     t.expect("Steg 1: Före intervjun")
     new = stop_at_the_first_step(t)
     assert FOLLOW_UP not in t.output
-    assert "Hur gick det med" not in t.output
+    assert "hur gick det?" not in t.output
     assert front_matter(new)["uppfoljning"] == {}
     assert FOLLOW_UP not in new.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
 
 from .conftest import (
+    ENTER,
     Terminal,
     as_program,
     days_around_now,
@@ -57,9 +58,9 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
     t.choose("Gör du kartläggningen individuellt eller tillsammans med en kollega?", 2)
     # Choosing a colleague adds a question, and the count follows.
     t.answer_text(
-        "Vilken kollega gör du kartläggningen med?", "Kim Berg", progress="Om uppdraget · fråga 6 av 7"
+        "Vilken kollega gör du kartläggningen med?", "Kim Berg", progress="Om uppdraget · fråga 5 av 6 · följdfråga"
     )
-    t.answer_text("Datum för kartläggningen", "", progress="Om uppdraget · fråga 7 av 7")
+    t.answer_text("Datum för kartläggningen", "", progress="Om uppdraget · fråga 6 av 6")
 
     # Steg 1: multi-line answers, one left empty, Ja with action items, Nej, a rating and a skip.
     t.expect("Steg 1: Före intervjun")
@@ -77,7 +78,7 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
     )
     t.expect("Reflektion")
     t.choose("Finns det moment som du skulle vilja lägga till?", 1, progress="Steg 1 · fråga 5 av 11")
-    t.expect("Steg 1 · fråga 6 av 12")
+    t.expect("Steg 1 · fråga 5 av 11 · följdfråga")
     t.action_items(
         "Vad skulle det vara och med vilket syfte?",
         [
@@ -87,12 +88,17 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
         adds=True,
     )
     t.choose_by_arrows("Finns det moment som du skulle vilja utveckla?", 1)  # from "Ja" down to "Nej"
-    t.choose("Behöver något steg tas bort?", 2, progress="Steg 1 · fråga 8 av 12")
+    t.choose("Behöver något steg tas bort?", 2, progress="Steg 1 · fråga 7 av 11")
     t.expect("Kund- och kandidatupplevelse")
     t.answer_long("För kunden", "Kunden känner sig förberedd.")
-    t.choose("Betyg för kundens upplevelse", 4)
+    t.expect_question("Betyg för kundens upplevelse")
+    t.expect("(välj med siffra eller piltangenter, sedan Enter)")
+    t.send(ENTER)  # Enter alone chooses nothing on a rating: neither a number nor "(hoppa över)"
+    t.send("4" + ENTER)
+    t.expect("? Betyg för kundens upplevelse 4 av 5")  # one form: "N av 5", with a label when it has one
     t.answer_long("För kandidaten", "Mindre nervositet.")
-    t.choose("Betyg för kandidatens upplevelse")  # an optional rating starts on "(hoppa över)"
+    t.choose("Betyg för kandidatens upplevelse", 6)  # skipping is chosen: "(hoppa över)" comes last
+    t.expect("? Betyg för kandidatens upplevelse (hoppa över)")
 
     # Steg 2: Ja/Delvis/Nej with comments, Nej to adding, Ja to developing.
     t.expect("Steg 2: Under intervjun")

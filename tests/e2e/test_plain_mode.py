@@ -55,7 +55,7 @@ def answer_metadata_plainly(t: Terminal, uppdrag: str) -> None:
     line(t, "Skriv numret, eller - för inget svar [standard: Individuellt]: ", "7")
     t.expect("Ogiltigt svar: välj ett nummer mellan 1 och 2. Försök igen.")
     line(t, "[standard: Individuellt]: ", "2")
-    t.expect("Om uppdraget · fråga 6 av 7")  # the colleague question appears
+    t.expect("Om uppdraget · fråga 5 av 6 · följdfråga")  # the colleague question appears
     line(t, "Vilken kollega gör du kartläggningen med?\nSvar, eller Enter för att hoppa över: ", "Kim Berg")
     line(t, "Datum, ÅÅÅÅ-MM-DD, eller - för inget svar [standard: ", "")
 

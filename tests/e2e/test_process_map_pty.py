@@ -41,9 +41,9 @@ def metadata(t: Terminal, uppdrag: str, datum: str = "") -> None:
 def experience(t: Terminal) -> None:
     """The customer's and the candidate's experience of a step: no texts, ratings skipped."""
     t.answer_long("För kunden", "")
-    t.choose("Betyg för kundens upplevelse")
+    t.choose("Betyg för kundens upplevelse", 6)  # (hoppa över): skipping a rating is chosen
     t.answer_long("För kandidaten", "")
-    t.choose("Betyg för kandidatens upplevelse")
+    t.choose("Betyg för kandidatens upplevelse", 6)
 
 
 def no_changes_then_experience(t: Terminal) -> None:
@@ -145,8 +145,8 @@ def first_assignment(t: Terminal) -> None:
 def second_assignment(t: Terminal, today: str) -> None:
     metadata(t, "Truckförare")
     t.expect("Du har 3 öppna moment för Nordlager AB.")
-    for moment in ("Välkomstsamtal", "Avslutet", "Pappersenkät"):
-        t.choose_with_comment(f"Hur gick det med: {moment}?", 1)  # Genomfört
+    for kind, moment in (("Lägga till", "Välkomstsamtal"), ("Utveckla", "Avslutet"), ("Ta bort", "Pappersenkät")):
+        t.choose_with_comment(f"{kind}: {moment} – hur gick det?", 1)  # Genomfört
     t.expect("Steg 1: Före intervjun")
     for question in (
         "Hur förbereder du kunden?",

@@ -12,6 +12,7 @@ import subprocess
 
 import pytest
 
+from e2e.conftest import Terminal
 from intervjufas.model.answers import Answer
 
 from .feeder import spawn_terminal
@@ -132,6 +133,14 @@ def test_a_reader_that_stops_after_one_line_ends_the_program_quietly(
     assert stderr == b"", where
 
 
+def done_with_the_plan(t: Terminal, args: tuple[str, ...]) -> None:
+    """``plan`` in a terminal offers to follow an item up once it has listed them: Enter on the
+    pre-selected "Klar" ends it."""
+    if args == ("plan",):
+        t.ready()
+        t.send("\r")
+
+
 def sgr_colours(raw: str) -> list[str]:
     """The SGR sequences in raw output that set a foreground or background colour."""
     found = []
@@ -148,6 +157,7 @@ def test_no_color_in_a_terminal_means_no_colour_codes(
 ) -> None:
     fill_with_fixtures(sandbox.reports)
     t = spawn_terminal(program, sandbox, *args, env={"NO_COLOR": "1"})
+    done_with_the_plan(t, args)
     code = t.wait_exit(timeout=15)
     tally("odd terminals")
     assert code == 0, t.output[-2000:]
@@ -176,6 +186,7 @@ def test_a_twenty_column_window_still_shows_everything_without_crashing(
 ) -> None:
     fill_with_fixtures(sandbox.reports)
     t = spawn_terminal(program, sandbox, *args, columns=20, env={"COLUMNS": "20"})
+    done_with_the_plan(t, args)
     code = t.wait_exit(timeout=15)
     piped = run(program, sandbox, *args, env={"COLUMNS": "20"}, timeout=15)
     tally("odd terminals", 2)

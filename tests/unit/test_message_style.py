@@ -27,6 +27,10 @@ REASONS = {
     ("folder/cleanup.py", "är redan anonymiserad"),
     ("folder/cleanup.py", "frågeuppsättningen '"),
     ("folder/cleanup.py", "anonymiserades, men namnet, som innehåller personuppgifter, kunde inte bytas ("),
+    # (the team vocabulary's reasons follow its file name: "intervjufas-ordlista.yaml: rad 3: …")
+    ("folder/team_vocabulary.py", "rad "),
+    ("folder/team_vocabulary.py", "filen ska ha nycklarna sla_ihop, dela och utanfor, inga andra."),
+    ("folder/team_vocabulary.py", 'sla_ihop ska vara en lista av par av namn, t.ex. ["Referenser", "Referenstagning"].'),
 }
 
 

@@ -39,11 +39,12 @@ COMMANDS: dict[str, str] = {
     "lista": "reading_cmds",
     "visa": "reading_cmds",
     "jamfor": "reading_cmds",
-    "plan": "reading_cmds",
+    "plan": "plan_cmds",
     "trend": "reading_cmds",
     "karta": "process_map_cmds",
     "exportera": "export_cmds",
     "granska": "privacy_cmds",
+    "status": "status_cmds",
     "rensa": "privacy_cmds",
     "validera": "set_cmds",
     "fragor": "set_cmds",
@@ -58,6 +59,15 @@ class Program(App):
     """The root group of this program, with its commands."""
 
     lazy_commands = {name: f"intervjufas.cli.{module}" for name, module in COMMANDS.items()}  # noqa: RUF012
+
+    def show_overview(self, ctx: typer.Context) -> None:
+        """Started on a terminal without a command: what is left to do, above the short help
+        (a script or a pipe gets the help alone). Imported only then."""
+        facts = terminal(ctx)
+        if facts.stdin_is_terminal and facts.stdout_is_terminal:
+            import importlib  # (by name, as every command is loaded: the status module imports this one)
+
+            importlib.import_module(self.lazy_commands["status"]).overview(facts)
 
 
 app = typer.Typer(
@@ -110,7 +120,12 @@ def _root(
     show_help: Annotated[
         bool,
         typer.Option(
-            "--help", "-h", callback=_help, is_eager=True, expose_value=False, help="Visa den här hjälpen och avsluta."
+            "--help",
+            "-h",
+            callback=_help,
+            is_eager=True,
+            expose_value=False,
+            help="Visa den här hjälpen och avsluta.",
         ),
     ] = False,
 ) -> None:

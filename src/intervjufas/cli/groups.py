@@ -108,10 +108,14 @@ class App(SwedishHelp, TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if not args and not ctx.resilient_parsing:  # the program alone shows its help
+            self.show_overview(ctx)
             self.format_help(ctx, None)
             ctx.exit()
         with usage_errors.in_swedish(self.get_params(ctx), ctx.command_path):
             return super().parse_args(ctx, args)
+
+    def show_overview(self, ctx: Any) -> None:
+        """What the program alone shows above its help (``app.Program``: the status on a terminal)."""
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         try:

@@ -1,4 +1,4 @@
-"""The reading commands: ``lista``, ``visa``, ``jamfor``, ``plan`` and ``trend``.  Each reads
+"""The reading commands: ``lista``, ``visa``, ``jamfor`` and ``trend`` (``plan`` has its own module).  Each reads
 reports as data (``reading``) and hands the result to a view."""
 
 from __future__ import annotations
@@ -215,34 +215,6 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
     else:
         atomic_write(utfil.expanduser(), text)
         write_out(facts, f"Jämförelsen är sparad i {utfil}.\n")
-
-
-@commands.command(
-    "plan",
-    short_help="Visa de öppna momenten i utvecklingsplanerna.",
-    help=(
-        "Visa alla öppna moment i utvecklingsplanerna i rapportmappen – moment som ännu inte följts upp "
-        "som Genomfört eller Släpp – med steg, typ, varför, senaste status, rapport och datum."
-    ),
-)
-def plan(
-    ctx: typer.Context, katalog: Folder = None, kund: CustomerOption = None, json_output: AsJson = False
-) -> None:
-    from intervjufas.reading.plan.folder_items import folder_plan
-    from intervjufas.views.console import show_warnings
-    from intervjufas.views.json_output import write_json
-    from intervjufas.views.plan import plan_data, show_plan
-    from intervjufas.views.progress import scan_progress_for
-
-    facts = terminal(ctx)
-    folder = existing_reports_dir(katalog)
-    with scan_progress_for(facts, json_output) as progress:
-        items, warnings = folder_plan(folder, program=program(), progress=progress, customer=kund or "")
-    show_warnings(make_console(facts, stderr=True), warnings)
-    if json_output:
-        write_json(plan_data(items), standard_output(facts))
-    else:
-        show_plan(make_console(facts), items, folder, program(), customer=kund or "")
 
 
 def _trend_against_team(ctx: typer.Context, katalog: Path | None, name: str, per: str, *, kund: str | None, as_json: bool) -> None:

@@ -35,7 +35,7 @@ def schema(
         typer.Argument(
             metavar="KOMMANDO",
             autocompletion=_complete,
-            help="Kommandot: lista, plan, trend, jamfor, karta, granska eller fragor.",
+            help="Kommandot: lista, plan, trend, jamfor, karta, granska, status eller fragor.",
             show_default=False,
         ),
     ],

@@ -80,7 +80,7 @@ def set_up(folder: Path, program_words: Sequence[str], *, only_show: bool = Fals
     for key, value in values:
         done = _git(folder, "config", key, value)
         if done.returncode != 0:
-            raise IntervjufasError(f"git config {key} misslyckades: {done.stderr.strip()[:200]}")
+            raise IntervjufasError(f"Kommandot git config {key} misslyckades: {done.stderr.strip()[:200]}")
     return GitSetup(attributes, written, repository, values)
 
 

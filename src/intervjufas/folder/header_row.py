@@ -31,13 +31,14 @@ KEPT_KEYS = (
     "betyg",
     "forfattare",
     "karta",
+    "markeringar",
 )
 KEPT_METADATA = ("datum", "uppdrag", "kund", "intervjuform")
 # Texts that recur in every header, kept as their number here (anything else is kept as it is,
 # and a value that is not a text inside a one-item list, so that no number is mistaken for one).
 STATUSES = (STATUS_DONE, STATUS_STARTED, STATUS_NOT_STARTED, *FOLLOW_UP_STATUSES)
 _CODES = {text: number for number, text in enumerate(STATUSES)}
-ROW_LENGTH = 17
+ROW_LENGTH = 18
 (
     _FORMAT,
     _ID,
@@ -56,6 +57,7 @@ ROW_LENGTH = 17
     _AUTHOR,
     _MAP,
     _CONFLICT,
+    _MARKS,
 ) = range(ROW_LENGTH)
 _METADATA_AT = dict(zip(KEPT_METADATA, (_DATUM, _UPPDRAG, _KUND, _FORMS), strict=True))
 
@@ -125,7 +127,27 @@ def encode(header: Mapping[str, Any]) -> list[Any]:
         header.get("forfattare"),
         header.get("karta"),
         extra.get(CONFLICT_KEY) if isinstance(extra, dict) else None,
+        _marked(header.get("markeringar")),
     ]
+
+
+def _marked(marks: Any) -> Any:
+    """``markeringar`` (every mark from ``plan``: [item key, status, time], see
+    ``report.model.PlanMark``) as [identity, status, time] rows, only the entries of that shape."""
+    if not isinstance(marks, list):
+        return None
+    kept = [
+        [identity(str(mark[0])), mark[1], _text(mark[2])]
+        for mark in marks
+        if isinstance(mark, list) and len(mark) == 3 and isinstance(mark[1], str)
+    ]
+    return kept or None
+
+
+def _text(value: Any) -> str:
+    """A time as written (a time YAML read as a date and time, e.g. from a hand edit, in ISO form)."""
+    isoformat = getattr(value, "isoformat", None)
+    return str(isoformat()) if callable(isoformat) else str(value)
 
 
 def well_formed(row: Any) -> bool:
@@ -138,6 +160,7 @@ def well_formed(row: Any) -> bool:
         and type(row[_SET_ID]) is str
         and type(row[_STEPS]) in (dict, list, type(None))
         and type(row[_FOLLOW_UPS]) in (dict, list, type(None))
+        and type(row[_MARKS]) in (list, type(None))
     )
 
 
@@ -220,6 +243,12 @@ class FolderHeader(Mapping[str, Any]):
             for key, value in coded.items():
                 yield key, _decode(value)
 
+    def marks(self) -> Iterator[tuple[str, str, str]]:
+        """Every change of this report's items marked from ``plan``: (identity, status, time)."""
+        marked = self.row[_MARKS]
+        if type(marked) is list:
+            yield from ((str(key), str(status), str(time)) for key, status, time in marked)
+
     def steps(self) -> Any:
         """``steg`` (step id -> status), as written."""
         return _decoded(self.row[_STEPS])
@@ -272,4 +301,5 @@ _TOP_AT = {
     "betyg": _RATINGS,
     "forfattare": _AUTHOR,
     "karta": _MAP,
+    "markeringar": _MARKS,
 }

@@ -46,7 +46,7 @@ Header = Mapping[str, Any]  # a report's checked front matter, or its compact Fo
 Progress = Callable[[int, int], None]  # (headers read so far, headers to read in all)
 
 NAMESPACE = "rubriker"
-INDEX_FORMAT = 1  # raise when what is kept of a header changes
+INDEX_FORMAT = 2  # raise when what is kept of a header changes
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 

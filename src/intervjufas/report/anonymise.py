@@ -105,6 +105,10 @@ def anonymised(report: Report, questionnaire: Questionnaire, *, today: dt.date |
     result.follow_ups = [
         FollowUp(f.key, scrub(f.label), Answer(f.status) if f.status else Answer()) for f in report.follow_ups
     ]
+    result.marks = [  # (the comment is one's own words: it goes whole)
+        replace(m, label=scrub(m.label), answer=Answer(m.status) if m.status else Answer())
+        for m in report.marks
+    ]
     result.extra_answers = {
         key: RawAnswer(scrub(raw.heading), marker)
         for key, raw in report.extra_answers.items()

@@ -38,6 +38,7 @@ CANONICAL_KEYS = (
     "steg",
     "atgarder",
     "uppfoljning",
+    "markeringar",
     "ofardigt",
     "betyg",
     "forfattare",

@@ -20,7 +20,9 @@ from intervjufas.model.questions import Question
 
 FORMAT_VERSION = 3
 FOLLOW_UP_STATUSES = ("Genomfört", "Delvis", "Inte än", "Släpp")
-CLOSED_STATUSES = ("Genomfört", "Släpp")
+# An item merged into another open row about the same moment (marked from ``plan``): closed.
+MERGED = "Sammanslagen"
+CLOSED_STATUSES = ("Genomfört", "Släpp", MERGED)
 FOLLOW_UP_TITLE = "Uppföljning av tidigare utvecklingsplan"
 PLAN_TITLE = "Utvecklingsplan"
 OTHER_TITLE = "Övriga svar"
@@ -30,6 +32,7 @@ CONFLICT_KEY = "konfliktkopia_av"
 SECTION_TEXTS = {
     "uppfoljning": "Status för moment i tidigare utvecklingsplaner: Genomfört, Delvis, Inte än eller Släpp.",
     "utvecklingsplan": "*Inga moment att lägga till, utveckla eller ta bort ännu.*",
+    "planuppfoljning": "Ändringar av utvecklingsplanen gjorda med kommandot plan, äldst först.",
     "ovrigt": "Svar under id som frågeuppsättningen inte känner till. De sparas oförändrade.",
 }
 GUIDE = (
@@ -72,6 +75,27 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class PlanMark:
+    """A change of an item of this report's plan made outside a mapping (``plan``): a dated
+    follow-up entry.  ``time`` (an ISO timestamp) places it among the follow-ups of every report;
+    ``into`` is the key of the item a merged item joined."""
+
+    key: str  # the item's key, as in its report ("<report id>/<item id>")
+    time: str
+    label: str
+    answer: Answer = field(default_factory=Answer)
+    into: str = ""
+
+    @property
+    def status(self) -> str | None:
+        return self.answer.value if isinstance(self.answer.value, str) else None
+
+    @property
+    def date(self) -> str:
+        return self.time[:10]
+
+
+@dataclass(frozen=True)
 class RawAnswer:
     """An answer under an id the question set does not know; kept verbatim."""
 
@@ -101,6 +125,7 @@ class Report:
     problems: list[str] = field(default_factory=list)
     author: str = ""  # who made the report (a team may share the folder)
     tags: list[str] = field(default_factory=list)  # tags added by hand, besides the program's own
+    marks: list[PlanMark] = field(default_factory=list)  # the plan kept up from ``plan``, oldest first
 
     @classmethod
     def new(cls, questionnaire: Questionnaire) -> Report:
@@ -156,6 +181,7 @@ def copy_report(report: Report) -> Report:
         notes={k: list(v) for k, v in report.notes.items()},
         problems=list(report.problems),
         tags=list(report.tags),
+        marks=list(report.marks),
     )
 
 

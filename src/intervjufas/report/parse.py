@@ -26,13 +26,22 @@ from intervjufas.model.questionnaire import (
 )
 from intervjufas.model.questions import Question, coerce_value
 from intervjufas.report.front_matter import HeaderError, header_line, parse_header, split_front_matter
-from intervjufas.report.model import FOLLOW_UP_QUESTION, GUIDE, SECTION_TEXTS, FollowUp, RawAnswer, Report
+from intervjufas.report.model import (
+    FOLLOW_UP_QUESTION,
+    GUIDE,
+    SECTION_TEXTS,
+    FollowUp,
+    PlanMark,
+    RawAnswer,
+    Report,
+)
+from intervjufas.report.plan import MARK_QUESTION, mark_id, read_mark_id
 from intervjufas.report.process_map.report_map import MAP_EMPTY, MAP_NOTE
 from intervjufas.report.render import tags
 
 # A heading with its id comment; the comment's '<' must not be escaped by a backslash in the text.
 _STRUCTURE = re.compile(
-    r"^(#{1,6})[ \t]+((?:[^\\]|\\.)*?)[ \t]*<!--[ \t]*(steg|grupp|fraga|avsnitt|uppfoljning)[ \t]*:"
+    r"^(#{1,6})[ \t]+((?:[^\\]|\\.)*?)[ \t]*<!--[ \t]*(steg|grupp|fraga|avsnitt|uppfoljning|markering)[ \t]*:"
     r"[ \t]*(\S+?)[ \t]*-->[ \t]*$"
 )
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
@@ -169,10 +178,15 @@ def _read_block(
     strict: bool,
     codec: TextCodec,
 ) -> None:
-    if block.kind not in ("fraga", "uppfoljning"):
+    if block.kind == "markering" and read_mark_id(block.key) is None:
+        block.kind = "avsnitt"  # (an id this program did not write: the lines are kept as notes)
+    if block.kind not in ("fraga", "uppfoljning", "markering"):
         _keep_notes(report, questionnaire, block, file, codec)
         return
     block.heading = codec.uninline(block.heading)
+    if block.kind == "markering":
+        _read_mark(report, block, file, strict, codec)
+        return
     seen = block.key in report.answers or block.key in report.extra_answers or block.key in report.drafts
     if block.kind == "uppfoljning":
         seen = any(f.key == block.key for f in report.follow_ups)
@@ -200,6 +214,22 @@ def _read_block(
         report.drafts[block.key] = answer
     else:
         report.answers[block.key] = answer
+
+
+def _read_mark(report: Report, block: _Block, file: str, strict: bool, codec: TextCodec) -> None:
+    """A change of the plan made from ``plan`` (see ``report.model.PlanMark``)."""
+    found = read_mark_id(block.key)
+    assert found is not None
+    key, time, into = found
+    mark = PlanMark(key, time, block.heading, into=into)
+    if any(mark_id(m) == mark_id(mark) for m in report.marks):
+        if strict:
+            raise ReportFormatError(
+                f"{file}:{block.line}: id '{block.key}' förekommer två gånger i rapporten."
+            )
+        return
+    answer = _decode(MARK_QUESTION, block, file, strict, codec)
+    report.marks.append(PlanMark(key, time, block.heading, answer or Answer(), into))
 
 
 def _keep_notes(

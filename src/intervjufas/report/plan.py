@@ -1,14 +1,16 @@
 """A report's own action plan: the items its add/develop/remove answers plan, each with the step and
-question it belongs to, and the identity that follows an item from report to report."""
+question it belongs to, the identity that follows an item from report to report, and how the
+changes made to it outside a mapping (``plan``) are named in the report."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from intervjufas.model.answers import ActionItem
+from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questionnaire import Questionnaire, Step
 from intervjufas.model.questions import PLAN_KINDS, Question
-from intervjufas.report.model import Report
+from intervjufas.report.model import FOLLOW_UP_STATUSES, MERGED, PlanMark, Report
 
 
 @dataclass(frozen=True)
@@ -59,3 +61,26 @@ def planned_items(report: Report, questionnaire: Questionnaire) -> list[PlannedI
                 )
                 items.append(PlannedItem(key, step, question, number, entry))
     return items
+
+
+# The plan kept up outside a mapping (``plan``): each change is a dated entry under the report
+# that holds the item, in a section of its own after the plan; see ``report.model.PlanMark``.
+MARKS_SECTION = "planuppfoljning"  # the section's id (<!-- avsnitt: planuppfoljning -->)
+MARKS_TITLE = "Utvecklingsplanen följd upp efter kartläggningen"
+MARK_QUESTION = Question(
+    id="markering", text=MARKS_TITLE, kind=CHOICE, choices=(*FOLLOW_UP_STATUSES, MERGED), comment=True
+)
+
+
+def mark_id(mark: PlanMark) -> str:
+    """The id of a mark's heading: '<item key>@<time>', and '@<key of the item it joined>' for a
+    merge (no spaces, as every heading id)."""
+    return f"{mark.key}@{mark.time}" + (f"@{mark.into}" if mark.into else "")
+
+
+def read_mark_id(text: str) -> tuple[str, str, str] | None:
+    """(item key, time, key of the item it joined or '') of a mark's heading id, or None."""
+    parts = text.split("@")
+    if len(parts) not in (2, 3) or not parts[0] or len(parts[1]) < 10:
+        return None
+    return parts[0], parts[1], parts[2] if len(parts) == 3 else ""

@@ -39,7 +39,7 @@ from intervjufas.report.model import (
     Report,
     slugify,
 )
-from intervjufas.report.plan import planned_items
+from intervjufas.report.plan import MARK_QUESTION, MARKS_SECTION, MARKS_TITLE, mark_id, planned_items
 from intervjufas.report.process_map.report_map import MAP_TITLE, has_map, map_section, mapped_moments
 
 
@@ -61,6 +61,8 @@ def render(report: Report, questionnaire: Questionnaire) -> str:
             *notes.take("avsnitt:processkarta"),
         ]
     lines += _plan_section(report, questionnaire) + notes.take("avsnitt:utvecklingsplan")
+    if report.marks:
+        lines += _marks_section(report, notes)
     if report.extra_answers:
         lines += [heading(2, OTHER_TITLE, "avsnitt", "ovrigt"), "", SECTION_TEXTS["ovrigt"], ""]
         lines += notes.take("avsnitt:ovrigt")
@@ -141,6 +143,8 @@ def _program_keys(report: Report, questionnaire: Questionnaire) -> dict[str, Any
         "atgarder": [planned.identity for planned in planned_items(report, questionnaire)],
         "uppfoljning": {f.key: f.status for f in report.follow_ups if f.status},
     }
+    if report.marks:  # every mark: [item key, status, time] (see ``report.model.PlanMark``)
+        own["markeringar"] = [[m.key, m.status, m.time] for m in report.marks if m.status]
     if has_map(questionnaire):  # how many moments the map has (to find the latest map quickly)
         own["karta"] = sum(len(moments) for moments in mapped_moments(report, questionnaire).values())
     ratings = {
@@ -216,6 +220,17 @@ def _follow_up_section(report: Report, notes: _Notes) -> list[str]:
         lines += [heading(3, follow_up.label, "uppfoljning", follow_up.key), ""]
         lines += [*encode(FOLLOW_UP_QUESTION, follow_up.answer), ""]
         lines += notes.take(f"uppfoljning:{follow_up.key}")
+    return lines
+
+
+def _marks_section(report: Report, notes: _Notes) -> list[str]:
+    """The plan kept up from ``plan``: one dated entry per change, as a follow-up is written."""
+    lines = [heading(2, MARKS_TITLE, "avsnitt", MARKS_SECTION), "", SECTION_TEXTS[MARKS_SECTION], ""]
+    lines += notes.take(f"avsnitt:{MARKS_SECTION}")
+    for mark in report.marks:
+        lines += [heading(3, mark.label, "markering", mark_id(mark)), ""]
+        lines += [*encode(MARK_QUESTION, mark.answer), ""]
+        lines += notes.take(f"markering:{mark_id(mark)}")
     return lines
 
 

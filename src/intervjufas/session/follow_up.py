@@ -82,10 +82,12 @@ class ListPool:
 PoolFinder = Callable[[Report], ItemPool]  # the pool for a new report (its customer is known)
 
 
-def follow_up_question(item_label: str, why: str) -> Question:
+def follow_up_question(item_label: str, why: str, kind: str = "") -> Question:
+    """How an item went; the item named with its kind first ("Ta bort: …", "Utveckla: …",
+    "Lägga till: …") when it is known."""
     return Question(
         id="uppfoljning",
-        text=f"Hur gick det med: {item_label}?",
+        text=f"{kind}: {item_label} – hur gick det?" if kind else f"Hur gick det med: {item_label}?",
         kind=CHOICE,
         choices=FOLLOW_UP_STATUSES,
         required=True,
@@ -223,7 +225,9 @@ class FollowUpRound:
             context = f"Från {item.source.name}"
             if item.last_status:
                 context += f" · senast: {item.last_status}"
-        question = follow_up_question(item.moment if item else label, item.why if item else "")
+        question = (
+            follow_up_question(item.moment, item.why, item.kind) if item else follow_up_question(label, "")
+        )
         request = AskRequest(question, f"Uppföljning · moment {number} av {total}", context=context)
         session.ask(request, lambda answer: _answered(session, key, answer))
 

@@ -90,10 +90,12 @@ def run_session(options: SessionOptions, make_prompter: Callable[[], Prompter]) 
     check_terminal(options)
     start = _start_report(options, folder, questionnaire)
     defaults = start.report if start is not None else None
+    before: list[Step] = []
     if options.resume:
         path = _named_report(options.resume, folder)
         questionnaire = _set_of(path, questionnaire, options)
         handle, report, note = _open_for_resume(path, questionnaire, options)
+        before = [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
     else:
         handle, report, note = ReportFile(folder, questionnaire), Report.new(questionnaire), ""
         report.author = author
@@ -120,7 +122,9 @@ def run_session(options: SessionOptions, make_prompter: Callable[[], Prompter]) 
     finally:
         handle.close()
     remaining = [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
-    return SessionResult(handle.path, report, questionnaire, not remaining, remaining, found)
+    result = SessionResult(handle.path, report, questionnaire, not remaining, remaining, found)
+    result.already_complete = bool(options.resume) and not before
+    return result
 
 
 def _start_report(options: SessionOptions, folder: Path, questionnaire: Questionnaire) -> LoadedReport | None:

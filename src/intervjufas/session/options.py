@@ -62,6 +62,7 @@ class SessionResult:
     complete: bool
     next_steps: list[Step]
     personal_data: list[FileFinding] = field(default_factory=list)  # found in an answers file
+    already_complete: bool = False  # --fortsatt on a report whose every step was already done
 
 
 def use_plain(options: SessionOptions) -> bool:

@@ -154,12 +154,10 @@ class Session:
             if not pending:
                 return
             question = pending[0]
-            active = [q for q in questions if q.is_active(self.report.answers)]
-            number = active.index(question) + 1
             opens_group = question.group is not None and question.group != previous_group
             request = AskRequest(
                 question=question,
-                progress=f"{label} · fråga {number} av {len(active)}",
+                progress=f"{label} · {progress(questions, question)}",
                 default=self.default_for(question),
                 group=question.group if opens_group else None,
                 map_moments=self.process_map.choices(self.report, self.questionnaire, question),
@@ -170,3 +168,19 @@ class Session:
                 partial(self._record, question.id),
                 partial(self._record_draft, question.id),
             )
+
+
+FOLLOW_UP_QUESTION = "följdfråga"
+
+
+def progress(questions: Sequence[Question], question: Question) -> str:
+    """Where a question is in its part, counted so that the count never changes: the questions
+    asked whatever the answers are numbered ('fråga 5 av 11'); a follow-up question (one with a
+    condition, e.g. what to add after a Ja) carries the number of the question it follows."""
+    base = [q for q in questions if q.condition is None]
+    if not base:
+        return f"fråga {list(questions).index(question) + 1} av {len(questions)}"
+    before = list(questions)[: list(questions).index(question) + 1]
+    number = max(1, sum(1 for q in before if q.condition is None))
+    follows = "" if question.condition is None else f" · {FOLLOW_UP_QUESTION}"
+    return f"fråga {number} av {len(base)}{follows}"

@@ -50,6 +50,27 @@ OBJECTS: dict[str, _Shape] = {
         ),
         _ITEM,
     ),
+    "Planandring": (
+        (
+            "id",
+            "typ",
+            "typ_text",
+            "namn",
+            "senaste_status",
+            "senaste_status_text",
+            "senaste_kommentar",
+            "tidpunkt",
+            "sammanslagen_med",
+            "fil",
+            "sokvag",
+        ),
+        ("id", "typ", "namn", "senaste_status", "tidpunkt", "fil", "sokvag"),
+    ),
+    "Kvar": (
+        ("fil", "sokvag", "datum", "uppdrag", "kund", "steg_kvar", "kommando"),
+        ("fil", "sokvag", "datum", "uppdrag", "kund", "steg_kvar", "kommando"),
+    ),
+    "Kundlage": (("kund", "antal_oppna_moment", "kommando"), ("kund", "antal_oppna_moment", "kommando")),
     "Fas": (("id", "titel", "moment"), ("id", "titel", "moment")),
     "Moment": (
         (
@@ -156,6 +177,7 @@ OBJECTS: dict[str, _Shape] = {
 _TOP: dict[str, tuple[str, ...]] = {
     "lista": ("rapporter",),
     "plan": ("oppna_moment",),
+    "plan --markera": ("oppna_moment", "planandring"),
     "trend": ("trender",),
     "jamfor": (
         "rapport_a",
@@ -174,6 +196,14 @@ _TOP: dict[str, tuple[str, ...]] = {
     "karta --historik": ("forfattare", "alla_forfattare", "antal_utelamnade", "historik"),
     "karta --team": ("antal_konsulter", "konsulter", "utan_namn", "teamfaser"),
     "granska": ("antal_genomsokta", "antal_rapporter_med_fynd", "fynd"),
+    "status": (
+        "katalog",
+        "antal_rapporter",
+        "kartlaggningar_kvar",
+        "antal_utelamnade",
+        "oppna_per_kund",
+        "senaste_karta",
+    ),
     "fragor": ("uppsattningar",),
     "fragor --visa": (
         "id",
@@ -190,11 +220,12 @@ _TOP: dict[str, tuple[str, ...]] = {
 # Each command and its outputs (several for karta and fragor: the schema accepts exactly one of them).
 COMMANDS: dict[str, tuple[str, ...]] = {
     "lista": ("lista",),
-    "plan": ("plan",),
+    "plan": ("plan", "plan --markera"),
     "trend": ("trend",),
     "jamfor": ("jamfor",),
     "karta": ("karta", "karta --historik", "karta --team"),
     "granska": ("granska",),
+    "status": ("status",),
     "fragor": ("fragor", "fragor --visa"),
 }
 

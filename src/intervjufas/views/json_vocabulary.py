@@ -20,7 +20,13 @@ FORMAT = 2  # the version of the JSON outputs; 1 was the unversioned format befo
 
 # Swedish words and their codes: the code is what scripts compare, the text what people read.
 STEP_STATUS_CODES = {STATUS_DONE: "klar", STATUS_STARTED: "paborjad", STATUS_NOT_STARTED: "ej_paborjad"}
-FOLLOW_UP_CODES = {"Genomfört": "genomfort", "Delvis": "delvis", "Inte än": "inte_an", "Släpp": "slapp"}
+FOLLOW_UP_CODES = {
+    "Genomfört": "genomfort",
+    "Delvis": "delvis",
+    "Inte än": "inte_an",
+    "Släpp": "slapp",
+    "Sammanslagen": "sammanslagen",  # (an item merged into another row about the same moment)
+}
 PLAN_CODES = {label: code for code, label in PLAN_KINDS.items()}
 PERSONAL_DATA_CODES = {kind: kind.replace("-", "_") for kind in KINDS}
 MARK_CODES = ("nytt", "utveckla", "ta_bort", "utvecklat")
@@ -132,7 +138,7 @@ KEYS: dict[str, dict[str, Any]] = {
     "varfor": _string('Varför ("" när det inte står).'),
     "senaste_status": _codes(
         _FOLLOW_UPS,
-        "Senaste uppföljningens status: genomfort, delvis, inte_an, slapp (null: ingen än).",
+        "Senaste uppföljningens status: genomfort, delvis, inte_an, slapp, sammanslagen (null: ingen än).",
         null=True,
     ),
     "senaste_status_text": _nullable('Senaste statusen i ord, t.ex. "Inte än" (null: ingen uppföljning än).'),
@@ -140,6 +146,20 @@ KEYS: dict[str, dict[str, Any]] = {
         "Datum för senaste uppföljningen, ÅÅÅÅ-MM-DD: den uppföljande rapportens (null: ingen än)."
     ),
     "senaste_kommentar": _string('Kommentaren till senaste uppföljningen ("" när ingen finns).'),
+    "planandring": _object("Planandring", "Ändringen som plan --markera skrev in i rapporten."),
+    # status
+    "katalog": _string("Rapportmappen (hela sökvägen)."),
+    "kartlaggningar_kvar": _list("Kvar", "Kartläggningarna med steg kvar, nyast först (högst 10)."),
+    "steg_kvar": {
+        "type": "array",
+        "items": {"type": "integer"},
+        "description": "Numren på stegen som är kvar.",
+    },
+    "kommando": _string("Kommandot som fortsätter (eller visar) det, att köra som det står."),
+    "oppna_per_kund": _list("Kundlage", "Öppna moment i utvecklingsplanerna per kund, flest först."),
+    "senaste_karta": _nullable("Rapporten med den senaste kartan (hela sökvägen; null: ingen karta än)."),
+    "tidpunkt": _string("När ändringen gjordes (ÅÅÅÅ-MM-DDTtt:mm:ss+hh:mm)."),
+    "sammanslagen_med": _nullable("Id för raden momentet slogs ihop med (null: ingen sammanslagning)."),
     "id": _nullable("Objektets id (null när det saknas, t.ex. för ett moment utan id)."),
     # the process map
     "ursprung": _codes(list(ORIGIN_CODES), "Var kartan kommer ifrån: karta, utvecklingsplan eller ingen."),

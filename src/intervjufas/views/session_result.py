@@ -39,15 +39,15 @@ def show_future_dates(console: Console, result: SessionResult) -> None:
 def show_session_result(
     console: Console, result: SessionResult, options: SessionOptions, *, plain: bool
 ) -> None:
-
     from intervjufas.report.plan import planned_items
-    from intervjufas.session.options import resume_command
-    from intervjufas.views.copy_command import show_command
 
     if result.path is None:
         console.print("Inget sparades.")
         return
     console.print()
+    if result.already_complete:
+        _all_done(console, result, options)
+        return
     console.print(f"Rapporten är sparad i {result.path}", markup=False)
     items = planned_items(result.report, result.questionnaire)
     if items:
@@ -57,7 +57,33 @@ def show_session_result(
     if result.complete:
         closing = result.questionnaire.closing or "Bra jobbat!"
         console.print(closing if plain else f"[bold green]{closing}[/]", markup=not plain)
+        _next_steps(console, result, options)
         return
+    _steps_left(console, result, options)
+
+
+def _command(console: Console, words: Sequence[str]) -> None:
+    """A command on a line of its own, indented, never wrapped inside a word (as ``show_command``)."""
+    import shlex
+
+    from intervjufas.errors import COMMAND_INDENT
+
+    console.print(f"{COMMAND_INDENT}{shlex.join(words)}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _next_steps(console: Console, result: SessionResult, options: SessionOptions) -> None:
+    """After the closing words: the map and the customer's version, in three lines."""
+    assert result.path is not None
+    console.print("Nästa steg – se processkartan och gör en version till kunden:", markup=False)
+    _command(console, [*options.program, "karta"])
+    _command(console, [*options.program, "exportera", result.path.stem, "--kundversion"])
+
+
+def _steps_left(console: Console, result: SessionResult, options: SessionOptions) -> None:
+    from intervjufas.session.options import resume_command
+    from intervjufas.views.copy_command import show_command
+
+    assert result.path is not None
     done = [s for s in result.questionnaire.steps if s not in result.next_steps]
     if done:
         labels = [s.label for s in done]
@@ -70,3 +96,21 @@ def show_session_result(
         step = result.next_steps[0]
         command = resume_command(options, result.path, steps=[step.number])
         show_command(console, f"Fortsätt med {step.label} när det passar:", command)
+
+
+def _all_done(console: Console, result: SessionResult, options: SessionOptions) -> None:
+    """``--fortsatt`` on a report whose every step was already done: nothing was asked."""
+    assert result.path is not None
+    console.print(
+        f"Alla steg i {result.path.name} är redan klara – det fanns inget kvar att fråga.",
+        markup=False,
+        soft_wrap=True,
+    )
+    console.print(
+        "Vill du ändra ett svar skriver du det direkt i rapporten, under frågan (låt kommentarerna "
+        "med id stå kvar):",
+        markup=False,
+    )
+    console.print(f"  {result.path}", markup=False, highlight=False, soft_wrap=True)
+    console.print("Se vad som är kvar i dina andra kartläggningar med:", markup=False)
+    _command(console, [*options.program, "status"])

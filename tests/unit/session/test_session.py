@@ -197,8 +197,8 @@ def test_progress_strings(kartlaggning: Questionnaire) -> None:
     assert progress["fore_kollegor"] == "Steg 1 · fråga 3 av 11"
     assert progress["fore_karta"] == "Steg 1 · fråga 4 av 11"
     assert progress["fore_lagga_till"] == "Steg 1 · fråga 5 av 11"
-    assert progress["fore_lagga_till_vad"] == "Steg 1 · fråga 6 av 12"
-    assert progress["fore_betyg_kandidat"] == "Steg 1 · fråga 12 av 12"
+    assert progress["fore_lagga_till_vad"] == "Steg 1 · fråga 5 av 11 · följdfråga"
+    assert progress["fore_betyg_kandidat"] == "Steg 1 · fråga 11 av 11"
 
 
 def test_groups_are_announced_on_their_first_question_only(kartlaggning: Questionnaire) -> None:
@@ -234,7 +234,7 @@ def test_resume_asks_only_unanswered_questions_first_unanswered_first(kartlaggni
     assert prompter.sections[0][0] == "Steg 1: Före intervjun"  # no metadata section
     assert session.report.answers["fore_kunden"] == Answer("Kravprofil")
     # Progress counts the step's answered questions too.
-    assert prompter.requests[0].progress == "Steg 1 · fråga 2 av 12"
+    assert prompter.requests[0].progress == "Steg 1 · fråga 2 av 11"
 
 
 def test_a_complete_report_asks_nothing(kartlaggning: Questionnaire) -> None:
@@ -341,8 +341,8 @@ def test_open_items_are_recorded_and_followed_up(kartlaggning: Questionnaire) ->
     assert asked[len(METADATA_WITHOUT_COLLEAGUE) + 2] == "fore_kunden"
     follow_up_requests = [r for r in prompter.requests if r.question.id == "uppfoljning"]
     assert [r.question.text for r in follow_up_requests] == [
-        "Hur gick det med: Checklista?",
-        "Hur gick det med: Återkoppling?",
+        "Lägga till: Checklista – hur gick det?",
+        "Lägga till: Återkoppling – hur gick det?",
     ]
     assert [r.progress for r in follow_up_requests] == [
         "Uppföljning · moment 1 av 2",
@@ -488,7 +488,7 @@ def test_stopping_half_way_keeps_the_rest_of_the_handful_for_next_time(kartlaggn
     resumed.run(kartlaggning.steps)
     asked = [r for r in again.requests if r.question.id.startswith("uppfoljning")]
     assert [r.progress for r in asked] == [f"Uppföljning · moment {n} av 3" for n in (1, 2, 3)]
-    assert asked[0].question.text == "Hur gick det med: Moment 3?"
+    assert asked[0].question.text == "Lägga till: Moment 3 – hur gick det?"
     assert asked[0].context == "Från 2024-04-01-lager.md"
     assert [f.status for f in resumed.report.follow_ups] == [
         "Genomfört",

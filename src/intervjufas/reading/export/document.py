@@ -230,7 +230,9 @@ def content_of(question: Question, answer: Answer) -> Content | None:
         if items := items_in(value):
             return ItemsContent(tuple((clean(i.moment), clean(i.why)) for i in items))
         if moments := moments_in(value):  # the moments of the map: name, whom, note
-            return ListContent(tuple(clean(display((m,)) + (f" – {m.note}" if m.note else "")) for m in moments))
+            return ListContent(
+                tuple(clean(display((m,)) + (f" – {m.note}" if m.note else "")) for m in moments)
+            )
         return ListContent(tuple(clean(item) for item in value))
     if kind.choices(question) or answer.comment:
         return ChoiceContent(clean(value), clean(answer.comment))
@@ -367,10 +369,12 @@ def build_document(
     uppdrag = clean(report.detail("uppdrag"))
     set_title = questionnaire.title if questionnaire else report.question_set.id
     recorded = report.recorded_author
+    followed = [(f.label, f.status, f.answer.comment) for f in report.follow_ups]
+    followed += [(m.label, m.status, m.answer.comment) for m in report.marks]  # (kept up from ``plan``)
     follow_ups = tuple(
-        FollowUpEntry(clean(f.label), clean(f.status or ""), clean(f.answer.comment))
-        for f in report.follow_ups
-        if f.status or f.answer.comment
+        FollowUpEntry(clean(label), clean(status or ""), clean(comment))
+        for label, status, comment in followed
+        if status or comment
     )
     other = tuple(
         Entry(key, clean(raw.heading or key), TextContent(clean(raw.body.strip())))

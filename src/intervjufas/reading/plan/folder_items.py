@@ -45,7 +45,7 @@ from intervjufas.reading.plan.state import (
     open_counts,
     open_items,
 )
-from intervjufas.report.plan import identity
+from intervjufas.report.plan import identity, planned_items
 
 SCOPES = ("kund", "alla")  # the same customer (else the same question set), or every report
 SAME_SET = "från tidigare rapporter med samma frågeuppsättning"
@@ -113,8 +113,14 @@ class FollowUpPool:
             self._reader = PlanReader(self._folder or paths[0].parent)
         plans = self._reader.read(paths, [], extra=self._questionnaire)
         self._reader.save()
-        # (an unreadable report is shown by lista)
-        return open_items(list(plans.values()), statuses=self._statuses if statuses is None else statuses)
+        # (an unreadable report is shown by lista; the follow-ups these reports hold – their
+        # marks from ``plan`` too – give the comments)
+        reports = list(plans.values())
+        return open_items(
+            reports,
+            statuses=self._statuses if statuses is None else statuses,
+            histories=follow_up_histories(reports),
+        )
 
 
 class FolderState(NamedTuple):
@@ -217,7 +223,11 @@ def folder_plan(
     followers = [
         path
         for path, header in newest_first
-        if path not in plans and any(key in still_open for key, _ in header.follow_ups())
+        if path not in plans
+        and (
+            any(key in still_open for key, _ in header.follow_ups())
+            or any(key in still_open for key, _, _ in header.marks())
+        )
     ]
     plans.update(reader.read(followers, warnings, follow_ups_of=still_open))
     reader.save()
@@ -239,17 +249,29 @@ def _may_be_open(header: FolderHeader, closed: set[str]) -> bool:
     return not isinstance(listed, int) or listed > 0
 
 
-def open_as_of(loaded: LoadedReport) -> list[OpenItem]:
+def open_as_of(loaded: LoadedReport, *, now: bool = False) -> list[OpenItem]:
     """The items planned in the reports ordered before ``loaded`` (its folder's) that are still open
     as of it: only follow-ups of reports ordered at or before it count – its own too – so a report
-    never shows what a later one says.  Its map keeps their marks (``karta``)."""
+    never shows what a later one says.  Its map keeps their marks (``karta``).  With ``now`` (the
+    latest map, ``karta`` without a RAPPORT), every follow-up counts: the state of today."""
+    return map_state(loaded, now=now)[0]
+
+
+def map_state(loaded: LoadedReport, *, now: bool = False) -> tuple[list[OpenItem], dict[str, str]]:
+    """``open_as_of``, and the report's own items closed by then – by a later follow-up or a change
+    marked from ``plan`` (with ``now``, by any) – with the status that closed them, by identity."""
     headers, _ = read_headers(loaded.path.parent)
     upto = loaded.sort_key
-    statuses = newest_statuses(headers, upto=upto)
+    statuses = newest_statuses(headers, upto=None if now else upto)
     done = closed(statuses)
     paths = [path for path, header in headers if sort_key(path, header) < upto and _may_be_open(header, done)]
     reports = list(read_plans(paths, loaded.path.parent, []).values())
-    return open_items(reports, statuses=statuses, histories=follow_up_histories(reports, upto=upto))
+    histories = follow_up_histories(reports, upto=None if now else upto)
+    own: dict[str, str] = {}
+    if loaded.questionnaire is not None:
+        planned = planned_items(loaded.report, loaded.questionnaire)
+        own = {p.identity: statuses[p.identity] for p in planned if p.identity in done}
+    return open_items(reports, statuses=statuses, histories=histories), own
 
 
 def current_follow_ups(folder: Path | None, *reports: Path) -> dict[str, FollowUpEntry]:

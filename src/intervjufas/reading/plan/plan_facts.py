@@ -32,7 +32,7 @@ from intervjufas.errors import IntervjufasError
 from intervjufas.folder.file_cache import FileCache, collection_paused, file_key
 from intervjufas.folder.loading import load_report
 from intervjufas.model.answers import ActionItem, Answer
-from intervjufas.report.model import FollowUp
+from intervjufas.report.model import FollowUp, PlanMark
 from intervjufas.report.plan import identity, planned_items
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from intervjufas.model.questionnaire import Questionnaire
 
 NAMESPACE = "planer"
-FACTS_FORMAT = 1  # raise when what is kept of a report changes
+FACTS_FORMAT = 2  # raise when what is kept of a report changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,7 @@ class ReportPlan:
     known_set: bool  # False: the set it was made with is unknown, so its items are not known
     planned: tuple[PlanRow, ...]
     follow_ups: tuple[FollowUp, ...]
+    marks: tuple[PlanMark, ...] = ()  # its items' changes marked from ``plan``
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
@@ -107,6 +108,7 @@ def report_plan(loaded: LoadedReport) -> ReportPlan:
         questionnaire is not None,
         rows,
         tuple(report.follow_ups),
+        tuple(report.marks),
     )
 
 
@@ -199,7 +201,10 @@ def _one(
         cache.put(path.name, key, encoded(plan))
     if follow_ups_of is not None:
         plan = replace(
-            plan, planned=(), follow_ups=tuple(f for f in plan.follow_ups if identity(f.key) in follow_ups_of)
+            plan,
+            planned=(),
+            follow_ups=tuple(f for f in plan.follow_ups if identity(f.key) in follow_ups_of),
+            marks=tuple(m for m in plan.marks if identity(m.key) in follow_ups_of),
         )
     return plan, False
 
@@ -244,16 +249,18 @@ def encoded(plan: ReportPlan) -> list[Any]:
         for row in plan.planned
     ]
     follow_ups = [[f.key, f.label, f.answer.value, f.answer.comment] for f in plan.follow_ups]
-    return [plan.report_id, plan.date, plan.created, plan.customer, plan.known_set, rows, follow_ups]
+    marks = [[m.key, m.time, m.label, m.answer.value, m.answer.comment, m.into] for m in plan.marks]
+    return [plan.report_id, plan.date, plan.created, plan.customer, plan.known_set, rows, follow_ups, marks]
 
 
 def decoded(path: Path, value: list[Any], follow_ups_of: Collection[str] | None = None) -> ReportPlan:
     """The plan kept as ``encoded`` made it; TypeError or ValueError for anything of another shape.
     With ``follow_ups_of``, only what ``read_plans`` says of it."""
-    report_id, date, created, customer, known_set, rows, follow_ups = value
+    report_id, date, created, customer, known_set, rows, follow_ups, marks = value
     if follow_ups_of is not None:
         rows = ()
         follow_ups = [entry for entry in follow_ups if identity(_text(entry[0])) in follow_ups_of]
+        marks = [entry for entry in marks if identity(_text(entry[0])) in follow_ups_of]
     planned = tuple(
         PlanRow(
             _text(key),
@@ -273,10 +280,20 @@ def decoded(path: Path, value: list[Any], follow_ups_of: Collection[str] | None 
         FollowUp(_text(key), _text(label), Answer(None if status is None else _text(status), _text(comment)))
         for key, label, status, comment in follow_ups
     )
+    marked = tuple(
+        PlanMark(
+            _text(key),
+            _text(time),
+            _text(label),
+            Answer(None if status is None else _text(status), _text(comment)),
+            _text(into),
+        )
+        for key, time, label, status, comment, into in marks
+    )
     if type(known_set) is not bool:
         raise TypeError("known_set")
     return ReportPlan(
-        path, _text(report_id), _text(date), _text(created), _text(customer), known_set, planned, followed
+        path, _text(report_id), _text(date), _text(created), _text(customer), known_set, planned, followed, marked
     )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intervjufas.model.answers import ActionItem
-from intervjufas.report.model import CLOSED_STATUSES, FollowUp
+from intervjufas.report.model import CLOSED_STATUSES, MERGED, FollowUp, PlanMark
 from intervjufas.report.plan import identity
 
 if TYPE_CHECKING:  # not imported at run time: `lista` and a session need this module without them
@@ -125,7 +125,7 @@ def _open_item(
         source=plan.path,
         source_date=plan.date,
         last_status=status,
-        last_comment=done[0].comment if done else "",
+        last_comment=done[0].comment if done and done[0].status == status else "",
         plan=planned.plan,
         phase=planned.phase,
         item=planned.item,
@@ -136,21 +136,41 @@ def _open_item(
 def follow_up_histories(
     reports: Sequence[LoadedReport | ReportPlan], *, upto: SortKey | None = None
 ) -> dict[str, tuple[FollowUpEntry, ...]]:
-    """Every item's follow-ups in the reports (by identity), newest first; with ``upto``, only
-    those of reports ordered at or before it (see ``newest_statuses``)."""
-    found: dict[str, list[tuple[tuple[str, str, str], FollowUpEntry]]] = {}
+    """Every item's follow-ups in the reports (by identity), newest first: those of a mapping at
+    its report's place in time, those marked from ``plan`` at theirs (``mark_key``); with
+    ``upto``, only those ordered at or before it (see ``newest_statuses``)."""
+    found: dict[str, list[tuple[SortKey, FollowUpEntry]]] = {}
     for plan in _plans(reports):
-        if upto is not None and plan.sort_key > upto:
-            continue
-        for follow_up in plan.follow_ups:
-            if follow_up.status is None:
-                continue
-            entry = FollowUpEntry(plan.date, follow_up.status, follow_up.answer.comment)
-            found.setdefault(identity(follow_up.key), []).append((plan.sort_key, entry))
+        events = [
+            (plan.sort_key, f.key, FollowUpEntry(plan.date, f.status, f.answer.comment))
+            for f in plan.follow_ups
+            if f.status is not None
+        ]
+        events += [
+            (mark_key(m.time, plan.path.name), m.key, FollowUpEntry(m.date, m.status, _mark_comment(m)))
+            for m in plan.marks
+            if m.status is not None
+        ]
+        for key, item, entry in events:
+            if upto is None or key <= upto:
+                found.setdefault(identity(item), []).append((key, entry))
     return {
         key: tuple(e for _, e in sorted(entries, key=lambda pair: pair[0], reverse=True))
         for key, entries in found.items()
     }
+
+
+def mark_key(time: str, file_name: str) -> SortKey:
+    """Where a change marked from ``plan`` comes in time among the reports (whose place is
+    (report date, created, file name)): its own date and time, in the report that holds it."""
+    return (time[:10], time, file_name)
+
+
+def _mark_comment(mark: PlanMark) -> str:
+    if mark.status == MERGED and mark.into:
+        joined = f"sammanslagen med {identity(mark.into)}"
+        return f"{mark.answer.comment} ({joined})" if mark.answer.comment else joined
+    return mark.answer.comment
 
 
 def grouped_by_step(items: list[OpenItem]) -> list[tuple[str, list[OpenItem]]]:
@@ -168,16 +188,17 @@ def newest_statuses(
     entries: Iterable[tuple[Path, FolderHeader]], *, upto: SortKey | None = None
 ) -> dict[str, str]:
     """The newest follow-up status of every followed-up item (by identity), from the folder
-    headers, the reports ordered by (date, created, file name) – the one order every command
-    uses.  With ``upto``, only follow-ups of reports ordered at or before it count (the state
-    "as of" that report); within one report, the first follow-up of an item counts."""
+    headers: a mapping's follow-ups at its report's place – (date, created, file name), the one
+    order every command uses – and the changes marked from ``plan`` at theirs (``mark_key``).
+    With ``upto``, only those ordered at or before it count (the state "as of" that report);
+    within one report, the first follow-up of an item counts."""
     return {item: status for item, status, _ in _newest(entries, upto)}
 
 
 def newest_follow_ups(
     entries: Iterable[tuple[Path, FolderHeader]], *, upto: SortKey | None = None
 ) -> dict[str, FollowUpEntry]:
-    """``newest_statuses`` with the date of the report that followed each item up (the headers
+    """``newest_statuses`` with the date of each item's newest follow-up or change (the headers
     keep no comment, so that is "")."""
     return {item: FollowUpEntry(key[0], status) for item, status, key in _newest(entries, upto)}
 
@@ -185,18 +206,22 @@ def newest_follow_ups(
 def _newest(
     entries: Iterable[tuple[Path, FolderHeader]], upto: SortKey | None
 ) -> Iterator[tuple[str, str, SortKey]]:
-    """(identity, status, the following report's sort key) of each item's newest follow-up."""
+    """(identity, status, its place in time) of each item's newest follow-up or change."""
     from intervjufas.folder.scan import sort_key
 
-    keyed = sorted(((sort_key(path, header), header) for path, header in entries), key=lambda e: e[0])
+    events: list[tuple[SortKey, int, str, str]] = []
+    for path, header in entries:
+        key = sort_key(path, header)
+        for order, (item, status) in enumerate(header.follow_ups()):  # (by identity)
+            if status is not None:
+                events.append((key, -order, item, str(status)))
+        for item, status, time in header.marks():
+            events.append((mark_key(time, path.name), 0, item, status))
     seen: set[str] = set()
-    for key, header in reversed(keyed):
-        if upto is not None and key > upto:
-            continue
-        for item, status in header.follow_ups():  # (by identity)
-            if status is not None and item not in seen:
-                seen.add(item)
-                yield item, str(status), key
+    for key, _, item, status in sorted(events, reverse=True):
+        if (upto is None or key <= upto) and item not in seen:
+            seen.add(item)
+            yield item, status, key
 
 
 def closed(statuses: Mapping[str, str]) -> set[str]:

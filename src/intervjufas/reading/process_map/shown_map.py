@@ -88,9 +88,10 @@ def shown_map_from(loaded: LoadedReport, *, latest: bool = False, someone_else: 
         else plan_map(loaded.report, questionnaire)
     )
     if origin == "map":
-        from intervjufas.reading.plan.folder_items import open_as_of
+        from intervjufas.reading.plan.folder_items import map_state
 
-        drawn = with_open_marks(drawn, open_as_of(loaded))
+        still_open, closed_own = map_state(loaded, now=latest)
+        drawn = with_open_marks(without_closed(drawn, loaded, closed_own), still_open)
     return ShownMap(
         drawn,
         "none" if drawn.empty else origin,
@@ -99,6 +100,40 @@ def shown_map_from(loaded: LoadedReport, *, latest: bool = False, someone_else: 
         someone_else=someone_else,
         folder=loaded.path.parent,
     )
+
+
+def without_closed(drawn: ProcessMap, loaded: LoadedReport, closed_own: dict[str, str]) -> ProcessMap:
+    """The map without the marks of the report's own items that are closed by now (followed up
+    later, or marked from ``plan``): a moment to add leaves the map (done, it is on the next map a
+    mapping starts from), a moment to develop or remove takes the mark of another of its own items
+    still open, else becomes a plain moment."""
+    if not closed_own or loaded.questionnaire is None:
+        return drawn
+    own = [
+        (p.item, _PLAN_STATES.get(p.question.plan or ""), p.identity in closed_own)
+        for p in planned_items(loaded.report, loaded.questionnaire)
+    ]
+    phases = []
+    for phase, moments in drawn.phases:
+        shown = []
+        for mapped in moments:
+            about = [(item, state, done) for item, state, done in own if _is_about(item, mapped)]
+            if not any(done and state == mapped.state for _, state, done in about):
+                shown.append(mapped)
+                continue
+            still = next(((i, st) for i, st, done in about if not done and st in ("develop", "remove")), None)
+            if still is not None and mapped.state != "new":
+                shown.append(replace(mapped, state=still[1], why=still[0].why))
+            elif mapped.state != "new":
+                shown.append(replace(mapped, state="kept", why=""))
+        phases.append((phase, tuple(shown)))
+    return ProcessMap(tuple(phases))
+
+
+def _is_about(item: ActionItem, mapped: MappedMoment) -> bool:
+    if item.moment_id and mapped.moment.id:
+        return item.moment_id == mapped.moment.id
+    return _same_name(item.moment, mapped.moment.name)
 
 
 def with_open_marks(drawn: ProcessMap, still_open: list[OpenItem]) -> ProcessMap:

@@ -8,6 +8,7 @@ from intervjufas.model.questions import Question, Widget
 
 SKIP = "__hoppa_over__"
 SELECT_HELP = "(piltangenter eller siffra, Enter väljer)"
+CHOOSE_FIRST_HELP = "(välj med siffra eller piltangenter, sedan Enter)"  # Enter alone chooses nothing
 CHECKBOX_HELP = "(piltangenter flyttar, mellanslag markerar, Enter bekräftar)"
 MULTILINE_HELP = "(Enter ger ny rad · Esc och sedan Enter sparar · Ctrl-O öppnar din editor)"
 # The widgets that ask a list one entry at a time and print the question's help under their title.
@@ -36,3 +37,11 @@ def menu_default(question: Question, default: Answer | None) -> object:
 def scale_title(question: Question, number: int) -> str:
     label = dict(question.scale_labels).get(number)
     return f"{number} – {label}" if label else str(number)
+
+
+def scale_echo(question: Question, number: int) -> str:
+    """A rating as it is repeated once chosen, always in one form: 'N av MAX', with the number's
+    label when the scale names it ('4 av 5', '3 av 5 (Godtagbar)'), as the exports write it."""
+    label = dict(question.scale_labels).get(number)
+    shown = f"{number} av {question.scale_max}"
+    return f"{shown} ({label})" if label else shown

@@ -18,12 +18,14 @@ from intervjufas.model.questions import Question, Widget, coerce_value
 from intervjufas.session.prompter import AskRequest
 from intervjufas.views.prompting.prompt_text import (
     CHECKBOX_HELP,
+    CHOOSE_FIRST_HELP,
     LIST_WIDGETS,
     MULTILINE_HELP,
     SELECT_HELP,
     SKIP,
     default_text,
     menu_default,
+    scale_echo,
     scale_title,
 )
 from intervjufas.views.prompting.questionary_lists import ListWidgets, _ask, _typed
@@ -184,31 +186,43 @@ class QuestionaryPrompter(ListWidgets):
         )
         return typed
 
-    def _menu(self, question: Question, choices: list[Any], default: object) -> object:
+    def _menu(
+        self,
+        question: Question,
+        choices: list[Any],
+        default: object,
+        echo: Callable[[Any], str] | None = None,
+        *,
+        enter_alone: bool = True,
+    ) -> object:
         """One choice from a menu (the value of the chosen Choice); an optional question gets a last
-        choice to skip it (None)."""
+        choice to skip it (None).  ``echo`` words a chosen value as it is repeated (else its title);
+        without ``enter_alone``, Enter chooses only once a key has moved the pointer or picked an entry."""
         import questionary
 
         if not question.required:
             choices = [*choices, questionary.Choice("(hoppa över)", value=SKIP)]
-        message, hint = self.fitted(question.text, SELECT_HELP)
-        value = self._ask_erased(
-            question.text,
-            questionary.select(
-                message,
-                choices=choices,
-                # (the value of a Choice, compared with each choice's value: a number on a scale,
-                # though questionary's annotation names only texts)
-                default=cast("str | None", default),
-                instruction=hint,
-                use_shortcuts=len(choices) <= 9,
-                use_jk_keys=False,
-                # (prompt_toolkit would break the answered line anywhere, even mid-word: it is
-                # printed again below, wrapped at spaces)
-                erase_when_done=True,
-            ),
+        message, hint = self.fitted(question.text, SELECT_HELP if enter_alone else CHOOSE_FIRST_HELP)
+        prompt = questionary.select(
+            message,
+            choices=choices,
+            # (the value of a Choice, compared with each choice's value: a number on a scale,
+            # though questionary's annotation names only texts)
+            default=cast("str | None", default),
+            instruction=hint,
+            use_shortcuts=len(choices) <= 9,
+            use_jk_keys=False,
+            # (prompt_toolkit would break the answered line anywhere, even mid-word: it is
+            # printed again below, wrapped at spaces)
+            erase_when_done=True,
         )
-        self._echo(question.text, next((str(c.title) for c in choices if c.value == value), str(value)))
+        if not enter_alone:
+            from intervjufas.views.prompting.chosen_first import enter_needs_a_choice
+
+            enter_needs_a_choice(prompt)
+        value = self._ask_erased(question.text, prompt)
+        title = next((str(c.title) for c in choices if c.value == value), str(value))
+        self._echo(question.text, echo(value) if echo is not None and value != SKIP else title)
         return None if value == SKIP else value
 
     def _select(self, question: Question, default: Answer | None) -> str | None:
@@ -266,7 +280,16 @@ class QuestionaryPrompter(ListWidgets):
 
         numbers = range(question.scale_min, question.scale_max + 1)
         choices = [questionary.Choice(scale_title(question, n), value=n) for n in numbers]
-        value = self._menu(question, choices, menu_default(question, default))
+        # Without an earlier answer nothing is pre-selected: Enter alone chooses nothing, and skipping
+        # is chosen like a number.  An earlier answer – a skipped rating too – is kept by Enter.
+        unanswered = default is None
+        value = self._menu(
+            question,
+            choices,
+            None if unanswered else menu_default(question, default),
+            echo=lambda n: scale_echo(question, int(n)),
+            enter_alone=not unanswered,
+        )
         return value if isinstance(value, int) else None
 
 

@@ -1,0 +1,149 @@
+"""``plan``: the open items of the action plans – listed, and kept up without a mapping: on a
+terminal a menu marks an item Genomfört, Delvis, Inte än or Släpp with a comment, or merges two
+open rows about the same moment; ``--markera ID`` does the same for scripts.  The change is
+written by ``reading.plan.marking`` into the report that holds the item."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from intervjufas.cli.app import CommandTable, program, terminal
+from intervjufas.cli.options import AsJson, CustomerOption, Folder, existing_reports_dir
+from intervjufas.errors import Interrupted, UsageError
+from intervjufas.views.console import make_console
+from intervjufas.views.output import standard_output
+
+commands = CommandTable()
+
+MarkOption = Annotated[
+    str | None,
+    typer.Option(
+        "--markera",
+        metavar="ID",
+        help="Följ upp ett öppet moment utan kartläggning: dess id (se plan --json) eller början av det.",
+    ),
+]
+StatusOption = Annotated[
+    str | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help="Status för --markera: genomfort, delvis, inte_an eller slapp.",
+    ),
+]
+CommentOption = Annotated[
+    str | None, typer.Option("--kommentar", metavar="TEXT", help="En kommentar till --markera.")
+]
+MergeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sla-ihop-med",
+        metavar="ID",
+        help="Slå ihop momentet i --markera med en annan öppen rad om samma moment (den raden står kvar).",
+    ),
+]
+
+
+@commands.command(
+    "plan",
+    short_help="Visa och följ upp de öppna momenten i utvecklingsplanerna.",
+    help=(
+        "Visa alla öppna moment i utvecklingsplanerna i rapportmappen – moment som ännu inte följts upp "
+        "som Genomfört eller Släpp – med steg, typ, varför, senaste status, rapport och datum. I en "
+        "terminal kan du sedan markera ett moment Genomfört, Delvis, Inte än eller Släpp med en "
+        "kommentar, eller slå ihop två rader om samma moment; ändringen skrivs med datum i rapporten "
+        "där momentet planerades. Med --markera görs samma sak utan frågor, för skript."
+    ),
+)
+def plan(
+    ctx: typer.Context,
+    katalog: Folder = None,
+    kund: CustomerOption = None,
+    json_output: AsJson = False,
+    markera: MarkOption = None,
+    status: StatusOption = None,
+    kommentar: CommentOption = None,
+    sla_ihop_med: MergeOption = None,
+) -> None:
+    from intervjufas.views.json_output import write_json
+    from intervjufas.views.plan import plan_data, show_plan
+
+    facts = terminal(ctx)
+    folder = existing_reports_dir(katalog)
+    if markera is None and (status or kommentar is not None or sla_ihop_med):
+        raise UsageError("--status, --kommentar och --sla-ihop-med hör till --markera ID.")
+    items = _open_items(folder, facts, json_output, kund)
+    if markera is not None:
+        _mark(facts, folder, items, markera, status, kommentar or "", sla_ihop_med, json_output, kund)
+        return
+    if json_output:
+        write_json(plan_data(items), standard_output(facts))
+        return
+    show_plan(make_console(facts), items, folder, program(), customer=kund or "")
+    if items and facts.stdin_is_terminal and facts.stdout_is_terminal:
+        _keep_up(facts, folder, items, kund)
+
+
+def _open_items(folder: Any, facts: Any, quiet: bool, customer: str | None) -> list[Any]:
+    from intervjufas.reading.plan.folder_items import folder_plan
+    from intervjufas.views.console import show_warnings
+    from intervjufas.views.progress import scan_progress_for
+
+    with scan_progress_for(facts, quiet) as progress:
+        items, warnings = folder_plan(folder, program=program(), progress=progress, customer=customer or "")
+    show_warnings(make_console(facts, stderr=True), warnings)
+    return items
+
+
+def _mark(
+    facts: Any,
+    folder: Any,
+    items: list[Any],
+    wanted: str,
+    status: str | None,
+    comment: str,
+    into: str | None,
+    json_output: bool,
+    customer: str | None,
+) -> None:
+    """``--markera``: one change, without questions."""
+    from intervjufas.reading.plan.marking import find_item, mark_item, merge_items, status_of_code
+    from intervjufas.views.json_output import write_json
+    from intervjufas.views.plan_marking import change_data, change_line
+
+    if (status is None) == (into is None):
+        raise UsageError("--markera ID behöver antingen --status STATUS eller --sla-ihop-med ID.")
+    swedish = status_of_code(status) if status is not None else None
+    item = find_item(items, wanted)
+    if swedish is None:
+        marked = merge_items(item, find_item(items, into or ""), comment)
+    else:
+        marked = mark_item(item, swedish, comment)
+    if json_output:
+        write_json(change_data(marked, _open_items(folder, facts, True, customer)), standard_output(facts))
+    else:
+        make_console(facts).print(change_line(marked), markup=False, highlight=False, soft_wrap=True)
+
+
+def _keep_up(facts: Any, folder: Any, items: list[Any], customer: str | None) -> None:
+    """On a terminal: the menu that marks items, one change at a time, until the user is done."""
+    from intervjufas.reading.plan.marking import mark_item, merge_items
+    from intervjufas.views.plan_marking import PlanMenu, change_line
+
+    menu = PlanMenu(facts)
+    console = make_console(facts)
+    try:
+        while items:
+            choice = menu.choose(items)
+            if choice is None:
+                return
+            item, status, comment, into = choice
+            marked = (
+                merge_items(item, into, comment) if into is not None else mark_item(item, status, comment)
+            )
+            console.print(change_line(marked), markup=False, highlight=False, soft_wrap=True)
+            items = _open_items(folder, facts, True, customer)
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted("Avbrutet. Det du redan markerat är sparat.") from None
