@@ -11,6 +11,7 @@ gives the same folder.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -287,3 +288,38 @@ def _follow_ups(rng: random.Random, open_items: dict[str, str]) -> list[FollowUp
         comment = "Vi har börjat, men kunden behöver mer tid." if status == "Delvis" else ""
         follow_ups.append(FollowUp(key, label, Answer(status, comment)))
     return follow_ups
+
+
+HAND_EDITS = (
+    ("\nlang: sv\n", "\nlang: sv  # ändrat för hand\n"),  # a comment
+    ("\ntags:\n- intervjufas\n", "\ntags: [intervjufas,\n"),  # a list written the short way …
+    ("\nlang: sv\n", '\nlang: "sv"\n'),  # a value in double quotes
+)
+
+
+def hand_edit(folder: Path, share: float, *, seed: int = 2026) -> int:
+    """Edit the front matter of about ``share`` of the reports as a person would in an editor (a
+    comment, a list in flow style, double quotes), keeping their modification times; how many."""
+    rng = random.Random(seed)
+    edited = 0
+    for path in sorted(folder.glob("*.md")):
+        if rng.random() >= share:
+            continue
+        text = path.read_text(encoding="utf-8")
+        old, new = rng.choice(HAND_EDITS)
+        if old not in text:
+            continue
+        if new.endswith(",\n"):  # (… the rest of the list joined to it)
+            head, rest = text.split(old, 1)
+            items = []
+            while rest.startswith("- "):
+                item, rest = rest[2:].split("\n", 1)
+                items.append(item)
+            text = head + f"\ntags: [intervjufas, {', '.join(items)}]\n" + rest if items else text
+        else:
+            text = text.replace(old, new, 1)
+        status = path.stat()
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+        edited += 1
+    return edited
