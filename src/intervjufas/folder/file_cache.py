@@ -108,8 +108,9 @@ def _load(path: Path) -> dict[str, Any] | None:
     return document
 
 
-def _store(path: Path, document: dict[str, Any]) -> None:
-    atomic_write_bytes(path, seal(_shared(document, {}), len(document["entries"])))
+def _store(path: Path, document: dict[str, Any], *, share: bool = True) -> None:
+    shared = _shared(document, {}) if share else document
+    atomic_write_bytes(path, seal(shared, len(document["entries"])))
 
 
 def _forget_in(path: Path, names: set[str]) -> None:
@@ -168,8 +169,11 @@ class FileCache:
 
     ``version`` names how the values were computed; a cache of another version is not used."""
 
-    def __init__(self, namespace: str, folder: Path, version: str, *, root: Path | None = None) -> None:
+    def __init__(
+        self, namespace: str, folder: Path, version: str, *, root: Path | None = None, shared: bool = False
+    ) -> None:
         self.namespace = namespace
+        self.shared = shared  # the values already share their equal strings: no pass to share them
         self.folder = folder
         self.version = version
         resolved = str(folder.resolve())
@@ -249,7 +253,7 @@ class FileCache:
                 "folder": self._resolved,
                 "entries": merged,
             }
-            _store(self.path, document)
+            _store(self.path, document, share=not self.shared)
             with contextlib.suppress(OSError):  # (the JSON file of an earlier version)
                 self.path.with_suffix(".json").unlink()
             remove_abandoned_temporaries(self.path.parent)
