@@ -1,5 +1,5 @@
 """A folder of reports in which a chosen share still has open action items, as in a real team folder
-(issue: ``plan`` reads every report with open items in full).
+(``plan`` reads every report with open items in full, so their share decides its cost).
 
 The reports are made as ``report_corpus`` makes them (three authors, maps, plans, distinct ids),
 but each consultant follows up only the open items of the same customer's earlier reports – the
