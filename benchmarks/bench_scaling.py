@@ -39,7 +39,6 @@ from benchlib import (
     Comparison,
     Sample,
     Series,
-    check_output,
     check_positive,
     common_arguments,
     end_progress,
@@ -79,6 +78,22 @@ def generate_elsewhere(folder: Path, count: int) -> dict:
     if result.returncode != 0:
         raise BenchmarkError(f"rapporterna kunde inte skapas: {result.stderr[-500:]}")
     return json.loads(result.stdout)
+
+
+def count_listed(argv: list[str], env: dict[str, str]) -> int:
+    """How many reports ``lista --json`` lists, counted in a process of its own: parsed here, the
+    output of 20,000 reports would grow this process, and every command started after it would
+    report this process's size as its own peak memory."""
+    code = (
+        "import json, subprocess, sys; out = subprocess.run(sys.argv[1:], capture_output=True, check=True).stdout; "
+        "print(len(json.loads(out)['rapporter']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *argv], env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise BenchmarkError(f"lista --json kunde inte köras: {result.stderr[-500:]}")
+    return int(result.stdout)
 
 
 def settle(paths: Sequence[Path]) -> None:
@@ -188,7 +203,7 @@ def _measure(program: Path, root: Path, count: int, options: argparse.Namespace)
     for name in COMMANDS:
         words = name.split()
         argvs[name] = [str(program), *(files[-1].name if word == "A" else word for word in words)]
-    listed = len(json.loads(check_output(argvs["lista --json"], env))["rapporter"])
+    listed = count_listed(argvs["lista --json"], env)
     if listed != count:
         raise BenchmarkError(f"lista --json gav {listed} rapporter, inte {count}.")
     show = progress_printer(True)
