@@ -179,6 +179,7 @@ class FileCache:
         resolved = str(folder.resolve())
         self.path = (root or cache_dir()) / namespace / _file_name(resolved)
         self._resolved = resolved
+        self._read_from: FileKey | None = None  # the cache file as it was when its entries were read
         self._entries: dict[str, tuple[Any, ...]] = self._read()
         self._changed = False
 
@@ -203,6 +204,7 @@ class FileCache:
         in a folder that cannot be trusted.  (Each entry's shape is checked when it is used: ``get``.)"""
         if checked_folder(self.path.parent) is None:
             return {}
+        before = self._file_key()
         document = _load(self.path)
         if document is None:
             return {}
@@ -213,7 +215,14 @@ class FileCache:
         ):
             return {}
         entries: dict[str, tuple[Any, ...]] = document["entries"]  # (checked entry by entry in ``get``)
+        self._read_from = before if before is not None and before == self._file_key() else None
         return entries
+
+    def _file_key(self) -> FileKey | None:
+        try:
+            return file_key(os.stat(self.path))
+        except OSError:
+            return None
 
     def save(self, present: Collection[str] | None = None) -> None:
         """Write the cache, keeping only names that are ``present`` in the folder (listed anew when
@@ -242,7 +251,10 @@ class FileCache:
         except Timeout:
             return  # another process is saving; our entries are computed again next time
         try:
-            merged = {n: e for n, e in self._read().items() if n in present}
+            if self._read_from is not None and self._read_from == self._file_key():
+                merged = {}  # (no one saved since this cache was read: its entries are all there is)
+            else:
+                merged = {n: e for n, e in self._read().items() if n in present}
             merged.update((n, e) for n, e in self._entries.items() if n in present)
             self._entries = merged
             document = {
@@ -254,6 +266,7 @@ class FileCache:
                 "entries": merged,
             }
             _store(self.path, document, share=not self.shared)
+            self._read_from = self._file_key()
             with contextlib.suppress(OSError):  # (the JSON file of an earlier version)
                 self.path.with_suffix(".json").unlink()
             remove_abandoned_temporaries(self.path.parent)
