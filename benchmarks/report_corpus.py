@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -315,7 +316,7 @@ def _bounded_follow_ups(
     dropped), and now and then an item that stays open (Delvis or Inte än), so that open items
     have a history too."""
     follow_ups = [
-        FollowUp(key, label, Answer(rng.choices(CLOSED_STATUSES, weights=(80, 20))[0]))
+        FollowUp(key, label, Answer(rng.choices(("Genomfört", "Släpp"), weights=(80, 20))[0]))
         for key, label in itertools.islice(closing.items(), most)
     ]
     if kept_open and rng.random() < 0.3:
@@ -324,3 +325,38 @@ def _bounded_follow_ups(
         comment = "Vi har börjat, men kunden behöver mer tid." if status == "Delvis" else ""
         follow_ups.append(FollowUp(key, label, Answer(status, comment)))
     return follow_ups
+
+
+HAND_EDITS = (
+    ("\nlang: sv\n", "\nlang: sv  # ändrat för hand\n"),  # a comment
+    ("\ntags:\n- intervjufas\n", "\ntags: [intervjufas,\n"),  # a list written the short way …
+    ("\nlang: sv\n", '\nlang: "sv"\n'),  # a value in double quotes
+)
+
+
+def hand_edit(folder: Path, share: float, *, seed: int = 2026) -> int:
+    """Edit the front matter of about ``share`` of the reports as a person would in an editor (a
+    comment, a list in flow style, double quotes), keeping their modification times; how many."""
+    rng = random.Random(seed)
+    edited = 0
+    for path in sorted(folder.glob("*.md")):
+        if rng.random() >= share:
+            continue
+        text = path.read_text(encoding="utf-8")
+        old, new = rng.choice(HAND_EDITS)
+        if old not in text:
+            continue
+        if new.endswith(",\n"):  # (… the rest of the list joined to it)
+            head, rest = text.split(old, 1)
+            items = []
+            while rest.startswith("- "):
+                item, rest = rest[2:].split("\n", 1)
+                items.append(item)
+            text = head + f"\ntags: [intervjufas, {', '.join(items)}]\n" + rest if items else text
+        else:
+            text = text.replace(old, new, 1)
+        status = path.stat()
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+        edited += 1
+    return edited

@@ -159,3 +159,30 @@ def test_export_benchmark_runs_and_prints_its_ratios() -> None:
     assert re.search(
         r"^  vanlig rapport, docx\s+\d+,\d ms  \((inget förlopp|förloppet visas)\)$", out, re.MULTILINE
     )
+
+
+def test_scaling_benchmark_runs_and_prints_every_figure_with_its_target() -> None:
+    result = run_script("bench_scaling.py", "--snabb")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for size in (10, 20):
+        assert f"Skapade {size} rapporter av 3 författare" in out
+        assert re.search(
+            rf"^lista, {size} rapporter .* {RATIO}\s+≤ 2,50\s+(OK|INTE OK)\s", out, re.MULTILINE
+        ), out
+        assert re.search(rf"^granska, kall, {size} rapporter .* {RATIO}\s+≤ 10,00\s", out, re.MULTILINE), out
+        assert re.search(rf"^lista, 1 % ändrat, {size} rapporter .* {RATIO}\s+≤ 1,50\s", out, re.MULTILINE), (
+            out
+        )
+    assert "| Kommando | 10 rapporter | 20 rapporter |" in out
+    assert re.search(r"^\| `plan, kall` \| \d+ ms \(×\d+,\d\), \d+ MiB \|", out, re.MULTILINE), out
+    assert re.search(r"^  lista, kall\s+10 → 20: ×\d+,\d \(mål ≤ ×2\)  (OK|INTE OK)$", out, re.MULTILINE), out
+
+
+def test_hand_edited_reports_are_read_as_the_safe_reader_reads_them(tmp_path: Path) -> None:
+    corpus = load_module("report_corpus")
+    corpus.generate(tmp_path, 40, seed=3)
+    before = {path.name: read_front_matter(path, check=True) for path in tmp_path.glob("*.md")}
+    assert corpus.hand_edit(tmp_path, 0.5, seed=3) > 5
+    after = {path.name: read_front_matter(path, check=True) for path in tmp_path.glob("*.md")}
+    assert after == before  # (a comment, a flow list and quotes change how it is written, not what)

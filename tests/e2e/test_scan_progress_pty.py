@@ -20,9 +20,11 @@ COPIES = 1000
 
 
 def big_folder(folder: Path) -> None:
-    """Reports with long headers (many follow-ups), so that reading them all takes seconds."""
+    """Reports with long headers (many follow-ups, each with a comment as if written by hand, so
+    that the safe YAML reader rather than the fast one reads them), so that reading them all takes
+    seconds."""
     source = (FIXTURE_REPORTS / "2024-02-20-truckforare-till-nordlager.md").read_text(encoding="utf-8")
-    follow_ups = "".join(f"  x{number:05d}/fore_lagga_till_vad/1: Delvis\n" for number in range(400))
+    follow_ups = "".join(f"  x{number:05d}/fore_lagga_till_vad/1: Delvis  # för hand\n" for number in range(400))
     text = source.replace("uppfoljning:\n", "uppfoljning:\n" + follow_ups, 1)
     folder.mkdir(parents=True, exist_ok=True)
     past = time.time() - 3600

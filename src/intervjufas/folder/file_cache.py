@@ -108,8 +108,9 @@ def _load(path: Path) -> dict[str, Any] | None:
     return document
 
 
-def _store(path: Path, document: dict[str, Any]) -> None:
-    atomic_write_bytes(path, seal(_shared(document, {}), len(document["entries"])))
+def _store(path: Path, document: dict[str, Any], *, share: bool = True) -> None:
+    shared = _shared(document, {}) if share else document
+    atomic_write_bytes(path, seal(shared, len(document["entries"])))
 
 
 def _forget_in(path: Path, names: set[str]) -> None:
@@ -168,13 +169,17 @@ class FileCache:
 
     ``version`` names how the values were computed; a cache of another version is not used."""
 
-    def __init__(self, namespace: str, folder: Path, version: str, *, root: Path | None = None) -> None:
+    def __init__(
+        self, namespace: str, folder: Path, version: str, *, root: Path | None = None, shared: bool = False
+    ) -> None:
         self.namespace = namespace
+        self.shared = shared  # the values already share their equal strings: no pass to share them
         self.folder = folder
         self.version = version
         resolved = str(folder.resolve())
         self.path = (root or cache_dir()) / namespace / _file_name(resolved)
         self._resolved = resolved
+        self._read_from: FileKey | None = None  # the cache file as it was when its entries were read
         self._entries: dict[str, tuple[Any, ...]] = self._read()
         self._changed = False
 
@@ -199,6 +204,7 @@ class FileCache:
         in a folder that cannot be trusted.  (Each entry's shape is checked when it is used: ``get``.)"""
         if checked_folder(self.path.parent) is None:
             return {}
+        before = self._file_key()
         document = _load(self.path)
         if document is None:
             return {}
@@ -209,7 +215,14 @@ class FileCache:
         ):
             return {}
         entries: dict[str, tuple[Any, ...]] = document["entries"]  # (checked entry by entry in ``get``)
+        self._read_from = before if before is not None and before == self._file_key() else None
         return entries
+
+    def _file_key(self) -> FileKey | None:
+        try:
+            return file_key(os.stat(self.path))
+        except OSError:
+            return None
 
     def save(self, present: Collection[str] | None = None) -> None:
         """Write the cache, keeping only names that are ``present`` in the folder (listed anew when
@@ -238,7 +251,10 @@ class FileCache:
         except Timeout:
             return  # another process is saving; our entries are computed again next time
         try:
-            merged = {n: e for n, e in self._read().items() if n in present}
+            if self._read_from is not None and self._read_from == self._file_key():
+                merged = {}  # (no one saved since this cache was read: its entries are all there is)
+            else:
+                merged = {n: e for n, e in self._read().items() if n in present}
             merged.update((n, e) for n, e in self._entries.items() if n in present)
             self._entries = merged
             document = {
@@ -249,7 +265,8 @@ class FileCache:
                 "folder": self._resolved,
                 "entries": merged,
             }
-            _store(self.path, document)
+            _store(self.path, document, share=not self.shared)
+            self._read_from = self._file_key()
             with contextlib.suppress(OSError):  # (the JSON file of an earlier version)
                 self.path.with_suffix(".json").unlink()
             remove_abandoned_temporaries(self.path.parent)

@@ -13,6 +13,7 @@ read every header use its attributes, which build nothing.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -96,9 +97,16 @@ def _followed_up(mapping: Any) -> Any:
     if not isinstance(mapping, dict):
         return _coded(mapping)
     coded: dict[str, Any] = {}
-    for key, value in mapping.items():
-        coded.setdefault(identity(str(key)), _code(value))
+    for key, value in mapping.items():  # (an item followed up by many reports: one string in memory)
+        coded.setdefault(sys.intern(identity(str(key))), _code(value))
     return coded
+
+
+def _items(listed: Any) -> Any:
+    """``atgarder`` with each item's identity one string in memory with its follow-ups' keys."""
+    if type(listed) is list:
+        return [sys.intern(item) if type(item) is str else item for item in listed]
+    return listed
 
 
 def _decoded(coded: Any) -> Any:
@@ -121,7 +129,7 @@ def encode(header: Mapping[str, Any]) -> list[Any]:
         header.get("skapad"),
         *(metadata.get(key) for key in KEPT_METADATA),
         _coded(header.get("steg")),
-        header.get("atgarder"),
+        _items(header.get("atgarder")),
         _followed_up(header.get("uppfoljning")),
         header.get("betyg"),
         header.get("forfattare"),

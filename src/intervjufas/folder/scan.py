@@ -219,7 +219,7 @@ def forget_scan() -> None:
 
 def _open_index(folder: Path) -> FileCache | None:
     try:
-        return FileCache(NAMESPACE, folder, index_version())
+        return FileCache(NAMESPACE, folder, index_version(), shared=True)
     except (OSError, RuntimeError):  # (a folder that cannot be resolved: read without the index)
         return None
 

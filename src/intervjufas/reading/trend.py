@@ -158,7 +158,7 @@ def _set_trend(set_id: str, group: list[Rated], per: str) -> SetTrend:
         for step, question in report.questionnaire.scale_questions():
             questions.setdefault(question.id, (step, question))
     values: dict[str, dict[str, list[int]]] = {}
-    contributing: set[str] = set()
+    contributing: set[Path] = set()  # the reports with a rating in the trend
     periods: dict[str, str | None] = {}
     for report in group:
         if report.date not in periods:
@@ -167,11 +167,14 @@ def _set_trend(set_id: str, group: list[Rated], per: str) -> SetTrend:
         if period is None:
             continue
         ratings = report.ratings
+        rated = False
         for question_id in questions:
             rating = ratings.get(question_id)
             if isinstance(rating, int) and not isinstance(rating, bool):
                 values.setdefault(question_id, {}).setdefault(period, []).append(rating)
-                contributing.add(str(report.path))
+                rated = True
+        if rated:
+            contributing.add(report.path)
     series = []
     for question_id, (step, question) in questions.items():
         per_period = values.get(question_id)

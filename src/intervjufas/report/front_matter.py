@@ -1,9 +1,11 @@
 """The front matter of a report: the one place that finds, parses and checks a report's header.
 
-A report starts with YAML between two lines of ``---``.  The header is parsed with PyYAML's C parser
-into a node tree, only plain values are made of it (dates stay the text they were written as), and
-tags that would construct anything else are refused.  Reading many reports only needs the header,
-so ``read_front_matter`` stops reading a file at its end.
+A report starts with YAML between two lines of ``---``.  The front matter the program writes itself
+is read by ``flat_header`` straight into plain values; anything else is parsed with PyYAML's C
+parser into a node tree, only plain values are made of it (dates stay the text they were written
+as), and tags that would construct anything else are refused – both give exactly the same values.
+Reading many reports only needs the header, so ``read_front_matter`` reads a file only up to its
+end (one read for a header of the usual size).
 
 A problem is one ``HeaderError`` with its line; it is phrased either short, for a warning in a list
 of many reports (``fil: problem``), or as a sentence naming the file and line, for one report.
@@ -20,6 +22,7 @@ from typing import Any
 from intervjufas.errors import ReportFormatError, YamlSourceError
 from intervjufas.files.bounded import HEADER_LIMIT, open_regular
 from intervjufas.files.safe_yaml import compose, forbidden_tags, plain_value, show_tag
+from intervjufas.report.flat_header import read_flat_header
 from intervjufas.report.model import FORMAT_VERSION
 
 READABLE_FORMATS = (1, 2, FORMAT_VERSION)
@@ -101,20 +104,15 @@ def split_front_matter(lines: list[str]) -> tuple[list[str], list[str], int]:
 
 
 def parse_header(header_lines: list[str], *, check: bool = True) -> dict[str, Any]:
-    """The header's YAML as plain data, checked to be a report header (unless ``check`` is off)."""
+    """The header's YAML as plain data, checked to be a report header (unless ``check`` is off).
+
+    The front matter the program writes is read by ``flat_header`` without building YAML nodes;
+    anything else (a hand edit with a comment, an anchor, a tag …) by the safe YAML reader, which
+    also words every problem."""
     text = "\n".join(line.rstrip("\n") for line in header_lines)
-    try:
-        root = compose(text, "")
-        for node in forbidden_tags(root) if root is not None else ():
-            raise HeaderError(
-                "yaml", node.start_mark.line + 2, f"YAML-taggen '{show_tag(node.tag)}' är inte tillåten"
-            )
-        header = plain_value(root) if root is not None else None
-    except YamlSourceError as error:
-        problem = error.diagnostics[0]
-        raise HeaderError("yaml", problem.line + 1, problem.message) from None
-    except RecursionError:
-        raise HeaderError("yaml", 2, "ett alias hänvisar till sig självt") from None
+    header = read_flat_header(text)
+    if header is None:
+        header = safe_header_value(text)
     if not isinstance(header, dict):
         raise HeaderError("not_mapping", 2)
     if not check:
@@ -122,6 +120,22 @@ def parse_header(header_lines: list[str], *, check: bool = True) -> dict[str, An
     canonical = normalize(header)
     check_header(canonical, header_lines)
     return canonical
+
+
+def safe_header_value(text: str) -> Any:
+    """The header's YAML as plain data by the safe YAML reader (dates as text), or HeaderError."""
+    try:
+        root = compose(text, "")
+        for node in forbidden_tags(root) if root is not None else ():
+            raise HeaderError(
+                "yaml", node.start_mark.line + 2, f"YAML-taggen '{show_tag(node.tag)}' är inte tillåten"
+            )
+        return plain_value(root) if root is not None else None
+    except YamlSourceError as error:
+        problem = error.diagnostics[0]
+        raise HeaderError("yaml", problem.line + 1, problem.message) from None
+    except RecursionError:
+        raise HeaderError("yaml", 2, "ett alias hänvisar till sig självt") from None
 
 
 def normalize(raw: dict[str, Any]) -> dict[str, Any]:
@@ -207,21 +221,58 @@ def read_front_matter(path: Path, *, check: bool = False) -> dict[str, Any]:
     """Only the header of a report file (fast: stops reading at its end), checked with ``check``.
 
     Raises HeaderError, UnreadableFile (not an ordinary file, or unreadable), UnicodeDecodeError."""
+    with os.fdopen(open_regular(path), "rb") as handle:
+        first = handle.read(_FIRST_READ)
+        header_lines = _plain_header_lines(first)
+        if header_lines is None:
+            handle.seek(0)
+            header_lines = _header_lines(handle)
+    return parse_header(header_lines, check=check)
+
+
+_FIRST_READ = 4096  # bytes read at once (a page): the program writes headers of one or two kilobytes
+
+
+def _plain_header_lines(data: bytes) -> list[str] | None:
+    """The header lines when ``data`` holds the whole header as the program writes it (``---``
+    and a line break first, no byte-order mark), else None (``_header_lines`` reads it then).
+    The same lines as ``_header_lines`` gives, found in one buffer rather than line by line."""
+    if not data.startswith(b"---\n"):
+        return None
+    at = 3
+    while True:
+        found = [place for place in (data.find(b"\n---", at), data.find(b"\n...", at)) if place >= 0]
+        if not found:
+            return None
+        start = min(found)
+        end = data.find(b"\n", start + 1)
+        if end < 0:
+            return None  # (the line may go on past what was read)
+        if data[start + 1 : end].decode("utf-8").rstrip("\r\n").rstrip() in ("---", "..."):
+            if start < 4:
+                return []
+            text = data[4:start].decode("utf-8")
+            lines = text.split("\n")
+            return [line.rstrip("\r") for line in lines] if "\r" in text else lines
+        at = start + 1
+
+
+def _header_lines(handle: Any) -> list[str]:
+    """The header lines of a file read line by line, up to ``HEADER_LIMIT`` bytes."""
     lines: list[str] = []
     size = 0
-    with os.fdopen(open_regular(path), "rb") as handle:
-        while True:
-            raw = handle.readline(HEADER_LIMIT + 1)
-            size += len(raw)
-            if size > HEADER_LIMIT:
-                raise HeaderError("too_large", 1)
-            if not raw:
-                break
-            line = raw.decode("utf-8-sig" if not lines else "utf-8").rstrip("\r\n")
-            lines.append(line)
-            if len(lines) == 1 and line.strip() != "---":
-                break
-            if len(lines) > 1 and line.rstrip() in ("---", "..."):
-                break
+    while True:
+        raw = handle.readline(HEADER_LIMIT + 1)
+        size += len(raw)
+        if size > HEADER_LIMIT:
+            raise HeaderError("too_large", 1)
+        if not raw:
+            break
+        line = raw.decode("utf-8-sig" if not lines else "utf-8").rstrip("\r\n")
+        lines.append(line)
+        if len(lines) == 1 and line.strip() != "---":
+            break
+        if len(lines) > 1 and line.rstrip() in ("---", "..."):
+            break
     header_lines, _, _ = split_front_matter(lines)
-    return parse_header(header_lines, check=check)
+    return header_lines

@@ -107,7 +107,8 @@ def _listing_lines(reports: list[ListedReport], *, authors: bool = False) -> str
     count_column = len(columns) - 2
     aligned = []
     for index, column in enumerate(columns[:-1]):  # (the last column needs no padding)
-        widths = [_width(cell) for cell in column]
+        measured = {cell: _width(cell) for cell in set(column)}  # (values recur: each measured once)
+        widths = [measured[cell] for cell in column]
         width = max(widths)
         pad = str.rjust if index == count_column else str.ljust
         aligned.append(

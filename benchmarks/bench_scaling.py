@@ -1,0 +1,286 @@
+"""Scaling benchmark: every command that reads the whole reports folder, at 200, 2,000 and 20,000
+reports, warm (the program's cache kept from the run before) and cold (the cache removed before
+each run: a new colleague, a new laptop, a cleared cache), and after 1 % of the files changed (as
+after a ``git pull``) – time and peak memory, against ``intervjufas --help`` measured interleaved
+in the same run, each figure printed with its target, then one table of all sizes (for
+benchmarks/README.md) and how each command grows from size to size.
+
+Targets at every size (they matter at 20,000 reports): cold ``lista``, ``plan``,
+``trend`` and ``granska`` within 10 times ``--help``; warm ``lista`` within 2.5 times, ``plan``,
+``trend``, ``jamfor A``, ``granska`` and ``lista --json`` within 3 times; ``lista`` after 1 % of the
+files changed within 1.5 times a warm ``lista``; every command's peak memory at most 120 MiB; and
+growth no worse than linear (from one size to the next, the time beyond ``--help`` grows at most
+by the factor the folder grows).
+
+The folder is made by ``report_corpus`` (three authors in turn, maps, plans, follow-ups that close
+most items and leave some open for a while, distinct ids) with 2 % of the headers edited by hand
+(a comment, a list in flow style, double quotes), modification times an hour back.
+
+Run by hand:  .venv/bin/python benchmarks/bench_scaling.py   (--help for the options)
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from benchlib import (
+    BenchmarkError,
+    Comparison,
+    Sample,
+    Series,
+    check_positive,
+    common_arguments,
+    end_progress,
+    interleaved,
+    isolated_env,
+    machine_line,
+    number,
+    program_path,
+    progress_printer,
+    run_once,
+    table,
+)
+
+AUTHORS = ("Anna Berg", "Jonas Ek", "Sara Lind")
+HAND_EDITED = 0.02  # reports whose front matter was edited by hand
+CHANGED_SHARE = 0.01  # files changed between two runs (a git pull)
+COMMANDS = ("lista", "lista --json", "jamfor A", "plan", "trend", "granska", "karta")
+WARM_TARGETS = {"lista": 2.5, "lista --json": 3.0, "jamfor A": 3.0, "plan": 3.0, "trend": 3.0, "granska": 3.0}
+COLD_TARGETS = {"lista": 10.0, "plan": 10.0, "trend": 10.0, "granska": 10.0}
+CHANGED_TARGET = 1.5  # lista after 1 % changed, against a warm lista
+MEMORY_TARGET_MIB = 120
+HELP = "intervjufas --help"
+
+
+def generate_elsewhere(folder: Path, count: int) -> dict:
+    """The reports, made in a process of their own (a child's peak memory starts at its parent's
+    size on Linux, so this process stays small)."""
+    code = (
+        "import dataclasses, json, sys; from pathlib import Path; import report_corpus as r; "
+        "f = Path(sys.argv[1]); s = r.generate(f, int(sys.argv[2]), authors=json.loads(sys.argv[3])); "
+        "e = r.hand_edit(f, float(sys.argv[4])); print(json.dumps({**dataclasses.asdict(s), 'hand_edited': e}))"
+    )
+    argv = [sys.executable, "-c", code, str(folder), str(count), json.dumps(AUTHORS)]
+    result = subprocess.run(
+        [*argv, str(HAND_EDITED)], cwd=Path(__file__).parent, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise BenchmarkError(f"rapporterna kunde inte skapas: {result.stderr[-500:]}")
+    return json.loads(result.stdout)
+
+
+def count_listed(argv: list[str], env: dict[str, str]) -> int:
+    """How many reports ``lista --json`` lists, counted in a process of its own: parsed here, the
+    output of 20,000 reports would grow this process, and every command started after it would
+    report this process's size as its own peak memory."""
+    code = (
+        "import json, subprocess, sys; out = subprocess.run(sys.argv[1:], capture_output=True, check=True).stdout; "
+        "print(len(json.loads(out)['rapporter']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *argv], env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise BenchmarkError(f"lista --json kunde inte köras: {result.stderr[-500:]}")
+    return int(result.stdout)
+
+
+def settle(paths: Sequence[Path]) -> None:
+    """The files an hour old, as reports made on earlier days are (so that the cache keeps them)."""
+    past = time.time() - 3600
+    for path in paths:
+        os.utime(path, (past, past))
+
+
+def cold_runner(argv: list[str], env: dict[str, str], cache: Path) -> Callable[[], Sample]:
+    """A run with the program's cache folder removed first (not timed)."""
+
+    def run() -> Sample:
+        shutil.rmtree(cache, ignore_errors=True)
+        return run_once(argv, env)
+
+    return run
+
+
+def changed_runner(
+    argv: list[str], env: dict[str, str], files: list[Path], seed: int
+) -> Callable[[], Sample]:
+    """A run after another 1 % of the files changed (a line added to the body; not timed)."""
+    rng = random.Random(seed)
+    count = max(1, round(len(files) * CHANGED_SHARE))
+
+    def run() -> Sample:
+        chosen = rng.sample(files, count)
+        for path in chosen:
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write("\nEn rad till från en kollega.\n")
+        settle(chosen)
+        return run_once(argv, env)
+
+    return run
+
+
+def main(arguments: Sequence[str] | None = None) -> int:
+    parser = common_arguments(
+        "Mät alla kommandon som läser hela rapportmappen, varma och kalla, vid 200, 2 000 och "
+        "20 000 rapporter mot intervjufas --help.",
+        repetitions=5,
+        warmup=1,
+    )
+    parser.add_argument(
+        "--storlekar",
+        default="200,2000,20000",
+        metavar="N,N,…",
+        help="antal rapporter i mapparna (standard 200,2000,20000)",
+    )
+    parser.add_argument(
+        "--kalla", type=int, default=3, metavar="N", help="mätrundor för kalla körningar (standard 3)"
+    )
+    options = parser.parse_args(arguments)
+    try:
+        options.sizes = [int(part) for part in options.storlekar.split(",")]
+    except ValueError:
+        parser.error("--storlekar ska vara heltal åtskilda med komma")
+    if options.snabb:
+        options.repetitioner, options.uppvarmning, options.kalla = 2, 1, 1
+        options.sizes = [10, 20]
+    check_positive(parser, repetitioner=options.repetitioner, kalla=options.kalla, storlek=min(options.sizes))
+    root = Path(tempfile.mkdtemp(prefix="intervjufas-skalning-"))
+    try:
+        return _run(options, root)
+    except BenchmarkError as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _run(options: argparse.Namespace, root: Path) -> int:
+    program = program_path()
+    print(machine_line())
+    print(f"intervjufas: {program}")
+    print(
+        f"Varma: {options.repetitioner} mätrundor efter {options.uppvarmning} uppvärmning(ar); kalla: "
+        f"{options.kalla} mätrundor; tider är medianer."
+    )
+    results: dict[int, dict[str, Series]] = {}
+    for count in dict.fromkeys(options.sizes):
+        print()
+        results[count] = _measure(program, root, count, options)
+    print()
+    print(scaling_table(results))
+    print()
+    print(growth_lines(results))
+    return 0
+
+
+def _measure(program: Path, root: Path, count: int, options: argparse.Namespace) -> dict[str, Series]:
+    folder, sets, cache = root / f"rapporter-{count}", root / "fragor", root / f"cache-{count}"
+    folder.mkdir()
+    sets.mkdir(exist_ok=True)
+    started = time.perf_counter()
+    summary = generate_elsewhere(folder, count)
+    files = sorted(folder.glob("*.md"))
+    settle(files)
+    print(
+        f"Skapade {summary['reports']} rapporter av {len(AUTHORS)} författare ({summary['action_items']} moment "
+        f"i utvecklingsplaner, {summary['follow_ups']} uppföljningar, {summary['hand_edited']} huvuden "
+        f"ändrade för hand) på {number(time.perf_counter() - started, 1)} s."
+    )
+    env = isolated_env(folder, sets, XDG_CACHE_HOME=str(cache))
+    argvs = {HELP: [str(program), "--help"]}
+    for name in COMMANDS:
+        words = name.split()
+        argvs[name] = [str(program), *(files[-1].name if word == "A" else word for word in words)]
+    listed = count_listed(argvs["lista --json"], env)
+    if listed != count:
+        raise BenchmarkError(f"lista --json gav {listed} rapporter, inte {count}.")
+    show = progress_printer(True)
+    cold = {HELP: lambda: run_once(argvs[HELP], env)}
+    cold.update({f"{name}, kall": cold_runner(argvs[name], env, cache) for name in COMMANDS})
+    measured_cold = interleaved(cold, options.kalla, 0, show)
+    end_progress(show)
+    warm = {name: (lambda argv=argv: run_once(argv, env)) for name, argv in argvs.items()}
+    warm["lista, 1 % ändrat"] = changed_runner(argvs["lista"], env, files, count)
+    measured_warm = interleaved(warm, options.repetitioner, options.uppvarmning, show)
+    end_progress(show)
+    series = {**measured_warm, **{name: s for name, s in measured_cold.items() if name != HELP}}
+    series[f"{HELP}, kall"] = measured_cold[HELP]
+    _print_figures(series, count)
+    return series
+
+
+def _print_figures(series: dict[str, Series], count: int) -> None:
+    def compare(name: str, reference: str, target: float | None) -> Comparison:
+        return Comparison(f"{name}, {count} rapporter", series[name], reference, series[reference], target)
+
+    rows = [compare(name, HELP, WARM_TARGETS.get(name)) for name in COMMANDS]
+    rows += [compare(f"{name}, kall", f"{HELP}, kall", COLD_TARGETS.get(name)) for name in COMMANDS]
+    rows.append(compare("lista, 1 % ändrat", "lista", CHANGED_TARGET))
+    print(table(rows))
+    print(
+        f"Högsta minnesanvändning (största RSS i någon körning), {count} rapporter (mål ≤ {MEMORY_TARGET_MIB} MiB):"
+    )
+    for name in [*COMMANDS, *(f"{name}, kall" for name in COMMANDS), "lista, 1 % ändrat"]:
+        rss = series[name].max_rss_kib
+        verdict = "okänd" if rss is None else "OK" if rss <= MEMORY_TARGET_MIB * 1024 else "INTE OK"
+        shown = "–" if rss is None else number(rss / 1024)
+        print(f"  {name:<22} {shown:>7} MiB  {verdict}")
+
+
+def scaling_table(results: dict[int, dict[str, Series]]) -> str:
+    """One Markdown table: each command warm and cold, time and peak memory at every size."""
+    sizes = sorted(results)
+    head = "| Kommando | " + " | ".join(f"{size:,} rapporter".replace(",", " ") for size in sizes) + " |"
+    lines = [
+        "Skalning (median ms, högsta minne MiB; kvot mot --help i samma körning):",
+        "",
+        head,
+        "| --- |" + " --- |" * len(sizes),
+    ]
+    names = [HELP, *COMMANDS, f"{HELP}, kall", *(f"{name}, kall" for name in COMMANDS), "lista, 1 % ändrat"]
+    for name in names:
+        cells = []
+        for size in sizes:
+            found = results[size][name]
+            reference = results[size][f"{HELP}, kall" if name.endswith("kall") else HELP]
+            rss = found.max_rss_kib
+            memory = "–" if rss is None else number(rss / 1024, 0)
+            ratio = number(found.wall_ms / reference.wall_ms, 1)
+            cells.append(f"{number(found.wall_ms, 0)} ms (×{ratio}), {memory} MiB")
+        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def growth_lines(results: dict[int, dict[str, Series]]) -> str:
+    """How the time beyond ``--help`` grows from each size to the next, against the folder's growth
+    (CPU time of the process: the least disturbed by other load)."""
+    sizes = sorted(results)
+    lines = ["Tillväxt (CPU-tid utöver --help; linjär = som antalet rapporter):"]
+    for small, large in itertools.pairwise(sizes):
+        factor = large / small
+        for name in [*COMMANDS, *(f"{name}, kall" for name in COMMANDS)]:
+            help_name = f"{HELP}, kall" if name.endswith("kall") else HELP
+            before = results[small][name].cpu_ms - results[small][help_name].cpu_ms
+            after = results[large][name].cpu_ms - results[large][help_name].cpu_ms
+            growth = after / before if before > 0 else float("inf")
+            verdict = "OK" if growth <= factor else "INTE OK"
+            lines.append(
+                f"  {name:<20} {small} → {large}: ×{number(growth, 1)} (mål ≤ ×{number(factor, 0)})  {verdict}"
+            )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
