@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # (the answers file, earlier reports and recovery are read on
     from intervjufas.session.answers_file import AnswersFile, FileFinding
     from intervjufas.session.prompter import Prompter
 
+
 def check_terminal(options: SessionOptions) -> None:
     if options.answers_file is not None or use_plain(options):
         return
