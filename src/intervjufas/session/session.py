@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from itertools import pairwise
 
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import NO, YES, Answer
@@ -156,8 +157,9 @@ class Session:
             if not pending:
                 return
             question = pending[0]
-            active = [q for q in questions if q.is_active(self.report.answers)]
-            number = active.index(question) + 1
+            asked_along = self._asked_along(questions)  # (counted as one with the question before)
+            active = [q for q in questions if q.is_active(self.report.answers) and q.id not in asked_along]
+            number = active.index(question) + 1 if question in active else len(active)
             opens_group = question.group is not None and question.group != previous_group
             reflection = self._reflection_after(question, questions)
             asked = reflection or question
@@ -180,6 +182,16 @@ class Session:
             )
             self.ask(request, record, partial(self._record_draft, asked.id))
 
+    def _asked_along(self, questions: Sequence[Question]) -> set[str]:
+        """The reflections asked on the map together with the yes/no question before them."""
+        if not getattr(self.prompter, "reflects_on_map", False):
+            return set()
+        return {
+            following.id
+            for question, following in pairwise(questions)
+            if question.kind.widget is Widget.YESNO and opened_by(following, question)
+        }
+
     def _reflection_after(self, question: Question, questions: Sequence[Question]) -> Question | None:
         """The reflection on the map that this yes/no question opens ("Finns det moment som du
         skulle vilja utveckla?", then the moments and why), when the prompter answers both on the
@@ -188,14 +200,24 @@ class Session:
             return None
         index = questions.index(question)
         following = questions[index + 1] if index + 1 < len(questions) else None
-        if following is None or following.id in self.report.answers or not on_map(following):
+        if following is None or following.id in self.report.answers or not opened_by(following, question):
             return None
-        condition = following.condition
-        if not isinstance(condition, Comparison) or condition.question_id != question.id:
-            return None
-        return following if condition.operator == "ar" and condition.value == YES else None
+        return following
 
 
 def on_map(question: Question) -> bool:
     """Whether a question is answered on a phase's map: its moments, or a reflection on it."""
     return bool(question.phase) and (question.kind.maps_process or question.plan in REFLECTIONS)
+
+
+def opened_by(reflection: Question, yes_no: Question) -> bool:
+    """Whether a reflection on the map is asked only when this yes/no question is answered Ja."""
+    condition = reflection.condition
+    return (
+        on_map(reflection)
+        and not reflection.kind.maps_process
+        and isinstance(condition, Comparison)
+        and condition.question_id == yes_no.id
+        and condition.operator == "ar"
+        and condition.value == YES
+    )

@@ -126,7 +126,9 @@ def _customer_map(
     kept = []
     for phase in phases:
         moments = tuple(
-            MapNode(hide_names(m.label, names), (), "kept", hide_names(m.assignment_note, names) if notes else "")
+            MapNode(
+                hide_names(m.label, names), (), "kept", hide_names(m.assignment_note, names) if notes else ""
+            )
             for m in phase.nodes
             if meets_customer(m.involves) and m.state != "new"
         )

@@ -208,7 +208,8 @@ class ReflectionScreen:
         )
 
     def _moment_form(self, title: str, item: ActionItem, save: Callable[[dict[str, str]], None]) -> Form:
-        fields = [FormField("moment", "Namn", item.moment, "Vad är momentet? Tomt namn och Enter stänger.")]
+        done = "stänger" if self.reflection.picks_from_map else "när du är klar"
+        fields = [FormField("moment", "Namn", item.moment, f"Vad är momentet? Tomt och Enter {done}.")]
         if not self.reflection.picks_from_map:
             fields.append(
                 FormField(
