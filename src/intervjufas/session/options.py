@@ -57,6 +57,7 @@ class SessionResult:
     complete: bool
     next_steps: list[Step]
     personal_data: list[FileFinding] = field(default_factory=list)  # found in an answers file
+    warnings: list[str] = field(default_factory=list)  # said as "Varning: …" once the report is saved
 
 
 def use_plain(options: SessionOptions) -> bool:
