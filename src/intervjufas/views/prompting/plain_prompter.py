@@ -95,6 +95,8 @@ class PlainPrompter(PlainListWidgets):
         self._print(request.progress)
         if request.context:
             self._print(request.context)
+        if request.asks_first is not None:  # (a reflection: its yes/no question first, as written)
+            self._print(request.asks_first.text)
         self._print(question.text)
         if question.help:
             self._print(f"(Skriv {HELP_KEY} för hjälp.)")
@@ -171,7 +173,6 @@ class PlainPrompter(PlainListWidgets):
             request.phase_map or request.map_moments,
             read=self._read,
             write=self._print,
-            question=question.text if first is not None else "",
             earlier=offered_items(request.default),
             taken=request.taken,
             on_change=(lambda items: keep(Answer(items))) if keep is not None else None,
