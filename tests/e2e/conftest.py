@@ -234,6 +234,27 @@ class Terminal:
             keys += f"{name}{TAB}{','.join(str(w) for w in whom)}{TAB}{TAB}{note}{ENTER}"
         self.send(keys + ENTER)
 
+    def action_items(
+        self,
+        question: str,
+        items: Sequence[tuple[str, str]],
+        *,
+        on_map: Sequence[tuple[int, str, str]] | None = None,
+    ) -> None:
+        """An action-item question of no phase (the quick format's): the moments picked on the whole
+        map first (each (position, name, why)), then each (moment, why) typed in, and an empty
+        moment to finish."""
+        self.expect(question)
+        picked = list(on_map or ())
+        if on_map is not None:
+            self.check("Vilka moment på din processkarta gäller det?", [p for p, _, _ in picked])
+            for _, name, why in picked:
+                self.answer_text(f"Varför – {name}?", why)
+        for number, (moment, why) in enumerate(items, start=len(picked) + 1):
+            self.answer_text(f"Moment {number}:", moment)
+            self.answer_text("Varför / med vilket syfte?", why)
+        self.answer_text(f"Moment {len(picked) + len(items) + 1}:", "")
+
     def reflect(
         self,
         question: str,
