@@ -141,7 +141,10 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
     # What was not asked: Nej closes its follow-up question.
     output = t.output
     # (the reflection's question is on its screen with the yes/no question, word for word)
-    assert "Finns det moment som du skulle vilja lägga till?\nVad skulle det vara och med vilket syfte?" in output
+    assert (
+        "Finns det moment som du skulle vilja lägga till?\nVad skulle det vara och med vilket syfte?"
+        in output
+    )
     assert "Traceback" not in output
 
     header = front_matter(path)

@@ -13,8 +13,8 @@ from export_samples import (
     HIDDEN_CHANGES,
     HIDDEN_MOMENTS,
     NOTE,
-    PROCESS_NOTE,
     OWN_TEXT,
+    PROCESS_NOTE,
     SHOWN_CHANGES,
     SHOWN_MOMENTS,
     consultant_report,
@@ -113,7 +113,13 @@ def test_colleague_names_are_replaced(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("involves", "meets"),
-    [(("kunden",), True), (("Arbetsgivaren",), True), (("deltagaren",), True), (("kollegor", "ahmed"), False), ((), False)],
+    [
+        (("kunden",), True),
+        (("Arbetsgivaren",), True),
+        (("deltagaren",), True),
+        (("kollegor", "ahmed"), False),
+        ((), False),
+    ],
 )
 def test_who_meets_the_customer(involves: tuple[str, ...], meets: bool) -> None:
     assert meets_customer(involves) is meets
@@ -180,7 +186,9 @@ def test_the_kept_text_is_used_while_the_report_is_unchanged(report_path: Path) 
     changed = customer_version_of(report_path)
     assert changed.kept is None and changed.markdown == made.markdown
     [warning] = changed.warnings
-    assert warning.startswith("nordlager.md har ändrats sedan kundversionen redigerades (nordlager.kundversion.md)")
+    assert warning.startswith(
+        "nordlager.md har ändrats sedan kundversionen redigerades (nordlager.kundversion.md)"
+    )
     assert "--kundversion --redigera" in warning
 
 

@@ -152,7 +152,9 @@ def test_the_map_keeps_the_moments_of_the_customer_and_the_candidate(full: Docum
     customer = customer_version(full)
     assert customer.map_title == "Så går intervjuprocessen till"
     assert customer.process_map is not None
-    kept = [(p.title, [(m.label, m.involves, m.state, m.note) for m in p.nodes]) for p in customer.process_map]
+    kept = [
+        (p.title, [(m.label, m.involves, m.state, m.note) for m in p.nodes]) for p in customer.process_map
+    ]
     assert kept == [
         ("Före intervjun", [("Kravprofil med kunden", (), "kept", "")]),  # the new moment is a change
         ("Under intervjun", [(customer.process_map[1].nodes[0].label, (), "kept", "")]),
