@@ -91,11 +91,7 @@ def equal_length_edit(path: Path) -> None:
         handle.write(text)
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     after = os.stat(path)
-    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
-        before.st_size,
-        before.st_mtime_ns,
-        before.st_ino,
-    )
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
 
 
 def test_an_edit_that_keeps_length_and_time_is_seen_by_every_command(
@@ -118,9 +114,7 @@ def tampered(path: Path, shape: str) -> bytes:
     data = path.read_bytes()
     if shape == "sealed-wrong-values":
         document = read_cache(path)
-        document["entries"] = {
-            name: (*entry[:4], {"x": [None, 1.5]}) for name, entry in document["entries"].items()
-        }
+        document["entries"] = {name: (*entry[:4], {"x": [None, 1.5]}) for name, entry in document["entries"].items()}
         return seal(document, len(document["entries"]))
     if shape == "sealed-wrong-keys":
         document = read_cache(path)

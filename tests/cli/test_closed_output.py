@@ -22,13 +22,8 @@ def run_into_closed_pipe(program: str, args: list[str], env: dict[str, str]) -> 
     os.close(reading)
     try:
         return subprocess.run(
-            [program, *args],
-            stdin=subprocess.DEVNULL,
-            stdout=writing,
-            stderr=subprocess.PIPE,
-            env=env,
-            timeout=60,
-            check=False,
+            [program, *args], stdin=subprocess.DEVNULL, stdout=writing, stderr=subprocess.PIPE,
+            env=env, timeout=60, check=False,
         )
     finally:
         os.close(writing)

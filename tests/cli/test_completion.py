@@ -127,18 +127,13 @@ def test_the_completion_options_are_explained_in_swedish() -> None:
 
 
 @pytest.mark.parametrize("shell", ["zsh", "fish"])
-def test_install_completion_for_zsh_and_fish(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shell: str
-) -> None:
+def test_install_completion_for_zsh_and_fish(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shell: str) -> None:
     monkeypatch.setattr("intervjufas.cli.completion.detected_shell", lambda: shell)
     monkeypatch.setenv("HOME", str(tmp_path))
     for _ in range(2):  # a second install changes nothing
         result = run_cli("--install-completion")
         assert result.exit_code == 0, result.output
-    script = {
-        "zsh": tmp_path / ".zfunc" / "_intervjufas",
-        "fish": tmp_path / ".config/fish/completions/intervjufas.fish",
-    }
+    script = {"zsh": tmp_path / ".zfunc" / "_intervjufas", "fish": tmp_path / ".config/fish/completions/intervjufas.fish"}
     assert f"Komplettering med Tab för {shell} är installerad i {script[shell]}." in result.stdout
     assert f"_INTERVJUFAS_COMPLETE=complete_{shell}" in script[shell].read_text()
     if shell == "zsh":
@@ -154,9 +149,5 @@ def test_the_completion_options_are_the_programs_own() -> None:
     from intervjufas.cli.main import app
 
     group = get_command(app)
-    names = [
-        name
-        for param in group.get_params(group.make_context("intervjufas", ["lista"]))
-        for name in param.opts
-    ]
+    names = [name for param in group.get_params(group.make_context("intervjufas", ["lista"])) for name in param.opts]
     assert names.count("--install-completion") == names.count("--show-completion") == 1

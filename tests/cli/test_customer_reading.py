@@ -106,10 +106,7 @@ def assert_for_the_customer(text: str, *, edited: bool = False) -> None:
 def test_the_html_in_a_browser(report: Path, tmp_path: Path) -> None:
     assert exportera(NAME, "--kundversion", "-o", "kund.html").exit_code == 0
     assert_for_the_customer(browser_text(Path("kund.html")))
-    assert (
-        exportera(NAME, "--kundversion", "--redigera", env={"EDITOR": editor_command(tmp_path)}).exit_code
-        == 0
-    )
+    assert exportera(NAME, "--kundversion", "--redigera", env={"EDITOR": editor_command(tmp_path)}).exit_code == 0
     assert exportera(NAME, "--kundversion", "-o", "redigerad.html").exit_code == 0
     assert_for_the_customer(browser_text(Path("redigerad.html")), edited=True)
 
@@ -117,10 +114,7 @@ def test_the_html_in_a_browser(report: Path, tmp_path: Path) -> None:
 def test_the_word_file_reopened(report: Path, tmp_path: Path) -> None:
     assert exportera(NAME, "--kundversion", "-o", "kund.docx").exit_code == 0
     assert_for_the_customer(word_text(Path("kund.docx")))
-    assert (
-        exportera(NAME, "--kundversion", "--redigera", env={"EDITOR": editor_command(tmp_path)}).exit_code
-        == 0
-    )
+    assert exportera(NAME, "--kundversion", "--redigera", env={"EDITOR": editor_command(tmp_path)}).exit_code == 0
     assert exportera(NAME, "--kundversion", "-o", "redigerad.docx").exit_code == 0
     text = word_text(Path("redigerad.docx"))
     assert_for_the_customer(text, edited=True)

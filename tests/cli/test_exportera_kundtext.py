@@ -53,10 +53,7 @@ def test_the_customer_options_need_the_customer_version(report: Path, option: st
 
 def test_preview_and_edit_together_is_a_usage_error(report: Path) -> None:
     result = exportera(NAME, "--kundversion", "--forhandsgranska", "--redigera")
-    assert (result.exit_code, result.stderr) == (
-        2,
-        "Fel: Välj --forhandsgranska eller --redigera, inte båda.\n",
-    )
+    assert (result.exit_code, result.stderr) == (2, "Fel: Välj --forhandsgranska eller --redigera, inte båda.\n")
 
 
 def test_preview_prints_the_customer_text_and_writes_nothing(report: Path) -> None:
@@ -94,18 +91,13 @@ def test_an_edited_text_is_kept_and_used_until_the_report_changes(report: Path, 
     result = exportera(NAME, "--kundversion", "--format", "docx")
     assert result.exit_code == 0, result.output
     target = Path.cwd() / f"{NAME}-kundversion.docx"
-    assert (
-        result.stdout
-        == f"Kundversionen (med din redigerade text från {kept(report).name}) är sparad i {target}.\n"
-    )
+    assert result.stdout == f"Kundversionen (med din redigerade text från {kept(report).name}) är sparad i {target}.\n"
     assert "ni slipper vänta" in word_text(target)
 
     preview = exportera(NAME, "--kundversion", "--forhandsgranska")
     assert "ni slipper vänta" in preview.stdout
 
-    report.write_text(
-        report.read_text(encoding="utf-8").replace("Nordlager AB", "Nordlager Sverige AB"), encoding="utf-8"
-    )
+    report.write_text(report.read_text(encoding="utf-8").replace("Nordlager AB", "Nordlager Sverige AB"), encoding="utf-8")
     changed = exportera(NAME, "--kundversion", "--format", "docx")
     assert changed.exit_code == 0, changed.output
     assert changed.stdout == f"Kundversionen är sparad i {target}.\n"
@@ -136,9 +128,7 @@ def test_edit_and_export_at_once_with_visual_before_editor(report: Path, tmp_pat
 def test_an_editor_that_fails_or_changes_nothing_keeps_nothing(
     report: Path, command_line: str, code: int, message: str
 ) -> None:
-    result = exportera(
-        NAME, "--kundversion", "--redigera", "--format", "html", env={"EDITOR": command_line, "VISUAL": ""}
-    )
+    result = exportera(NAME, "--kundversion", "--redigera", "--format", "html", env={"EDITOR": command_line, "VISUAL": ""})
     assert result.exit_code == code
     assert (result.stdout + result.stderr).startswith(message)
     assert not kept(report).exists()
@@ -158,10 +148,7 @@ def test_an_editor_that_fails_leaves_an_earlier_kept_text_alone(report: Path, tm
 def test_folder_commands_leave_the_kept_text_out_and_scan_and_remove_it(report: Path, tmp_path: Path) -> None:
     phone = "Ring mig på 070-123 45 67."
     script = EDIT.replace("ni slipper vänta.", f"ni slipper vänta. {phone}")
-    assert (
-        exportera(NAME, "--kundversion", "--redigera", env={"EDITOR": editor(tmp_path, script)}).exit_code
-        == 0
-    )
+    assert exportera(NAME, "--kundversion", "--redigera", env={"EDITOR": editor(tmp_path, script)}).exit_code == 0
     for name in (f"{NAME}.kundversion", f"{NAME}.kundversion.md", str(kept(report))):
         wrong = command("visa")(name)
         assert wrong.exit_code == 1

@@ -78,7 +78,9 @@ def test_cold_warm_and_no_index_print_the_same(
     assert (tmp_path / "cache" / "intervjufas" / scan.NAMESPACE).is_dir()
     read: list[str] = []
     original = scan.read_folder_header
-    monkeypatch.setattr(scan, "read_folder_header", lambda path: read.append(path.name) or original(path))
+    monkeypatch.setattr(
+        scan, "read_folder_header", lambda path: read.append(path.name) or original(path)
+    )
     warm = outputs(folder, env)
     assert set(read) <= {"2024-03-10-trasig.md"}  # every other header came from the index
     monkeypatch.setattr(scan, "_open_index", lambda folder: None)

@@ -71,27 +71,9 @@ def test_json_for_scripts(reports_dir: Path) -> None:
         "antal_genomsokta": 1,
         "antal_rapporter_med_fynd": 1,
         "fynd": [
-            {
-                **found,
-                "rad": 9,
-                "personuppgift": "telefon",
-                "personuppgift_text": "telefonnummer",
-                "maskerat": "***-*** 45 67",
-            },
-            {
-                **found,
-                "rad": 9,
-                "personuppgift": "e_post",
-                "personuppgift_text": "e-postadress",
-                "maskerat": "a***@exempel.se",
-            },
-            {
-                **found,
-                "rad": 10,
-                "personuppgift": "personnummer",
-                "personuppgift_text": "personnummer",
-                "maskerat": "******-9876",
-            },
+            {**found, "rad": 9, "personuppgift": "telefon", "personuppgift_text": "telefonnummer", "maskerat": "***-*** 45 67"},
+            {**found, "rad": 9, "personuppgift": "e_post", "personuppgift_text": "e-postadress", "maskerat": "a***@exempel.se"},
+            {**found, "rad": 10, "personuppgift": "personnummer", "personuppgift_text": "personnummer", "maskerat": "******-9876"},
         ],
     }
     report(reports_dir, "a.md", "rent\n")

@@ -42,28 +42,13 @@ def test_a_planned_moment_that_b_does_not_have(maps: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "text"),
     [
-        (
-            MomentChange("removed", "fore", "Samtal", before="new"),
-            "Bara i A: Samtal (planerat som nytt i A, inte med i B)",
-        ),
+        (MomentChange("removed", "fore", "Samtal", before="new"), "Bara i A: Samtal (planerat som nytt i A, inte med i B)"),
         (MomentChange("removed", "fore", "Samtal", before="kept"), "Bara i A: Samtal"),
-        (
-            MomentChange("note", "fore", "Kallelse", before="", after="Ring först"),
-            "Notering: Kallelse (ny i B: Ring först)",
-        ),
-        (
-            MomentChange("note", "fore", "Kallelse", before="Ring först"),
-            "Notering: Kallelse (borttagen i B, var: Ring först)",
-        ),
+        (MomentChange("note", "fore", "Kallelse", before="", after="Ring först"), "Notering: Kallelse (ny i B: Ring först)"),
+        (MomentChange("note", "fore", "Kallelse", before="Ring först"), "Notering: Kallelse (borttagen i B, var: Ring först)"),
         (MomentChange("involves", "fore", "Kallelse", after="kunden"), "Berör: Kallelse (ny i B: kunden)"),
-        (
-            MomentChange("involves", "fore", "Kallelse", before="kunden", after="kandidaten"),
-            "Berör: Kallelse (kunden → kandidaten)",
-        ),
-        (
-            MomentChange("marked", "fore", "Kallelse", before="kept", after="develop"),
-            "Markering: Kallelse (ingen → Utveckla)",
-        ),
+        (MomentChange("involves", "fore", "Kallelse", before="kunden", after="kandidaten"), "Berör: Kallelse (kunden → kandidaten)"),
+        (MomentChange("marked", "fore", "Kallelse", before="kept", after="develop"), "Markering: Kallelse (ingen → Utveckla)"),
     ],
 )
 def test_each_kind_of_map_change(change: MomentChange, text: str) -> None:

@@ -85,9 +85,7 @@ def test_json(maps: Path) -> None:
     maps_part = data["processkarta"]
     assert maps_part["antal_moment_a"] == 6 and maps_part["antal_moment_b"] == 6
     assert maps_part["bara_karta_i"] is None
-    assert all(
-        change.pop("andring_text") for change in maps_part["andringar"]
-    )  # (the words: in the text tests)
+    assert all(change.pop("andring_text") for change in maps_part["andringar"])  # (the words: in the text tests)
     assert maps_part["andringar"][0] == {
         "andring": "nytt_namn",
         "fas": "fore",

@@ -66,9 +66,7 @@ def test_jamfor(reports: Path, tmp_path: Path) -> None:
         "namn": "Kandidatens frågor",
         "varfor": "Ge tid för kandidatens egna frågor",
     }
-    assert [(item["typ"], item["typ_text"]) for item in data["borttagna_moment"]] == [
-        ("lagga_till", "Lägga till")
-    ]
+    assert [(item["typ"], item["typ_text"]) for item in data["borttagna_moment"]] == [("lagga_till", "Lägga till")]
     assert data["antal_oforandrade"] == 12 and data["antal_jamforda"] == 32
     saved = tmp_path / "jamforelse.json"
     result = run_cli("jamfor", FIRST, SECOND, "--json", "-o", str(saved), "--exit-code")

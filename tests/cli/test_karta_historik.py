@@ -87,11 +87,7 @@ def test_json(maps: Path) -> None:
     assert data["forfattare"] == ANNA and data["alla_forfattare"] is False and data["antal_utelamnade"] == 1
     [line] = data["historik"]
     assert line["forfattare"] == ANNA
-    assert [(r["fil"], r["forfattare"]) for r in line["rapporter"]] == [
-        (FIRST, ANNA),
-        (SECOND, ANNA),
-        (THIRD, ANNA),
-    ]
+    assert [(r["fil"], r["forfattare"]) for r in line["rapporter"]] == [(FIRST, ANNA), (SECOND, ANNA), (THIRD, ANNA)]
     moment = next(m for m in line["moment"] if m["namn"] == "Intervju")
     assert {key: moment[key] for key in ("id", "fas", "pa_kartan")} == {
         "id": "m0intv",
@@ -111,9 +107,7 @@ def test_json(maps: Path) -> None:
         "Genomgång av kravprofilen",
     )
     everyone = json.loads(historik("--alla", "--json").stdout)
-    assert [line["forfattare"] for line in everyone["historik"]] == [ANNA, ERIK] and everyone[
-        "alla_forfattare"
-    ] is True
+    assert [line["forfattare"] for line in everyone["historik"]] == [ANNA, ERIK] and everyone["alla_forfattare"] is True
 
 
 def test_an_empty_folder(reports_dir: Path) -> None:

@@ -34,14 +34,7 @@ def test_json_lists_the_open_items_by_step(reports: Path):
         (2, "Steg 2", "utveckla", "Tydligare avslut", None, "2024-02-20-truckforare-till-nordlager.md"),
         (2, "Steg 2", "utveckla", "Kandidatens frågor", None, "2024-02-20-truckforare-till-nordlager.md"),
         (2, "Steg 2", "utveckla", "Tydligare avslut", "delvis", "2024-01-15-lagerarbetare-till-nordlager.md"),
-        (
-            3,
-            "Steg 3",
-            "lagga_till",
-            "Utvärdering med kunden",
-            None,
-            "2024-02-20-truckforare-till-nordlager.md",
-        ),
+        (3, "Steg 3", "lagga_till", "Utvärdering med kunden", None, "2024-02-20-truckforare-till-nordlager.md"),
     ]
     assert [(i["typ_text"], i["senaste_status_text"]) for i in items[3:]] == [
         ("Utveckla", None),

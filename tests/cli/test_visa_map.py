@@ -74,14 +74,10 @@ def test_tables_wrap_at_spaces(maps: Path, columns: int) -> None:
 def test_a_table_that_fits_is_a_grid_and_one_that_does_not_is_row_by_row(maps: Path) -> None:
     wide = in_terminal(["visa", "2024-02-20-truckforare"], 120)
     assert re.search(r"^Steg +Typ +Moment +Varför *$", wide, re.MULTILINE)
-    assert re.search(
-        r"^Steg 3 +Lägga till +Utvärdering med kunden +Lära till nästa uppdrag *$", wide, re.MULTILINE
-    )
+    assert re.search(r"^Steg 3 +Lägga till +Utvärdering med kunden +Lära till nästa uppdrag *$", wide, re.MULTILINE)
     narrow = in_terminal(["visa", "2024-02-20-truckforare"], 24)
     assert "…" not in narrow
-    assert re.search(
-        r"^Steg 3 *\n  Typ: Lägga till *\n  Moment: Utvärdering *\n  med kunden", narrow, re.MULTILINE
-    )
+    assert re.search(r"^Steg 3 *\n  Typ: Lägga till *\n  Moment: Utvärdering *\n  med kunden", narrow, re.MULTILINE)
 
 
 @pytest.mark.parametrize("columns", [40, 60, 80, 120])
@@ -108,8 +104,7 @@ def test_the_consultants_own_notes_in_the_map_section_stay(maps: Path) -> None:
     path = maps / SECOND
     text = path.read_text(encoding="utf-8")
     path.write_text(
-        text.replace("\n## Utvecklingsplan", "Egen anteckning om kartan.\n\n## Utvecklingsplan"),
-        encoding="utf-8",
+        text.replace("\n## Utvecklingsplan", "Egen anteckning om kartan.\n\n## Utvecklingsplan"), encoding="utf-8"
     )
     out = run_cli("visa", SECOND).stdout
     drawn = out.index("Teckenförklaring:")

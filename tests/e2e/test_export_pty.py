@@ -71,9 +71,7 @@ def test_ctrl_c_while_the_bar_shows_saves_nothing(run: Run, reports_dir: Path) -
     assert not [p for p in reports_dir.parent.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_the_customer_text_previewed_and_edited_in_a_terminal(
-    run: Run, reports_dir: Path, tmp_path: Path
-) -> None:
+def test_the_customer_text_previewed_and_edited_in_a_terminal(run: Run, reports_dir: Path, tmp_path: Path) -> None:
     report = consultant_report_file(reports_dir, "nordlager")
     t = run("exportera", "nordlager", "--kundversion", "--forhandsgranska", PAGER="false")
     t.expect("Intervjuprocessen: Lagerarbetare till Nordlager")

@@ -81,7 +81,5 @@ def test_tab_in_bash_reads_only_file_names(
     code, modules, errors = imported(program)
     assert code == 0, errors
     assert not {"yaml", "questionary"} & tops(modules)  # (Typer converts the words typed with pydantic)
-    assert (
-        "typer.rich_utils" not in modules and "intervjufas.cli.help_screen" not in modules
-    )  # (no help drawn)
+    assert "typer.rich_utils" not in modules and "intervjufas.cli.help_screen" not in modules  # (no help drawn)
     assert "intervjufas.cli.set_cmds" not in modules  # (only the module of the command being completed)

@@ -151,9 +151,7 @@ def test_escape_sequences_inside_a_valid_report_never_reach_the_terminal_raw(
         problems[name] = basic_problems(result) + one_line_starting(result, "Varning:", optional=True)
         if result.code != 0:
             problems[name].append(f"exit {result.code}")
-    listed = [
-        entry["fil"] for entry in json.loads(results["lista --json"].out or '{"rapporter": []}')["rapporter"]
-    ]
+    listed = [entry["fil"] for entry in json.loads(results["lista --json"].out or '{"rapporter": []}')["rapporter"]]
     if not set(GOOD_FIXTURES) <= set(listed):
         problems["lista --json"].append(f"good reports missing from {listed}")
     tally("hostile files", len(commands))

@@ -79,9 +79,7 @@ def test_planted_caches_change_nothing_and_run_nothing(program: str, sandbox: Sa
 
 
 @pytest.mark.skipif(os.name != "posix", reason="modes are POSIX permissions")
-def test_a_cache_folder_others_may_write_is_passed_over_with_one_warning(
-    program: str, sandbox: Sandbox
-) -> None:
+def test_a_cache_folder_others_may_write_is_passed_over_with_one_warning(program: str, sandbox: Sandbox) -> None:
     fill_with_fixtures(sandbox.reports)
     expected = answers_of(program, sandbox)
     cache = sandbox.root / "cache" / "intervjufas"

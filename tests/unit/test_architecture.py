@@ -28,18 +28,7 @@ ALLOWED = {
     "reading": {"errors", "model", "files", "questionsets", "report", "folder"},
     "session": {"errors", "model", "files", "questionsets", "report", "folder", "reading"},
     "views": {"errors", "terminal", "model", "questionsets", "report", "folder", "reading", "session"},
-    "cli": {
-        "errors",
-        "terminal",
-        "model",
-        "files",
-        "questionsets",
-        "report",
-        "folder",
-        "reading",
-        "session",
-        "views",
-    },
+    "cli": {"errors", "terminal", "model", "files", "questionsets", "report", "folder", "reading", "session", "views"},
 }
 INTERFACE_LIBRARIES = ("rich", "typer", "click", "questionary", "prompt_toolkit")
 MAY_DRAW = ("views/", "cli/")
@@ -93,7 +82,6 @@ def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
 
 def package_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
     """Layer (a top-level module or package) -> the layers its modules import."""
-
     def layer_of(name: str) -> str:
         return name.split(".")[1]
 
@@ -264,7 +252,6 @@ def test_module_names_are_unique() -> None:
     """One name, one concept: a module name is used once in the core (every layer but ``views``
     and ``cli``), and once within ``views`` and within ``cli`` – a view may carry the name of the
     core concept it draws (``listing``, ``trend``, ``shown_map`` …)."""
-
     def twins(paths: list[Path]) -> set[str]:
         names = [path.name for path in paths if path.name != "__init__.py"]
         return {name for name in names if names.count(name) > 1}
@@ -339,9 +326,7 @@ def _kind_name(node: ast.expr) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == "name" and _kind(node.value)
 
 
-@pytest.mark.parametrize(
-    "path", [p for p in modules() if not relative(p).startswith(TYPE_NAMERS)], ids=relative
-)
+@pytest.mark.parametrize("path", [p for p in modules() if not relative(p).startswith(TYPE_NAMERS)], ids=relative)
 def test_only_the_table_names_types(path: Path) -> None:
     assert type_name_lookups(path) == []
 

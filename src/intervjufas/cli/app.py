@@ -107,12 +107,7 @@ def _root(
     show_help: Annotated[
         bool,
         typer.Option(
-            "--help",
-            "-h",
-            callback=_help,
-            is_eager=True,
-            expose_value=False,
-            help="Visa den här hjälpen och avsluta.",
+            "--help", "-h", callback=_help, is_eager=True, expose_value=False, help="Visa den här hjälpen och avsluta."
         ),
     ] = False,
 ) -> None:

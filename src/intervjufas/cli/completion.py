@@ -106,9 +106,7 @@ def install(shell: str, script: str) -> Path:
 def _add_lines(start_file: Path, lines: list[str]) -> None:
     """Add the lines that ``start_file`` lacks (zsh's menu style only when no zstyle is set)."""
     text = start_file.read_text(encoding="utf-8") if start_file.is_file() else ""
-    missing = [
-        line for line in lines if line not in text and not (line.startswith("zstyle") and "zstyle" in text)
-    ]
+    missing = [line for line in lines if line not in text and not (line.startswith("zstyle") and "zstyle" in text)]
     if missing:
         start_file.parent.mkdir(parents=True, exist_ok=True)
         start_file.write_text(text.rstrip("\n") + "\n" + "\n".join(missing) + "\n", encoding="utf-8")
@@ -117,9 +115,7 @@ def _add_lines(start_file: Path, lines: list[str]) -> None:
 def _install_powershell(shell: str, script: str) -> Path:
     import subprocess
 
-    subprocess.run(
-        [shell, "-Command", "Set-ExecutionPolicy", "Unrestricted", "-Scope", "CurrentUser"], check=False
-    )
+    subprocess.run([shell, "-Command", "Set-ExecutionPolicy", "Unrestricted", "-Scope", "CurrentUser"], check=False)
     found = subprocess.run(
         [shell, "-NoProfile", "-Command", "echo", "$profile"], capture_output=True, text=True, check=False
     )

@@ -165,9 +165,7 @@ def _panel(title: str, rows: list[list[RenderableType]]) -> Panel:
 
 def _commands_panel(commands: list[Any]) -> Panel:
     table = _table(highlight=False)
-    table.add_column(
-        style="bold cyan", no_wrap=True, width=max(len(command.name or "") for command in commands)
-    )
+    table.add_column(style="bold cyan", no_wrap=True, width=max(len(command.name or "") for command in commands))
     table.add_column("Beskrivning", justify="left", no_wrap=False, ratio=10)
     for command in commands:
         first = inspect.cleandoc(command.short_help or command.help or "").split("\n\n")[0]

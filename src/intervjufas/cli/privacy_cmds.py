@@ -135,9 +135,7 @@ def rensa(
         raise typer.Exit(ExitCode.ERROR)
 
 
-def _go_ahead(
-    console: Console, facts: TerminalFacts, plan: CleanupPlan, folder: Path | None, *, plain: bool
-) -> bool:
+def _go_ahead(console: Console, facts: TerminalFacts, plan: CleanupPlan, folder: Path | None, *, plain: bool) -> bool:
     """Asked in a terminal (No unless the user says yes); with no one to ask, a dry run that shows
     the command with --ja."""
     from intervjufas.views.cleanup import confirm_cleanup, show_declined, show_dry_run

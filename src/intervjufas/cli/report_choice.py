@@ -15,7 +15,6 @@ from intervjufas.errors import IntervjufasError
 if TYPE_CHECKING:
     from intervjufas.terminal import TerminalFacts
 
-
 def choose_report(name: str, folder: Path, facts: TerminalFacts, *, plain: bool = False) -> Path:
     """The one report ``name`` refers to.  Several matches: a menu when both standard input and
     output are a terminal (plain numbered lines with ``plain`` or TERM=dumb), else an error that

@@ -215,9 +215,7 @@ def _each(
     return outcome
 
 
-def _under_lock(
-    path: Path, action: Callable[[Path, str, dict[str, Any]], None], cutoff: dt.date
-) -> str | None:
+def _under_lock(path: Path, action: Callable[[Path, str, dict[str, Any]], None], cutoff: dt.date) -> str | None:
     """Do ``action`` with the report locked; say why not when it cannot be done."""
     lock = ReportLock(path)
     try:

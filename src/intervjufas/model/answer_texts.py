@@ -64,13 +64,9 @@ def rewrite_free_texts(question: Question, answer: Answer, rewrite: Rewrite) -> 
     if isinstance(value, str) and _free_valued(question):
         value = rewrite(FreeText(ANSWER, value)) or None
     elif moments_in(value):
-        value = tuple(
-            _rewritten_moment(item, number, rewrite) for number, item in enumerate(moments_in(value), 1)
-        )
+        value = tuple(_rewritten_moment(item, number, rewrite) for number, item in enumerate(moments_in(value), 1))
     elif items_in(value):
-        value = tuple(
-            _rewritten_item(item, number, rewrite) for number, item in enumerate(items_in(value), 1)
-        )
+        value = tuple(_rewritten_item(item, number, rewrite) for number, item in enumerate(items_in(value), 1))
     comment = rewrite(FreeText(COMMENT, answer.comment)) if answer.comment else ""
     return replace(answer, value=value, comment=comment)
 

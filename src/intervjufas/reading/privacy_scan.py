@@ -77,9 +77,7 @@ def scan_version() -> str:
     from intervjufas.model import personal_data, personal_numbers
 
     try:
-        rules = b"".join(
-            Path(module.__file__ or "").read_bytes() for module in (personal_data, personal_numbers)
-        )
+        rules = b"".join(Path(module.__file__ or "").read_bytes() for module in (personal_data, personal_numbers))
     except (OSError, TypeError):
         rules = b""
     return f"{SCAN_FORMAT}-{__version__}-{hashlib.sha256(rules).hexdigest()[:16]}"

@@ -123,11 +123,7 @@ class FollowUpRound:
             from intervjufas.reading.plan.folder_items import follow_up_pool
 
             return follow_up_pool(
-                folder,
-                questionnaire,
-                exclude_id=report.report_id,
-                customer=report.text("kund"),
-                scope=scope.value,
+                folder, questionnaire, exclude_id=report.report_id, customer=report.text("kund"), scope=scope.value
             )
 
         return cls(find)

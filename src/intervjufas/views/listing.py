@@ -90,11 +90,7 @@ def _width(text: str) -> int:
 def _listing_lines(reports: list[ListedReport], *, authors: bool = False) -> str:
     """The list for pipes and files: one line per report, columns aligned, nothing folded (easy to
     grep and cut, and fast for tens of thousands of reports)."""
-    marks = _memo(
-        lambda statuses: "".join(
-            text for text, _ in step_marks({str(n): status for n, status in enumerate(statuses)})
-        )
-    )
+    marks = _memo(lambda statuses: "".join(text for text, _ in step_marks({str(n): status for n, status in enumerate(statuses)})))
     forms = _memo(lambda value: short_forms(value) or NO_ANSWER)
     columns = [
         ["Datum", *(row.datum for row in reports)],
@@ -215,12 +211,7 @@ def listing_data(listing: Listing) -> dict[str, object]:
                 "uppsattning": row.set_id,
                 "intervjuform": list(row.intervjuform),
                 "stegen": [
-                    {
-                        "steg": number,
-                        "id": step_id,
-                        "status": code(status, STEP_STATUS_CODES),
-                        "status_text": status,
-                    }
+                    {"steg": number, "id": step_id, "status": code(status, STEP_STATUS_CODES), "status_text": status}
                     for number, (step_id, status) in enumerate(row.steps.items(), start=1)
                 ],
                 "antal_oppna_moment": row.open_items,

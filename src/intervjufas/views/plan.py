@@ -31,12 +31,7 @@ def _status_text(item: OpenItem) -> Text:
 
 
 def show_plan(
-    console: Console,
-    items: list[OpenItem],
-    folder: object,
-    program: str = "intervjufas",
-    *,
-    customer: str = "",
+    console: Console, items: list[OpenItem], folder: object, program: str = "intervjufas", *, customer: str = ""
 ) -> None:
     if not items:
         whose = f" för kunden {' '.join(customer.split())}" if customer.strip() else ""

@@ -312,20 +312,15 @@ def test_any_failure_while_loading_means_rebuild(
 
 cache_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=5),
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.lists(inner, max_size=4).map(tuple)
-        | st.dictionaries(st.text(max_size=4), inner, max_size=3)
-    ),
+    lambda inner: st.lists(inner, max_size=4) | st.lists(inner, max_size=4).map(tuple)
+    | st.dictionaries(st.text(max_size=4), inner, max_size=3),
     max_leaves=12,
 )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(content=st.binary(max_size=300) | cache_values.map(lambda v: seal(v, 1)))
-def test_whatever_a_cache_file_holds_it_never_fails_a_command(
-    folder: Path, root: Path, content: bytes
-) -> None:
+def test_whatever_a_cache_file_holds_it_never_fails_a_command(folder: Path, root: Path, content: bytes) -> None:
     path = settled_file(folder, "a.md")
     cache = FileCache("prov", folder, "v1", root=root)
     cache.path.parent.mkdir(parents=True, exist_ok=True)

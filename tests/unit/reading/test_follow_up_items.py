@@ -67,7 +67,9 @@ def test_only_reports_with_open_items_are_read_and_closed_items_stay_closed(
     assert [i.key for i in open_items(loaded)] == [i.key for i in items]
 
 
-def test_newest_statuses_take_the_newest_follow_up(kartlaggning: Questionnaire, reports_dir: Path) -> None:
+def test_newest_statuses_take_the_newest_follow_up(
+    kartlaggning: Questionnaire, reports_dir: Path
+) -> None:
     older = make(kartlaggning, "A", "2026-01-01")
     older.follow_ups = [FollowUp("x/fore_lagga_till_vad/1", "Agenda", Answer("Inte än"))]
     newer = make(kartlaggning, "B", "2026-03-01")

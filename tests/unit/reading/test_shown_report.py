@@ -29,18 +29,7 @@ def test_whole_line_and_multi_line_comments() -> None:
 
 
 def test_mermaid_blocks_go_wherever_they_are() -> None:
-    lines = [
-        "text",
-        "```mermaid",
-        "flowchart LR",
-        "  a --> b",
-        "```",
-        "mer",
-        "~~~~ mermaid",
-        "x",
-        "~~~~",
-        "slut",
-    ]
+    lines = ["text", "```mermaid", "flowchart LR", "  a --> b", "```", "mer", "~~~~ mermaid", "x", "~~~~", "slut"]
     assert _without_mermaid(lines) == ["text", "mer", "slut"]
 
 

@@ -1,7 +1,6 @@
 """The map a new session starts from: the newest map in the reports folder, the author's own when
 there is one, never the report being continued, else the moments the newest plan names; and that
 map changed by the items the follow-up marks done."""
-
 from __future__ import annotations
 
 import shutil

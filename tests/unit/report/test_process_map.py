@@ -275,7 +275,6 @@ def test_no_section_for_a_set_without_moment_questions() -> None:
 
 # -- the map a new mapping starts from ------------------------------------------------------------
 
-
 def names(carried: dict[str, tuple[Moment, ...]]) -> dict[str, list[str]]:
     return {phase: [m.name for m in moments] for phase, moments in carried.items()}
 

@@ -24,9 +24,7 @@ from intervjufas.views.prompting.plain_prompter import PlainPrompter
 
 TODAY = dt.date(2026, 11, 30)
 LONG = Question("fore_kunden", "Hur förbereder du kunden?", TYPES["langtext"])
-CHOICE = Question(
-    "q", "Finns det en tydlig struktur?", TYPES["val"], choices=("Ja", "Delvis", "Nej"), comment=True
-)
+CHOICE = Question("q", "Finns det en tydlig struktur?", TYPES["val"], choices=("Ja", "Delvis", "Nej"), comment=True)
 ITEMS = Question("a", "Vad vill du lägga till?", TYPES["atgarder"], plan="lagga_till")
 SCALE = Question("s", "Betyg", TYPES["skala"])
 PHONE = "Jag ringer kandidaten på 070-123 45 67."

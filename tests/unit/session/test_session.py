@@ -476,20 +476,14 @@ def test_stopping_half_way_keeps_the_rest_of_the_handful_for_next_time(kartlaggn
     items = many_items(8)
     prompter = ScriptedPrompter(dict(ALL_NO, uppfoljning=["Genomfört", "Släpp"]))
     report = Report.new(kartlaggning)
-    session = Session(
-        kartlaggning, report, prompter, RecordingSaver(), follow_up=FollowUpRound(ListPool(items))
-    )
+    session = Session(kartlaggning, report, prompter, RecordingSaver(), follow_up=FollowUpRound(ListPool(items)))
     with pytest.raises(IndexError):  # (the script runs out at the third: the session stops there)
         session.run(kartlaggning.steps, record_open_items=True)
     assert [f.status for f in session.report.follow_ups] == ["Genomfört", "Släpp", None, None, None]
 
     again = ScriptedPrompter(dict(ALL_NO, uppfoljning=["Delvis"] * 3))
     resumed = Session(
-        kartlaggning,
-        session.report,
-        again,
-        RecordingSaver(),
-        follow_up=FollowUpRound(lambda _report: ListPool(items)),
+        kartlaggning, session.report, again, RecordingSaver(), follow_up=FollowUpRound(lambda _report: ListPool(items))
     )
     resumed.run(kartlaggning.steps)
     asked = [r for r in again.requests if r.question.id.startswith("uppfoljning")]
@@ -513,9 +507,9 @@ def test_the_pool_is_found_for_the_report_after_its_customer_is_answered(kartlag
         return ListPool(many_items(1))
 
     prompter = ScriptedPrompter(dict(ALL_NO, kund="Nordlager AB", uppfoljning=["Genomfört"]))
-    Session(
-        kartlaggning, Report.new(kartlaggning), prompter, RecordingSaver(), follow_up=FollowUpRound(find)
-    ).run(kartlaggning.steps, record_open_items=True)
+    Session(kartlaggning, Report.new(kartlaggning), prompter, RecordingSaver(), follow_up=FollowUpRound(find)).run(
+        kartlaggning.steps, record_open_items=True
+    )
     assert seen == ["Nordlager AB"]
 
 

@@ -228,9 +228,7 @@ def test_items_followed_up_as_done_change_what_is_offered(kartlaggning: Question
 @pytest.mark.parametrize("status", ["Delvis", "Inte än", "Släpp"])
 def test_items_not_done_change_nothing(kartlaggning: Questionnaire, status: str) -> None:
     script = Script(NO_PLANS, follow_ups=[status] * 3)
-    session(kartlaggning, script, items=[ADD, REMOVE, DEVELOP])[0].run(
-        kartlaggning.steps, record_open_items=True
-    )
+    session(kartlaggning, script, items=[ADD, REMOVE, DEVELOP])[0].run(kartlaggning.steps, record_open_items=True)
     assert {q: script.offered(q) for q in ("fore_karta", "under_karta", "efter_karta")} == {
         "fore_karta": EARLIER["fore"],
         "under_karta": EARLIER["under"],
@@ -264,9 +262,7 @@ def test_done_items_change_the_map_when_the_mapping_is_continued(kartlaggning: Q
     assert [f.status for f in made.report.follow_ups] == ["Genomfört"] * 3
 
     again = Script(NO_PLANS)
-    resumed, _ = session(
-        kartlaggning, again, report=made.report, items=lambda _report: ListPool([ADD, REMOVE, DEVELOP])
-    )
+    resumed, _ = session(kartlaggning, again, report=made.report, items=lambda _report: ListPool([ADD, REMOVE, DEVELOP]))
     resumed.run(kartlaggning.steps)
     assert "uppfoljning" not in again.order
     under = again.offered("under_karta")
@@ -324,9 +320,7 @@ def test_utga_fran_starts_from_that_reports_map_unless_ny_karta(
 ) -> None:
     named, _ = mapped(tmp_path, reports_dir, monkeypatch)  # a report whose map is EARLIER
     [path] = reports_dir.glob("*.md")
-    report, calls = mapped(
-        tmp_path, reports_dir, monkeypatch, start_from=str(path), follow_up=FollowUpScope.ingen
-    )
+    report, calls = mapped(tmp_path, reports_dir, monkeypatch, start_from=str(path), follow_up=FollowUpScope.ingen)
     assert calls == []  # the named report's map, not the latest
     assert [m.id for m in report.answers["fore_karta"].value] == ["m-krav", "m-enkat"]  # type: ignore[union-attr]
     blank, calls = mapped(tmp_path, reports_dir, monkeypatch, start_from=str(path), new_map=True)

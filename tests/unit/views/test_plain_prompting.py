@@ -23,14 +23,9 @@ def ask(question: Question, *lines: str, default: Answer | None = None) -> tuple
     return answer, out.getvalue()
 
 
-CHOICE = Question(
-    "q", "Finns det en tydlig struktur?", TYPES["val"], choices=("Ja", "Delvis", "Nej"), comment=True
-)
+CHOICE = Question("q", "Finns det en tydlig struktur?", TYPES["val"], choices=("Ja", "Delvis", "Nej"), comment=True)
 MULTI = Question(
-    "m",
-    "Vilka intervjuformer används?",
-    TYPES["flerval"],
-    choices=("Telefon", "Snabb", "Konventionell intervju"),
+    "m", "Vilka intervjuformer används?", TYPES["flerval"], choices=("Telefon", "Snabb", "Konventionell intervju")
 )
 YES_NO = Question("j", "Finns det moment att lägga till?", TYPES["janej"], required=True)
 SCALE = Question(
@@ -123,9 +118,7 @@ def test_piped_answers_are_echoed_and_nothing_is_styled() -> None:
     prompter = PlainPrompter(io.StringIO("Nordlager\n"), out)
     group = Group("g", "Reflektion", "Reflektera över följande:")
     prompter.section("Steg 1: Före intervjun", "Vilka förberedelser?")
-    prompter.ask(
-        AskRequest(Question("t", "Vilken kund?", TYPES["text"]), "Steg 1 · fråga 1 av 1", group=group)
-    )
+    prompter.ask(AskRequest(Question("t", "Vilken kund?", TYPES["text"]), "Steg 1 · fråga 1 av 1", group=group))
     assert out.getvalue() == (
         "\n== Steg 1: Före intervjun ==\nVilka förberedelser?\n"
         "\nReflektion\nReflektera över följande:\n"

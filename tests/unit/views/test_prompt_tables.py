@@ -10,9 +10,7 @@ from intervjufas.model.questions import Widget
 from intervjufas.views.prompting import plain_prompter, questionary_prompter
 
 
-@pytest.mark.parametrize(
-    "table", [plain_prompter.ASKED_WITH, questionary_prompter.ASKED_WITH], ids=["plain", "questionary"]
-)
+@pytest.mark.parametrize("table", [plain_prompter.ASKED_WITH, questionary_prompter.ASKED_WITH], ids=["plain", "questionary"])
 def test_every_widget_has_an_entry(table: dict[Widget, object]) -> None:
     assert set(table) == set(Widget)
     assert all(callable(entry) for entry in table.values())

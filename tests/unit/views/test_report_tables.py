@@ -43,12 +43,7 @@ def test_a_grid_when_the_words_fit_and_rows_when_they_do_not() -> None:
     assert wide[0].split() == ["Steg", "Typ", "Moment", "Varför"]
     assert set(wide[1]) == {"─"}
     narrow = table_text(table, 30).plain.split("\n")
-    assert narrow[:4] == [
-        "Steg 2",
-        "  Typ: Utveckla",
-        "  Moment: Tydligare | avslut",
-        "  Varför: Kandidaten ska veta",
-    ]
+    assert narrow[:4] == ["Steg 2", "  Typ: Utveckla", "  Moment: Tydligare | avslut", "  Varför: Kandidaten ska veta"]
     assert "Steg 3" in narrow and "  Typ: Lägga till" in narrow
 
 

@@ -137,9 +137,7 @@ def follow_up_pool(
         text = f"för {' '.join(customer.split())}"
         if not chosen:
             chosen, text = [(p, h) for p, h in candidates if h.set_id == questionnaire.id], SAME_SET
-            note = (
-                f"Det finns inga öppna moment för {' '.join(customer.split())}." if wanted and chosen else ""
-            )
+            note = f"Det finns inga öppna moment för {' '.join(customer.split())}." if wanted and chosen else ""
     return FollowUpPool(
         [path for path, _ in chosen],
         sum(counts[header.report_id] for _, header in chosen),

@@ -115,9 +115,7 @@ def facts_version() -> str:
         for entry in sorted(os.scandir(question_sets_dir()), key=lambda e: e.name):
             status = entry.stat()
             digest.update(
-                f"{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\n".encode(
-                    "utf-8", "replace"
-                )
+                f"{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\n".encode("utf-8", "replace")
             )
     return f"{FACTS_FORMAT}-{__version__}-{digest.hexdigest()[:16]}"
 

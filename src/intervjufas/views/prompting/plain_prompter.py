@@ -31,11 +31,7 @@ from intervjufas.views.prompting.plain_lists import (
 from intervjufas.views.prompting.prompt_text import default_text
 
 HELP_KEY = "?"
-HINTS = {
-    Widget.CHECKBOX: "Skriv numren, t.ex. 1,3",
-    Widget.YESNO: "Skriv j eller n",
-    Widget.MENU: "Skriv numret",
-}
+HINTS = {Widget.CHECKBOX: "Skriv numren, t.ex. 1,3", Widget.YESNO: "Skriv j eller n", Widget.MENU: "Skriv numret"}
 
 
 class PlainPrompter(PlainListWidgets):
