@@ -51,7 +51,7 @@ def full_report(questionnaire: Questionnaire) -> Report:
             "fore_kollegor": Answer("Vi delar upp kandidaterna."),
             "fore_karta": Answer(
                 (
-                    Moment("Kravprofil med kunden", ("kunden",), "Tar en timme"),
+                    Moment("Kravprofil med kunden", ("kunden",), assignment_note="Tar en timme"),
                     Moment("Kallelse", ("kandidaten",)),
                 )
             ),
@@ -97,8 +97,14 @@ def full_report(questionnaire: Questionnaire) -> Report:
 # plan and in the text, notes, marks, and changes for the consultant's own side.
 COLLEAGUE = "Ahmed"
 OWN_TEXT = "Ahmed tar referenser på de två starkaste."
-NOTE = "Tar en timme, i deras lokaler"
-SHOWN_MOMENTS = ("Kravprofil med kunden", "Kallelse med praktisk information", "Strukturerad intervju med lagerchefen")
+NOTE = "Tar en timme, i deras lokaler"  # this assignment's own note
+# A note about the process, carried from map to map: it may have been written for another customer.
+PROCESS_NOTE = "Skickas från mallen i teamets mapp"
+SHOWN_MOMENTS = (
+    "Kravprofil med kunden",
+    "Kallelse med praktisk information",
+    "Strukturerad intervju med lagerchefen",
+)
 HIDDEN_MOMENTS = ("Referenstagning", "Genomgång i teamet")
 SHOWN_CHANGES = ("Påminnelse dagen före", "Strukturerad intervju med lagerchefen")
 HIDDEN_CHANGES = ("Referenstagning", "Checklista till kunden", "Nytt intervjurum")
@@ -118,7 +124,13 @@ def consultant_report(questionnaire: Questionnaire) -> Report:
             "fore_kunden": Answer(OWN_TEXT),
             "fore_karta": Answer(
                 (
-                    Moment("Kravprofil med kunden", ("kunden",), NOTE, id="m1a2b3c4"),
+                    Moment(
+                        "Kravprofil med kunden",
+                        ("kunden",),
+                        PROCESS_NOTE,
+                        id="m1a2b3c4",
+                        assignment_note=NOTE,
+                    ),
                     Moment("Referenstagning", (COLLEAGUE,), "Ahmed ringer", id="m2a2b3c4"),
                     Moment("Kallelse med praktisk information", ("kandidaten",), id="m3a2b3c4"),
                 )
@@ -132,7 +144,9 @@ def consultant_report(questionnaire: Questionnaire) -> Report:
             ),
             "fore_utveckla": Answer("Nej"),
             "fore_ta_bort": Answer("Ja"),
-            "fore_ta_bort_vad": Answer((ActionItem("Referenstagning", "Görs redan av Ahmed", moment_id="m2a2b3c4"),)),
+            "fore_ta_bort_vad": Answer(
+                (ActionItem("Referenstagning", "Görs redan av Ahmed", moment_id="m2a2b3c4"),)
+            ),
             "under_genomfor": Answer("Lagerchefen och jag intervjuar tillsammans."),
             "under_karta": Answer(
                 (
@@ -144,7 +158,13 @@ def consultant_report(questionnaire: Questionnaire) -> Report:
             "under_lagga_till_vad": Answer((ActionItem("Nytt intervjurum", "Kunden klagar på ljudet"),)),
             "under_utveckla": Answer("Ja"),
             "under_utveckla_vad": Answer(
-                (ActionItem("Strukturerad intervju med lagerchefen", "Samma frågor till alla", moment_id="m4a2b3c4"),)
+                (
+                    ActionItem(
+                        "Strukturerad intervju med lagerchefen",
+                        "Samma frågor till alla",
+                        moment_id="m4a2b3c4",
+                    ),
+                )
             ),
             "under_ta_bort": Answer("Nej"),
         }
@@ -196,7 +216,13 @@ def sample_map() -> tuple[MapPhase, ...]:
         MapPhase(
             "Före intervjun",
             (
-                MapNode("Kravprofil med kunden", ("kunden",), "kept", "Tar en timme"),
+                MapNode(
+                    "Kravprofil med kunden",
+                    ("kunden",),
+                    "kept",
+                    "För uppdraget: Tar en timme",
+                    "Tar en timme",
+                ),
                 MapNode("Kallelse till kandidaten", ("kandidaten",), "new", "Mejl och sms"),
                 MapNode("Planering i teamet", ("kollegor",), "kept", "Intern anteckning"),
             ),

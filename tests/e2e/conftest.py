@@ -42,6 +42,7 @@ DIMENSIONS = (40, 120)
 ENTER = "\r"
 DOWN = "\x1b[B"
 SPACE = " "
+TAB = "\t"
 SUBMIT_MULTILINE = "\x1b\r"  # Esc then Enter
 CTRL_C = "\x03"
 CTRL_O = "\x0f"
@@ -221,27 +222,28 @@ class Terminal:
         self.choose(question, number, progress)
         self.comment(comment)
 
-    def moments(self, question: str, moments: Sequence[tuple[str, Sequence[int], str]]) -> None:
-        """A process-map question: each (name, positions of whom it involves, note), then an
-        empty name to finish."""
+    def moments(
+        self, question: str, moments: Sequence[tuple[str, Sequence[int], str]], *, carried: bool = False
+    ) -> None:
+        """A phase's map in the full-screen editor: each new moment (name, positions of whom it
+        involves, a note about the process) typed on the form – which opens at once on an empty map,
+        with n on a carried one – then Enter on the empty form (or on the list) keeps the map."""
         self.expect(question)
-        for number, (name, whom, note) in enumerate(moments, start=1):
-            self.answer_text(f"Moment {number} (tomt när listan är klar):", name)
-            self.check(f"Vem berör '{name}'?", whom)
-            self.answer_text("Notering (valfritt):", note)
-        self.answer_text(f"Moment {len(moments) + 1} (tomt när listan är klar):", "")
+        keys = "n" if carried and moments else ""
+        for name, whom, note in moments:
+            keys += f"{name}{TAB}{','.join(str(w) for w in whom)}{TAB}{TAB}{note}{ENTER}"
+        self.send(keys + ENTER)
 
     def action_items(
         self,
         question: str,
         items: Sequence[tuple[str, str]],
         *,
-        adds: bool = False,
         on_map: Sequence[tuple[int, str, str]] | None = None,
     ) -> None:
-        """An action-item question: with a process map, the moments picked on it first (each
-        (position, name, why)); then each (moment, why) typed in – for items that add a moment,
-        whom it involves is asked in between (none chosen) – and an empty moment to finish."""
+        """An action-item question of no phase (the quick format's): the moments picked on the whole
+        map first (each (position, name, why)), then each (moment, why) typed in, and an empty
+        moment to finish."""
         self.expect(question)
         picked = list(on_map or ())
         if on_map is not None:
@@ -250,10 +252,32 @@ class Terminal:
                 self.answer_text(f"Varför – {name}?", why)
         for number, (moment, why) in enumerate(items, start=len(picked) + 1):
             self.answer_text(f"Moment {number}:", moment)
-            if adds:
-                self.check(f"Vem berör '{moment}'?", [])
             self.answer_text("Varför / med vilket syfte?", why)
         self.answer_text(f"Moment {len(picked) + len(items) + 1}:", "")
+
+    def reflect(
+        self,
+        question: str,
+        items: Sequence[tuple[str, str]] = (),
+        *,
+        adds: bool = False,
+        on_map: Sequence[tuple[int, str, str]] = (),
+    ) -> None:
+        """A reflection on the phase's map (with the yes/no question before it): the moments at
+        the positions of ``on_map`` marked with Space (each (position, name, why)), the ``items``
+        (moment, why) typed in, then Enter; nothing marked or typed answers Nej.  To add, the form
+        of a new moment is open at once (name, whom – none – and purpose)."""
+        self.expect(question)
+        if adds:
+            self.send("".join(f"{moment}{TAB}{TAB}{why}{ENTER}" for moment, why in items) + ENTER)
+            return
+        keys, pointer = "", 1
+        for position, _, _ in sorted(on_map):
+            keys += DOWN * (position - pointer) + SPACE
+            pointer = position
+        keys += "".join(f"n{moment}{TAB}{why}{ENTER}" for moment, why in items)
+        keys += ENTER + "".join(f"{why}{ENTER}" for _, _, why in sorted(on_map))
+        self.send(keys)
 
     def interrupt(self) -> None:
         """Ctrl-C at the prompt: a key to a full-screen prompt, SIGINT at a plain one."""
@@ -272,8 +296,12 @@ class Terminal:
         """
         given = given or {}
         answers: dict[str, Answer] = {}
-        for question in questions:
-            if not question.is_active(answers):
+        for index, question in enumerate(questions):
+            if question.id in answers or not question.is_active(answers):
+                continue  # (a reflection is answered with its yes/no question)
+            following = questions[index + 1] if index + 1 < len(questions) else None
+            if following is not None and _reflection(question, following):
+                answers.update(self._reflection(question, following, given))
                 continue
             mapped = any(
                 answers[q.id].value and (q.phase == question.phase or not question.phase)
@@ -323,6 +351,25 @@ class Terminal:
             )
             return Answer(tuple(ActionItem(m, w) for m, w in items) or None)
         raise AssertionError(f"unknown question type {kind}")
+
+    def _reflection(self, yes_no: Question, items: Question, given: dict[str, object]) -> dict[str, Answer]:
+        """A yes/no question and its reflection, answered on the map at once."""
+        typed = list(given.get(items.id, ())) if given.get(yes_no.id, "Nej") == "Ja" else []  # type: ignore[call-overload]
+        self.reflect(yes_no.text, typed, adds=items.plan == "lagga_till")
+        if not typed:
+            return {yes_no.id: Answer("Nej")}
+        return {yes_no.id: Answer("Ja"), items.id: Answer(tuple(ActionItem(m, w) for m, w in typed))}
+
+
+def _reflection(question: Question, following: Question) -> bool:
+    """Whether ``following`` is a reflection on the map asked together with yes/no ``question``."""
+    condition = following.condition
+    return (
+        question.kind.name == "janej"
+        and following.kind.name == "atgarder"
+        and bool(following.phase)
+        and getattr(condition, "question_id", None) == question.id
+    )
 
 
 # -- the program --------------------------------------------------------------------------------

@@ -77,18 +77,19 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
         [("Kravprofil", [1], "Med chefen"), ("Informationsutskick", [2, 3], "")],
     )
     t.expect("Reflektion")
-    t.choose("Finns det moment som du skulle vilja lägga till?", 1, progress="Steg 1 · fråga 5 av 11")
-    t.expect("Steg 1 · fråga 5 av 11 · följdfråga")
-    t.action_items(
-        "Vad skulle det vara och med vilket syfte?",
+    # Each reflection is answered on the map, with its yes/no question: one question in the count.
+    t.expect("Steg 1 · fråga 5 av 11")
+    t.reflect(
+        "Finns det moment som du skulle vilja lägga till?",
         [
             ("Välkomstsamtal med kandidaten", "Tryggare kandidater"),
             ("Checklista till kunden", "Samma upplägg"),
         ],
         adds=True,
     )
-    t.choose_by_arrows("Finns det moment som du skulle vilja utveckla?", 1)  # from "Ja" down to "Nej"
-    t.choose("Behöver något steg tas bort?", 2, progress="Steg 1 · fråga 7 av 11")
+    t.expect("Steg 1 · fråga 6 av 11")  # (the count stays: Ja adds no question)
+    t.reflect("Finns det moment som du skulle vilja utveckla?")  # Enter alone chooses nothing: Nej
+    t.reflect("Behöver något steg tas bort?")
     t.expect("Kund- och kandidatupplevelse")
     t.answer_long("För kunden", "Kunden känner sig förberedd.")
     t.expect_question("Betyg för kundens upplevelse")
@@ -109,15 +110,13 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
         "Vilka moment ingår generellt i din process under intervjuerna?",
         [("Presentation", [], ""), ("Avslutet av intervjun", [2], "")],
     )
-    t.choose("Finns det moment som du skulle vilja lägga till?", 2)
-    t.choose("Finns det moment som du skulle vilja utveckla?", 1)
-    # What to develop is picked on the map of this phase.
-    t.action_items(
-        "Vad ser du att det finns en utvecklingspotential kring och varför?",
-        [],
+    t.reflect("Finns det moment som du skulle vilja lägga till?")
+    # What to develop is marked on the map of this phase.
+    t.reflect(
+        "Finns det moment som du skulle vilja utveckla?",
         on_map=[(2, "Avslutet av intervjun", "Kandidaten ska veta vad som händer sedan")],
     )
-    t.choose("Behöver något steg tas bort?", 2)
+    t.reflect("Behöver något steg tas bort?")
     t.answer_long("För kunden", "")
     t.choose("Betyg för kundens upplevelse", 6)  # the digit of "(hoppa över)"
     t.answer_long("För kandidaten", "")
@@ -128,15 +127,13 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
     t.answer_long("Vilka moment genomför du efter en genomförd intervju?", "Återkoppling till alla.")
     t.choose_with_comment("Finns det en tydlig rutin?", 3, "Ingen fast rutin")
     t.moments("Vilka moment ingår generellt i din process efter intervjuerna?", [])  # none mapped
-    t.choose("Finns det moment som du skulle vilja lägga till?", 1)
-    t.action_items(
-        "Vad skulle det vara och med vilket syfte?",
+    t.reflect(
+        "Finns det moment som du skulle vilja lägga till?",
         [("Återkoppling inom två dagar", "Bättre kandidatupplevelse")],
         adds=True,
     )
-    t.choose("Finns det moment som du skulle vilja utveckla?", 2)
-    t.choose("Behöver något steg tas bort?", 1)
-    t.action_items("Vilket steg vill du ta bort, och varför?", [("Pappersenkät", "Ingen läser den")])
+    t.reflect("Finns det moment som du skulle vilja utveckla?")
+    t.reflect("Behöver något steg tas bort?", [("Pappersenkät", "Ingen läser den")])
     t.answer_long("För kunden", "Snabbt besked.")
     t.choose("Betyg för kundens upplevelse", 5)
     t.answer_long("För kandidaten", "Vet var de står.")
@@ -149,9 +146,11 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
 
     # What was not asked: Nej closes its follow-up question.
     output = t.output
-    assert output.count("Vad skulle det vara och med vilket syfte?") == 2  # Steg 1 and 3, not Steg 2
-    assert output.count("Vad ser du att det finns en utvecklingspotential kring och varför?") == 1
-    assert output.count("Vilket steg vill du ta bort, och varför?") == 1
+    # (the reflection's question is on its screen with the yes/no question, word for word)
+    assert (
+        "Finns det moment som du skulle vilja lägga till?\nVad skulle det vara och med vilket syfte?"
+        in output
+    )
     assert "Traceback" not in output
 
     header = front_matter(path)
@@ -176,7 +175,7 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
         ActionItem("Checklista till kunden", "Samma upplägg"),
     )
     assert answers["fore_karta"].value == (
-        Moment("Kravprofil", ("kunden",), "Med chefen"),
+        Moment("Kravprofil", ("kunden",), "Med chefen"),  # (a note about the process)
         Moment("Informationsutskick", ("kandidaten", "kollegor")),
     )
     mapped = {m.name: m.id for m in answers["under_karta"].value}
@@ -363,19 +362,15 @@ def test_utga_fran_offers_every_earlier_answer_as_the_default(
         """Press Enter (Esc-Enter for multi-line) everywhere, and keep every offered action item."""
         change = change or {}
         answered: dict[str, Answer] = {}
+        ids = {question.id for question in KARTLAGGNING.all_questions()}
         for question in KARTLAGGNING.all_questions():
             if not question.is_active(answered):
                 continue
             answered[question.id] = earlier.answers.get(question.id, Answer(None))
             if question.kind.name == "atgarder":
-                items = earlier.answers[question.id].value
-                terminal.expect(question.text)
-                for number, item in enumerate(items, start=1):  # type: ignore[arg-type]
-                    terminal.answer_text(f"Moment {number}:")
-                    if question.plan == "lagga_till":  # whom it involves: the earlier choice
-                        terminal.check(f"Vem berör '{item.moment}'?")
-                    terminal.answer_text("Varför / med vilket syfte?")
-                terminal.answer_text(f"Moment {len(items) + 1}:")  # type: ignore[arg-type]
+                continue  # (answered on the map with the yes/no question before it)
+            if question.kind.name == "janej" and question.id + "_vad" in ids:
+                terminal.reflect(question.text)  # Enter keeps the earlier items (none: Nej)
             elif question.kind.name == "langtext":
                 terminal.answer_long(question.text)
             elif question.kind.name == "moment":  # nothing mapped earlier: an empty list is offered

@@ -81,27 +81,29 @@ def test_a_step_in_plain_mode_in_a_terminal(run: Run, reports_dir: Path) -> None
     t.expect("Hur involverar du dina kollegor?")
     line(t, "> ", "")
     t.expect("Vilka moment ingår generellt i din process före intervjuerna?")
-    line(t, "Moment 1 (tomt när listan är klar): ", "Kravprofil")
-    line(t, "Vem berör momentet? (1 kunden, 2 kandidaten, 3 kollegor; t.ex. 1,2): ", "1,4")
-    t.expect("Ogiltigt svar: skriv nummer mellan 1 och 3, t.ex. 1,3. Försök igen.")
-    line(t, "Vem berör momentet? (1 kunden, 2 kandidaten, 3 kollegor; t.ex. 1,2): ", "1 3")
-    line(t, "Notering (valfritt): ", "Med chefen")
-    line(t, "Moment 2 (tomt när listan är klar): ", "")
+    # The map in plain lines: "+ namn ; berör ; notering för uppdraget ; notering om processen".
+    t.expect("Kartan är tom. Skriv + och momentets namn")
+    line(t, "Kommando (Enter = klar, ? = hjälp): ", "+ Kravprofil ; 1,4")
+    t.expect("Skriv 1–3 (1 kunden, 2 kandidaten, 3 kollegor) eller ett namn. Skriv ? för hjälp.")
+    line(t, "Kommando (Enter = klar, ? = hjälp): ", "+ Kravprofil ; 1 3 ; ; Med chefen")
+    t.expect("Lade till 1. Kravprofil (kunden, kollegor).")
+    line(t, "Kommando (Enter = klar, ? = hjälp): ", "")
 
     t.expect("Reflektion\nNär du förberett dig inför en kommande intervju, reflektera över följande:")
-    t.expect("Finns det moment som du skulle vilja lägga till?\n  1) Ja\n  2) Nej\n")
-    line(t, "Skriv j eller n (måste besvaras): ", "j")
-    t.expect("Vad skulle det vara och med vilket syfte?")
-    line(t, "Moment 1: ", "Välkomstsamtal")
-    line(t, "Vem berör momentet? (1 kunden, 2 kandidaten, 3 kollegor; t.ex. 1,2): ", "2")
-    line(t, "Varför / med vilket syfte? ", "Tryggare kandidater")
-    line(t, "Moment 2: ", "")
+    # Each reflection with its yes/no question, on the map: choosing nothing answers Nej.
+    t.expect("Finns det moment som du skulle vilja lägga till?\nVad skulle det vara och med vilket syfte?")
+    t.expect("Din karta: Kravprofil")
+    line(t, "Moment (Enter = klar): ", "Välkomstsamtal ; 2 ; Tryggare kandidater")
+    t.expect("Lade till Välkomstsamtal.")
+    line(t, "Moment (Enter = klar): ", "")
     t.expect("Finns det moment som du skulle vilja utveckla?")
-    line(t, "Skriv j eller n (måste besvaras): ", "")
-    t.expect("Ogiltigt svar: frågan måste besvaras. Försök igen.")
-    line(t, "Skriv j eller n (måste besvaras): ", "n")
+    line(t, "Skriv numren på de moment du vill utveckla, t.ex. 1,3 (Enter = inga): ", "4")
+    t.expect("Skriv nummer mellan 1 och 1, t.ex. 1,3. Försök igen.")
+    line(t, "Skriv numren på de moment du vill utveckla, t.ex. 1,3 (Enter = inga): ", "")
+    line(t, "Moment (Enter = klar): ", "")
     t.expect("Behöver något steg tas bort?")
-    line(t, "Skriv j eller n (måste besvaras): ", "Nej")
+    line(t, "Skriv numren på de moment du vill ta bort, t.ex. 1,3 (Enter = inga): ", "")
+    line(t, "Moment (Enter = klar): ", "")
 
     t.expect("Kund- och kandidatupplevelse")
     t.expect("För kunden")
@@ -187,7 +189,7 @@ def test_ctrl_c_saves_and_the_resume_command_keeps_plain_mode(
     line(resumed, "Datum, ÅÅÅÅ-MM-DD", "")
     for _ in range(3):  # Del 1: a text and the moments of each phase (none)
         line(resumed, "> ", "")
-        line(resumed, "Moment 1 (tomt när listan är klar): ", "")
+        line(resumed, "Kommando (Enter = klar, ? = hjälp): ", "")
     for _ in range(2):  # Del 2: customer text and rating, candidate text and rating
         line(resumed, "> ", "")
         line(resumed, "Skriv en siffra 1–5", "5")
@@ -222,17 +224,13 @@ QUICK_ANSWERS = [
     "Skickade agenda.",  # forbered: two lines, then the empty line that ends the answer
     "Bokade rum.",
     "",
-    "Agenda till kunden",  # forbered_moment: one moment, involving the customer, no note
-    "1",
-    "",
+    "+ Agenda till kunden ; 1",  # forbered_moment: one moment, involving the customer, no note
     "",
     "",  # genomfor: empty
     "",  # genomfor_moment: none
     "Ringde alla.",  # folj_upp
     "",
-    "Återkoppling",  # folj_upp_moment
-    "2",
-    "Samma dag",
+    "+ Återkoppling ; 2 ; ; Samma dag",  # folj_upp_moment, with a note about the process
     "",
     "Bra.",  # snabb_upplevelse_kund
     "",

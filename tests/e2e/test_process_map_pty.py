@@ -15,6 +15,8 @@ from intervjufas.model.answers import Moment
 
 from .conftest import (
     CTRL_C,
+    ENTER,
+    TAB,
     Terminal,
     days_around_now,
     front_matter,
@@ -48,43 +50,20 @@ def experience(t: Terminal) -> None:
 
 def no_changes_then_experience(t: Terminal) -> None:
     """Nothing to add, develop or remove in the step; then its experience questions."""
-    for question in ("lägga till", "utveckla"):
-        t.choose(f"Finns det moment som du skulle vilja {question}?", 2)
-    t.choose("Behöver något steg tas bort?", 2)
+    t.reflect("Finns det moment som du skulle vilja lägga till?", adds=True)
+    t.reflect("Finns det moment som du skulle vilja utveckla?")
+    t.reflect("Behöver något steg tas bort?")
     experience(t)
 
 
 def offered(t: Terminal, question: str, moments: Sequence[tuple[str, str]]) -> None:
-    """A map question pre-filled from the earlier map: each (name, note in the prompt) offered in
-    turn and kept with Enter; then no new moment."""
+    """A map question pre-filled from the earlier map: each (name, whom and when developed) shown
+    in the editor's list, and the whole map kept with Enter."""
     t.expect(question)
-    t.expect("Momenten från tidigare föreslås ett i taget")
-    for number, (name, note) in enumerate(moments, start=1):
-        t.expect(re.compile(rf"Moment {number}{re.escape(note)}:\s*{re.escape(name)}"))
-        t.send("\r")
-    t.answer_text(f"Moment {len(moments) + 1} (tomt när listan är klar):", "")
-
-
-def add_moment(t: Terminal, question: str, name: str, whom: Sequence[int], why: str) -> None:
-    """A moment to add, with whom it involves and why."""
-    t.expect(question)
-    t.answer_text("Moment 1:", name)
-    t.check(f"Vem berör '{name}'?", whom)
-    t.answer_text("Varför / med vilket syfte?", why)
-    t.answer_text("Moment 2:", "")
-
-
-def pick_on_map(t: Terminal, question: str, choices: Sequence[str], position: int, why: str) -> None:
-    """An item about a moment on the map: the map's moments are the choices; one is picked."""
-    t.expect(question)
-    t.expect("Vilka moment på din processkarta gäller det?")
-    for choice in choices:
-        t.expect(choice)
-    t.check("", [position])
-    name = choices[position - 1]
-    t.expect(f"Valda: {name}")
-    t.answer_text(f"Varför – {name}?", why)
-    t.answer_text("Moment 2:", "")  # nothing typed besides
+    for number, (name, shown) in enumerate(moments, start=1):
+        t.expect(re.compile(rf"{number}\. {re.escape(name)}\s+{re.escape(shown)}"))
+    t.send(ENTER)
+    t.expect(f"{len(moments)} moment:")
 
 
 def first_assignment(t: Terminal) -> None:
@@ -100,10 +79,10 @@ def first_assignment(t: Terminal) -> None:
         "Vilka moment ingår generellt i din process före intervjuerna?",
         [("Kravprofil med kunden", [1], "En vecka före"), ("Informationsutskick", [2], "")],
     )
-    t.choose("Finns det moment som du skulle vilja lägga till?", 1)
-    add_moment(t, "Vad skulle det vara och med vilket syfte?", "Välkomstsamtal", [2], "Tryggare kandidater")
-    t.choose("Finns det moment som du skulle vilja utveckla?", 2)
-    t.choose("Behöver något steg tas bort?", 2)
+    t.expect("Finns det moment som du skulle vilja lägga till?")
+    t.send("Välkomstsamtal" + TAB + "2" + TAB + "Tryggare kandidater" + ENTER + ENTER)  # whom: 2 kandidaten
+    t.reflect("Finns det moment som du skulle vilja utveckla?")
+    t.reflect("Behöver något steg tas bort?")
     experience(t)
 
     t.expect("Steg 2: Under intervjun")
@@ -114,16 +93,12 @@ def first_assignment(t: Terminal) -> None:
         "Vilka moment ingår generellt i din process under intervjuerna?",
         [("Intervjun", [1, 2], ""), ("Avslutet", [2], "")],
     )
-    t.choose("Finns det moment som du skulle vilja lägga till?", 2)
-    t.choose("Finns det moment som du skulle vilja utveckla?", 1)
-    pick_on_map(
-        t,
-        "Vad ser du att det finns en utvecklingspotential kring och varför?",
-        ["Intervjun", "Avslutet"],
-        2,
-        "Kandidaten ska veta vad som händer sedan",
+    t.reflect("Finns det moment som du skulle vilja lägga till?", adds=True)
+    t.reflect(
+        "Finns det moment som du skulle vilja utveckla?",
+        on_map=[(2, "Avslutet", "Kandidaten ska veta vad som händer sedan")],
     )
-    t.choose("Behöver något steg tas bort?", 2)
+    t.reflect("Behöver något steg tas bort?")
     experience(t)
 
     t.expect("Steg 3: Efter intervjun")
@@ -133,12 +108,9 @@ def first_assignment(t: Terminal) -> None:
         "Vilka moment ingår generellt i din process efter intervjuerna?",
         [("Återkoppling", [2], "Inom två dagar"), ("Pappersenkät", [2], "")],
     )
-    t.choose("Finns det moment som du skulle vilja lägga till?", 2)
-    t.choose("Finns det moment som du skulle vilja utveckla?", 2)
-    t.choose("Behöver något steg tas bort?", 1)
-    pick_on_map(
-        t, "Vilket steg vill du ta bort, och varför?", ["Återkoppling", "Pappersenkät"], 2, "Ingen läser den"
-    )
+    t.reflect("Finns det moment som du skulle vilja lägga till?", adds=True)
+    t.reflect("Finns det moment som du skulle vilja utveckla?")
+    t.reflect("Behöver något steg tas bort?", on_map=[(2, "Pappersenkät", "Ingen läser den")])
     experience(t)
 
 
@@ -158,9 +130,9 @@ def second_assignment(t: Terminal, today: str) -> None:
         t,
         "Vilka moment ingår generellt i din process före intervjuerna?",
         [
-            ("Kravprofil med kunden", " (kunden)"),
-            ("Informationsutskick", " (kandidaten)"),
-            ("Välkomstsamtal", " (kandidaten)"),
+            ("Kravprofil med kunden", "kunden"),
+            ("Informationsutskick", "kandidaten"),
+            ("Välkomstsamtal", "kandidaten"),
         ],
     )
     no_changes_then_experience(t)
@@ -172,7 +144,7 @@ def second_assignment(t: Terminal, today: str) -> None:
     offered(
         t,
         "Vilka moment ingår generellt i din process under intervjuerna?",
-        [("Intervjun", " (kunden, kandidaten)"), ("Avslutet", f" (kandidaten; utvecklat {today})")],
+        [("Intervjun", "kunden, kandidaten"), ("Avslutet", f"kandidaten (utvecklat {today})")],
     )
     no_changes_then_experience(t)
 
@@ -182,7 +154,7 @@ def second_assignment(t: Terminal, today: str) -> None:
     offered(
         t,
         "Vilka moment ingår generellt i din process efter intervjuerna?",
-        [("Återkoppling", " (kandidaten)")],
+        [("Återkoppling", "kandidaten")],
     )
     no_changes_then_experience(t)
 
@@ -251,19 +223,17 @@ def test_plain_prompts_map_and_pick_moments(run: Run, reports_dir: Path) -> None
         t.expect("> ")
         t.send("\r")
     t.expect("Vilka moment ingår generellt i din process före intervjuerna?")
-    t.expect("Ett moment i taget. Lämna raden tom när listan är klar.")
-    for name, whom, note in (("Kravprofil", "1", "Med chefen"), ("Informationsutskick", "2,3", "")):
-        t.answer_text("(tomt när listan är klar): ", name)
-        t.answer_text("(1 kunden, 2 kandidaten, 3 kollegor; t.ex. 1,2): ", whom)
-        t.answer_text("Notering (valfritt): ", note)
-    t.answer_text("Moment 3 (tomt när listan är klar): ", "")
-    t.answer_text("Skriv j eller n (måste besvaras): ", "n")  # nothing to add
-    t.answer_text("Skriv j eller n (måste besvaras): ", "j")  # something to develop
+    t.expect("Kartan är tom.")
+    t.answer_text("Kommando (Enter = klar, ? = hjälp): ", "+ Kravprofil ; 1 ; ; Med chefen")
+    t.answer_text("Kommando (Enter = klar, ? = hjälp): ", "+ Informationsutskick ; 2,3")
+    t.answer_text("Kommando (Enter = klar, ? = hjälp): ", "")
+    t.answer_text("Moment (Enter = klar): ", "")  # nothing to add
     t.expect("Momenten på din processkarta:\n  1) Kravprofil\n  2) Informationsutskick\n")
-    t.answer_text("Skriv numren på momenten, t.ex. 1,3 (Enter = inga): ", "2")
+    t.answer_text("Skriv numren på de moment du vill utveckla, t.ex. 1,3 (Enter = inga): ", "2")
     t.answer_text("Varför – Informationsutskick? ", "Kortare text")
-    t.answer_text("Moment 2: ", "")
-    t.answer_text("Skriv j eller n (måste besvaras): ", "n")
+    t.answer_text("Moment (Enter = klar): ", "")
+    t.answer_text("Skriv numren på de moment du vill ta bort, t.ex. 1,3 (Enter = inga): ", "")
+    t.answer_text("Moment (Enter = klar): ", "")
     for _ in range(2):
         t.answer_text("> ", "")
         t.answer_text("Enter för att hoppa över: ", "")
@@ -306,11 +276,8 @@ def test_ny_karta_starts_blank(run: Run, run_command: Callable, reports_dir: Pat
     ):
         t.answer_long(question, "")
     t.expect("Vilka moment ingår generellt i din process före intervjuerna?")
-    t.expect("Lämna raden tom när listan är klar.")
-    t.answer_text("Moment 1 (tomt när listan är klar):", "Telefonintervju")
-    t.check("Vem berör 'Telefonintervju'?", [2])
-    t.answer_text("Notering (valfritt):", "")
-    t.answer_text("Moment 2 (tomt när listan är klar):", "")
+    t.expect("Kartan är tom: skriv det första momentet.")  # (nothing carried)
+    t.send("Telefonintervju" + TAB + "2" + ENTER + ENTER)
     t.expect("Finns det moment som du skulle vilja lägga till?")
     t.send(CTRL_C)
     assert t.wait_exit() == 130

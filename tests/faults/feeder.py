@@ -67,13 +67,29 @@ def answer_script(questionnaire: Questionnaire, rng: random.Random, uppdrag: str
     """Lines for every question the set asks, in order, following the conditions."""
     answers: dict[str, Answer] = {}
     script = []
-    for question in questionnaire.all_questions():
+    questions = list(questionnaire.all_questions())
+    for index, question in enumerate(questions):
         if not question.is_active(answers):
             continue
         scripted = _scripted(question, rng, uppdrag)
+        following = questions[index + 1] if index + 1 < len(questions) else None
+        if following is not None and _reflection_of(following, question):
+            # A reflection on the map is asked with its yes/no question: on Ja its lines are all
+            # that is typed for both; on Nej one empty line (nothing added, marked or typed).
+            lines: tuple[str, ...] = () if scripted.expected.value == "Ja" else ("",)
+            scripted = Scripted(question, lines, scripted.expected)
         answers[question.id] = scripted.expected
         script.append(scripted)
     return script
+
+
+def _reflection_of(question: Question, yes_no: Question) -> bool:
+    condition = question.condition
+    return (
+        yes_no.kind.name == "janej"
+        and bool(question.plan and question.phase)
+        and getattr(condition, "question_id", None) == yes_no.id
+    )
 
 
 def _text(rng: random.Random) -> str:
@@ -111,9 +127,11 @@ def _scripted(question: Question, rng: random.Random, uppdrag: str) -> Scripted:
         return Scripted(question, ("" if rating is None else str(rating),), Answer(rating))
     if kind == "atgarder":
         items = [ActionItem(_text(rng), _text(rng)) for _ in range(rng.choice((1, 1, 2)))]
-        # A moment to add is asked whom it involves (Enter: no one) before why.
-        whom = ("",) if question.plan == "lagga_till" and question.phase else ()
-        lines = [part for item in items for part in (item.moment, *whom, item.why)]
+        if question.phase:  # a reflection on the map: one line a moment ("namn ; berör ; syfte")
+            whom = " ; " if question.plan == "lagga_till" else ""
+            lines = [f"{item.moment} ;{whom} {item.why}" for item in items]
+        else:
+            lines = [part for item in items for part in (item.moment, item.why)]
         return Scripted(question, (*lines, ""), Answer(tuple(items)))
     if kind == "moment":
         # No moments: a map would be offered to every later session in the same folder.
@@ -124,7 +142,9 @@ def _scripted(question: Question, rng: random.Random, uppdrag: str) -> Scripted:
 def with_default_dates(script: Sequence[Scripted]) -> list[Scripted]:
     """The script with every date left at its default (today): the full interface pre-fills it."""
     today = dt.date.today().isoformat()
-    return [Scripted(s.question, ("",), Answer(today)) if s.question.kind.name == "datum" else s for s in script]
+    return [
+        Scripted(s.question, ("",), Answer(today)) if s.question.kind.name == "datum" else s for s in script
+    ]
 
 
 def lines_of(script: Sequence[Scripted]) -> list[str]:

@@ -64,12 +64,14 @@ def run_session_command(
                 show_answers_file_findings,
                 show_future_dates,
                 show_session_result,
+                show_warnings,
             )
 
             with session_over():  # (the report is saved: a stop now interrupts nothing)
                 show_answers_file_findings(errors, result.personal_data, prefix="Varning")
                 if settings.answers_file is not None:
                     show_future_dates(errors, result)
+                show_warnings(errors, result)
                 quiet = plain or settings.answers_file is not None
                 console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
                 show_session_result(console, result, settings, plain=quiet)

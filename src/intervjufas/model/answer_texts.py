@@ -50,6 +50,8 @@ def free_texts(question: Question, answer: Answer) -> list[FreeText]:
                 texts.append(FreeText(MOMENT, item.name, number))
                 if item.note:
                     texts.append(FreeText(NOTE, item.note, number))
+                if item.assignment_note:
+                    texts.append(FreeText(NOTE, item.assignment_note, number))
     if answer.comment:
         texts.append(FreeText(COMMENT, answer.comment))
     return texts
@@ -72,7 +74,8 @@ def rewrite_free_texts(question: Question, answer: Answer, rewrite: Rewrite) -> 
 def _rewritten_moment(item: Moment, number: int, rewrite: Rewrite) -> Moment:
     """The moment with its texts rewritten; its id and whom it involves are kept."""
     note = rewrite(FreeText(NOTE, item.note, number)) if item.note else ""
-    return replace(item, name=rewrite(FreeText(MOMENT, item.name, number)), note=note)
+    own = rewrite(FreeText(NOTE, item.assignment_note, number)) if item.assignment_note else ""
+    return replace(item, name=rewrite(FreeText(MOMENT, item.name, number)), note=note, assignment_note=own)
 
 
 def _rewritten_item(item: ActionItem, number: int, rewrite: Rewrite) -> ActionItem:

@@ -54,10 +54,14 @@ class Moment:
     note: str = ""
     id: str = field(default="", compare=False)  # identity, not content
     developed: str = ""  # the date an 'utveckla' item for it was done (ÅÅÅÅ-MM-DD)
+    # A note about this assignment only (names, places, times): it stays in its report and is never
+    # carried to a later map; ``note`` is about the process and is carried.
+    assignment_note: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", one_line(self.name))
         object.__setattr__(self, "note", one_line(self.note))
+        object.__setattr__(self, "assignment_note", one_line(self.assignment_note))
         object.__setattr__(self, "involves", involved(self.involves))
 
 

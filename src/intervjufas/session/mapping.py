@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # (the answers file, earlier reports and recovery are read on
     from intervjufas.session.answers_file import AnswersFile, FileFinding
     from intervjufas.session.prompter import Prompter
 
+
 def check_terminal(options: SessionOptions) -> None:
     if options.answers_file is not None or use_plain(options):
         return
@@ -101,9 +102,11 @@ def run_session(options: SessionOptions, make_prompter: Callable[[], Prompter]) 
         report.author = author
     process_map = _map_state(options, folder, questionnaire, start, report)
     found: list[FileFinding] = []
+    warnings: list[str] = []
     try:
         if answers is not None:
             report, found = _run_from_file(options, handle, report, answers, defaults, process_map)
+            warnings += _map_taken(process_map, questionnaire, answers, report)
         else:
             follow_up = FollowUpRound.in_folder(
                 handle.folder, handle.questionnaire, options.follow_up, ahead=_reads_ahead(options, report)
@@ -122,9 +125,41 @@ def run_session(options: SessionOptions, make_prompter: Callable[[], Prompter]) 
     finally:
         handle.close()
     remaining = [s for s in questionnaire.steps if step_status(s, report.answers) != STATUS_DONE]
-    result = SessionResult(handle.path, report, questionnaire, not remaining, remaining, found)
-    result.already_complete = bool(options.resume) and not before
-    return result
+    return SessionResult(
+        handle.path,
+        report,
+        questionnaire,
+        not remaining,
+        remaining,
+        found,
+        already_complete=bool(options.resume) and not before,
+        warnings=warnings,
+    )
+
+
+def _map_taken(
+    process_map: MapState, questionnaire: Questionnaire, answers: AnswersFile, report: Report
+) -> list[str]:
+    """What an answers file run says when moments its file does not give came from another
+    report's map in the folder (the latest one: not a report the user named)."""
+    source = process_map.source
+    if not process_map.from_folder or source is None:
+        return []
+    taken = [
+        question.id
+        for question in questionnaire.all_questions()
+        if question.kind.maps_process
+        and question.id not in answers.values
+        and (answer := report.answers.get(question.id)) is not None
+        and answer.value is not None
+    ]
+    if not taken:
+        return []
+    return [
+        f"Processkartan ({', '.join(taken)}) togs från rapporten {source.name}, eftersom svarsfilen "
+        "inte anger den. Ange momenten i svarsfilen, välj rapport med --utga-fran eller börja med "
+        "en tom karta med --ny-karta."
+    ]
 
 
 def _start_report(options: SessionOptions, folder: Path, questionnaire: Questionnaire) -> LoadedReport | None:

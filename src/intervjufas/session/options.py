@@ -63,6 +63,7 @@ class SessionResult:
     next_steps: list[Step]
     personal_data: list[FileFinding] = field(default_factory=list)  # found in an answers file
     already_complete: bool = False  # --fortsatt on a report whose every step was already done
+    warnings: list[str] = field(default_factory=list)  # said as "Varning: …" once the report is saved
 
 
 def use_plain(options: SessionOptions) -> bool:

@@ -48,6 +48,11 @@ class PersonalDataGuard:
         self.interactive = interactive
         self.today = today
 
+    @property
+    def reflects_on_map(self) -> bool:
+        """Whether the guarded prompter answers a reflection and its yes/no question on the map."""
+        return bool(getattr(self.prompter, "reflects_on_map", False))
+
     def section(self, title: str, text: str) -> None:
         self.prompter.section(title, text)
 

@@ -30,10 +30,13 @@ Phases = dict[str, tuple[Moment, ...]]
 class MapState:
     """The process map of one session."""
 
-    def __init__(self, find: Callable[[], StartMap] | None = None) -> None:
-        """``find`` gives the map to start from (none: the map starts blank)."""
+    def __init__(self, find: Callable[[], StartMap] | None = None, *, from_folder: bool = False) -> None:
+        """``find`` gives the map to start from (none: the map starts blank); ``from_folder``: it is
+        the latest map of the reports folder (not one the user named)."""
         self._find = find
         self._carried: Phases | None = None
+        self.from_folder = from_folder
+        self.source: Path | None = None  # the report the carried map came from, once looked up
 
     @classmethod
     def in_folder(cls, folder: Path, questionnaire: Questionnaire, author: str, exclude_id: str) -> MapState:
@@ -45,7 +48,7 @@ class MapState:
 
             return latest_map(folder, questionnaire, author, exclude_id)
 
-        return cls(find)
+        return cls(find, from_folder=True)
 
     def carried(self, report: Report, follow_up: FollowUpRound, prompter: Prompter) -> Phases:
         """The start map with the items the follow-up marked done applied (computed once); says
@@ -57,6 +60,7 @@ class MapState:
             start = self._find() if self._find is not None else StartMap({})
             self._carried = carried_map(start.phases, done, report.date)
             if start.source is not None and any(self._carried.values()):
+                self.source = start.source
                 prompter.note(_source(start, report.author))
         return self._carried
 
@@ -71,6 +75,33 @@ class MapState:
         if question.phase:
             return mapped.get(question.phase, ())
         return tuple(moment for moments in mapped.values() for moment in moments)
+
+    def phase_map(
+        self, report: Report, questionnaire: Questionnaire, question: Question
+    ) -> tuple[Moment, ...]:
+        """The map of a reflection's phase as mapped in this report (shown while it is answered)."""
+        if not question.phase or question.plan is None or question.kind.maps_process:
+            return ()
+        from intervjufas.report.process_map.report_map import mapped_moments
+
+        return mapped_moments(report, questionnaire).get(question.phase, ())
+
+    def taken(self, report: Report, questionnaire: Questionnaire, question: Question) -> dict[str, str]:
+        """The moments (by id) that the other reflections of this mapping chose to develop or
+        remove, with what for: a moment is not both developed and removed in one mapping."""
+        if question.plan not in ("utveckla", "ta_bort"):
+            return {}
+        taken: dict[str, str] = {}
+        for other in questionnaire.all_questions():
+            answer = report.answers.get(other.id)
+            if other.id == question.id or other.plan not in ("utveckla", "ta_bort") or answer is None:
+                continue
+            if not other.is_active(report.answers):
+                continue
+            for item in items_in(answer.value):
+                if item.moment_id:
+                    taken.setdefault(item.moment_id, other.plan)
+        return taken
 
     def linked(self, report: Report, questionnaire: Questionnaire, question: Question, value: Value) -> Value:
         """Items to develop or remove that were typed (or given in an answers file) rather than

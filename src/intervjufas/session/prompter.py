@@ -8,7 +8,8 @@ The session never knows whether the answers come from Questionary menus, plain l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from intervjufas.model.answers import Answer, Moment
@@ -26,6 +27,15 @@ class AskRequest:
     context: str = ""
     # For an action-item question about the map (to develop or remove): the moments to pick from.
     map_moments: tuple[Moment, ...] = ()
+    # For a question answered on the map (its moments, a reflection): called with the answer as it
+    # stands after every edit, so that the session saves each edit as it is made.
+    keep: Callable[[Answer], None] | None = field(default=None, compare=False)
+    # For a reflection: the phase's map in view, and the moments (by id) other reflections of this
+    # mapping chose, with what for ("utveckla", "ta_bort"): they cannot be chosen again.
+    phase_map: tuple[Moment, ...] = ()
+    taken: Mapping[str, str] = field(default_factory=dict)
+    # For a reflection asked together with the yes/no question before it: that question.
+    asks_first: Question | None = None
 
 
 class Prompter(Protocol):

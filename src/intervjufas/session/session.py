@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 from intervjufas.errors import PartialAnswer
-from intervjufas.model.answers import Answer
+from intervjufas.model.answers import NO, YES, Answer
+from intervjufas.model.conditions import Comparison
 from intervjufas.model.questionnaire import Questionnaire, Step
-from intervjufas.model.questions import Question
+from intervjufas.model.questions import Question, Widget
 from intervjufas.report.model import Report
 from intervjufas.session.follow_up import FollowUpRound
 from intervjufas.session.process_map import MapState
@@ -22,6 +23,7 @@ from intervjufas.session.prompter import AskRequest, Prompter
 from intervjufas.session.suggestions import Suggestions, added
 
 Saver = Callable[[Report, Iterable[str]], Report]
+REFLECTIONS = ("lagga_till", "utveckla", "ta_bort")
 METADATA_TITLE = "Om uppdraget"
 
 
@@ -79,7 +81,24 @@ class Session:
         self.report.drafts.pop(key, None)
         self.save([key])
         if question is not None and question.kind.maps_process:
-            self._offer_colleagues_moments(question, answer)
+            self.map_final(question, answer)
+
+    def map_final(self, question: Question, answer: Answer) -> None:
+        """The one place where a phase's map is final: the consultant has closed its editor and
+        the map is saved (``question`` is the phase's map question, ``answer`` the map).  What is
+        offered after a phase's map, before the reflections on it, starts here: the colleagues'
+        moments the map lacks."""
+        self._offer_colleagues_moments(question, answer)
+
+    def _record_reflection(self, yes_no: Question, items: Question, answer: Answer) -> None:
+        """A reflection answered on the map: the yes/no question before it is Ja when something
+        was chosen or added, else Nej (and the reflection, not asked then, keeps no draft)."""
+        chosen = answer.value is not None
+        self._record(yes_no.id, Answer(YES if chosen else NO))
+        if chosen:
+            self._record(items.id, answer)
+        elif self.report.drafts.pop(items.id, None) is not None:
+            self.save([items.id])
 
     def _offer_colleagues_moments(self, question: Question, answer: Answer) -> None:
         """Once a phase's map is final: the team's moments it lacks, to add (see ``suggestions``)."""
@@ -155,19 +174,56 @@ class Session:
                 return
             question = pending[0]
             opens_group = question.group is not None and question.group != previous_group
+            reflection = self._reflection_after(question, questions)
+            asked = reflection or question
             request = AskRequest(
-                question=question,
+                question=asked,
                 progress=f"{label} · {progress(questions, question)}",
-                default=self.default_for(question),
+                default=self.default_for(asked),
                 group=question.group if opens_group else None,
-                map_moments=self.process_map.choices(self.report, self.questionnaire, question),
+                map_moments=self.process_map.choices(self.report, self.questionnaire, asked),
+                keep=partial(self._record_draft, asked.id) if on_map(asked) else None,
+                phase_map=self.process_map.phase_map(self.report, self.questionnaire, asked),
+                taken=self.process_map.taken(self.report, self.questionnaire, asked),
+                asks_first=question if reflection is not None else None,
             )
             previous_group = question.group
-            self.ask(
-                request,
-                partial(self._record, question.id),
-                partial(self._record_draft, question.id),
+            record = (
+                partial(self._record_reflection, question, reflection)
+                if reflection is not None
+                else partial(self._record, question.id)
             )
+            self.ask(request, record, partial(self._record_draft, asked.id))
+
+    def _reflection_after(self, question: Question, questions: Sequence[Question]) -> Question | None:
+        """The reflection on the map that this yes/no question opens ("Finns det moment som du
+        skulle vilja utveckla?", then the moments and why), when the prompter answers both on the
+        map at once: the next question, asked only on Ja, choosing moments of a phase."""
+        if not getattr(self.prompter, "reflects_on_map", False) or question.kind.widget is not Widget.YESNO:
+            return None
+        index = questions.index(question)
+        following = questions[index + 1] if index + 1 < len(questions) else None
+        if following is None or following.id in self.report.answers or not opened_by(following, question):
+            return None
+        return following
+
+
+def on_map(question: Question) -> bool:
+    """Whether a question is answered on a phase's map: its moments, or a reflection on it."""
+    return bool(question.phase) and (question.kind.maps_process or question.plan in REFLECTIONS)
+
+
+def opened_by(reflection: Question, yes_no: Question) -> bool:
+    """Whether a reflection on the map is asked only when this yes/no question is answered Ja."""
+    condition = reflection.condition
+    return (
+        on_map(reflection)
+        and not reflection.kind.maps_process
+        and isinstance(condition, Comparison)
+        and condition.question_id == yes_no.id
+        and condition.operator == "ar"
+        and condition.value == YES
+    )
 
 
 FOLLOW_UP_QUESTION = "följdfråga"

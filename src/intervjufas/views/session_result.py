@@ -36,6 +36,12 @@ def show_future_dates(console: Console, result: SessionResult) -> None:
         console.print(f"Varning: {warning}", markup=False, highlight=False)
 
 
+def show_warnings(console: Console, result: SessionResult) -> None:
+    """``Varning: …`` for each thing the session says once the report is saved."""
+    for warning in result.warnings:
+        console.print(f"Varning: {warning}", markup=False, highlight=False)
+
+
 def show_session_result(
     console: Console, result: SessionResult, options: SessionOptions, *, plain: bool
 ) -> None:

@@ -14,6 +14,7 @@ from export_samples import (
     HIDDEN_MOMENTS,
     NOTE,
     OWN_TEXT,
+    PROCESS_NOTE,
     SHOWN_CHANGES,
     SHOWN_MOMENTS,
     consultant_report,
@@ -81,7 +82,7 @@ def test_the_process_is_the_customer_s_moments_in_the_map_s_order_without_marks(
 def test_nothing_of_the_consultant_s_side_by_default(full: Document) -> None:
     customer = customer_version(full)
     text = repr(customer)
-    for hidden in (COLLEAGUE, "Anna", "Berg", OWN_TEXT, NOTE, "Notering", "Berör", "kollegor"):
+    for hidden in (COLLEAGUE, "Anna", "Berg", OWN_TEXT, NOTE, PROCESS_NOTE, "Notering", "Berör", "kollegor"):
         assert hidden.casefold() not in text.casefold(), hidden
     assert customer.sections == ()  # the answers are the consultant's own text
 
@@ -90,6 +91,8 @@ def test_notes_when_the_consultant_asks_for_them_and_still_no_colleague(full: Do
     customer = customer_version(full, notes=True)
     assert customer.process_map is not None
     assert customer.process_map[0].nodes[0].note == NOTE
+    # A note about the process may come from another customer's map: never in a customer version.
+    assert PROCESS_NOTE not in repr(customer)
     texts = [e.content for s in customer.sections for e in s.entries]
     assert TextContent("En kollega tar referenser på de två starkaste.") in texts
     assert COLLEAGUE not in repr(customer) and "Anna" not in repr(customer)
@@ -110,7 +113,13 @@ def test_colleague_names_are_replaced(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("involves", "meets"),
-    [(("kunden",), True), (("Arbetsgivaren",), True), (("deltagaren",), True), (("kollegor", "ahmed"), False), ((), False)],
+    [
+        (("kunden",), True),
+        (("Arbetsgivaren",), True),
+        (("deltagaren",), True),
+        (("kollegor", "ahmed"), False),
+        ((), False),
+    ],
 )
 def test_who_meets_the_customer(involves: tuple[str, ...], meets: bool) -> None:
     assert meets_customer(involves) is meets
@@ -177,7 +186,9 @@ def test_the_kept_text_is_used_while_the_report_is_unchanged(report_path: Path) 
     changed = customer_version_of(report_path)
     assert changed.kept is None and changed.markdown == made.markdown
     [warning] = changed.warnings
-    assert warning.startswith("nordlager.md har ändrats sedan kundversionen redigerades (nordlager.kundversion.md)")
+    assert warning.startswith(
+        "nordlager.md har ändrats sedan kundversionen redigerades (nordlager.kundversion.md)"
+    )
     assert "--kundversion --redigera" in warning
 
 

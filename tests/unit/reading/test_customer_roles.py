@@ -59,14 +59,23 @@ def _with_roles(questionnaire: Questionnaire, colleague: str = "Kalle") -> Repor
     report.answers["fore_karta"] = Answer(
         (
             *earlier,
-            Moment("Avstämning med lagerchefen", ("lagerchefen",), "Lagerchefen ringer upp", id="m6a2b3c4"),
+            Moment(
+                "Avstämning med lagerchefen",
+                ("lagerchefen",),
+                id="m6a2b3c4",
+                assignment_note="Lagerchefen ringer upp",
+            ),
             Moment("Intervju med rekryterande chef", ("rekryterande chef", "HR"), id="m7a2b3c4"),
             Moment("Lunch med Kalle", (colleague,), "Kalle bokar bord", id="m8a2b3c4"),
         )
     )
     report.answers["fore_utveckla"] = Answer("Ja")
     report.answers["fore_utveckla_vad"] = Answer(
-        (ActionItem("Avstämning med lagerchefen", "Lagerchefen vill höra av sig tidigare", moment_id="m6a2b3c4"),)
+        (
+            ActionItem(
+                "Avstämning med lagerchefen", "Lagerchefen vill höra av sig tidigare", moment_id="m6a2b3c4"
+            ),
+        )
     )
     return report
 
@@ -93,7 +102,9 @@ def test_a_role_s_moments_and_changes_reach_the_customer_as_written(
     assert "en kollega" not in text.replace("En kollega tar referenser", "").casefold()
 
 
-def test_a_colleague_s_name_under_berör_is_left_out_and_hidden(kartlaggning: Questionnaire, tmp_path: Path) -> None:
+def test_a_colleague_s_name_under_berör_is_left_out_and_hidden(
+    kartlaggning: Questionnaire, tmp_path: Path
+) -> None:
     report = _with_roles(kartlaggning)
     loaded = write_and_load(tmp_path, report, kartlaggning)
     names = colleague_names(loaded.report)

@@ -147,7 +147,8 @@ def test_a_process_map_is_carried_and_made_safe() -> None:
     assert document.process_map is not None
     assert [p.title for p in document.process_map] == ["Före intervjun", "Under intervjun", "Efter intervjun"]
     assert document.process_map[1].nodes[0].label == clean(HOSTILE)
-    assert document.process_map[0].nodes[0].note == "Tar en timme"
+    assert document.process_map[0].nodes[0].note == "För uppdraget: Tar en timme"
+    assert document.process_map[0].nodes[0].assignment_note == "Tar en timme"
     assert build_document(loaded).process_map is None
 
 

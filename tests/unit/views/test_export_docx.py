@@ -103,7 +103,13 @@ def test_the_details_plan_and_map_are_real_tables(full: Document) -> None:
         run.bold for cell in plan.rows[0].cells for run in cell.paragraphs[0].runs
     )
     assert cells(process_map)[0] == ["Fas", "Moment", "Förändring", "Berör", "Notering"]
-    assert cells(process_map)[1] == ["Före intervjun", "Kravprofil med kunden", "", "kunden", "Tar en timme"]
+    assert cells(process_map)[1] == [
+        "Före intervjun",
+        "Kravprofil med kunden",
+        "",
+        "kunden",
+        "För uppdraget: Tar en timme",
+    ]
     assert cells(process_map)[2][2] == "Nytt"
     # a phase's cell spans its moments (three before the interview, then two, then one)
     assert process_map.cell(1, 0)._tc is process_map.cell(3, 0)._tc is not process_map.cell(4, 0)._tc

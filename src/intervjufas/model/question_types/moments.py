@@ -7,6 +7,10 @@ are a numbered list (see ``list_markdown``), each with its stable id in a commen
     1. **Genomgång av kravprofilen med kunden**<!-- moment: 5e6f7a8b -->
        - Berör: kunden
        - Notering: En vecka före
+       - Notering för uppdraget: Ahmed ringer kandidaterna
+
+"Notering" is about the process and is carried to the next map; "Notering för uppdraget" stays in
+its report.
 """
 
 from __future__ import annotations
@@ -22,13 +26,19 @@ from intervjufas.model.questions import Question, QuestionType, Widget, as_text
 if TYPE_CHECKING:  # (Markdown text rules are loaded when a report is written or read, not to ask)
     from intervjufas.model.markdown_text import TextCodec
 
-_LABELS = {"involves": "Berör", "note": "Notering", "developed": "Utvecklat"}
+_LABELS = {
+    "involves": "Berör",
+    "note": "Notering",
+    "assignment_note": "Notering för uppdraget",
+    "developed": "Utvecklat",
+}
 _READ_LABELS = {
     "involves": ("berör", "beror"),
     "note": ("notering", "anteckning"),
+    "assignment_note": ("notering för uppdraget", "uppdragsnotering"),
     "developed": ("utvecklat",),
 }
-_KEYS = ("namn", "beror", "notering", "utvecklat", "id")
+_KEYS = ("namn", "beror", "notering", "uppdragsnotering", "utvecklat", "id")
 _ID = re.compile(r"[A-Za-z0-9_-]+")  # what the id comment of a list item holds (see list_markdown)
 
 
@@ -74,7 +84,12 @@ class MomentListType(QuestionType):
             ListItem(
                 moment.name,
                 {"moment": moment.id},
-                {"involves": ", ".join(moment.involves), "note": moment.note, "developed": moment.developed},
+                {
+                    "involves": ", ".join(moment.involves),
+                    "note": moment.note,
+                    "assignment_note": moment.assignment_note,
+                    "developed": moment.developed,
+                },
             )
             for moment in moments_in(answer.value)
         ]
@@ -91,6 +106,7 @@ class MomentListType(QuestionType):
                     item.details.get("note", ""),
                     item.ids.get("moment", ""),
                     item.details.get("developed", "").strip(),
+                    item.details.get("assignment_note", ""),
                 )
                 for item in read_items(lines, _READ_LABELS, text)
             )
@@ -101,7 +117,9 @@ def _moment(entry: object) -> Moment:
     if isinstance(entry, str):
         return Moment(entry)
     if not isinstance(entry, dict):
-        raise AnswerError("varje moment ska vara en text eller ha nycklarna namn, beror och notering")
+        raise AnswerError(
+            "varje moment ska vara en text eller ha nycklarna namn, beror, notering och uppdragsnotering"
+        )
     unknown = set(entry) - set(_KEYS)
     if unknown:
         raise AnswerError(f"okänd nyckel '{sorted(unknown)[0]}' i ett moment (tillåtna: {', '.join(_KEYS)})")
@@ -112,6 +130,7 @@ def _moment(entry: object) -> Moment:
         as_text(entry.get("notering")),
         _given_id(as_text(entry.get("id")).strip()),
         parse_date(developed) if developed else "",
+        as_text(entry.get("uppdragsnotering")),
     )
 
 

@@ -21,6 +21,7 @@ from intervjufas.files.settings import login_name
 from intervjufas.folder.loading import LoadedReport
 from intervjufas.model.answers import (
     Answer,
+    Moment,
     display,
     items_in,
     moments_in,
@@ -35,7 +36,7 @@ from intervjufas.reading.plan.state import FollowUpEntry as ItemFollowUp
 from intervjufas.report.model import FOLLOW_UP_TITLE, OTHER_TITLE, PLAN_TITLE, Report, header_text
 from intervjufas.report.plan import planned_items
 from intervjufas.report.process_map.mermaid import MapNode, MapPhase
-from intervjufas.report.process_map.report_map import has_map, map_phases, process_map
+from intervjufas.report.process_map.report_map import both_notes, has_map, map_phases, process_map
 
 FACTS_TITLE = "Uppgifter om uppdraget"
 MAP_TITLE = "Processkarta"
@@ -230,9 +231,7 @@ def content_of(question: Question, answer: Answer) -> Content | None:
         if items := items_in(value):
             return ItemsContent(tuple((clean(i.moment), clean(i.why)) for i in items))
         if moments := moments_in(value):  # the moments of the map: name, whom, note
-            return ListContent(
-                tuple(clean(display((m,)) + (f" – {m.note}" if m.note else "")) for m in moments)
-            )
+            return ListContent(tuple(clean(display((m,)) + _notes(m)) for m in moments))
         return ListContent(tuple(clean(item) for item in value))
     if kind.choices(question) or answer.comment:
         return ChoiceContent(clean(value), clean(answer.comment))
@@ -279,7 +278,13 @@ def _cleaned_map(phases: tuple[MapPhase, ...] | None) -> tuple[MapPhase, ...] | 
         MapPhase(
             clean(phase.title),
             tuple(
-                MapNode(clean(m.label), tuple(clean(w) for w in m.involves), m.state, clean(m.note))
+                MapNode(
+                    clean(m.label),
+                    tuple(clean(w) for w in m.involves),
+                    m.state,
+                    clean(m.note),
+                    clean(m.assignment_note),
+                )
                 for m in phase.nodes
             ),
         )
@@ -396,3 +401,9 @@ def build_document(
         process_map=_cleaned_map(process_map if process_map is not None else _map(report, questionnaire)),
         colleagues=tuple(clean(name) for name in colleague_names(report)),
     )
+
+
+def _notes(moment: Moment) -> str:
+    """A moment's notes after its name (" – …"), the process note and this assignment's own."""
+    notes = both_notes(moment)
+    return f" – {notes}" if notes else ""

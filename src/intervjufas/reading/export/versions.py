@@ -9,7 +9,8 @@ The customer version is the process as the customer meets it, and the changes pl
 - of a process map, the moments that involve the customer or the candidate, in the map's order –
   without the marks of planned changes (a moment still to be added is not yet part of the
   process: it stands among the changes), without whom each involves and without the consultant's
-  notes;
+  notes (with ``notes``, only this assignment's own: a note about the process may have been written
+  for another customer);
 - the planned changes whose moments involve the customer or the candidate (``PlanRow.involves``,
   from the map – see ``reading.export.audience``); only for a report without a map, those whose
   moment or reason mentions the customer (``kund``, ``arbetsgivar``, in any case); each with its
@@ -133,13 +134,15 @@ def _customer_map(
     phases: tuple[MapPhase, ...] | None, names: tuple[str, ...], *, notes: bool
 ) -> tuple[MapPhase, ...] | None:
     """The moments the customer or the candidate meets, as they are today: no marks, no one's
-    names, notes only when asked for."""
+    names, notes only when asked for – and then only this assignment's own notes."""
     if phases is None:
         return None
     kept = []
     for phase in phases:
         moments = tuple(
-            MapNode(hide_names(m.label, names), (), "kept", hide_names(m.note, names) if notes else "")
+            MapNode(
+                hide_names(m.label, names), (), "kept", hide_names(m.assignment_note, names) if notes else ""
+            )
             for m in phase.nodes
             if meets_customer(m.involves) and m.state != "new"
         )

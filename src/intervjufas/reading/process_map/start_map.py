@@ -77,8 +77,9 @@ def carried_map(
 ) -> dict[str, tuple[Moment, ...]]:
     """The map a new mapping starts from: an earlier map, changed by what the follow-up says is
     done – ``done`` holds (plan kind, phase, item) of the items marked Genomfört: a moment to add
-    joins its phase, one to remove leaves the map, one to develop is marked developed on ``date``."""
-    phases = {phase: list(base.get(phase, ())) for phase in PHASES}
+    joins its phase, one to remove leaves the map, one to develop is marked developed on ``date``.
+    A note about the earlier assignment (``assignment_note``) stays in its report: never carried."""
+    phases = {phase: [replace(m, assignment_note="") for m in base.get(phase, ())] for phase in PHASES}
     for kind, phase, item in done:
         if kind == "lagga_till" and phase in phases:
             present = {moment.id for moments in phases.values() for moment in moments if moment.id}

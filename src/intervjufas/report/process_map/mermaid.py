@@ -84,6 +84,8 @@ class MapNode:
     involves: tuple[str, ...] = ()
     state: State = "kept"
     note: str = ""
+    # This assignment's own note (never carried): the only note a customer version may show.
+    assignment_note: str = ""
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,7 @@ def section_of(drawn: ProcessMap) -> list[str]:
         if moment.state == "developed":
             mark = f"{mark} {moment.moment.developed}"
         found = moment.moment
-        cells = (PHASES[moment.phase], found.name, mark, ", ".join(found.involves), found.note)
+        cells = (PHASES[moment.phase], found.name, mark, ", ".join(found.involves), both_notes(found))
         lines.append("| " + " | ".join(CURRENT.inline(cell) or " " for cell in cells) + " |")
     return [*lines, ""]
 
@@ -131,8 +131,15 @@ def map_phases(drawn: ProcessMap) -> tuple[MapPhase, ...]:
 
 
 def _node(moment: MappedMoment) -> MapNode:
-    note = f"utvecklat {moment.moment.developed}" if moment.state == "developed" else moment.moment.note
-    return MapNode(moment.moment.name, moment.moment.involves, moment.state, note)
+    found = moment.moment
+    note = f"utvecklat {found.developed}" if moment.state == "developed" else both_notes(found)
+    return MapNode(found.name, found.involves, moment.state, note, found.assignment_note)
+
+
+def both_notes(moment: Moment) -> str:
+    """A moment's notes as one text: the note about the process, then this assignment's own."""
+    own = f"För uppdraget: {moment.assignment_note}" if moment.assignment_note else ""
+    return " · ".join(text for text in (moment.note, own) if text)
 
 
 def moments_from_items(report: Report, questionnaire: Questionnaire) -> dict[str, tuple[Moment, ...]]:

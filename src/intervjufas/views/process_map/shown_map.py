@@ -68,6 +68,8 @@ def moment_lines(moment: MappedMoment) -> tuple[Line, list[Line]]:
         details.append([("Berör: ", "dim"), (", ".join(moment.moment.involves), "")])
     if moment.moment.note:
         details.append([("Notering: ", "dim"), (moment.moment.note, "italic")])
+    if moment.moment.assignment_note:  # (this report's own: never on a carried map)
+        details.append([("Notering för uppdraget: ", "dim"), (moment.moment.assignment_note, "italic")])
     mark = mark_text(moment)
     if mark:
         details.append([(mark, style)])

@@ -19,6 +19,11 @@ class FutureDateNotice:
         self.prompter = prompter
         self.warn = warn
 
+    @property
+    def reflects_on_map(self) -> bool:
+        """Whether the wrapped prompter answers a reflection and its yes/no question on the map."""
+        return bool(getattr(self.prompter, "reflects_on_map", False))
+
     def section(self, title: str, text: str) -> None:
         self.prompter.section(title, text)
 

@@ -19,8 +19,15 @@ from intervjufas.errors import AnswerError, PartialAnswer
 from intervjufas.model.answers import Answer, Value
 from intervjufas.model.question_types.choice import match_choice
 from intervjufas.model.questions import Question, Widget, coerce_value
+from intervjufas.session.map_reflection import KINDS as REFLECTIONS
 from intervjufas.session.prompter import AskRequest
-from intervjufas.views.prompting.plain_lists import SKIP_KEY, PlainListWidgets, _suggested
+from intervjufas.views.prompting.plain_lists import (
+    SKIP_KEY,
+    PlainListWidgets,
+    _suggested,
+    offered_items,
+    offered_moments,
+)
 from intervjufas.views.prompting.prompt_text import default_text
 
 HELP_KEY = "?"
@@ -29,6 +36,8 @@ HINTS = {Widget.CHECKBOX: "Skriv numren, t.ex. 1,3", Widget.YESNO: "Skriv j elle
 
 class PlainPrompter(PlainListWidgets):
     """The ``Prompter`` of ``--enkel``: reads lines from ``stdin`` and writes plain text to ``stdout``."""
+
+    reflects_on_map = True  # (a reflection and its yes/no question: answered together on the map)
 
     def __init__(self, stdin: TextIO | None, stdout: IO[str], *, echo: bool = True) -> None:
         """``echo`` repeats each answer after its prompt: for answers piped in (not a terminal)."""
@@ -82,6 +91,8 @@ class PlainPrompter(PlainListWidgets):
         self._print(request.progress)
         if request.context:
             self._print(request.context)
+        if request.asks_first is not None:  # (a reflection: its yes/no question first, as written)
+            self._print(request.asks_first.text)
         self._print(question.text)
         if question.help:
             self._print(f"(Skriv {HELP_KEY} för hjälp.)")
@@ -128,10 +139,43 @@ class PlainPrompter(PlainListWidgets):
         return Answer(value, comment)
 
     def _ask_items(self, request: AskRequest) -> Answer:
-        return Answer(self._action_items(request.question, request.default))
+        question = request.question
+        if question.phase and question.plan in REFLECTIONS:
+            return self._reflect(request)
+        return Answer(self._action_items(question, request.default))
 
     def _ask_moments(self, request: AskRequest) -> Answer:
-        return Answer(self._moments(request.question, request.default))
+        """The phase's map in plain lines (``views.process_map.editor_lines``): printed numbered,
+        then one short command a line; every edit goes to ``request.keep`` as it is made."""
+        from intervjufas.views.process_map.editor_lines import LineEditor
+
+        keep = request.keep
+        editor = LineEditor(
+            offered_moments(request.default),
+            self._read,
+            self._print,
+            (lambda moments: keep(Answer(moments))) if keep is not None else None,
+        )
+        return Answer(editor.run() or None)
+
+    def _reflect(self, request: AskRequest) -> Answer:
+        """A reflection on the phase's map in plain lines (the yes/no question before it, when
+        asked together, is answered by choosing nothing or something)."""
+        from intervjufas.views.process_map.reflection_lines import reflect_in_lines
+
+        question, keep, first = request.question, request.keep, request.asks_first
+        chosen = reflect_in_lines(
+            question.plan or "",
+            request.phase_map or request.map_moments,
+            read=self._read,
+            write=self._print,
+            earlier=offered_items(request.default),
+            taken=request.taken,
+            on_change=(lambda items: keep(Answer(items))) if keep is not None else None,
+        )
+        if first is not None:
+            self._print(f"{first.text} {'Ja' if chosen else 'Nej'}")
+        return Answer(chosen or None)
 
     def _hint(self, question: Question, text: str, shown: str) -> str:
         """The prompt: what to type, whether the question must be answered, and the suggestion."""
@@ -230,7 +274,6 @@ class PlainPrompter(PlainListWidgets):
         return text or None
 
 
-
 # How each widget is asked, line by line (a test checks that every widget has its entry).
 ASKED_WITH: dict[Widget, Callable[[PlainPrompter, AskRequest], Answer]] = {
     Widget.LINE: PlainPrompter._ask_line,
@@ -242,6 +285,7 @@ ASKED_WITH: dict[Widget, Callable[[PlainPrompter, AskRequest], Answer]] = {
     Widget.ITEMS: PlainPrompter._ask_items,
     Widget.MOMENTS: PlainPrompter._ask_moments,
 }
+
 
 def _parts(text: str) -> list[str]:
     """The choices typed for a multiple-choice question: '1,3', '1 3' or 'Telefonintervju, Snabbintervju'."""

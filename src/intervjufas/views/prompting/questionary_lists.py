@@ -9,19 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment
+from intervjufas.session.map_reflection import KINDS as REFLECTIONS
 from intervjufas.session.prompter import AskRequest
 from intervjufas.session.stopping import run_prompt
-from intervjufas.views.prompting.plain_lists import offered_items, offered_moments, offered_note
+from intervjufas.views.prompting.plain_lists import offered_items, offered_moments
 from intervjufas.views.prompting.prompt_text import CHECKBOX_HELP
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-LIST_HINT = "Ett moment i taget. Lämna raden tom när listan är klar."
-MAP_HINT = (
-    "Momenten från tidigare föreslås ett i taget: Enter behåller momentet, ändra texten för att byta "
-    "namn, töm raden för att ta bort det."
-)
 
 
 def _ask(prompt: Any) -> Any:
@@ -52,49 +47,49 @@ class ListWidgets:
 
         self.console.print(Text(text, style=style))
 
-    # -- moments of the process map -------------------------------------------------------------
+    # -- the process map: its moments, and the reflections on it --------------------------------
     def _ask_moments(self, request: AskRequest) -> Answer:
-        question, default = request.question, request.default
-        self._say(question.text, "bold")
-        if question.help:
-            self._say(question.help, "italic dim")
-        previous = offered_moments(default)
-        if previous:
-            self._say(MAP_HINT)
-        else:  # (the help already says "one at a time")
-            self._say("Lämna raden tom när listan är klar." if question.help else LIST_HINT)
-        kept: list[Moment] = []
-        try:
-            for moment in previous:
-                shown = f"Moment {len(kept) + 1}{offered_note(moment)}:"
-                name = self._line(shown, moment.name, required=False).strip()
-                if name:
-                    kept.append(replace(moment, name=name))
-            while self._new_moment(kept):
-                pass
-        except KeyboardInterrupt as stop:
-            if kept:
-                raise PartialAnswer(Answer(tuple(kept)), stop) from None
-            raise
-        return Answer(tuple(kept) or None)
+        """The phase's map on a full screen (``views.process_map.map_editor``), the carried map
+        filled in; every edit goes to ``request.keep`` as it is made."""
+        from intervjufas.views.process_map.map_editor import edit_map, summary
 
-    def _new_moment(self, kept: list[Moment]) -> bool:
-        """Ask one new moment (name, whom it involves, a note); False when the list is done."""
-        try:
-            name = self._line(
-                f"Moment {len(kept) + 1} (tomt när listan är klar):", "", required=False
-            ).strip()
-        except KeyboardInterrupt as stop:
-            if _typed(stop):
-                kept.append(Moment(_typed(stop)))
-            raise
-        if not name:
-            return False
-        kept.append(Moment(name))
-        involves = self._involves(name, ())
-        note = self._line("Notering (valfritt):", "", required=False).strip()
-        kept[-1] = Moment(name, involves, note)
-        return True
+        question, keep = request.question, request.keep
+        kept = edit_map(
+            offered_moments(request.default),
+            title=request.progress,
+            question=question.text,
+            note=question.help,
+            on_change=(lambda moments: keep(Answer(moments))) if keep is not None else None,
+            no_color=self.console.no_color,
+        )
+        self._say(question.text, "bold")
+        self._say(summary(kept))
+        return Answer(kept or None)
+
+    def _reflect(self, request: AskRequest) -> Answer:
+        """A reflection on the phase's map on a full screen (``views.process_map.reflection``):
+        the yes/no question before it, when asked together, and the reflection's own question."""
+        from intervjufas.views.process_map.reflection import reflect_on_map
+
+        question, keep, first = request.question, request.keep, request.asks_first
+        texts = [first.text, question.text] if first is not None else [question.text]
+        chosen = reflect_on_map(
+            question.plan or "",
+            request.phase_map or request.map_moments,
+            title=request.progress,
+            question="\n".join(texts),
+            earlier=offered_items(request.default),
+            taken=request.taken,
+            on_change=(lambda items: keep(Answer(items))) if keep is not None else None,
+            no_color=self.console.no_color,
+        )
+        if first is not None:
+            self._say(f"{first.text} {'Ja' if chosen else 'Nej'}", "bold")
+        if chosen:
+            self._say(question.text, "bold")
+            for item in chosen:
+                self._say(f"  {item.moment}" + (f" – {item.why}" if item.why else ""))
+        return Answer(chosen or None)
 
     def _involves(self, name: str, chosen: tuple[str, ...]) -> tuple[str, ...]:
         import questionary
@@ -117,6 +112,8 @@ class ListWidgets:
     # -- action items ---------------------------------------------------------------------------
     def _ask_items(self, request: AskRequest) -> Answer:
         question, default = request.question, request.default
+        if question.phase and question.plan in REFLECTIONS:
+            return self._reflect(request)
         self._say(question.text, "bold")
         if question.help:
             self._say(question.help, "italic dim")
@@ -169,7 +166,9 @@ class ListWidgets:
         on_map = {m.id for m in moments}
         return [item for item in previous if item.moment_id not in on_map]
 
-    def _item_loop(self, items: list[ActionItem], previous: list[ActionItem], *, involves: bool = False) -> None:
+    def _item_loop(
+        self, items: list[ActionItem], previous: list[ActionItem], *, involves: bool = False
+    ) -> None:
         """Ask moment and why (and whom a new moment involves), one item at a time, appending to
         ``items`` until an empty moment; earlier items are offered in turn."""
         start = len(items)

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 class QuestionaryPrompter(ListWidgets):
     """Arrow-key menus and line editing with Questionary; panels and help with Rich."""
 
+    reflects_on_map = True  # (a reflection and its yes/no question: one screen with the map)
+
     def __init__(self, console: Console) -> None:
         import questionary  # noqa: F401 - fail early here, not at the first question
 
