@@ -12,14 +12,8 @@ from intervjufas.folder.loading import LoadedReport, load_report
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.reading.export.document import (
-    ChoiceContent,
-    Content,
-    Document,
-    ListContent,
-    RatingContent,
-    TextContent,
-)
+from intervjufas.reading.export.content import ChoiceContent, Content, ListContent, RatingContent, TextContent
+from intervjufas.reading.export.document import Document
 from intervjufas.report.model import FollowUp, RawAnswer, Report
 from intervjufas.report.process_map.mermaid import MapNode, MapPhase
 from intervjufas.report.render import render

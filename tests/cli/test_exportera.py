@@ -21,7 +21,7 @@ from export_samples import HOSTILE, full_report, write_and_load
 from helpers import REPO, command, run_cli
 from intervjufas.model.answers import Answer
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.export.document import clean
+from intervjufas.reading.export.content import clean
 from intervjufas.report.model import Report
 from intervjufas.report.render import render
 

@@ -166,7 +166,7 @@ def test_the_team_export_is_html_only_and_takes_no_report(team: Path) -> None:
     both = run_cli("exportera", "2024-03-01-anna", "--team", "--format", "html")
     assert both.exit_code == 2 and "ange ingen RAPPORT" in both.stderr
     neither = run_cli("exportera", "--format", "html")
-    assert neither.exit_code == 2 and neither.stderr.startswith("Fel: argumentet RAPPORT saknas.")
+    assert neither.exit_code == 2 and neither.stderr.startswith("Fel: Argumentet RAPPORT saknas.")
 
 
 def test_one_consultants_ratings_against_the_teams_median(team: Path) -> None:

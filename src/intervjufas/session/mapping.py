@@ -108,19 +108,7 @@ def run_session(options: SessionOptions, make_prompter: Callable[[], Prompter]) 
             report, found = _run_from_file(options, handle, report, answers, defaults, process_map)
             warnings += _map_taken(process_map, questionnaire, answers, report)
         else:
-            follow_up = FollowUpRound.in_folder(
-                handle.folder, handle.questionnaire, options.follow_up, ahead=_reads_ahead(options, report)
-            )
-            session = Session(
-                handle.questionnaire,
-                report,
-                guarded(),
-                handle.save,
-                defaults,
-                follow_up=follow_up,
-                process_map=process_map,
-                suggestions=Suggestions.in_folder(folder, report.author) if options.suggestions else None,
-            )
+            session = _session(options, handle, report, guarded(), defaults, process_map)
             report = _run(options, handle, session, note)
     finally:
         handle.close()
@@ -160,6 +148,31 @@ def _map_taken(
         "inte anger den. Ange momenten i svarsfilen, välj rapport med --utga-fran eller börja med "
         "en tom karta med --ny-karta."
     ]
+
+
+def _session(
+    options: SessionOptions,
+    handle: ReportFile,
+    report: Report,
+    prompter: Prompter,
+    defaults: Report | None,
+    process_map: MapState,
+) -> Session:
+    """The interactive session: it follows up open items of the folder (read ahead while the
+    first questions are answered) and offers the colleagues' moments after each phase's map."""
+    follow_up = FollowUpRound.in_folder(
+        handle.folder, handle.questionnaire, options.follow_up, ahead=_reads_ahead(options, report)
+    )
+    return Session(
+        handle.questionnaire,
+        report,
+        prompter,
+        handle.save,
+        defaults,
+        follow_up=follow_up,
+        process_map=process_map,
+        suggestions=Suggestions.in_folder(handle.folder, report.author) if options.suggestions else None,
+    )
 
 
 def _start_report(options: SessionOptions, folder: Path, questionnaire: Questionnaire) -> LoadedReport | None:

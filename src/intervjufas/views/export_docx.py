@@ -16,19 +16,21 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from intervjufas import __version__
+from intervjufas.reading.export.content import (
+    ChoiceContent,
+    Content,
+    ItemsContent,
+    ListContent,
+    RatingContent,
+    TextContent,
+)
 from intervjufas.reading.export.document import (
     FOLLOW_UP_HEADER,
     NOT_ANSWERED,
     Block,
-    ChoiceContent,
-    Content,
     Document,
     Entry,
-    ItemsContent,
-    ListContent,
-    RatingContent,
     Section,
-    TextContent,
 )
 from intervjufas.views.docx_links import add_linked_text
 from intervjufas.views.docx_tables import Merge, append_rows, fitted_widths

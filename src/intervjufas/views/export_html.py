@@ -17,18 +17,14 @@ from typing import TYPE_CHECKING
 
 from intervjufas import __version__
 from intervjufas.model.autolinks import address_spans
+from intervjufas.reading.export.content import ChoiceContent, Content, ListContent, RatingContent, TextContent
 from intervjufas.reading.export.document import (
     FOLLOW_UP_HEADER,
     NOT_ANSWERED,
     Block,
-    ChoiceContent,
-    Content,
     Document,
     Entry,
-    ListContent,
-    RatingContent,
     Section,
-    TextContent,
 )
 from intervjufas.report.process_map.mermaid import MARKS, MapNode, MapPhase, drawing, more_lines
 from intervjufas.report.process_map.report_map import STATE_WORDS

@@ -31,8 +31,9 @@ from intervjufas.folder.customer_text import (
 from intervjufas.folder.scan import report_files
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.export.audience import hide_names, meets_customer
+from intervjufas.reading.export.content import ListContent, TextContent
 from intervjufas.reading.export.customer_markdown import customer_markdown, kept_document
-from intervjufas.reading.export.document import Document, ListContent, TextContent, build_document
+from intervjufas.reading.export.document import Document, build_document
 from intervjufas.reading.export.kept_version import customer_version_of
 from intervjufas.reading.export.versions import customer_version
 

@@ -23,15 +23,8 @@ from export_samples import (
 from helpers import FIXTURE_REPORTS
 from intervjufas.folder.loading import load_report
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.export.document import (
-    Document,
-    Entry,
-    PlanRow,
-    RatingContent,
-    TextContent,
-    build_document,
-    clean,
-)
+from intervjufas.reading.export.content import RatingContent, TextContent, clean
+from intervjufas.reading.export.document import Document, Entry, PlanRow, build_document
 from intervjufas.reading.export.versions import concerns_customer, customer_version, has_process
 
 

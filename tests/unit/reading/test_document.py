@@ -11,16 +11,15 @@ from export_samples import HOSTILE, MULTI_LINE, full_report, sample_map, write_a
 from helpers import FIXTURE_REPORTS
 from intervjufas.folder.loading import load_report
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.export.document import (
+from intervjufas.reading.export.content import (
     ChoiceContent,
-    Document,
     ItemsContent,
     ListContent,
     RatingContent,
     TextContent,
-    build_document,
     clean,
 )
+from intervjufas.reading.export.document import Document, build_document
 from intervjufas.report.model import Report
 
 

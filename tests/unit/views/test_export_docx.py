@@ -30,7 +30,8 @@ from export_samples import (
 from helpers import FIXTURE_REPORTS
 from intervjufas.folder.loading import load_report
 from intervjufas.model.questionnaire import Questionnaire
-from intervjufas.reading.export.document import FOLLOW_UP_HEADER, Document, build_document, clean
+from intervjufas.reading.export.content import clean
+from intervjufas.reading.export.document import FOLLOW_UP_HEADER, Document, build_document
 from intervjufas.reading.export.versions import customer_version
 from intervjufas.views.export_docx import MERGE_ROWS, export_docx
 

@@ -17,6 +17,7 @@ import pytest
 
 from export_samples import full_report, write_and_load
 from intervjufas.model.questionnaire import Questionnaire
+from intervjufas.reading.export.content import TextContent
 from intervjufas.reading.export.document import (
     FOLLOW_UP_HEADER,
     Block,
@@ -24,7 +25,6 @@ from intervjufas.reading.export.document import (
     Entry,
     FollowUpEntry,
     Section,
-    TextContent,
     build_document,
 )
 from intervjufas.views.export_docx import export_docx

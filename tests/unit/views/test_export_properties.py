@@ -10,7 +10,8 @@ import html5lib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intervjufas.reading.export.document import Block, Document, Entry, Section, TextContent, clean
+from intervjufas.reading.export.content import TextContent, clean
+from intervjufas.reading.export.document import Block, Document, Entry, Section
 from intervjufas.views.export_docx import export_docx
 from intervjufas.views.export_html import export_html
 

@@ -19,18 +19,8 @@ from dataclasses import replace
 from typing import Any
 
 from intervjufas.model.markdown_text import CURRENT
-from intervjufas.reading.export.document import (
-    Block,
-    ChoiceContent,
-    Content,
-    Document,
-    Entry,
-    ListContent,
-    PlanRow,
-    RatingContent,
-    Section,
-    TextContent,
-)
+from intervjufas.reading.export.content import ChoiceContent, Content, ListContent, RatingContent, TextContent
+from intervjufas.reading.export.document import Block, Document, Entry, PlanRow, Section
 
 CHANGE_WORDS = {"lagga_till": "ett nytt moment i processen", "utveckla": "utvecklas", "ta_bort": "tas bort"}
 

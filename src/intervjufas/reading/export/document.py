@@ -12,31 +12,20 @@ The customer version (``reading.customer_version``) is made from the same docume
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from intervjufas.files.settings import login_name
 from intervjufas.folder.loading import LoadedReport
-from intervjufas.model.answers import (
-    Answer,
-    Moment,
-    display,
-    items_in,
-    moments_in,
-    normalize_newlines,
-)
 from intervjufas.model.questionnaire import Questionnaire, Step, step_status
-from intervjufas.model.questions import Question
-from intervjufas.model.safe_text import visible
 from intervjufas.reading.export.audience import colleague_names, plan_involves
+from intervjufas.reading.export.content import Content, TextContent, clean, content_of, plain_text
 from intervjufas.reading.plan.state import PLANNED
 from intervjufas.reading.plan.state import FollowUpEntry as ItemFollowUp
 from intervjufas.report.model import FOLLOW_UP_TITLE, OTHER_TITLE, PLAN_TITLE, Report, header_text
 from intervjufas.report.plan import planned_items
 from intervjufas.report.process_map.mermaid import MapNode, MapPhase
-from intervjufas.report.process_map.report_map import both_notes, has_map, map_phases, process_map
+from intervjufas.report.process_map.report_map import has_map, map_phases, process_map
 
 FACTS_TITLE = "Uppgifter om uppdraget"
 MAP_TITLE = "Processkarta"
@@ -44,56 +33,9 @@ NOT_ANSWERED = "Inga svar ännu i det här steget."
 UNNAMED = "namnlöst uppdrag"
 PLAN_HEADER = ("Steg", "Typ", "Moment", "Varför", "Status")
 FOLLOW_UP_HEADER = ("Moment", "Hur det gick", "Kommentar")
-_NONCHARACTER = re.compile(
-    "[\ufdd0-\ufdef"
-    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
-    + "]"
-)
 
 # Who a moment of the process map involves.
 CUSTOMER, CANDIDATE, COLLEAGUES = "kunden", "kandidaten", "kollegor"
-
-
-# -- answers as content ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TextContent:
-    """Free text; ``\\n`` separates lines, an empty line separates paragraphs."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class ChoiceContent:
-    choice: str
-    comment: str = ""
-
-
-@dataclass(frozen=True)
-class RatingContent:
-    value: int
-    maximum: int
-    label: str = ""
-
-    @property
-    def text(self) -> str:
-        return f"{self.value} av {self.maximum}" + (f" ({self.label})" if self.label else "")
-
-
-@dataclass(frozen=True)
-class ListContent:
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ItemsContent:
-    """Action items: (moment, why) pairs."""
-
-    items: tuple[tuple[str, str], ...]
-
-
-Content = TextContent | ChoiceContent | RatingContent | ListContent | ItemsContent
 
 
 # -- the document ---------------------------------------------------------------------------------
@@ -211,33 +153,6 @@ class Document:
         return [(r.step_label, r.kind_label, r.moment, r.why, r.status_label) for r in self.plan]
 
 
-def clean(text: Any) -> str:
-    """Text from a report made safe for every export format (see the module docstring):
-    control characters shown as symbols, and Unicode's non-characters (which neither XML nor
-    HTML may hold) replaced by U+FFFD."""
-    text = visible(normalize_newlines(str(text)))
-    return _NONCHARACTER.sub("\ufffd", text) if _NONCHARACTER.search(text) else text
-
-
-def content_of(question: Question, answer: Answer) -> Content | None:
-    """An answer as content, the way its question type holds it; None for an empty answer."""
-    value = answer.value
-    if value is None:
-        return None
-    kind = question.kind
-    if kind.is_rating and isinstance(value, int):
-        return RatingContent(value, question.scale_max, clean(dict(question.scale_labels).get(value, "")))
-    if isinstance(value, tuple):
-        if items := items_in(value):
-            return ItemsContent(tuple((clean(i.moment), clean(i.why)) for i in items))
-        if moments := moments_in(value):  # the moments of the map: name, whom, note
-            return ListContent(tuple(clean(display((m,)) + _notes(m)) for m in moments))
-        return ListContent(tuple(clean(item) for item in value))
-    if kind.choices(question) or answer.comment:
-        return ChoiceContent(clean(value), clean(answer.comment))
-    return TextContent(clean(value))
-
-
 def _facts(report: Report, questionnaire: Questionnaire | None) -> list[Fact]:
     facts = []
     for question in questionnaire.metadata if questionnaire else ():
@@ -250,17 +165,6 @@ def _facts(report: Report, questionnaire: Questionnaire | None) -> list[Fact]:
         if header_text(raw).strip():
             facts.append(Fact(clean(key), clean(header_text(raw).strip())))
     return facts
-
-
-def plain_text(content: Content) -> str:
-    """Content as one text (for a detail of the assignment, or a table cell)."""
-    if isinstance(content, (TextContent, RatingContent)):
-        return content.text
-    if isinstance(content, ChoiceContent):
-        return f"{content.choice}\n{content.comment}" if content.comment else content.choice
-    if isinstance(content, ListContent):
-        return ", ".join(content.items)
-    return "; ".join(f"{moment} (varför: {why})" if why else moment for moment, why in content.items)
 
 
 def _map(report: Report, questionnaire: Questionnaire | None) -> tuple[MapPhase, ...] | None:
@@ -401,9 +305,3 @@ def build_document(
         process_map=_cleaned_map(process_map if process_map is not None else _map(report, questionnaire)),
         colleagues=tuple(clean(name) for name in colleague_names(report)),
     )
-
-
-def _notes(moment: Moment) -> str:
-    """A moment's notes after its name (" – …"), the process note and this assignment's own."""
-    notes = both_notes(moment)
-    return f" – {notes}" if notes else ""

@@ -31,19 +31,8 @@ from pathlib import Path
 
 from intervjufas.folder.loading import load_report
 from intervjufas.reading.export.audience import hide_names, meets_customer
-from intervjufas.reading.export.document import (
-    Block,
-    ChoiceContent,
-    Content,
-    Document,
-    Entry,
-    ItemsContent,
-    ListContent,
-    PlanRow,
-    Section,
-    TextContent,
-    build_document,
-)
+from intervjufas.reading.export.content import ChoiceContent, Content, ItemsContent, ListContent, TextContent
+from intervjufas.reading.export.document import Block, Document, Entry, PlanRow, Section, build_document
 from intervjufas.reading.plan.folder_items import current_follow_ups
 from intervjufas.reading.plan.state import PLANNED
 from intervjufas.report.process_map.mermaid import MapNode, MapPhase
