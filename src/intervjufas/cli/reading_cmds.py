@@ -88,11 +88,12 @@ def visa(
 ) -> None:
     from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.settings import reports_dir
+    from intervjufas.reading.feedback.minimum import minimum_count
     from intervjufas.reading.shown_report import shown_report
     from intervjufas.views.report import show_report
 
     facts = terminal(ctx)
-    view = shown_report(choose_report(rapport, reports_dir(katalog), facts))
+    view = shown_report(choose_report(rapport, reports_dir(katalog), facts), minimum_count())
     show_report(make_console(facts), view, pager=not ingen_pager, less=facts.less)
 
 
