@@ -226,6 +226,7 @@ def trend(
     per: PeriodOption = Period.manad,
     json_output: AsJson = False,
 ) -> None:
+    from intervjufas.reading.feedback.minimum import minimum_count
     from intervjufas.reading.trend import folder_trends
     from intervjufas.views.console import show_warnings
     from intervjufas.views.json_output import trend_data, write_json
@@ -235,7 +236,12 @@ def trend(
     facts = terminal(ctx)
     with scan_progress_for(facts, json_output) as progress:
         trends, warnings = folder_trends(
-            existing_reports_dir(katalog), customer=kund, per=per.value, program=program(), progress=progress
+            existing_reports_dir(katalog),
+            customer=kund,
+            per=per.value,
+            program=program(),
+            progress=progress,
+            minimum=minimum_count(),
         )
     show_warnings(make_console(facts, stderr=True), warnings)
     if json_output:

@@ -152,3 +152,16 @@ def import_answers(report: Path, answers_file: Path, audience: str) -> ImportOut
     if imported.errors or not imported.responses:
         return ImportOutcome(imported, None)
     return ImportOutcome(imported, add_answers(report, stored_form(form, imported.responses)))
+
+
+def paired_values(report: Path, mapping_set: Questionnaire) -> dict[str, dict[str, list[int]]]:
+    """Every rating received for ``report`` that stands beside one of the consultant's: the
+    consultant's rating question id -> audience -> the respondents' ratings (for ``trend``, which
+    pools them per period before the minimum-count rule)."""
+    found: dict[str, dict[str, list[int]]] = {}
+    for audience, stored in read_answers(report).items():
+        for item_id, rating_id in paired_ratings(kept_form(stored), mapping_set).items():
+            values = [v for r in stored.responses for i, v in r.answers if i == item_id and isinstance(v, int)]
+            if values:
+                found.setdefault(rating_id, {})[audience] = values
+    return found
