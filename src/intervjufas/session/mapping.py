@@ -24,6 +24,7 @@ from intervjufas.model.questionnaire import STATUS_DONE, Questionnaire, SetRef, 
 from intervjufas.questionsets.catalog import resolve_set
 from intervjufas.report.model import Report
 from intervjufas.session.author import author_for
+from intervjufas.session.earlier_feedback import EarlierFeedback
 from intervjufas.session.endings import Ending
 from intervjufas.session.follow_up import FollowUpRound
 from intervjufas.session.options import COMMANDS, FollowUpScope, SessionOptions, SessionResult, use_plain
@@ -110,6 +111,7 @@ def run_session(options: SessionOptions, make_prompter: Callable[[], Prompter]) 
                 defaults,
                 follow_up=follow_up,
                 process_map=process_map,
+                feedback=EarlierFeedback.in_folder(handle.folder),
             )
             report = _run(options, handle, session, note)
     finally:

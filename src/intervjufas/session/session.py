@@ -16,6 +16,7 @@ from intervjufas.model.answers import Answer
 from intervjufas.model.questionnaire import Questionnaire, Step
 from intervjufas.model.questions import Question
 from intervjufas.report.model import Report
+from intervjufas.session.earlier_feedback import EarlierFeedback
 from intervjufas.session.follow_up import FollowUpRound
 from intervjufas.session.process_map import MapState
 from intervjufas.session.prompter import AskRequest, Prompter
@@ -35,6 +36,7 @@ class Session:
         *,
         follow_up: FollowUpRound | None = None,
         process_map: MapState | None = None,
+        feedback: EarlierFeedback | None = None,
     ) -> None:
         """``defaults``: an earlier report whose answers are offered (``--utga-fran``); the follow-up
         of earlier plans and the map to start from are none unless given."""
@@ -44,6 +46,7 @@ class Session:
         self.defaults = defaults
         self.follow_up = follow_up if follow_up is not None else FollowUpRound()
         self.process_map = process_map if process_map is not None else MapState()
+        self.feedback = feedback if feedback is not None else EarlierFeedback()
         self._saver = save
 
     # -- the whole run --------------------------------------------------------------------------
@@ -146,6 +149,7 @@ class Session:
                 map_moments=self.process_map.choices(self.report, self.questionnaire, question),
             )
             previous_group = question.group
+            self.feedback.before(question, self.questionnaire, self.report, self.prompter)
             self.ask(
                 request,
                 partial(self._record, question.id),
