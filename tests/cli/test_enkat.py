@@ -355,3 +355,24 @@ def test_validera_accepts_the_shipped_forms() -> None:
     folder = Path(__file__).resolve().parents[2] / "questions" / "enkater"
     code, out, _ = run_cli("validera", *(str(path) for path in sorted(folder.glob("*.yaml"))))
     assert code == 0, out
+
+
+def test_answers_typed_in_are_checked_and_kept(report: Path) -> None:
+    # ten questions: 'before' (9 is off the scale, then 4), the moments and the rest, the free text
+    first = "9\n4\n5\n" + "\n" * 7 + "Bra, ring mig på 070-123 45 67\n\n"
+    typed = first + "j\n" + "2\n" + "\n" * 9 + "n\n"
+    code, out, err = run_cli("enkat", report.name, "--skriv-in", input=typed)
+    assert code == 0, err
+    assert "9 ligger utanför skalan 1–5" in out or "mellan 1 och 5" in out, out
+    assert "Varning: svaret innehåller det som ser ut som ett telefonnummer" in out
+    assert out.rstrip().endswith(f"Sparade 2 svar i {NAME}.enkatsvar.json. Nu finns 2 svar från kandidaterna.")
+    [form] = json.loads(kept(report).read_text(encoding="utf-8"))["enkater"]
+    one, second = (response["svar"] for response in form["svar"])
+    assert one == {"fore_betyg": 4, "fore_moment.inf0rm01": 5, "fritext": "Bra, ring mig på [personuppgift borttagen]"}
+    assert second == {"fore_betyg": 2}
+
+
+def test_typing_in_stopped_at_once_keeps_nothing(report: Path) -> None:
+    code, out, _ = run_cli("enkat", report.name, "--skriv-in", input="")
+    assert code == 0 and out.rstrip().endswith("Inga svar skrevs in; inget sparades.")
+    assert not kept(report).exists()

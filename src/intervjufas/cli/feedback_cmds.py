@@ -74,6 +74,15 @@ ImportOption = Annotated[
         show_default=False,
     ),
 ]
+TypeInOption = Annotated[
+    bool,
+    typer.Option(
+        "--skriv-in",
+        metavar="",
+        help="Skriv in svar som kommit på papper eller i mejl, en svarande i taget, rad för rad som med "
+        "--enkel, och spara dem bredvid rapporten.",
+    ),
+]
 ResultOption = Annotated[
     bool,
     typer.Option("--resultat", metavar="", help="Visa svaren som sparats för rapporten, sammanställda."),
@@ -110,6 +119,7 @@ def enkat(
     format_name: FormFormatOption = FormFormat.text,
     utfil: OutputFile = None,
     importera: ImportOption = None,
+    skriv_in: TypeInOption = False,
     resultat: ResultOption = False,
     minsta_antal_svar: MinimumOption = None,
     katalog: Folder = None,
@@ -117,12 +127,14 @@ def enkat(
     from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.settings import reports_dir
 
-    if importera is not None and resultat:
-        raise UsageError("--importera och --resultat går inte att använda samtidigt.")
+    if sum((importera is not None, skriv_in, resultat)) > 1:
+        raise UsageError("Välj en av --importera, --skriv-in och --resultat.")
     facts = terminal(ctx)
     source = choose_report(rapport, reports_dir(katalog), facts)
     if importera is not None:
         _import(ctx, source, importera.expanduser(), for_.value)
+    elif skriv_in:
+        _type_in(ctx, source, for_.value)
     elif resultat:
         _results(ctx, source, minsta_antal_svar)
     else:
@@ -168,6 +180,27 @@ def _import(ctx: typer.Context, source: Path, answers: Path, audience: str) -> N
         facts,
         f"Läste {len(found.responses)} svar ({found.source}) och sparade {added.added} nya i "
         f"{added.path.name}{again}. Nu finns {added.total} svar från {_who(audience)}.\n",
+    )
+
+
+def _type_in(ctx: typer.Context, source: Path, audience: str) -> None:
+    import sys
+
+    from intervjufas.folder.loading import load_report
+    from intervjufas.reading.feedback.received import keep_responses, report_form
+    from intervjufas.views.output import standard_output
+    from intervjufas.views.prompting.feedback_entry import typed_responses
+
+    facts = terminal(ctx)
+    form = report_form(load_report(source), audience)
+    responses = typed_responses(form, sys.stdin, standard_output(facts), echo=not facts.stdin_is_terminal)
+    added = keep_responses(source, form, responses)
+    if added is None:
+        write_out(facts, "Inga svar skrevs in; inget sparades.\n")
+        return
+    write_out(
+        facts,
+        f"Sparade {added.added} svar i {added.path.name}. Nu finns {added.total} svar från {_who(audience)}.\n",
     )
 
 

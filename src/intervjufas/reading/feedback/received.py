@@ -154,6 +154,13 @@ def import_answers(report: Path, answers_file: Path, audience: str) -> ImportOut
     return ImportOutcome(imported, add_answers(report, stored_form(form, imported.responses)))
 
 
+def keep_responses(report: Path, form: Form, responses: Sequence[Response]) -> Added | None:
+    """Keep answers typed in (``enkat --skriv-in``) beside the report; None when there are none."""
+    if not any(response.answers for response in responses):
+        return None
+    return add_answers(report, stored_form(form, responses))
+
+
 def paired_values(report: Path, mapping_set: Questionnaire) -> dict[str, dict[str, list[int]]]:
     """Every rating received for ``report`` that stands beside one of the consultant's: the
     consultant's rating question id -> audience -> the respondents' ratings (for ``trend``, which
