@@ -363,7 +363,7 @@ def test_answers_typed_in_are_checked_and_kept(report: Path) -> None:
     typed = first + "j\n" + "2\n" + "\n" * 9 + "n\n"
     code, out, err = run_cli("enkat", report.name, "--skriv-in", input=typed)
     assert code == 0, err
-    assert "9 ligger utanför skalan 1–5" in out or "mellan 1 och 5" in out, out
+    assert "Ogiltigt svar: 9 ligger utanför skalan 1–5. Försök igen." in out
     assert "Varning: svaret innehåller det som ser ut som ett telefonnummer" in out
     assert out.rstrip().endswith(f"Sparade 2 svar i {NAME}.enkatsvar.json. Nu finns 2 svar från kandidaterna.")
     [form] = json.loads(kept(report).read_text(encoding="utf-8"))["enkater"]
