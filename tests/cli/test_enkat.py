@@ -6,6 +6,8 @@ export; ``rensa``, ``--anonymisera`` and ``granska`` cover the kept answers."""
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import html5lib
@@ -14,7 +16,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from feedback_samples import FIXTURES
-from helpers import run_cli
+from helpers import read_cache, run_cli
 from intervjufas.files.locking import ReportLock
 from intervjufas.reading.feedback.minimum import ENVIRONMENT
 from intervjufas.views.json_schema import schema
@@ -376,3 +378,15 @@ def test_typing_in_stopped_at_once_keeps_nothing(report: Path) -> None:
     code, out, _ = run_cli("enkat", report.name, "--skriv-in", input="")
     assert code == 0 and out.rstrip().endswith("Inga svar skrevs in; inget sparades.")
     assert not kept(report).exists()
+
+
+def test_nothing_of_removed_answers_stays_in_the_scan_cache(report: Path) -> None:
+    assert imported(report, "microsoft_forms.csv")[0] == 0
+    hour_ago = time.time() - 3600
+    for path in report.parent.iterdir():
+        os.utime(path, (hour_ago, hour_ago))  # (settled: the cache keeps them)
+    assert run_cli("granska")[0] == 0
+    [cache] = (Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas").glob("granska/*.cache")
+    assert kept(report).name in read_cache(cache)["entries"]
+    assert run_cli("rensa", "--aldre-an", "1d", "--ja")[0] == 0
+    assert kept(report).name not in read_cache(cache)["entries"]

@@ -27,7 +27,12 @@ from intervjufas.files.atomic import atomic_write, create_new, remove_file, rena
 from intervjufas.files.bounded import read_text
 from intervjufas.files.locking import ReportLock
 from intervjufas.folder.customer_text import remove_kept
-from intervjufas.folder.survey_answers import anonymise_answers, answers_to_anonymise, remove_answers
+from intervjufas.folder.survey_answers import (
+    anonymise_answers,
+    answers_path,
+    answers_to_anonymise,
+    remove_answers,
+)
 from intervjufas.model.personal_data import find_personal_data
 from intervjufas.questionsets.catalog import find_set
 from intervjufas.report.age_limit import report_date
@@ -69,7 +74,7 @@ def carry_out(
     else:
         outcome = remove_reports(reports, cutoff)
     recovered = remove_recovery_files(recovery_files)
-    forget([*reports, *outcome.renamed.values(), *recovery_files])
+    forget([*reports, *outcome.renamed.values(), *recovery_files, *map(answers_path, reports)])
     return CleanupResult(outcome, recovered)
 
 
