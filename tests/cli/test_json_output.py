@@ -65,6 +65,10 @@ def test_jamfor(reports: Path, tmp_path: Path) -> None:
         "typ_text": "Utveckla",
         "namn": "Kandidatens frågor",
         "varfor": "Ge tid för kandidatens egna frågor",
+        "id": "b2c3d4e5f6a1/under_utveckla_vad/2",
+        "senaste_status": None,
+        "senaste_status_text": None,
+        "senaste_status_datum": None,
     }
     assert [(item["typ"], item["typ_text"]) for item in data["borttagna_moment"]] == [("lagga_till", "Lägga till")]
     assert data["antal_oforandrade"] == 12 and data["antal_jamforda"] == 32

@@ -4,15 +4,17 @@ A hypothesis state machine drives random histories of a reports folder – mappi
 program's own ``kartlagg --svar``) on random dates, the same day and in the future; follow-ups of
 every status; planned changes; moments renamed; reports anonymised – writing real report files.
 After every step it runs ``lista``, ``plan``, ``karta`` (the shown report's marks),
-``karta --historik``, ``jamfor`` and the follow-up pool of a new mapping, and checks what each
-says against a reference model written here, on its own, from the rules in the README:
+``karta --historik``, ``jamfor``, the export's document and the follow-up pool of a new mapping,
+and checks what each says against a reference model written here, on its own, from the rules in
+the README:
 
 * reports are ordered by (report date, created, file name); the newest follow-up of an item in that
   order is its status; Genomfört and Släpp close it;
 * the state "as of" a report counts only the follow-ups of reports ordered at or before it;
 * an item planned about a moment that already has an open item of the same kind joins it (it gets
   that item's id), so there is one open row per moment and kind;
-* a still-open earlier item keeps its mark on a later report's map.
+* a still-open earlier item keeps its mark on a later report's map;
+* an export and ``jamfor`` show each item's current status (every report counts).
 
 The JSON of each command is read by a small adapter below (its keys may change; only the adapters
 then need to).  ``HYPOTHESIS_PROFILE=deep`` runs thousands of histories.
@@ -112,6 +114,15 @@ def history_events(text: str) -> list[tuple[str, str, str]]:
 def jamfor_new_items(text: str) -> set[str]:
     """``jamfor A B --json``: the moments of the items planned in B and not in A."""
     return {norm(item["namn"]) for item in json.loads(text)["nya_moment"]}
+
+
+def jamfor_statuses(text: str) -> dict[str, str | None]:
+    """``jamfor A B --json``: item identity -> the status it shows, of every item that came or went."""
+    data = json.loads(text)
+    return {
+        _identity(item["id"]): None if item["senaste_status"] is None else STATUS_CODES[item["senaste_status"]]
+        for item in data["nya_moment"] + data["borttagna_moment"]
+    }
 
 
 def _identity(key: str) -> str:
@@ -423,7 +434,20 @@ class PlanHistory(RuleBasedStateMachine):
         expected = {(i.kind, norm(i.moment)) for i in b.planned} - {
             (i.kind, norm(i.moment)) for i in a.planned
         }
-        assert jamfor_new_items(self.cli("jamfor", a.name, b.name, "--json")) == {m for _, m in expected}
+        text = self.cli("jamfor", a.name, b.name, "--json")
+        assert jamfor_new_items(text) == {m for _, m in expected}
+        assert jamfor_statuses(text) == {key: self.ref.status(key) for key in jamfor_statuses(text)}
+
+    @invariant()
+    def an_export_shows_each_item_s_current_status(self) -> None:
+        from intervjufas.reading.export.versions import export_document
+
+        if not self.ref.reports:
+            return
+        earliest = min(self.ref.reports, key=lambda r: r.key)
+        document, _ = export_document(self.folder / earliest.name, customer=False, folder=self.folder)
+        shown = {row.identity: row.status for row in document.plan}
+        assert shown == {item.identity: self.ref.status(item.identity) for item in earliest.planned}
 
 
 def front_matter(path: Path) -> dict[str, Any]:

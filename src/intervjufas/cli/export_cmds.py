@@ -117,14 +117,15 @@ def exportera(
         if (forhandsgranska or redigera) and format_name is None and utfil is None
         else export_format(format_name, utfil)
     )
-    source = choose_report(rapport, reports_dir(katalog), facts)
+    folder = reports_dir(katalog)
+    source = choose_report(rapport, folder, facts)
     if forhandsgranska:
-        _preview(facts, source, med_noteringar)
+        _preview(facts, source, med_noteringar, folder)
         return
-    if redigera and not _edit(facts, source, med_noteringar):
+    if redigera and not _edit(facts, source, med_noteringar, folder):
         return
     if kind is not None:
-        _export(facts, source, utfil, kind, customer=kundversion, notes=med_noteringar)
+        _export(facts, source, utfil, kind, customer=kundversion, notes=med_noteringar, folder=folder)
 
 
 def _check_options(customer: bool, notes: bool, preview: bool, edit: bool) -> None:
@@ -143,24 +144,24 @@ def _check_options(customer: bool, notes: bool, preview: bool, edit: bool) -> No
         raise UsageError("Välj --forhandsgranska eller --redigera, inte båda.")
 
 
-def _preview(facts: TerminalFacts, source: Path, notes: bool) -> None:
+def _preview(facts: TerminalFacts, source: Path, notes: bool, folder: Path) -> None:
     from intervjufas.reading.export.kept_version import customer_version_of
     from intervjufas.views.console import show_warnings
     from intervjufas.views.export_preview import show_customer_text
 
-    version = customer_version_of(source, notes=notes)
+    version = customer_version_of(source, notes=notes, folder=folder)
     show_warnings(make_console(facts, stderr=True), version.warnings)
     show_customer_text(make_console(facts), version.markdown, less=facts.less)
 
 
-def _edit(facts: TerminalFacts, source: Path, notes: bool) -> bool:
+def _edit(facts: TerminalFacts, source: Path, notes: bool, folder: Path) -> bool:
     """Edit the customer text and keep it; whether there is a new text to export."""
     from intervjufas.cli.editor import EditorFailed, edit_text
     from intervjufas.folder.customer_text import write_kept
     from intervjufas.reading.export.kept_version import customer_version_of
     from intervjufas.views.console import show_warnings
 
-    version = customer_version_of(source, notes=notes)
+    version = customer_version_of(source, notes=notes, folder=folder)
     show_warnings(make_console(facts, stderr=True), version.warnings)
     try:
         edited = edit_text(version.markdown, name=f"{source.stem}.kundversion.md")
@@ -181,7 +182,14 @@ def _edit(facts: TerminalFacts, source: Path, notes: bool) -> bool:
 
 
 def _export(
-    facts: TerminalFacts, source: Path, utfil: Path | None, kind: ExportFormat, *, customer: bool, notes: bool
+    facts: TerminalFacts,
+    source: Path,
+    utfil: Path | None,
+    kind: ExportFormat,
+    *,
+    customer: bool,
+    notes: bool,
+    folder: Path,
 ) -> None:
     from intervjufas.files.atomic import atomic_write_bytes
     from intervjufas.reading.export.kept_version import customer_version_of
@@ -203,13 +211,13 @@ def _export(
 
             step("Läser rapporten")
             if customer:
-                version = customer_version_of(source, notes=notes)
+                version = customer_version_of(source, notes=notes, folder=folder)
                 document, warnings, kept = version.document, list(version.warnings), version.kept
             else:
                 from intervjufas.reading.feedback.in_document import received_export
                 from intervjufas.reading.feedback.minimum import minimum_count
 
-                document, warnings = export_document(source, customer=False)
+                document, warnings = export_document(source, customer=False, folder=folder)
                 document, unread = received_export(document, source, minimum_count())
                 warnings += unread
             progress.expect(len(document.sections))

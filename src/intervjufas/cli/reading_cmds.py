@@ -153,9 +153,9 @@ def jamfor(
     folder, facts = reports_dir(katalog), terminal(ctx)
     first = load_report(choose_report(a, folder, facts))
     if b is None:
-        comparison = compare(earlier_report(first), first)
+        comparison = compare(earlier_report(first), first, folder=folder)
     else:
-        comparison = compare(first, load_report(choose_report(b, folder, facts)))
+        comparison = compare(first, load_report(choose_report(b, folder, facts)), folder=folder)
     _write_comparison(comparison, facts, chosen, utfil)
     if exit_code and comparison.differs:
         raise typer.Exit(ExitCode.ERROR)

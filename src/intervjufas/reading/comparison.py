@@ -3,7 +3,8 @@
 Answers are paired by id over the union of both reports' ids, so reports made with different
 versions of a question set – or with hand-added answers – still line up.  Changed text answers
 carry a word-level diff; ratings are compared side by side; the action plans are compared item by
-item.  Presentation lives in ``views.comparison_text`` and ``views.comparison_markdown``.
+item, each item with its current status from the one model of the plan's state.  Presentation
+lives in ``views.comparison_text`` and ``views.comparison_markdown``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from intervjufas.folder.scan import read_headers, sort_key
 from intervjufas.model.answers import Answer, display
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import Question
+from intervjufas.reading.plan.folder_items import current_follow_ups
+from intervjufas.reading.plan.state import FollowUpEntry
 from intervjufas.reading.process_map.map_comparison import MapComparison, compare_maps
 from intervjufas.reading.word_diff import DiffLine, word_diff
 from intervjufas.report.model import OTHER_TITLE, RawAnswer, header_text
@@ -114,6 +117,8 @@ class PlanItem:
     why: str
     step_number: int = 1
     plan: str = ""  # lagga_till, utveckla or ta_bort
+    key: str = ""  # the item's key in its report ('<report id>/<item id>')
+    latest: FollowUpEntry | None = None  # its newest follow-up now (None: not followed up)
 
 
 @dataclass
@@ -283,28 +288,24 @@ def _ratings(pair: _Pair) -> list[Rating]:
     return rows
 
 
-def _plan(loaded: LoadedReport) -> dict[tuple[str, str, str], PlanItem]:
+def _plan(loaded: LoadedReport, follow_ups: dict[str, FollowUpEntry]) -> dict[tuple[str, str, str], PlanItem]:
     if loaded.questionnaire is None:
         return {}
     items: dict[tuple[str, str, str], PlanItem] = {}
     for planned in planned_items(loaded.report, loaded.questionnaire):
-        key = (planned.step.id, planned.question.plan or "", _normalized(planned.item.moment))
+        step, plan, item = planned.step, planned.question.plan or "", planned.item
+        latest = follow_ups.get(planned.identity)
+        item_key = (step.id, plan, _normalized(item.moment))
         items.setdefault(
-            key,
-            PlanItem(
-                planned.step.label,
-                planned.kind_label,
-                planned.item.moment,
-                planned.item.why,
-                planned.step.number,
-                planned.question.plan or "",
-            ),
+            item_key,
+            PlanItem(step.label, planned.kind_label, item.moment, item.why, step.number, plan, planned.key, latest),
         )
     return items
 
 
-def compare(a: LoadedReport, b: LoadedReport) -> Comparison:
-    """Compare report A (usually the earlier) with report B."""
+def compare(a: LoadedReport, b: LoadedReport, *, folder: Path | None = None) -> Comparison:
+    """Compare report A (usually the earlier) with report B; each planned item carries its current
+    status (``folder_items.current_follow_ups`` of the reports ``folder`` and A's and B's)."""
     pair = _Pair(a, b)
     sections: dict[str, Section] = {}
     unchanged = compared = 0
@@ -333,7 +334,8 @@ def compare(a: LoadedReport, b: LoadedReport) -> Comparison:
     ratings = _ratings(pair)
     compared += len(ratings)
     unchanged += sum(1 for r in ratings if not r.differs)
-    plan_a, plan_b = _plan(a), _plan(b)
+    follow_ups = current_follow_ups(folder, a.path, b.path)
+    plan_a, plan_b = _plan(a, follow_ups), _plan(b, follow_ups)
     return Comparison(
         a=_side("A", a),
         b=_side("B", b),

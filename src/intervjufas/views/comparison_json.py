@@ -1,12 +1,12 @@
 """``jamfor --json``: a comparison as data for scripts – the two reports, what differs in the
 metadata, the changed and one-sided answers per step (with the word diff), the ratings side by
-side and the action items that came or went."""
+side and the action items that came or went, each with its current status."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from intervjufas.views.json_vocabulary import FORMAT, PLAN_CODES, code
+from intervjufas.views.json_vocabulary import FOLLOW_UP_CODES, FORMAT, PLAN_CODES, code
 from intervjufas.views.process_map.map_comparison import map_comparison_data
 
 if TYPE_CHECKING:
@@ -93,4 +93,8 @@ def _item(item: PlanItem) -> dict[str, Any]:
         "typ_text": item.kind,
         "namn": item.moment,
         "varfor": item.why,
+        "id": item.key or None,
+        "senaste_status": code(item.latest.status, FOLLOW_UP_CODES) if item.latest else None,
+        "senaste_status_text": item.latest.status if item.latest else None,
+        "senaste_status_datum": item.latest.date if item.latest else None,
     }

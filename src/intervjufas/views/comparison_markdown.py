@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from intervjufas.views.comparison_text import set_note, unknown_note
+from intervjufas.views.comparison_text import item_status, set_note, unknown_note
 from intervjufas.views.console import NO_ANSWER
 
 if TYPE_CHECKING:
@@ -170,10 +170,14 @@ def _md_plan(comparison: Comparison) -> list[str]:
         ("Moment som bara finns i A", comparison.items_dropped),
     ):
         if items:
-            lines += [f"### {title}", "", "| Steg | Typ | Moment | Varför |", "| --- | --- | --- | --- |"]
+            lines += [
+                f"### {title}",
+                "",
+                "| Steg | Typ | Moment | Varför | Status |",
+                "| --- | --- | --- | --- | --- |",
+            ]
             for item in items:
-                lines.append(
-                    f"| {md(item.step_label)} | {md(item.kind)} | {md(item.moment)} | {md(item.why)} |"
-                )
+                cells = (item.step_label, item.kind, item.moment, item.why, item_status(item))
+                lines.append("| " + " | ".join(md(cell) for cell in cells) + " |")
             lines.append("")
     return lines

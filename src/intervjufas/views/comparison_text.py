@@ -207,7 +207,15 @@ def _plan_line(item: PlanItem, mark: str, style: str) -> RenderableType:
     text.append(item.moment)
     if item.why:
         text.append(f" – {item.why}")
+    text.append(f" [{item_status(item)}]", style="dim")
     return _indent(text, 4)
+
+
+def item_status(item: PlanItem) -> str:
+    """An item's current status: its newest follow-up and its date, or "Planerad"."""
+    from intervjufas.reading.plan.state import PLANNED
+
+    return f"{item.latest.status} {item.latest.date}".strip() if item.latest else PLANNED
 
 
 def comparison_plain_text(comparison: Comparison, width: int = 100) -> str:

@@ -41,8 +41,8 @@ CONTINUED = "(forts.)"
 TABLE_STYLE = "Light List Accent 1"
 # Column widths in mm; the text area of an A4 page with 22 mm margins is 166 mm wide.
 FACT_WIDTHS = (45.0, 121.0)
-PLAN_WIDTHS = (24.0, 26.0, 58.0, 58.0)
-CUSTOMER_PLAN_WIDTHS = (38.0, 28.0, 50.0, 50.0)
+PLAN_WIDTHS = (22.0, 24.0, 46.0, 46.0, 28.0)
+CUSTOMER_PLAN_WIDTHS = (32.0, 26.0, 38.0, 38.0, 32.0)
 MAP_WIDTHS = (24.0, 44.0, 24.0, 30.0, 44.0)
 CUSTOMER_MAP_WIDTHS = {2: (46.0, 120.0), 3: (40.0, 66.0, 60.0)}
 FONT = "Calibri"

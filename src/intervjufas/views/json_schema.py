@@ -42,6 +42,7 @@ OBJECTS: dict[str, _Shape] = {
             "steg_titel",
             "senaste_status",
             "senaste_status_text",
+            "senaste_status_datum",
             "senaste_kommentar",
             "fil",
             "sokvag",

@@ -136,6 +136,9 @@ KEYS: dict[str, dict[str, Any]] = {
         null=True,
     ),
     "senaste_status_text": _nullable('Senaste statusen i ord, t.ex. "Inte än" (null: ingen uppföljning än).'),
+    "senaste_status_datum": _nullable(
+        "Datum för senaste uppföljningen, ÅÅÅÅ-MM-DD: den uppföljande rapportens (null: ingen än)."
+    ),
     "senaste_kommentar": _string('Kommentaren till senaste uppföljningen ("" när ingen finns).'),
     "id": _nullable("Objektets id (null när det saknas, t.ex. för ett moment utan id)."),
     # the process map

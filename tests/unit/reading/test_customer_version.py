@@ -121,8 +121,8 @@ def test_ratings_stay_out_even_when_a_question_file_marks_them(full: Document) -
 
 def test_only_planned_changes_that_concern_the_customer(customer: Document) -> None:
     assert customer.plan_title == "Planerade förändringar"
-    assert customer.plan_header == ("Del av processen", "Förändring", "Moment", "Varför")
-    assert customer.plan_cells == [("Före intervjun", "Nytt moment", *CUSTOMER_ITEM)]
+    assert customer.plan_header == ("Del av processen", "Förändring", "Moment", "Varför", "Status")
+    assert customer.plan_cells == [("Före intervjun", "Nytt moment", *CUSTOMER_ITEM, "Planerad")]
     assert CANDIDATE_ITEM[0] not in repr(customer)  # (not on the map: whom it involves is not said)
 
 
@@ -152,7 +152,9 @@ def test_the_map_keeps_the_moments_of_the_customer_and_the_candidate(full: Docum
     customer = customer_version(full)
     assert customer.map_title == "Så går intervjuprocessen till"
     assert customer.process_map is not None
-    kept = [(p.title, [(m.label, m.involves, m.state, m.note) for m in p.nodes]) for p in customer.process_map]
+    kept = [
+        (p.title, [(m.label, m.involves, m.state, m.note) for m in p.nodes]) for p in customer.process_map
+    ]
     assert kept == [
         ("Före intervjun", [("Kravprofil med kunden", (), "kept", "")]),  # the new moment is a change
         ("Under intervjun", [(customer.process_map[1].nodes[0].label, (), "kept", "")]),
@@ -205,3 +207,56 @@ def test_the_quick_format_has_one_part_with_three_headings() -> None:
     ]
     assert version.plan == ()  # "Tydligare avslut" does not concern the customer
     assert "Snabb återkoppling." not in repr(version)  # "Det här fungerar bra" is reflection
+
+
+@pytest.mark.parametrize(
+    ("status", "said"),
+    [
+        (None, "Planerad"),
+        ("Genomfört", "Genomförd 2026-12-20"),
+        ("Delvis", "Delvis genomförd 2026-12-20"),
+        ("Inte än", "Inte genomförd än (2026-12-20)"),
+        ("Släpp", "Slopad 2026-12-20"),
+    ],
+)
+def test_an_item_s_status_in_plain_words(status: str | None, said: str) -> None:
+    from intervjufas.reading.export.versions import customer_status
+
+    row = PlanRow("Steg 1", "Före", "lagga_till", "Lägga till", "Kund", "", status=status)
+    assert customer_status(replace(row, status_date="2026-12-20" if status else "")) == said
+
+
+@pytest.mark.parametrize(
+    ("status", "date", "words"),
+    [
+        (None, "", None),
+        ("Genomfört", "2026-12-20", "*Genomförd 2026-12-20.*"),
+        ("Inte än", "2026-12-21", "*Inte genomförd än (2026-12-21).*"),
+        ("Släpp", "2026-12-22", "*Slopad 2026-12-22.*"),
+    ],
+)
+def test_the_customer_text_says_a_followed_up_change_s_status(
+    status: str | None, date: str, words: str | None
+) -> None:
+    """The Markdown customer text (shown, edited and kept) words the status as the table does;
+    a change nobody has followed up yet is simply planned, and says nothing more."""
+    from intervjufas.reading.export.customer_markdown import change_text
+    from intervjufas.reading.export.versions import customer_status
+
+    row = PlanRow(
+        "Steg 1",
+        "Före intervjun",
+        "utveckla",
+        "Utveckla",
+        "Kallelse",
+        "Tydligare",
+        status=status,
+        status_date=date,
+    )
+    row = replace(row, status_label=customer_status(row))
+    text = change_text(row)
+    assert text.startswith("- **Kallelse** – ")
+    if words is None:
+        assert text.endswith("Tydligare.")
+    else:
+        assert text.endswith(f"Tydligare. {words}")

@@ -111,6 +111,7 @@ def test_follow_ups_plan_and_unknown_answers(document: Document) -> None:
         "Lägga till",
         "Genomgång av kravprofilen med arbetsgivaren",
         "Kunden vet vad vi letar efter",
+        "Planerad",
     )
     assert [(e.heading, e.content) for e in document.other] == [
         ("Egen anteckning", TextContent("Kunden vill prova video."))

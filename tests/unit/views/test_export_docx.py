@@ -152,8 +152,8 @@ def test_the_customer_version_leaves_out_what_is_not_for_the_employer(full: Docu
         assert left_out not in text, left_out
     _, process_map, plan = doc.tables
     assert cells(plan) == [
-        ["Del av processen", "Förändring", "Moment", "Varför"],
-        ["Före intervjun", "Nytt moment", *CUSTOMER_ITEM],
+        ["Del av processen", "Förändring", "Moment", "Varför", "Status"],
+        ["Före intervjun", "Nytt moment", *CUSTOMER_ITEM, "Planerad"],
     ]
     assert cells(process_map)[0] == ["Del av processen", "Moment"]  # no changes, no Berör, no notes
     assert all(len(row) == 2 for row in cells(process_map))
@@ -212,4 +212,4 @@ def test_a_phase_of_thousands_of_moments_is_one_whole_table(
     assert [cell.text for cell in rows[-1].cells] == ["Under intervjun", "Intervju", "Nytt", "kandidaten", ""]
     assert rows[-1]._tr.tc_lst[0].vMerge is None
     customer = reopen(export_docx(customer_version(document)))
-    assert all(len(row.cells) == 4 for row in customer.tables[-1].rows)
+    assert all(len(row.cells) == 5 for row in customer.tables[1].rows)  # (the plan, with its status)

@@ -154,7 +154,7 @@ def test_the_customer_version_leaves_out_what_is_not_for_the_employer(full: Docu
     ):
         assert left_out not in text, left_out
     assert [[text_of(td) for td in tr.iter("td")] for tr in next(tree.iter("table")).find("tbody")] == [
-        ["Före intervjun", "Nytt moment", *CUSTOMER_ITEM]
+        ["Före intervjun", "Nytt moment", *CUSTOMER_ITEM, "Planerad"]
     ]
     assert 'class="customer"' in text  # the short customer version flows: no page per step
 

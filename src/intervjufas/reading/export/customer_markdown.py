@@ -71,12 +71,14 @@ def _section(section: Section) -> list[str]:
 
 
 def change_text(row: PlanRow) -> str:
-    """A planned change said to the customer: "**Kallelse** – utvecklas. Kandidaten ska veta mer"."""
+    """A planned change said to the customer: "**Kallelse** – utvecklas. Kandidaten ska veta mer.",
+    with its status in words once it has been followed up ("*Genomförd 2026-12-20.*")."""
     what = CHANGE_WORDS.get(row.kind, row.kind_label.lower())
     why = f" {_inline(row.why)}" if row.why else ""
     if why and not why.endswith((".", "!", "?")):
         why += "."
-    return f"- **{_inline(row.moment)}** – {what}.{why}"
+    status = f" *{_inline(row.status_label)}.*" if row.status is not None else ""
+    return f"- **{_inline(row.moment)}** – {what}.{why}{status}"
 
 
 def _plan(document: Document) -> list[str]:

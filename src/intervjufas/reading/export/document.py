@@ -1,6 +1,7 @@
 """A report as a neutral document for the exports (``exportera``): its title, the assignment's
 details, one section per step with every answer as plain text, the follow-ups of earlier plans,
-the action plan and – when the report has one – the process map.
+the action plan with each item's current status (its newest follow-up in the folder, from the one
+model of the plan's state, ``reading.plan``) and – when the report has one – the process map.
 
 The HTML and Word views draw from this data, never from the report's Markdown, so an answer comes
 out as it was given (its line breaks included) in every format, and both formats hold the same
@@ -12,6 +13,7 @@ The customer version (``reading.customer_version``) is made from the same docume
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +30,8 @@ from intervjufas.model.questionnaire import Questionnaire, Step, step_status
 from intervjufas.model.questions import Question
 from intervjufas.model.safe_text import visible
 from intervjufas.reading.export.audience import colleague_names, plan_involves
+from intervjufas.reading.plan.state import PLANNED
+from intervjufas.reading.plan.state import FollowUpEntry as ItemFollowUp
 from intervjufas.report.model import FOLLOW_UP_TITLE, OTHER_TITLE, PLAN_TITLE, Report, header_text
 from intervjufas.report.plan import planned_items
 from intervjufas.report.process_map.mermaid import MapNode, MapPhase
@@ -37,7 +41,7 @@ FACTS_TITLE = "Uppgifter om uppdraget"
 MAP_TITLE = "Processkarta"
 NOT_ANSWERED = "Inga svar ännu i det här steget."
 UNNAMED = "namnlöst uppdrag"
-PLAN_HEADER = ("Steg", "Typ", "Moment", "Varför")
+PLAN_HEADER = ("Steg", "Typ", "Moment", "Varför", "Status")
 _NONCHARACTER = re.compile(
     "[\ufdd0-\ufdef"
     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
@@ -151,7 +155,9 @@ class FollowUpEntry:
 @dataclass(frozen=True)
 class PlanRow:
     """One planned change.  ``involves`` says whom its moment involves (kunden, kandidaten,
-    kollegor) when that is known, e.g. from a process map; None when it is not."""
+    kollegor) when that is known, e.g. from a process map; None when it is not.  ``status`` is
+    the item's newest follow-up in the folder (Genomfört, Delvis, Inte än, Släpp) and
+    ``status_date`` that follow-up's date; None when nobody has followed it up (``PLANNED``)."""
 
     step_label: str
     step_title: str
@@ -160,6 +166,10 @@ class PlanRow:
     moment: str
     why: str
     involves: tuple[str, ...] | None = None
+    identity: str = ""
+    status: str | None = None
+    status_date: str = ""
+    status_label: str = PLANNED  # the status as the table shows it
 
 
 @dataclass(frozen=True)
@@ -190,8 +200,8 @@ class Document:
     def plan_cells(self) -> list[tuple[str, ...]]:
         """The rows of the plan table, in the columns of ``plan_header``."""
         if self.customer:
-            return [(r.step_title, r.kind_label, r.moment, r.why) for r in self.plan]
-        return [(r.step_label, r.kind_label, r.moment, r.why) for r in self.plan]
+            return [(r.step_title, r.kind_label, r.moment, r.why, r.status_label) for r in self.plan]
+        return [(r.step_label, r.kind_label, r.moment, r.why, r.status_label) for r in self.plan]
 
 
 def clean(text: Any) -> str:
@@ -309,21 +319,31 @@ def _section(report: Report, step: Step) -> Section:
     )
 
 
-def _plan(report: Report, questionnaire: Questionnaire) -> list[PlanRow]:
-    """The planned changes, each with whom its moment involves (``reading.export.audience``)."""
+def _plan(
+    report: Report, questionnaire: Questionnaire, follow_ups: Mapping[str, ItemFollowUp]
+) -> list[PlanRow]:
+    """The planned changes, each with whom its moment involves (``reading.export.audience``) and
+    its newest follow-up (``follow_ups``, by the item's identity)."""
     whom = plan_involves(report, questionnaire)
-    return [
-        PlanRow(
-            clean(item.step.label),
-            clean(item.step.title),
-            item.question.plan or "",
-            item.kind_label,
-            clean(item.item.moment),
-            clean(item.item.why),
-            whom[item.key],
+    rows = []
+    for item in planned_items(report, questionnaire):
+        latest = follow_ups.get(item.identity)
+        rows.append(
+            PlanRow(
+                clean(item.step.label),
+                clean(item.step.title),
+                item.question.plan or "",
+                item.kind_label,
+                clean(item.item.moment),
+                clean(item.item.why),
+                whom[item.key],
+                identity=item.identity,
+                status=latest.status if latest else None,
+                status_date=clean(latest.date) if latest else "",
+                status_label=clean(f"{latest.status} {latest.date}") if latest else PLANNED,
+            )
         )
-        for item in planned_items(report, questionnaire)
-    ]
+    return rows
 
 
 def build_document(
@@ -331,9 +351,12 @@ def build_document(
     *,
     process_map: tuple[MapPhase, ...] | None = None,
     author: str | None = None,
+    statuses: Mapping[str, ItemFollowUp] | None = None,
 ) -> Document:
     """The whole report as a document.  The author is the report's own (a header key
-    ``forfattare``) when it records one, else ``author``, else the login name."""
+    ``forfattare``) when it records one, else ``author``, else the login name.  ``statuses``
+    (item identity -> newest follow-up, ``folder_items.current_follow_ups``) gives each planned
+    item its status; an item it does not name is ``PLANNED``."""
     report, questionnaire = loaded.report, loaded.questionnaire
     uppdrag = clean(report.detail("uppdrag"))
     set_title = questionnaire.title if questionnaire else report.question_set.id
@@ -358,7 +381,7 @@ def build_document(
         facts=tuple(_facts(report, questionnaire)),
         sections=tuple(_section(report, step) for step in questionnaire.steps) if questionnaire else (),
         follow_ups=follow_ups,
-        plan=tuple(_plan(report, questionnaire)) if questionnaire else (),
+        plan=tuple(_plan(report, questionnaire, statuses or {})) if questionnaire else (),
         other=other,
         process_map=_cleaned_map(process_map if process_map is not None else _map(report, questionnaire)),
         colleagues=tuple(clean(name) for name in colleague_names(report)),

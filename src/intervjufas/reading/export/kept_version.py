@@ -35,11 +35,14 @@ class CustomerVersion:
     warnings: tuple[str, ...] = ()
 
 
-def customer_version_of(path: Path, *, notes: bool = False, use_kept: bool = True) -> CustomerVersion:
+def customer_version_of(
+    path: Path, *, notes: bool = False, use_kept: bool = True, folder: Path | None = None
+) -> CustomerVersion:
     """The customer version of the report at ``path`` (see the module docstring); ``notes`` brings
-    the consultant's own text along in a version made now."""
+    the consultant's own text along in a version made now; ``folder`` is the reports folder whose
+    follow-ups give the planned items their status."""
     digest = content_hash(read_bounded(path, REPORT_LIMIT))
-    made, warnings = export_document(path, customer=True, notes=notes)
+    made, warnings = export_document(path, customer=True, notes=notes, folder=folder)
     kept = None
     if use_kept:
         try:

@@ -12,7 +12,8 @@ The customer version is the process as the customer meets it, and the changes pl
   notes;
 - the planned changes whose moments involve the customer or the candidate (``PlanRow.involves``,
   from the map – see ``reading.export.audience``); only for a report without a map, those whose
-  moment or reason mentions the customer (``kund``, ``arbetsgivar``, in any case);
+  moment or reason mentions the customer (``kund``, ``arbetsgivar``, in any case); each with its
+  current status in plain words (``customer_status``);
 - the answers marked for the customer (``kundrubrik``), under their customer headings: the
   consultant's own text, so with a map they come along only when the consultant chooses
   (``notes``), as do the map's notes; without a map they are the only description of the process.
@@ -42,12 +43,21 @@ from intervjufas.reading.export.document import (
     TextContent,
     build_document,
 )
+from intervjufas.reading.plan.folder_items import current_follow_ups
+from intervjufas.reading.plan.state import PLANNED
 from intervjufas.report.process_map.mermaid import MapNode, MapPhase
 
 TITLE = "Intervjuprocessen"
 FACTS_TITLE = "Om uppdraget"
 PLAN_TITLE = "Planerade förändringar"
-PLAN_HEADER = ("Del av processen", "Förändring", "Moment", "Varför")
+PLAN_HEADER = ("Del av processen", "Förändring", "Moment", "Varför", "Status")
+# An item's newest follow-up as the customer reads it, with the follow-up's date.
+STATUS_WORDS = {
+    "Genomfört": "Genomförd {date}",
+    "Delvis": "Delvis genomförd {date}",
+    "Inte än": "Inte genomförd än ({date})",
+    "Släpp": "Slopad {date}",
+}
 MAP_TITLE = "Så går intervjuprocessen till"
 KIND_WORDS = {"lagga_till": "Nytt moment", "utveckla": "Utvecklas", "ta_bort": "Tas bort"}
 INTRO = (
@@ -67,10 +77,14 @@ NO_CUSTOMER_MOMENTS = (
 UNKNOWN_SET = "frågeuppsättningen '{set_id}' finns inte här; svaren exporteras under rubrikerna i rapporten"
 
 
-def export_document(path: Path, *, customer: bool, notes: bool = False) -> tuple[Document, list[str]]:
-    """The report at ``path`` as a document, and warnings (each beginning with the file's name)."""
+def export_document(
+    path: Path, *, customer: bool, notes: bool = False, folder: Path | None = None
+) -> tuple[Document, list[str]]:
+    """The report at ``path`` as a document, and warnings (each beginning with the file's name).
+    Its planned items carry their current status, from the headers of the reports ``folder`` and
+    of the report's own (``folder_items.current_follow_ups``)."""
     loaded = load_report(path)
-    document = build_document(loaded)
+    document = build_document(loaded, statuses=current_follow_ups(folder, path))
     warnings = []
     if loaded.questionnaire is None:
         warnings.append(UNKNOWN_SET.format(set_id=loaded.report.question_set.id))
@@ -149,6 +163,7 @@ def customer_version(document: Document, *, notes: bool = False) -> Document:
             moment=hide_names(row.moment, names),
             why=hide_names(row.why, names),
             involves=(),
+            status_label=customer_status(row),
         )
         for row in document.plan
         if concerns_customer(row)
@@ -170,6 +185,13 @@ def customer_version(document: Document, *, notes: bool = False) -> Document:
         map_title=MAP_TITLE,
         colleagues=(),
     )
+
+
+def customer_status(row: PlanRow) -> str:
+    """An item's status in plain words: "Genomförd 2026-12-20", or "Planerad" before any follow-up."""
+    if row.status is None:
+        return PLANNED
+    return STATUS_WORDS.get(row.status, f"{row.status} {{date}}").replace("{date}", row.status_date).strip()
 
 
 def has_process(document: Document) -> bool:

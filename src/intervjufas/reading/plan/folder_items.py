@@ -34,9 +34,11 @@ from intervjufas.folder.loading import LoadedReport, load_report
 from intervjufas.folder.scan import Progress, read_headers, sort_key
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.plan.state import (
+    FollowUpEntry,
     OpenItem,
     closed,
     follow_up_histories,
+    newest_follow_ups,
     newest_statuses,
     open_counts,
     open_items,
@@ -220,3 +222,19 @@ def open_as_of(loaded: LoadedReport) -> list[OpenItem]:
     _load(paths, earlier, [])
     reports = list(earlier.values())
     return open_items(reports, statuses=statuses, histories=follow_up_histories(reports, upto=upto))
+
+
+def current_follow_ups(folder: Path | None, *reports: Path) -> dict[str, FollowUpEntry]:
+    """The newest follow-up of every item (by identity) as things stand now – every report counts
+    – from the headers of the reports folder and of the folders the ``reports`` lie in (a report
+    given as a path elsewhere is followed up next to it).  What cannot be read is passed over: an
+    item nobody is known to have followed up is simply missing (the exports say "Planerad")."""
+    folders: dict[Path, Path] = {}
+    for place in ([folder] if folder is not None else []) + [report.parent for report in reports]:
+        with contextlib.suppress(OSError, RuntimeError):
+            folders.setdefault(place.resolve(), place)
+    entries: list[tuple[Path, FolderHeader]] = []
+    for place in folders.values():
+        with contextlib.suppress(IntervjufasError, OSError):
+            entries += read_headers(place)[0]
+    return newest_follow_ups(entries)

@@ -12,7 +12,7 @@ of a new mapping, ``rensa`` and the exports all read it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +24,8 @@ from intervjufas.report.plan import identity, planned_items
 if TYPE_CHECKING:  # not imported at run time: `lista` and a session need this module without them
     from intervjufas.folder.header_row import FolderHeader
     from intervjufas.folder.loading import LoadedReport
+
+PLANNED = "Planerad"  # the status of an item nobody has followed up yet, as the reports show it
 
 
 @dataclass(frozen=True)
@@ -160,17 +162,32 @@ def newest_statuses(
     headers, the reports ordered by (date, created, file name) – the one order every command
     uses.  With ``upto``, only follow-ups of reports ordered at or before it count (the state
     "as of" that report); within one report, the first follow-up of an item counts."""
+    return {item: status for item, status, _ in _newest(entries, upto)}
+
+
+def newest_follow_ups(
+    entries: Iterable[tuple[Path, FolderHeader]], *, upto: SortKey | None = None
+) -> dict[str, FollowUpEntry]:
+    """``newest_statuses`` with the date of the report that followed each item up (the headers
+    keep no comment, so that is "")."""
+    return {item: FollowUpEntry(key[0], status) for item, status, key in _newest(entries, upto)}
+
+
+def _newest(
+    entries: Iterable[tuple[Path, FolderHeader]], upto: SortKey | None
+) -> Iterator[tuple[str, str, SortKey]]:
+    """(identity, status, the following report's sort key) of each item's newest follow-up."""
     from intervjufas.folder.scan import sort_key
 
     keyed = sorted(((sort_key(path, header), header) for path, header in entries), key=lambda e: e[0])
-    statuses: dict[str, str] = {}
+    seen: set[str] = set()
     for key, header in reversed(keyed):
         if upto is not None and key > upto:
             continue
         for item, status in header.follow_ups():  # (by identity)
-            if status is not None and item not in statuses:
-                statuses[item] = str(status)
-    return statuses
+            if status is not None and item not in seen:
+                seen.add(item)
+                yield item, str(status), key
 
 
 def closed(statuses: Mapping[str, str]) -> set[str]:
