@@ -43,6 +43,7 @@ COMMANDS: dict[str, str] = {
     "trend": "reading_cmds",
     "karta": "process_map_cmds",
     "exportera": "export_cmds",
+    "enkat": "feedback_cmds",
     "granska": "privacy_cmds",
     "status": "status_cmds",
     "rensa": "privacy_cmds",

@@ -281,7 +281,12 @@ def _export(
                 version = customer_version_of(source, notes=notes, folder=folder)
                 document, warnings, kept = version.document, list(version.warnings), version.kept
             else:
+                from intervjufas.reading.feedback.in_document import received_export
+                from intervjufas.reading.feedback.minimum import minimum_count
+
                 document, warnings = export_document(source, customer=False, folder=folder)
+                document, unread = received_export(document, source, minimum_count())
+                warnings += unread
             progress.expect(len(document.sections))
             data = _render(document, kind, step)
             step("Sparar")

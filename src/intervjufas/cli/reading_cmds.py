@@ -87,11 +87,12 @@ def visa(
 ) -> None:
     from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.settings import reports_dir
+    from intervjufas.reading.feedback.minimum import minimum_count
     from intervjufas.reading.shown_report import shown_report
     from intervjufas.views.report import show_report
 
     facts = terminal(ctx)
-    view = shown_report(choose_report(rapport, reports_dir(katalog), facts))
+    view = shown_report(choose_report(rapport, reports_dir(katalog), facts), minimum_count())
     show_report(make_console(facts), view, pager=use_pager(facts, ingen_pager), less=facts.less)
 
 
@@ -257,6 +258,7 @@ def trend(
     if av is not None:
         _trend_against_team(ctx, katalog, av, per.value, kund=kund, as_json=json_output)
         return
+    from intervjufas.reading.feedback.minimum import minimum_count
     from intervjufas.reading.trend import folder_trends
     from intervjufas.views.console import show_warnings
     from intervjufas.views.json_output import trend_data, write_json
@@ -266,7 +268,12 @@ def trend(
     facts = terminal(ctx)
     with scan_progress_for(facts, json_output) as progress:
         trends, warnings = folder_trends(
-            existing_reports_dir(katalog), customer=kund, per=per.value, program=program(), progress=progress
+            existing_reports_dir(katalog),
+            customer=kund,
+            per=per.value,
+            program=program(),
+            progress=progress,
+            minimum=minimum_count(),
         )
     show_warnings(make_console(facts, stderr=True), warnings)
     if json_output:

@@ -27,6 +27,12 @@ from intervjufas.files.atomic import atomic_write, create_new, remove_file, rena
 from intervjufas.files.bounded import read_text
 from intervjufas.files.locking import ReportLock
 from intervjufas.folder.customer_text import remove_kept
+from intervjufas.folder.survey_answers import (
+    anonymise_answers,
+    answers_path,
+    answers_to_anonymise,
+    remove_answers,
+)
 from intervjufas.model.personal_data import find_personal_data
 from intervjufas.questionsets.catalog import find_set
 from intervjufas.report.age_limit import report_date
@@ -68,7 +74,7 @@ def carry_out(
     else:
         outcome = remove_reports(reports, cutoff)
     recovered = remove_recovery_files(recovery_files)
-    forget([*reports, *outcome.renamed.values(), *recovery_files])
+    forget([*reports, *outcome.renamed.values(), *recovery_files, *map(answers_path, reports)])
     return CleanupResult(outcome, recovered)
 
 
@@ -85,11 +91,13 @@ def forget(paths: Sequence[Path]) -> None:
 
 
 def remove_reports(paths: Sequence[Path], cutoff: dt.date) -> CleanupOutcome:
-    """Remove each report that is still older than ``cutoff``, and the customer text kept beside it."""
+    """Remove each report that is still older than ``cutoff``, and the customer text and the
+    survey answers kept beside it."""
 
     def remove(path: Path, _text: str, _header: dict[str, Any]) -> None:
         remove_file(path)
         remove_kept(path)
+        remove_answers(path)
 
     return _each(paths, remove, cutoff)
 
@@ -112,20 +120,21 @@ def anonymise_reports(
     paths: Sequence[Path], cutoff: dt.date, *, today: dt.date | None = None
 ) -> CleanupOutcome:
     """Rewrite each report that is still older than ``cutoff`` without its free text, under a
-    name without personal data, and remove the customer text kept beside it. A report anonymised
-    before is anonymised again under today's rules (with the date it records); one that this
+    name without personal data, remove the customer text kept beside it and the free texts of its
+    survey answers. A report anonymised before is anonymised again under today's rules (with the date it records); one that this
     leaves as it is, is left alone."""
     outcome = CleanupOutcome()
 
     def anonymise(path: Path, text: str, header: dict[str, Any]) -> None:
         result, stem = anonymised_version(path, text, header, today=today)
-        if result is None and stem == path.stem:
+        if result is None and stem == path.stem and not answers_to_anonymise(path):
             raise IntervjufasError("är redan anonymiserad")
         if result is not None:
             atomic_write(path, result)
         remove_kept(path)  # (the consultant's own text, written for the customer)
         if stem != path.stem:
             outcome.renamed[path] = _renamed(path, stem, result or text)
+        anonymise_answers(path, outcome.renamed.get(path))  # (ratings stay, the free texts go)
 
     return _each(paths, anonymise, cutoff, outcome)
 
@@ -140,7 +149,7 @@ def still_to_anonymise(path: Path, *, today: dt.date | None = None) -> bool:
         result, stem = anonymised_version(path, text, header, today=today)
     except (IntervjufasError, OSError):
         return False
-    return result is not None or stem != path.stem
+    return result is not None or stem != path.stem or answers_to_anonymise(path)
 
 
 def anonymised_version(

@@ -30,6 +30,7 @@ from intervjufas.folder.file_cache import FileCache, FileKey, file_key
 from intervjufas.folder.finding import find_reports
 from intervjufas.folder.recovery import recovery_dir, recovery_files
 from intervjufas.folder.scan import existing_folder, report_files
+from intervjufas.folder.survey_answers import answer_files, answers_path
 from intervjufas.model.personal_data import KINDS, find_personal_data
 
 NAMESPACE = "granska"
@@ -87,19 +88,20 @@ def reports_to_scan(names: Sequence[str], folder: Path) -> list[Path]:
     """The files named (a path, a folder of reports, or a report named as every command names one –
     a file name, its start or words from the assignment or the customer, where every report that
     matches is scanned), or without names the reports folder and any recovery files – each with the
-    customer texts kept beside the reports (``folder.customer_text``). A name that is not found is an
+    customer texts and survey answers kept beside the reports (``folder.customer_text``,
+    ``folder.survey_answers``). A name that is not found is an
     error (IntervjufasError), before anything is scanned."""
     if not names:
-        return [*report_files(folder), *customer_texts(folder), *recovery_files()]
+        return [*report_files(folder), *customer_texts(folder), *answer_files(folder), *recovery_files()]
     paths: list[Path] = []
     for name in names:
         given = Path(name).expanduser()
         if given.is_dir():
-            paths += [*report_files(given), *customer_texts(given)]
+            paths += [*report_files(given), *customer_texts(given), *answer_files(given)]
             continue
         for found in find_reports(name, folder):
-            kept = kept_path(found.path)
-            paths += [found.path, kept] if kept.is_file() else [found.path]
+            beside = (kept_path(found.path), answers_path(found.path))
+            paths += [found.path, *(path for path in beside if path.is_file())]
     return list(dict.fromkeys(paths))
 
 

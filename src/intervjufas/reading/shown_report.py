@@ -18,6 +18,8 @@ from intervjufas.errors import IntervjufasError
 from intervjufas.files.bounded import read_text
 from intervjufas.folder.loading import LoadedReport, load_report
 from intervjufas.model.answers import display
+from intervjufas.reading.feedback.aggregate import MIN_RESPONDENTS
+from intervjufas.reading.feedback.summary_text import HEADING
 from intervjufas.reading.process_map.shown_map import ShownMap, shown_map_from
 from intervjufas.report.model import header_text
 from intervjufas.report.parse import read_header
@@ -148,11 +150,27 @@ def _facts(loaded: LoadedReport) -> list[tuple[str, str]]:
     return facts
 
 
-def shown_report(path: Path) -> ShownReport:
-    """Read a report for display; raises IntervjufasError naming the file when it cannot be read."""
+def _with_answers(loaded: LoadedReport, body: list[str], minimum: int) -> tuple[list[str], list[str]]:
+    """The body with the survey answers beside the consultant's ratings, and the answers' section."""
+    from intervjufas.reading.feedback.received import received
+    from intervjufas.reading.feedback.summary_text import beside_rating, insert_beside, summary_lines
+
+    try:
+        found = received(loaded.path, minimum, loaded.questionnaire)
+    except IntervjufasError as error:
+        return body, [f"## {HEADING}", "", f"Enkätsvaren kan inte visas: {error.message}"]
+    own = {key: a.value for key, a in loaded.report.answers.items() if isinstance(a.value, int)}
+    return insert_beside(body, beside_rating(found)), summary_lines(found, own)
+
+
+def shown_report(path: Path, minimum: int = MIN_RESPONDENTS) -> ShownReport:
+    """Read a report for display; raises IntervjufasError naming the file when it cannot be read.
+    The survey answers kept beside it are shown beside the consultant's ratings and in a section
+    of their own at the end (``minimum``: the fewest respondents a result is shown from)."""
     loaded = load_report(path)
     report, questionnaire = loaded.report, loaded.questionnaire
     _, _, body, _ = read_header(read_text(path), str(path))
+    body, answers = _with_answers(loaded, body, minimum)
     drawn = _drawn_map(loaded)
     slot = _map_slot(body) if drawn is not None else None
     before, after = slot if slot is not None else (body, None)
@@ -164,4 +182,6 @@ def shown_report(path: Path) -> ShownReport:
     parts: list[Part] = [_squeeze_blank_lines(rest)]
     if drawn is not None and after is not None:
         parts += [drawn, _squeeze_blank_lines(_without_comments(_without_mermaid(after)))]
+    if answers:
+        parts.append(_squeeze_blank_lines(answers))
     return ShownReport(path, title, _facts(loaded), tuple(part for part in parts if part != "\n"))

@@ -3,13 +3,17 @@ mean rating per month or quarter across reports, with the number of reports behi
 
 A report of format 2 keeps its ratings in its front matter (``betyg``), so a folder's trend is
 made from the headers (kept in the header index) and needs no report read in full but the old
-ones of format 1."""
+ones of format 1.
+
+What the customer and the candidates answered in the feedback forms (``enkat``) is a series of its
+own beside the consultant's rating it pairs with (``Series.survey``): the respondents' ratings
+pooled per period, a period with fewer than the minimum count left out ("för få svar")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from statistics import fmean
 from typing import TYPE_CHECKING, Any
@@ -20,6 +24,7 @@ from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.scan import Progress, read_headers, sort_key
 from intervjufas.model.questionnaire import Questionnaire, Step
 from intervjufas.model.questions import Question
+from intervjufas.reading.feedback.aggregate import MIN_RESPONDENTS
 
 if TYPE_CHECKING:  # (the question sets are loaded only when reports are read in full)
     from intervjufas.folder.loading import LoadedReport
@@ -33,6 +38,7 @@ class Point:
     period: str
     mean: float
     count: int  # reports behind the point
+    respondents: int = 0  # of a survey series: the answers behind the point
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,7 @@ class Series:
     scale_min: int
     scale_max: int
     points: tuple[Point, ...]
+    survey: str = ""  # "" for the consultant's own rating; "kandidat" or "kund" for what they answered
 
     def at(self, period: str) -> Point | None:
         return next((p for p in self.points if p.period == period), None)
@@ -81,6 +88,7 @@ class Rated:
     kund: str
     ratings: Mapping[str, Any]  # question id -> rating, as read
     author: str = ""  # who made the report ("" when it does not say, or anonymised)
+    received: Mapping[str, Mapping[str, list[int]]] = field(default_factory=dict)  # see paired_values
 
 
 def rated_report(loaded: LoadedReport) -> Rated | None:
@@ -133,7 +141,9 @@ def rating_trends(
     return trends_of(rated, customer=customer, per=per)
 
 
-def trends_of(rated: list[Rated], *, customer: str | None = None, per: str = "manad") -> list[SetTrend]:
+def trends_of(
+    rated: list[Rated], *, customer: str | None = None, per: str = "manad", minimum: int = MIN_RESPONDENTS
+) -> list[SetTrend]:
     """``rating_trends`` of reports as the trend reads them (from headers or read in full)."""
     by_set: dict[str, list[Rated]] = {}
     for report in sorted(rated, key=lambda r: r.sort_key, reverse=True):
@@ -142,13 +152,13 @@ def trends_of(rated: list[Rated], *, customer: str | None = None, per: str = "ma
         by_set.setdefault(report.set_id, []).append(report)
     trends = []
     for set_id, group in by_set.items():
-        trend = _set_trend(set_id, group, per)
+        trend = _set_trend(set_id, group, per, minimum)
         if trend.series:
             trends.append(trend)
     return trends
 
 
-def _set_trend(set_id: str, group: list[Rated], per: str) -> SetTrend:
+def _set_trend(set_id: str, group: list[Rated], per: str, minimum: int = MIN_RESPONDENTS) -> SetTrend:
     questions: dict[str, tuple[Step, Question]] = {}
     seen: set[int] = set()
     for report in group:  # newest first: the newest version's labels win
@@ -190,9 +200,54 @@ def _set_trend(set_id: str, group: list[Rated], per: str) -> SetTrend:
                 points,
             )
         )
+        series += _survey_series(series[-1], group, periods, minimum)
     all_periods = tuple(sorted({p.period for s in series for p in s.points}))
     newest = group[0].questionnaire
     return SetTrend(set_id, newest.title, all_periods, tuple(series), len(contributing))
+
+
+def _survey_series(
+    own: Series, group: list[Rated], periods: Mapping[str, str | None], minimum: int
+) -> list[Series]:
+    """What the candidates and the customer answered beside the consultant's rating ``own``: their
+    ratings pooled per period; a period with fewer than ``minimum`` of them is left out."""
+    pooled: dict[str, dict[str, tuple[list[int], set[Path]]]] = {}
+    for report in group:
+        period = periods.get(report.date)
+        for audience, values in report.received.get(own.question_id, {}).items():
+            if period is not None and values:
+                numbers, reports = pooled.setdefault(audience, {}).setdefault(period, ([], set()))
+                numbers += values
+                reports.add(report.path)
+    found = []
+    for audience in sorted(pooled, key=lambda key: (key != "kandidat", key)):
+        points = tuple(
+            Point(period, fmean(numbers), len(reports), len(numbers))
+            for period, (numbers, reports) in sorted(pooled[audience].items())
+            if len(numbers) >= minimum
+        )
+        who = "kandidaterna" if audience == "kandidat" else "kunden" if audience == "kund" else audience
+        found.append(replace(own, label=f"{own.label} – enligt {who}", points=points, survey=audience))
+    return found
+
+
+def with_received(rated: list[Rated], folder: Path) -> tuple[list[Rated], list[str]]:
+    """The reports with the survey answers kept beside them (in ``folder``, listed once) paired
+    with their ratings, and one warning per answers file that cannot be read."""
+    from intervjufas.folder.survey_answers import answer_files, answers_path
+    from intervjufas.reading.feedback.received import paired_values
+
+    kept = {path.name for path in answer_files(folder)}
+    warnings: list[str] = []
+    found = []
+    for report in rated:
+        if kept and answers_path(report.path).name in kept:
+            try:
+                report = replace(report, received=paired_values(report.path, report.questionnaire))
+            except IntervjufasError as error:
+                warnings.append(error.message)
+        found.append(report)
+    return found, warnings
 
 
 def folder_trends(
@@ -202,13 +257,15 @@ def folder_trends(
     per: str = "manad",
     program: str = "intervjufas",
     progress: Progress | None = None,
+    minimum: int = MIN_RESPONDENTS,
 ) -> tuple[list[SetTrend], list[str]]:
     """The rating trends of a reports folder, and one warning per file that cannot be read.
 
     A report of format 2 is read from its front matter alone (its ``betyg`` lists every rating
     it has); a report of format 1 has no such list and is read in full."""
     rated, warnings = folder_rated(folder, program=program, progress=progress)
-    return trends_of(rated, customer=customer, per=per), warnings
+    rated, unread = with_received(rated, folder)
+    return trends_of(rated, customer=customer, per=per, minimum=minimum), warnings + unread
 
 
 def folder_rated(

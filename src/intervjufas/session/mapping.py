@@ -25,6 +25,7 @@ from intervjufas.model.questionnaire import STATUS_DONE, Questionnaire, SetRef, 
 from intervjufas.questionsets.catalog import resolve_set
 from intervjufas.report.model import Report
 from intervjufas.session.author import author_for
+from intervjufas.session.earlier_feedback import EarlierFeedback
 from intervjufas.session.endings import Ending
 from intervjufas.session.follow_up import FollowUpRound
 from intervjufas.session.options import COMMANDS, FollowUpScope, SessionOptions, SessionResult, use_plain
@@ -159,7 +160,8 @@ def _session(
     process_map: MapState,
 ) -> Session:
     """The interactive session: it follows up open items of the folder (read ahead while the
-    first questions are answered) and offers the colleagues' moments after each phase's map."""
+    first questions are answered), offers the colleagues' moments after each phase's map and
+    shows what the customer and candidates answered in earlier feedback forms."""
     follow_up = FollowUpRound.in_folder(
         handle.folder, handle.questionnaire, options.follow_up, ahead=_reads_ahead(options, report)
     )
@@ -172,6 +174,7 @@ def _session(
         follow_up=follow_up,
         process_map=process_map,
         suggestions=Suggestions.in_folder(handle.folder, report.author) if options.suggestions else None,
+        feedback=EarlierFeedback.in_folder(handle.folder),
     )
 
 

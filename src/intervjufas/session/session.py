@@ -17,6 +17,7 @@ from intervjufas.model.conditions import Comparison
 from intervjufas.model.questionnaire import Questionnaire, Step
 from intervjufas.model.questions import Question, Widget
 from intervjufas.report.model import Report
+from intervjufas.session.earlier_feedback import EarlierFeedback
 from intervjufas.session.follow_up import FollowUpRound
 from intervjufas.session.process_map import MapState
 from intervjufas.session.prompter import AskRequest, Prompter
@@ -39,6 +40,7 @@ class Session:
         follow_up: FollowUpRound | None = None,
         process_map: MapState | None = None,
         suggestions: Suggestions | None = None,
+        feedback: EarlierFeedback | None = None,
     ) -> None:
         """``defaults``: an earlier report whose answers are offered (``--utga-fran``); the follow-up
         of earlier plans and the map to start from are none unless given."""
@@ -49,6 +51,7 @@ class Session:
         self.follow_up = follow_up if follow_up is not None else FollowUpRound()
         self.process_map = process_map if process_map is not None else MapState()
         self.suggestions = suggestions if suggestions is not None else Suggestions()
+        self.feedback = feedback if feedback is not None else EarlierFeedback()
         self._saver = save
 
     # -- the whole run --------------------------------------------------------------------------
@@ -188,6 +191,7 @@ class Session:
                 asks_first=question if reflection is not None else None,
             )
             previous_group = question.group
+            self.feedback.before(question, self.questionnaire, self.report, self.prompter)
             record = (
                 partial(self._record_reflection, question, reflection)
                 if reflection is not None

@@ -58,9 +58,11 @@ def trend_data(trends: list[SetTrend]) -> dict[str, Any]:
                         "max": series.scale_max,
                         "punkter": [
                             {"period": p.period, "medel": round(p.mean, 3), "antal_rapporter": p.count}
+                            | ({"antal_svar": p.respondents} if series.survey else {})
                             for p in series.points
                         ],
                     }
+                    | ({"enkat": series.survey} if series.survey else {})
                     for series in trend.series
                 ],
             }

@@ -117,10 +117,10 @@ OBJECTS: dict[str, _Shape] = {
         ("uppsattning", "titel", "antal_rapporter", "perioder", "betyg"),
     ),
     "Betygsserie": (
-        ("fraga", "etikett", "min", "max", "punkter"),
+        ("fraga", "etikett", "min", "max", "punkter", "enkat"),
         ("fraga", "etikett", "min", "max", "punkter"),
     ),
-    "Punkt": (("period", "medel", "antal_rapporter"), ("period", "medel", "antal_rapporter")),
+    "Punkt": (("period", "medel", "antal_rapporter", "antal_svar"), ("period", "medel", "antal_rapporter")),
     "Fynd": (
         ("fil", "sokvag", "rad", "personuppgift", "personuppgift_text", "maskerat"),
         ("fil", "sokvag", "rad", "personuppgift", "personuppgift_text", "maskerat"),

@@ -230,6 +230,12 @@ KEYS: dict[str, dict[str, Any]] = {
     "punkter": _list("Punkt", "Medelvärdet per period."),
     "period": _string("Perioden, t.ex. 2024-03 eller 2024 K1."),
     "medel": {"type": "number", "description": "Medelvärdet."},
+    "enkat": _codes(
+        ["kandidat", "kund"],
+        "Serien är svaren på enkäten till kandidaterna eller kunden (intervjufas enkat), bredvid ditt eget "
+        "betyg på samma fråga; utan nyckeln är serien ditt eget betyg.",
+    ),
+    "antal_svar": _count("Antal svar från enkäten bakom punkten (en period med för få svar tas inte med)."),
     # privacy scan
     "fynd": _list("Fynd", "Personuppgifterna som hittades."),
     "rad": {"type": "integer", "minimum": 1, "description": "Raden i filen."},

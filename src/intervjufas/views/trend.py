@@ -85,6 +85,11 @@ def show_trends(console: Console, trends: list[SetTrend], *, customer: str | Non
     note = f"Medel = medelbetyget (1–5) per {period_name}; Rapporter = antal rapporter bakom medelvärdet."
     if sparklines:
         note += f" Raden under varje betyg visar utvecklingen, ett tecken per {period_name} (· = inga betyg)."
+    if any(series.survey for trend in trends for series in trend.series):
+        note += (
+            " \"Enligt kandidaterna/kunden\" = medel av svaren på enkäterna (enkat), med antalet svar;"
+            f" en {period_name} med för få svar visas inte."
+        )
     if per != "kvartal" and any(len(trend.periods) > 12 for trend in trends):
         note += " Med --per kvartal blir tabellen kortare."
     console.print(Text(note, style="dim"))
@@ -129,7 +134,8 @@ def _trend_table(trend: SetTrend, period_name: str) -> Table:
                 continue
             point = series.points[index]
             bar_text = Text(bar(point.mean, series.scale_max), style="cyan")
-            table.add_row(label, point.period, decimal(point.mean), bar_text, str(point.count))
+            count = f"{point.respondents} svar" if series.survey else str(point.count)
+            table.add_row(label, point.period, decimal(point.mean), bar_text, count)
         table.add_section()
     return table
 
@@ -147,6 +153,7 @@ def _trend_stack(trend: SetTrend) -> Text:
         text.append("\n")
         for point in series.points:
             reports = f"{point.count} {'rapport' if point.count == 1 else 'rapporter'}"
+            reports = f"{point.respondents} svar" if series.survey else reports
             text.append(f"  {point.period:<7}  {decimal(point.mean):>4}  ")
             text.append(f"{bar(point.mean, series.scale_max):<{BAR_WIDTH}}", style="cyan")
             text.append(f"  {reports}\n")
