@@ -105,6 +105,8 @@ def _too_little(console: Console, trend: SetTrend, period_name: str) -> None:
     for series in trend.series:
         for point in series.points:
             reports = f"{point.count} {'rapport' if point.count == 1 else 'rapporter'}"
+            if series.survey:  # (the customer's or candidates' own answers: how many answered)
+                reports = f"{point.respondents} svar"
             console.print(f"  {series.label}: {decimal(point.mean)} ({reports})", markup=False, highlight=False)
 
 
