@@ -116,6 +116,7 @@ class FollowUpRound:
     def __init__(self, items: Sequence[OpenItem] | ItemPool | PoolFinder = ()) -> None:
         self._items = items
         self.followed: dict[str, OpenItem] = {}  # the earlier items followed up, by key
+        self._read_ahead: _ReadAhead | None = None
 
     @classmethod
     def in_folder(
@@ -124,7 +125,8 @@ class FollowUpRound:
         """The open items of the folder's earlier plans in ``scope`` (with ``ingen`` none are asked,
         but those a continued report followed up before it stopped are still looked up).  With
         ``ahead`` (a session at a prompt), the folder is read in the background while the first
-        questions are asked, so that no pause follows the last of them."""
+        questions are asked, so that no pause follows the last of them: from the first answer
+        (``begin_reading``), so that the reading does not delay the first question."""
         read_ahead = _ReadAhead(folder) if ahead else None
 
         def find(report: Report) -> ItemPool:  # (looked up when reached: the customer is known then)
@@ -139,7 +141,14 @@ class FollowUpRound:
                 state=read_ahead.result() if read_ahead is not None else None,
             )
 
-        return cls(find)
+        round_ = cls(find)
+        round_._read_ahead = read_ahead
+        return round_
+
+    def begin_reading(self) -> None:
+        """The consultant has answered a question: read the folder ahead now (once)."""
+        if self._read_ahead is not None:
+            self._read_ahead.start()
 
     def pool(self, report: Report) -> ItemPool:
         if callable(self._items):
@@ -288,7 +297,8 @@ def _wants_more(session: Recorder, asked: int, remaining: int, total: int) -> bo
 
 class _ReadAhead:
     """The folder's plan state (``folder_items.folder_state``) read on a thread of its own, started
-    as the session starts: a folder of 20,000 reports takes a second to look through, which the
+    when the first question is answered (not before: the first question comes as fast as the
+    program can draw it): a folder of 20,000 reports takes a second to look through, which the
     consultant would otherwise wait for after the date.  Its result is waited for when needed;
     whatever goes wrong there, the pool reads the folder itself."""
 
@@ -297,7 +307,12 @@ class _ReadAhead:
 
         self._state: FolderState | None = None
         self._thread = threading.Thread(target=self._read, args=(folder,), name="uppfoljning", daemon=True)
-        self._thread.start()
+        self._started = False
+
+    def start(self) -> None:
+        if not self._started:
+            self._started = True
+            self._thread.start()
 
     def _read(self, folder: Path) -> None:
         from intervjufas.reading.plan.folder_items import folder_state
@@ -308,5 +323,6 @@ class _ReadAhead:
             self._state = None
 
     def result(self) -> FolderState | None:
+        self.start()
         self._thread.join()
         return self._state

@@ -83,6 +83,7 @@ class Session:
         self.report.answers[key] = answer
         self.report.drafts.pop(key, None)
         self.save([key])
+        self.follow_up.begin_reading()
         if question is not None and question.kind.maps_process:
             self.map_final(question, answer)
 
