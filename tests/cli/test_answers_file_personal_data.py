@@ -95,7 +95,7 @@ def test_the_warnings_never_show_the_full_numbers(tmp_path: Path) -> None:
 def test_strict_without_an_answers_file_is_a_usage_error(reports_dir: Path) -> None:
     result = snabb("--strikt")
     assert result.exit_code == 2
-    assert result.stderr == "Fel: --strikt gäller svar från en fil och kräver --svar FIL.\n"
+    assert result.stderr == "Fel: --strikt gäller svar från en fil och kräver --svar FIL. Se 'intervjufas snabb --help'.\n"
 
 
 def test_answers_not_from_the_file_are_not_reported(tmp_path: Path, reports_dir: Path) -> None:

@@ -324,7 +324,7 @@ def test_steg_out_of_range_is_a_usage_error_even_with_an_answers_file(
     tmp_path: Path, reports_dir: Path
 ) -> None:
     result = run_cli("kartlagg", "--steg", "4", "--svar", str(write(tmp_path, "svar.yaml", FULL_ANSWERS)))
-    assert assert_one_error_line(result, 2) == "Fel: --steg 4 finns inte; 'kartlaggning' har steg 1–3."
+    assert assert_one_error_line(result, 2) == "Fel: --steg 4 finns inte; 'kartlaggning' har steg 1–3. Se 'intervjufas kartlagg --help'."
     assert_nothing_written(reports_dir)
 
 

@@ -47,13 +47,13 @@ def kept(report: Path) -> Path:
 def test_the_customer_options_need_the_customer_version(report: Path, option: str) -> None:
     result = exportera(NAME, option, "--format", "html")
     assert result.exit_code == 2
-    assert result.stderr == f"Fel: {option} gäller kundversionen; lägg till --kundversion.\n"
+    assert result.stderr == f"Fel: {option} gäller kundversionen; lägg till --kundversion. Se 'intervjufas exportera --help'.\n"
     assert list(Path.cwd().iterdir()) == []
 
 
 def test_preview_and_edit_together_is_a_usage_error(report: Path) -> None:
     result = exportera(NAME, "--kundversion", "--forhandsgranska", "--redigera")
-    assert (result.exit_code, result.stderr) == (2, "Fel: Välj --forhandsgranska eller --redigera, inte båda.\n")
+    assert (result.exit_code, result.stderr) == (2, "Fel: Välj --forhandsgranska eller --redigera, inte båda. Se 'intervjufas exportera --help'.\n")
 
 
 def test_preview_prints_the_customer_text_and_writes_nothing(report: Path) -> None:

@@ -102,4 +102,4 @@ def test_a_wrong_or_contradicting_choice_is_a_usage_error(plans: Path) -> None:
     )
     both = run_cli("kartlagg", "--uppfoljning", "alla", "--utan-uppfoljning")
     assert both.exit_code == 2
-    assert both.stderr == "Fel: --utan-uppfoljning och --uppfoljning alla säger emot varandra.\n"
+    assert both.stderr == "Fel: --utan-uppfoljning och --uppfoljning alla säger emot varandra. Se 'intervjufas kartlagg --help'.\n"

@@ -87,7 +87,7 @@ def test_a_setting_is_saved_privately_and_shown_from_the_file(settings_file: Pat
 def test_a_wrong_setting_is_a_usage_error_and_writes_nothing(
     args: list[str], message: str, settings_file: Path
 ) -> None:
-    assert run_cli(*installningar, *args)[::2] == (2, message)
+    assert run_cli(*installningar, *args)[::2] == (2, message.replace("\n", " Se 'intervjufas installningar --help'.\n"))
     assert not settings_file.exists()
 
 

@@ -78,7 +78,7 @@ def test_jamfor(reports: Path, tmp_path: Path) -> None:
     assert json.loads(saved.read_text(encoding="utf-8")) == data
     both = run_cli("jamfor", FIRST, SECOND, "--json", "--format", "markdown")
     assert both.exit_code == 2
-    assert both.stderr == "Fel: Välj --json eller --format markdown, inte båda.\n"
+    assert both.stderr == "Fel: Välj --json eller --format markdown, inte båda. Se 'intervjufas jamfor --help'.\n"
 
 
 def test_fragor(tmp_path: Path, monkeypatch, kartlaggning) -> None:

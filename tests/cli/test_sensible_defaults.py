@@ -41,7 +41,7 @@ def test_exportera_with_an_unknown_ending_says_what_to_give(reports: Path, here:
     code, _, err = run_cli("exportera", "2024-02-20", "-o", "ut.pdf")
     assert code == 2
     assert err == (
-        "Fel: Filen ut.pdf slutar varken på .html eller .docx; ange --format html eller --format docx.\n"
+        "Fel: Filen ut.pdf slutar varken på .html eller .docx; ange --format html eller --format docx. Se 'intervjufas exportera --help'.\n"
     )
     assert list(here.iterdir()) == []
 

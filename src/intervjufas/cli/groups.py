@@ -72,6 +72,16 @@ class Command(SwedishHelp, TyperCommand):
             raise usage_errors.extra_arguments(rest, ctx.command_path)
         return rest
 
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; a usage error it finds itself (options that do not go together, a
+        value it cannot use) points to the command's own ``--help`` too, as the parser's do."""
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:
+            if isinstance(error, usage_errors.CommandLineError) or "--help'" in error.message:
+                raise
+            raise usage_errors.line(error.message, ctx.command_path) from None
+
 
 class App(SwedishHelp, TyperGroup):
     """The root group: commands loaded when needed, Swedish help and errors, named exit codes."""
