@@ -107,7 +107,15 @@ def check_answers(ending: Ending, answers: dict[str, Answer], where: str) -> Non
             f"acknowledged answer {scripted.id!r} lost or changed: report has {answers.get(scripted.id)!r}, "
             f"expected {scripted.expected!r}\n{where}"
         )
-    allowed = {s.id for s in ending.acknowledged} | ({ending.in_flight.id} if ending.in_flight else set())
+    in_flight = [ending.in_flight] if ending.in_flight else []
+    index = ending.script.index(ending.in_flight) if ending.in_flight in ending.script else 0
+    if index > 0 and not ending.script[index - 1].lines:  # (a yes/no question its reflection answers)
+        in_flight.append(ending.script[index - 1])
+        opener = ending.script[index - 1]
+        assert answers.get(opener.id, opener.expected) == opener.expected, (
+            f"the yes/no question of the reflection being typed was saved wrong: {answers[opener.id]!r}\n{where}"
+        )
+    allowed = {s.id for s in ending.acknowledged} | {s.id for s in in_flight}
     assert set(answers) <= allowed, (
         f"answers never typed are in the report: {set(answers) - allowed}\n{where}"
     )

@@ -73,7 +73,10 @@ def draw_kill_point(rng: random.Random, script: list[Scripted]) -> KillPoint:
 def run_until(
     session: PipedSession, script: list[Scripted], point: KillPoint, signum: int, arm: Path | None = None
 ) -> tuple[Scripted, ...]:
-    """Type the script up to the kill point and send the signal; return what was acknowledged."""
+    """Type the script up to the kill point and send the signal; return what was acknowledged.
+
+    A yes/no question answered through the reflection it opens (no lines of its own: its Ja is the
+    first moment chosen or added) is acknowledged once the reflection's first line was taken."""
     feeder = Feeder(session)
     assert feeder.start(), f"the program asked nothing\n{session.text()}"
     for index, scripted in enumerate(script):
@@ -91,7 +94,10 @@ def run_until(
                 session.signal(signum)
                 return tuple(feeder.acknowledged)
             assert feeder.wait(), f"the program ended before the kill point\n{session.text()[-2000:]}"
-        feeder.acknowledged.append(scripted)
+            if number == 0 and index > 0 and not script[index - 1].lines:
+                feeder.acknowledged.append(script[index - 1])
+        if scripted.lines:
+            feeder.acknowledged.append(scripted)
     raise AssertionError("the kill point lies beyond the script")
 
 
