@@ -61,6 +61,8 @@ def draw_kill_point(rng: random.Random, script: list[Scripted]) -> KillPoint:
     """A random moment of the session, never after its very last line (it would have ended)."""
     while True:
         answer = rng.randrange(len(script))
+        if not script[answer].lines:  # (a yes/no question answered through its reflection)
+            continue
         line = rng.randrange(len(script[answer].lines))
         after_write = rng.random() < 0.5
         last = answer == len(script) - 1 and line == len(script[answer].lines) - 1
