@@ -123,7 +123,7 @@ def _first(t: Terminal) -> None:
 def _second(t: Terminal) -> None:
     _metadata(t, "Kundtjänst i Jönköping", "Annat Bolag AB")
     for number in range(1, 6):
-        t.choose_with_comment("Hur gick det med:", 1 if number % 2 else 3)
+        t.choose_with_comment("– hur gick det?", 1 if number % 2 else 3)
     t.choose("Vill du följa upp fler?", 2)  # the sixth comes back next time
     t.answer_long("Hur förbereder du kunden?", "Kravprofil")
     t.answer_long("Hur förbereder du kandidaten?", "Information")

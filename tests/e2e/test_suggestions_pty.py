@@ -1,5 +1,5 @@
 """Colleagues' moments offered during a mapping, in a real pseudo-terminal: after the consultant's
-own map of a phase, the team's moments it lacks are offered ("Kollegor i mappen har också: …") and
+own map of a phase (closed in its editor), the team's moments it lacks are offered ("Kollegor i mappen har också: …") and
 those picked join the map; ``--utan-forslag`` (or the environment's setting) offers nothing."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 from intervjufas.model.answers import Moment
 from team_samples import write_team_reports
 
-from .conftest import Terminal, read_report, report_paths
+from .conftest import ENTER, Terminal, read_report, report_paths
 from .test_process_map_pty import experience, metadata
 
 Run = Callable[..., Terminal]
@@ -26,9 +26,13 @@ def step_one(t: Terminal, *, offered: bool) -> None:
     t.moments("Vilka moment ingår generellt i din process före intervjuerna?", [("Kravprofil", [1], "")])
     if offered:
         t.check(OFFER, [1])  # Kallelse
-    t.choose("Finns det moment som du skulle vilja lägga till?", 2)
-    t.choose("Finns det moment som du skulle vilja utveckla?", 2)
-    t.choose("Behöver något steg tas bort?", 2)
+        t.expect("Finns det moment som du skulle vilja lägga till?")
+        t.expect("2. Kallelse · kunden, kandidaten")  # on the map the reflections show
+        t.send(ENTER)  # (nothing added: Nej)
+    else:
+        t.reflect("Finns det moment som du skulle vilja lägga till?", adds=True)
+    t.reflect("Finns det moment som du skulle vilja utveckla?")
+    t.reflect("Behöver något steg tas bort?")
     experience(t)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import shlex
 import signal
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from intervjufas.model.answers import Answer
@@ -63,6 +63,7 @@ class Kept:
     report: Path | None
     answers: dict[str, Answer]
     command: str | None
+    drafts: dict[str, Answer] = field(default_factory=dict)  # unfinished answers, offered again
 
 
 def check_ending(ending: Ending, sandbox: Sandbox, context: str) -> Kept:
@@ -87,7 +88,9 @@ def check_ending(ending: Ending, sandbox: Sandbox, context: str) -> Kept:
     acknowledged_ids = [s.id for s in ending.acknowledged]
     if acknowledged_ids:
         assert path is not None, f"acknowledged {acknowledged_ids} but no report exists\n{where}"
-    answers = dict(parse_report(path, ending.set_id).answers) if path is not None else {}
+    parsed = parse_report(path, ending.set_id) if path is not None else None
+    answers = dict(parsed.answers) if parsed is not None else {}
+    drafts = dict(parsed.drafts) if parsed is not None else {}
     command = None
     if ending.signum != signal.SIGKILL:
         if ending.stderr_works:
@@ -95,9 +98,10 @@ def check_ending(ending: Ending, sandbox: Sandbox, context: str) -> Kept:
         left = debris(sandbox.reports, ending.before)
         assert not left, f"debris after the ending: {left}\n{where}"
     if path is None and command is not None:  # the message points to a recovery file
-        answers = dict(parse_report(recovery_named(command, sandbox, where), ending.set_id).answers)
+        recovered = parse_report(recovery_named(command, sandbox, where), ending.set_id)
+        answers, drafts = dict(recovered.answers), dict(recovered.drafts)
     check_answers(ending, answers, where)
-    return Kept(path, answers, command)
+    return Kept(path, answers, command, drafts)
 
 
 def check_answers(ending: Ending, answers: dict[str, Answer], where: str) -> None:
@@ -107,7 +111,15 @@ def check_answers(ending: Ending, answers: dict[str, Answer], where: str) -> Non
             f"acknowledged answer {scripted.id!r} lost or changed: report has {answers.get(scripted.id)!r}, "
             f"expected {scripted.expected!r}\n{where}"
         )
-    allowed = {s.id for s in ending.acknowledged} | ({ending.in_flight.id} if ending.in_flight else set())
+    in_flight = [ending.in_flight] if ending.in_flight else []
+    index = ending.script.index(ending.in_flight) if ending.in_flight in ending.script else 0
+    if index > 0 and not ending.script[index - 1].lines:  # (a yes/no question its reflection answers)
+        in_flight.append(ending.script[index - 1])
+        opener = ending.script[index - 1]
+        assert answers.get(opener.id, opener.expected) == opener.expected, (
+            f"the yes/no question of the reflection being typed was saved wrong: {answers[opener.id]!r}\n{where}"
+        )
+    allowed = {s.id for s in ending.acknowledged} | {s.id for s in in_flight}
     assert set(answers) <= allowed, (
         f"answers never typed are in the report: {set(answers) - allowed}\n{where}"
     )
@@ -158,7 +170,7 @@ def resume_to_completion(
 ) -> Path:
     """Finish the session with the rest of the answers: with the printed command, else with
     ``--fortsatt REPORT`` (after SIGKILL), else anew; check every answer is in the report."""
-    rest = pending_part(ending.script, kept.answers)
+    rest = continued(pending_part(ending.script, kept.answers), kept.drafts)
     if kept.command is not None:
         argv = resume_argv(program, kept.command)
     elif kept.report is not None:
@@ -182,6 +194,17 @@ def resume_to_completion(
         f"debris left after the resumed session (abandoned temp files not cleaned up): {left}\n{where}"
     )
     return final
+
+
+def continued(rest: list[Scripted], drafts: dict[str, Answer]) -> list[Scripted]:
+    """The rest to type when a reflection on the map was stopped with moments added: they are
+    offered again (as its unfinished answer), so only the lines after them are typed."""
+    for index, scripted in enumerate(rest[:2]):
+        draft = drafts.get(scripted.id)
+        if scripted.question.plan and scripted.question.phase and draft is not None:
+            done = len(draft.value) if isinstance(draft.value, tuple) else 0
+            rest[index] = replace(scripted, lines=scripted.lines[done:])
+    return rest
 
 
 def check_complete(path: Path, ending: Ending, kept: dict[str, Answer], where: str) -> None:

@@ -61,6 +61,8 @@ def draw_kill_point(rng: random.Random, script: list[Scripted]) -> KillPoint:
     """A random moment of the session, never after its very last line (it would have ended)."""
     while True:
         answer = rng.randrange(len(script))
+        if not script[answer].lines:  # (a yes/no question answered through its reflection)
+            continue
         line = rng.randrange(len(script[answer].lines))
         after_write = rng.random() < 0.5
         last = answer == len(script) - 1 and line == len(script[answer].lines) - 1
@@ -73,7 +75,10 @@ def draw_kill_point(rng: random.Random, script: list[Scripted]) -> KillPoint:
 def run_until(
     session: PipedSession, script: list[Scripted], point: KillPoint, signum: int, arm: Path | None = None
 ) -> tuple[Scripted, ...]:
-    """Type the script up to the kill point and send the signal; return what was acknowledged."""
+    """Type the script up to the kill point and send the signal; return what was acknowledged.
+
+    A yes/no question answered through the reflection it opens (no lines of its own: its Ja is the
+    first moment chosen or added) is acknowledged once the reflection's first line was taken."""
     feeder = Feeder(session)
     assert feeder.start(), f"the program asked nothing\n{session.text()}"
     for index, scripted in enumerate(script):
@@ -91,7 +96,10 @@ def run_until(
                 session.signal(signum)
                 return tuple(feeder.acknowledged)
             assert feeder.wait(), f"the program ended before the kill point\n{session.text()[-2000:]}"
-        feeder.acknowledged.append(scripted)
+            if number == 0 and index > 0 and not script[index - 1].lines:
+                feeder.acknowledged.append(script[index - 1])
+        if scripted.lines:
+            feeder.acknowledged.append(scripted)
     raise AssertionError("the kill point lies beyond the script")
 
 

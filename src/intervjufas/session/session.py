@@ -176,7 +176,7 @@ class Session:
             pending = self.pending(questions)
             if not pending:
                 return
-            question = pending[0]
+            question = self._opening(pending[0], questions)
             opens_group = question.group is not None and question.group != previous_group
             reflection = self._reflection_after(question, questions)
             asked = reflection or question
@@ -186,7 +186,7 @@ class Session:
                 default=self.default_for(asked),
                 group=question.group if opens_group else None,
                 map_moments=self.process_map.choices(self.report, self.questionnaire, asked),
-                keep=partial(self._record_draft, asked.id) if on_map(asked) else None,
+                keep=self._keeper(question, reflection) if on_map(asked) else None,
                 phase_map=self.process_map.phase_map(self.report, self.questionnaire, asked),
                 taken=self.process_map.taken(self.report, self.questionnaire, asked),
                 asks_first=question if reflection is not None else None,
@@ -199,6 +199,35 @@ class Session:
                 else partial(self._record, question.id)
             )
             self.ask(request, record, partial(self._record_draft, asked.id))
+
+    def _keeper(self, question: Question, reflection: Question | None) -> Callable[[Answer], None]:
+        """What keeps each edit on the map: the edited answer as an unfinished one; for a reflection
+        asked with its yes/no question, that question's Ja too, saved at once when the first
+        moment is chosen or added (the reflection may be stopped before it is finished)."""
+        if reflection is None:
+            return partial(self._record_draft, question.id)
+
+        def keep(answer: Answer) -> None:
+            if answer.value and getattr(self.report.answers.get(question.id), "value", None) != YES:
+                self._record(question.id, Answer(YES))
+            self._record_draft(reflection.id, answer)
+
+        return keep
+
+    def _opening(self, question: Question, questions: Sequence[Question]) -> Question:
+        """The yes/no question that opens this reflection when both are answered on the map and
+        the reflection was stopped after its Ja was saved: asked together again (choosing nothing
+        then makes it Nej); else the question itself."""
+        index = questions.index(question)
+        before = questions[index - 1] if index > 0 else None
+        if (
+            before is not None
+            and getattr(self.prompter, "reflects_on_map", False)
+            and before.kind.widget is Widget.YESNO
+            and opened_by(question, before)
+        ):
+            return before
+        return question
 
     def _reflection_after(self, question: Question, questions: Sequence[Question]) -> Question | None:
         """The reflection on the map that this yes/no question opens ("Finns det moment som du
