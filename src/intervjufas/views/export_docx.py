@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from intervjufas import __version__
@@ -183,8 +184,15 @@ def _table(
     twips = [Mm(width).twips for width in widths]
     if header:
         append_rows(table, [header], twips, header=True)
-    append_rows(table, rows, twips, merges=merges)
+    append_rows(table, rows, twips, merges=merges, link=partial(_related, table.part))
     return table
+
+
+def _related(part: Any, address: str) -> str:
+    """The id of an external hyperlink relationship of ``part`` to ``address``."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    return str(part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
 
 
 def _facts(doc: _Writer, document: Document) -> None:

@@ -145,3 +145,18 @@ def test_a_hostile_address_stays_text_and_a_safe_link(hostile: str) -> None:
     for link in tree.iter("a"):
         assert link.get("href", "").startswith("https://x.se/")
         assert '"' not in link.get("href", "") and "<" not in link.get("href", "")
+
+
+def test_word_links_every_address_in_a_table_cell_too() -> None:
+    """Table rows are written as XML in one pass (``docx_tables``); their web addresses are Word
+    hyperlinks as in a paragraph, and the cell's text stays exactly as typed."""
+    typed = (FollowUpEntry("Kallelse", "Delvis", TYPED),)
+    doc = reopen(export_docx(document_with("Text", typed)))
+    (table,) = doc.tables
+    cell = table.rows[1].cells[2]
+    (paragraph,) = cell.paragraphs
+    assert [link.address for link in paragraph.hyperlinks] == ADDRESSES
+    assert [link.text for link in paragraph.hyperlinks] == ADDRESSES
+    assert paragraph.text == TYPED
+    plain = reopen(export_docx(document_with("Text", FOLLOW_UPS))).tables[0].rows[1].cells[2].paragraphs[0]
+    assert plain.hyperlinks == [] and len(plain.runs) == 1  # (text without an address: one run, as before)
