@@ -75,6 +75,24 @@ def question_sets_dir() -> Path:
     return Path(user_config_dir("intervjufas")) / "fragor"
 
 
+def question_sets_stamp() -> str:
+    """A short digest of the user's own question files as they are now (name, size, times), for
+    the versions of caches whose contents depend on the question sets: a changed file is another
+    version, so what was kept is computed again."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with contextlib.suppress(OSError):
+        for entry in sorted(os.scandir(question_sets_dir()), key=lambda e: e.name):
+            status = entry.stat()
+            digest.update(
+                f"{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\n".encode(
+                    "utf-8", "replace"
+                )
+            )
+    return digest.hexdigest()[:16]
+
+
 def question_sets_named() -> bool:
     """Whether the user named the folder of their question sets ($INTERVJUFAS_FRAGOR): then its
     sets are read whoever owns it, as any file the user names."""

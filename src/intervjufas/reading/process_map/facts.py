@@ -14,7 +14,6 @@ program's version and the user's own question files (their names, sizes and time
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,16 +107,9 @@ def _open_cache(folder: Path) -> FileCache | None:
 def facts_version() -> str:
     """This format, the program's version, and the user's own question files as they are now."""
     from intervjufas import __version__
-    from intervjufas.files.settings import question_sets_dir
+    from intervjufas.files.settings import question_sets_stamp
 
-    digest = hashlib.sha256()
-    with contextlib.suppress(OSError):
-        for entry in sorted(os.scandir(question_sets_dir()), key=lambda e: e.name):
-            status = entry.stat()
-            digest.update(
-                f"{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\n".encode("utf-8", "replace")
-            )
-    return f"{FACTS_FORMAT}-{__version__}-{digest.hexdigest()[:16]}"
+    return f"{FACTS_FORMAT}-{__version__}-{question_sets_stamp()}"
 
 
 # -- kept as plain values --------------------------------------------------------------------------
