@@ -4,8 +4,8 @@ answers summed up (with the minimum-count rule) beside the consultant's own rati
 
 Why one place: ``enkat`` writes the answers, ``visa`` and the exports show them in "Kund- och
 kandidatupplevelse", the Steg 3 reflection of a later mapping shows them before the consultant
-rates, ``trend`` draws them over time, and the team's map may show them per moment
-(``received_per_moment``). Each reads the same kept file through the same rules.
+rates, ``trend`` draws them over time, and the team's map pools the ratings per moment over the
+team's reports (``ratings_per_moment``). Each reads the same kept file through the same rules.
 """
 
 from __future__ import annotations
@@ -171,4 +171,20 @@ def paired_values(report: Path, mapping_set: Questionnaire) -> dict[str, dict[st
             values = [v for r in stored.responses for i, v in r.answers if i == item_id and isinstance(v, int)]
             if values:
                 found.setdefault(rating_id, {})[audience] = values
+    return found
+
+
+def ratings_per_moment(report: Path) -> dict[str, dict[str, list[int]]]:
+    """Every rating received for ``report`` about a moment of its map: audience -> moment id -> the
+    respondents' ratings (for the team's map, which pools them over reports before the
+    minimum-count rule). Free texts are never read out. IntervjufasError when the kept file cannot
+    be read; empty when there is none."""
+    found: dict[str, dict[str, list[int]]] = {}
+    for audience, stored in read_answers(report).items():
+        for item in stored.items:
+            if item.kind != SCALE or not item.moment_id:
+                continue
+            values = [v for r in stored.responses for i, v in r.answers if i == item.id and isinstance(v, int)]
+            if values:
+                found.setdefault(audience, {}).setdefault(item.moment_id, []).extend(values)
     return found

@@ -6,6 +6,8 @@ answers, comments or plan reasons.  A report without a recorded author, or anony
 without a name (all of them together as one consultant: the newest such map).  A consultant the
 vocabulary lists under ``utanfor`` is left out entirely.  The maps come from the header index and the
 kept map facts (``facts.read_facts``), so a warm run over a big folder reads no report in full.
+Where the candidates' or the customer's feedback forms asked about a moment, each team moment also
+has the received experience pooled over those reports (``team_experience``: counts and medians only).
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from intervjufas.folder.scan import Header, Progress, read_headers, sort_key
 from intervjufas.folder.team_vocabulary import Vocabulary, read_vocabulary
 from intervjufas.model.answers import Moment, involved
 from intervjufas.model.questions import PHASES
+from intervjufas.reading.feedback.aggregate import MIN_RESPONDENTS
 from intervjufas.reading.process_map.facts import read_facts
+from intervjufas.reading.process_map.team_experience import Experience, Ratings, pooled, reports_ratings
 from intervjufas.reading.process_map.team_names import name_groups
 
 UNNAMED = ""  # the key of the maps counted without an author
@@ -34,6 +38,7 @@ class TeamMoment:
     authors: tuple[str, ...]  # the named consultants whose latest map has it
     unnamed: bool  # the maps without an author have it
     involves: tuple[str, ...]
+    experience: tuple[Experience, ...] = ()  # per audience that was asked about it
 
     @property
     def count(self) -> int:
@@ -63,6 +68,13 @@ def latest_maps(
 ) -> dict[str, dict[str, tuple[Moment, ...]]]:
     """Each consultant's latest map (phase -> moments) by author; ``UNNAMED`` for the newest map
     without an author or anonymised."""
+    return maps_of(latest_reports(folder, vocabulary, warnings, progress=progress), folder, warnings)
+
+
+def latest_reports(
+    folder: Path, vocabulary: Vocabulary, warnings: list[str], *, progress: Progress | None = None
+) -> dict[str, Path]:
+    """The report of each consultant's latest map, by author (``UNNAMED`` as in ``latest_maps``)."""
     headers, found = read_headers(folder, progress=progress)
     warnings += found
     outside = {name.casefold() for name in vocabulary.outside}
@@ -79,6 +91,11 @@ def latest_maps(
         if author and _anonymised(path):
             author = UNNAMED
         chosen.setdefault(author, path)
+    return chosen
+
+
+def maps_of(chosen: dict[str, Path], folder: Path, warnings: list[str]) -> dict[str, dict[str, tuple[Moment, ...]]]:
+    """The maps of the chosen reports (one without a readable map is left out)."""
     facts = {f.ref.path: f for f in read_facts(sorted(set(chosen.values())), folder, warnings)}
     return {
         author: facts[path].phases or {}
@@ -111,35 +128,51 @@ def _anonymised(path: Path) -> bool:
         return False
 
 
-def team_map(folder: Path, *, progress: Progress | None = None) -> TeamMap:
-    """The team's map of the folder (see the module docstring)."""
+def team_map(folder: Path, *, progress: Progress | None = None, minimum: int | None = None) -> TeamMap:
+    """The team's map of the folder (see the module docstring); ``minimum`` is the minimum count of
+    answers behind a shown experience (``feedback.minimum.minimum_count`` when None)."""
+    from intervjufas.reading.feedback.minimum import minimum_count
+
     vocabulary, warnings = read_vocabulary(folder)
-    maps = latest_maps(folder, vocabulary, warnings, progress=progress)
-    return team_map_of(maps, vocabulary, folder, tuple(warnings))
+    chosen = latest_reports(folder, vocabulary, warnings, progress=progress)
+    maps = maps_of(chosen, folder, warnings)
+    ratings = reports_ratings({author: chosen[author] for author in maps}, warnings)
+    return team_map_of(maps, vocabulary, folder, tuple(warnings), ratings, minimum_count(minimum))
 
 
 def team_map_of(
-    maps: dict[str, dict[str, tuple[Moment, ...]]], vocabulary: Vocabulary, folder: Path, warnings: tuple[str, ...] = ()
+    maps: dict[str, dict[str, tuple[Moment, ...]]],
+    vocabulary: Vocabulary,
+    folder: Path,
+    warnings: tuple[str, ...] = (),
+    ratings: dict[str, Ratings] | None = None,
+    minimum: int = MIN_RESPONDENTS,
 ) -> TeamMap:
+    """The team's map of ``maps`` (author -> phase -> moments), with the experience pooled from
+    ``ratings`` (author -> audience -> moment id -> ratings) when given."""
     phases = []
     for phase in PHASES:
         in_phase = {author: phases_of.get(phase, ()) for author, phases_of in maps.items()}
         groups = name_groups({m.name for moments in in_phase.values() for m in moments}, vocabulary)
-        phases.append((phase, _moments(in_phase, groups)))
+        phases.append((phase, _moments(in_phase, groups, ratings or {}, minimum)))
     authors = tuple(sorted((a for a in maps if a != UNNAMED), key=str.casefold))
     return TeamMap(tuple(phases), authors, UNNAMED in maps, folder, warnings, vocabulary)
 
 
-def _moments(in_phase: dict[str, tuple[Moment, ...]], groups: dict[str, str]) -> tuple[TeamMoment, ...]:
+def _moments(
+    in_phase: dict[str, tuple[Moment, ...]], groups: dict[str, str], ratings: dict[str, Ratings], minimum: int
+) -> tuple[TeamMoment, ...]:
     spellings: dict[str, Counter[str]] = {}
     holders: dict[str, set[str]] = {}
     involves: dict[str, list[str]] = {}
+    members: dict[str, list[tuple[str, str]]] = {}  # group -> (author, moment id) of its moments
     for author, moments in in_phase.items():
         for moment in moments:
             group = groups[moment.name]
             spellings.setdefault(group, Counter())[moment.name] += 1
             holders.setdefault(group, set()).add(author)
             involves.setdefault(group, []).extend(moment.involves)
+            members.setdefault(group, []).extend([(author, moment.id)] if moment.id else [])
     found = []
     for group, counted in spellings.items():
         name = min(counted, key=lambda n: (-counted[n], len(n), n.casefold(), n))
@@ -151,6 +184,7 @@ def _moments(in_phase: dict[str, tuple[Moment, ...]], groups: dict[str, str]) ->
                 tuple(sorted((a for a in who if a != UNNAMED), key=str.casefold)),
                 UNNAMED in who,
                 involved(involves[group]),
+                pooled(ratings, members[group], minimum) if ratings else (),
             )
         )
     found.sort(key=lambda m: (-m.count, m.name.casefold(), m.name))
