@@ -152,9 +152,10 @@ OBJECTS: dict[str, _Shape] = {
     "Grupp": (("id", "rubrik", "text"), ("id", "rubrik", "text")),
     "Teamfas": (("id", "titel", "teammoment"), ("id", "titel", "teammoment")),
     "Teammoment": (
-        ("namn", "namn_i_gruppen", "antal_konsulter", "konsulter", "utan_namn", "beror"),
-        ("namn", "namn_i_gruppen", "antal_konsulter", "konsulter", "utan_namn", "beror"),
+        ("namn", "namn_i_gruppen", "antal_konsulter", "konsulter", "utan_namn", "beror", "upplevelse"),
+        ("namn", "namn_i_gruppen", "antal_konsulter", "konsulter", "utan_namn", "beror", "upplevelse"),
     ),
+    "Upplevelse": (("enkat", "for_fa_svar", "antal_svar", "median"), ("enkat", "for_fa_svar")),
     "Villkor": (
         (
             "fraga",

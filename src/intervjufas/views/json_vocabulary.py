@@ -232,10 +232,13 @@ KEYS: dict[str, dict[str, Any]] = {
     "medel": {"type": "number", "description": "Medelvärdet."},
     "enkat": _codes(
         ["kandidat", "kund"],
-        "Serien är svaren på enkäten till kandidaterna eller kunden (intervjufas enkat), bredvid ditt eget "
-        "betyg på samma fråga; utan nyckeln är serien ditt eget betyg.",
+        "Enkäten till kandidaterna eller kunden (intervjufas enkat). I trend: serien är svaren på den, bredvid "
+        "ditt eget betyg på samma fråga; utan nyckeln är serien ditt eget betyg.",
     ),
-    "antal_svar": _count("Antal svar från enkäten bakom punkten (en period med för få svar tas inte med)."),
+    "antal_svar": _count(
+        "Antal svar från enkäten bakom punkten eller momentet (en period med för få svar tas inte med; "
+        "för ett moment med för få svar finns inget antal)."
+    ),
     # privacy scan
     "fynd": _list("Fynd", "Personuppgifterna som hittades."),
     "rad": {"type": "integer", "minimum": 1, "description": "Raden i filen."},
@@ -291,4 +294,11 @@ KEYS: dict[str, dict[str, Any]] = {
     "namn_i_gruppen": _list("text", "Alla stavningar som räknas som samma moment."),
     "teamfaser": _list("Teamfas", "Teamets karta fas för fas, i ordning."),
     "teammoment": _list("Teammoment", "Teamets moment i fasen, vanligast först."),
+    "upplevelse": _list(
+        "Upplevelse",
+        "Den upplevelse enkäterna fått in om momentet, per enkät (kandidaterna först), sammanslaget över "
+        "rapporterna bakom teamets karta; tom när ingen enkät frågade om momentet.",
+    ),
+    "median": {"type": "number", "description": "Medianen av svaren på skalan (1–5)."},
+    "for_fa_svar": _flag("Färre svar än minsta antal: varken antal eller median visas."),
 }

@@ -1,6 +1,6 @@
 """The team's map as one self-contained HTML page (``exportera --team --format html``), to bring to a
 team meeting: the same cards as a report's map in its export (``export_html.STYLE``), each moment
-with how many of the team have it and who.  Every name is escaped; nothing needs a script or the
+with how many of the team have it and who (and the received experience where a form asked about it).  Every name is escaped; nothing needs a script or the
 network."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from intervjufas import __version__
 from intervjufas.model.questions import PHASES
 from intervjufas.reading.process_map.team_map import TeamMap
 from intervjufas.views.export_html import STYLE
-from intervjufas.views.process_map.team_map import heading, share, who
+from intervjufas.views.process_map.team_map import experience, heading, share, who
 
 TEAM_STYLE = ".moment .count { display: block; font-size: .9rem; font-weight: 600; color: var(--accent); }"
 
@@ -32,6 +32,8 @@ def _phase(team: TeamMap, phase: str) -> list[str]:
         ]
         if moment.involves:
             parts.append(f'<span class="involves">Berör: {_text(", ".join(moment.involves))}</span>')
+        if moment.experience:
+            parts.append(f'<span class="note">Upplevelse: {_text(experience(moment))}</span>')
         others = [n for n in moment.names if n != moment.name]
         if others:
             parts.append(f'<span class="note">Även: {_text(", ".join(others))}</span>')

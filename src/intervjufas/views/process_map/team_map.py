@@ -1,7 +1,9 @@
 """The team's map (``karta --team``) in every output: in a terminal the phases as the shown map draws
 them (columns when wide, stacked when narrow, plain text into a pipe), each moment with how many of
 the team have it and who; as Markdown (one table per phase), as the Mermaid flowchart of the
-report's map (each name with its count), and as JSON for scripts."""
+report's map (each name with its count), and as JSON for scripts.  Where the feedback forms asked
+about a moment, its received experience (median and count per audience, or "för få svar") is shown
+beside it; nothing else from the answers."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from rich.text import Text
 from intervjufas.model.answers import Moment, one_line
 from intervjufas.model.markdown_text import CURRENT
 from intervjufas.model.questions import PHASES
+from intervjufas.reading.feedback.aggregate import TOO_FEW
 from intervjufas.reading.process_map.shown_map import ShownMap
+from intervjufas.reading.process_map.team_experience import Experience
 from intervjufas.reading.process_map.team_map import TeamMap, TeamMoment
 from intervjufas.report.process_map.mermaid import flowchart
 from intervjufas.report.process_map.report_map import MappedMoment, ProcessMap, map_phases
@@ -42,6 +46,18 @@ def who(moment: TeamMoment) -> str:
 
 def share(moment: TeamMoment, team: TeamMap) -> str:
     return f"{moment.count} av {team.consultants}"
+
+
+AUDIENCE_WORDS = {"kandidat": "kandidaterna", "kund": "kunden"}
+
+
+def experience(moment: TeamMoment) -> str:
+    """'kandidaterna median 4 (6 svar), kunden för få svar'; empty when no form asked about it."""
+    return ", ".join(
+        f"{AUDIENCE_WORDS.get(e.audience, e.audience)} "
+        + (TOO_FEW if e.too_few or e.median is None else f"median {f'{e.median:g}'.replace('.', ',')} ({e.count} svar)")
+        for e in moment.experience
+    )
 
 
 def _drawn(team: TeamMap) -> tuple[ShownMap, dict[str, TeamMoment]]:
@@ -76,6 +92,8 @@ def team_renderable(team: TeamMap, width: int, program: str) -> Any:
         details: list[Line] = [[(share(mine, team), "cyan"), (": ", "dim"), (who(mine), "")]]
         if mine.involves:
             details.append([("Berör: ", "dim"), (", ".join(mine.involves), "")])
+        if mine.experience:
+            details.append([("Upplevelse: ", "dim"), (experience(mine), "")])
         if len(mine.names) > 1:
             details.append([("Även: ", "dim"), (", ".join(n for n in mine.names if n != mine.name), "italic")])
         return [(mine.name, "bold")], details
@@ -94,6 +112,8 @@ def team_plain_text(team: TeamMap, width: int, program: str) -> str:
         details: list[Line] = [[(f"{share(mine, team)}: {who(mine)}", "")]]
         if mine.involves:
             details.append([(f"Berör: {', '.join(mine.involves)}", "")])
+        if mine.experience:
+            details.append([(f"Upplevelse: {experience(mine)}", "")])
         if len(mine.names) > 1:
             details.append([("Även: " + ", ".join(n for n in mine.names if n != mine.name), "")])
         return [(mine.name, "")], details
@@ -115,10 +135,11 @@ def team_markdown(team: TeamMap) -> str:
         if not moments:
             lines += ["*Inga moment.*", ""]
             continue
-        lines += ["| Moment | Hur många | Vilka | Berör |", "| --- | --- | --- | --- |"]
+        lines += ["| Moment | Hur många | Vilka | Berör | Upplevelse |", "| --- | --- | --- | --- | --- |"]
         for moment in moments:
             lines.append(
-                f"| {cell(moment.name)} | {share(moment, team)} | {cell(who(moment))} | {cell(', '.join(moment.involves))} |"
+                f"| {cell(moment.name)} | {share(moment, team)} | {cell(who(moment))} "
+                f"| {cell(', '.join(moment.involves))} | {cell(experience(moment))} |"
             )
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -154,6 +175,7 @@ def team_map_data(team: TeamMap) -> dict[str, Any]:
                         "konsulter": list(m.authors),
                         "utan_namn": m.unnamed,
                         "beror": list(m.involves),
+                        "upplevelse": [_experience_data(e) for e in m.experience],
                     }
                     for m in moments
                 ],
@@ -161,3 +183,9 @@ def team_map_data(team: TeamMap) -> dict[str, Any]:
             for phase, moments in team.phases
         ],
     }
+
+
+def _experience_data(found: Experience) -> dict[str, Any]:
+    if found.too_few or found.median is None:
+        return {"enkat": found.audience, "for_fa_svar": True}
+    return {"enkat": found.audience, "for_fa_svar": False, "antal_svar": found.count, "median": found.median}
