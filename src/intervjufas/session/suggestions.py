@@ -55,7 +55,7 @@ class Suggestions:
 
             if not folder.is_dir():
                 return None
-            return team_map(folder)
+            return team_map(folder, experience=False)  # (names only: no answers read)
 
         return cls(find, author)
 

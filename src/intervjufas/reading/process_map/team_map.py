@@ -128,14 +128,19 @@ def _anonymised(path: Path) -> bool:
         return False
 
 
-def team_map(folder: Path, *, progress: Progress | None = None, minimum: int | None = None) -> TeamMap:
+def team_map(
+    folder: Path, *, progress: Progress | None = None, minimum: int | None = None, experience: bool = True
+) -> TeamMap:
     """The team's map of the folder (see the module docstring); ``minimum`` is the minimum count of
-    answers behind a shown experience (``feedback.minimum.minimum_count`` when None)."""
+    answers behind a shown experience (``feedback.minimum.minimum_count`` when None); without
+    ``experience`` no answers file is read (the session's suggestions need only the names)."""
     from intervjufas.reading.feedback.minimum import minimum_count
 
     vocabulary, warnings = read_vocabulary(folder)
     chosen = latest_reports(folder, vocabulary, warnings, progress=progress)
     maps = maps_of(chosen, folder, warnings)
+    if not experience:
+        return team_map_of(maps, vocabulary, folder, tuple(warnings))
     ratings = reports_ratings({author: chosen[author] for author in maps}, warnings)
     return team_map_of(maps, vocabulary, folder, tuple(warnings), ratings, minimum_count(minimum))
 
