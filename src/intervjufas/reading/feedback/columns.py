@@ -22,22 +22,19 @@ from intervjufas.reading.feedback.forms import Form, FormItem
 from intervjufas.reading.feedback.problems import Problem, column_letter, shortened
 
 ITEM, TOOL, PERSONAL, UNKNOWN, EMPTY = "fråga", "verktyg", "personuppgifter", "okänd", "tom"
+# The times Microsoft Forms writes about a response (English and Swedish), and the column Google
+# Forms starts with: they also tell which tool made an export (``csv_import``).
+MICROSOFT_TIMES = frozenset(
+    ["start time", "starttid", "completion time", "sluttid", "slutforandetid", "tid for slutforande"]
+)
+GOOGLE_FIRST = frozenset(["timestamp", "tidstampel", "tidsstampel"])
 # Microsoft Forms (English and Swedish), Google Forms: the tool's columns about a response.
-_TOOL = frozenset(
+_TOOL = MICROSOFT_TIMES | GOOGLE_FIRST | frozenset(
     [
         "id",
-        "start time",
-        "starttid",
-        "completion time",
-        "sluttid",
-        "slutforandetid",
-        "tid for slutforande",
         "last modified time",
         "senast andrad",
         "tid for senaste andring",
-        "timestamp",
-        "tidstampel",
-        "tidsstampel",
         "score",
         "poang",
         "total points",

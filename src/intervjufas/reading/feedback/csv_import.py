@@ -18,8 +18,10 @@ from pathlib import Path
 from intervjufas.errors import IntervjufasError
 from intervjufas.reading.feedback.columns import (
     EMPTY,
+    GOOGLE_FIRST,
     ITEM,
     KEY_COLUMNS,
+    MICROSOFT_TIMES,
     PERSONAL,
     Column,
     normalize,
@@ -34,15 +36,6 @@ from intervjufas.reading.feedback.values import NO_ANSWER, Cell, Response, Value
 
 MICROSOFT, GOOGLE = "Microsoft Forms", "Google Formulär"
 SIMPLE_ROWS, SIMPLE_COLUMNS = "enkelt format, en rad per svar", "en kolumn per fråga"
-_MICROSOFT_TIMES = {
-    "start time",
-    "starttid",
-    "completion time",
-    "sluttid",
-    "slutforandetid",
-    "tid for slutforande",
-}
-_GOOGLE_FIRST = {"timestamp", "tidstampel", "tidsstampel"}
 
 
 @dataclass(frozen=True)
@@ -189,9 +182,9 @@ def _warn_filled_columns(table: Table, columns: list[Column], problems: Problems
 
 def _source(header: tuple[str, ...]) -> str:
     names = [normalize(heading) for heading in header]
-    if "id" in names and _MICROSOFT_TIMES & set(names):
+    if "id" in names and MICROSOFT_TIMES & set(names):
         return MICROSOFT
-    if names and names[0] in _GOOGLE_FIRST:
+    if names and names[0] in GOOGLE_FIRST:
         return GOOGLE
     return SIMPLE_COLUMNS
 
