@@ -10,7 +10,7 @@ from prompt_toolkit.output import DummyOutput
 from intervjufas.errors import AnswerError
 from intervjufas.reading.process_map.team_suggestions import Suggestion
 from intervjufas.session.suggestions import offer_question
-from intervjufas.views.prompting.suggestion_keys import chosen_in_line, chosen_line, choose_on_terminal
+from intervjufas.views.prompting.suggestion_keys import choose_on_terminal, chosen_in_line, chosen_line
 
 FOUND = [Suggestion("Kallelse", 3, 6, ("kunden",)), Suggestion("Referenser", 1, 6, ()), Suggestion("Ringa", 1, 6, ())]
 UP = "\x1b[A"
