@@ -5,6 +5,7 @@ har också: …"), and one key sends each to the map (k), to the plan as a momen
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -143,3 +144,21 @@ def test_in_plain_lines_one_letter_per_moment_sends_it_to_the_map_or_the_plan(ru
         ("Kallelse", ("kunden", "kandidaten")),
     ]
     assert report.answers["fore_lagga_till_vad"].value == (ActionItem("Referenser", involves=("kunden",)),)
+
+
+def test_an_answers_file_is_never_offered_colleagues_moments(
+    run_command: Callable[..., subprocess.CompletedProcess], reports_dir: Path, tmp_path: Path
+) -> None:
+    write_team_reports(reports_dir)
+    before = set(report_paths(reports_dir))
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(
+        "uppdrag: Lager\nfore_karta:\n  - namn: Kravprofil\nfore_lagga_till: Nej\nfore_utveckla: Nej\nfore_ta_bort: Nej\n",
+        encoding="utf-8",
+    )
+    result = run_command("kartlagg", "--svar", str(answers), "--steg", "1", "--ny-karta", **ERIK)
+    assert result.returncode == 0, result.stderr
+    assert "Kollegor i mappen" not in result.stdout
+    report = read_report(new_report(reports_dir, before))
+    assert [m.name for m in report.answers["fore_karta"].value] == ["Kravprofil"]
+    assert "fore_lagga_till_vad" not in report.answers and not report.drafts
