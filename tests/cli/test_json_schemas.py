@@ -248,3 +248,36 @@ def test_tab_completes_the_commands_with_a_schema() -> None:
     from intervjufas.cli.schema_cmds import _complete
 
     assert _complete("ka") == ["karta"] and _complete("") == list(COMMANDS)
+
+
+def test_the_team_comparisons_validate_against_their_schemas(
+    validators: dict[str, Draft202012Validator], reports_dir: Path
+) -> None:
+    """``jamfor --av A --av B --json`` and ``trend --av NAMN --json`` over a team's folder: each is one
+    of its command's outputs, with the comparison in it."""
+    from team_samples import write_team_reports
+
+    write_team_reports(reports_dir)
+    compared = run_cli("jamfor", "--av", "anna", "--av", "Bo", "--json")
+    assert compared.exit_code == 0, compared.output
+    data = json.loads(compared.stdout)
+    assert validators["jamfor"].is_valid(data), list(validators["jamfor"].iter_errors(data))[:3]
+    assert (data["konsult_a"], data["konsult_b"], data["skiljer_sig"]) == ("Anna", "Bo", True)
+    before = next(phase for phase in data["konsultfaser"] if phase["id"] == "fore")
+    assert before["bara_hos_a"] == ["Referenstagning"] and before["bara_hos_b"] == ["Referenser"]
+    assert before["hos_bada"] == ["Kravprofil"]
+    assert before["olika_beror"] == [
+        {"namn_a": "Kallelse", "namn_b": "Kallelse", "beror_a": ["kunden"], "beror_b": ["kandidaten"]}
+    ]
+    trend = run_cli("trend", "--av", "anna", "--per", "kvartal", "--json")
+    assert trend.exit_code == 0, trend.output
+    data = json.loads(trend.stdout)
+    assert validators["trend"].is_valid(data), list(validators["trend"].iter_errors(data))[:3]
+    assert (data["konsult"], data["per"]) == ("Anna", "kvartal")
+    (series,) = [s for t in data["teamtrender"] for s in t["teambetyg"] if s["fraga"] == "fore_betyg_kund"]
+    assert series["teampunkter"][0]["period"] == "2024 K1"
+    first = series["teampunkter"][0]
+    assert (first["eget_medel"], first["antal_egna_rapporter"]) == (3.0, 2)  # (Anna's 2 and 4)
+    assert first["antal_teamrapporter"] >= 5 and isinstance(first["teamets_median"], (int, float))
+    # The shapes are told apart: a report comparison is not a consultants' comparison.
+    assert not validators["jamfor"].is_valid({**data, "format": 2})

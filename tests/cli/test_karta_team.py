@@ -191,3 +191,12 @@ def test_the_team_map_as_mermaid_is_the_reports_flowchart_with_counts(team: Path
     labels = [" ".join(lines) for lines in parsed.nodes.values()]
     assert any(label.startswith("Kravprofil (4 av 5)") for label in labels), labels
     assert any(label.startswith("Återkoppling till kund (1 av 5)") for label in labels), labels
+
+
+def test_arranging_the_vocabulary_asks_only_on_a_terminal(team: Path) -> None:
+    result = run_cli("karta", "--team", "--ordna", input="1\n")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == "Fel: --ordna frågar på en terminal; i en pipe eller ett skript: --sla-ihop A B eller --dela NAMN. Se 'intervjufas karta --help'.\n"
+    assert result.stdout == "" and not (team / FILE_NAME).exists()
+    both = run_cli("karta", "--team", "--ordna", "--dela", "Kallelse")
+    assert both.exit_code == 2 and "--ordna frågar själv" in both.stderr

@@ -47,6 +47,15 @@ Leave = Annotated[
     bool, typer.Option("--utanfor", metavar="", help="Med --team: lämna teamets vyer (dina kartor räknas inte).")
 ]
 Rejoin = Annotated[bool, typer.Option("--med", metavar="", help="Med --team: var med i teamets vyer igen.")]
+Arrange = Annotated[
+    bool,
+    typer.Option(
+        "--ordna",
+        metavar="",
+        help="Med --team, på en terminal: välj bland teamets momentnamn vilka som är samma moment och vilka "
+        "som ska räknas för sig. Sparas i ordlistan precis som --sla-ihop och --dela.",
+    ),
+]
 
 
 @commands.command(
@@ -96,11 +105,12 @@ def karta(
     dela: SplitName = None,
     utanfor: Leave = False,
     med: Rejoin = False,
+    ordna: Arrange = False,
 ) -> None:
     chosen = _format(format_name, json_output, historik)
     pager = use_pager(terminal(ctx), ingen_pager)
-    if team or sla_ihop or dela or utanfor or med:
-        _team(ctx, rapport, katalog, chosen, (sla_ihop, dela, utanfor, med), historik, pager=pager)
+    if team or sla_ihop or dela or utanfor or med or ordna:
+        _team(ctx, rapport, katalog, chosen, (sla_ihop, dela, utanfor, med, ordna), historik, pager=pager)
         return
     if historik and rapport is not None:
         raise UsageError("--historik visar hela rapportmappens historik; ange ingen RAPPORT.")
@@ -123,14 +133,19 @@ def _team(
     ctx: typer.Context, rapport: str | None, katalog: Any, chosen: str, changes: tuple[Any, ...], historik: bool, *, pager: bool
 ) -> None:
     from intervjufas.cli.options import existing_reports_dir
-    from intervjufas.cli.team import change_vocabulary, show_team
+    from intervjufas.cli.team import arrange_vocabulary, change_vocabulary, show_team
 
     if rapport is not None or historik:
         raise UsageError("--team visar hela rapportmappen; ange ingen RAPPORT och inte --historik.")
-    folder = existing_reports_dir(katalog)
-    merge, split, leave, rejoin = changes
+    merge, split, leave, rejoin, arrange = changes
     if leave and rejoin:
         raise UsageError("Välj --utanfor eller --med, inte båda.")
+    if arrange and (merge or split or leave or rejoin):
+        raise UsageError("--ordna frågar själv; använd den utan --sla-ihop, --dela, --utanfor och --med.")
+    folder = existing_reports_dir(katalog)
+    if arrange:
+        arrange_vocabulary(ctx, folder)
+        return
     if merge or split or leave or rejoin:
         write_out(terminal(ctx), "\n".join(change_vocabulary(folder, merge, split, leave, rejoin)) + "\n")
         return

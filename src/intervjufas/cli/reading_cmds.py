@@ -108,7 +108,7 @@ Consultants = Annotated[
 
 
 def _consultants(
-    ctx: typer.Context, a: str | None, b: str | None, av: list[str], katalog: Path | None, *, exit_code: bool
+    ctx: typer.Context, a: str | None, b: str | None, av: list[str], katalog: Path | None, *, exit_code: bool, chosen: str
 ) -> None:
     from intervjufas.cli.options import existing_reports_dir
     from intervjufas.reading.process_map.consultants import side_by_side
@@ -117,10 +117,18 @@ def _consultants(
 
     if len(av) != 2 or a is not None or b is not None:
         raise UsageError("Ange två konsulter, --av A --av B, och inga rapporter.")
+    if chosen == "markdown":
+        raise UsageError("--av jämför som text eller --json, inte som markdown.")
     facts = terminal(ctx)
     compared = side_by_side(existing_reports_dir(katalog), av[0], av[1])
     show_warnings(make_console(facts, stderr=True), compared.warnings)
-    write_out(facts, side_by_side_text(compared))
+    if chosen == "json":
+        from intervjufas.views.json_output import write_json
+        from intervjufas.views.team_json import side_by_side_data
+
+        write_json(side_by_side_data(compared), standard_output(facts))
+    else:
+        write_out(facts, side_by_side_text(compared))
     if exit_code and compared.differs:
         raise typer.Exit(ExitCode.ERROR)
 
@@ -171,8 +179,13 @@ def jamfor(
     ] = False,
     av: Consultants = None,
 ) -> None:
+    chosen = "json" if json_output else format_name.value
+    if json_output and format_name is CompareFormat.markdown:
+        raise UsageError("Välj --json eller --format markdown, inte båda.")
     if av:
-        _consultants(ctx, a, b, av, katalog, exit_code=exit_code)
+        if utfil is not None:
+            raise UsageError("--av skriver till standard ut; använd inte -o.")
+        _consultants(ctx, a, b, av, katalog, exit_code=exit_code, chosen=chosen)
         return
     if a is None:
         raise usage_errors.line("argumentet A saknas", ctx.command_path)
@@ -181,9 +194,6 @@ def jamfor(
     from intervjufas.folder.loading import load_report
     from intervjufas.reading.comparison import compare, earlier_report
 
-    chosen = "json" if json_output else format_name.value
-    if json_output and format_name is CompareFormat.markdown:
-        raise UsageError("Välj --json eller --format markdown, inte båda.")
     folder, facts = reports_dir(katalog), terminal(ctx)
     first = load_report(choose_report(a, folder, facts))
     if b is None:
@@ -224,13 +234,19 @@ def _trend_against_team(ctx: typer.Context, katalog: Path | None, name: str, per
     from intervjufas.views.progress import scan_progress_for
     from intervjufas.views.team_trend import trend_against_team_text
 
-    if kund is not None or as_json:
-        raise UsageError("--av jämför med hela teamet, som text: utan --kund och --json.")
+    if kund is not None:
+        raise UsageError("--av jämför med hela teamet: utan --kund.")
     facts = terminal(ctx)
-    with scan_progress_for(facts, False) as progress:
+    with scan_progress_for(facts, as_json) as progress:
         trends, warnings = trend_against_team(existing_reports_dir(katalog), name, per=per, progress=progress)
     show_warnings(make_console(facts, stderr=True), warnings)
-    write_out(facts, trend_against_team_text(trends, name, per))
+    if as_json:
+        from intervjufas.views.json_output import write_json
+        from intervjufas.views.team_json import trend_against_team_data
+
+        write_json(trend_against_team_data(trends, name, per), standard_output(facts))
+    else:
+        write_out(facts, trend_against_team_text(trends, name, per))
 
 
 @commands.command(

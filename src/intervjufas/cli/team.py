@@ -1,11 +1,12 @@
 """``karta --team``: the team's map of the reports folder, and the changes to the team's vocabulary
-(``--sla-ihop A B``, ``--dela A``, ``--utanfor``, ``--med``) that decide how it groups names and whom
-it shows."""
+(``--sla-ihop A B``, ``--dela A``, ``--utanfor``, ``--med``, or chosen on a terminal with ``--ordna``)
+that decide how it groups names and whom it shows."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -13,6 +14,10 @@ from intervjufas.cli.app import program, terminal
 from intervjufas.errors import UsageError
 from intervjufas.views.console import make_console, show_warnings
 from intervjufas.views.output import standard_output, write_out
+
+if TYPE_CHECKING:
+    from intervjufas.session.prompter import Prompter
+    from intervjufas.terminal import TerminalFacts
 
 
 def change_vocabulary(
@@ -67,3 +72,61 @@ def show_team(ctx: typer.Context, folder: Path, chosen: str, *, pager: bool) -> 
         write_out(facts, view.team_mermaid(team))
     else:
         view.show_team_map(make_console(facts), team, program=program(), pager=pager, less=facts.less)
+
+
+def arrange_vocabulary(ctx: typer.Context, folder: Path) -> None:
+    """``--ordna``: choose on a terminal which of the team's names are one moment and which stand
+    apart; each change is written to the vocabulary as ``--sla-ihop`` and ``--dela`` write it.  A
+    pipe is never asked."""
+    from intervjufas.folder.team_vocabulary import FILE_NAME, Vocabulary
+    from intervjufas.folder.team_vocabulary import change_vocabulary as change
+    from intervjufas.reading.process_map.team_map import team_map
+    from intervjufas.reading.process_map.team_name_choices import NameChoice, name_choices
+    from intervjufas.views.team_vocabulary_dialog import arrange
+
+    facts = terminal(ctx)
+    if not (facts.stdin_is_terminal and facts.stdout_is_terminal):
+        raise UsageError("--ordna frågar på en terminal; i en pipe eller ett skript: --sla-ihop A B eller --dela NAMN.")
+
+    def names() -> list[NameChoice]:
+        return name_choices(team_map(folder, experience=False))
+
+    def merge(picked: list[str]) -> list[str]:
+        first, *others = picked
+
+        def joined(vocabulary: Vocabulary) -> Vocabulary:
+            for other in others:
+                vocabulary = vocabulary.merge(first, other)
+            return vocabulary
+
+        change(folder, joined)
+        quoted = [f"'{name}'" for name in picked]
+        return [f"{', '.join(quoted[:-1])} och {quoted[-1]} räknas nu som samma moment."]
+
+    def split(picked: list[str]) -> list[str]:
+        def apart(vocabulary: Vocabulary) -> Vocabulary:
+            for name in picked:
+                vocabulary = vocabulary.separate(name)
+            return vocabulary
+
+        change(folder, apart)
+        return [f"'{name}' slås inte längre ihop med andra namn." for name in picked]
+
+    if not names():
+        write_out(facts, "Teamets karta har inga moment ännu – inget att ordna.\n")
+        return
+    if arrange(_prompter(facts), names, merge, split):
+        write_out(facts, f"Ordlistan är {folder / FILE_NAME} (checka in den om mappen delas i git).\n")
+
+
+def _prompter(facts: TerminalFacts) -> Prompter:
+    """Questionary menus, or numbered plain lines on a terminal that cannot move the cursor."""
+    import sys
+
+    if facts.dumb:
+        from intervjufas.views.prompting.plain_prompter import PlainPrompter
+
+        return PlainPrompter(sys.stdin, standard_output(facts), echo=False)
+    from intervjufas.views.prompting.questionary_prompter import QuestionaryPrompter
+
+    return QuestionaryPrompter(make_console(facts))

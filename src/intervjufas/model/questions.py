@@ -41,6 +41,7 @@ class Widget(StrEnum):
     SCALE = "scale"  # a number on a scale
     ITEMS = "items"  # action items, one at a time
     MOMENTS = "moments"  # the moments of a phase of the process map
+    SUGGESTIONS = "suggestions"  # colleagues' moments, each to the map, to the plan or skipped
 
 
 class QuestionType:

@@ -33,6 +33,7 @@ class SeriesAgainstTeam:
     label: str
     scale_max: int
     rows: tuple[Row, ...]
+    question: str = ""  # the rating question's id
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def _series(group: list[Rated], author: str, anonymised: set[Path], per: str) ->
             Row(p, fmean(mine[p]) if p in mine else None, len(mine.get(p, ())), median(v), len(v))
             for p, v in sorted(team.items())
         )
-        found.append(SeriesAgainstTeam(f"{step.label} · {question.label}", question.scale_max, rows))
+        found.append(SeriesAgainstTeam(f"{step.label} · {question.label}", question.scale_max, rows, question.id))
     return tuple(found)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import NO, YES, Answer
@@ -21,7 +22,18 @@ from intervjufas.session.earlier_feedback import EarlierFeedback
 from intervjufas.session.follow_up import FollowUpRound
 from intervjufas.session.process_map import MapState
 from intervjufas.session.prompter import AskRequest, Prompter
-from intervjufas.session.suggestions import Suggestions, added
+from intervjufas.session.suggestions import (
+    TO_MAP,
+    TO_PLAN,
+    Suggestions,
+    added,
+    destinations,
+    plan_questions,
+    planned,
+)
+
+if TYPE_CHECKING:
+    from intervjufas.reading.process_map.team_suggestions import Suggestion
 
 Saver = Callable[[Report, Iterable[str]], Report]
 REFLECTIONS = ("lagga_till", "utveckla", "ta_bort")
@@ -105,18 +117,37 @@ class Session:
             self.save([items.id])
 
     def _offer_colleagues_moments(self, question: Question, answer: Answer) -> None:
-        """Once a phase's map is final: the team's moments it lacks, to add (see ``suggestions``)."""
-        offer = self.suggestions.pending(question, answer)
+        """Once a phase's map is final: the team's moments it lacks, each to the map, to the plan
+        as a moment to add, or skipped (see ``suggestions``)."""
+        offer = self.suggestions.pending(question, answer, self.questionnaire)
         if offer is None:
             return
         asked, found = offer
 
         def take(picked: Answer) -> None:
-            extended = added(answer, found, picked)
+            going = destinations(found, picked)
+            extended = added(answer, going[TO_MAP])
             if extended is not None:
                 self._record(question.id, extended)
+            if going[TO_PLAN]:
+                self._plan_to_add(asked.phase or "", going[TO_PLAN])
 
         self.ask(AskRequest(question=asked, progress="Förslag från kollegorna"), take, lambda _half: None)
+
+    def _plan_to_add(self, phase: str, chosen: list[Suggestion]) -> None:
+        """Colleagues' moments put in the plan: items of the phase's reflection "lägga till", as if
+        chosen there – its Ja saved and the items kept unfinished, so that the reflection, asked
+        next, shows them for a reason or more (an answered reflection gets them at once)."""
+        questions = plan_questions(self.questionnaire, phase)
+        if questions is None:
+            return
+        yes_no, items = questions
+        if items.id in self.report.answers:
+            self._record(items.id, Answer(planned(self.report.answers[items.id], chosen)))
+            return
+        if getattr(self.report.answers.get(yes_no.id), "value", None) != YES:
+            self._record(yes_no.id, Answer(YES))
+        self._record_draft(items.id, Answer(planned(self.report.drafts.get(items.id), chosen)))
 
     def _record_draft(self, key: str, answer: Answer) -> None:
         """Keep what was typed when the session stopped, as an unfinished answer."""

@@ -156,6 +156,17 @@ OBJECTS: dict[str, _Shape] = {
         ("namn", "namn_i_gruppen", "antal_konsulter", "konsulter", "utan_namn", "beror", "upplevelse"),
     ),
     "Upplevelse": (("enkat", "for_fa_svar", "antal_svar", "median"), ("enkat", "for_fa_svar")),
+    "Konsultfas": (
+        ("id", "titel", "bara_hos_a", "bara_hos_b", "olika_beror", "hos_bada"),
+        ("id", "titel", "bara_hos_a", "bara_hos_b", "olika_beror", "hos_bada"),
+    ),
+    "Olikaberor": (("namn_a", "namn_b", "beror_a", "beror_b"), ("namn_a", "namn_b", "beror_a", "beror_b")),
+    "Teamtrend": (("titel", "teambetyg"), ("titel", "teambetyg")),
+    "Teambetygsserie": (("fraga", "etikett", "max", "teampunkter"), ("fraga", "etikett", "max", "teampunkter")),
+    "Teampunkt": (
+        ("period", "eget_medel", "antal_egna_rapporter", "teamets_median", "antal_teamrapporter"),
+        ("period", "eget_medel", "antal_egna_rapporter", "teamets_median", "antal_teamrapporter"),
+    ),
     "Villkor": (
         (
             "fraga",
@@ -180,6 +191,8 @@ _TOP: dict[str, tuple[str, ...]] = {
     "plan": ("oppna_moment",),
     "plan --markera": ("oppna_moment", "planandring"),
     "trend": ("trender",),
+    "trend --av": ("konsult", "per", "teamtrender"),
+    "jamfor --av": ("konsult_a", "konsult_b", "skiljer_sig", "konsultfaser"),
     "jamfor": (
         "rapport_a",
         "rapport_b",
@@ -218,12 +231,12 @@ _TOP: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Each command and its outputs (several for karta and fragor: the schema accepts exactly one of them).
+# Each command and its outputs (several for some: the schema accepts exactly one of them).
 COMMANDS: dict[str, tuple[str, ...]] = {
     "lista": ("lista",),
     "plan": ("plan", "plan --markera"),
-    "trend": ("trend",),
-    "jamfor": ("jamfor",),
+    "trend": ("trend", "trend --av"),
+    "jamfor": ("jamfor", "jamfor --av"),
     "karta": ("karta", "karta --historik", "karta --team"),
     "granska": ("granska",),
     "status": ("status",),

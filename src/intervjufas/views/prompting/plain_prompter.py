@@ -158,6 +158,15 @@ class PlainPrompter(PlainListWidgets):
         )
         return Answer(editor.run() or None)
 
+    def _ask_suggestions(self, request: AskRequest) -> Answer:
+        """Colleagues' moments, numbered, and one line saying where each goes (``suggestion_keys``)."""
+        from intervjufas.views.prompting.suggestion_keys import PLAIN_PROMPT, chosen_in_line, plain_lines
+
+        question = request.question
+        for line in plain_lines(question):
+            self._print(line)
+        return Answer(coerce_value(question, list(chosen_in_line(question, self._line(PLAIN_PROMPT, question)))))
+
     def _reflect(self, request: AskRequest) -> Answer:
         """A reflection on the phase's map in plain lines (the yes/no question before it, when
         asked together, is answered by choosing nothing or something)."""
@@ -284,6 +293,7 @@ ASKED_WITH: dict[Widget, Callable[[PlainPrompter, AskRequest], Answer]] = {
     Widget.SCALE: PlainPrompter._ask_choice,
     Widget.ITEMS: PlainPrompter._ask_items,
     Widget.MOMENTS: PlainPrompter._ask_moments,
+    Widget.SUGGESTIONS: PlainPrompter._ask_suggestions,
 }
 
 

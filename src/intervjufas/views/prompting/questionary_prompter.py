@@ -129,6 +129,20 @@ class QuestionaryPrompter(ListWidgets):
     def _ask_scale(self, request: AskRequest) -> Answer:
         return Answer(self._scale(request.question, request.default))
 
+    def _ask_suggestions(self, request: AskRequest) -> Answer:
+        """Colleagues' moments, each sent with one key (``suggestion_keys``), then repeated."""
+        from intervjufas.views.prompting.suggestion_keys import choose_on_terminal, chosen_line
+
+        question = request.question
+        try:
+            chosen = choose_on_terminal(question, no_color=self.console.no_color)
+        except KeyboardInterrupt:
+            with contextlib.suppress(OSError):  # (the question stays on the screen, unanswered)
+                self._echo(question.text, "")
+            raise
+        self._echo(question.text, chosen_line(question.choices, chosen))
+        return Answer(coerce_value(question, list(chosen)))
+
     def _bindings(self) -> Any:
         from prompt_toolkit.key_binding import KeyBindings
 
@@ -317,6 +331,7 @@ ASKED_WITH: dict[Widget, Callable[[QuestionaryPrompter, AskRequest], Answer]] = 
     Widget.SCALE: QuestionaryPrompter._ask_scale,
     Widget.ITEMS: QuestionaryPrompter._ask_items,
     Widget.MOMENTS: QuestionaryPrompter._ask_moments,
+    Widget.SUGGESTIONS: QuestionaryPrompter._ask_suggestions,
 }
 
 
