@@ -43,4 +43,3 @@ def dumps_list(head: Mapping[str, Any], key: str, items: Iterable[Any]) -> str:
     buffer = io.StringIO()
     write_json_list(head, key, items, buffer)
     return buffer.getvalue()
-
