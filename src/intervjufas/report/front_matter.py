@@ -221,12 +221,15 @@ def read_front_matter(path: Path, *, check: bool = False) -> dict[str, Any]:
     """Only the header of a report file (fast: stops reading at its end), checked with ``check``.
 
     Raises HeaderError, UnreadableFile (not an ordinary file, or unreadable), UnicodeDecodeError."""
-    with os.fdopen(open_regular(path), "rb") as handle:
-        first = handle.read(_FIRST_READ)
-        header_lines = _plain_header_lines(first)
+    fd = open_regular(path)
+    try:  # (one read on the descriptor itself: a buffered file object costs more than the read)
+        header_lines = _plain_header_lines(os.read(fd, _FIRST_READ))
         if header_lines is None:
-            handle.seek(0)
-            header_lines = _header_lines(handle)
+            os.lseek(fd, 0, os.SEEK_SET)
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                header_lines = _header_lines(handle)
+    finally:
+        os.close(fd)
     return parse_header(header_lines, check=check)
 
 
