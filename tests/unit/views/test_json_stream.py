@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from intervjufas.views.json_output import json_text
 from intervjufas.views.json_stream import dumps_list, write_json_list
 
-_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=12))
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12))
 _VALUES = st.recursive(
     _SCALARS,
     lambda inner: st.one_of(
@@ -39,3 +39,8 @@ def test_an_item_the_encoding_cannot_hold_is_escaped_and_the_data_is_the_same() 
     text = stream.buffer.getvalue().decode("latin-1")  # type: ignore[attr-defined]
     assert "\\u2192" in text and "Åre" in text
     assert json.loads(text) == {"format": 3, "rapporter": items}
+
+
+def test_a_key_that_is_no_text_is_written_as_the_standard_encoder_writes_it() -> None:
+    items = [{1: "ett", None: [], "x": {2.5: True}}]
+    assert dumps_list({}, "rapporter", items) == json_text({"rapporter": items}) + "\n"
