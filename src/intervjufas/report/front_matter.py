@@ -229,15 +229,17 @@ def read_front_matter(path: Path, *, check: bool = False) -> dict[str, Any]:
     fd = open_regular(path)
     try:  # (one read on the descriptor itself: a buffered file object costs more than the read)
         text = _plain_header_text(os.read(fd, _FIRST_READ))
-        if text is None:
+        if text is not None:
+            header_lines = None
+        else:
             os.lseek(fd, 0, os.SEEK_SET)
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 header_lines = _header_lines(handle)
     finally:
         os.close(fd)
-    if text is None:
+    if header_lines is not None:
         return parse_header(header_lines, check=check)
-    return parse_header_text(text, check=check)
+    return parse_header_text(text or "", check=check)
 
 
 _FIRST_READ = 4096  # bytes read at once (a page): the program writes headers of one or two kilobytes
