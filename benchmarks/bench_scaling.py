@@ -147,6 +147,13 @@ def main(arguments: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--kalla", type=int, default=3, metavar="N", help="mätrundor för kalla körningar (standard 3)"
     )
+    parser.add_argument(
+        "--mapp",
+        type=Path,
+        metavar="MAPP",
+        help="mät i en befintlig rapportmapp (en storlek) i stället för att skapa mappar; 1 %% av "
+        "filerna ändras av mätningen, så använd en kopia",
+    )
     options = parser.parse_args(arguments)
     try:
         options.sizes = [int(part) for part in options.storlekar.split(",")]
@@ -155,6 +162,10 @@ def main(arguments: Sequence[str] | None = None) -> int:
     if options.snabb:
         options.repetitioner, options.uppvarmning, options.kalla = 2, 1, 1
         options.sizes = [10, 20]
+    if options.mapp is not None:
+        if not options.mapp.is_dir():
+            parser.error(f"--mapp: {options.mapp} är ingen mapp")
+        options.sizes = [sum(1 for _ in options.mapp.glob("*.md"))]
     check_positive(parser, repetitioner=options.repetitioner, kalla=options.kalla, storlek=min(options.sizes))
     root = Path(tempfile.mkdtemp(prefix="intervjufas-skalning-"))
     try:
@@ -187,17 +198,21 @@ def _run(options: argparse.Namespace, root: Path) -> int:
 
 def _measure(program: Path, root: Path, count: int, options: argparse.Namespace) -> dict[str, Series]:
     folder, sets, cache = root / f"rapporter-{count}", root / "fragor", root / f"cache-{count}"
-    folder.mkdir()
     sets.mkdir(exist_ok=True)
-    started = time.perf_counter()
-    summary = generate_elsewhere(folder, count)
+    if options.mapp is not None:
+        folder = options.mapp
+        print(f"Mäter i {folder} ({count} rapporter).")
+    else:
+        folder.mkdir()
+        started = time.perf_counter()
+        summary = generate_elsewhere(folder, count)
+        print(
+            f"Skapade {summary['reports']} rapporter av {len(AUTHORS)} författare ({summary['action_items']} "
+            f"moment i utvecklingsplaner, {summary['follow_ups']} uppföljningar, {summary['hand_edited']} "
+            f"huvuden ändrade för hand) på {number(time.perf_counter() - started, 1)} s."
+        )
     files = sorted(folder.glob("*.md"))
     settle(files)
-    print(
-        f"Skapade {summary['reports']} rapporter av {len(AUTHORS)} författare ({summary['action_items']} moment "
-        f"i utvecklingsplaner, {summary['follow_ups']} uppföljningar, {summary['hand_edited']} huvuden "
-        f"ändrade för hand) på {number(time.perf_counter() - started, 1)} s."
-    )
     env = isolated_env(folder, sets, XDG_CACHE_HOME=str(cache))
     argvs = {HELP: [str(program), "--help"]}
     for name in COMMANDS:

@@ -179,6 +179,16 @@ def test_scaling_benchmark_runs_and_prints_every_figure_with_its_target() -> Non
     assert re.search(r"^  lista, kall\s+10 → 20: ×\d+,\d \(mål ≤ ×2\)  (OK|INTE OK)$", out, re.MULTILINE), out
 
 
+def test_the_scaling_benchmark_measures_an_existing_folder(tmp_path: Path) -> None:
+    load_module("report_corpus").generate(tmp_path, 12, seed=5)
+    result = run_script("bench_scaling.py", "--snabb", "--mapp", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert f"Mäter i {tmp_path} (12 rapporter)." in out and "Skapade" not in out
+    assert re.search(rf"^lista, kall, 12 rapporter .* {RATIO}\s+≤ 10,00\s", out, re.MULTILINE), out
+    assert "| Kommando | 12 rapporter |" in out
+
+
 def test_hand_edited_reports_are_read_as_the_safe_reader_reads_them(tmp_path: Path) -> None:
     corpus = load_module("report_corpus")
     corpus.generate(tmp_path, 40, seed=3)

@@ -53,8 +53,7 @@ def lista(
 ) -> None:
     from intervjufas.reading.listing import list_reports
     from intervjufas.views.console import show_warnings
-    from intervjufas.views.json_output import write_json
-    from intervjufas.views.listing import listing_data, show_listing
+    from intervjufas.views.listing import show_listing, write_listing_json
     from intervjufas.views.progress import scan_progress_for
 
     facts = terminal(ctx)
@@ -64,7 +63,7 @@ def lista(
         )
     show_warnings(make_console(facts, stderr=True), listing.warnings)
     if json_output:
-        write_json(listing_data(listing), standard_output(facts))
+        write_listing_json(listing, standard_output(facts))
     else:
         show_listing(make_console(facts), listing, program())
 

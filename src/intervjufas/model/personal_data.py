@@ -62,6 +62,12 @@ _LOCAL_PART = rf"[\w%](?:(?:[\w.%+-]|{_WORD_DOT})*[\w%+-])?\Z"
 _DOMAIN = rf"(?:[^\W_](?:[\w-]{{0,61}}[^\W_])?(?:\.|{_WORD_DOT}))+[^\W\d_]{{2,63}}(?!\w)"
 
 
+# What may follow an opening bracket that begins a word for "@" (a space, or the first letter of
+# "at" or "snabel-a" in any case: "ſ" is an "s" to the regular-expression engine too).  Most
+# brackets in a report open something else, and are passed over without a match.
+_AFTER_BRACKET = frozenset(f"{SPACES}aAsS\u017f")
+
+
 class _Patterns(NamedTuple):
     at: re.Pattern[str]
     word_dot: re.Pattern[str]
@@ -170,15 +176,19 @@ def _without_overlaps(found: list[Finding]) -> list[Finding]:
 
 def _at_signs(text: str) -> list[tuple[int, int]]:
     """Where "@" or a word for it stands in the text. (A search for each opening bracket and a
-    match there costs a tenth of one regular-expression search through the text.)"""
+    match there costs a tenth of one regular-expression search through the text; a bracket not
+    followed by what begins a word for "@" is not matched at all.)"""
+    match = _re().at.match
+    find = text.find
     found = []
     for opening in "@([{<":
-        at = text.find(opening)
+        at = find(opening)
         while at != -1:
-            sign = _re().at.match(text, at - 1 if at and text[at - 1] == "\\" else at)
-            if sign is not None:
-                found.append(sign.span())
-            at = text.find(opening, at + 1)
+            if opening == "@" or text[at + 1 : at + 2] in _AFTER_BRACKET:
+                sign = match(text, at - 1 if at and text[at - 1] == "\\" else at)
+                if sign is not None:
+                    found.append(sign.span())
+            at = find(opening, at + 1)
     return sorted(found)
 
 

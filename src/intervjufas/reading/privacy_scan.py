@@ -187,8 +187,13 @@ def _read(path: Path) -> tuple[FileKey, str]:
     fd = open_regular(path)
     try:
         with os.fdopen(fd, "rb") as handle:
-            key = file_key(os.fstat(handle.fileno()))
-            data = handle.read(REPORT_LIMIT + 1)
+            status = os.fstat(fd)
+            key = file_key(status)
+            # (read as much as the file holds and one byte more: asking for the limit itself
+            # makes the reader allocate 16 MB for every file)
+            data = handle.read(min(status.st_size, REPORT_LIMIT) + 1)
+            if len(data) <= REPORT_LIMIT and len(data) > status.st_size:
+                data += handle.read(REPORT_LIMIT + 1 - len(data))  # (a file that grew meanwhile)
     except OSError as error:
         raise UnreadableFile("Kan inte läsa", path, describe_os_error(error)) from None
     if len(data) > REPORT_LIMIT:

@@ -109,7 +109,12 @@ def parse_header(header_lines: list[str], *, check: bool = True) -> dict[str, An
     The front matter the program writes is read by ``flat_header`` without building YAML nodes;
     anything else (a hand edit with a comment, an anchor, a tag …) by the safe YAML reader, which
     also words every problem."""
-    text = "\n".join(line.rstrip("\n") for line in header_lines)
+    return parse_header_text("\n".join(line.rstrip("\n") for line in header_lines), check=check, lines=header_lines)
+
+
+def parse_header_text(text: str, *, check: bool = True, lines: list[str] | None = None) -> dict[str, Any]:
+    """``parse_header`` of the header's lines joined by line breaks (``lines``: those lines, when
+    the caller has them; else they are split from the text for the check, which names a line)."""
     header = read_flat_header(text)
     if header is None:
         header = safe_header_value(text)
@@ -118,7 +123,7 @@ def parse_header(header_lines: list[str], *, check: bool = True) -> dict[str, An
     if not check:
         return header
     canonical = normalize(header)
-    check_header(canonical, header_lines)
+    check_header(canonical, text.split("\n") if lines is None else lines)
     return canonical
 
 
@@ -221,13 +226,20 @@ def read_front_matter(path: Path, *, check: bool = False) -> dict[str, Any]:
     """Only the header of a report file (fast: stops reading at its end), checked with ``check``.
 
     Raises HeaderError, UnreadableFile (not an ordinary file, or unreadable), UnicodeDecodeError."""
-    with os.fdopen(open_regular(path), "rb") as handle:
-        first = handle.read(_FIRST_READ)
-        header_lines = _plain_header_lines(first)
-        if header_lines is None:
-            handle.seek(0)
-            header_lines = _header_lines(handle)
-    return parse_header(header_lines, check=check)
+    fd = open_regular(path)
+    try:  # (one read on the descriptor itself: a buffered file object costs more than the read)
+        text = _plain_header_text(os.read(fd, _FIRST_READ))
+        if text is not None:
+            header_lines = None
+        else:
+            os.lseek(fd, 0, os.SEEK_SET)
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                header_lines = _header_lines(handle)
+    finally:
+        os.close(fd)
+    if header_lines is not None:
+        return parse_header(header_lines, check=check)
+    return parse_header_text(text or "", check=check)
 
 
 _FIRST_READ = 4096  # bytes read at once (a page): the program writes headers of one or two kilobytes
@@ -237,6 +249,29 @@ def _plain_header_lines(data: bytes) -> list[str] | None:
     """The header lines when ``data`` holds the whole header as the program writes it (``---``
     and a line break first, no byte-order mark), else None (``_header_lines`` reads it then).
     The same lines as ``_header_lines`` gives, found in one buffer rather than line by line."""
+    start = _header_end(data)
+    if start is None:
+        return None
+    if start < 4:
+        return []
+    text = data[4:start].decode("utf-8")
+    lines = text.split("\n")
+    return [line.rstrip("\r") for line in lines] if "\r" in text else lines
+
+
+def _plain_header_text(data: bytes) -> str | None:
+    """``_plain_header_lines`` joined by line breaks, made without splitting the text into lines
+    when it has no carriage return (as the program writes it)."""
+    start = _header_end(data)
+    if start is None:
+        return None
+    text = data[4:start].decode("utf-8") if start >= 4 else ""
+    return "\n".join(line.rstrip("\r") for line in text.split("\n")) if "\r" in text else text
+
+
+def _header_end(data: bytes) -> int | None:
+    """Where the line break before the header's closing ``---`` (or ``...``) line is in ``data``,
+    or None when ``data`` does not hold a whole header that starts with ``---`` and a line break."""
     if not data.startswith(b"---\n"):
         return None
     at = 3
@@ -249,11 +284,7 @@ def _plain_header_lines(data: bytes) -> list[str] | None:
         if end < 0:
             return None  # (the line may go on past what was read)
         if data[start + 1 : end].decode("utf-8").rstrip("\r\n").rstrip() in ("---", "..."):
-            if start < 4:
-                return []
-            text = data[4:start].decode("utf-8")
-            lines = text.split("\n")
-            return [line.rstrip("\r") for line in lines] if "\r" in text else lines
+            return start
         at = start + 1
 
 

@@ -4,8 +4,8 @@ JSON for scripts.  Everything reads without colour too: steps are marked with ch
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -198,26 +198,37 @@ def _listing_cells(row: ListedReport, authors: bool = False) -> list[Cell]:
 
 def listing_data(listing: Listing) -> dict[str, object]:
     """The list for scripts (``lista --json``): one object per report, in the same order as the table."""
-    from intervjufas.views.json_vocabulary import FORMAT, STEP_STATUS_CODES, code
+    from intervjufas.views.json_vocabulary import FORMAT
 
-    return {
-        "format": FORMAT,
-        "rapporter": [
-            {
-                "fil": row.file_name,
-                "sokvag": str(row.path),
-                "datum": row.datum,
-                "uppdrag": row.uppdrag,
-                "kund": row.kund,
-                "forfattare": row.author,
-                "uppsattning": row.set_id,
-                "intervjuform": list(row.intervjuform),
-                "stegen": [
-                    {"steg": number, "id": step_id, "status": code(status, STEP_STATUS_CODES), "status_text": status}
-                    for number, (step_id, status) in enumerate(row.steps.items(), start=1)
-                ],
-                "antal_oppna_moment": row.open_items,
-            }
-            for row in listing.reports
-        ],
-    }
+    return {"format": FORMAT, "rapporter": list(listing_items(listing))}
+
+
+def write_listing_json(listing: Listing, stream: IO[str]) -> None:
+    """``lista --json`` written report by report (the text of ``listing_data``, never all of it in
+    memory: see ``views.json_stream``)."""
+    from intervjufas.views.json_stream import write_json_list
+    from intervjufas.views.json_vocabulary import FORMAT
+
+    write_json_list({"format": FORMAT}, "rapporter", listing_items(listing), stream)
+
+
+def listing_items(listing: Listing) -> Iterator[dict[str, object]]:
+    """The object of each report in ``lista --json``, made as it is written."""
+    from intervjufas.views.json_vocabulary import STEP_STATUS_CODES, code
+
+    for row in listing.reports:
+        yield {
+            "fil": row.file_name,
+            "sokvag": str(row.path),
+            "datum": row.datum,
+            "uppdrag": row.uppdrag,
+            "kund": row.kund,
+            "forfattare": row.author,
+            "uppsattning": row.set_id,
+            "intervjuform": list(row.intervjuform),
+            "stegen": [
+                {"steg": number, "id": step_id, "status": code(status, STEP_STATUS_CODES), "status_text": status}
+                for number, (step_id, status) in enumerate(row.steps.items(), start=1)
+            ],
+            "antal_oppna_moment": row.open_items,
+        }

@@ -47,6 +47,7 @@ def test_one_buffer_gives_the_lines_line_by_line_gives(data: bytes, end_with_bre
         return
     if fast is not None:
         assert by_lines(data) == ("lines", fast)
+    assert front_matter._plain_header_text(data) == (None if fast is None else "\n".join(fast))
 
 
 def test_a_header_longer_than_the_first_read_is_read_line_by_line(tmp_path: Path) -> None:
