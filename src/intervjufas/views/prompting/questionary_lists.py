@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment
+from intervjufas.session.follow_up_batch import BatchRequest
 from intervjufas.session.map_reflection import KINDS as REFLECTIONS
 from intervjufas.session.prompter import AskRequest
 from intervjufas.session.stopping import run_prompt
@@ -46,6 +47,21 @@ class ListWidgets:
         from rich.text import Text
 
         self.console.print(Text(text, style=style))
+
+    # -- the follow-up of earlier plans: a handful on one screen ------------------------------------
+    follows_up_on_screen = True
+
+    def follow_up_batch(self, request: BatchRequest) -> bool:
+        """The handful on a full screen (``views.prompting.follow_up_screen``); what was set is
+        printed under the follow-up's title when it closes."""
+        from intervjufas.views.prompting.follow_up_screen import follow_up_on_screen
+
+        more, lines = follow_up_on_screen(request, no_color=self.console.no_color)
+        self.console.print()
+        self._say(f"{request.title} · {request.progress}", "bold")
+        for line in lines:
+            self._say(line, "")
+        return more
 
     # -- the process map: its moments, and the reflections on it --------------------------------
     def _ask_moments(self, request: AskRequest) -> Answer:
