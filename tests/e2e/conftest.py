@@ -218,9 +218,16 @@ class Terminal:
     def choose_with_comment(
         self, question: str, number: int | None, comment: str = "", progress: str | None = None
     ) -> None:
-        """A menu followed by its optional comment."""
-        self.choose(question, number, progress)
-        self.comment(comment)
+        """A menu with an optional comment: Enter chooses without one; Tab chooses and opens the
+        comment line (plain prompts ask the comment after every choice)."""
+        if self.plain:
+            self.choose(question, number, progress)
+            self.comment(comment)
+            return
+        self.expect_question(question, progress)
+        self.send(("" if number is None else str(number)) + (TAB if comment else ENTER))
+        if comment:
+            self.comment(comment)
 
     def moments(
         self, question: str, moments: Sequence[tuple[str, Sequence[int], str]], *, carried: bool = False
@@ -329,9 +336,10 @@ class Terminal:
             choice, comment = value if isinstance(value, tuple) else (value, "")
             if choice is _UNSET:
                 choice = "Nej" if kind == "janej" else question.choices[0]
-            self.choose(question.text, question.choices.index(choice) + 1)
             if question.comment:
-                self.comment(comment)
+                self.choose_with_comment(question.text, question.choices.index(choice) + 1, comment)
+            else:
+                self.choose(question.text, question.choices.index(choice) + 1)
             return Answer(choice, comment)
         if kind == "flerval":
             chosen = () if value is _UNSET else tuple(value)  # type: ignore[arg-type]

@@ -158,8 +158,8 @@ def test_the_follow_up_a_handful_at_a_time(run: Run, run_command: Callable, repo
     t.check("Vilka intervjuformer används?")
     t.choose("Gör du kartläggningen individuellt eller tillsammans med en kollega?")
     t.answer_text("Datum för kartläggningen")
-    t.expect("5 av 7 öppna moment för nordlager ab (de nyaste först).")
     t.expect("Uppföljning · moment 1–5 av 7")
+    t.expect("5 av 7 öppna moment för nordlager ab (de nyaste först).")
     t.expect("Lägga till: Moment 5")
     t.expect("2 öppna moment till: f visar dem, annars kommer de nästa gång.")
     t.send("ggggg" + ENTER)  # Genomfört for each of the five; the other two come next time
