@@ -226,6 +226,7 @@ class QuestionaryPrompter(ListWidgets):
             from intervjufas.views.prompting.chosen_first import enter_needs_a_choice
 
             enter_needs_a_choice(prompt)
+        state: dict[str, bool] = {}
         if tabbed is not None:  # (a comment goes with the choice: Tab chooses and opens its line)
             from intervjufas.views.prompting.comment_key import tab_comments
 
