@@ -78,8 +78,14 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
         [("Kravprofil", [1], "Med chefen"), ("Informationsutskick", [2, 3], "")],
     )
     t.expect("Reflektion")
-    # Each reflection is answered on the map, with its yes/no question: one question in the count.
-    t.expect("Steg 1 · fråga 5 av 11")
+    # The step's reflections are answered on one screen with the map, each with its yes/no question
+    # (one question in the count), in order.
+    t.expect("Steg 1 · Reflektion på kartan")
+    start = t.pos
+    t.expect("fråga 5 av 11 · Finns det moment som du skulle vilja lägga till?")
+    t.expect("fråga 6 av 11 · Finns det moment som du skulle vilja utveckla?")
+    t.expect("fråga 7 av 11 · Behöver något steg tas bort?")
+    t.pos = start  # (each is answered below, in order)
     t.reflect(
         "Finns det moment som du skulle vilja lägga till?",
         [
@@ -88,7 +94,6 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
         ],
         adds=True,
     )
-    t.expect("Steg 1 · fråga 6 av 11")  # (the count stays: Ja adds no question)
     t.reflect("Finns det moment som du skulle vilja utveckla?")  # Enter alone chooses nothing: Nej
     t.reflect("Behöver något steg tas bort?")
     t.expect("Kund- och kandidatupplevelse")
@@ -149,7 +154,7 @@ def test_a_whole_mapping_is_saved_step_by_step(run: Run, reports_dir: Path) -> N
     output = t.output
     # (the reflection's question is on its screen with the yes/no question, word for word)
     assert (
-        "Finns det moment som du skulle vilja lägga till?\nVad skulle det vara och med vilket syfte?"
+        "Finns det moment som du skulle vilja lägga till? Vad skulle det vara och med vilket syfte?"
         in output
     )
     assert "Traceback" not in output

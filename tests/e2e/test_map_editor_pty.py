@@ -188,14 +188,18 @@ def test_a_moment_chosen_to_develop_cannot_be_removed_and_enter_alone_chooses_no
     to_the_map(t)
     t.expect("Referenstagning")
     t.send(ENTER)
+    # The phase's three reflections are on one screen, in order; Tab goes to the next one.
     t.reflect("Finns det moment som du skulle vilja lägga till?", adds=True)
     t.expect("Finns det moment som du skulle vilja utveckla?")
-    t.send(DOWN + SPACE + ENTER + "Tydligare mejl" + ENTER)
     t.expect("Behöver något steg tas bort?")
-    t.expect("valt att utveckla")  # shown as taken on the map
-    # Space on the moment chosen to develop is refused (had it marked it, Enter would ask why);
-    # Enter with nothing marked chooses nothing.
-    t.send(DOWN + SPACE + ENTER)
+    t.expect("Tab Nästa fråga")
+    t.send(DOWN + SPACE + "vTydligare mejl" + ENTER + TAB)
+    t.expect("valt att utveckla")  # shown as taken on the map of the next question
+    # Space on the moment chosen to develop is refused; Enter confirms all three, and the question
+    # with nothing marked chooses nothing.
+    t.send(DOWN + SPACE)
+    t.expect("redan valt att utveckla")
+    t.send(ENTER)
     t.answer_long("För kunden", "")
     t.choose("Betyg för kundens upplevelse", 3)
     t.answer_long("För kandidaten", "")

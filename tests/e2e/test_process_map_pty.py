@@ -80,7 +80,7 @@ def first_assignment(t: Terminal) -> None:
         [("Kravprofil med kunden", [1], "En vecka före"), ("Informationsutskick", [2], "")],
     )
     t.expect("Finns det moment som du skulle vilja lägga till?")
-    t.send("Välkomstsamtal" + TAB + "2" + TAB + "Tryggare kandidater" + ENTER + ENTER)  # whom: 2 kandidaten
+    t.send("nVälkomstsamtal" + TAB + "2" + TAB + "Tryggare kandidater" + ENTER + TAB)  # whom: 2 kandidaten
     t.reflect("Finns det moment som du skulle vilja utveckla?")
     t.reflect("Behöver något steg tas bort?")
     experience(t)

@@ -55,6 +55,22 @@ class PersonalDataGuard:
         return bool(getattr(self.prompter, "reflects_on_map", False))
 
     @property
+    def reflects_per_phase(self) -> bool:
+        """Whether the wrapped prompter answers a phase's reflections on one screen."""
+        return bool(getattr(self.prompter, "reflects_per_phase", False))
+
+    def reflect_together(self, requests: tuple[AskRequest, ...]) -> tuple[Answer, ...]:
+        answers = self.prompter.reflect_together(requests)  # type: ignore[attr-defined]
+        from intervjufas.model.answer_texts import personal_data_in
+        from intervjufas.model.personal_data import describe
+
+        for request, answer in zip(requests, answers, strict=True):  # (said; the screen cannot ask)
+            findings = personal_data_in(request.question, answer, today=self.today)
+            if findings:
+                self.prompter.note(f"Varning: {describe(findings)}")
+        return tuple(answers)
+
+    @property
     def follows_up_on_screen(self) -> bool:
         """Whether the guarded prompter follows up a handful of open items on one screen."""
         return bool(getattr(self.prompter, "follows_up_on_screen", False))

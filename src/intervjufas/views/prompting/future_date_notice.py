@@ -26,6 +26,14 @@ class FutureDateNotice:
         return bool(getattr(self.prompter, "reflects_on_map", False))
 
     @property
+    def reflects_per_phase(self) -> bool:
+        """Whether the wrapped prompter answers a phase's reflections on one screen."""
+        return bool(getattr(self.prompter, "reflects_per_phase", False))
+
+    def reflect_together(self, requests: tuple[AskRequest, ...]) -> tuple[Answer, ...]:
+        return tuple(self.prompter.reflect_together(requests))  # type: ignore[attr-defined]
+
+    @property
     def follows_up_on_screen(self) -> bool:
         """Whether the wrapped prompter follows up a handful of open items on one screen."""
         return bool(getattr(self.prompter, "follows_up_on_screen", False))
