@@ -5,6 +5,7 @@ still open, and ``--utan-uppfoljning`` skips the follow-up."""
 from __future__ import annotations
 
 import re
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -207,3 +208,45 @@ def test_the_follow_up_screen_saves_each_status_and_ctrl_c_keeps_them(
     t.send("\r")  # nothing set: both come back next time
     third = stop_at_the_first_step(t)
     assert read_report(third).follow_ups == []
+
+
+@pytest.mark.e2e
+def test_the_screen_and_plain_lines_record_the_same_follow_up(
+    run: Run, run_command: Callable, reports_dir: Path, tmp_path: Path
+) -> None:
+    """The same statuses and comments, set on the screen and typed with --enkel, give the same
+    follow-up section, byte for byte."""
+    earlier = make_earlier_report(run_command, reports_dir)
+    plain_dir = tmp_path / "enkel"
+    plain_dir.mkdir()
+    shutil.copy2(earlier, plain_dir / earlier.name)
+    given = [("1", "g", "Görs nu"), ("2", "d", ""), ("3", "i", ""), ("4", "s", "Kunden vill ha kvar den")]
+
+    t = run("kartlagg")
+    start_new_mapping(t, "B Truckförare")
+    t.expect("4. Ta bort: Pappersenkät")
+    t.send("".join((f"k{comment}\r" if comment else "") + key for _, key, comment in given) + "\r")
+    on_screen = stop_at_the_first_step(t)
+
+    p = run("kartlagg", "--enkel", INTERVJUFAS_KATALOG=str(plain_dir))
+    for question in (
+        "Vilket rekryteringsuppdrag gäller kartläggningen?",
+        "Vilken kund (arbetsgivare) stöttar du i uppdraget?",
+        "Vilken tjänst eller roll rekryterar kunden till?",
+        "Vilka intervjuformer används?",
+        "Gör du kartläggningen individuellt eller tillsammans med en kollega?",
+        "Datum för kartläggningen",
+    ):
+        p.expect(question)
+        p.send(("B Truckförare" if question.startswith("Vilket") else "") + "\r")
+    for number, _, comment in given:
+        p.expect("– hur gick det?")
+        p.send(number + "\r")
+        p.expect("Kommentar (valfritt):")
+        p.send(comment + "\r")
+    p.expect("Hur förbereder du kunden?")
+    p.interrupt()
+    assert p.wait_exit() == 130
+    (in_lines,) = [path for path in report_paths(plain_dir) if path.name != earlier.name]
+    assert section(in_lines, FOLLOW_UP) == section(on_screen, FOLLOW_UP)
+    assert front_matter(in_lines)["uppfoljning"] == front_matter(on_screen)["uppfoljning"]

@@ -214,6 +214,28 @@ def test_a_moment_chosen_to_develop_cannot_be_removed_and_enter_alone_chooses_no
 
 
 @pytest.mark.e2e
+def test_ctrl_c_on_the_reflection_screen_keeps_what_was_chosen(
+    run: Run, first_map: tuple[Moment, ...], reports_dir: Path
+) -> None:
+    (earlier,) = report_paths(reports_dir)
+    t = run("kartlagg", "--steg", "1", "--utan-uppfoljning")
+    to_the_map(t)
+    t.expect("Referenstagning")
+    t.send(ENTER)
+    t.expect("Behöver något steg tas bort?")
+    t.send(TAB + DOWN + SPACE + "vTydligare mejl" + ENTER)  # the second question: develop moment 2
+    path = new_report(reports_dir, earlier)
+    saved_with(path, "Tydligare mejl")  # saved as it is made
+    t.interrupt()
+    assert t.wait_exit() == 130
+    report = read_report(path)
+    assert report.answers["fore_utveckla"].value == "Ja"
+    (developed,) = report.drafts["fore_utveckla_vad"].value  # type: ignore[misc]
+    assert developed.moment_id == first_map[1].id and developed.why == "Tydligare mejl"
+    assert "fore_lagga_till" not in report.answers and "fore_ta_bort" not in report.answers
+
+
+@pytest.mark.e2e
 def test_plain_lines_edit_the_map_and_reflect_on_it(
     run: Run, first_map: tuple[Moment, ...], reports_dir: Path
 ) -> None:
