@@ -55,9 +55,7 @@ class Session:
         self._saver = save
 
     # -- the whole run --------------------------------------------------------------------------
-    def run(
-        self, steps: Sequence[Step], *, record_open_items: bool = False, follow_up: bool = True
-    ) -> Report:
+    def run(self, steps: Sequence[Step], *, record_open_items: bool = False, follow_up: bool = True) -> Report:
         """Ask the metadata, then (if asked to) follow up earlier open items, then the steps.
 
         With ``record_open_items`` (a new report) the newest open items are asked a handful at a
