@@ -110,7 +110,7 @@ class PhaseReflections:
         for index, question in enumerate(self.questions):
             pointer = "▸" if index == self.current else " "
             chosen = len(self.parts[index].reflection.items())
-            state = f"  [{chosen} valda]" if chosen else ""
+            state = f"  [{chosen} moment {'valt' if chosen == 1 else 'valda'}]" if chosen else ""
             lines.append(f"{pointer} {question.replace(chr(10), ' ')}{state}")
         return "\n".join(lines)
 
