@@ -46,6 +46,7 @@ TAB = "\t"
 SUBMIT_MULTILINE = "\x1b\r"  # Esc then Enter
 CTRL_C = "\x03"
 CTRL_O = "\x0f"
+LAST_REFLECTION = "Behöver något steg tas bort?"  # the last reflection of each phase
 
 _ANSI = re.compile(
     r"""
@@ -76,6 +77,7 @@ class Terminal:
         self.pos = 0
         self._prompt_open = False  # a full-screen prompt is open, as far as the output read shows
         self._sent_at = 0  # the length of the output when keys were last sent
+        self._whys: list[str] = []  # reasons asked when the phase's reflections are confirmed
 
     # -- reading --------------------------------------------------------------------------------
     @property
@@ -218,9 +220,16 @@ class Terminal:
     def choose_with_comment(
         self, question: str, number: int | None, comment: str = "", progress: str | None = None
     ) -> None:
-        """A menu followed by its optional comment."""
-        self.choose(question, number, progress)
-        self.comment(comment)
+        """A menu with an optional comment: Enter chooses without one; Tab chooses and opens the
+        comment line (plain prompts ask the comment after every choice)."""
+        if self.plain:
+            self.choose(question, number, progress)
+            self.comment(comment)
+            return
+        self.expect_question(question, progress)
+        self.send(("" if number is None else str(number)) + (TAB if comment else ENTER))
+        if comment:
+            self.comment(comment)
 
     def moments(
         self, question: str, moments: Sequence[tuple[str, Sequence[int], str]], *, carried: bool = False
@@ -262,21 +271,31 @@ class Terminal:
         *,
         adds: bool = False,
         on_map: Sequence[tuple[int, str, str]] = (),
+        last: bool | None = None,
     ) -> None:
-        """A reflection on the phase's map (with the yes/no question before it): the moments at
-        the positions of ``on_map`` marked with Space (each (position, name, why)), the ``items``
-        (moment, why) typed in, then Enter; nothing marked or typed answers Nej.  To add, the form
-        of a new moment is open at once (name, whom – none – and purpose)."""
+        """One reflection on the phase's map, on the screen that holds the phase's reflections
+        (each with its yes/no question): the moments at the positions of ``on_map`` marked with
+        Space (each (position, name, why)), the ``items`` (moment, why) added with n (to add: name,
+        whom – none – and purpose), then Tab to the next question; the ``last`` (by default the
+        phase's last question, "Behöver något steg tas bort?") confirms them all with Enter and
+        gives the reasons asked then.  Nothing marked or added answers Nej."""
         self.expect(question)
+        if last is None:
+            last = question.startswith(LAST_REFLECTION)
         if adds:
-            self.send("".join(f"{moment}{TAB}{TAB}{why}{ENTER}" for moment, why in items) + ENTER)
-            return
-        keys, pointer = "", 1
-        for position, _, _ in sorted(on_map):
-            keys += DOWN * (position - pointer) + SPACE
-            pointer = position
-        keys += "".join(f"n{moment}{TAB}{why}{ENTER}" for moment, why in items)
-        keys += ENTER + "".join(f"{why}{ENTER}" for _, _, why in sorted(on_map))
+            keys = "".join(f"n{moment}{TAB}{TAB}{why}{ENTER}" for moment, why in items)
+        else:
+            keys, pointer = "", 1
+            for position, _, _ in sorted(on_map):
+                keys += DOWN * (position - pointer) + SPACE
+                pointer = position
+            keys += "".join(f"n{moment}{TAB}{why}{ENTER}" for moment, why in items)
+            self._whys += [why for _, _, why in sorted(on_map)]
+        if last:
+            keys += ENTER + "".join(f"{why}{ENTER}" for why in self._whys)
+            self._whys = []
+        else:
+            keys += TAB
         self.send(keys)
 
     def interrupt(self) -> None:
@@ -329,9 +348,10 @@ class Terminal:
             choice, comment = value if isinstance(value, tuple) else (value, "")
             if choice is _UNSET:
                 choice = "Nej" if kind == "janej" else question.choices[0]
-            self.choose(question.text, question.choices.index(choice) + 1)
             if question.comment:
-                self.comment(comment)
+                self.choose_with_comment(question.text, question.choices.index(choice) + 1, comment)
+            else:
+                self.choose(question.text, question.choices.index(choice) + 1)
             return Answer(choice, comment)
         if kind == "flerval":
             chosen = () if value is _UNSET else tuple(value)  # type: ignore[arg-type]

@@ -5,6 +5,8 @@ still open, and ``--utan-uppfoljning`` skips the follow-up."""
 from __future__ import annotations
 
 import re
+import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +19,8 @@ from .conftest import Terminal, front_matter, read_report, report_paths, section
 Run = Callable[..., Terminal]
 FOLLOW_UP = "Uppföljning av tidigare utvecklingsplan"
 EARLIER_DATE = "2024-05-02"
+COMMENT = "Görs nu vid varje intervju"
+UP = "\x1b[A"
 
 
 def make_earlier_report(run_command: Callable, reports_dir: Path) -> Path:
@@ -86,34 +90,32 @@ def test_open_items_are_followed_up_and_only_the_still_open_ones_come_back(
     }
     assert len(key) == 4 and all(len(k.split("/")[1]) == 8 for k in key.values())
 
-    # Second mapping: after the metadata, a panel lists the four open items by step.
+    # Second mapping: after the metadata, one screen holds the four open items by step, each
+    # named with its kind, with the keys shown.
     t = run("kartlagg")
     start_new_mapping(t, "B Truckförare")
-    t.expect(FOLLOW_UP)
+    t.expect(f"{FOLLOW_UP} · Uppföljning · moment 1–4 av 4")
     t.expect("Du har 4 öppna moment från tidigare rapporter med samma frågeuppsättning.")
+    t.expect("Status med en tangent: g Genomfört, d Delvis, i Inte än, s Släpp.")
     t.expect("Steg 1: Före intervjun")
-    t.expect(f"• Välkomstsamtal (lägga till, {EARLIER_DATE})")
-    t.expect(f"• Checklista till kunden (lägga till, {EARLIER_DATE})")
-    t.expect("Steg 2: Under intervjun")
-    t.expect(f"• Avslutet (utveckla, {EARLIER_DATE})")
-    t.expect("Steg 3: Efter intervjun")
-    t.expect(f"• Pappersenkät (ta bort, {EARLIER_DATE})")
-
-    t.expect("Uppföljning · moment 1 av 4")
+    t.expect("1. Lägga till: Välkomstsamtal")
     t.expect(f"Från {earlier.name}")
     t.expect("Varför: Tryggare kandidater")
-    t.expect_question("Lägga till: Välkomstsamtal – hur gick det?")
-    for choice in ("Genomfört", "Delvis", "Inte än", "Släpp"):
-        t.expect(choice)
-    t.send("1\r")
-    t.comment("Görs nu vid varje intervju")
-    t.choose_with_comment(
-        "Lägga till: Checklista till kunden – hur gick det?", 2, "Halvvägs", progress="moment 2 av 4"
-    )
-    t.choose_with_comment("Utveckla: Avslutet – hur gick det?", 3, progress="moment 3 av 4")
-    t.choose_with_comment(
-        "Ta bort: Pappersenkät – hur gick det?", 4, "Kunden vill ha kvar den", progress="moment 4 av 4"
-    )
+    t.expect("2. Lägga till: Checklista till kunden")
+    t.expect("Steg 2: Under intervjun")
+    t.expect("3. Utveckla: Avslutet")
+    t.expect("Steg 3: Efter intervjun")
+    t.expect("4. Ta bort: Pappersenkät")
+    for letter, word in (("g", "Genomfört"), ("d", "Delvis"), ("i", "Inte än"), ("s", "Släpp"), ("k", "Kommentar")):
+        t.expect(re.compile(rf"\b{letter} {word}\b"))  # the key bar
+    # A comment before the status, a status (each moves on to the next item), a digit, a status
+    # taken back with x and set again.
+    t.send(f"k{COMMENT}\rg")
+    t.send("kHalvvägs\rd3")  # Delvis for the second, Inte än (by its digit) for the third
+    t.send(f"{UP}xi")
+    t.send("kKunden vill ha kvar den\rs\r")
+    t.expect("Lägga till: Välkomstsamtal – Genomfört · Görs nu vid varje intervju")
+    t.expect("Ta bort: Pappersenkät – Släpp · Kunden vill ha kvar den")
     second = stop_at_the_first_step(t)
 
     assert front_matter(second)["uppfoljning"] == {
@@ -140,12 +142,11 @@ def test_open_items_are_followed_up_and_only_the_still_open_ones_come_back(
     start_new_mapping(t, "C Kassapersonal")
     t.expect(FOLLOW_UP)
     t.expect("Du har 2 öppna moment från tidigare rapporter med samma frågeuppsättning.")
-    t.expect("Uppföljning · moment 1 av 2")
+    t.expect("1. Lägga till: Checklista till kunden")
     t.expect("senast: Delvis")
-    t.choose_with_comment("Lägga till: Checklista till kunden – hur gick det?", 1, "Klar nu")
-    t.expect("Uppföljning · moment 2 av 2")
+    t.expect("2. Utveckla: Avslutet")
     t.expect("senast: Inte än")
-    t.choose_with_comment("Utveckla: Avslutet – hur gick det?", 3)
+    t.send("kKlar nu\rgi\r")
     third = stop_at_the_first_step(t)
     for closed in ("Välkomstsamtal", "Pappersenkät"):
         assert closed not in t.output
@@ -170,3 +171,82 @@ def test_utan_uppfoljning_goes_straight_to_the_steps(
     assert "hur gick det?" not in t.output
     assert front_matter(new)["uppfoljning"] == {}
     assert FOLLOW_UP not in new.read_text(encoding="utf-8")
+
+
+@pytest.mark.e2e
+def test_the_follow_up_screen_saves_each_status_and_ctrl_c_keeps_them(
+    run: Run, run_command: Callable, reports_dir: Path
+) -> None:
+    make_earlier_report(run_command, reports_dir)
+    t = run("kartlagg")
+    start_new_mapping(t, "B Truckförare")
+    t.expect("4. Ta bort: Pappersenkät")
+    t.send(f"gd{UP}x")  # Genomfört for the first; Delvis for the second, then taken back
+    new = next(p for p in report_paths(reports_dir) if "truck" in p.name)
+    for _ in range(300):  # (each status is saved as it is set: wait for the file to say so)
+        follow_ups = {f.label.split(" (")[0]: f.status for f in read_report(new).follow_ups}
+        if follow_ups.get("Välkomstsamtal") == "Genomfört" and "Delvis" not in follow_ups.values():
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"the statuses were not saved: {follow_ups}")
+    t.interrupt()
+    assert t.wait_exit() == 130
+    kept = {f.label.split(" (")[0]: f.status for f in read_report(new).follow_ups}
+    assert kept["Välkomstsamtal"] == "Genomfört"
+    assert {kept[label] for label in kept if label != "Välkomstsamtal"} == {None}  # asked when continued
+
+    # Skipped on the screen: an item left without a status is not recorded and comes back.
+    t = run("kartlagg", "--fortsatt", new.name)
+    t.choose_with_comment("Lägga till: Checklista till kunden – hur gick det?", 2)
+    t.choose_with_comment("Utveckla: Avslutet – hur gick det?", 3)
+    t.choose_with_comment("Ta bort: Pappersenkät – hur gick det?", 4)
+    stop_at_the_first_step(t)
+    t = run("kartlagg")
+    start_new_mapping(t, "C Kassapersonal")
+    t.expect("Du har 2 öppna moment")
+    t.send("\r")  # nothing set: both come back next time
+    third = stop_at_the_first_step(t)
+    assert read_report(third).follow_ups == []
+
+
+@pytest.mark.e2e
+def test_the_screen_and_plain_lines_record_the_same_follow_up(
+    run: Run, run_command: Callable, reports_dir: Path, tmp_path: Path
+) -> None:
+    """The same statuses and comments, set on the screen and typed with --enkel, give the same
+    follow-up section, byte for byte."""
+    earlier = make_earlier_report(run_command, reports_dir)
+    plain_dir = tmp_path / "enkel"
+    plain_dir.mkdir()
+    shutil.copy2(earlier, plain_dir / earlier.name)
+    given = [("1", "g", "Görs nu"), ("2", "d", ""), ("3", "i", ""), ("4", "s", "Kunden vill ha kvar den")]
+
+    t = run("kartlagg")
+    start_new_mapping(t, "B Truckförare")
+    t.expect("4. Ta bort: Pappersenkät")
+    t.send("".join((f"k{comment}\r" if comment else "") + key for _, key, comment in given) + "\r")
+    on_screen = stop_at_the_first_step(t)
+
+    p = run("kartlagg", "--enkel", INTERVJUFAS_KATALOG=str(plain_dir))
+    for question in (
+        "Vilket rekryteringsuppdrag gäller kartläggningen?",
+        "Vilken kund (arbetsgivare) stöttar du i uppdraget?",
+        "Vilken tjänst eller roll rekryterar kunden till?",
+        "Vilka intervjuformer används?",
+        "Gör du kartläggningen individuellt eller tillsammans med en kollega?",
+        "Datum för kartläggningen",
+    ):
+        p.expect(question)
+        p.send(("B Truckförare" if question.startswith("Vilket") else "") + "\r")
+    for number, _, comment in given:
+        p.expect("– hur gick det?")
+        p.send(number + "\r")
+        p.expect("Kommentar (valfritt):")
+        p.send(comment + "\r")
+    p.expect("Hur förbereder du kunden?")
+    p.interrupt()
+    assert p.wait_exit() == 130
+    (in_lines,) = [path for path in report_paths(plain_dir) if path.name != earlier.name]
+    assert section(in_lines, FOLLOW_UP) == section(on_screen, FOLLOW_UP)
+    assert front_matter(in_lines)["uppfoljning"] == front_matter(on_screen)["uppfoljning"]

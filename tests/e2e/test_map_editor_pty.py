@@ -188,14 +188,18 @@ def test_a_moment_chosen_to_develop_cannot_be_removed_and_enter_alone_chooses_no
     to_the_map(t)
     t.expect("Referenstagning")
     t.send(ENTER)
+    # The phase's three reflections are on one screen, in order; Tab goes to the next one.
     t.reflect("Finns det moment som du skulle vilja lägga till?", adds=True)
     t.expect("Finns det moment som du skulle vilja utveckla?")
-    t.send(DOWN + SPACE + ENTER + "Tydligare mejl" + ENTER)
     t.expect("Behöver något steg tas bort?")
-    t.expect("valt att utveckla")  # shown as taken on the map
-    # Space on the moment chosen to develop is refused (had it marked it, Enter would ask why);
-    # Enter with nothing marked chooses nothing.
-    t.send(DOWN + SPACE + ENTER)
+    t.expect("Tab Nästa fråga")
+    t.send(DOWN + SPACE + "vTydligare mejl" + ENTER + TAB)
+    t.expect("valt att utveckla")  # shown as taken on the map of the next question
+    # Space on the moment chosen to develop is refused; Enter confirms all three, and the question
+    # with nothing marked chooses nothing.
+    t.send(DOWN + SPACE)
+    t.expect("redan valt att utveckla")
+    t.send(ENTER)
     t.answer_long("För kunden", "")
     t.choose("Betyg för kundens upplevelse", 3)
     t.answer_long("För kandidaten", "")
@@ -207,6 +211,28 @@ def test_a_moment_chosen_to_develop_cannot_be_removed_and_enter_alone_chooses_no
     assert answers["fore_utveckla"].value == "Ja"
     assert answers["fore_ta_bort"].value == "Nej" and "fore_ta_bort_vad" not in answers
     assert answers["fore_lagga_till"].value == "Nej"
+
+
+@pytest.mark.e2e
+def test_ctrl_c_on_the_reflection_screen_keeps_what_was_chosen(
+    run: Run, first_map: tuple[Moment, ...], reports_dir: Path
+) -> None:
+    (earlier,) = report_paths(reports_dir)
+    t = run("kartlagg", "--steg", "1", "--utan-uppfoljning")
+    to_the_map(t)
+    t.expect("Referenstagning")
+    t.send(ENTER)
+    t.expect("Behöver något steg tas bort?")
+    t.send(TAB + DOWN + SPACE + "vTydligare mejl" + ENTER)  # the second question: develop moment 2
+    path = new_report(reports_dir, earlier)
+    saved_with(path, "Tydligare mejl")  # saved as it is made
+    t.interrupt()
+    assert t.wait_exit() == 130
+    report = read_report(path)
+    assert report.answers["fore_utveckla"].value == "Ja"
+    (developed,) = report.drafts["fore_utveckla_vad"].value  # type: ignore[misc]
+    assert developed.moment_id == first_map[1].id and developed.why == "Tydligare mejl"
+    assert "fore_lagga_till" not in report.answers and "fore_ta_bort" not in report.answers
 
 
 @pytest.mark.e2e

@@ -122,9 +122,11 @@ def _first(t: Terminal) -> None:
 
 def _second(t: Terminal) -> None:
     _metadata(t, "Kundtjänst i Jönköping", "Annat Bolag AB")
-    for number in range(1, 6):
-        t.choose_with_comment("– hur gick det?", 1 if number % 2 else 3)
-    t.choose("Vill du följa upp fler?", 2)  # the sixth comes back next time
+    # The five newest on one screen: a status key each (Genomfört, Inte än, ...), then Enter; the
+    # sixth comes back next time.
+    t.expect("Uppföljning · moment 1–5 av 6")
+    t.expect("1 öppna moment till")
+    t.send("gigig" + ENTER)
     t.answer_long("Hur förbereder du kunden?", "Kravprofil")
     t.answer_long("Hur förbereder du kandidaten?", "Information")
     t.answer_long("Hur involverar du dina kollegor?", "Avstämning")
@@ -183,4 +185,4 @@ def test_a_first_and_a_second_mapping_take_the_prompts_counted_here(
         record_property(f"{name}_keys", counted.keys)
         print(f"{name} mapping: {counted.prompts} prompts, {counted.keys} keys")
     assert first.prompts <= FIRST_LIMIT
-    assert second.prompts < first.prompts
+    assert second.prompts <= SECOND_LIMIT

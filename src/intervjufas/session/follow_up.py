@@ -24,6 +24,7 @@ from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import Question
 from intervjufas.report.model import FOLLOW_UP_STATUSES, FOLLOW_UP_TITLE, FollowUp, Report
+from intervjufas.session.follow_up_batch import ask_batch, on_screen
 from intervjufas.session.options import FollowUpScope
 from intervjufas.session.prompter import AskRequest, Prompter
 
@@ -178,6 +179,11 @@ class FollowUpRound:
             if not batch:
                 return
             _record(session, batch)
+            if on_screen(session.prompter):  # (the handful on one screen, "fler" chosen there)
+                if not self._ask_on_screen(session, pool, batch, asked):
+                    return
+                asked += len(batch)
+                continue
             session.prompter.section(FOLLOW_UP_TITLE, _overview(pool, batch, asked))
             for item in batch:
                 asked += 1
@@ -185,6 +191,19 @@ class FollowUpRound:
             remaining = pool.total - asked
             if remaining > 0 and not _wants_more(session, asked, remaining, pool.total):
                 return
+
+    def _ask_on_screen(self, session: Recorder, pool: ItemPool, batch: list[OpenItem], asked: int) -> bool:
+        """The handful on one screen; whether the consultant wants to see more."""
+        self.followed.update((item.key, item) for item in batch)
+        last = asked + len(batch)
+        return ask_batch(
+            session,
+            batch,
+            lead=_overview(pool, batch, asked, listed=False),
+            title=FOLLOW_UP_TITLE,
+            progress=f"Uppföljning · moment {asked + 1}–{last} av {pool.total}",
+            remaining=pool.total - last,
+        )
 
     def ask_pending(self, session: Recorder, pool: ItemPool | None) -> None:
         """Follow-ups recorded earlier in this report and not yet answered (a session that stopped)."""
@@ -241,7 +260,7 @@ class FollowUpRound:
         session.ask(request, lambda answer: _answered(session, key, answer))
 
 
-def _overview(pool: ItemPool, batch: list[OpenItem], asked: int) -> str:
+def _overview(pool: ItemPool, batch: list[OpenItem], asked: int, *, listed: bool = True) -> str:
     if asked:
         head = f"Moment {asked + 1}–{asked + len(batch)} av {pool.total} öppna moment {pool.scope}."
     elif len(batch) < pool.total:
@@ -251,7 +270,7 @@ def _overview(pool: ItemPool, batch: list[OpenItem], asked: int) -> str:
     lines = [f"{pool.note} {head}" if pool.note and not asked else head]
     if not asked:
         lines.append("Ange för varje: Genomfört, Delvis, Inte än eller Släpp.")
-    return "\n".join(lines + _item_lines(batch))
+    return "\n".join(lines + (_item_lines(batch) if listed else []))
 
 
 def _item_lines(items: list[OpenItem]) -> list[str]:

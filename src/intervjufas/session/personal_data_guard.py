@@ -21,10 +21,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from intervjufas.errors import PartialAnswer
+from intervjufas.errors import AnswerError, PartialAnswer
 from intervjufas.model.answers import Answer
 from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questions import Question
+from intervjufas.session.follow_up_batch import BatchPrompter, BatchRequest
 from intervjufas.session.prompter import AskRequest, Prompter
 
 REWRITE = "Skriv om svaret"
@@ -52,6 +53,45 @@ class PersonalDataGuard:
     def reflects_on_map(self) -> bool:
         """Whether the guarded prompter answers a reflection and its yes/no question on the map."""
         return bool(getattr(self.prompter, "reflects_on_map", False))
+
+    @property
+    def reflects_per_phase(self) -> bool:
+        """Whether the wrapped prompter answers a phase's reflections on one screen."""
+        return bool(getattr(self.prompter, "reflects_per_phase", False))
+
+    def reflect_together(self, requests: tuple[AskRequest, ...]) -> tuple[Answer, ...]:
+        answers = self.prompter.reflect_together(requests)  # type: ignore[attr-defined]
+        from intervjufas.model.answer_texts import personal_data_in
+        from intervjufas.model.personal_data import describe
+
+        for request, answer in zip(requests, answers, strict=True):  # (said; the screen cannot ask)
+            findings = personal_data_in(request.question, answer, today=self.today)
+            if findings:
+                self.prompter.note(f"Varning: {describe(findings)}")
+        return tuple(answers)
+
+    @property
+    def follows_up_on_screen(self) -> bool:
+        """Whether the guarded prompter follows up a handful of open items on one screen."""
+        return bool(getattr(self.prompter, "follows_up_on_screen", False))
+
+    def follow_up_batch(self, request: BatchRequest) -> bool:
+        """The handful on one screen; a comment with personal data is refused where it is typed
+        (the screen says why and keeps the text to rewrite), since the screen cannot ask."""
+        change = request.on_change
+
+        def checked(key: str, answer: Answer) -> None:
+            from intervjufas.model.answer_texts import personal_data_in
+            from intervjufas.model.personal_data import describe
+            from intervjufas.report.model import FOLLOW_UP_QUESTION
+
+            findings = personal_data_in(FOLLOW_UP_QUESTION, answer, today=self.today)
+            if findings:
+                raise AnswerError(f"{describe(findings)} {PROGRESS}")
+            change(key, answer)
+
+        prompter: BatchPrompter = self.prompter  # type: ignore[assignment]
+        return prompter.follow_up_batch(replace(request, on_change=checked))
 
     def section(self, title: str, text: str) -> None:
         self.prompter.section(title, text)

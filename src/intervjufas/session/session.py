@@ -16,7 +16,7 @@ from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import NO, YES, Answer
 from intervjufas.model.conditions import Comparison
 from intervjufas.model.questionnaire import Questionnaire, Step
-from intervjufas.model.questions import Question, Widget
+from intervjufas.model.questions import Group, Question, Widget
 from intervjufas.report.model import Report
 from intervjufas.session.earlier_feedback import EarlierFeedback
 from intervjufas.session.follow_up import FollowUpRound
@@ -210,6 +210,12 @@ class Session:
             question = self._opening(pending[0], questions)
             opens_group = question.group is not None and question.group != previous_group
             reflection = self._reflection_after(question, questions)
+            pairs = self._reflections_from(question, questions) if reflection is not None else []
+            if len(pairs) > 1:  # (the phase's reflections on one screen)
+                opens = question.group if opens_group else None
+                self._ask_reflections(pairs, questions, label, opens)
+                previous_group = question.group
+                continue
             asked = reflection or question
             request = AskRequest(
                 question=asked,
@@ -230,6 +236,56 @@ class Session:
                 else partial(self._record, question.id)
             )
             self.ask(request, record, partial(self._record_draft, asked.id))
+
+    def _reflections_from(
+        self, question: Question, questions: Sequence[Question]
+    ) -> list[tuple[Question, Question]]:
+        """The pairs (yes/no question, reflection) from ``question`` on that a prompter which says
+        ``reflects_per_phase`` answers on one screen: consecutive, of one phase, none answered yet
+        (save this first one, whose Ja may be saved from a stopped session)."""
+        if not getattr(self.prompter, "reflects_per_phase", False):
+            return []
+        pairs: list[tuple[Question, Question]] = []
+        index = questions.index(question)
+        while index + 1 < len(questions):
+            yes_no, reflection = questions[index], questions[index + 1]
+            answered = yes_no.id in self.report.answers and pairs
+            if answered or reflection.id in self.report.answers or not opened_by(reflection, yes_no):
+                break
+            if pairs and reflection.phase != pairs[0][1].phase:
+                break
+            pairs.append((yes_no, reflection))
+            index += 2
+        return pairs
+
+    def _ask_reflections(
+        self,
+        pairs: list[tuple[Question, Question]],
+        questions: Sequence[Question],
+        label: str,
+        group: Group | None,
+    ) -> None:
+        """A phase's reflections answered on one screen; each edit is kept as it is made (see
+        ``_keeper``), each answer recorded as when asked one at a time."""
+        requests: list[AskRequest] = []
+        for yes_no, reflection in pairs:
+            self.feedback.before(yes_no, self.questionnaire, self.report, self.prompter)
+            requests.append(
+                AskRequest(
+                    question=reflection,
+                    progress=f"{label} · {progress(questions, yes_no)}",
+                    default=self.default_for(reflection),
+                    map_moments=self.process_map.choices(self.report, self.questionnaire, reflection),
+                    keep=self._keeper(yes_no, reflection),
+                    phase_map=self.process_map.phase_map(self.report, self.questionnaire, reflection),
+                    taken=self.process_map.taken(self.report, self.questionnaire, reflection),
+                    asks_first=yes_no,
+                    group=group if not requests else None,
+                )
+            )
+        answers = self.prompter.reflect_together(tuple(requests))  # type: ignore[attr-defined]
+        for (yes_no, reflection), answer in zip(pairs, answers, strict=True):
+            self._record_reflection(yes_no, reflection, answer)
 
     def _keeper(self, question: Question, reflection: Question | None) -> Callable[[Answer], None]:
         """What keeps each edit on the map: the edited answer as an unfinished one; for a reflection

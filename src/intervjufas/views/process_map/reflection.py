@@ -56,16 +56,22 @@ class ReflectionScreen:
         taken: Mapping[str, str] | None = None,
         on_change: Callable[[Items], None] | None = None,
         no_color: bool = False,
+        together: bool = False,
     ) -> None:
+        """``together``: one part of a screen with the phase's other reflections
+        (``reflection_phase``), which confirms them all: no Enter of its own, and the form of a
+        new moment closes once it is saved."""
         self.reflection = Reflection(kind, moments, earlier=earlier, taken=taken, on_change=on_change)
+        self.together = together
         self._asked: set[str] = set()  # the moments asked why once Enter confirmed
+        self.screen_bindings = self._bindings()
         self.screen = Screen(
             title=title,
             question=question,
             rows=self.rows,
             hints=self.hints,
             help_lines=HELP,
-            bindings=self._bindings(),
+            bindings=self.screen_bindings,
             no_color=no_color,
         )
 
@@ -135,7 +141,6 @@ class ReflectionScreen:
         listing = Condition(lambda: not self.screen.help_shown and self.screen.form is None)
         actions: dict[str, Callable[[], None]] = {
             "space": self.toggle,
-            "enter": self.confirm,
             "v": self.ask_why,
             "n": self.new_moment,
             "+": self.new_moment,
@@ -144,6 +149,8 @@ class ReflectionScreen:
             "t": self.remove_added,
             "delete": self.remove_added,
         }
+        if not self.together:
+            actions["enter"] = self.confirm
         for key, action in actions.items():
             keys.add(key, filter=listing)(keyed(self, action))
         return keys
@@ -224,14 +231,14 @@ class ReflectionScreen:
 
     def _save_new(self, values: dict[str, str]) -> None:
         if not any(text.strip() for text in values.values()):
-            if self.reflection.picks_from_map:
+            if self.reflection.picks_from_map or self.together:
                 self.screen.close_form()
             else:  # (the form of moments to add: empty, it ends the reflection, as an empty line)
                 get_app().exit(result=self.reflection.items())
             return
         index = self.reflection.add(**_item_fields(values))
         self.screen.select(("added", index))
-        if self.reflection.picks_from_map:
+        if self.reflection.picks_from_map or self.together:
             self.screen.close_form()
         else:
             self.new_moment()

@@ -8,6 +8,8 @@ from intervjufas.model.questions import Question, Widget
 
 SKIP = "__hoppa_over__"
 SELECT_HELP = "(piltangenter eller siffra, Enter väljer)"
+# A menu whose choice may take a comment: Tab chooses and opens the comment line (comment_key.py).
+SELECT_COMMENT_HELP = "(piltangenter eller siffra, Enter väljer, Tab väljer och kommenterar)"
 CHOOSE_FIRST_HELP = "(välj med siffra eller piltangenter, sedan Enter)"  # Enter alone chooses nothing
 CHECKBOX_HELP = "(piltangenter flyttar, mellanslag markerar, Enter bekräftar)"
 MULTILINE_HELP = "(Enter ger ny rad · Esc och sedan Enter sparar · Ctrl-O öppnar din editor)"

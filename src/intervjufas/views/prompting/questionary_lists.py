@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import PartialAnswer
 from intervjufas.model.answers import INVOLVED, ActionItem, Answer, Moment
+from intervjufas.session.follow_up_batch import BatchRequest
 from intervjufas.session.map_reflection import KINDS as REFLECTIONS
 from intervjufas.session.prompter import AskRequest
 from intervjufas.session.stopping import run_prompt
@@ -42,10 +43,28 @@ class ListWidgets:
     ) -> tuple[str, str | None]:  # (the prompter's)
         raise NotImplementedError
 
+    def _intro(self, request: AskRequest) -> None:  # (the prompter's)
+        raise NotImplementedError
+
     def _say(self, text: str, style: str = "dim") -> None:
         from rich.text import Text
 
         self.console.print(Text(text, style=style))
+
+    # -- the follow-up of earlier plans: a handful on one screen ------------------------------------
+    follows_up_on_screen = True
+
+    def follow_up_batch(self, request: BatchRequest) -> bool:
+        """The handful on a full screen (``views.prompting.follow_up_screen``); what was set is
+        printed under the follow-up's title when it closes."""
+        from intervjufas.views.prompting.follow_up_screen import follow_up_on_screen
+
+        more, lines = follow_up_on_screen(request, no_color=self.console.no_color)
+        self.console.print()
+        self._say(f"{request.title} · {request.progress}", "bold")
+        for line in lines:
+            self._say(line, "")
+        return more
 
     # -- the process map: its moments, and the reflections on it --------------------------------
     def _ask_moments(self, request: AskRequest) -> Answer:
@@ -90,6 +109,45 @@ class ListWidgets:
             for item in chosen:
                 self._say(f"  {item.moment}" + (f" – {item.why}" if item.why else ""))
         return Answer(chosen or None)
+
+    reflects_per_phase = True  # (a phase's reflections, each with its yes/no question: one screen)
+
+    def reflect_together(self, requests: tuple[AskRequest, ...]) -> tuple[Answer, ...]:
+        """A phase's reflections on one full screen (``views.process_map.reflection_phase``), each
+        with the yes/no question before it; every edit goes to its request's ``keep``."""
+        from intervjufas.views.process_map.reflection_phase import Part, reflect_together
+
+        parts = [
+            Part(
+                request.question.plan or "",
+                "\n".join(q.text for q in (request.asks_first, request.question) if q is not None and q.text),
+                offered_items(request.default),
+                _kept(request),
+                request.progress.partition(" · ")[2],
+            )
+            for request in requests
+        ]
+        first = requests[0]
+        self._intro(replace(first, progress=f"{first.progress} · Reflektion på kartan"))
+        chosen = reflect_together(
+            parts,
+            first.phase_map or first.map_moments,
+            title=f"{first.progress.partition(' · ')[0]} · Reflektion på kartan",
+            taken=first.taken,
+            no_color=self.console.no_color,
+        )
+        for request, items in zip(requests, chosen, strict=True):
+            self._echo_reflection(request, items)
+        return tuple(Answer(items or None) for items in chosen)
+
+    def _echo_reflection(self, request: AskRequest, items: tuple[ActionItem, ...]) -> None:
+        question, first = request.question, request.asks_first
+        if first is not None:
+            self._say(f"{first.text} {'Ja' if items else 'Nej'}", "bold")
+        if items:
+            self._say(question.text, "bold")
+            for item in items:
+                self._say(f"  {item.moment}" + (f" – {item.why}" if item.why else ""))
 
     def _involves(self, name: str, chosen: tuple[str, ...]) -> tuple[str, ...]:
         import questionary
@@ -194,3 +252,8 @@ class ListWidgets:
                 items.append(replace(kept, why=_typed(stop) or kept.why))
                 raise
             items.append(replace(kept, why=why))
+
+
+def _kept(request: AskRequest) -> Any:
+    keep = request.keep
+    return (lambda items: keep(Answer(items))) if keep is not None else None

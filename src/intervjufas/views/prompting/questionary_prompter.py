@@ -21,6 +21,7 @@ from intervjufas.views.prompting.prompt_text import (
     CHOOSE_FIRST_HELP,
     LIST_WIDGETS,
     MULTILINE_HELP,
+    SELECT_COMMENT_HELP,
     SELECT_HELP,
     SKIP,
     default_text,
@@ -113,10 +114,11 @@ class QuestionaryPrompter(ListWidgets):
 
     def _ask_menu(self, request: AskRequest) -> Answer:
         question, default = request.question, request.default
-        value = self._select(question, default)
-        comment = ""
-        if question.comment and value is not None:
-            previous = default.comment if default else ""
+        previous = default.comment if default else ""
+        tabbed: dict[str, bool] = {}  # (Tab chose the entry: the comment line follows)
+        value = self._select(question, default, tabbed if question.comment else None)
+        comment = previous
+        if question.comment and value is not None and (tabbed.get("comment") or previous):
             try:
                 comment = self._line("Kommentar (valfritt):", previous, required=False)
             except KeyboardInterrupt as stop:
@@ -210,6 +212,7 @@ class QuestionaryPrompter(ListWidgets):
         echo: Callable[[Any], str] | None = None,
         *,
         enter_alone: bool = True,
+        tabbed: dict[str, bool] | None = None,
     ) -> object:
         """One choice from a menu (the value of the chosen Choice); an optional question gets a last
         choice to skip it (None).  ``echo`` words a chosen value as it is repeated (else its title);
@@ -218,7 +221,8 @@ class QuestionaryPrompter(ListWidgets):
 
         if not question.required:
             choices = [*choices, questionary.Choice("(hoppa över)", value=SKIP)]
-        message, hint = self.fitted(question.text, SELECT_HELP if enter_alone else CHOOSE_FIRST_HELP)
+        help_text = SELECT_HELP if enter_alone else CHOOSE_FIRST_HELP
+        message, hint = self.fitted(question.text, help_text if tabbed is None else SELECT_COMMENT_HELP)
         prompt = questionary.select(
             message,
             choices=choices,
@@ -236,16 +240,25 @@ class QuestionaryPrompter(ListWidgets):
             from intervjufas.views.prompting.chosen_first import enter_needs_a_choice
 
             enter_needs_a_choice(prompt)
+        state: dict[str, bool] = {}
+        if tabbed is not None:  # (a comment goes with the choice: Tab chooses and opens its line)
+            from intervjufas.views.prompting.comment_key import tab_comments
+
+            state = tab_comments(prompt)
         value = self._ask_erased(question.text, prompt)
+        if tabbed is not None:
+            tabbed.update(state)
         title = next((str(c.title) for c in choices if c.value == value), str(value))
         self._echo(question.text, echo(value) if echo is not None and value != SKIP else title)
         return None if value == SKIP else value
 
-    def _select(self, question: Question, default: Answer | None) -> str | None:
+    def _select(
+        self, question: Question, default: Answer | None, tabbed: dict[str, bool] | None = None
+    ) -> str | None:
         import questionary
 
         choices = [questionary.Choice(c, value=c) for c in question.choices]
-        value = self._menu(question, choices, menu_default(question, default))
+        value = self._menu(question, choices, menu_default(question, default), tabbed=tabbed)
         return value if isinstance(value, str) else None
 
     def _checkbox(self, question: Question, default: Answer | None) -> tuple[str, ...] | None:
