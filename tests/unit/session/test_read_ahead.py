@@ -34,6 +34,21 @@ def test_a_read_ahead_computes_once_on_its_own_thread() -> None:
     assert threads == ["framåt"]
 
 
+def test_a_value_asked_for_is_not_kept_waiting_for_the_head_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading lets the next question be drawn first (``HEAD_START``), but whoever needs the
+    value gets it without that wait."""
+    from intervjufas.session import read_ahead
+
+    monkeypatch.setattr(read_ahead, "HEAD_START", 3600.0)
+    ahead = ReadAhead(lambda: 42, "framåt")
+    ahead.start()
+    got: list[int | None] = []
+    asking = threading.Thread(target=lambda: got.append(ahead.result()), daemon=True)
+    asking.start()
+    asking.join(timeout=60)
+    assert got == [42]
+
+
 def test_a_read_ahead_that_fails_gives_none() -> None:
     def compute() -> int:
         raise OSError("borta")
