@@ -8,7 +8,9 @@ The session is driven as a person would: each prompt is answered once the progra
 full-screen prompt turns bracketed paste on as it first draws, and off as it closes, see
 tests/e2e/readiness.py); the clock starts as the Enter on the date is sent and stops when the
 next prompt starts drawing.  Then Ctrl-C ends the session and the report it saved is removed, so
-every round starts from the same folder.
+every round starts from the same folder.  Before the rounds, ``intervjufas plan`` runs once in the
+folder, so that its plan sections are kept as a consultant who uses ``plan`` has them (the
+follow-up loads them).
 
 For information it also shows the pause after the first answer, which makes the report's first
 save (the save tidies the folder: what killed sessions left behind, from one listing of it).
@@ -41,6 +43,7 @@ from benchlib import (
     number,
     program_path,
     progress_printer,
+    run_once,
     run_reported,
 )
 
@@ -215,6 +218,10 @@ def _run(options: argparse.Namespace) -> int:
         )
         env.pop("NO_COLOR", None)
         empty_env = dict(env, INTERVJUFAS_KATALOG=str(empty))
+        # (a consultant who runs plan has thousands of plan sections kept: the follow-up loads them)
+        started = time.perf_counter()
+        run_once([str(program), "plan"], env)
+        print(f"Körde intervjufas plan en gång i mappen ({number(time.perf_counter() - started, 1)} s).")
         _measure(program, folder, empty, env, empty_env, count, options)
     finally:
         shutil.rmtree(root, ignore_errors=True)

@@ -30,6 +30,7 @@ from intervjufas.session.read_ahead import ReadAhead
 
 if TYPE_CHECKING:  # (read from the folder only when the follow-up is reached)
     from intervjufas.reading.plan.folder_items import FolderState
+    from intervjufas.reading.plan.plan_facts import PlanReader
     from intervjufas.reading.plan.state import OpenItem
 
 BATCH = 5  # items asked before the choice to see more
@@ -117,7 +118,7 @@ class FollowUpRound:
     def __init__(self, items: Sequence[OpenItem] | ItemPool | PoolFinder = ()) -> None:
         self._items = items
         self.followed: dict[str, OpenItem] = {}  # the earlier items followed up, by key
-        self._read_ahead: ReadAhead[FolderState] | None = None
+        self._read_ahead: ReadAhead[tuple[FolderState, PlanReader]] | None = None
 
     @classmethod
     def in_folder(
@@ -133,13 +134,15 @@ class FollowUpRound:
         def find(report: Report) -> ItemPool:  # (looked up when reached: the customer is known then)
             from intervjufas.reading.plan.folder_items import follow_up_pool
 
+            state, reader = (read_ahead.result() if read_ahead is not None else None) or (None, None)
             return follow_up_pool(
                 folder,
                 questionnaire,
                 exclude_id=report.report_id,
                 customer=report.text("kund"),
                 scope=scope.value,
-                state=read_ahead.result() if read_ahead is not None else None,
+                state=state,
+                reader=reader,
             )
 
         round_ = cls(find)
@@ -296,14 +299,19 @@ def _wants_more(session: Recorder, asked: int, remaining: int, total: int) -> bo
     return answer.value == MORE
 
 
-def _read_ahead(folder: Path) -> ReadAhead[FolderState]:
-    """The folder's plan state (``folder_items.folder_state``) read ahead, from the first answer
-    (see ``session.read_ahead``): a folder of 20,000 reports takes a second to look through, which
-    the consultant would otherwise wait for after the date."""
+def _read_ahead(folder: Path) -> ReadAhead[tuple[FolderState, PlanReader]]:
+    """The folder's plan state (``folder_items.folder_state``) and its kept plan sections (loaded:
+    after a ``plan``, thousands of them) read ahead, from the first answer (see
+    ``session.read_ahead``): a folder of 20,000 reports takes a second to look through, which the
+    consultant would otherwise wait for after the date."""
 
-    def read() -> FolderState:
+    def read() -> tuple[FolderState, PlanReader]:
         from intervjufas.reading.plan.folder_items import folder_state
+        from intervjufas.reading.plan.plan_facts import PlanReader
 
-        return folder_state(folder)
+        state = folder_state(folder)
+        reader = PlanReader(folder)
+        reader.load()
+        return state, reader
 
     return ReadAhead(read, "uppfoljning")

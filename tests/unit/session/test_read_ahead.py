@@ -131,3 +131,51 @@ def test_a_session_looks_the_team_up_ahead_once_the_follow_up_is_over(
     run.run(kartlaggning.steps)
     assert f"{OFFER_ID}_fore" in prompter.asked
     assert looked_up == ["forslag"]
+
+
+def test_the_follow_up_read_ahead_loads_the_kept_plans_and_hands_out_the_same_items(
+    reports_dir: Path, kartlaggning: Questionnaire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The follow-up's pool gets the folder's state and the kept plan sections from the thread
+    (after a ``plan`` they are thousands: loading them after the date was the pause), and hands
+    out what a pool that reads the folder itself hands out."""
+    from intervjufas.model.answers import ActionItem
+    from intervjufas.reading.plan import plan_facts
+    from intervjufas.reading.plan.folder_items import follow_up_pool
+    from intervjufas.report.model import Report
+    from intervjufas.report.render import render
+    from intervjufas.session.follow_up import FollowUpRound
+    from intervjufas.session.options import FollowUpScope
+
+    reports_dir.mkdir(parents=True)
+    for number in range(1, 4):
+        earlier = Report.new(kartlaggning)
+        earlier.created = earlier.updated = f"2026-01-1{number}T09:00:00+01:00"
+        earlier.answers.update(
+            {
+                "uppdrag": Answer(f"Lager {number}"),
+                "kund": Answer("Nordlager AB"),
+                "datum": Answer(f"2026-01-1{number}"),
+                "fore_lagga_till": Answer("Ja"),
+                "fore_lagga_till_vad": Answer((ActionItem(f"Agenda {number}"), ActionItem(f"Checklista {number}"))),
+            }
+        )
+        (reports_dir / f"2026-01-1{number}-lager.md").write_text(render(earlier, kartlaggning), encoding="utf-8")
+    new = Report.new(kartlaggning)
+    new.answers["kund"] = Answer("Nordlager AB")
+    expected = follow_up_pool(reports_dir, kartlaggning, exclude_id=new.report_id, customer="Nordlager AB")
+    expected_keys = [item.key for item in expected.take(4)]
+    made: list[str] = []
+    real_init = plan_facts.PlanReader.__init__
+
+    def recorded(self: plan_facts.PlanReader, folder: Path) -> None:
+        made.append(threading.current_thread().name)
+        real_init(self, folder)
+
+    monkeypatch.setattr(plan_facts.PlanReader, "__init__", recorded)
+    round_ = FollowUpRound.in_folder(reports_dir, kartlaggning, FollowUpScope.kund, ahead=True)
+    round_.begin_reading()
+    pool = round_.pool(new)
+    assert [item.key for item in pool.take(4)] == expected_keys
+    assert pool.total == expected.total == 6
+    assert made == ["uppfoljning"]  # (the pool read its items with the plans loaded ahead)
