@@ -8,7 +8,12 @@ The session is driven as a person would: each prompt is answered once the progra
 full-screen prompt turns bracketed paste on as it first draws, and off as it closes, see
 tests/e2e/readiness.py); the clock starts as the Enter on the date is sent and stops when the
 next prompt starts drawing.  Then Ctrl-C ends the session and the report it saved is removed, so
-every round starts from the same folder.
+every round starts from the same folder.  Before the rounds, ``intervjufas plan`` runs once in the
+folder, so that its plan sections are kept as a consultant who uses ``plan`` has them (the
+follow-up loads them).
+
+For information it also shows the pause after the first answer, which makes the report's first
+save (the save tidies the folder: what killed sessions left behind, from one listing of it).
 
 Run by hand:  .venv/bin/python benchmarks/bench_pause.py   (--help for the options)
 """
@@ -38,6 +43,7 @@ from benchlib import (
     number,
     program_path,
     progress_printer,
+    run_once,
     run_reported,
 )
 
@@ -95,18 +101,25 @@ class Pty:
             self.child.close(force=True)
 
 
-def one_pause(program: Path, folder: Path, env: dict[str, str], think: float = 0.0) -> Sample:
+def one_pause(
+    program: Path, folder: Path, env: dict[str, str], think: float = 0.0, first: list[float] | None = None
+) -> Sample:
     """One new mapping up to the prompt after the date; the pause, in seconds.  ``think``: the
-    seconds a person takes to answer each question before the date (not timed)."""
+    seconds a person takes to answer each question before the date (not timed).  ``first`` gets the
+    pause after the first answer (the report's first save, which tidies the folder)."""
     before = set(os.listdir(folder))
     terminal = Pty([str(program), "kartlagg"], env, folder.parent)
+    answered = 0.0  # (when the last answer was sent)
     try:
-        for _ in range(20):
+        for asked in range(20):
             shown = terminal.next_prompt()
+            if asked == 1 and first is not None:
+                first.append(time.perf_counter() - answered)
             if DATE in shown:
                 break
             typed = next((text for question, text in TYPED.items() if question in shown), "")
             time.sleep(think)  # (a person reads the question and answers it)
+            answered = time.perf_counter()
             terminal.send(typed + "\r")
         else:
             raise BenchmarkError("datumfrågan kom aldrig")
@@ -205,6 +218,10 @@ def _run(options: argparse.Namespace) -> int:
         )
         env.pop("NO_COLOR", None)
         empty_env = dict(env, INTERVJUFAS_KATALOG=str(empty))
+        # (a consultant who runs plan has thousands of plan sections kept: the follow-up loads them)
+        started = time.perf_counter()
+        run_once([str(program), "plan"], env)
+        print(f"Körde intervjufas plan en gång i mappen ({number(time.perf_counter() - started, 1)} s).")
         _measure(program, folder, empty, env, empty_env, count, options)
     finally:
         shutil.rmtree(root, ignore_errors=True)
@@ -220,9 +237,12 @@ def _measure(
     count: int,
     options: argparse.Namespace,
 ) -> None:
+    first: dict[str, list[float]] = {"tom mapp": [], f"{count} rapporter": []}
     runners: dict[str, Callable[[], Sample]] = {
-        "tom mapp": lambda: one_pause(program, empty, empty_env, options.betanketid),
-        f"{count} rapporter": lambda: one_pause(program, folder, env, options.betanketid),
+        "tom mapp": lambda: one_pause(program, empty, empty_env, options.betanketid, first["tom mapp"]),
+        f"{count} rapporter": lambda: one_pause(
+            program, folder, env, options.betanketid, first[f"{count} rapporter"]
+        ),
     }
     show = progress_printer(True)
     series = interleaved(runners, options.repetitioner, options.uppvarmning, show)
@@ -240,6 +260,10 @@ def _measure(
         )
     reference = series["tom mapp"].wall_ms
     print(f"  skillnad mot tom mapp: {number(series[f'{count} rapporter'].wall_ms - reference)} ms")
+    print("Pausen efter första svaret (rapportens första sparning, som städar mappen), som information:")
+    for name, pauses in first.items():
+        walls = sorted(pause * 1000 for pause in pauses[options.uppvarmning :])
+        print(f"  {name:<16} {number(statistics.median(walls)):>8} ms  (min {number(walls[0])}, max {number(walls[-1])} ms)")
 
 
 if __name__ == "__main__":

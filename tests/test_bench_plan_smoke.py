@@ -45,6 +45,8 @@ def test_pause_benchmark_runs_and_prints_the_pause() -> None:
     out = result.stdout
     assert re.search(r"^  tom mapp\s+\d+,\d ms .*\(jämförelse\)$", out, re.MULTILINE), out
     assert re.search(r"^  20 rapporter\s+\d+,\d ms .*(OK|INTE OK)$", out, re.MULTILINE), out
+    first = out.split("Pausen efter första svaret", 1)[-1]
+    assert re.search(r"^  20 rapporter\s+\d+,\d ms  \(min \d+,\d, max \d+,\d ms\)$", first, re.MULTILINE), out
 
 
 def test_the_corpus_keeps_the_chosen_share_of_reports_open(

@@ -22,7 +22,7 @@ import socket
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from intervjufas.errors import IntervjufasError, SaveError
@@ -287,13 +287,17 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def remove_abandoned_temporaries(folder: Path, *, now: float | None = None) -> int:
+def remove_abandoned_temporaries(
+    folder: Path, *, now: float | None = None, listed: Iterable[os.DirEntry[str]] | None = None
+) -> int:
     """Remove temporary files of saves that can be proved abandoned: made on this host by a process
-    that no longer runs, or older than an hour (a save takes milliseconds).  Returns how many."""
+    that no longer runs, or older than an hour (a save takes milliseconds).  Returns how many.
+    ``listed``: the folder's entries when the caller has just listed it (one listing, not two)."""
     removed = 0
     now = time.time() if now is None else now
     try:
-        entries = [e for e in os.scandir(folder) if e.name.startswith(".") and e.name.endswith(".tmp")]
+        found = os.scandir(folder) if listed is None else listed
+        entries = [e for e in found if e.name.startswith(".") and e.name.endswith(".tmp")]
     except OSError:
         return 0
     for entry in entries:

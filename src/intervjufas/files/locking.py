@@ -28,6 +28,8 @@ from intervjufas.files.settings import login_name
 from intervjufas.files.sharing import new_file_group, new_file_mode, owned_by_me
 
 if TYPE_CHECKING:  # (filelock is imported when a lock is taken)
+    from collections.abc import Iterable
+
     from filelock import FileLock
 
 LOCK_SUFFIX = ".lock"
@@ -141,10 +143,12 @@ def in_use_message(report: Path, owner: dict[str, object] | None) -> str:
     )
 
 
-def remove_stale_locks(folder: Path) -> None:
-    """Remove lock files left by sessions that were killed (their lock died with them)."""
+def remove_stale_locks(folder: Path, *, listed: Iterable[str] | None = None) -> None:
+    """Remove lock files left by sessions that were killed (their lock died with them).  ``listed``:
+    the names in the folder when the caller has just listed it (one listing, not two)."""
     try:
-        names = [e.name for e in os.scandir(folder) if e.name.startswith(".") and e.name.endswith(".md.lock")]
+        found = (e.name for e in os.scandir(folder)) if listed is None else listed
+        names = [name for name in found if name.startswith(".") and name.endswith(".md.lock")]
     except OSError:
         return
     for name in names:

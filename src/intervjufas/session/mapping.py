@@ -173,7 +173,7 @@ def _session(
         defaults,
         follow_up=follow_up,
         process_map=process_map,
-        suggestions=Suggestions.in_folder(handle.folder, report.author) if options.suggestions else None,
+        suggestions=Suggestions.in_folder(handle.folder, report.author, lambda: handle.path) if options.suggestions else None,
         feedback=EarlierFeedback.in_folder(handle.folder),
     )
 

@@ -78,6 +78,7 @@ class Session:
         self.ask_metadata()
         if follow_up:
             self.follow_up.run(self, fresh=fresh)
+        self.suggestions.begin_reading()  # (the team's moments, offered after the first map)
         for step in steps:
             self.ask_step(step)
         return self.report

@@ -24,9 +24,11 @@ from intervjufas.model.answers import ActionItem, Answer, Moment, Value, items_i
 from intervjufas.model.conditions import Comparison
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import PHASES, Question, QuestionType, Widget
+from intervjufas.session.read_ahead import ReadAhead
 
 if TYPE_CHECKING:
     from intervjufas.model.markdown_text import TextCodec
+    from intervjufas.reading.process_map.team_lookup import TeamAhead
     from intervjufas.reading.process_map.team_map import TeamMap
     from intervjufas.reading.process_map.team_suggestions import Suggestion
 
@@ -95,9 +97,16 @@ class Suggestions:
         self._team: TeamMap | None = None
         self._looked = False
         self._offered: set[str] = set()
+        self._ahead: ReadAhead[TeamAhead | None] | None = None
 
     @classmethod
-    def in_folder(cls, folder: Path, author: str) -> Suggestions:
+    def in_folder(cls, folder: Path, author: str, report: Callable[[], Path | None] | None = None) -> Suggestions:
+        """The team's map of ``folder`` is read ahead, from ``begin_reading`` on (the session calls
+        it once the follow-up is over, questions before the first map), and brought up to date at
+        the offer with the session's own report (``report``: where it is now), so that no pause
+        follows the map (``reading.process_map.team_lookup``); whatever goes wrong ahead, the
+        team's map is looked up again at the first offer."""
+
         def find() -> TeamMap | None:
             from intervjufas.reading.process_map.team_map import team_map
 
@@ -105,7 +114,27 @@ class Suggestions:
                 return None
             return team_map(folder, experience=False)  # (names only: no answers read)
 
-        return cls(find, author)
+        def read() -> TeamAhead | None:
+            from intervjufas.reading.process_map.team_lookup import team_ahead
+
+            return team_ahead(folder) if folder.is_dir() else None
+
+        ahead: ReadAhead[TeamAhead | None] = ReadAhead(read, "forslag")
+
+        def found() -> TeamMap | None:
+            from intervjufas.reading.process_map.team_lookup import team_map_now
+
+            team = ahead.result() if ahead.started else None
+            return team_map_now(team, report() if report is not None else None) if team is not None else find()
+
+        suggestions = cls(found, author)
+        suggestions._ahead = ahead
+        return suggestions
+
+    def begin_reading(self) -> None:
+        """Look the team's map up in the background now (once)."""
+        if self._ahead is not None:
+            self._ahead.start()
 
     def _team_map(self) -> TeamMap | None:
         if not self._looked:

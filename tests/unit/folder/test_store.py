@@ -503,3 +503,40 @@ def test_a_renaming_cut_short_is_finished_by_the_next_session(
     other.save(second, ["uppdrag"])
     other.close()
     assert final.exists() and not old.exists()
+
+
+def test_the_first_save_tidies_the_folder_from_one_listing(
+    reports_dir: Path, kartlaggning: Questionnaire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What killed sessions left – an abandoned temporary file, a dead lock, the old name of a
+    renaming cut short – goes at a session's first save, and the folder is listed once for all of
+    it (a folder of 20,000 reports is not listed three times)."""
+    report = Report.new(kartlaggning)
+    report.answers.update({"uppdrag": Answer("Lager"), "datum": Answer("2023-02-03")})
+    reports_dir.mkdir(parents=True)
+    final = reports_dir / "2023-02-03-lager.md"
+    final.write_text(render(report, kartlaggning), encoding="utf-8")
+    old = reports_dir / f"{report.created[:10]}-lager.md"
+    os.link(final, old)
+    temporary = reports_dir / ".2023-02-03-lager.md.999999.annan-dator.ab12.tmp"
+    temporary.write_text("halvskriven", encoding="utf-8")
+    os.utime(temporary, (1_000_000_000, 1_000_000_000))  # (older than an hour: abandoned)
+    dead_lock = reports_dir / ".borttagen.md.lock"
+    dead_lock.write_text("", encoding="utf-8")
+    listed: list[object] = []
+    real_scandir = os.scandir
+
+    def counted(path: object = ".") -> object:
+        if Path(str(path)) == reports_dir:
+            listed.append(path)
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", counted)
+    other = ReportFile(reports_dir, kartlaggning)
+    second = Report.new(kartlaggning)
+    second.answers["uppdrag"] = Answer("Butik")
+    other.save(second, ["uppdrag"])
+    other.close()
+    assert final.exists() and not old.exists()
+    assert not temporary.exists() and not dead_lock.exists()
+    assert len(listed) == 1

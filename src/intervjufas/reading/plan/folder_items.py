@@ -66,6 +66,7 @@ class FollowUpPool:
         by_id: dict[str, Path],
         note: str = "",
         folder: Path | None = None,
+        reader: PlanReader | None = None,
     ) -> None:
         self.scope = scope  # how the items were chosen, e.g. "för Nordlager AB"
         self.note = note  # said before the first items, e.g. why another scope was chosen
@@ -78,7 +79,7 @@ class FollowUpPool:
         self._handed = 0
         self._folder = folder
         self._open_now: list[OpenItem] | None = None
-        self._reader: PlanReader | None = None  # (the kept plan sections, loaded once)
+        self._reader = reader  # (the kept plan sections, loaded once: ahead, or when first needed)
 
     def open_now(self) -> list[OpenItem]:
         """Every open item of the folder, whatever the scope (a newly planned item about the same
@@ -155,6 +156,7 @@ def follow_up_pool(
     customer: str = "",
     scope: str = "kund",
     state: FolderState | None = None,
+    reader: PlanReader | None = None,
 ) -> FollowUpPool:
     """The open items to follow up in a new report (``exclude_id``) for ``customer``:
 
@@ -163,7 +165,8 @@ def follow_up_pool(
       items – those of the same question set;
     - ``alla``: those of every earlier report.
 
-    ``state`` is the folder as ``folder_state`` read it, when it was read ahead."""
+    ``state`` is the folder as ``folder_state`` read it, and ``reader`` the kept plan sections
+    loaded, when they were read ahead."""
     statuses, counts, every, by_id = state if state is not None else folder_state(folder)
     candidates = [(path, header) for path, header in every if header.report_id != exclude_id]
     chosen, text, note = candidates, EVERY_REPORT, ""
@@ -193,6 +196,7 @@ def follow_up_pool(
         by_id=by_id,
         note=note,
         folder=folder,
+        reader=reader,
     )
 
 

@@ -140,6 +140,11 @@ class PlanReader:
         self._cache: FileCache | bool | None = False  # (False: not opened yet)
         self._changed = False  # a report was read in full
 
+    def load(self) -> None:
+        """Load the kept plan sections now (a session does it ahead, while a question is answered:
+        after a ``plan``, they are thousands)."""
+        self._opened()
+
     def _opened(self) -> FileCache | None:
         if self._cache is False:
             self._cache = _open_cache(self._folder)

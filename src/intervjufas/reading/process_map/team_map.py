@@ -13,10 +13,12 @@ has the received experience pooled over those reports (``team_experience``: coun
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.scan import Header, Progress, read_headers, sort_key
 from intervjufas.folder.team_vocabulary import Vocabulary, read_vocabulary
 from intervjufas.model.answers import Moment, involved
@@ -75,23 +77,47 @@ def latest_reports(
     folder: Path, vocabulary: Vocabulary, warnings: list[str], *, progress: Progress | None = None
 ) -> dict[str, Path]:
     """The report of each consultant's latest map, by author (``UNNAMED`` as in ``latest_maps``)."""
+    return {author: path for author, (path, _) in latest_entries(folder, vocabulary, warnings, progress).items()}
+
+
+def latest_entries(
+    folder: Path, vocabulary: Vocabulary, warnings: list[str], progress: Progress | None = None
+) -> dict[str, tuple[Path, FolderHeader]]:
+    """``latest_reports`` with each chosen report's header."""
     headers, found = read_headers(folder, progress=progress)
     warnings += found
+    return chosen_reports(headers, vocabulary)
+
+
+def chosen_reports(
+    headers: Iterable[tuple[Path, FolderHeader]], vocabulary: Vocabulary
+) -> dict[str, tuple[Path, FolderHeader]]:
+    """Of these reports, the one with each consultant's latest map (and its header), by author."""
     outside = {name.casefold() for name in vocabulary.outside}
     newest_first = sorted(
         (entry for entry in headers if _map_size(entry[1]) > 0 and not entry[1].get(_CONFLICT)),
         key=lambda entry: sort_key(*entry),
         reverse=True,
     )
-    chosen: dict[str, Path] = {}
+    chosen: dict[str, tuple[Path, FolderHeader]] = {}
     for path, header in newest_first:
         author = str(header.get("forfattare") or "").strip()
         if author.casefold() in outside or author in chosen:
             continue
         if author and _anonymised(path):
             author = UNNAMED
-        chosen.setdefault(author, path)
+        chosen.setdefault(author, (path, header))
     return chosen
+
+
+def counted_author(path: Path, header: FolderHeader, vocabulary: Vocabulary) -> str | None:
+    """Under whom a report's map counts in the team's map (``UNNAMED`` without an author or when
+    anonymised), or None when it does not count (no map, a conflict copy, an author outside)."""
+    author = str(header.get("forfattare") or "").strip()
+    outside = {name.casefold() for name in vocabulary.outside}
+    if _map_size(header) <= 0 or header.get(_CONFLICT) or author.casefold() in outside:
+        return None
+    return UNNAMED if author and _anonymised(path) else author
 
 
 def maps_of(chosen: dict[str, Path], folder: Path, warnings: list[str]) -> dict[str, dict[str, tuple[Moment, ...]]]:
