@@ -129,3 +129,17 @@ def test_a_hand_edited_report(tmp_path: Path) -> None:
         "Kravprofilen": [("added", "2024-01-01"), ("renamed", "2024-02-01")],
         "Kallelse": [("added", "2024-01-01"), ("developed", "2024-02-01")],
     }
+
+
+def test_kept_facts_are_the_facts_read(tmp_path: Path) -> None:
+    """The moments and items decoded from the cache without being made again equal those read
+    from the reports; a value that is not one trimmed line (a cache written by hand) is made again."""
+    from intervjufas.reading.process_map import facts as kept
+
+    folder = write_sample_reports(tmp_path)
+    paths = sorted(folder.glob("*.md"))
+    fresh = kept.read_facts(paths, folder, [])
+    again = kept.read_facts(paths, folder, [])  # (now from the cache)
+    assert again == fresh and any(f.phases for f in again) and any(f.planned for f in again)
+    odd = kept._kept(Moment, name=" Två\nrader ", involves=("kunden",), note="", id="m", developed="", assignment_note="")
+    assert odd == Moment("Två rader", ("kunden",), id="m")

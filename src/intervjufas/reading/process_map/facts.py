@@ -17,7 +17,7 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.folder.file_cache import FileCache, collection_paused, file_key
@@ -31,6 +31,7 @@ from intervjufas.report.process_map.report_map import has_map, mapped_moments, s
 NAMESPACE = "kartor"
 FACTS_FORMAT = 2  # raise when what is kept of a report changes
 DONE = "Genomfört"
+_Kept = TypeVar("_Kept", Moment, ActionItem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +153,17 @@ def _decoded(path: Path, row: list[Any]) -> MapFacts:
     if phases is not None:
         moments = {
             str(phase): tuple(
-                Moment(n, tuple(i), note, id=m_id, developed=dev) for n, i, note, m_id, dev in kept
+                _kept(Moment, name=n, involves=tuple(i), note=note, id=m_id, developed=dev, assignment_note="")
+                for n, i, note, m_id, dev in kept
             )
             for phase, kept in phases.items()
         }
     items = tuple(
         Planned(
-            ident, plan, phase, ActionItem(moment, why, id=item_id, moment_id=moment_id, involves=tuple(inv))
+            ident,
+            plan,
+            phase,
+            _kept(ActionItem, moment=moment, why=why, id=item_id, moment_id=moment_id, involves=tuple(inv)),
         )
         for ident, plan, phase, moment, why, item_id, moment_id, inv in planned
     )
@@ -171,3 +176,18 @@ def _decoded(path: Path, row: list[Any]) -> MapFacts:
         items,
         bool(known_set),
     )
+
+
+def _kept(kind: type[_Kept], **values: Any) -> _Kept:
+    """A moment or an item as it was kept.  Its values were made by its own class (which trims them
+    to one line and orders whom it involves) before they were kept, so values that are already so
+    are not made again – a warm run over thousands of reports would spend most of its time doing
+    it; anything else (a cache written by hand) goes through the class as read from a report."""
+    texts = [value for key, value in values.items() if key != "involves"]
+    if all(type(text) is str and text.isprintable() and text == text.strip() for text in texts) and all(
+        type(name) is str for name in values["involves"]
+    ):
+        made = object.__new__(kind)
+        made.__dict__.update(values)
+        return made
+    return kind(**values)
