@@ -41,9 +41,25 @@ class MapFacts:
     ref: ReportRef
     sort_key: tuple[str, str, str]
     done: tuple[str, ...]  # identities of the items its follow-up marks Genomfört
-    phases: dict[str, tuple[Moment, ...]] | None  # its map (None: its set has no map, or is unknown)
+    # its map as kept, {phase: [[name, involves, note, id, developed], …]} (None: its set has no map,
+    # or is unknown): made into moments only when asked for (``phases``), one report at a time, so
+    # that thousands of reports' maps are not all held as objects at once
+    kept_map: dict[str, list[list[Any]]] | None
     planned: tuple[Planned, ...]  # its plan (empty when its set is unknown)
     known_set: bool = True
+
+    @property
+    def phases(self) -> dict[str, tuple[Moment, ...]] | None:
+        """Its map: the moments of each phase (made anew each time)."""
+        if self.kept_map is None:
+            return None
+        return {
+            str(phase): tuple(
+                _kept(Moment, name=n, involves=tuple(i), note=note, id=m_id, developed=dev, assignment_note="")
+                for n, i, note, m_id, dev in kept
+            )
+            for phase, kept in self.kept_map.items()
+        }
 
 
 def facts_of(loaded: LoadedReport) -> MapFacts:
@@ -57,15 +73,29 @@ def facts_of(loaded: LoadedReport) -> MapFacts:
         Planned(p.identity, p.question.plan or "", p.phase or step_phase(p.step.number), p.item)
         for p in planned_items(report, questionnaire)
     )
-    return MapFacts(ref, loaded.sort_key, done, phases, planned)
+    return MapFacts(ref, loaded.sort_key, done, _kept_map(phases), planned)
+
+
+def _kept_map(phases: dict[str, tuple[Moment, ...]] | None) -> dict[str, list[list[Any]]] | None:
+    if phases is None:
+        return None
+    return {
+        phase: [[m.name, list(m.involves), m.note, m.id, m.developed] for m in moments]
+        for phase, moments in phases.items()
+    }
 
 
 def read_facts(
-    paths: list[Path], folder: Path, warnings: list[str], *, loading: Progress | None = None
+    paths: list[Path],
+    folder: Path,
+    warnings: list[str],
+    *,
+    loading: Progress | None = None,
+    namespace: str = NAMESPACE,
 ) -> list[MapFacts]:
     """The facts of each report (those that cannot be read are passed over with a warning), from
-    the cache where the file has not changed."""
-    cache = _open_cache(folder)
+    the cache (``namespace``) where the file has not changed."""
+    cache = _open_cache(folder, namespace)
     found: list[MapFacts] = []
     with collection_paused():
         for done, path in enumerate(paths, start=1):
@@ -98,9 +128,18 @@ def _one(path: Path, cache: FileCache | None, warnings: list[str]) -> MapFacts |
     return facts
 
 
-def _open_cache(folder: Path) -> FileCache | None:
+def own_namespace(author: str) -> str:
+    """Where one consultant's history keeps the facts it reads (their reports and the reports that
+    planned what they followed up): a run for one consultant then loads only those, not the
+    facts of every author's reports."""
+    import hashlib
+
+    return f"{NAMESPACE}-{hashlib.sha256(author.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+
+
+def _open_cache(folder: Path, namespace: str = NAMESPACE) -> FileCache | None:
     try:
-        return FileCache(NAMESPACE, folder, facts_version())
+        return FileCache(namespace, folder, facts_version())
     except (OSError, RuntimeError):
         return None
 
@@ -116,12 +155,6 @@ def facts_version() -> str:
 # -- kept as plain values --------------------------------------------------------------------------
 def _encoded(facts: MapFacts) -> list[Any]:
     ref = facts.ref
-    phases = None
-    if facts.phases is not None:
-        phases = {
-            phase: [[m.name, list(m.involves), m.note, m.id, m.developed] for m in moments]
-            for phase, moments in facts.phases.items()
-        }
     planned = [
         [
             p.identity,
@@ -141,7 +174,7 @@ def _encoded(facts: MapFacts) -> list[Any]:
         ref.author,
         list(facts.sort_key),
         list(facts.done),
-        phases,
+        facts.kept_map,
         planned,
         facts.known_set,
     ]
@@ -149,15 +182,8 @@ def _encoded(facts: MapFacts) -> list[Any]:
 
 def _decoded(path: Path, row: list[Any]) -> MapFacts:
     date, uppdrag, author, sort_key, done, phases, planned, known_set = row
-    moments = None
     if phases is not None:
-        moments = {
-            str(phase): tuple(
-                _kept(Moment, name=n, involves=tuple(i), note=note, id=m_id, developed=dev, assignment_note="")
-                for n, i, note, m_id, dev in kept
-            )
-            for phase, kept in phases.items()
-        }
+        _check_map(phases)
     items = tuple(
         Planned(
             ident,
@@ -172,10 +198,20 @@ def _decoded(path: Path, row: list[Any]) -> MapFacts:
         ReportRef(path, date, uppdrag, author),
         (a, b, c),
         tuple(str(key) for key in done),
-        moments,
+        phases,
         items,
         bool(known_set),
     )
+
+
+def _check_map(phases: Any) -> None:
+    """The shape of a kept map (a wrong one makes the report be read again)."""
+    if type(phases) is not dict:
+        raise TypeError("kept map is not a dict")
+    for kept in phases.values():
+        for n, i, note, m_id, dev in kept:
+            if not (type(i) is list and all(type(text) is str for text in (n, note, m_id, dev))):
+                raise TypeError("kept moment of the wrong shape")
 
 
 def _kept(kind: type[_Kept], **values: Any) -> _Kept:

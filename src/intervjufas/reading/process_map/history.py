@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from intervjufas.folder.scan import Header, Progress, read_headers
-from intervjufas.reading.process_map.facts import DONE, MapFacts, read_facts
+from intervjufas.reading.process_map.facts import DONE, NAMESPACE, MapFacts, own_namespace, read_facts
 from intervjufas.reading.process_map.tracker import MomentTimeline, Planned, ReportRef, Tracker
 
 
@@ -89,18 +89,22 @@ def read_map_reports(
         if (planner or _changes_map(header)) and line is not None:
             lines.setdefault(line, []).append(path)
             wanted.add(path)
-    read = {facts.ref.path: facts for facts in read_facts(sorted(wanted), folder, warnings, loading=loading)}
+    left_out = 0 if by_author else sum(1 for _, header in relevant if line_of(header) is None)
+    any_relevant = bool(relevant)
+    del headers, relevant  # (20,000 headers are tens of megabytes: not kept while the facts are read)
+    namespace = NAMESPACE if by_author else own_namespace(author)
+    kept = read_facts(sorted(wanted), folder, warnings, loading=loading, namespace=namespace)
+    read = {facts.ref.path: facts for facts in kept}
     found = [
         (name, sorted((read[p] for p in paths if p in read), key=lambda r: r.sort_key))
         for name, paths in lines.items()
     ]
-    left_out = 0 if by_author else sum(1 for _, header in relevant if line_of(header) is None)
     return MapReports(
         [(name, reports) for name, reports in found if reports],
         list(read.values()),
         author,
         everyone,
-        fell_back and bool(relevant),
+        fell_back and any_relevant,
         left_out,
         warnings,
     )
@@ -141,8 +145,9 @@ def _apply(tracker: Tracker, facts: MapFacts, items: dict[str, Planned]) -> None
     tracker.done(facts.ref, [items[key] for key in facts.done if key in items])
     if not facts.known_set:
         return
-    if facts.phases is not None and any(facts.phases.values()):
-        tracker.map(facts.ref, facts.phases)
+    phases = facts.phases
+    if phases is not None and any(phases.values()):
+        tracker.map(facts.ref, phases)
     tracker.planned(facts.ref, list(facts.planned))
 
 
