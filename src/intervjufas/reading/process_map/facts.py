@@ -53,13 +53,19 @@ class MapFacts:
         """Its map: the moments of each phase (made anew each time)."""
         if self.kept_map is None:
             return None
-        return {
-            str(phase): tuple(
-                _kept(Moment, name=n, involves=tuple(i), note=note, id=m_id, developed=dev, assignment_note="")
-                for n, i, note, m_id, dev in kept
-            )
-            for phase, kept in self.kept_map.items()
-        }
+        return {str(phase): tuple(map(_moment, kept)) for phase, kept in self.kept_map.items()}
+
+
+def _moment(kept: list[Any]) -> Moment:
+    """A kept moment: its values were made by ``Moment`` (one trimmed line each) before they were
+    kept, and a kept map read back is checked to be so (``_check_map``), so they are not made again
+    – a warm run over thousands of reports would spend most of its time doing it."""
+    name, involves, note, moment_id, developed = kept
+    made = object.__new__(Moment)
+    made.__dict__.update(
+        name=name, involves=tuple(involves), note=note, id=moment_id, developed=developed, assignment_note=""
+    )
+    return made
 
 
 def facts_of(loaded: LoadedReport) -> MapFacts:
@@ -205,12 +211,20 @@ def _decoded(path: Path, row: list[Any]) -> MapFacts:
 
 
 def _check_map(phases: Any) -> None:
-    """The shape of a kept map (a wrong one makes the report be read again)."""
+    """A kept map read back is of the shape ``_kept_map`` writes, each text one trimmed line (a
+    wrong one makes the report be read again)."""
     if type(phases) is not dict:
         raise TypeError("kept map is not a dict")
     for kept in phases.values():
-        for n, i, note, m_id, dev in kept:
-            if not (type(i) is list and all(type(text) is str for text in (n, note, m_id, dev))):
+        for name, involves, note, moment_id, developed in kept:
+            if not (
+                type(name) is type(note) is type(moment_id) is type(developed) is str
+                and type(involves) is list
+                and (name + note + moment_id + developed).isprintable()
+                and name == name.strip()
+                and note == note.strip()
+                and all(type(whom) is str for whom in involves)
+            ):
                 raise TypeError("kept moment of the wrong shape")
 
 

@@ -94,6 +94,7 @@ class Tracker:
         self._ids: dict[str, str] = {}  # moment id -> key
         self._names: dict[str, list[str]] = {}  # casefolded name -> keys (in the order they were made)
         self._made_as: dict[str, str] = {}  # key -> the casefolded name it was made with
+        self._current_names: dict[str, list[str]] = {}  # made-with name -> keys on the newest map
         self._current: dict[str, tuple[str, Moment]] = {}  # the newest map: key -> (phase, moment)
         self._pending: dict[str, set[EventKind]] = {}  # done by a follow-up, not yet seen on a map
         self._planned: set[str] = set()  # items whose plan is already told
@@ -117,9 +118,7 @@ class Tracker:
         the map are looked at first, so that a name many moments had costs no more than a rare one."""
         folded = name.casefold()
         lines = self._lines
-        on_map = [
-            key for key in self._current if key not in taken and self._made_as.get(key) == folded
-        ]
+        on_map = [key for key in self._current_names.get(folded, ()) if key not in taken]
         if on_map_only:
             on_map = [key for key in on_map if self._current[key][0] == phase]
         if on_map or on_map_only:
@@ -208,6 +207,9 @@ class Tracker:
             else:
                 self._event(key, MapEvent("left", ref))
         self._current = current
+        self._current_names = {}
+        for key in current:
+            self._current_names.setdefault(self._made_as[key], []).append(key)
 
     def _place(self, phases: dict[str, tuple[Moment, ...]]) -> list[tuple[str, str, Moment]]:
         """Each moment of a map with its timeline: by id first, then (moments new to us) by name."""
