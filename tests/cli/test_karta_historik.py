@@ -240,3 +240,17 @@ def test_details_only_with_the_history(maps: Path) -> None:
     assert result.exit_code == 2
     assert "Fel: --detaljer hör till --historik" in result.stderr
     assert json.loads(historik("--json").stdout) == json.loads(historik("--json", "--detaljer").stdout)
+
+
+@pytest.mark.parametrize("columns", [40, 80])
+@pytest.mark.parametrize("flags", [[], ["--detaljer"], ["--alla", "--detaljer"]])
+def test_a_pipe_gets_the_lines_a_terminal_shows(maps: Path, flags: list[str], columns: int) -> None:
+    """Streamed line by line to a pipe, laid out as in the terminal (drawn whole for the pager)."""
+    import re
+
+    piped = run_cli("karta", "--historik", *flags, columns=columns).stdout
+    shown = run_cli(
+        "karta", "--historik", *flags, columns=columns, env={"TTY_COMPATIBLE": "1", "LINES": "500", "NO_COLOR": "1"}
+    ).stdout
+    drawn = "\n".join(line.rstrip() for line in re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown).split("\n"))
+    assert piped.rstrip("\n") == drawn.rstrip("\n") and len(piped.split("\n")) > 10

@@ -16,7 +16,7 @@ from intervjufas.model.questions import PHASES
 from intervjufas.model.safe_text import visible
 from intervjufas.views.comparison_markdown import md
 from intervjufas.views.console import print_paged
-from intervjufas.views.text_layout import Line, StyledLines, wrap_segments
+from intervjufas.views.text_layout import Line, StyledLines, wrap_plain, wrap_segments
 
 if TYPE_CHECKING:
     from intervjufas.reading.process_map.history import Lineage, MapHistory
@@ -156,9 +156,14 @@ def render_rows(rows: Iterable[Row], width: int) -> Text:
 
 
 def stream_rows(file: IO[str], rows: Iterable[Row], width: int) -> None:
-    """The rows as plain lines, written one by one (to a file or a pipe): never all in memory."""
-    for line in wrapped_rows(rows, width):
-        file.write(visible("".join(part for part, _ in line).rstrip()) + "\n")
+    """The rows as plain lines (as ``render_rows`` lays them out), written one by one to a file or
+    a pipe – never all in memory – and wrapped per line (``wrap_plain``)."""
+    for indent, prefix, body in rows:
+        head = "".join(part for part, _ in prefix)
+        hang = indent + len(head)
+        for number, line in enumerate(wrap_plain("".join(part for part, _ in body), max(width - hang, 10))):
+            start = " " * indent + head if number == 0 else " " * hang
+            file.write(visible(f"{start}{line}".rstrip()) + "\n")
 
 
 def _by_phase(lineage: Lineage) -> list[tuple[str, list[MomentTimeline]]]:
