@@ -18,7 +18,7 @@ def test_the_characters_measured_by_length_are_one_cell_wide() -> None:
 
 
 TEXT = st.text(
-    alphabet=st.sampled_from(list("ab cdefghij-klmnåäöÅÄÖ–→·./_  ") + ["漢", "\u0301", "é"]), max_size=120
+    alphabet=st.sampled_from([*"ab cdefghij-klmnåäöÅÄÖ–→·./_  ", "漢", "\u0301", "é"]), max_size=120
 )
 
 
