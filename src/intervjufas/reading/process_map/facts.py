@@ -58,7 +58,8 @@ class MapFacts:
 
 def _moment(kept: list[Any]) -> Moment:
     """A kept moment: its values were made by ``Moment`` (one trimmed line each) before they were
-    kept, and a kept map read back is checked to be so (``_check_map``), so they are not made again
+    kept, and a kept map read back is checked to be text on one line (``_check_map``), so they are
+    not made again
     – a warm run over thousands of reports would spend most of its time doing it."""
     name, involves, note, moment_id, developed = kept
     made = object.__new__(Moment)
@@ -211,21 +212,18 @@ def _decoded(path: Path, row: list[Any]) -> MapFacts:
 
 
 def _check_map(phases: Any) -> None:
-    """A kept map read back is of the shape ``_kept_map`` writes, each text one trimmed line (a
-    wrong one makes the report be read again)."""
+    """A kept map read back is of the shape ``_kept_map`` writes, all of it text on one line (a
+    wrong one makes the report be read again).  (``str.join`` refuses anything but text.)"""
     if type(phases) is not dict:
         raise TypeError("kept map is not a dict")
+    texts: list[str] = []
     for kept in phases.values():
         for name, involves, note, moment_id, developed in kept:
-            if not (
-                type(name) is type(note) is type(moment_id) is type(developed) is str
-                and type(involves) is list
-                and (name + note + moment_id + developed).isprintable()
-                and name == name.strip()
-                and note == note.strip()
-                and all(type(whom) is str for whom in involves)
-            ):
+            if type(involves) is not list:
                 raise TypeError("kept moment of the wrong shape")
+            texts += (name, note, moment_id, developed, *involves)
+    if not "".join(texts).isprintable():
+        raise TypeError("kept moment of the wrong shape")
 
 
 def _kept(kind: type[_Kept], **values: Any) -> _Kept:

@@ -121,6 +121,8 @@ class Tracker:
         on_map = [key for key in self._current_names.get(folded, ()) if key not in taken]
         if on_map_only:
             on_map = [key for key in on_map if self._current[key][0] == phase]
+        if len(on_map) == 1:
+            return on_map[0]
         if on_map or on_map_only:
             return min(on_map, key=lambda key: (lines[key].phase != phase, lines[key].created), default=None)
         other = None
