@@ -141,12 +141,6 @@ def _recorded(header: Header) -> str:
     return str(header.get("forfattare") or "")
 
 
-def _changes_map(header: Header) -> bool:
-    """The report has a map, or its follow-up marks an earlier item done."""
-    karta = header.get("karta")
-    return (isinstance(karta, int) and karta > 0) or any(True for _ in _done_keys(header))
-
-
 def _done_keys(header: Header) -> Iterable[str]:
     follow = header.get("uppfoljning")
     if isinstance(follow, dict):
