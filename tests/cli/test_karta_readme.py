@@ -47,6 +47,7 @@ def example(command: str) -> list[str]:
     [
         ("intervjufas karta 2024-01-15 | head -12", 80),
         ("intervjufas karta --historik", 200),
+        ("intervjufas karta --historik --detaljer", 200),
         ("intervjufas jamfor 2024-01-15 2024-03-05", 100),
     ],
 )

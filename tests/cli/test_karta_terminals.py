@@ -14,7 +14,7 @@ from helpers import run_cli
 from map_samples import ANNA, write_sample_reports
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-COMMANDS = [["karta", "2024-01-15"], ["karta", "--historik", "--alla"]]
+COMMANDS = [["karta", "2024-01-15"], ["karta", "--historik", "--alla"], ["karta", "--historik", "--alla", "--detaljer"]]
 WORDS = ["Förberedande", "Dubbelbokning", "Återkoppling", "nervositeten", "2024-01-15-lager.md"]
 
 
@@ -38,7 +38,8 @@ def test_every_width(maps: Path, args: list[str], columns: int) -> None:
     assert max(len(line.rstrip()) for line in output.splitlines()) <= columns
     assert "…" not in output
     tokens = set(output.split())
-    for word in WORDS:
+    changes_only = args == ["karta", "--historik", "--alla"]  # (no plans, so no "why")
+    for word in [word for word in WORDS if not (changes_only and word == "nervositeten")]:
         assert any(word in token for token in tokens), (word, columns)
 
 

@@ -87,8 +87,17 @@ def karta(
         typer.Option(
             "--historik",
             metavar="",
-            help="Visa hur kartan har förändrats: när varje moment kom till, bytte namn, planerades att "
-            "ändras, ändrades genom en uppföljning och försvann – äldst först.",
+            help="Visa hur din karta har förändrats, moment för moment: tillagt, utvecklat, borttaget, nytt "
+            "namn – senaste datum och rapport för varje slags ändring, på en skärm eller två.",
+        ),
+    ] = False,
+    detaljer: Annotated[
+        bool,
+        typer.Option(
+            "--detaljer",
+            metavar="",
+            help="Med --historik: visa hela historiken karta för karta – när varje moment kom till, bytte "
+            "namn, planerades att ändras, ändrades genom en uppföljning och försvann, äldst först.",
         ),
     ] = False,
     alla: Annotated[
@@ -96,7 +105,8 @@ def karta(
         typer.Option(
             "--alla",
             metavar="",
-            help="Ta med allas kartor, inte bara dina (när rapporterna anger vem som gjort dem).",
+            help="Ta med allas kartor, inte bara dina (när rapporterna anger vem som gjort dem); med "
+            "--historik allas historik, en författare i taget.",
         ),
     ] = False,
     ingen_pager: NoPager = False,
@@ -107,7 +117,7 @@ def karta(
     med: Rejoin = False,
     ordna: Arrange = False,
 ) -> None:
-    chosen = _format(format_name, json_output, historik)
+    chosen = _format(format_name, json_output, historik, detaljer)
     pager = use_pager(terminal(ctx), ingen_pager)
     if team or sla_ihop or dela or utanfor or med or ordna:
         _team(ctx, rapport, katalog, chosen, (sla_ihop, dela, utanfor, med, ordna), historik, pager=pager)
@@ -115,12 +125,14 @@ def karta(
     if historik and rapport is not None:
         raise UsageError("--historik visar hela rapportmappens historik; ange ingen RAPPORT.")
     if historik:
-        _history(ctx, katalog, chosen, alla, pager=pager)
+        _history(ctx, katalog, chosen, (alla, detaljer), pager=pager)
     else:
         _map(ctx, rapport, katalog, chosen, alla, pager=pager)
 
 
-def _format(format_name: MapFormat, json_output: bool, historik: bool) -> str:
+def _format(format_name: MapFormat, json_output: bool, historik: bool, detaljer: bool = False) -> str:
+    if detaljer and not historik:
+        raise UsageError("--detaljer hör till --historik: intervjufas karta --historik --detaljer.")
     if json_output and format_name not in (MapFormat.text, MapFormat.json):
         raise UsageError(f"Välj --json eller --format {format_name.value}, inte båda.")
     chosen = "json" if json_output else format_name.value
@@ -191,28 +203,43 @@ def _map(
         write_out(facts, map_markdown(view) if chosen == "markdown" else map_mermaid(view))
 
 
-def _history(ctx: typer.Context, katalog: Any, chosen: str, alla: bool, *, pager: bool) -> None:
-    from intervjufas.files.settings import author_name, reports_dir
+def _history(ctx: typer.Context, katalog: Any, chosen: str, flags: tuple[bool, bool], *, pager: bool) -> None:
+    """The map's changes (by default), or with ``--detaljer`` the full history; JSON is the full
+    history in both."""
+    from intervjufas.files.settings import named_author, reports_dir
     from intervjufas.folder.scan import existing_folder
     from intervjufas.reading.process_map.history import map_history, read_map_reports
     from intervjufas.views.console import show_warnings
-    from intervjufas.views.process_map.history import history_data, history_markdown, show_history
     from intervjufas.views.progress import scan_progress_for
 
+    alla, detaljer = flags
     facts = terminal(ctx)
     folder = existing_folder(reports_dir(katalog))
     with (
         scan_progress_for(facts, chosen == "json") as progress,
         scan_progress_for(facts, chosen == "json") as loading,
     ):
-        found = read_map_reports(folder, author_name(), alla, progress=progress, loading=loading)
+        found = read_map_reports(folder, named_author(), alla, progress=progress, loading=loading)
     show_warnings(make_console(facts, stderr=True), found.warnings)
     history = map_history(found)
     if chosen == "json":
         from intervjufas.views.json_output import write_json
+        from intervjufas.views.process_map.history import history_data
 
         write_json(history_data(history), standard_output(facts))
-    elif chosen == "markdown":
-        write_out(facts, history_markdown(history, folder))
+    elif detaljer:
+        from intervjufas.views.process_map.history import history_markdown, show_history
+
+        if chosen == "markdown":
+            write_out(facts, history_markdown(history, folder))
+        else:
+            show_history(make_console(facts), history, folder, pager=pager, less=facts.less)
     else:
-        show_history(make_console(facts), history, folder, pager=pager, less=facts.less)
+        from intervjufas.reading.process_map.history_changes import change_history
+        from intervjufas.views.process_map.history_summary import show_summary, summary_markdown
+
+        changes = change_history(history)
+        if chosen == "markdown":
+            write_out(facts, summary_markdown(changes, folder))
+        else:
+            show_summary(make_console(facts), changes, folder, pager=pager, less=facts.less)

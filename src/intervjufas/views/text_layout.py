@@ -232,6 +232,33 @@ def wrap_segments(line: Line, width: int) -> list[Line]:
     return lines
 
 
+# Characters one cell wide in every terminal Rich knows (ASCII, Latin letters, the dashes, arrow and
+# dot the program writes): text made only of them is measured by its length.
+_ONE_CELL = re.compile(r"[ -~\u00a0-\u024f\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2192]*\Z")
+
+
+def wrap_plain(text: str, width: int) -> list[str]:
+    """``wrap_segments`` for plain text (the same lines), measured per line: text of one-cell
+    characters (nearly all) is wrapped by its length, with no width computed per word."""
+    width = max(width, 1)
+    if not _ONE_CELL.match(text):
+        return ["".join(part for part, _ in line) for line in wrap_segments([(text, "")], width)]
+    if len(text) <= width and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return [text]
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        if not word:
+            continue
+        for piece in break_word(word, width) if len(word) > width else (word,):
+            if current and len(current) + 1 + len(piece) > width:
+                lines.append(current)
+                current = ""
+            current = f"{current} {piece}" if current else piece
+    lines.append(current)
+    return lines
+
+
 class Stack:
     """Blocks of a heading and indented detail lines, wrapped to ``width``."""
 

@@ -17,7 +17,7 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.folder.file_cache import FileCache, collection_paused, file_key
@@ -31,6 +31,7 @@ from intervjufas.report.process_map.report_map import has_map, mapped_moments, s
 NAMESPACE = "kartor"
 FACTS_FORMAT = 2  # raise when what is kept of a report changes
 DONE = "Genomfört"
+_Kept = TypeVar("_Kept", Moment, ActionItem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +41,32 @@ class MapFacts:
     ref: ReportRef
     sort_key: tuple[str, str, str]
     done: tuple[str, ...]  # identities of the items its follow-up marks Genomfört
-    phases: dict[str, tuple[Moment, ...]] | None  # its map (None: its set has no map, or is unknown)
+    # its map as kept, {phase: [[name, involves, note, id, developed], …]} (None: its set has no map,
+    # or is unknown): made into moments only when asked for (``phases``), one report at a time, so
+    # that thousands of reports' maps are not all held as objects at once
+    kept_map: dict[str, list[list[Any]]] | None
     planned: tuple[Planned, ...]  # its plan (empty when its set is unknown)
     known_set: bool = True
+
+    @property
+    def phases(self) -> dict[str, tuple[Moment, ...]] | None:
+        """Its map: the moments of each phase (made anew each time)."""
+        if self.kept_map is None:
+            return None
+        return {str(phase): tuple(map(_moment, kept)) for phase, kept in self.kept_map.items()}
+
+
+def _moment(kept: list[Any]) -> Moment:
+    """A kept moment: its values were made by ``Moment`` (one trimmed line each) before they were
+    kept, and a kept map read back is checked to be text on one line (``_check_map``), so they are
+    not made again
+    – a warm run over thousands of reports would spend most of its time doing it."""
+    name, involves, note, moment_id, developed = kept
+    made = object.__new__(Moment)
+    made.__dict__.update(
+        name=name, involves=tuple(involves), note=note, id=moment_id, developed=developed, assignment_note=""
+    )
+    return made
 
 
 def facts_of(loaded: LoadedReport) -> MapFacts:
@@ -56,15 +80,29 @@ def facts_of(loaded: LoadedReport) -> MapFacts:
         Planned(p.identity, p.question.plan or "", p.phase or step_phase(p.step.number), p.item)
         for p in planned_items(report, questionnaire)
     )
-    return MapFacts(ref, loaded.sort_key, done, phases, planned)
+    return MapFacts(ref, loaded.sort_key, done, _kept_map(phases), planned)
+
+
+def _kept_map(phases: dict[str, tuple[Moment, ...]] | None) -> dict[str, list[list[Any]]] | None:
+    if phases is None:
+        return None
+    return {
+        phase: [[m.name, list(m.involves), m.note, m.id, m.developed] for m in moments]
+        for phase, moments in phases.items()
+    }
 
 
 def read_facts(
-    paths: list[Path], folder: Path, warnings: list[str], *, loading: Progress | None = None
+    paths: list[Path],
+    folder: Path,
+    warnings: list[str],
+    *,
+    loading: Progress | None = None,
+    namespace: str = NAMESPACE,
 ) -> list[MapFacts]:
     """The facts of each report (those that cannot be read are passed over with a warning), from
-    the cache where the file has not changed."""
-    cache = _open_cache(folder)
+    the cache (``namespace``) where the file has not changed."""
+    cache = _open_cache(folder, namespace)
     found: list[MapFacts] = []
     with collection_paused():
         for done, path in enumerate(paths, start=1):
@@ -97,9 +135,18 @@ def _one(path: Path, cache: FileCache | None, warnings: list[str]) -> MapFacts |
     return facts
 
 
-def _open_cache(folder: Path) -> FileCache | None:
+def own_namespace(author: str) -> str:
+    """Where one consultant's history keeps the facts it reads (their reports and the reports that
+    planned what they followed up): a run for one consultant then loads only those, not the
+    facts of every author's reports."""
+    import hashlib
+
+    return f"{NAMESPACE}-{hashlib.sha256(author.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+
+
+def _open_cache(folder: Path, namespace: str = NAMESPACE) -> FileCache | None:
     try:
-        return FileCache(NAMESPACE, folder, facts_version())
+        return FileCache(namespace, folder, facts_version())
     except (OSError, RuntimeError):
         return None
 
@@ -115,12 +162,6 @@ def facts_version() -> str:
 # -- kept as plain values --------------------------------------------------------------------------
 def _encoded(facts: MapFacts) -> list[Any]:
     ref = facts.ref
-    phases = None
-    if facts.phases is not None:
-        phases = {
-            phase: [[m.name, list(m.involves), m.note, m.id, m.developed] for m in moments]
-            for phase, moments in facts.phases.items()
-        }
     planned = [
         [
             p.identity,
@@ -140,7 +181,7 @@ def _encoded(facts: MapFacts) -> list[Any]:
         ref.author,
         list(facts.sort_key),
         list(facts.done),
-        phases,
+        facts.kept_map,
         planned,
         facts.known_set,
     ]
@@ -148,17 +189,14 @@ def _encoded(facts: MapFacts) -> list[Any]:
 
 def _decoded(path: Path, row: list[Any]) -> MapFacts:
     date, uppdrag, author, sort_key, done, phases, planned, known_set = row
-    moments = None
     if phases is not None:
-        moments = {
-            str(phase): tuple(
-                Moment(n, tuple(i), note, id=m_id, developed=dev) for n, i, note, m_id, dev in kept
-            )
-            for phase, kept in phases.items()
-        }
+        _check_map(phases)
     items = tuple(
         Planned(
-            ident, plan, phase, ActionItem(moment, why, id=item_id, moment_id=moment_id, involves=tuple(inv))
+            ident,
+            plan,
+            phase,
+            _kept(ActionItem, moment=moment, why=why, id=item_id, moment_id=moment_id, involves=tuple(inv)),
         )
         for ident, plan, phase, moment, why, item_id, moment_id, inv in planned
     )
@@ -167,7 +205,37 @@ def _decoded(path: Path, row: list[Any]) -> MapFacts:
         ReportRef(path, date, uppdrag, author),
         (a, b, c),
         tuple(str(key) for key in done),
-        moments,
+        phases,
         items,
         bool(known_set),
     )
+
+
+def _check_map(phases: Any) -> None:
+    """A kept map read back is of the shape ``_kept_map`` writes, all of it text on one line (a
+    wrong one makes the report be read again).  (``str.join`` refuses anything but text.)"""
+    if type(phases) is not dict:
+        raise TypeError("kept map is not a dict")
+    texts: list[str] = []
+    for kept in phases.values():
+        for name, involves, note, moment_id, developed in kept:
+            if type(involves) is not list:
+                raise TypeError("kept moment of the wrong shape")
+            texts += (name, note, moment_id, developed, *involves)
+    if not "".join(texts).isprintable():
+        raise TypeError("kept moment of the wrong shape")
+
+
+def _kept(kind: type[_Kept], **values: Any) -> _Kept:
+    """A moment or an item as it was kept.  Its values were made by its own class (which trims them
+    to one line and orders whom it involves) before they were kept, so values that are already so
+    are not made again – a warm run over thousands of reports would spend most of its time doing
+    it; anything else (a cache written by hand) goes through the class as read from a report."""
+    texts = [value for key, value in values.items() if key != "involves"]
+    if all(type(text) is str and text.isprintable() and text == text.strip() for text in texts) and all(
+        type(name) is str for name in values["involves"]
+    ):
+        made = object.__new__(kind)
+        made.__dict__.update(values)
+        return made
+    return kind(**values)

@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
+from intervjufas.folder.file_cache import collection_paused
 from intervjufas.folder.scan import Header, Progress, read_headers
-from intervjufas.reading.process_map.facts import DONE, MapFacts, read_facts
+from intervjufas.reading.process_map.facts import DONE, NAMESPACE, MapFacts, own_namespace, read_facts
 from intervjufas.reading.process_map.tracker import MomentTimeline, Planned, ReportRef, Tracker
 
 
@@ -69,51 +71,74 @@ def read_map_reports(
     follow-up marks an item done, and the reports that planned those items – ``author``'s own
     (and those that record no author) unless ``everyone``; every author's when ``author`` has none.
     ``progress`` hears how the headers are read, ``loading`` how many reports are read in full."""
+    with collection_paused(keep=True):  # (the headers and facts of thousands of reports make no cycles)
+        return _read_map_reports(folder, author, everyone, progress, loading)
+
+
+def _read_map_reports(
+    folder: Path, author: str, everyone: bool, progress: Progress | None, loading: Progress | None
+) -> MapReports:
     headers, warnings = read_headers(folder, progress=progress)
-    relevant = [(path, header) for path, header in headers if _changes_map(header)]
-    fell_back = not everyone and not (author and any(_recorded(header) == author for _, header in relevant))
+    seen = [_seen(path, header) for path, header in headers]  # (each header's values read once)
+    del headers  # (20,000 headers are tens of megabytes: not kept while the facts are read)
+    relevant = [report for report in seen if report.changes]
+    fell_back = not everyone and not (author and any(report.recorded == author for report in relevant))
     by_author = everyone or fell_back
 
-    def line_of(header: Header) -> str | None:
-        recorded = _recorded(header)
+    def line_of(recorded: str) -> str | None:
         return recorded if by_author else (author if recorded in (author, "") else None)
 
-    planners = {key.split("/")[0] for _, h in relevant if line_of(h) is not None for key in _done_keys(h)}
+    planners = {key.split("/")[0] for r in relevant if line_of(r.recorded) is not None for key in r.done}
     lines: dict[str, list[Path]] = {}
     wanted: set[Path] = set()
-    for path, header in headers:
-        planner = str(header.get("id") or "") in planners
+    for report in seen:
+        planner = report.id in planners
         if planner:
-            wanted.add(path)  # (its items are needed, whoever made it)
-        line = line_of(header)
-        if (planner or _changes_map(header)) and line is not None:
-            lines.setdefault(line, []).append(path)
-            wanted.add(path)
-    read = {facts.ref.path: facts for facts in read_facts(sorted(wanted), folder, warnings, loading=loading)}
+            wanted.add(report.path)  # (its items are needed, whoever made it)
+        line = line_of(report.recorded)
+        if (planner or report.changes) and line is not None:
+            lines.setdefault(line, []).append(report.path)
+            wanted.add(report.path)
+    left_out = 0 if by_author else sum(1 for report in relevant if line_of(report.recorded) is None)
+    any_relevant = bool(relevant)
+    del seen, relevant
+    namespace = NAMESPACE if by_author else own_namespace(author)
+    kept = read_facts(sorted(wanted), folder, warnings, loading=loading, namespace=namespace)
+    read = {facts.ref.path: facts for facts in kept}
     found = [
         (name, sorted((read[p] for p in paths if p in read), key=lambda r: r.sort_key))
         for name, paths in lines.items()
     ]
-    left_out = 0 if by_author else sum(1 for _, header in relevant if line_of(header) is None)
     return MapReports(
         [(name, reports) for name, reports in found if reports],
         list(read.values()),
         author,
         everyone,
-        fell_back and bool(relevant),
+        fell_back and any_relevant,
         left_out,
         warnings,
     )
 
 
+class _Seen(NamedTuple):
+    """What the history needs from a report's header."""
+
+    path: Path
+    id: str
+    recorded: str  # its author ("" when it does not say)
+    changes: bool  # it has a map, or its follow-up marks an earlier item done
+    done: list[str]  # the items its follow-up marks done
+
+
+def _seen(path: Path, header: Header) -> _Seen:
+    done = list(_done_keys(header))
+    karta = header.get("karta")
+    changes = (isinstance(karta, int) and karta > 0) or bool(done)
+    return _Seen(path, str(header.get("id") or ""), _recorded(header), changes, done)
+
+
 def _recorded(header: Header) -> str:
     return str(header.get("forfattare") or "")
-
-
-def _changes_map(header: Header) -> bool:
-    """The report has a map, or its follow-up marks an earlier item done."""
-    karta = header.get("karta")
-    return (isinstance(karta, int) and karta > 0) or any(True for _ in _done_keys(header))
 
 
 def _done_keys(header: Header) -> Iterable[str]:
@@ -123,14 +148,17 @@ def _done_keys(header: Header) -> Iterable[str]:
 
 
 def map_history(found: MapReports) -> MapHistory:
-    """The history of every moment, per author, computed from the reports read."""
-    items = _planned_index(found.read)
-    lineages = []
-    for name, reports in found.lines:
-        tracker = Tracker()
-        for loaded in reports:
-            _apply(tracker, loaded, items)
-        lineages.append(Lineage(name, tuple(r.ref for r in reports), tuple(tracker.timelines())))
+    """The history of every moment, per author, computed from the reports read.  (No garbage
+    collection meanwhile: the timelines make no cycles, and collecting again and again among the
+    facts of thousands of reports took a third of the time.)"""
+    with collection_paused(keep=True):
+        items = _planned_index(found.read)
+        lineages = []
+        for name, reports in found.lines:
+            tracker = Tracker()
+            for loaded in reports:
+                _apply(tracker, loaded, items)
+            lineages.append(Lineage(name, tuple(r.ref for r in reports), tuple(tracker.timelines())))
     newest_first = sorted(lineages, key=lambda line: max(ref.date for ref in line.reports), reverse=True)
     own_first = sorted(newest_first, key=lambda line: line.author != found.author)
     return MapHistory(tuple(own_first), found.author, found.everyone, found.fell_back, found.left_out)
@@ -141,8 +169,9 @@ def _apply(tracker: Tracker, facts: MapFacts, items: dict[str, Planned]) -> None
     tracker.done(facts.ref, [items[key] for key in facts.done if key in items])
     if not facts.known_set:
         return
-    if facts.phases is not None and any(facts.phases.values()):
-        tracker.map(facts.ref, facts.phases)
+    phases = facts.phases
+    if phases is not None and any(phases.values()):
+        tracker.map(facts.ref, phases)
     tracker.planned(facts.ref, list(facts.planned))
 
 

@@ -93,6 +93,8 @@ class Tracker:
         self._lines: dict[str, MomentTimeline] = {}
         self._ids: dict[str, str] = {}  # moment id -> key
         self._names: dict[str, list[str]] = {}  # casefolded name -> keys (in the order they were made)
+        self._made_as: dict[str, str] = {}  # key -> the casefolded name it was made with
+        self._current_names: dict[str, list[str]] = {}  # made-with name -> keys on the newest map
         self._current: dict[str, tuple[str, Moment]] = {}  # the newest map: key -> (phase, moment)
         self._pending: dict[str, set[EventKind]] = {}  # done by a follow-up, not yet seen on a map
         self._planned: set[str] = set()  # items whose plan is already told
@@ -105,18 +107,33 @@ class Tracker:
             key += "+"
         self._lines[key] = MomentTimeline(key, moment_id, name, phase, created=len(self._lines))
         self._names.setdefault(name.casefold(), []).append(key)
+        self._made_as[key] = name.casefold()
         if moment_id:
             self._ids[moment_id] = key
         return key
 
     def _by_name(self, name: str, phase: str, taken: set[str], *, on_map_only: bool = False) -> str | None:
-        """The moment of that name (a moment on the map first, then one of the same phase); with
-        ``on_map_only`` only one on the map in that phase."""
-        found = [key for key in self._names.get(name.casefold(), ()) if key not in taken]
-        if on_map_only:
-            found = [key for key in found if key in self._current and self._current[key][0] == phase]
+        """The moment of that name (a moment on the map first, then one of the same phase, each the
+        first made); with ``on_map_only`` only one on the map in that phase.  The few moments on
+        the map are looked at first, so that a name many moments had costs no more than a rare one."""
+        folded = name.casefold()
         lines = self._lines
-        return min(found, key=lambda key: (not lines[key].on_map, lines[key].phase != phase), default=None)
+        on_map = [key for key in self._current_names.get(folded, ()) if key not in taken]
+        if on_map_only:
+            on_map = [key for key in on_map if self._current[key][0] == phase]
+        if len(on_map) == 1:
+            return on_map[0]
+        if on_map or on_map_only:
+            return min(on_map, key=lambda key: (lines[key].phase != phase, lines[key].created), default=None)
+        other = None
+        for key in self._names.get(folded, ()):
+            if key in taken:
+                continue
+            if lines[key].phase == phase:
+                return key
+            if other is None:
+                other = key
+        return other
 
     def _item_key(self, planned: Planned) -> str:
         """The moment an item is about: by the moment's id, else by name, else a new one.  A new
@@ -192,6 +209,9 @@ class Tracker:
             else:
                 self._event(key, MapEvent("left", ref))
         self._current = current
+        self._current_names = {}
+        for key in current:
+            self._current_names.setdefault(self._made_as[key], []).append(key)
 
     def _place(self, phases: dict[str, tuple[Moment, ...]]) -> list[tuple[str, str, Moment]]:
         """Each moment of a map with its timeline: by id first, then (moments new to us) by name."""

@@ -4,16 +4,19 @@ the pager when long), as Markdown, and as data for scripts."""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
 
 from intervjufas.model.questions import PHASES
+from intervjufas.model.safe_text import visible
 from intervjufas.views.comparison_markdown import md
-from intervjufas.views.console import print_paged, write_plain
-from intervjufas.views.text_layout import Line, StyledLines, wrap_segments
+from intervjufas.views.console import print_paged
+from intervjufas.views.text_layout import Line, StyledLines, wrap_plain, wrap_segments
 
 if TYPE_CHECKING:
     from intervjufas.reading.process_map.history import Lineage, MapHistory
@@ -46,6 +49,10 @@ KIND_SLUGS = {
     "left": "lamnade_kartan",
 }
 DATE_WIDTH = 10
+NO_AUTHOR = (
+    "Du har inte angett något författarnamn, så historiken visar allas kartor, författare för författare "
+    '(ange ditt med intervjufas installningar forfattare "Ditt Namn").'
+)
 
 
 def event_text(event: MapEvent) -> str:
@@ -67,10 +74,14 @@ def status_text(moment: MomentTimeline) -> str:
 
 
 def lineage_title(lineage: Lineage, history: MapHistory) -> str:
-    count = len(lineage.reports)
     dates = sorted(ref.date for ref in lineage.reports)
-    span = dates[0] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}"
-    who = lineage.author or "utan angiven författare"
+    return maps_title(lineage.author, len(lineage.reports), dates[0], dates[-1], history)
+
+
+def maps_title(author: str, count: int, first: str, last: str, history: MapHistory) -> str:
+    """Whose maps, how many reports, from when to when."""
+    span = first if first == last else f"{first} – {last}"
+    who = author or "utan angiven författare"
     if not history.everyone and not history.fell_back:
         who = f"dina kartor ({history.author})" if history.author else "kartorna"
     return f"{who[0].upper()}{who[1:]}: {count} {'rapport' if count == 1 else 'rapporter'}, {span}"
@@ -81,7 +92,9 @@ def notes(history: MapHistory, folder: Path) -> list[str]:
     if not history.lineages:
         return [f"Det finns ingen processkarta i {folder} ännu, så det finns ingen historik att visa."]
     found = []
-    if history.fell_back:
+    if history.fell_back and not history.author:
+        found.append(NO_AUTHOR)
+    elif history.fell_back:
         found.append(
             f"Ingen rapport av dig ({history.author}) har en processkarta här, så historiken visar allas "
             "kartor, författare för författare."
@@ -97,39 +110,60 @@ def notes(history: MapHistory, folder: Path) -> list[str]:
 
 # -- text -----------------------------------------------------------------------------------------
 
+Row = tuple[int, Line, Line]  # (indent, prefix, text wrapped after it)
 
-def history_text(history: MapHistory, folder: Path, width: int) -> Text:
-    rows: list[tuple[int, Line, Line]] = [(0, [], [(TITLE, "bold")])]  # (indent, prefix, wrapped text)
-    rows += [(0, [], [(note, "yellow")]) for note in notes(history, folder)]
+
+def history_rows(history: MapHistory, folder: Path) -> Iterator[Row]:
+    """Every line of the full history (``--detaljer``), made one at a time."""
+    yield (0, [], [(TITLE, "bold")])
+    yield from ((0, [], [(note, "yellow")]) for note in notes(history, folder))
     for lineage in history.lineages:
-        rows += [(0, [], []), (0, [], [(lineage_title(lineage, history), "bold")])]
+        yield from ((0, [], []), (0, [], [(lineage_title(lineage, history), "bold")]))
         for phase, moments in _by_phase(lineage):
-            rows += [(0, [], []), (0, [], [(PHASES.get(phase, phase), "bold underline")])]
+            yield from ((0, [], []), (0, [], [(PHASES.get(phase, phase), "bold underline")]))
             for moment in moments:
-                rows.append((2, [], [(moment.name, "bold"), (f" ({status_text(moment)})", "dim")]))
+                yield (2, [], [(moment.name, "bold"), (f" ({status_text(moment)})", "dim")])
                 for event in moment.events:
                     prefix: Line = [(event.report.date.ljust(DATE_WIDTH) + "  ", "dim")]
                     text = [(event_text(event), _style(event)), (f" · {event.report.path.name}", "dim")]
-                    rows.append((4, prefix, text))
-    return _render(rows, width)
+                    yield (4, prefix, text)
+
+
+def history_text(history: MapHistory, folder: Path, width: int) -> Text:
+    return render_rows(history_rows(history, folder), width)
 
 
 def _style(event: MapEvent) -> str:
     return "yellow" if event.kind.startswith("plan_") else _STYLES.get(event.kind, "")
 
 
-def _render(rows: list[tuple[int, Line, Line]], width: int) -> Text:
+def wrapped_rows(rows: Iterable[Row], width: int) -> Iterator[Line]:
     """Each row at its indent: the prefix as it is, the text after it word-wrapped with later
-    lines under the start of the text (a hanging indent).  Built as one string with its styles as
-    spans: a long history has tens of thousands of lines."""
-    lines = StyledLines()
+    lines under the start of the text (a hanging indent).  A row that fits is measured once, as a
+    whole line (``wrap_segments``), not word by word."""
     for indent, prefix, body in rows:
         hang = indent + sum(len(part) for part, _ in prefix)
         for number, wrapped in enumerate(wrap_segments(body, max(width - hang, 10))):
-            lines.add(
-                [(" " * (indent if number == 0 else hang), ""), *(prefix if number == 0 else []), *wrapped]
-            )
+            yield [(" " * (indent if number == 0 else hang), ""), *(prefix if number == 0 else []), *wrapped]
+
+
+def render_rows(rows: Iterable[Row], width: int) -> Text:
+    """The rows as one string with its styles as spans (for the terminal and its pager)."""
+    lines = StyledLines()
+    for line in wrapped_rows(rows, width):
+        lines.add(line)
     return lines.text()
+
+
+def stream_rows(file: IO[str], rows: Iterable[Row], width: int) -> None:
+    """The rows as plain lines (as ``render_rows`` lays them out), written one by one to a file or
+    a pipe – never all in memory – and wrapped per line (``wrap_plain``)."""
+    for indent, prefix, body in rows:
+        head = "".join(part for part, _ in prefix)
+        hang = indent + len(head)
+        for number, line in enumerate(wrap_plain("".join(part for part, _ in body), max(width - hang, 10))):
+            start = " " * indent + head if number == 0 else " " * hang
+            file.write(visible(f"{start}{line}".rstrip()) + "\n")
 
 
 def _by_phase(lineage: Lineage) -> list[tuple[str, list[MomentTimeline]]]:
@@ -140,17 +174,26 @@ def _by_phase(lineage: Lineage) -> list[tuple[str, list[MomentTimeline]]]:
 
 
 def history_plain_text(history: MapHistory, folder: Path, width: int) -> str:
-    plain = history_text(history, folder, width).plain
-    return "\n".join(line.rstrip() for line in plain.split("\n")) + "\n"
+    out = io.StringIO()
+    stream_rows(out, history_rows(history, folder), width)
+    return out.getvalue()
+
+
+def show_rows(
+    console: Console, rows: Iterable[Row], *, pager: bool = True, less: str | None = None
+) -> None:
+    """On a terminal drawn (through the pager when taller than the screen); else streamed."""
+    if not console.is_terminal:
+        stream_rows(console.file, rows, console.width)
+        return
+    print_paged(console, render_rows(rows, console.width), pager=pager, less=less)
 
 
 def show_history(
     console: Console, history: MapHistory, folder: Path, *, pager: bool = True, less: str | None = None
 ) -> None:
-    if not console.is_terminal:
-        write_plain(console, history_plain_text(history, folder, console.width))
-        return
-    print_paged(console, history_text(history, folder, console.width), pager=pager, less=less)
+    """The full history (``--detaljer``)."""
+    show_rows(console, history_rows(history, folder), pager=pager, less=less)
 
 
 # -- Markdown and JSON ----------------------------------------------------------------------------
