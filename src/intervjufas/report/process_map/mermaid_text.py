@@ -81,12 +81,15 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
-def _clusters(word: str) -> Iterator[str]:
-    """Characters grouped so that a hard break never splits an accent or an emoji sequence."""
+def _clusters(word: str, width: int) -> Iterator[str]:
+    """Characters grouped so that a hard break never splits an accent, a spacing vowel sign (as in
+    Devanagari or Khojki) or an emoji sequence; a group never grows past ``width`` columns by a
+    spacing mark, so a line stays within its width."""
     cluster = ""
     for ch in word:
         joins = cluster and (
             _width(ch) == 0
+            or (unicodedata.category(ch) == "Mc" and text_width(cluster) < width)
             or cluster.endswith("\u200d")
             or "\U0001f3fb" <= ch <= "\U0001f3ff"
             or (_is_flag_half(ch) and len(cluster) == 1 and _is_flag_half(cluster))
@@ -141,7 +144,7 @@ def wrap(text: str, width: int = WRAP_WIDTH, max_lines: int = NAME_LINES) -> lis
                 line = ""
             line = f"{line} " if line else ""
             used = text_width(line)
-            for cluster in _clusters(word):
+            for cluster in _clusters(word, width):
                 size = text_width(cluster)
                 if line.strip() and used + size > width:
                     lines.append(line.rstrip())
@@ -161,7 +164,7 @@ def wrap(text: str, width: int = WRAP_WIDTH, max_lines: int = NAME_LINES) -> lis
 
 def _with_ellipsis(line: str, width: int) -> str:
     """The last kept line, shortened to make room for "…", at a space if one is near the end."""
-    clusters = list(_clusters(line))
+    clusters = list(_clusters(line, width))
     cut = bool(clusters) and text_width(line) + 1 > width
     while clusters and text_width("".join(clusters)) + 1 > width:
         clusters.pop()
