@@ -206,8 +206,8 @@ def test_a_change_made_many_times_is_one_line(reports_dir: Path, monkeypatch: py
     out = historik().stdout
     assert (
         "  Samtal (på kartan nu)\n"
-        "    2024-01-04  Borttaget, senast av 2 gånger sedan 2024-01-02 · 2024-01-04-uppdrag-4.md\n"
-        "    2024-01-05  Tillagt, senast av 3 gånger sedan 2024-01-01 · 2024-01-05-uppdrag-5.md\n"
+        "    2024-01-04  Borttaget (2 gånger sedan 2024-01-02) · 2024-01-04-uppdrag-4.md\n"
+        "    2024-01-05  Tillagt (3 gånger sedan 2024-01-01) · 2024-01-05-uppdrag-5.md\n"
     ) in out
     assert out.count("Kravprofil") == 1 and "    2024-01-01  Tillagt · 2024-01-01-uppdrag-1.md\n" in out
 

@@ -46,7 +46,7 @@ def test_the_changes_fit_a_screen_or_two(program: str, many_maps: Path, home_dir
     assert t.wait_exit() == 0
     lines = t.output.rstrip("\n").splitlines()
     assert len(lines) <= 2 * 40, len(lines)
-    assert "Borttaget, senast av" in t.output and "Tillagt, senast av" in t.output
+    assert "gånger sedan" in t.output and "Borttaget (" in t.output and "Tillagt (" in t.output
     assert max(len(line.rstrip()) for line in lines) <= 100
 
 

@@ -25,7 +25,7 @@ _STYLES = {"added": "green", "developed": "cyan", "removed": "red"}
 
 
 def change_text(change: Change) -> str:
-    """The change in words, e.g. 'Borttaget, senast av 3 gånger sedan 2024-02-03'."""
+    """The change in words, e.g. 'Borttaget (3 gånger sedan 2024-02-03)'."""
     last = change.last
     if change.kind == "renamed":
         text = f"Nytt namn: {last.before} → {last.after}"
@@ -34,7 +34,7 @@ def change_text(change: Change) -> str:
     else:
         text = _WORDS[change.kind] + (f" – {DONE}" if last.follow_up else "")
     if change.times > 1:
-        text += f", senast av {change.times} gånger sedan {change.first.report.date}"
+        text += f" ({change.times} gånger sedan {change.first.report.date})"
     return text
 
 
