@@ -250,3 +250,23 @@ def test_the_screen_and_plain_lines_record_the_same_follow_up(
     (in_lines,) = [path for path in report_paths(plain_dir) if path.name != earlier.name]
     assert section(in_lines, FOLLOW_UP) == section(on_screen, FOLLOW_UP)
     assert front_matter(in_lines)["uppfoljning"] == front_matter(on_screen)["uppfoljning"]
+
+
+@pytest.mark.e2e
+def test_a_comment_without_a_status_is_not_dropped_without_a_word(
+    run: Run, run_command: Callable, reports_dir: Path
+) -> None:
+    make_earlier_report(run_command, reports_dir)
+    t = run("kartlagg")
+    start_new_mapping(t, "B Truckförare")
+    t.expect(f"{FOLLOW_UP} · Uppföljning · moment 1–4 av 4")
+    t.send("kSkrivet men utan status\r")
+    t.expect("Kommentaren sparas när du väljer en status.")
+    t.send("\r")  # the first Enter says the comment would be lost, and keeps the screen open
+    t.expect("Kommentaren till Välkomstsamtal sparas bara med en status")
+    t.send("g\r")  # a status keeps it
+    t.expect("Lägga till: Välkomstsamtal – Genomfört · Skrivet men utan status")
+    second = stop_at_the_first_step(t)
+    [follow_up] = read_report(second).follow_ups
+    assert "Välkomstsamtal" in follow_up.label
+    assert follow_up.answer == Answer("Genomfört", "Skrivet men utan status")

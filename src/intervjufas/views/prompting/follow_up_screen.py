@@ -59,6 +59,7 @@ class FollowUpScreen:
     request: BatchRequest
     no_color: bool = False
     states: dict[str, _State] = field(default_factory=dict)
+    warned: bool = False  # (told that a comment without a status is not kept)
 
     def __post_init__(self) -> None:
         self.states = {entry.key: _State() for entry in self.request.entries}
@@ -149,6 +150,20 @@ class FollowUpScreen:
         return keys
 
     def finish(self, *, more: bool) -> None:
+        """Close the screen; a comment typed for an item without a status would be lost, so the
+        first Enter says so (a second Enter closes all the same)."""
+        waiting = [
+            e.moment
+            for e in self.request.entries
+            if self.states[e.key].comment and not self.states[e.key].status
+        ]
+        if waiting and not self.warned:
+            self.warned = True
+            self.screen.say(
+                f"Kommentaren till {waiting[0]} sparas bara med en status: välj en (g, d, i, s) "
+                "eller tryck Enter igen för att gå vidare utan den."
+            )
+            return
         get_app().exit(result=more)
 
     def current(self) -> str | None:
