@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import cache
 from typing import Annotated, Any
 
 import typer
@@ -39,7 +40,10 @@ def run_session_command(
     from intervjufas.views.console import make_console
 
     facts = terminal(ctx)
-    errors = make_console(facts, stderr=True, soft_wrap=True)
+
+    @cache
+    def errors() -> Any:  # (Rich is loaded only when something is said on standard error)
+        return make_console(facts, stderr=True, soft_wrap=True)
     try:
         with stop_on_signals():  # (from the first prompt – the menu of reports – on)
             _choose_reports(options, facts)
@@ -58,7 +62,7 @@ def run_session_command(
             except PersonalDataFound as error:  # --strikt: each finding, then the error itself
                 from intervjufas.views.session_result import show_answers_file_findings
 
-                show_answers_file_findings(errors, error.findings, prefix="Fel")
+                show_answers_file_findings(errors(), error.findings, prefix="Fel")
                 raise
             from intervjufas.views.session_result import (
                 show_answers_file_findings,
@@ -68,10 +72,10 @@ def run_session_command(
             )
 
             with session_over():  # (the report is saved: a stop now interrupts nothing)
-                show_answers_file_findings(errors, result.personal_data, prefix="Varning")
+                show_answers_file_findings(errors(), result.personal_data, prefix="Varning")
                 if settings.answers_file is not None:
-                    show_future_dates(errors, result)
-                show_warnings(errors, result)
+                    show_future_dates(errors(), result)
+                show_warnings(errors(), result)
                 quiet = plain or settings.answers_file is not None
                 console = make_console(facts, no_color=quiet or None, emoji=False, soft_wrap=True)
                 show_session_result(console, result, settings, plain=quiet)
@@ -80,14 +84,14 @@ def run_session_command(
         raise Interrupted("Avbrutet.", exit_code=128 + stop_signal(cause)) from None
 
 
-def _prompter_maker(facts: Any, plain: bool, errors: Any) -> Callable[[], Any]:
+def _prompter_maker(facts: Any, plain: bool, errors: Callable[[], Any]) -> Callable[[], Any]:
     """How to make the prompter that asks: line by line (``--enkel``, or no terminal) or with menus;
     either says ``Varning:`` on standard error when a date question gets a date after today."""
     from intervjufas.views.console import make_console
     from intervjufas.views.output import standard_output
 
     def warn(text: str) -> None:
-        errors.print(text, markup=False, highlight=False)
+        errors().print(text, markup=False, highlight=False)
 
     def make_prompter() -> Any:
         from intervjufas.views.prompting.future_date_notice import FutureDateNotice
@@ -99,7 +103,10 @@ def _prompter_maker(facts: Any, plain: bool, errors: Any) -> Callable[[], Any]:
             return FutureDateNotice(PlainPrompter(sys.stdin, standard_output(facts), echo=piped), warn)
         from intervjufas.views.prompting.questionary_prompter import QuestionaryPrompter
 
-        return FutureDateNotice(QuestionaryPrompter(make_console(facts)), warn)
+        if facts.no_color:
+            return FutureDateNotice(QuestionaryPrompter(make_console(facts)), warn)
+        # (the text before the first question is written without Rich when it can be)
+        return FutureDateNotice(QuestionaryPrompter(made=lambda: make_console(facts)), warn)
 
     return make_prompter
 

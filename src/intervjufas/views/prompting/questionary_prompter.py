@@ -16,6 +16,7 @@ from intervjufas.errors import AnswerError, PartialAnswer, Stopped
 from intervjufas.model.answers import Answer, Value
 from intervjufas.model.questions import Question, Widget, coerce_value
 from intervjufas.session.prompter import AskRequest
+from intervjufas.views.prompting import quick_screen
 from intervjufas.views.prompting.prompt_text import (
     CHECKBOX_HELP,
     CHOOSE_FIRST_HELP,
@@ -40,13 +41,44 @@ class QuestionaryPrompter(ListWidgets):
 
     reflects_on_map = True  # (a reflection and its yes/no question: one screen with the map)
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console | None = None, *, made: Callable[[], Console] | None = None) -> None:
+        """With ``console``, everything is printed with it; with ``made`` instead, the text before
+        the first question is written without Rich when it can be (``quick_screen``) and the
+        console is made when something first needs it."""
         import questionary  # noqa: F401 - fail early here, not at the first question
 
-        self.console = console
+        if console is None and made is None:
+            raise TypeError("QuestionaryPrompter needs a console or a way to make one")
+        self._console = console
+        self._made = made
+
+    @property
+    def console(self) -> Console:
+        """The Rich console (made now if it was not made yet)."""
+        if self._console is None:
+            assert self._made is not None
+            self._console = self._made()
+        return self._console
+
+    @console.setter
+    def console(self, console: Console) -> None:
+        self._console = console
+
+    def _quick_width(self) -> int | None:
+        """The width to write at without Rich, while no console is made and Rich's output is known."""
+        return quick_screen.quick_width() if self._console is None else None
+
+    def _write(self, text: str) -> None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
     # -- output ---------------------------------------------------------------------------------
     def section(self, title: str, text: str) -> None:
+        width = self._quick_width()
+        drawn = quick_screen.panel(title, text, width) if width is not None else None
+        if drawn is not None:
+            self._write("\n" + drawn)
+            return
         from rich.panel import Panel
         from rich.text import Text
 
@@ -62,6 +94,11 @@ class QuestionaryPrompter(ListWidgets):
     def note(self, text: str) -> None:
         # (the text as it is: no markup, and no emoji codes – a ':name:' in a path stays as typed,
         # and Rich's emoji table is not loaded before the first question)
+        width = self._quick_width()
+        drawn = quick_screen.paragraph(text, width) if width is not None else None
+        if drawn is not None:
+            self._write(drawn)
+            return
         self.console.print(text, highlight=False, markup=False, emoji=False)
 
     def fitted(
@@ -71,7 +108,8 @@ class QuestionaryPrompter(ListWidgets):
         them anywhere, even mid-word, so they are wrapped here at spaces.  The hint stays after the
         question when it fits there, else it gets lines of its own; a text answer that would have
         less than ``room`` columns after the question starts on a line of its own."""
-        width = max(self.console.width - 1, 20)
+        quick = self._quick_width()
+        width = max((quick if quick is not None else self.console.width) - 1, 20)
         lines = _wrapped(message, width - 2)  # (after "? ", and the next lines indented as much)
         last = len(lines[-1]) + 2
         text = "\n  ".join(lines)
@@ -84,6 +122,11 @@ class QuestionaryPrompter(ListWidgets):
         return text, None
 
     def _intro(self, request: AskRequest) -> None:
+        width = self._quick_width()
+        drawn = quick_screen.intro(request, width) if width is not None else None
+        if drawn is not None:
+            self._write(drawn)
+            return
         from rich.text import Text
 
         if request.group is not None:
