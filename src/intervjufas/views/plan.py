@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from intervjufas.views.console import NO_ANSWER, print_text, print_trimmed
-from intervjufas.views.text_layout import Stack, fit_widths
+from intervjufas.views.console import NO_ANSWER, print_text, print_trimmed, write_plain
+from intervjufas.views.text_layout import Stack, fit_widths, wrap_segments
 
 if TYPE_CHECKING:
     from intervjufas.reading.plan.state import OpenItem
@@ -31,7 +31,12 @@ def _status_text(item: OpenItem) -> Text:
 
 
 def show_plan(
-    console: Console, items: list[OpenItem], folder: object, program: str = "intervjufas", *, customer: str = ""
+    console: Console,
+    items: list[OpenItem],
+    folder: object,
+    program: str = "intervjufas",
+    *,
+    customer: str = "",
 ) -> None:
     if not items:
         whose = f" för kunden {' '.join(customer.split())}" if customer.strip() else ""
@@ -45,8 +50,10 @@ def show_plan(
     items = _plan_order(items)
     if _fits_in_columns(console.width, items):
         print_trimmed(console, _plan_table(console.width, items))
-    else:
+    elif console.is_terminal or console.color_system is not None:
         print_text(console, _plan_stack(console.width, items))
+    else:  # (a file or a pipe: the same lines, made as plain text at once)
+        write_plain(console, _plain_stack(console.width, items))
     count = len(items)
     console.print(
         Text(
@@ -83,6 +90,42 @@ def _plan_stack(width: int, items: list[OpenItem]) -> Text:
             ],
         )
     return stack.render()
+
+
+def _plain_stack(width: int, items: list[OpenItem]) -> str:
+    """``_plan_stack`` as plain text, without styles: what it prints into a file or a pipe, made
+    without a segment or span per word (thousands of items)."""
+    lines: list[str] = []
+    add = lines.append
+    inner = width - 2
+    for item in items:
+        status = f"Senaste status: {item.last_status or NO_ANSWER}"
+        if item.last_comment:
+            status += f" – {item.last_comment}"
+        for line in _wrapped(f"{item.step_label} · {item.kind}: {item.moment}", width):
+            add(line)
+        for detail in (
+            f"Varför: {item.why or NO_ANSWER}",
+            status,
+            f"{item.source_date} · {item.source.name}",
+        ):
+            for line in _wrapped(detail, inner):
+                add("  " + line)
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _wrapped(line: str, width: int) -> list[str]:
+    """One line as ``text_layout.wrap_segments`` wraps it (most lines fit as they are)."""
+    if (
+        len(line) <= width
+        and "  " not in line
+        and line[:1] != " "
+        and line[-1:] != " "
+        and cell_len(line) <= width
+    ):
+        return [line]
+    return ["".join(text for text, _ in wrapped) for wrapped in wrap_segments([(line, "")], width)]
 
 
 def _plan_table(width: int, items: list[OpenItem]) -> Table:
