@@ -76,10 +76,9 @@ def plan(
         _mark(facts, folder, items, markera, status, kommentar or "", sla_ihop_med, json_output, kund)
         return
     if json_output:
-        from intervjufas.views.json_output import write_json
-        from intervjufas.views.plan import plan_data
+        from intervjufas.views.plan import write_plan_json
 
-        write_json(plan_data(items), standard_output(facts))
+        write_plan_json(items, standard_output(facts))
         return
     from intervjufas.views.plan import show_plan
 

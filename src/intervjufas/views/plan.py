@@ -210,3 +210,63 @@ def plan_data(items: list[OpenItem]) -> dict[str, object]:
             for item in _plan_order(items)
         ],
     }
+
+
+def write_plan_json(items: list[OpenItem], stream: Any) -> None:
+    """``plan --json``: ``json_output.write_json`` of ``plan_data``, the same text made faster (the
+    standard library indents JSON in Python, value by value: seconds for tens of thousands of
+    items).  Each value is written by the standard library's own encoder; the indentation is the
+    one ``json.dumps(indent=2)`` gives this shape, and ``json_text`` decides the encoding."""
+    from intervjufas.views.json_output import escaped_controls
+
+    data = plan_data(items)
+    encoding = getattr(stream, "encoding", None)
+    try:
+        text = _indented(data, ascii_only=False)
+    except TypeError:  # (another shape: the standard way)
+        from intervjufas.views.json_output import write_json
+
+        write_json(data, stream)
+        return
+    try:
+        text.encode(encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = _indented(data, ascii_only=True)
+    else:
+        text = escaped_controls(text)
+    stream.write(text + "\n")
+
+
+def _indented(data: dict[str, object], *, ascii_only: bool) -> str:
+    """``json.dumps(data, indent=2, ensure_ascii=ascii_only)`` for a mapping of plain values and
+    lists of flat mappings of plain values (the shape of ``plan_data``); TypeError for another."""
+    import json
+    from json.encoder import encode_basestring, encode_basestring_ascii
+
+    text = encode_basestring_ascii if ascii_only else encode_basestring
+
+    def value(one: object) -> str:
+        if type(one) is str:
+            return text(one)
+        if one is None:
+            return "null"
+        if type(one) is int:
+            return str(one)
+        if isinstance(one, (list, tuple, dict)):
+            raise TypeError("nested")
+        return json.dumps(one, ensure_ascii=ascii_only)
+
+    def entry(key: str, one: object, margin: str) -> str:
+        if type(one) is list and one and all(type(row) is dict and row for row in one):
+            rows = ",\n".join(
+                f"{margin}  {{\n"
+                + ",\n".join(f"{margin}    {text(name)}: {value(field)}" for name, field in row.items())
+                + f"\n{margin}  }}"
+                for row in one
+            )
+            return f"{margin}{text(key)}: [\n{rows}\n{margin}]"
+        return f"{margin}{text(key)}: {value(one)}"
+
+    if not data:
+        return "{}"
+    return "{\n" + ",\n".join(entry(key, one, "  ") for key, one in data.items()) + "\n}"

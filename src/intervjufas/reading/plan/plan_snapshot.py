@@ -29,7 +29,6 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import NoneType
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, file_key, settled
@@ -131,45 +130,56 @@ def _decoded(
     for _, number in sources:
         if wanted is None or number in wanted:
             path = place.folder / place.names[number]
-            items += (_item(row, path, given) for row in entries[number][3])
+            items += _items(entries[number][3], path, given)
     warnings = sorted((position, _text(text)) for value in entries.values() for position, text in value[5])
     return items, [text for _, text in warnings]
 
 
-def _item(row: list[Any], path: Path, given: Mapping[int, list[FollowUpEntry]]) -> OpenItem:
+def _items(rows: list[Any], path: Path, given: Mapping[int, list[FollowUpEntry]]) -> list[OpenItem]:
+    """The open items kept of one report (TypeError or ValueError for a row of another shape)."""
     from intervjufas.model.answers import ActionItem
     from intervjufas.reading.plan.state import OpenItem
 
-    (key, step_number, step_label, step_title, kind, date, status, plan, phase, fields, history) = row
-    moment, why, item_id, moment_id, involves = fields
-    texts = {
-        type(v) for v in (key, step_label, step_title, kind, date, plan, moment, why, item_id, moment_id)
-    }
-    if texts != {str} or type(step_number) is not int or {type(v) for v in (status, phase)} - {str, NoneType}:
-        raise TypeError("row")
-    if any(type(name) is not str for name in involves):
-        raise TypeError("involves")
-    done = tuple(given[number][position] for number, position in history)
-    # (an item kept as ``ActionItem`` made it: not normalised again, thousands of times)
-    action = ActionItem.__new__(ActionItem)
-    action.__dict__.update(moment=moment, why=why, id=item_id, moment_id=moment_id, involves=tuple(involves))
-    return OpenItem(
-        key=key,
-        moment=moment,
-        why=why,
-        step_number=step_number,
-        step_label=step_label,
-        step_title=step_title,
-        kind=kind,
-        source=path,
-        source_date=date,
-        last_status=status,
-        last_comment=done[0].comment if done and done[0].status == status else "",
-        plan=plan,
-        phase=phase,
-        item=action,
-        history=done,
-    )
+    made = []
+    new_action = ActionItem.__new__
+    for key, step_number, step_label, step_title, kind, date, status, plan, phase, fields, history in rows:
+        moment, why, item_id, moment_id, involves = fields
+        if not (
+            str is type(key) is type(step_label) is type(step_title) is type(kind) is type(date) is type(plan)
+            and str is type(moment) is type(why) is type(item_id) is type(moment_id)
+            and type(step_number) is int
+            and (status is None or type(status) is str)
+            and (phase is None or type(phase) is str)
+            and all(type(name) is str for name in involves)
+        ):
+            raise TypeError("row")
+        done = tuple([given[number][position] for number, position in history])
+        # (each ``ActionItem`` was made, and its text normalised, when it was kept: not again)
+        action = new_action(ActionItem)
+        action.__dict__.update(
+            moment=moment, why=why, id=item_id, moment_id=moment_id, involves=tuple(involves)
+        )
+        comment = done[0].comment if done and done[0].status == status else ""
+        made.append(
+            OpenItem(
+                key,
+                moment,
+                why,
+                step_number,
+                step_label,
+                step_title,
+                kind,
+                path,
+                date,
+                status,
+                comment,
+                plan,
+                phase,
+                action,
+                done,
+            )
+        )
+    return made
 
 
 def _text(value: object) -> str:
