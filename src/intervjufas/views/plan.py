@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rich import box
 from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from intervjufas.views.console import NO_ANSWER, print_text, print_trimmed, write_plain
 from intervjufas.views.text_layout import Stack, fit_widths, wrap_segments
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
     from intervjufas.reading.plan.state import OpenItem
 
 
@@ -139,6 +139,9 @@ def _plan_table(width: int, items: list[OpenItem]) -> Table:
     statuses = max(14, *(_status_text(item).cell_len for item in items))
     wide_room = width - steps - kinds - files - 10 - 2 * 6
     wide = wide_room >= 20 + 20 + 14
+    from rich import box  # (only for the table: a pipe or JSON needs none)
+    from rich.table import Table
+
     table = Table(
         box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False, show_edge=False, header_style="bold"
     )
