@@ -12,6 +12,8 @@ from intervjufas.views.console import NO_ANSWER, print_text, print_trimmed, writ
 from intervjufas.views.text_layout import Stack, fit_widths, wrap_segments
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
     from rich.table import Table
 
@@ -52,8 +54,9 @@ def show_plan(
         print_trimmed(console, _plan_table(console.width, items))
     elif console.is_terminal or console.color_system is not None:
         print_text(console, _plan_stack(console.width, items))
-    else:  # (a file or a pipe: the same lines, made as plain text at once)
-        write_plain(console, _plain_stack(console.width, items))
+    else:  # (a file or a pipe: the same lines, made as plain text, a few hundred items at a time)
+        for start in range(0, len(items), 500):
+            write_plain(console, _plain_stack(console.width, items[start : start + 500]))
     count = len(items)
     console.print(
         Text(
@@ -66,8 +69,8 @@ def show_plan(
 
 def _fits_in_columns(width: int, items: list[OpenItem]) -> bool:
     """Whether a table fits: the step and date whole, the file name whole in the moment's cell."""
-    steps = max(4, *(cell_len(item.step_label) for item in items))
-    files = max(cell_len(item.source.name) for item in items)
+    steps = max(4, *(cell_len(label) for label in {item.step_label for item in items}))
+    files = max(cell_len(source.name) for source in {item.source for item in items})
     return width - steps - 10 - 2 * 3 - 14 >= max(files, 20)
 
 
@@ -98,7 +101,11 @@ def _plain_stack(width: int, items: list[OpenItem]) -> str:
     lines: list[str] = []
     add = lines.append
     inner = width - 2
+    names: dict[Path, str] = {}  # (a report holds several items)
     for item in items:
+        name = names.get(item.source)
+        if name is None:
+            name = names[item.source] = item.source.name
         status = f"Senaste status: {item.last_status or NO_ANSWER}"
         if item.last_comment:
             status += f" – {item.last_comment}"
@@ -107,7 +114,7 @@ def _plain_stack(width: int, items: list[OpenItem]) -> str:
         for detail in (
             f"Varför: {item.why or NO_ANSWER}",
             status,
-            f"{item.source_date} · {item.source.name}",
+            f"{item.source_date} · {name}",
         ):
             for line in _wrapped(detail, inner):
                 add("  " + line)
@@ -122,7 +129,8 @@ def _wrapped(line: str, width: int) -> list[str]:
         and "  " not in line
         and line[:1] != " "
         and line[-1:] != " "
-        and cell_len(line) <= width
+        # (printable characters before the combining marks take one cell each: no measuring)
+        and ((line.isprintable() and max(line, default=" ") < "\u0300") or cell_len(line) <= width)
     ):
         return [line]
     return ["".join(text for text, _ in wrapped) for wrapped in wrap_segments([(line, "")], width)]
@@ -189,61 +197,67 @@ def _narrow_row(item: OpenItem) -> list[Any]:
 
 def plan_data(items: list[OpenItem]) -> dict[str, object]:
     """The open items for scripts (``plan --json``), in the order of the table."""
-    from intervjufas.views.json_vocabulary import FOLLOW_UP_CODES, FORMAT, PLAN_CODES, code
+    from intervjufas.views.json_vocabulary import FORMAT
+
+    return {"format": FORMAT, "oppna_moment": [_item_data(item) for item in _plan_order(items)]}
+
+
+def _item_data(item: OpenItem) -> dict[str, object]:
+    from intervjufas.views.json_vocabulary import FOLLOW_UP_CODES, PLAN_CODES, code
 
     return {
-        "format": FORMAT,
-        "oppna_moment": [
-            {
-                "id": item.key,
-                "steg": item.step_number,
-                "steg_namn": item.step_label,
-                "steg_titel": item.step_title,
-                "typ": item.plan or code(item.kind, PLAN_CODES),
-                "typ_text": item.kind,
-                "namn": item.moment,
-                "varfor": item.why,
-                "senaste_status": code(item.last_status, FOLLOW_UP_CODES),
-                "senaste_status_text": item.last_status,
-                "senaste_kommentar": item.last_comment,
-                "fil": item.source.name,
-                "sokvag": str(item.source),
-                "datum": item.source_date,
-            }
-            for item in _plan_order(items)
-        ],
+        "id": item.key,
+        "steg": item.step_number,
+        "steg_namn": item.step_label,
+        "steg_titel": item.step_title,
+        "typ": item.plan or code(item.kind, PLAN_CODES),
+        "typ_text": item.kind,
+        "namn": item.moment,
+        "varfor": item.why,
+        "senaste_status": code(item.last_status, FOLLOW_UP_CODES),
+        "senaste_status_text": item.last_status,
+        "senaste_kommentar": item.last_comment,
+        "fil": item.source.name,
+        "sokvag": str(item.source),
+        "datum": item.source_date,
     }
 
 
 def write_plan_json(items: list[OpenItem], stream: Any) -> None:
-    """``plan --json``: ``json_output.write_json`` of ``plan_data``, the same text made faster (the
-    standard library indents JSON in Python, value by value: seconds for tens of thousands of
-    items).  Each value is written by the standard library's own encoder; the indentation is the
-    one ``json.dumps(indent=2)`` gives this shape, and ``json_text`` decides the encoding."""
-    from intervjufas.views.json_output import escaped_controls
+    """``plan --json``: the text ``json_output.write_json`` writes of ``plan_data``, made faster
+    and written item by item (the standard library indents JSON in Python, value by value, and the
+    whole text of tens of thousands of items is tens of megabytes).  Each value is written by the
+    standard library's own encoder, indented as ``json.dumps(indent=2)`` indents this shape; as in
+    ``json_text``, the text is escaped to ASCII when the output's encoding lacks any character."""
+    from intervjufas.views.json_output import escaped_controls, write_json
+    from intervjufas.views.json_vocabulary import FORMAT
 
-    data = plan_data(items)
-    encoding = getattr(stream, "encoding", None)
+    ordered = _plan_order(items)
+    if not ordered or type(FORMAT) is not int:
+        write_json(plan_data(items), stream)
+        return
+    encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
-        text = _indented(data, ascii_only=False)
-    except TypeError:  # (another shape: the standard way)
-        from intervjufas.views.json_output import write_json
-
-        write_json(data, stream)
+        pieces = [_flat_json(_item_data(item), ascii_only=False) for item in ordered]
+    except TypeError:  # (a value that is not plain: the standard way)
+        write_json(plan_data(items), stream)
         return
     try:
-        text.encode(encoding or "utf-8")
+        for piece in pieces:
+            piece.encode(encoding)
     except (UnicodeEncodeError, LookupError):
-        text = _indented(data, ascii_only=True)
+        pieces = [_flat_json(_item_data(item), ascii_only=True) for item in ordered]
     else:
-        text = escaped_controls(text)
-    stream.write(text + "\n")
+        pieces = [escaped_controls(piece) for piece in pieces]
+    stream.write(f'{{\n  "format": {FORMAT},\n  "oppna_moment": [\n')
+    for start in range(0, len(pieces), 500):
+        stream.write(("" if start == 0 else ",\n") + ",\n".join(pieces[start : start + 500]))
+    stream.write("\n  ]\n}\n")
 
 
-def _indented(data: dict[str, object], *, ascii_only: bool) -> str:
-    """``json.dumps(data, indent=2, ensure_ascii=ascii_only)`` for a mapping of plain values and
-    lists of flat mappings of plain values (the shape of ``plan_data``); TypeError for another."""
-    import json
+def _flat_json(row: dict[str, object], *, ascii_only: bool) -> str:
+    """``json.dumps(row, indent=2, ensure_ascii=ascii_only)`` for a mapping of plain values (str,
+    int, None), as an item of a list in a mapping: indented by four spaces."""
     from json.encoder import encode_basestring, encode_basestring_ascii
 
     text = encode_basestring_ascii if ascii_only else encode_basestring
@@ -255,21 +269,8 @@ def _indented(data: dict[str, object], *, ascii_only: bool) -> str:
             return "null"
         if type(one) is int:
             return str(one)
-        if isinstance(one, (list, tuple, dict)):
-            raise TypeError("nested")
-        return json.dumps(one, ensure_ascii=ascii_only)
+        raise TypeError("not a plain value")
 
-    def entry(key: str, one: object, margin: str) -> str:
-        if type(one) is list and one and all(type(row) is dict and row for row in one):
-            rows = ",\n".join(
-                f"{margin}  {{\n"
-                + ",\n".join(f"{margin}    {text(name)}: {value(field)}" for name, field in row.items())
-                + f"\n{margin}  }}"
-                for row in one
-            )
-            return f"{margin}{text(key)}: [\n{rows}\n{margin}]"
-        return f"{margin}{text(key)}: {value(one)}"
-
-    if not data:
-        return "{}"
-    return "{\n" + ",\n".join(entry(key, one, "  ") for key, one in data.items()) + "\n}"
+    return (
+        "    {\n" + ",\n".join(f"      {text(name)}: {value(one)}" for name, one in row.items()) + "\n    }"
+    )
