@@ -67,9 +67,6 @@ def plan(
     kommentar: CommentOption = None,
     sla_ihop_med: MergeOption = None,
 ) -> None:
-    from intervjufas.views.json_output import write_json
-    from intervjufas.views.plan import plan_data, show_plan
-
     facts = terminal(ctx)
     folder = existing_reports_dir(katalog)
     if markera is None and (status or kommentar is not None or sla_ihop_med):
@@ -79,8 +76,12 @@ def plan(
         _mark(facts, folder, items, markera, status, kommentar or "", sla_ihop_med, json_output, kund)
         return
     if json_output:
-        write_json(plan_data(items), standard_output(facts))
+        from intervjufas.views.plan import write_plan_json
+
+        write_plan_json(items, standard_output(facts))
         return
+    from intervjufas.views.plan import show_plan
+
     show_plan(make_console(facts), items, folder, program(), customer=kund or "")
     if items and facts.stdin_is_terminal and facts.stdout_is_terminal:
         _keep_up(facts, folder, items, kund)

@@ -29,6 +29,11 @@ def json_text(data: Any, encoding: str | None = "utf-8") -> str:
         text.encode(encoding or "utf-8")
     except (UnicodeEncodeError, LookupError):
         return json.dumps(data, ensure_ascii=True, indent=2)
+    return escaped_controls(text)
+
+
+def escaped_controls(text: str) -> str:
+    """JSON text with the control characters ``json.dumps`` leaves raw (U+007F–U+009F) escaped."""
     return _RAW_CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 

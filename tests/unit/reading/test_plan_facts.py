@@ -18,6 +18,7 @@ from intervjufas.errors import IntervjufasError
 from intervjufas.folder import scan
 from intervjufas.folder.file_cache import FileCache
 from intervjufas.folder.loading import load_report
+from intervjufas.reading.plan import plan_snapshot
 from intervjufas.reading.plan.folder_items import folder_plan
 from intervjufas.reading.plan.plan_facts import NAMESPACE, decoded, encoded, plans_version, report_plan
 
@@ -37,7 +38,10 @@ def folder(tmp_path: Path) -> Path:
 
 
 def plan_now(folder: Path) -> tuple[list[object], list[str]]:
+    """``folder_plan`` derived again from the headers and the kept plan sections: without what the
+    last run found (``plan_snapshot``, tested in test_plan_snapshot.py)."""
     scan._RECENT.clear()
+    FileCache(plan_snapshot.NAMESPACE, folder, "").path.unlink(missing_ok=True)
     return folder_plan(folder)
 
 

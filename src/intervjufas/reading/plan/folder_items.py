@@ -26,14 +26,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.folder.finding import has_words, same_customer
-from intervjufas.folder.header_row import FolderHeader
-from intervjufas.folder.loading import LoadedReport
-from intervjufas.folder.scan import Progress, read_headers, sort_key
-from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.reading.plan.plan_facts import PlanReader, read_plans
 from intervjufas.reading.plan.state import (
     FollowUpEntry,
@@ -46,6 +41,13 @@ from intervjufas.reading.plan.state import (
     open_items,
 )
 from intervjufas.report.plan import identity, planned_items
+
+if TYPE_CHECKING:  # (the folder's headers, and reading a report in full, are imported where used:
+    # ``folder_plan`` over an unchanged folder needs neither)
+    from intervjufas.folder.header_row import FolderHeader
+    from intervjufas.folder.loading import LoadedReport
+    from intervjufas.folder.scan import Progress
+    from intervjufas.model.questionnaire import Questionnaire
 
 SCOPES = ("kund", "alla")  # the same customer (else the same question set), or every report
 SAME_SET = "från tidigare rapporter med samma frågeuppsättning"
@@ -137,6 +139,8 @@ class FolderState(NamedTuple):
 def folder_state(folder: Path) -> FolderState:
     """The customer-independent part of ``follow_up_pool`` (a session may compute it ahead, while
     the first questions are answered: see ``session.follow_up.FollowUpRound.in_folder``)."""
+    from intervjufas.folder.scan import read_headers
+
     headers, _ = read_headers(folder)  # (unreadable files are reported by lista and plan)
     statuses = newest_statuses(headers)
     counts = open_counts(headers, statuses)
@@ -167,6 +171,8 @@ def follow_up_pool(
 
     ``state`` is the folder as ``folder_state`` read it, and ``reader`` the kept plan sections
     loaded, when they were read ahead."""
+    from intervjufas.folder.finding import same_customer
+
     statuses, counts, every, by_id = state if state is not None else folder_state(folder)
     candidates = [(path, header) for path, header in every if header.report_id != exclude_id]
     chosen, text, note = candidates, EVERY_REPORT, ""
@@ -211,7 +217,16 @@ def folder_plan(
 ) -> tuple[list[OpenItem], list[str]]:
     """Every open item of the folder's action plans (of the reports whose customer ``customer`` names,
     by ``folder.finding.has_words``, when it is given), newest report first, and one warning per
-    file that cannot be read."""
+    file that cannot be read.  What it finds is kept until a report of the folder changes
+    (``plan_snapshot``): run again over the same folder, it reads none of them."""
+    from intervjufas.reading.plan import plan_snapshot
+
+    place = plan_snapshot.listing(folder)
+    found = plan_snapshot.kept(place, program, customer) if place is not None else None
+    if found is not None:
+        return found
+    from intervjufas.folder.scan import read_headers, sort_key
+
     headers, warnings = read_headers(folder, program=program, progress=progress)
     newest_first = sorted(headers, key=lambda entry: sort_key(*entry), reverse=True)
     statuses = newest_statuses(newest_first)
@@ -237,7 +252,11 @@ def folder_plan(
     reader.save()
     reports = list(plans.values())
     items = open_items(reports, statuses=statuses, histories=follow_up_histories(reports))
+    if place is not None:
+        plan_snapshot.keep(place, items, warnings, plans, program)
     if customer.strip():
+        from intervjufas.folder.finding import has_words
+
         items = [item for item in items if has_words(customer, plans[item.source].customer)]
     return items, warnings
 
@@ -264,6 +283,8 @@ def open_as_of(loaded: LoadedReport, *, now: bool = False) -> list[OpenItem]:
 def map_state(loaded: LoadedReport, *, now: bool = False) -> tuple[list[OpenItem], dict[str, str]]:
     """``open_as_of``, and the report's own items closed by then – by a later follow-up or a change
     marked from ``plan`` (with ``now``, by any) – with the status that closed them, by identity."""
+    from intervjufas.folder.scan import read_headers, sort_key
+
     headers, _ = read_headers(loaded.path.parent)
     upto = loaded.sort_key
     statuses = newest_statuses(headers, upto=None if now else upto)
@@ -283,6 +304,8 @@ def current_follow_ups(folder: Path | None, *reports: Path) -> dict[str, FollowU
     – from the headers of the reports folder and of the folders the ``reports`` lie in (a report
     given as a path elsewhere is followed up next to it).  What cannot be read is passed over: an
     item nobody is known to have followed up is simply missing (the exports say "Planerad")."""
+    from intervjufas.folder.scan import read_headers
+
     folders: dict[Path, Path] = {}
     for place in ([folder] if folder is not None else []) + [report.parent for report in reports]:
         with contextlib.suppress(OSError, RuntimeError):

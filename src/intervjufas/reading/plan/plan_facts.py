@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.folder.file_cache import FileCache, collection_paused, file_key
-from intervjufas.folder.loading import load_report
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.report.model import FollowUp, PlanMark
 from intervjufas.report.plan import identity, planned_items
@@ -211,6 +210,14 @@ def _one(
             marks=tuple(m for m in plan.marks if identity(m.key) in follow_ups_of),
         )
     return plan, False
+
+
+def load_report(path: Path, extra: Questionnaire | None, *, in_folder: bool) -> LoadedReport:
+    """``folder.loading.load_report``, imported only when a report is read in full (the parser is
+    not needed when every plan section is kept)."""
+    from intervjufas.folder.loading import load_report as load
+
+    return load(path, extra, in_folder=in_folder)
 
 
 def _open_cache(folder: Path) -> FileCache | None:

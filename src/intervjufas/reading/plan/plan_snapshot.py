@@ -1,0 +1,274 @@
+"""What ``folder_plan`` found in a reports folder – every open item, with its history, and the
+warnings – kept until any report of the folder changes, so that ``plan`` run again over an unchanged
+folder reads neither the header index, nor the kept plan sections, nor any report.
+
+Why: at 20,000 reports of which a tenth (or half) still hold open items, even from the caches
+``plan`` loaded 20,000 headers, derived the newest status of every item from them and decoded the
+plan sections of thousands of reports on every run.  What it shows depends on every report of the
+folder and on nothing else, so the snapshot is used only while the folder holds exactly the same
+files, each with the same size, times and inode (``file_cache.file_key``), and the program and the
+user's question files are the same (``plan_facts.plans_version``).  Listing the folder and one
+``stat`` per file cost a fraction of loading the index.
+
+The state is still computed in one place (``state.open_items``, via ``folder_plan``); this module
+only keeps its result.  It lives in the ``FileCache`` namespace ``planlaget`` (sealed, private,
+silently rebuilt when it cannot be read), whose version is a digest of the listing.  It holds one
+entry per report that said something of the result – the report's open items (and its customer,
+for ``--kund``), the follow-ups of open items it gave, its warnings – under the report's own name
+and file key, so that ``rensa`` forgetting a file (``file_cache.forget_files``) forgets what it said
+here too.  An item's history refers to follow-ups by their report's place in the listing.  Every
+entry names how many there are: a snapshot missing one is not used.  No snapshot is kept while a
+report was changed within the last seconds (``file_cache.settled``), nor when a warning belongs to
+no report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, file_key, settled
+
+if TYPE_CHECKING:
+    from intervjufas.reading.plan.plan_facts import ReportPlan
+    from intervjufas.reading.plan.state import FollowUpEntry, OpenItem
+
+NAMESPACE = "planlaget"
+SNAPSHOT_FORMAT = 1  # raise when what is kept changes
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The report files of a folder as they are now: their names (sorted as ``scan.report_names``
+    sorts them), the key of each, and a digest of both and of what the result depends on."""
+
+    folder: Path
+    names: list[str]
+    keys: list[FileKey]
+    digest: str
+
+
+def listing(folder: Path) -> Listing | None:
+    """The folder now; None when it cannot be listed or a file cannot be looked at (``folder_plan``
+    then computes, and warns, as it does without a snapshot)."""
+    from intervjufas.reading.plan.plan_facts import plans_version
+
+    try:
+        with os.scandir(folder) as entries:  # (every report of ``scan.report_names``, and maybe
+            # a customer text more: a change to it only makes the snapshot unused)
+            names = sorted(
+                (e.name for e in entries if e.name.endswith(".md") and e.name[:1] != "."),
+                key=os.path.normcase,
+            )
+        base = os.path.join(os.fspath(folder), "")
+        keys = [file_key(os.stat(base + name)) for name in names]
+    except (OSError, ValueError):
+        return None
+    digest = hashlib.sha256(f"{SNAPSHOT_FORMAT}\0{plans_version()}\n".encode())
+    digest.update(
+        "".join(
+            f"{name}\0{key[0]}\0{key[1]}\0{key[2]}\0{key[3]}\n" for name, key in zip(names, keys, strict=True)
+        ).encode("utf-8", "surrogatepass")
+    )
+    return Listing(folder, names, keys, digest.hexdigest())
+
+
+def _cache(place: Listing) -> FileCache | None:
+    try:
+        return FileCache(NAMESPACE, place.folder, place.digest)
+    except (OSError, RuntimeError):
+        return None
+
+
+# -- reading --------------------------------------------------------------------------------------
+def kept(place: Listing, program: str, customer: str = "") -> tuple[list[OpenItem], list[str]] | None:
+    """The items (of the reports whose customer ``customer`` names, when given) and warnings kept
+    for exactly this listing, in the order ``folder_plan`` gives them; None when there are none, or
+    when there are warnings that name another ``program`` (the command they suggest)."""
+    cache = _cache(place)
+    if cache is None:
+        return None
+    with collection_paused():
+        try:
+            return _decoded(place, cache, program, customer)
+        except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+            return None  # (of another shape: computed again)
+
+
+def _decoded(
+    place: Listing, cache: FileCache, program: str, customer: str
+) -> tuple[list[OpenItem], list[str]] | None:
+    from intervjufas.reading.plan.state import FollowUpEntry
+
+    get = cache.get
+    entries = {}
+    for number, (name, key) in enumerate(zip(place.names, place.keys, strict=True)):
+        value = get(name, key)
+        if value is not None:
+            entries[number] = value
+    if not entries or any(value[0] != len(entries) for value in entries.values()):
+        return None  # (none kept for this listing, or one of them forgotten)
+    if any(value[5] and value[6] != program for value in entries.values()):
+        return None
+    given: dict[int, list[FollowUpEntry]] = {
+        number: [
+            FollowUpEntry(_text(date), _text(status), _text(comment)) for date, status, comment in value[4]
+        ]
+        for number, value in entries.items()
+    }
+    sources = sorted((value[1], number) for number, value in entries.items() if value[1] >= 0)
+    wanted = None
+    if customer.strip():
+        from intervjufas.folder.finding import has_words
+
+        wanted = {number for _, number in sources if has_words(customer, _text(entries[number][2]))}
+    items: list[OpenItem] = []
+    for _, number in sources:
+        if wanted is None or number in wanted:
+            path = place.folder / place.names[number]
+            items += _items(entries[number][3], path, given)
+    warnings = sorted((position, _text(text)) for value in entries.values() for position, text in value[5])
+    return items, [text for _, text in warnings]
+
+
+def _items(rows: list[Any], path: Path, given: Mapping[int, list[FollowUpEntry]]) -> list[OpenItem]:
+    """The open items kept of one report (TypeError or ValueError for a row of another shape)."""
+    from intervjufas.model.answers import ActionItem
+    from intervjufas.reading.plan.state import OpenItem
+
+    made = []
+    new_action = ActionItem.__new__
+    for key, step_number, step_label, step_title, kind, date, status, plan, phase, fields, history in rows:
+        moment, why, item_id, moment_id, involves = fields
+        if not (
+            str is type(key) is type(step_label) is type(step_title) is type(kind) is type(date) is type(plan)
+            and str is type(moment) is type(why) is type(item_id) is type(moment_id)
+            and type(step_number) is int
+            and (status is None or type(status) is str)
+            and (phase is None or type(phase) is str)
+            and all(type(name) is str for name in involves)
+        ):
+            raise TypeError("row")
+        done = tuple([given[number][position] for number, position in history])
+        # (each ``ActionItem`` was made, and its text normalised, when it was kept: not again)
+        action = new_action(ActionItem)
+        action.__dict__.update(
+            moment=moment, why=why, id=item_id, moment_id=moment_id, involves=tuple(involves)
+        )
+        comment = done[0].comment if done and done[0].status == status else ""
+        made.append(
+            OpenItem(
+                key,
+                moment,
+                why,
+                step_number,
+                step_label,
+                step_title,
+                kind,
+                path,
+                date,
+                status,
+                comment,
+                plan,
+                phase,
+                action,
+                done,
+            )
+        )
+    return made
+
+
+def _text(value: object) -> str:
+    if type(value) is not str:
+        raise TypeError("text")
+    return value
+
+
+# -- keeping --------------------------------------------------------------------------------------
+def keep(
+    place: Listing,
+    items: list[OpenItem],
+    warnings: list[str],
+    plans: Mapping[Path, ReportPlan],
+    program: str,
+) -> None:
+    """Keep what ``folder_plan`` computed for this listing (every item, no ``--kund`` filter) – when
+    every report has settled and every warning belongs to a report of it."""
+    if not all(settled(key) for key in place.keys):
+        return
+    number_of = {name: number for number, name in enumerate(place.names)}
+    values: dict[int, list[Any]] = {}
+
+    def entry(number: int) -> list[Any]:
+        return values.setdefault(number, [0, -1, "", [], [], [], program])
+
+    for position, text in enumerate(warnings):
+        number = number_of.get(text.split(":", 1)[0])
+        if number is None:
+            return
+        entry(number)[5].append([position, text])
+    origins = _origins(plans, number_of, entry, {item.identity for item in items})
+    sources = 0
+    for item in items:
+        number = number_of.get(item.source.name)
+        plan = plans.get(item.source)
+        if number is None or plan is None or item.source.parent != place.folder or item.item is None:
+            return
+        history = [origins.get((item.identity, given)) for given in item.history]
+        if None in history:
+            return
+        value = entry(number)
+        if value[1] < 0:
+            value[1], value[2], sources = sources, plan.customer, sources + 1
+        value[3].append(_row(item, history))
+    cache = _cache(place)
+    if cache is None:
+        return
+    for number, value in values.items():
+        value[0] = len(values)
+        cache.put(place.names[number], place.keys[number], value)
+    cache.save(place.names)
+
+
+def _origins(
+    plans: Mapping[Path, ReportPlan], number_of: Mapping[str, int], entry: Any, wanted: set[str]
+) -> dict[tuple[str, FollowUpEntry], list[int]]:
+    """Where each follow-up of a ``wanted`` item comes from: (item identity, follow-up) -> [its
+    report's place, position in its entry], as ``state.follow_up_histories`` makes them from each
+    report alone."""
+    from intervjufas.reading.plan.state import follow_up_histories
+
+    found: dict[tuple[str, FollowUpEntry], list[int]] = {}
+    for path, plan in plans.items():
+        number = number_of.get(path.name)
+        if number is None:
+            continue
+        for identity, given in follow_up_histories([plan]).items():
+            for one in given if identity in wanted else ():
+                if (identity, one) not in found:
+                    kept = entry(number)[4]
+                    found[(identity, one)] = [number, len(kept)]
+                    kept.append([one.date, one.status, one.comment])
+    return found
+
+
+def _row(item: OpenItem, history: list[Any]) -> list[Any]:
+    action = item.item
+    assert action is not None
+    return [
+        item.key,
+        item.step_number,
+        item.step_label,
+        item.step_title,
+        item.kind,
+        item.source_date,
+        item.last_status,
+        item.plan,
+        item.phase,
+        [action.moment, action.why, action.id, action.moment_id, list(action.involves)],
+        history,
+    ]
