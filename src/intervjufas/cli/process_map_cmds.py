@@ -57,6 +57,34 @@ Arrange = Annotated[
     ),
 ]
 
+History = Annotated[
+    bool,
+    typer.Option(
+        "--historik",
+        metavar="",
+        help="Visa hur din karta har förändrats, moment för moment: tillagt, utvecklat, borttaget, nytt "
+        "namn – senaste datum och rapport för varje slags ändring, på en skärm eller två.",
+    ),
+]
+Details = Annotated[
+    bool,
+    typer.Option(
+        "--detaljer",
+        metavar="",
+        help="Med --historik: visa hela historiken karta för karta – när varje moment kom till, bytte "
+        "namn, planerades att ändras, ändrades genom en uppföljning och försvann, äldst först.",
+    ),
+]
+Everyone = Annotated[
+    bool,
+    typer.Option(
+        "--alla",
+        metavar="",
+        help="Ta med allas kartor, inte bara dina (när rapporterna anger vem som gjort dem); med "
+        "--historik allas historik, en författare i taget.",
+    ),
+]
+
 
 @commands.command(
     "karta",
@@ -82,33 +110,9 @@ def karta(
     katalog: Folder = None,
     format_name: MapFormatOption = MapFormat.text,
     json_output: AsJson = False,
-    historik: Annotated[
-        bool,
-        typer.Option(
-            "--historik",
-            metavar="",
-            help="Visa hur din karta har förändrats, moment för moment: tillagt, utvecklat, borttaget, nytt "
-            "namn – senaste datum och rapport för varje slags ändring, på en skärm eller två.",
-        ),
-    ] = False,
-    detaljer: Annotated[
-        bool,
-        typer.Option(
-            "--detaljer",
-            metavar="",
-            help="Med --historik: visa hela historiken karta för karta – när varje moment kom till, bytte "
-            "namn, planerades att ändras, ändrades genom en uppföljning och försvann, äldst först.",
-        ),
-    ] = False,
-    alla: Annotated[
-        bool,
-        typer.Option(
-            "--alla",
-            metavar="",
-            help="Ta med allas kartor, inte bara dina (när rapporterna anger vem som gjort dem); med "
-            "--historik allas historik, en författare i taget.",
-        ),
-    ] = False,
+    historik: History = False,
+    detaljer: Details = False,
+    alla: Everyone = False,
     ingen_pager: NoPager = False,
     team: TeamFlag = False,
     sla_ihop: MergeNames = None,
