@@ -35,6 +35,7 @@ from benchlib import (
     check_output,
     check_positive,
     common_arguments,
+    corpus_elsewhere,
     end_progress,
     interleaved,
     isolated_env,
@@ -76,24 +77,6 @@ print(json.dumps(found))
 """
 
 
-def generate_elsewhere(folder: Path, count: int) -> dict:
-    """The reports, made in a process of their own: on Linux a child's peak memory (from wait4)
-    starts at its parent's size when it was started, so this process must stay small."""
-    code = (
-        "import dataclasses, json, sys; from pathlib import Path; from report_corpus import generate; "
-        "print(json.dumps(dataclasses.asdict(generate(Path(sys.argv[1]), int(sys.argv[2]), "
-        "authors=json.loads(sys.argv[3])))))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(folder), str(count), json.dumps(AUTHORS)],
-        cwd=Path(__file__).parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise BenchmarkError(f"rapporterna kunde inte skapas: {result.stderr[-500:]}")
-    return json.loads(result.stdout)
 
 
 def settle(folder: Path) -> None:
@@ -184,7 +167,7 @@ def _measure_folder(program: Path, root: Path, count: int, options: argparse.Nam
     folder.mkdir()
     sets.mkdir(exist_ok=True)
     started = time.perf_counter()
-    summary = generate_elsewhere(folder, count)
+    summary = corpus_elsewhere(folder, count, authors=list(AUTHORS))
     settle(folder)
     print(
         f"Skapade {summary['reports']} rapporter av {len(AUTHORS)} författare ({summary['action_items']} moment "

@@ -18,7 +18,6 @@ Run by hand:  .venv/bin/python benchmarks/bench_history.py   (--help for the opt
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -36,6 +35,7 @@ from benchlib import (
     Series,
     check_positive,
     common_arguments,
+    corpus_elsewhere,
     end_progress,
     interleaved,
     isolated_env,
@@ -54,22 +54,6 @@ HELP, DEFAULT, COLD = "intervjufas --help", "karta --historik", "karta --histori
 WIDE = {"karta --historik --alla": ["--alla"], "karta --historik --detaljer": ["--detaljer"]}
 
 
-def generate_elsewhere(folder: Path, count: int) -> dict:
-    code = (
-        "import dataclasses, json, sys; from pathlib import Path; from report_corpus import generate; "
-        "print(json.dumps(dataclasses.asdict(generate(Path(sys.argv[1]), int(sys.argv[2]), "
-        "authors=json.loads(sys.argv[3]), open_share=0.1))))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(folder), str(count), json.dumps(AUTHORS)],
-        cwd=Path(__file__).parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise BenchmarkError(f"rapporterna kunde inte skapas: {result.stderr[-500:]}")
-    return json.loads(result.stdout)
 
 
 def run_piped(argv: Sequence[str], env: dict[str, str], lines: list[int] | None = None) -> Sample:
@@ -127,7 +111,7 @@ def _folder(root: Path, options: argparse.Namespace) -> Path:
     folder = root / "rapporter"
     folder.mkdir()
     started = time.perf_counter()
-    summary = generate_elsewhere(folder, options.rapporter)
+    summary = corpus_elsewhere(folder, options.rapporter, authors=list(AUTHORS), open_share=0.1)
     settle(folder)
     print(
         f"Skapade {summary['reports']} rapporter av {len(AUTHORS)} författare "

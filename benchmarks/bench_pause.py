@@ -24,7 +24,6 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +35,7 @@ from benchlib import (
     Sample,
     check_positive,
     common_arguments,
+    corpus_elsewhere,
     end_progress,
     interleaved,
     isolated_env,
@@ -139,22 +139,7 @@ def one_pause(
 
 
 def generate_elsewhere(folder: Path, count: int, share: float) -> None:
-    code = (
-        "import json, sys; from pathlib import Path; from report_corpus import generate; "
-        "generate(Path(sys.argv[1]), int(sys.argv[2]), authors=json.loads(sys.argv[3]), "
-        "open_share=float(sys.argv[4]))"
-    )
-    import json
-
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(folder), str(count), json.dumps(AUTHORS), str(share)],
-        cwd=Path(__file__).parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise BenchmarkError(f"rapporterna kunde inte skapas: {result.stderr[-500:]}")
+    corpus_elsewhere(folder, count, authors=list(AUTHORS), open_share=share)
     past = time.time() - 3600
     for path in folder.glob("*.md"):
         os.utime(path, (past, past))

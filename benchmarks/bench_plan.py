@@ -34,6 +34,7 @@ from benchlib import (
     check_output,
     check_positive,
     common_arguments,
+    corpus_elsewhere,
     end_progress,
     interleaved,
     isolated_env,
@@ -69,24 +70,6 @@ print(json.dumps({"tid": time.perf_counter() - wall, "cpu": time.process_time() 
 """
 
 
-def generate_elsewhere(folder: Path, count: int, share: float) -> dict:
-    """The reports, made in a process of their own (a child's peak memory starts at its parent's
-    size on Linux, so this process must stay small)."""
-    code = (
-        "import dataclasses, json, sys; from pathlib import Path; from report_corpus import generate; "
-        "print(json.dumps(dataclasses.asdict(generate(Path(sys.argv[1]), int(sys.argv[2]), "
-        "authors=json.loads(sys.argv[3]), open_share=float(sys.argv[4])))))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(folder), str(count), json.dumps(AUTHORS), str(share)],
-        cwd=Path(__file__).parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise BenchmarkError(f"rapporterna kunde inte skapas: {result.stderr[-500:]}")
-    return json.loads(result.stdout)
 
 
 def settle(folder: Path) -> None:
@@ -195,7 +178,7 @@ def _measure_share(
         summary = {}
     else:
         folder.mkdir()
-        summary = generate_elsewhere(folder, count, share / 100)
+        summary = corpus_elsewhere(folder, count, authors=list(AUTHORS), open_share=share / 100)
         settle(folder)
     env = isolated_env(folder, sets, XDG_CACHE_HOME=str(cache))
     plan = [str(program), "plan"]

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
 import random
 import shutil
@@ -41,6 +40,7 @@ from benchlib import (
     Series,
     check_positive,
     common_arguments,
+    corpus_elsewhere,
     end_progress,
     interleaved,
     isolated_env,
@@ -63,21 +63,6 @@ MEMORY_TARGET_MIB = 120
 HELP = "intervjufas --help"
 
 
-def generate_elsewhere(folder: Path, count: int) -> dict:
-    """The reports, made in a process of their own (a child's peak memory starts at its parent's
-    size on Linux, so this process stays small)."""
-    code = (
-        "import dataclasses, json, sys; from pathlib import Path; import report_corpus as r; "
-        "f = Path(sys.argv[1]); s = r.generate(f, int(sys.argv[2]), authors=json.loads(sys.argv[3])); "
-        "e = r.hand_edit(f, float(sys.argv[4])); print(json.dumps({**dataclasses.asdict(s), 'hand_edited': e}))"
-    )
-    argv = [sys.executable, "-c", code, str(folder), str(count), json.dumps(AUTHORS)]
-    result = subprocess.run(
-        [*argv, str(HAND_EDITED)], cwd=Path(__file__).parent, capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        raise BenchmarkError(f"rapporterna kunde inte skapas: {result.stderr[-500:]}")
-    return json.loads(result.stdout)
 
 
 def count_listed(argv: list[str], env: dict[str, str]) -> int:
@@ -205,7 +190,7 @@ def _measure(program: Path, root: Path, count: int, options: argparse.Namespace)
     else:
         folder.mkdir()
         started = time.perf_counter()
-        summary = generate_elsewhere(folder, count)
+        summary = corpus_elsewhere(folder, count, authors=list(AUTHORS), hand_edited=HAND_EDITED)
         print(
             f"Skapade {summary['reports']} rapporter av {len(AUTHORS)} författare ({summary['action_items']} "
             f"moment i utvecklingsplaner, {summary['follow_ups']} uppföljningar, {summary['hand_edited']} "

@@ -38,6 +38,7 @@ from benchlib import (
     check_output,
     check_positive,
     common_arguments,
+    corpus_elsewhere,
     end_progress,
     interleaved,
     isolated_env,
@@ -83,22 +84,6 @@ print(json.dumps({"tid": offer_wall, "cpu": offer_cpu, "i_forvag": ahead_wall, "
 INFO: dict[str, list[float]] = {"i_forvag": [], "hela": []}
 
 
-def generate_elsewhere(folder: Path, count: int) -> dict:
-    code = (
-        "import dataclasses, json, sys; from pathlib import Path; from report_corpus import generate; "
-        "print(json.dumps(dataclasses.asdict(generate(Path(sys.argv[1]), int(sys.argv[2]), "
-        "authors=json.loads(sys.argv[3])))))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(folder), str(count), json.dumps(AUTHORS)],
-        cwd=Path(__file__).parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise BenchmarkError(f"rapporterna kunde inte skapas: {result.stderr[-500:]}")
-    return json.loads(result.stdout)
 
 
 def lookup(folder: Path, env: dict[str, str]) -> Sample:
@@ -158,7 +143,7 @@ def _measure(program: Path, root: Path, options: argparse.Namespace) -> None:
     else:
         folder.mkdir()
         started = time.perf_counter()
-        summary = generate_elsewhere(folder, options.rapporter)
+        summary = corpus_elsewhere(folder, options.rapporter, authors=list(AUTHORS))
         settle(folder)
         print(
             f"Skapade {summary['reports']} rapporter av {len(AUTHORS)} författare på "

@@ -65,6 +65,32 @@ class BenchmarkError(Exception):
     """A command could not be measured (it failed or printed something unexpected)."""
 
 
+def corpus_elsewhere(folder: Path, count: int, **options: object) -> dict:
+    """``report_corpus.generate(folder, count, **options)`` run in a process of its own (a child's
+    peak memory starts at its parent's size on Linux, so the measuring process stays small); its
+    summary as a dict.  ``hand_edited=SHARE`` also hand-edits that share of the reports
+    (``report_corpus.hand_edit``) and adds how many to the summary."""
+    import json
+
+    code = (
+        "import dataclasses, json, sys; from pathlib import Path; import report_corpus as r; "
+        "f = Path(sys.argv[1]); o = json.loads(sys.argv[3]); h = o.pop('hand_edited', None); "
+        "s = dataclasses.asdict(r.generate(f, int(sys.argv[2]), **o)); "
+        "s.update({'hand_edited': r.hand_edit(f, h)} if h is not None else {}); print(json.dumps(s))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(folder), str(count), json.dumps(options)],
+        cwd=Path(__file__).parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise BenchmarkError(f"rapporterna kunde inte skapas: {result.stderr[-500:]}")
+    summary: dict = json.loads(result.stdout)
+    return summary
+
+
 def run_reported(run: Callable[[argparse.Namespace], int], options: argparse.Namespace) -> int:
     """``run(options)``, with a measurement that failed told as one ``Fel:`` line and exit 1."""
     try:
