@@ -25,8 +25,9 @@ from intervjufas.errors import AnswerError, PartialAnswer
 from intervjufas.model.answers import Answer
 from intervjufas.model.question_types.table import CHOICE
 from intervjufas.model.questions import Question
-from intervjufas.session.follow_up_batch import BatchPrompter, BatchRequest
+from intervjufas.session.follow_up_batch import BatchRequest
 from intervjufas.session.prompter import AskRequest, Prompter
+from intervjufas.session.wrapped_prompter import WrappedPrompter
 
 REWRITE = "Skriv om svaret"
 KEEP = "Behåll svaret som det är"
@@ -40,27 +41,17 @@ DECISION = Question(
 )
 
 
-class PersonalDataGuard:
+class PersonalDataGuard(WrappedPrompter):
     """A ``Prompter`` that asks through ``prompter`` and warns about personal data in the answers."""
 
     def __init__(self, prompter: Prompter, *, interactive: bool = True, today: dt.date | None = None) -> None:
         """``interactive``: someone answers at a terminal (else the guard warns without asking)."""
-        self.prompter = prompter
+        super().__init__(prompter)
         self.interactive = interactive
         self.today = today
 
-    @property
-    def reflects_on_map(self) -> bool:
-        """Whether the guarded prompter answers a reflection and its yes/no question on the map."""
-        return bool(getattr(self.prompter, "reflects_on_map", False))
-
-    @property
-    def reflects_per_phase(self) -> bool:
-        """Whether the wrapped prompter answers a phase's reflections on one screen."""
-        return bool(getattr(self.prompter, "reflects_per_phase", False))
-
     def reflect_together(self, requests: tuple[AskRequest, ...]) -> tuple[Answer, ...]:
-        answers = self.prompter.reflect_together(requests)  # type: ignore[attr-defined]
+        answers = super().reflect_together(requests)
         from intervjufas.model.answer_texts import personal_data_in
         from intervjufas.model.personal_data import describe
 
@@ -69,11 +60,6 @@ class PersonalDataGuard:
             if findings:
                 self.prompter.note(f"Varning: {describe(findings)}")
         return tuple(answers)
-
-    @property
-    def follows_up_on_screen(self) -> bool:
-        """Whether the guarded prompter follows up a handful of open items on one screen."""
-        return bool(getattr(self.prompter, "follows_up_on_screen", False))
 
     def follow_up_batch(self, request: BatchRequest) -> bool:
         """The handful on one screen; a comment with personal data is refused where it is typed
@@ -90,14 +76,7 @@ class PersonalDataGuard:
                 raise AnswerError(f"{describe(findings)} {PROGRESS}")
             change(key, answer)
 
-        prompter: BatchPrompter = self.prompter  # type: ignore[assignment]
-        return prompter.follow_up_batch(replace(request, on_change=checked))
-
-    def section(self, title: str, text: str) -> None:
-        self.prompter.section(title, text)
-
-    def note(self, text: str) -> None:
-        self.prompter.note(text)
+        return super().follow_up_batch(replace(request, on_change=checked))
 
     def ask(self, request: AskRequest) -> Answer:
         while True:

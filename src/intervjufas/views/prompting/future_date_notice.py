@@ -9,44 +9,16 @@ from collections.abc import Callable
 
 from intervjufas.model.answers import Answer
 from intervjufas.model.future_dates import future_date_warning
-from intervjufas.session.follow_up_batch import BatchPrompter, BatchRequest
 from intervjufas.session.prompter import AskRequest, Prompter
+from intervjufas.session.wrapped_prompter import WrappedPrompter
 
 
-class FutureDateNotice:
+class FutureDateNotice(WrappedPrompter):
     """Passes everything to ``prompter``; after a date answer, ``warn`` hears the warning, if any."""
 
     def __init__(self, prompter: Prompter, warn: Callable[[str], None]) -> None:
-        self.prompter = prompter
+        super().__init__(prompter)
         self.warn = warn
-
-    @property
-    def reflects_on_map(self) -> bool:
-        """Whether the wrapped prompter answers a reflection and its yes/no question on the map."""
-        return bool(getattr(self.prompter, "reflects_on_map", False))
-
-    @property
-    def reflects_per_phase(self) -> bool:
-        """Whether the wrapped prompter answers a phase's reflections on one screen."""
-        return bool(getattr(self.prompter, "reflects_per_phase", False))
-
-    def reflect_together(self, requests: tuple[AskRequest, ...]) -> tuple[Answer, ...]:
-        return tuple(self.prompter.reflect_together(requests))  # type: ignore[attr-defined]
-
-    @property
-    def follows_up_on_screen(self) -> bool:
-        """Whether the wrapped prompter follows up a handful of open items on one screen."""
-        return bool(getattr(self.prompter, "follows_up_on_screen", False))
-
-    def follow_up_batch(self, request: BatchRequest) -> bool:
-        prompter: BatchPrompter = self.prompter  # type: ignore[assignment]
-        return prompter.follow_up_batch(request)
-
-    def section(self, title: str, text: str) -> None:
-        self.prompter.section(title, text)
-
-    def note(self, text: str) -> None:
-        self.prompter.note(text)
 
     def ask(self, request: AskRequest) -> Answer:
         answer = self.prompter.ask(request)
