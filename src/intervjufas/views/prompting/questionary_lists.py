@@ -90,7 +90,7 @@ class ListWidgets:
         the yes/no question before it, when asked together, and the reflection's own question."""
         from intervjufas.views.process_map.reflection import reflect_on_map
 
-        question, keep, first = request.question, request.keep, request.asks_first
+        question, first = request.question, request.asks_first
         texts = [first.text, question.text] if first is not None else [question.text]
         chosen = reflect_on_map(
             question.plan or "",
@@ -99,15 +99,10 @@ class ListWidgets:
             question="\n".join(texts),
             earlier=offered_items(request.default),
             taken=request.taken,
-            on_change=(lambda items: keep(Answer(items))) if keep is not None else None,
+            on_change=_kept(request),
             no_color=self.console.no_color,
         )
-        if first is not None:
-            self._say(f"{first.text} {'Ja' if chosen else 'Nej'}", "bold")
-        if chosen:
-            self._say(question.text, "bold")
-            for item in chosen:
-                self._say(f"  {item.moment}" + (f" – {item.why}" if item.why else ""))
+        self._echo_reflection(request, chosen)
         return Answer(chosen or None)
 
     reflects_per_phase = True  # (a phase's reflections, each with its yes/no question: one screen)
