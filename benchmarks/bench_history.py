@@ -46,6 +46,7 @@ from benchlib import (
     run_reported,
     spread_lines,
     table,
+    without_cache,
 )
 
 WARM_TARGET, COLD_TARGET, WIDE_TARGET, MEMORY_TARGET_MIB = 5.0, 15.0, 10.0, 150
@@ -128,10 +129,7 @@ def _measure(program: Path, root: Path, options: argparse.Namespace) -> None:
     history = [str(program), "karta", "--historik"]
     lines: dict[str, list[int]] = {name: [] for name in (DEFAULT, *WIDE)}
 
-    def cold() -> Sample:
-        shutil.rmtree(cache, ignore_errors=True)
-        return run_piped(history, env)
-
+    cold = without_cache(lambda: run_piped(history, env), cache)
     colds = Series(COLD, [cold() for _ in range(options.kalla)])
     for flags in ([], ["--alla"]):
         run_piped([*history, *flags], env)  # (fills the index and the kept facts of every author)

@@ -46,6 +46,7 @@ from benchlib import (
     run_reported,
     spread_lines,
     table,
+    without_cache,
 )
 
 WARM_TARGET = 3.0
@@ -79,14 +80,6 @@ def settle(folder: Path) -> None:
         os.utime(path, (past, past))
 
 
-def cold_runner(argv: Sequence[str], env: dict[str, str], cache: Path) -> Callable[[], Sample]:
-    """A run with the program's cache folder removed first (the removal is not timed)."""
-
-    def run() -> Sample:
-        shutil.rmtree(cache, ignore_errors=True)
-        return run_once(argv, env)
-
-    return run
 
 
 def lookup_runner(folder: Path, env: dict[str, str]) -> Callable[[], Sample]:
@@ -203,7 +196,7 @@ def _measure_share(
     show = progress_printer(True)
     series = interleaved(runners, options.repetitioner, options.uppvarmning, show)
     colds = interleaved(
-        {"intervjufas --help": runners["intervjufas --help"], "plan kall": cold_runner(plan, env, cache)},
+        {"intervjufas --help": runners["intervjufas --help"], "plan kall": without_cache(lambda: run_once(plan, env), cache)},
         options.kalla,
         0,
         show,

@@ -50,6 +50,7 @@ from benchlib import (
     progress_printer,
     run_once,
     table,
+    without_cache,
 )
 
 AUTHORS = ("Anna Berg", "Jonas Ek", "Sara Lind")
@@ -88,14 +89,6 @@ def settle(paths: Sequence[Path]) -> None:
         os.utime(path, (past, past))
 
 
-def cold_runner(argv: list[str], env: dict[str, str], cache: Path) -> Callable[[], Sample]:
-    """A run with the program's cache folder removed first (not timed)."""
-
-    def run() -> Sample:
-        shutil.rmtree(cache, ignore_errors=True)
-        return run_once(argv, env)
-
-    return run
 
 
 def changed_runner(
@@ -208,7 +201,7 @@ def _measure(program: Path, root: Path, count: int, options: argparse.Namespace)
         raise BenchmarkError(f"lista --json gav {listed} rapporter, inte {count}.")
     show = progress_printer(True)
     cold = {HELP: lambda: run_once(argvs[HELP], env)}
-    cold.update({f"{name}, kall": cold_runner(argvs[name], env, cache) for name in COMMANDS})
+    cold.update({f"{name}, kall": without_cache(lambda argv=argvs[name]: run_once(argv, env), cache) for name in COMMANDS})
     measured_cold = interleaved(cold, options.kalla, 0, show)
     end_progress(show)
     warm = {name: (lambda argv=argv: run_once(argv, env)) for name, argv in argvs.items()}

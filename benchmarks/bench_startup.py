@@ -56,6 +56,7 @@ from benchlib import (
     spread_lines,
     table,
     top_modules,
+    without_cache,
 )
 
 HELP_TARGET = 1.15
@@ -89,15 +90,6 @@ def imports_pydantic(argv: Sequence[str], env: dict[str, str]) -> bool:
     return any(line.split("|")[-1].strip() == "pydantic" for line in run.stderr.splitlines() if "|" in line)
 
 
-def without_cache(runner: Any, cache: Path) -> Any:
-    """A runner that empties the cache folder first (a first start after installing)."""
-    import shutil
-
-    def run() -> Sample:
-        shutil.rmtree(cache, ignore_errors=True)
-        return runner()
-
-    return run
 
 
 def first_prompt(argv: Sequence[str], text: str, env: dict[str, str], cwd: Path) -> Sample:

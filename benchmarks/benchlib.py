@@ -65,6 +65,17 @@ class BenchmarkError(Exception):
     """A command could not be measured (it failed or printed something unexpected)."""
 
 
+
+def without_cache(runner: Callable[[], Sample], cache: Path) -> Callable[[], Sample]:
+    """A runner that removes the program's cache folder first (a cold run: a new colleague, a new
+    computer, a cleared cache; the removal is not timed)."""
+
+    def run() -> Sample:
+        shutil.rmtree(cache, ignore_errors=True)
+        return runner()
+
+    return run
+
 def corpus_elsewhere(folder: Path, count: int, **options: object) -> dict:
     """``report_corpus.generate(folder, count, **options)`` run in a process of its own (a child's
     peak memory starts at its parent's size on Linux, so the measuring process stays small); its
