@@ -213,11 +213,12 @@ def _one(
 
 
 def load_report(path: Path, extra: Questionnaire | None, *, in_folder: bool) -> LoadedReport:
-    """``folder.loading.load_report``, imported only when a report is read in full (the parser is
-    not needed when every plan section is kept)."""
-    from intervjufas.folder.loading import load_report as load
+    """The report read for its plan: only its plan, follow-ups and marks, the whole report only
+    when it is unusual (``folder.partial_loading``; ``report_plan`` gives the same for both).
+    Imported only when a report is read (the parser is not needed when every plan is kept)."""
+    from intervjufas.folder.partial_loading import load_parts
 
-    return load(path, extra, in_folder=in_folder)
+    return load_parts(path, extra, in_folder=in_folder)
 
 
 def _open_cache(folder: Path) -> FileCache | None:

@@ -21,7 +21,8 @@ from typing import Any, TypeVar
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.folder.file_cache import FileCache, collection_paused, file_key
-from intervjufas.folder.loading import LoadedReport, load_report
+from intervjufas.folder.loading import LoadedReport
+from intervjufas.folder.partial_loading import load_parts
 from intervjufas.folder.scan import Progress
 from intervjufas.model.answers import ActionItem, Moment
 from intervjufas.reading.process_map.tracker import Planned, ReportRef
@@ -133,6 +134,12 @@ def _one(path: Path, cache: FileCache | None, warnings: list[str]) -> MapFacts |
     if cache is not None and key is not None:
         cache.put(path.name, key, _encoded(facts))
     return facts
+
+
+def load_report(path: Path, *, in_folder: bool) -> LoadedReport:
+    """The report read for its facts: only its map, plan, follow-ups and marks, the whole report
+    only when it is unusual (``folder.partial_loading``; ``facts_of`` gives the same for both)."""
+    return load_parts(path, in_folder=in_folder, maps=True)
 
 
 def own_namespace(author: str) -> str:
