@@ -33,7 +33,7 @@ _LINE_HEADING = re.compile(r"\n {0,3}#{1,6}(?![^ \t\n])")
 _END = "# <!-- avsnitt: slut -->"
 _GIT_CONFLICT = ("\n<<<<<<< ", "\n>>>>>>> ")
 _MATCHED: dict[str, tuple[str, str] | None] = {}
-_MATCHED_MAX = 20_000
+_MATCHED_MAX = 5_000
 _WANTED: dict[tuple[int, bool], tuple[Questionnaire, frozenset[str]]] = {}
 
 
@@ -119,14 +119,16 @@ def cut_out(body: list[str], questionnaire: Questionnaire, wanted: frozenset[str
 
 def _structure(line: str) -> tuple[str, str] | None:
     """The kind and id of a heading line with an id comment (``parse.STRUCTURE``), or None.  The
-    same headings recur in every report of a set, so each line is matched once (a bounded memo)."""
+    same headings recur in every report of a set, so each line is matched once (a bounded memo of
+    all but the follow-ups and marks, whose ids are each report's own)."""
     if line in _MATCHED:
         return _MATCHED[line]
     match = STRUCTURE.match(line)
     found = (match.group(3), match.group(4)) if match else None
-    if len(_MATCHED) >= _MATCHED_MAX:
-        _MATCHED.clear()
-    _MATCHED[line] = found
+    if found is None or found[0] not in ("uppfoljning", "markering"):
+        if len(_MATCHED) >= _MATCHED_MAX:
+            _MATCHED.clear()
+        _MATCHED[line] = found
     return found
 
 

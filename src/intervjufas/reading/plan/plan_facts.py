@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.files.interned import interned
 from intervjufas.folder.file_cache import FileCache, collection_paused, file_key
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.report.model import FollowUp, PlanMark
@@ -201,7 +202,7 @@ def _one(
         return None, False
     plan = report_plan(loaded)
     if cache is not None and key is not None and (extra is None or plan.known_set):
-        cache.put(path.name, key, encoded(plan))
+        cache.put(path.name, key, interned(encoded(plan)))  # (shared as put: see ``_open_cache``)
     if follow_ups_of is not None:
         plan = replace(
             plan,
@@ -223,7 +224,8 @@ def load_report(path: Path, extra: Questionnaire | None, *, in_folder: bool) -> 
 
 def _open_cache(folder: Path) -> FileCache | None:
     try:
-        return FileCache(NAMESPACE, folder, plans_version())
+        # (its entries are interned as they are put, so its save needs no pass to share them)
+        return FileCache(NAMESPACE, folder, plans_version(), shared=True)
     except (OSError, RuntimeError):
         return None
 
