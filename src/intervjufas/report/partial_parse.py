@@ -34,6 +34,7 @@ _END = "# <!-- avsnitt: slut -->"
 _GIT_CONFLICT = ("\n<<<<<<< ", "\n>>>>>>> ")
 _MATCHED: dict[str, tuple[str, str] | None] = {}
 _MATCHED_MAX = 5_000
+_UNKNOWN = object()
 _WANTED: dict[tuple[int, bool], tuple[Questionnaire, frozenset[str]]] = {}
 
 
@@ -121,8 +122,9 @@ def _structure(line: str) -> tuple[str, str] | None:
     """The kind and id of a heading line with an id comment (``parse.STRUCTURE``), or None.  The
     same headings recur in every report of a set, so each line is matched once (a bounded memo of
     all but the follow-ups and marks, whose ids are each report's own)."""
-    if line in _MATCHED:
-        return _MATCHED[line]
+    known = _MATCHED.get(line, _UNKNOWN)  # (one look-up: a session reads plans on a thread too)
+    if known is not _UNKNOWN:
+        return known  # type: ignore[return-value]
     match = STRUCTURE.match(line)
     found = (match.group(3), match.group(4)) if match else None
     if found is None or found[0] not in ("uppfoljning", "markering"):
