@@ -14,7 +14,8 @@ comment, a flow list, keys in another order, a key it does not know, a header of
 whatever the checks of a folder command would refuse gives None, and the header is read the general
 way (``scan.read_folder_header``), which also words every problem.  What it accepts, it reads as
 the flat reader reads it, and its row is ``FolderHeader.of`` of the checked header
-(``tests/unit/folder/test_own_layout.py`` proves both with hypothesis).
+(``tests/unit/report/test_own_layout.py``, beside the flat reader's tests, proves both with
+hypothesis).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import yaml
 
 from intervjufas.folder.header_row import FolderHeader, coded, followed_up, interned_items
 from intervjufas.report.flat_header import NOT_SIMPLE, simple_value
-from intervjufas.report.flat_scalars import Resolver
+from intervjufas.report.flat_scalars import NotMine, Resolver
 from intervjufas.report.front_matter import READABLE_FORMATS, HeaderError, check_values
 
 __all__ = ["own_row", "read_own_row"]
@@ -135,7 +136,7 @@ def _layout_row(text: str) -> list[Any] | None:
         return None
     try:
         return _row(found)
-    except _NotHere:
+    except (_NotHere, NotMine):  # (NotMine: a scalar PyYAML types but cannot build, e.g. 0b_)
         return None
 
 

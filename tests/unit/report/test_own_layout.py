@@ -26,7 +26,7 @@ from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.own_layout import header_text, own_row, read_own_row
 from intervjufas.folder.scan import read_folder_header
 from intervjufas.questionsets.catalog import builtin_set
-from intervjufas.report.front_matter import HeaderError, check_values, parse_header_text
+from intervjufas.report.front_matter import check_values, parse_header_text
 from intervjufas.report.render import render
 
 SETTINGS = FLAT.SETTINGS
@@ -37,7 +37,7 @@ def general_row(text: str) -> list[Any] | None:
     try:
         header = parse_header_text(text, check=True)
         check_values(header)
-    except HeaderError:
+    except ValueError:  # (a HeaderError; or PyYAML failing to build a value such as 0b_)
         return None
     return FolderHeader.of(header).row
 
@@ -137,7 +137,7 @@ intervjufas:
     snabb_betyg_kandidat: 5"""
 
 
-VALUES = [*FLAT.WORDS, "Nordlager AB", "Kock", "c85584e0f398", "0b1", "1234", "12e3", "0x1f", "1_000", "3:25",
+VALUES = [*FLAT.WORDS, "Nordlager AB", "Kock", "c85584e0f398", "0b1", "0b_", "._", "1234", "12e3", "0x1f", "1_000", "3:25",
           "'it''s'", "'ett: två'", "'2024-01-08T10:40:39+01:00'", "2024-01-08", "Inte än", "Genomfört", "klar",
           "true", "No", "NULL", "-", "-1", ".5", "a/b", "a.b", "é😀"]  # fmt: skip
 FIELDS = [
@@ -217,6 +217,10 @@ EDITS = [
     ("  atgarder:\n  - ca47404f\n  - 96ded9ed\n", "  atgarder: []\n"),
     ("  - ca47404f\n", "  - 1234\n"),
     ("  - ca47404f\n", "  - 0b1\n"),
+    ("  - ca47404f\n", "  - 0b_\n"),
+    ("  - ca47404f\n", "  - ._\n"),
+    ("    processen: klar\n", "    0b_: klar\n"),
+    ("uppdrag: Bagare till Nordlager AB\n", "uppdrag: 0b_\n"),
     ("  - ca47404f\n", "    - ca47404f\n"),
     ("  uppfoljning:\n", "  uppfoljning: {}\n  uppfoljningar:\n"),
     (
