@@ -105,3 +105,16 @@ def test_a_report_changed_after_the_first_run_is_read_again(own_reports: list[Pa
     scan_module._RECENT.clear()
     again = json.loads(lista("--json").stdout)["rapporter"]
     assert next(item for item in again if item["fil"] == path.name)["uppdrag"] == "Ett nytt uppdrag"
+
+
+def test_a_number_yaml_cannot_build_is_one_swedish_warning(own_reports: list[Path]) -> None:
+    folder = own_reports[0].parent
+    text = own_reports[0].read_text(encoding="utf-8")
+    odd = folder / "0-version.md"  # (a hand edit PyYAML types as a binary number it cannot build)
+    odd.write_text(text.replace("    version: 2\n", "    version: 0b_\n", 1), encoding="utf-8")
+    assert odd.read_text(encoding="utf-8") != text
+    result = lista()
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "Varning: 0-version.md: frågeuppsättningens version '0b_' i huvudet är inte ett heltal"
+    ]
