@@ -71,6 +71,11 @@ def plan(
     folder = existing_reports_dir(katalog)
     if markera is None and (status or kommentar is not None or sla_ihop_med):
         raise UsageError("--status, --kommentar och --sla-ihop-med hör till --markera ID.")
+    keeping = None
+    if markera is None and (json_output or not facts.stdout_is_terminal):
+        keeping = _write_kept(facts, folder, json_output, kund or "")
+        if keeping is None:
+            return
     items = _open_items(folder, facts, json_output, kund)
     if markera is not None:
         _mark(facts, folder, items, markera, status, kommentar or "", sla_ihop_med, json_output, kund)
@@ -79,12 +84,45 @@ def plan(
         from intervjufas.views.plan import write_plan_json
 
         write_plan_json(items, standard_output(facts))
-        return
-    from intervjufas.views.plan import show_plan
+    else:
+        from intervjufas.views.plan import show_plan
 
-    show_plan(make_console(facts), items, folder, program(), customer=kund or "")
-    if items and facts.stdin_is_terminal and facts.stdout_is_terminal:
-        _keep_up(facts, folder, items, kund)
+        show_plan(make_console(facts), items, folder, program(), customer=kund or "")
+        if items and facts.stdin_is_terminal and facts.stdout_is_terminal:
+            _keep_up(facts, folder, items, kund)
+    if keeping is not None and keeping[0] is not None:
+        from intervjufas.reading.plan.plan_output import keep_output
+
+        keep_output(keeping[0], program(), keeping[1])
+
+
+def _write_kept(facts: Any, folder: Any, json_output: bool, customer: str) -> tuple[Any, Any] | None:
+    """Write what was kept of the output for the folder as it is now (``reading.plan.plan_output``,
+    ``views.plan_kept``): None when written; else the folder's listing and the form of the output,
+    for keeping it after it is made (the listing None when there is nothing to keep, or what is
+    kept could not be written so)."""
+    from intervjufas.reading.plan.plan_output import kept_output
+    from intervjufas.reading.plan.plan_snapshot import listing
+    from intervjufas.views import plan_kept
+    from intervjufas.views.console import show_warnings
+
+    form = plan_kept.JSON_FORM if json_output else plan_kept.TEXT_FORM
+    place = listing(folder)
+    kept = kept_output(place, program(), customer, form) if place is not None else None
+    if kept is None:
+        return place, form
+    console = None if json_output else make_console(facts)
+    stream = standard_output(facts)
+    chunks = plan_kept.prepared_json(kept, stream) if console is None else plan_kept.prepared_text(console, kept)
+    if chunks is None:
+        return None, form
+    show_warnings(make_console(facts, stderr=True), kept.warnings)
+    if console is None:
+        for chunk in chunks:
+            stream.write(chunk)
+    else:
+        plan_kept.write_text(console, chunks, len(kept.pieces), program())
+    return None
 
 
 def _open_items(folder: Any, facts: Any, quiet: bool, customer: str | None) -> list[Any]:

@@ -58,14 +58,15 @@ def listing(folder: Path) -> Listing | None:
     from intervjufas.reading.plan.plan_facts import plans_version
 
     try:
-        with os.scandir(folder) as entries:  # (every report of ``scan.report_names``, and maybe
-            # a customer text more: a change to it only makes the snapshot unused)
+        with collection_paused(), os.scandir(folder) as entries:  # (every report of
+            # ``scan.report_names``, and maybe a customer text more: a change to it only makes the
+            # snapshot unused)
             names = sorted(
                 (e.name for e in entries if e.name.endswith(".md") and e.name[:1] != "."),
                 key=os.path.normcase,
             )
-        base = os.path.join(os.fspath(folder), "")
-        keys = [file_key(os.stat(base + name)) for name in names]
+            base = os.path.join(os.fspath(folder), "")
+            keys = [file_key(os.stat(base + name)) for name in names]
     except (OSError, ValueError):
         return None
     digest = hashlib.sha256(f"{SNAPSHOT_FORMAT}\0{plans_version()}\n".encode())
@@ -85,22 +86,26 @@ def _cache(place: Listing) -> FileCache | None:
 
 
 # -- reading --------------------------------------------------------------------------------------
-def kept(place: Listing, program: str, customer: str = "") -> tuple[list[OpenItem], list[str]] | None:
+def kept(
+    place: Listing, program: str, customer: str = "", *, customers: dict[str, str] | None = None
+) -> tuple[list[OpenItem], list[str]] | None:
     """The items (of the reports whose customer ``customer`` names, when given) and warnings kept
     for exactly this listing, in the order ``folder_plan`` gives them; None when there are none, or
-    when there are warnings that name another ``program`` (the command they suggest)."""
-    cache = _cache(place)
-    if cache is None:
-        return None
-    with collection_paused():
+    when there are warnings that name another ``program`` (the command they suggest).  ``customers``
+    is filled with the customer of every report that holds kept items, by file name."""
+    with collection_paused(keep=True):  # (what is loaded and made is set aside: no collection
+        # goes through it all once collecting starts again)
+        cache = _cache(place)
+        if cache is None:
+            return None
         try:
-            return _decoded(place, cache, program, customer)
+            return _decoded(place, cache, program, customer, {} if customers is None else customers)
         except (TypeError, ValueError, IndexError, KeyError, AttributeError):
             return None  # (of another shape: computed again)
 
 
 def _decoded(
-    place: Listing, cache: FileCache, program: str, customer: str
+    place: Listing, cache: FileCache, program: str, customer: str, customers: dict[str, str]
 ) -> tuple[list[OpenItem], list[str]] | None:
     from intervjufas.reading.plan.state import FollowUpEntry
 
@@ -131,6 +136,7 @@ def _decoded(
         if wanted is None or number in wanted:
             path = place.folder / place.names[number]
             items += _items(entries[number][3], path, given)
+            customers[place.names[number]] = _text(entries[number][2])
     warnings = sorted((position, _text(text)) for value in entries.values() for position, text in value[5])
     return items, [text for _, text in warnings]
 
