@@ -113,7 +113,9 @@ def _write_kept(facts: Any, folder: Any, json_output: bool, customer: str) -> tu
         return place, form
     console = None if json_output else make_console(facts)
     stream = standard_output(facts)
-    chunks = plan_kept.prepared_json(kept, stream) if console is None else plan_kept.prepared_text(console, kept)
+    chunks = (
+        plan_kept.prepared_json(kept, stream) if console is None else plan_kept.prepared_text(console, kept)
+    )
     if chunks is None:
         return None, form
     show_warnings(make_console(facts, stderr=True), kept.warnings)

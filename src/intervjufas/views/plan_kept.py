@@ -95,7 +95,9 @@ class JsonForm:
         except TypeError:
             return None
         cut = names.index("sokvag")
-        head = escaped_controls("    {\n" + "".join(line + ",\n" for line in lines[:cut]) + '      "sokvag": ')
+        head = escaped_controls(
+            "    {\n" + "".join(line + ",\n" for line in lines[:cut]) + '      "sokvag": '
+        )
         tail = escaped_controls("".join(",\n" + line for line in lines[cut + 1 :]) + "\n    }")
         try:
             (head + tail).encode("utf-8")

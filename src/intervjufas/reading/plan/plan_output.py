@@ -119,7 +119,9 @@ def _decoded(place: Listing, cache: FileCache, program: str, customer: str) -> K
     warnings = sorted((position, text) for value in entries.values() for position, text in value[5])
     if any(type(text) is not str for _, text in warnings):
         raise TypeError("warning")
-    return KeptOutput(place.folder, place.names, pieces, reports, report_pieces, [text for _, text in warnings])
+    return KeptOutput(
+        place.folder, place.names, pieces, reports, report_pieces, [text for _, text in warnings]
+    )
 
 
 def _of_customer(entries: dict[int, Any], customer: str) -> set[int] | None:
