@@ -20,6 +20,7 @@ when the pieces cannot be written so (then ``plan`` makes the items as usual).  
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,10 +115,11 @@ JSON_FORM = JsonForm()
 
 
 # -- writing --------------------------------------------------------------------------------------
-def prepared_text(console: Console, kept: KeptOutput) -> list[str] | None:
-    """The text of the items, a chunk per ``CHUNK`` items, as ``show_plan`` writes it to this
-    console; None when it does not write the stacked plain text (a terminal, colours, a width at
-    which the table fits, no items) or a piece is not of its shape."""
+def prepared_text(console: Console, kept: KeptOutput) -> Iterator[str] | None:
+    """The text of the items, a chunk per ``CHUNK`` items (each made as it is written), as
+    ``show_plan`` writes it to this console; None when it does not write the stacked plain text
+    (a terminal, colours, a width at which the table fits, no items) or a piece is not of its
+    shape."""
     if console.is_terminal or console.color_system is not None or not kept.pieces:
         return None
     width = console.width
@@ -135,8 +137,17 @@ def prepared_text(console: Console, kept: KeptOutput) -> list[str] | None:
         files = max(files, cells)
     if table_fits(width, steps, files):
         return None
-    blocks = [piece[2] if piece[0] <= width else _rewrapped(piece, width) for piece in kept.pieces]
-    return ["".join(blocks[start : start + CHUNK]) for start in range(0, len(blocks), CHUNK)]
+    return _text_chunks(kept.pieces, width)
+
+
+def _text_chunks(pieces: list[Any], width: int) -> Iterator[str]:
+    for start in range(0, len(pieces), CHUNK):
+        yield "".join(
+            [
+                piece[2] if piece[0] <= width else _rewrapped(piece, width)
+                for piece in pieces[start : start + CHUNK]
+            ]
+        )
 
 
 def _lines(value: object) -> bool:
@@ -148,16 +159,17 @@ def _rewrapped(piece: list[Any], width: int) -> str:
     return "\n".join(stacked(lines, width)) + "\n"
 
 
-def write_text(console: Console, chunks: list[str], count: int, program: str) -> None:
+def write_text(console: Console, chunks: Iterable[str], count: int, program: str) -> None:
     """Write ``prepared_text`` and the count after it, as ``show_plan`` does."""
     for chunk in chunks:
         write_plain(console, chunk)
     show_count(console, count, program)
 
 
-def prepared_json(kept: KeptOutput, stream: Any) -> list[str] | None:
-    """The text ``write_plan_json`` writes of the items into ``stream``, in a few large pieces;
-    None when the output is not in UTF-8, there are no items or a piece is not of its shape."""
+def prepared_json(kept: KeptOutput, stream: Any) -> Iterator[str] | None:
+    """The text ``write_plan_json`` writes of the items into ``stream``, in a few large pieces
+    (each made as it is written); None when the output is not in UTF-8, there are no items or a
+    piece is not of its shape."""
     from json.encoder import encode_basestring
 
     from intervjufas.views.json_output import escaped_controls
@@ -170,23 +182,32 @@ def prepared_json(kept: KeptOutput, stream: Any) -> list[str] | None:
         return None
     if not kept.pieces or type(FORMAT) is not int:
         return None
+    if not all(
+        type(piece) is list and len(piece) == 2 and type(piece[0]) is type(piece[1]) is str
+        for piece in kept.pieces
+    ):
+        return None
+    folder = str(kept.folder / "_")[:-1]  # (how the folder begins each report's path, as ``/`` joins them)
     paths = {}
     for number in set(kept.reports):
-        path = escaped_controls(encode_basestring(str(kept.folder / kept.names[number])))
+        path = escaped_controls(encode_basestring(folder + kept.names[number]))
         try:
             path.encode("utf-8")
         except UnicodeEncodeError:
             return None
         paths[number] = path
-    texts = []
-    for piece, number in zip(kept.pieces, kept.reports, strict=True):
-        if not (type(piece) is list and len(piece) == 2 and type(piece[0]) is type(piece[1]) is str):
-            return None
-        texts.append(piece[0] + paths[number] + piece[1])
-    chunks = [f'{{\n  "format": {FORMAT},\n  "oppna_moment": [\n']
-    chunks += [
-        ("" if start == 0 else ",\n") + ",\n".join(texts[start : start + CHUNK])
-        for start in range(0, len(texts), CHUNK)
-    ]
-    chunks.append("\n  ]\n}\n")
-    return chunks
+    return _json_chunks(kept, paths, FORMAT)
+
+
+def _json_chunks(kept: KeptOutput, paths: dict[int, str], form: int) -> Iterator[str]:
+    yield f'{{\n  "format": {form},\n  "oppna_moment": [\n'
+    pieces, reports = kept.pieces, kept.reports
+    for start in range(0, len(pieces), CHUNK):
+        end = start + CHUNK
+        yield ("" if start == 0 else ",\n") + ",\n".join(
+            [
+                head + paths[number] + tail
+                for (head, tail), number in zip(pieces[start:end], reports[start:end], strict=True)
+            ]
+        )
+    yield "\n  ]\n}\n"

@@ -113,8 +113,10 @@ def test_many_items_are_written_in_chunks() -> None:
     ]
     fresh, from_kept = io.StringIO(), io.StringIO()
     show_plan(plain_console(fresh, 40), items, FOLDER)
-    chunks = plan_kept.prepared_text(plain_console(from_kept, 40), kept(items, plan_kept.TEXT_FORM))
-    assert chunks is not None and len(chunks) == 3
+    prepared = plan_kept.prepared_text(plain_console(from_kept, 40), kept(items, plan_kept.TEXT_FORM))
+    assert prepared is not None
+    chunks = list(prepared)
+    assert len(chunks) == 3
     plan_kept.write_text(plain_console(from_kept, 40), chunks, len(items), "intervjufas")
     assert from_kept.getvalue() == fresh.getvalue()
 
