@@ -113,7 +113,11 @@ def main(arguments: Sequence[str] | None = None) -> int:
         help="andelar av rapporterna med öppna moment, i procent (standard 10,50)",
     )
     parser.add_argument(
-        "--kalla", type=int, default=3, metavar="N", help="antal kalla körningar av plan (standard 3)"
+        "--kalla",
+        type=int,
+        default=3,
+        metavar="N",
+        help="antal kalla körningar av plan (standard 3; 0 mäter bara varma)",
     )
     parser.add_argument(
         "--mapp",
@@ -131,9 +135,9 @@ def main(arguments: Sequence[str] | None = None) -> int:
         parser.error("--andelar ska vara procenttal skilda med komma, t.ex. 10,50")
     if not options.andelar or any(not 0 <= share <= 100 for share in options.andelar):
         parser.error("--andelar ska vara procenttal mellan 0 och 100")
-    check_positive(
-        parser, repetitioner=options.repetitioner, rapporter=options.rapporter, kalla=options.kalla
-    )
+    check_positive(parser, repetitioner=options.repetitioner, rapporter=options.rapporter)
+    if options.kalla < 0:
+        parser.error("--kalla får inte vara negativt")
     return run_reported(_run, options)
 
 
@@ -195,39 +199,41 @@ def _measure_share(
     runners["uppföljning"] = lookup_runner(folder, env)
     show = progress_printer(True)
     series = interleaved(runners, options.repetitioner, options.uppvarmning, show)
-    colds = interleaved(
-        {"intervjufas --help": runners["intervjufas --help"], "plan kall": without_cache(lambda: run_once(plan, env), cache)},
-        options.kalla,
-        0,
-        show,
+    colds = (
+        interleaved(
+            {
+                "intervjufas --help": runners["intervjufas --help"],
+                "plan kall": without_cache(lambda: run_once(plan, env), cache),
+            },
+            options.kalla,
+            0,
+            show,
+        )
+        if options.kalla
+        else {}
     )
     end_progress(show)
     label = f"{count} rapporter, {share if share is not None else round(100 * holding / count)} % med öppna moment"
     reference = series["intervjufas --help"]
-    print(
-        table(
-            [
-                Comparison(f"plan, {label}", series["plan"], "intervjufas --help", reference, WARM_TARGET),
-                Comparison(
-                    f"plan --json, {label}",
-                    series["plan --json"],
-                    "intervjufas --help",
-                    reference,
-                    WARM_TARGET,
-                ),
-                Comparison(
-                    f"plan kall, {label}",
-                    colds["plan kall"],
-                    "intervjufas --help",
-                    colds["intervjufas --help"],
-                    COLD_TARGET,
-                ),
-            ]
+    rows = [
+        Comparison(f"plan, {label}", series["plan"], "intervjufas --help", reference, WARM_TARGET),
+        Comparison(f"plan --json, {label}", series["plan --json"], "intervjufas --help", reference, WARM_TARGET),
+    ]
+    if colds:
+        rows.append(
+            Comparison(
+                f"plan kall, {label}",
+                colds["plan kall"],
+                "intervjufas --help",
+                colds["intervjufas --help"],
+                COLD_TARGET,
+            )
         )
-    )
+    print(table(rows))
     print("Mittersta hälften av tiderna (25:e–75:e percentilen):")
-    print(spread_lines([*(series[name] for name in warm), colds["plan kall"]]))
-    _print_memory([series["plan"], series["plan --json"], colds["plan kall"]])
+    cold = [colds["plan kall"]] if colds else []
+    print(spread_lines([*(series[name] for name in warm), *cold]))
+    _print_memory([series["plan"], series["plan --json"], *cold])
     lookups = series["uppföljning"]
     low, high = lookups.spread_ms
     print(

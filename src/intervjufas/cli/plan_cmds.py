@@ -76,7 +76,7 @@ def plan(
         keeping = _write_kept(facts, folder, json_output, kund or "")
         if keeping is None:
             return
-    items = _open_items(folder, facts, json_output, kund)
+    items, warnings = _open_items(folder, facts, json_output, kund)
     if markera is not None:
         _mark(facts, folder, items, markera, status, kommentar or "", sla_ihop_med, json_output, kund)
         return
@@ -93,7 +93,7 @@ def plan(
     if keeping is not None and keeping[0] is not None:
         from intervjufas.reading.plan.plan_output import keep_output
 
-        keep_output(keeping[0], program(), keeping[1])
+        keep_output(keeping[0], program(), keeping[1], None if kund else (items, warnings))
 
 
 def _write_kept(facts: Any, folder: Any, json_output: bool, customer: str) -> tuple[Any, Any] | None:
@@ -127,7 +127,7 @@ def _write_kept(facts: Any, folder: Any, json_output: bool, customer: str) -> tu
     return None
 
 
-def _open_items(folder: Any, facts: Any, quiet: bool, customer: str | None) -> list[Any]:
+def _open_items(folder: Any, facts: Any, quiet: bool, customer: str | None) -> tuple[list[Any], list[str]]:
     from intervjufas.reading.plan.folder_items import folder_plan
     from intervjufas.views.console import show_warnings
     from intervjufas.views.progress import scan_progress_for
@@ -135,7 +135,7 @@ def _open_items(folder: Any, facts: Any, quiet: bool, customer: str | None) -> l
     with scan_progress_for(facts, quiet) as progress:
         items, warnings = folder_plan(folder, program=program(), progress=progress, customer=customer or "")
     show_warnings(make_console(facts, stderr=True), warnings)
-    return items
+    return items, warnings
 
 
 def _mark(
@@ -163,7 +163,7 @@ def _mark(
     else:
         marked = mark_item(item, swedish, comment)
     if json_output:
-        write_json(change_data(marked, _open_items(folder, facts, True, customer)), standard_output(facts))
+        write_json(change_data(marked, _open_items(folder, facts, True, customer)[0]), standard_output(facts))
     else:
         make_console(facts).print(change_line(marked), markup=False, highlight=False, soft_wrap=True)
 
@@ -185,6 +185,6 @@ def _keep_up(facts: Any, folder: Any, items: list[Any], customer: str | None) ->
                 merge_items(item, into, comment) if into is not None else mark_item(item, status, comment)
             )
             console.print(change_line(marked), markup=False, highlight=False, soft_wrap=True)
-            items = _open_items(folder, facts, True, customer)
+            items = _open_items(folder, facts, True, customer)[0]
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("Avbrutet. Det du redan markerat är sparat.") from None

@@ -20,6 +20,7 @@ when the pieces cannot be written so (then ``plan`` makes the items as usual).  
 from __future__ import annotations
 
 import codecs
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,7 +105,7 @@ class JsonForm:
             (head + tail).encode("utf-8")
         except UnicodeEncodeError:
             return None
-        return [head, tail]
+        return [head, sys.intern(tail)]  # (a report's items share their tail: kept once)
 
     def report_piece(self, source: Path) -> None:
         return None

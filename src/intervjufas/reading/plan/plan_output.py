@@ -65,7 +65,8 @@ class KeptOutput:
 
 def _cache(place: Listing, form: OutputForm) -> FileCache | None:
     try:
-        return FileCache(form.namespace, place.folder, f"{form.version}\0{place.digest}")
+        return FileCache(form.namespace, place.folder, f"{form.version}\0{place.digest}", shared=True)
+        # (no pass to share equal strings: the pieces hardly repeat)
     except (OSError, RuntimeError):
         return None
 
@@ -144,12 +145,21 @@ def _of_customer(entries: dict[int, Any], customer: str) -> set[int] | None:
 
 
 # -- keeping --------------------------------------------------------------------------------------
-def keep_output(place: Listing, program: str, form: OutputForm) -> None:
+def keep_output(
+    place: Listing,
+    program: str,
+    form: OutputForm,
+    found: tuple[list[OpenItem], list[str]] | None = None,
+) -> None:
     """Make and keep the pieces of ``form`` from the snapshot ``folder_plan`` kept for exactly this
-    listing (nothing when there is none: then neither could be kept)."""
-    customers: dict[str, str] = {}
-    found = plan_snapshot.kept(place, program, customers=customers)
+    listing (nothing when there is none: then neither could be kept) – or from what ``folder_plan``
+    ``found`` for every customer just now, whose snapshot that is."""
+    customers: dict[str, str] | None = {}
     if found is None:
+        found = plan_snapshot.kept(place, program, customers=customers)
+    else:
+        customers = plan_snapshot.kept_customers(place, program)
+    if found is None or customers is None:
         return
     items, warnings = found
     number_of = {name: number for number, name in enumerate(place.names)}

@@ -109,15 +109,8 @@ def _decoded(
 ) -> tuple[list[OpenItem], list[str]] | None:
     from intervjufas.reading.plan.state import FollowUpEntry
 
-    get = cache.get
-    entries = {}
-    for number, (name, key) in enumerate(zip(place.names, place.keys, strict=True)):
-        value = get(name, key)
-        if value is not None:
-            entries[number] = value
-    if not entries or any(value[0] != len(entries) for value in entries.values()):
-        return None  # (none kept for this listing, or one of them forgotten)
-    if any(value[5] and value[6] != program for value in entries.values()):
+    entries = _entries(place, cache, program)
+    if entries is None:
         return None
     given: dict[int, list[FollowUpEntry]] = {
         number: [
@@ -139,6 +132,36 @@ def _decoded(
             customers[place.names[number]] = _text(entries[number][2])
     warnings = sorted((position, _text(text)) for value in entries.values() for position, text in value[5])
     return items, [text for _, text in warnings]
+
+
+def _entries(place: Listing, cache: FileCache, program: str) -> dict[int, Any] | None:
+    """The entry of each report that has one, by its place in the listing; None when there are
+    none, one is missing, or a warning names another ``program``."""
+    get = cache.get
+    entries = {}
+    for number, (name, key) in enumerate(zip(place.names, place.keys, strict=True)):
+        value = get(name, key)
+        if value is not None:
+            entries[number] = value
+    if not entries or any(value[0] != len(entries) for value in entries.values()):
+        return None  # (none kept for this listing, or one of them forgotten)
+    if any(value[5] and value[6] != program for value in entries.values()):
+        return None
+    return entries
+
+
+def kept_customers(place: Listing, program: str) -> dict[str, str] | None:
+    """The customer of every report that holds kept items, by file name, without making the items
+    (None when ``kept`` would give nothing)."""
+    with collection_paused():
+        cache = _cache(place)
+        try:
+            entries = _entries(place, cache, program) if cache is not None else None
+            if entries is None:
+                return None
+            return {place.names[number]: _text(value[2]) for number, value in entries.items() if value[1] >= 0}
+        except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+            return None
 
 
 def _items(rows: list[Any], path: Path, given: Mapping[int, list[FollowUpEntry]]) -> list[OpenItem]:
