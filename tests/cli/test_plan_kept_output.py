@@ -64,6 +64,13 @@ def test_a_changed_report_is_seen(settled: Path) -> None:
     assert "Ett nytt avslut" in result.stdout
 
 
+def test_a_table_keeps_no_text(settled: Path) -> None:
+    wide = command("plan", columns=200)
+    assert wide()[:] == wide()[:]
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas"
+    assert (cache / "planlaget").is_dir() and not (cache / "plantext").exists()
+
+
 def test_a_wide_table_is_made_from_the_items(settled: Path) -> None:
     plan()
     plan()

@@ -86,10 +86,14 @@ def plan(
         write_plan_json(items, standard_output(facts))
     else:
         from intervjufas.views.plan import show_plan
+        from intervjufas.views.plan_kept import writes_stacked_text
 
-        show_plan(make_console(facts), items, folder, program(), customer=kund or "")
+        console = make_console(facts)
+        show_plan(console, items, folder, program(), customer=kund or "")
         if items and facts.stdin_is_terminal and facts.stdout_is_terminal:
             _keep_up(facts, folder, items, kund)
+        if not writes_stacked_text(console, items):
+            keeping = None  # (a table, or colours: the kept pieces would not be written)
     if keeping is not None and keeping[0] is not None:
         from intervjufas.reading.plan.plan_output import keep_output
 

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
+
 from intervjufas.views.console import write_plain
 from intervjufas.views.plan import (
     item_data,
@@ -60,8 +62,6 @@ class TextForm:
     def item_piece(self, item: OpenItem) -> list[Any]:
         """[unwrapped width, cells of the step label, block] and, when a line holds a line break
         (the block cannot be split into its lines again), the lines."""
-        from rich.cells import cell_len
-
         lines = stack_lines(item, item.source.name)
         widths = [unwrapped_width(line) for line in lines]
         need = _NEVER if None in widths else max(widths[0] or 0, *((width or 0) + 2 for width in widths[1:]))
@@ -71,8 +71,6 @@ class TextForm:
         return piece
 
     def report_piece(self, source: Path) -> int:
-        from rich.cells import cell_len
-
         return cell_len(source.name)
 
 
@@ -116,6 +114,20 @@ JSON_FORM = JsonForm()
 
 
 # -- writing --------------------------------------------------------------------------------------
+def writes_stacked_text(console: Console, items: list[OpenItem]) -> bool:
+    """Whether ``show_plan`` writes these items to this console as the stacked plain text (the only
+    text ``TEXT_FORM``'s pieces are written as: worth keeping only then)."""
+    return (
+        bool(items)
+        and not (console.is_terminal or console.color_system is not None)
+        and not table_fits(
+            console.width,
+            max(cell_len(label) for label in {item.step_label for item in items}),
+            max(cell_len(source.name) for source in {item.source for item in items}),
+        )
+    )
+
+
 def prepared_text(console: Console, kept: KeptOutput) -> Iterator[str] | None:
     """The text of the items, a chunk per ``CHUNK`` items (each made as it is written), as
     ``show_plan`` writes it to this console; None when it does not write the stacked plain text
