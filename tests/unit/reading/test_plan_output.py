@@ -106,11 +106,12 @@ def test_any_one_report_forgotten_makes_it_unused(folder: Path, name: str) -> No
     [
         lambda value: ["x", *value[1:]],  # the count of entries
         lambda value: [value[0], value[1] + 1, *value[2:]],  # the count of items
-        lambda value: [*value[:4], [["0", piece] for _, piece in value[4]], *value[5:]],  # a place
-        lambda value: [*value[:4], [[0, piece] for _, piece in value[4]], *value[5:]],  # places twice
+        lambda value: [*value[:4], [str(place) for place in value[4]], *value[5:]],  # a place
+        lambda value: [*value[:4], [0 for _ in value[4]], *value[5:]],  # places twice
+        lambda value: [*value[:4], value[4][:-1], *value[5:]],  # a place missing
         lambda value: [*value[:5], [[0, None]], *value[6:]],  # a warning
     ],
-    ids=["entries", "items", "place", "twice", "warning"],
+    ids=["entries", "items", "place", "twice", "missing", "warning"],
 )
 def test_an_entry_of_the_wrong_shape_makes_it_unused(folder: Path, wrong: Any) -> None:
     made(folder)

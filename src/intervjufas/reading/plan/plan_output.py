@@ -14,8 +14,9 @@ each with the same key, with the same program and question files (the listing's 
 version of the cache), and they are never made when that snapshot could not be kept.
 
 Like the snapshot, it lives in the ``FileCache`` (one namespace per form, sealed, private, silently
-rebuilt) with one entry per report that said something of the result – the pieces of its items,
-each with its place in the output, its customer (for ``--kund``) and its warnings – under the
+rebuilt) with one entry per report that said something of the result – the pieces of its items
+and their places in the output (two lists: fewer objects to load), its customer (for ``--kund``)
+and its warnings – under the
 report's own name and file key, so that ``rensa`` forgetting a file forgets what it said here too;
 every entry names how many there are and how many items in all, so one missing makes it unused.
 """
@@ -33,6 +34,8 @@ from intervjufas.reading.plan import plan_snapshot
 if TYPE_CHECKING:
     from intervjufas.reading.plan.plan_snapshot import Listing
     from intervjufas.reading.plan.state import OpenItem
+
+KEPT_FORMAT = 1  # raise when the layout of an entry changes (the pieces' own: ``OutputForm.version``)
 
 
 class OutputForm(Protocol):
@@ -65,7 +68,8 @@ class KeptOutput:
 
 def _cache(place: Listing, form: OutputForm) -> FileCache | None:
     try:
-        return FileCache(form.namespace, place.folder, f"{form.version}\0{place.digest}", shared=True)
+        version = f"{KEPT_FORMAT}\0{form.version}\0{place.digest}"
+        return FileCache(form.namespace, place.folder, version, shared=True)
         # (no pass to share equal strings: the pieces hardly repeat)
     except (OSError, RuntimeError):
         return None
@@ -107,7 +111,7 @@ def _decoded(place: Listing, cache: FileCache, program: str, customer: str) -> K
     for number, value in entries.items():
         if value[4]:
             report_pieces[number] = value[2]
-        for position, piece in value[4]:
+        for position, piece in zip(value[4], value[7], strict=True):
             if type(position) is not int or position < 0 or reports[position] >= 0:
                 raise ValueError("position")
             pieces[position], reports[position] = piece, number
@@ -166,7 +170,7 @@ def keep_output(
     values: dict[int, list[Any]] = {}
 
     def entry(number: int) -> list[Any]:
-        return values.setdefault(number, [0, 0, None, "", [], [], program])
+        return values.setdefault(number, [0, 0, None, "", [], [], program, []])
 
     for position, text in enumerate(warnings):
         number = number_of.get(text.split(":", 1)[0])
@@ -181,7 +185,8 @@ def keep_output(
         value = entry(number)
         if not value[4]:
             value[2], value[3] = form.report_piece(item.source), customers.get(item.source.name, "")
-        value[4].append([position, form.item_piece(item)])
+        value[4].append(position)
+        value[7].append(form.item_piece(item))
     cache = _cache(place, form)
     if cache is None:
         return
