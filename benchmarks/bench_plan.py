@@ -31,7 +31,6 @@ from benchlib import (
     Comparison,
     Sample,
     Series,
-    check_output,
     check_positive,
     common_arguments,
     corpus_elsewhere,
@@ -73,6 +72,17 @@ print(json.dumps({"tid": time.perf_counter() - wall, "cpu": time.process_time() 
 
 
 
+COUNT = r"""
+import json, subprocess, sys
+
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+if done.returncode != 0:
+    sys.exit(done.stderr[-500:] or f"kod {done.returncode}")
+listed = json.loads(done.stdout)["oppna_moment"]
+print(json.dumps([len({item["fil"] for item in listed}), len(listed)]))
+"""
+
+
 def settle(folder: Path) -> None:
     """Every report an hour old, as reports made on earlier days are."""
     past = time.time() - 3600
@@ -80,6 +90,18 @@ def settle(folder: Path) -> None:
         os.utime(path, (past, past))
 
 
+
+
+def counted(argv: list[str], env: dict[str, str]) -> tuple[int, int]:
+    """The reports with open items and the open items ``plan --json`` lists, counted in a process
+    of its own: tens of megabytes of JSON parsed here would stay in this process, and every command
+    measured after it would start as a copy of it (its peak memory counts the pages it had before
+    the program replaced it)."""
+    result = subprocess.run([sys.executable, "-c", COUNT, *argv], env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BenchmarkError(f"{' '.join(argv)} kunde inte räknas: {result.stderr.strip()[-500:]}")
+    holding, items = json.loads(result.stdout)
+    return int(holding), int(items)
 
 
 def lookup_runner(folder: Path, env: dict[str, str]) -> Callable[[], Sample]:
@@ -179,9 +201,8 @@ def _measure_share(
         settle(folder)
     env = isolated_env(folder, sets, XDG_CACHE_HOME=str(cache))
     plan = [str(program), "plan"]
-    listed = json.loads(check_output([*plan, "--json"], env))["oppna_moment"]
-    holding = len({item["fil"] for item in listed})
-    found = f"{holding} ({number(100 * holding / count, 1)} %) har öppna moment, {len(listed)} öppna moment"
+    holding, items = counted([*plan, "--json"], env)
+    found = f"{holding} ({number(100 * holding / count, 1)} %) har öppna moment, {items} öppna moment"
     if share is None:
         print(f"Mappen {folder}: {count} rapporter, {found}.")
     else:

@@ -115,19 +115,21 @@ def _write_kept(facts: Any, folder: Any, json_output: bool, customer: str) -> tu
     kept = kept_output(place, program(), customer, form) if place is not None else None
     if kept is None:
         return place, form
-    console = None if json_output else make_console(facts)
-    stream = standard_output(facts)
-    chunks = (
-        plan_kept.prepared_json(kept, stream) if console is None else plan_kept.prepared_text(console, kept)
-    )
+    if json_output:
+        stream = standard_output(facts)
+        chunks = plan_kept.prepared_json(kept, stream)
+        if chunks is None:
+            return None, form
+        show_warnings(make_console(facts, stderr=True), kept.warnings)
+        for chunk in chunks:
+            stream.write(chunk)
+        return None
+    console = make_console(facts)
+    chunks = plan_kept.prepared_text(console, kept)
     if chunks is None:
         return None, form
     show_warnings(make_console(facts, stderr=True), kept.warnings)
-    if console is None:
-        for chunk in chunks:
-            stream.write(chunk)
-    else:
-        plan_kept.write_text(console, chunks, len(kept.pieces), program())
+    plan_kept.write_text(console, chunks, len(kept.pieces), program())
     return None
 
 

@@ -153,13 +153,15 @@ def _entries(place: Listing, cache: FileCache, program: str) -> dict[int, Any] |
 def kept_customers(place: Listing, program: str) -> dict[str, str] | None:
     """The customer of every report that holds kept items, by file name, without making the items
     (None when ``kept`` would give nothing)."""
-    with collection_paused():
+    with collection_paused(keep=True):
         cache = _cache(place)
         try:
             entries = _entries(place, cache, program) if cache is not None else None
             if entries is None:
                 return None
-            return {place.names[number]: _text(value[2]) for number, value in entries.items() if value[1] >= 0}
+            return {
+                place.names[number]: _text(value[2]) for number, value in entries.items() if value[1] >= 0
+            }
         except (TypeError, ValueError, IndexError, KeyError, AttributeError):
             return None
 
