@@ -125,11 +125,11 @@ def _write_kept(facts: Any, folder: Any, json_output: bool, customer: str) -> tu
             stream.write(chunk)
         return None
     console = make_console(facts)
-    chunks = plan_kept.prepared_text(console, kept)
-    if chunks is None:
+    text = plan_kept.prepared_text(console, kept)
+    if text is None:
         return None, form
     show_warnings(make_console(facts, stderr=True), kept.warnings)
-    plan_kept.write_text(console, chunks, len(kept.pieces), program())
+    plan_kept.write_text(console, text, len(kept.pieces), program())
     return None
 
 

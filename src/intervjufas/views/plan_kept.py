@@ -5,12 +5,13 @@ writes from the items, without making a single item.
 What is kept is made here, by the same functions ``views/plan.py`` uses, and in the order of its
 table (``TEXT_FORM``, ``JSON_FORM``):
 
-- the text: per item its stacked lines unwrapped, as one block, with the narrowest width at which
-  no line of it is wrapped and the cells of its step label; per report the cells of its name.  At
-  a width from there on the block is written as it is; a narrower one wraps the item's lines as
-  ``views/plan.py`` does; where the table would fit, nothing is written from the pieces;
-- the JSON: per item its text as ``write_plan_json`` writes it, cut where the report's path goes
-  (the folder may be named another way than when the pieces were made), for an output in UTF-8.
+- the text: per item its stacked lines unwrapped, as one block made visible (``write_plain``),
+  with the narrowest width at which no line of it is wrapped; per report the cells of its name and
+  of its widest step label.  At a width from there on the block is written as it is; a narrower
+  one wraps the item's lines as ``views/plan.py`` does; where the table would fit, nothing is
+  written from the pieces;
+- the JSON: per item its text as ``write_plan_json`` writes it, with a NUL where the report's path
+  goes (the folder may be named another way than when the pieces were made), for UTF-8 output.
 
 ``prepared_text``/``prepared_json`` check every piece before anything is written and give None
 when the pieces cannot be written so (then ``plan`` makes the items as usual).  Raise
@@ -20,14 +21,13 @@ when the pieces cannot be written so (then ``plan`` makes the items as usual).  
 from __future__ import annotations
 
 import codecs
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 
-from intervjufas.views.console import write_plain
+from intervjufas.model.safe_text import visible
 from intervjufas.views.plan import (
     item_data,
     json_lines,
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from intervjufas.reading.plan.plan_output import KeptOutput
     from intervjufas.reading.plan.state import OpenItem
 
-FORM_VERSION = "1"
+FORM_VERSION = "3"
 CHUNK = 500  # items per write
 _NEVER = 1 << 40  # the width of an item whose lines are always wrapped again
 
@@ -60,18 +60,21 @@ class TextForm:
         return plan_order(items)
 
     def item_piece(self, item: OpenItem) -> list[Any]:
-        """[unwrapped width, cells of the step label, block] and, when a line holds a line break
-        (the block cannot be split into its lines again), the lines."""
+        """[unwrapped width, block – its control characters already made visible, as
+        ``write_plain`` makes them] and, when the block cannot be split into the lines as they are
+        wrapped again (a line holds a line break or a control character), the lines."""
         lines = stack_lines(item, item.source.name)
         widths = [unwrapped_width(line) for line in lines]
         need = _NEVER if None in widths else max(widths[0] or 0, *((width or 0) + 2 for width in widths[1:]))
-        piece: list[Any] = [need, cell_len(item.step_label), "\n  ".join(lines) + "\n"]
-        if any("\n" in line for line in lines):
+        block = "\n  ".join(lines) + "\n"
+        piece: list[Any] = [need, visible(block)]
+        if piece[1] != block or any("\n" in line for line in lines):
             piece.append(list(lines))
         return piece
 
-    def report_piece(self, source: Path) -> int:
-        return cell_len(source.name)
+    def report_piece(self, source: Path, items: list[OpenItem]) -> list[int]:
+        """[cells of the report's name, of its items' widest step label] (whether the table fits)."""
+        return [cell_len(source.name), max(cell_len(item.step_label) for item in items)]
 
 
 class JsonForm:
@@ -83,9 +86,10 @@ class JsonForm:
     def ordered(self, items: list[OpenItem]) -> list[OpenItem]:
         return plan_order(items)
 
-    def item_piece(self, item: OpenItem) -> list[str] | None:
-        """[the item's text up to its path, the rest], as ``write_plan_json`` writes it into UTF-8;
-        None when it could not be written so (a value that is not plain, a lone surrogate)."""
+    def item_piece(self, item: OpenItem) -> str | None:
+        """The item's text as ``write_plan_json`` writes it into UTF-8, with a NUL character where
+        its report's path goes (a NUL is never written raw in JSON); None when it could not be
+        written so (a value that is not plain, a lone surrogate)."""
         from intervjufas.views.json_output import escaped_controls
 
         row = item_data(item)
@@ -95,17 +99,20 @@ class JsonForm:
         except TypeError:
             return None
         cut = names.index("sokvag")
-        head = escaped_controls(
-            "    {\n" + "".join(line + ",\n" for line in lines[:cut]) + '      "sokvag": '
+        text = escaped_controls(
+            "    {\n"
+            + "".join(line + ",\n" for line in lines[:cut])
+            + '      "sokvag": \0'
+            + "".join(",\n" + line for line in lines[cut + 1 :])
+            + "\n    }"
         )
-        tail = escaped_controls("".join(",\n" + line for line in lines[cut + 1 :]) + "\n    }")
         try:
-            (head + tail).encode("utf-8")
+            text.encode("utf-8")
         except UnicodeEncodeError:
             return None
-        return [head, sys.intern(tail)]  # (a report's items share their tail: kept once)
+        return text
 
-    def report_piece(self, source: Path) -> None:
+    def report_piece(self, source: Path, items: list[OpenItem]) -> None:
         return None
 
 
@@ -128,54 +135,45 @@ def writes_stacked_text(console: Console, items: list[OpenItem]) -> bool:
     )
 
 
-def prepared_text(console: Console, kept: KeptOutput) -> Iterator[str] | None:
-    """The text of the items, a chunk per ``CHUNK`` items (each made as it is written), as
-    ``show_plan`` writes it to this console; None when it does not write the stacked plain text
-    (a terminal, colours, a width at which the table fits, no items) or a piece is not of its
-    shape."""
+def prepared_text(console: Console, kept: KeptOutput) -> list[str] | None:
+    """The text of the items, a chunk per ``CHUNK`` items, as ``show_plan`` writes it to this
+    console; None when it does not write the stacked plain text (a terminal, colours, a width at
+    which the table fits, no items) or a piece is not of its shape.  (Made whole before anything is
+    written, in one pass over the pieces: each one checked is one more pass over tens of thousands
+    of objects spread over the memory.)"""
     if console.is_terminal or console.color_system is not None or not kept.pieces:
         return None
     width = console.width
     steps = files = 0
-    for piece in kept.pieces:
-        if not (type(piece) is list and 3 <= len(piece) <= 4 and type(piece[0]) is type(piece[1]) is int):
-            return None
-        if type(piece[2]) is not str or (len(piece) == 4 and not _lines(piece[3])):
-            return None
-        steps = max(steps, piece[1])
     for number in set(kept.reports):
         cells = kept.report_pieces.get(number)
-        if type(cells) is not int:
+        if not (type(cells) is list and len(cells) == 2 and type(cells[0]) is type(cells[1]) is int):
             return None
-        files = max(files, cells)
+        files, steps = max(files, cells[0]), max(steps, cells[1])
     if table_fits(width, steps, files):
         return None
-    return _text_chunks(kept.pieces, width)
-
-
-def _text_chunks(pieces: list[Any], width: int) -> Iterator[str]:
-    for start in range(0, len(pieces), CHUNK):
-        yield "".join(
-            [
-                piece[2] if piece[0] <= width else _rewrapped(piece, width)
-                for piece in pieces[start : start + CHUNK]
-            ]
-        )
-
-
-def _lines(value: object) -> bool:
-    return type(value) is list and len(value) == 4 and all(type(line) is str for line in value)
+    pieces = kept.pieces
+    try:
+        blocks = [piece[1] if piece[0] <= width else _rewrapped(piece, width) for piece in pieces]
+        return ["".join(blocks[start : start + CHUNK]) for start in range(0, len(blocks), CHUNK)]
+    except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+        return None  # (a piece of another shape: a block not text, a width not a number, …)
 
 
 def _rewrapped(piece: list[Any], width: int) -> str:
-    lines = piece[3] if len(piece) == 4 else piece[2][:-1].split("\n  ")
-    return "\n".join(stacked(lines, width)) + "\n"
+    """The block of a piece narrower than its lines, wrapped as ``views/plan.py`` wraps them."""
+    lines = piece[2] if len(piece) == 3 else piece[1][:-1].split("\n  ")
+    if type(lines) is not list or len(lines) != 4 or not all(type(line) is str for line in lines):
+        raise TypeError("lines")
+    return visible("\n".join(stacked(lines, width)) + "\n")
 
 
 def write_text(console: Console, chunks: Iterable[str], count: int, program: str) -> None:
-    """Write ``prepared_text`` and the count after it, as ``show_plan`` does."""
+    """Write ``prepared_text`` and the count after it, as ``show_plan`` does (``write_plain``
+    without its pass over the text: every block was made visible when it was kept, and every
+    block wrapped again as it is made)."""
     for chunk in chunks:
-        write_plain(console, chunk)
+        console.file.write(chunk)
     show_count(console, count, program)
 
 
@@ -193,12 +191,7 @@ def prepared_json(kept: KeptOutput, stream: Any) -> Iterator[str] | None:
             return None
     except LookupError:
         return None
-    if not kept.pieces or type(FORMAT) is not int:
-        return None
-    if not all(
-        type(piece) is list and len(piece) == 2 and type(piece[0]) is type(piece[1]) is str
-        for piece in kept.pieces
-    ):
+    if not kept.pieces or type(FORMAT) is not int or set(map(type, kept.pieces)) != {str}:
         return None
     folder = str(kept.folder / "_")[:-1]  # (how the folder begins each report's path, as ``/`` joins them)
     paths = {}
@@ -219,8 +212,8 @@ def _json_chunks(kept: KeptOutput, paths: dict[int, str], form: int) -> Iterator
         end = start + CHUNK
         yield ("" if start == 0 else ",\n") + ",\n".join(
             [
-                head + paths[number] + tail
-                for (head, tail), number in zip(pieces[start:end], reports[start:end], strict=True)
+                piece.replace("\0", paths[number], 1)
+                for piece, number in zip(pieces[start:end], reports[start:end], strict=True)
             ]
         )
     yield "\n  ]\n}\n"

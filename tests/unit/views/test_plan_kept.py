@@ -52,8 +52,11 @@ def kept(items: list[OpenItem], form: Any) -> KeptOutput:
     number = {name: place for place, name in enumerate(names)}
     pieces = marshal.loads(marshal.dumps([form.item_piece(item) for item in ordered]))
     reports = [number[item.source.name] for item in ordered]
+    held: dict[str, list[OpenItem]] = {}
+    for item in items:
+        held.setdefault(item.source.name, []).append(item)
     report_pieces = marshal.loads(
-        marshal.dumps({number[item.source.name]: form.report_piece(item.source) for item in items})
+        marshal.dumps({number[name]: form.report_piece(own[0].source, own) for name, own in held.items()})
     )
     return KeptOutput(FOLDER, names, pieces, reports, report_pieces, [])
 
@@ -124,10 +127,10 @@ def test_many_items_are_written_in_chunks() -> None:
 def test_pieces_of_another_shape_are_not_written() -> None:
     item = OpenItem("r1/a", "Ett moment", "", 1, "Steg 1", "Före", "Utveckla", FOLDER / "r1.md", "2024-03-05")
     text, json = kept([item], plan_kept.TEXT_FORM), kept([item], plan_kept.JSON_FORM)
-    for wrong in ([], ["1", 6, "x"], [1, 6, 2], [1, 6, "x", ["a"]], None):
+    for wrong in ([], ["1", "x"], [1, 2], [100, "x", ["a"]], [100, "x", "y"], None):
         text.pieces[0] = wrong
         assert plan_kept.prepared_text(plain_console(io.StringIO(), 40), text) is None
-    for wrong in ([], ["a"], ["a", 1], None):
+    for wrong in ([], ["a"], 1, None):
         json.pieces[0] = wrong
         assert plan_kept.prepared_json(json, Output("utf-8")) is None
 

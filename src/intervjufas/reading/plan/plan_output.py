@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from intervjufas.reading.plan.plan_snapshot import Listing
     from intervjufas.reading.plan.state import OpenItem
 
-KEPT_FORMAT = 1  # raise when the layout of an entry changes (the pieces' own: ``OutputForm.version``)
+KEPT_FORMAT = 2  # raise when the layout of an entry changes (the pieces' own: ``OutputForm.version``)
 
 
 class OutputForm(Protocol):
@@ -49,7 +49,7 @@ class OutputForm(Protocol):
 
     def item_piece(self, item: OpenItem) -> Any: ...
 
-    def report_piece(self, source: Path) -> Any: ...
+    def report_piece(self, source: Path, items: list[OpenItem]) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -178,15 +178,18 @@ def keep_output(
             return
         entry(number)[5].append([position, text])
     ordered = form.ordered(items)
+    held: dict[int, list[OpenItem]] = {}
     for position, item in enumerate(ordered):
         number = number_of.get(item.source.name)
         if number is None or item.source.parent != place.folder:
             return
         value = entry(number)
-        if not value[4]:
-            value[2], value[3] = form.report_piece(item.source), customers.get(item.source.name, "")
         value[4].append(position)
         value[7].append(form.item_piece(item))
+        held.setdefault(number, []).append(item)
+    for number, own in held.items():
+        source = own[0].source
+        values[number][2], values[number][3] = form.report_piece(source, own), customers.get(source.name, "")
     cache = _cache(place, form)
     if cache is None:
         return
