@@ -110,7 +110,7 @@ def cold(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> dict[str
 
 def cache_files() -> list[Path]:
     files = sorted(cache_home().glob("*/*.cache"))
-    assert {p.parent.name for p in files} == {"rubriker", "kartor", "granska", "planer", "planlaget"}
+    assert {p.parent.name for p in files} == {"rubriker", "kartor", "granska", "planer", "planlaget", "planjson"}
     return files
 
 

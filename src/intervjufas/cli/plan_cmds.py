@@ -71,7 +71,12 @@ def plan(
     folder = existing_reports_dir(katalog)
     if markera is None and (status or kommentar is not None or sla_ihop_med):
         raise UsageError("--status, --kommentar och --sla-ihop-med hör till --markera ID.")
-    items = _open_items(folder, facts, json_output, kund)
+    keeping = None
+    if markera is None and (json_output or not facts.stdout_is_terminal):
+        keeping = _write_kept(facts, folder, json_output, kund or "")
+        if keeping is None:
+            return
+    items, warnings = _open_items(folder, facts, json_output, kund)
     if markera is not None:
         _mark(facts, folder, items, markera, status, kommentar or "", sla_ihop_med, json_output, kund)
         return
@@ -79,15 +84,56 @@ def plan(
         from intervjufas.views.plan import write_plan_json
 
         write_plan_json(items, standard_output(facts))
-        return
-    from intervjufas.views.plan import show_plan
+    else:
+        from intervjufas.views.plan import show_plan
+        from intervjufas.views.plan_kept import writes_stacked_text
 
-    show_plan(make_console(facts), items, folder, program(), customer=kund or "")
-    if items and facts.stdin_is_terminal and facts.stdout_is_terminal:
-        _keep_up(facts, folder, items, kund)
+        console = make_console(facts)
+        show_plan(console, items, folder, program(), customer=kund or "")
+        if items and facts.stdin_is_terminal and facts.stdout_is_terminal:
+            _keep_up(facts, folder, items, kund)
+        if not writes_stacked_text(console, items):
+            keeping = None  # (a table, or colours: the kept pieces would not be written)
+    if keeping is not None and keeping[0] is not None:
+        from intervjufas.reading.plan.plan_output import keep_output
+
+        keep_output(keeping[0], program(), keeping[1], None if kund else (items, warnings))
 
 
-def _open_items(folder: Any, facts: Any, quiet: bool, customer: str | None) -> list[Any]:
+def _write_kept(facts: Any, folder: Any, json_output: bool, customer: str) -> tuple[Any, Any] | None:
+    """Write what was kept of the output for the folder as it is now (``reading.plan.plan_output``,
+    ``views.plan_kept``): None when written; else the folder's listing and the form of the output,
+    for keeping it after it is made (the listing None when there is nothing to keep, or what is
+    kept could not be written so)."""
+    from intervjufas.reading.plan.plan_output import kept_output
+    from intervjufas.reading.plan.plan_snapshot import listing
+    from intervjufas.views import plan_kept
+    from intervjufas.views.console import show_warnings
+
+    form = plan_kept.JSON_FORM if json_output else plan_kept.TEXT_FORM
+    place = listing(folder)
+    kept = kept_output(place, program(), customer, form) if place is not None else None
+    if kept is None:
+        return place, form
+    if json_output:
+        stream = standard_output(facts)
+        chunks = plan_kept.prepared_json(kept, stream)
+        if chunks is None:
+            return None, form
+        show_warnings(make_console(facts, stderr=True), kept.warnings)
+        for chunk in chunks:
+            stream.write(chunk)
+        return None
+    console = make_console(facts)
+    text = plan_kept.prepared_text(console, kept)
+    if text is None:
+        return None, form
+    show_warnings(make_console(facts, stderr=True), kept.warnings)
+    plan_kept.write_text(console, text, len(kept.pieces), program())
+    return None
+
+
+def _open_items(folder: Any, facts: Any, quiet: bool, customer: str | None) -> tuple[list[Any], list[str]]:
     from intervjufas.reading.plan.folder_items import folder_plan
     from intervjufas.views.console import show_warnings
     from intervjufas.views.progress import scan_progress_for
@@ -95,7 +141,7 @@ def _open_items(folder: Any, facts: Any, quiet: bool, customer: str | None) -> l
     with scan_progress_for(facts, quiet) as progress:
         items, warnings = folder_plan(folder, program=program(), progress=progress, customer=customer or "")
     show_warnings(make_console(facts, stderr=True), warnings)
-    return items
+    return items, warnings
 
 
 def _mark(
@@ -123,7 +169,7 @@ def _mark(
     else:
         marked = mark_item(item, swedish, comment)
     if json_output:
-        write_json(change_data(marked, _open_items(folder, facts, True, customer)), standard_output(facts))
+        write_json(change_data(marked, _open_items(folder, facts, True, customer)[0]), standard_output(facts))
     else:
         make_console(facts).print(change_line(marked), markup=False, highlight=False, soft_wrap=True)
 
@@ -145,6 +191,6 @@ def _keep_up(facts: Any, folder: Any, items: list[Any], customer: str | None) ->
                 merge_items(item, into, comment) if into is not None else mark_item(item, status, comment)
             )
             console.print(change_line(marked), markup=False, highlight=False, soft_wrap=True)
-            items = _open_items(folder, facts, True, customer)
+            items = _open_items(folder, facts, True, customer)[0]
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("Avbrutet. Det du redan markerat är sparat.") from None

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from intervjufas.reading.plan.state import OpenItem
 
 
-def _plan_order(items: list[OpenItem]) -> list[OpenItem]:
+def plan_order(items: list[OpenItem]) -> list[OpenItem]:
     """By step ('Del 1', 'Steg 1', …), newest report first within a step (the core's order)."""
     return sorted(items, key=lambda item: (item.step_label.rsplit(" ", 1)[0], item.step_number))
 
@@ -49,7 +49,7 @@ def show_plan(
             soft_wrap=True,
         )
         return
-    items = _plan_order(items)
+    items = plan_order(items)
     if _fits_in_columns(console.width, items):
         print_trimmed(console, _plan_table(console.width, items))
     elif console.is_terminal or console.color_system is not None:
@@ -57,7 +57,11 @@ def show_plan(
     else:  # (a file or a pipe: the same lines, made as plain text, a few hundred items at a time)
         for start in range(0, len(items), 500):
             write_plain(console, _plain_stack(console.width, items[start : start + 500]))
-    count = len(items)
+    show_count(console, len(items), program)
+
+
+def show_count(console: Console, count: int, program: str) -> None:
+    """The line after the items: how many, and when they are followed up."""
     console.print(
         Text(
             f"{count} {'öppet moment' if count == 1 else 'öppna moment'}. "
@@ -69,9 +73,14 @@ def show_plan(
 
 def _fits_in_columns(width: int, items: list[OpenItem]) -> bool:
     """Whether a table fits: the step and date whole, the file name whole in the moment's cell."""
-    steps = max(4, *(cell_len(label) for label in {item.step_label for item in items}))
+    steps = max(cell_len(label) for label in {item.step_label for item in items})
     files = max(cell_len(source.name) for source in {item.source for item in items})
-    return width - steps - 10 - 2 * 3 - 14 >= max(files, 20)
+    return table_fits(width, steps, files)
+
+
+def table_fits(width: int, steps: int, files: int) -> bool:
+    """``_fits_in_columns`` of items whose widest step label and file name take these cells."""
+    return width - max(4, steps) - 10 - 2 * 3 - 14 >= max(files, 20)
 
 
 def _plan_stack(width: int, items: list[OpenItem]) -> Text:
@@ -99,27 +108,48 @@ def _plain_stack(width: int, items: list[OpenItem]) -> str:
     """``_plan_stack`` as plain text, without styles: what it prints into a file or a pipe, made
     without a segment or span per word (thousands of items)."""
     lines: list[str] = []
-    add = lines.append
-    inner = width - 2
     names: dict[Path, str] = {}  # (a report holds several items)
     for item in items:
         name = names.get(item.source)
         if name is None:
             name = names[item.source] = item.source.name
-        status = f"Senaste status: {item.last_status or NO_ANSWER}"
-        if item.last_comment:
-            status += f" – {item.last_comment}"
-        for line in _wrapped(f"{item.step_label} · {item.kind}: {item.moment}", width):
-            add(line)
-        for detail in (
-            f"Varför: {item.why or NO_ANSWER}",
-            status,
-            f"{item.source_date} · {name}",
-        ):
-            for line in _wrapped(detail, inner):
-                add("  " + line)
+        lines += stacked(stack_lines(item, name), width)
     lines.append("")
     return "\n".join(lines)
+
+
+def stack_lines(item: OpenItem, name: str) -> tuple[str, str, str, str]:
+    """The lines of one item in the stacked plain layout before wrapping: the heading, then the
+    reason, the status and the report (``name``), which are indented."""
+    status = f"Senaste status: {item.last_status or NO_ANSWER}"
+    if item.last_comment:
+        status += f" – {item.last_comment}"
+    return (
+        f"{item.step_label} · {item.kind}: {item.moment}",
+        f"Varför: {item.why or NO_ANSWER}",
+        status,
+        f"{item.source_date} · {name}",
+    )
+
+
+def stacked(lines: tuple[str, ...] | list[str], width: int) -> list[str]:
+    """The ``stack_lines`` of one item wrapped to ``width``."""
+    head, *details = lines
+    wrapped = _wrapped(head, width)
+    inner = width - 2
+    for detail in details:
+        wrapped += ["  " + line for line in _wrapped(detail, inner)]
+    return wrapped
+
+
+def unwrapped_width(line: str) -> int | None:
+    """The narrowest width at which ``_wrapped`` leaves ``line`` as it is by its first test (at any
+    width from there on); None when that test never does (then it is wrapped every time)."""
+    if "  " in line or line[:1] == " " or line[-1:] == " ":
+        return None
+    if line.isprintable() and max(line, default=" ") < "\u0300":
+        return len(line)
+    return max(len(line), cell_len(line))
 
 
 def _wrapped(line: str, width: int) -> list[str]:
@@ -199,10 +229,10 @@ def plan_data(items: list[OpenItem]) -> dict[str, object]:
     """The open items for scripts (``plan --json``), in the order of the table."""
     from intervjufas.views.json_vocabulary import FORMAT
 
-    return {"format": FORMAT, "oppna_moment": [_item_data(item) for item in _plan_order(items)]}
+    return {"format": FORMAT, "oppna_moment": [item_data(item) for item in plan_order(items)]}
 
 
-def _item_data(item: OpenItem) -> dict[str, object]:
+def item_data(item: OpenItem) -> dict[str, object]:
     from intervjufas.views.json_vocabulary import FOLLOW_UP_CODES, PLAN_CODES, code
 
     return {
@@ -232,13 +262,13 @@ def write_plan_json(items: list[OpenItem], stream: Any) -> None:
     from intervjufas.views.json_output import escaped_controls, write_json
     from intervjufas.views.json_vocabulary import FORMAT
 
-    ordered = _plan_order(items)
+    ordered = plan_order(items)
     if not ordered or type(FORMAT) is not int:
         write_json(plan_data(items), stream)
         return
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
-        pieces = [_flat_json(_item_data(item), ascii_only=False) for item in ordered]
+        pieces = [_flat_json(item_data(item), ascii_only=False) for item in ordered]
     except TypeError:  # (a value that is not plain: the standard way)
         write_json(plan_data(items), stream)
         return
@@ -246,7 +276,7 @@ def write_plan_json(items: list[OpenItem], stream: Any) -> None:
         for piece in pieces:
             piece.encode(encoding)
     except (UnicodeEncodeError, LookupError):
-        pieces = [_flat_json(_item_data(item), ascii_only=True) for item in ordered]
+        pieces = [_flat_json(item_data(item), ascii_only=True) for item in ordered]
     else:
         pieces = [escaped_controls(piece) for piece in pieces]
     stream.write(f'{{\n  "format": {FORMAT},\n  "oppna_moment": [\n')
@@ -258,6 +288,12 @@ def write_plan_json(items: list[OpenItem], stream: Any) -> None:
 def _flat_json(row: dict[str, object], *, ascii_only: bool) -> str:
     """``json.dumps(row, indent=2, ensure_ascii=ascii_only)`` for a mapping of plain values (str,
     int, None), as an item of a list in a mapping: indented by four spaces."""
+    return "    {\n" + ",\n".join(json_lines(row, ascii_only=ascii_only)) + "\n    }"
+
+
+def json_lines(row: dict[str, object], *, ascii_only: bool) -> list[str]:
+    """The lines of ``_flat_json`` between its braces, one per name (TypeError for a value that is
+    not plain)."""
     from json.encoder import encode_basestring, encode_basestring_ascii
 
     text = encode_basestring_ascii if ascii_only else encode_basestring
@@ -271,6 +307,4 @@ def _flat_json(row: dict[str, object], *, ascii_only: bool) -> str:
             return str(one)
         raise TypeError("not a plain value")
 
-    return (
-        "    {\n" + ",\n".join(f"      {text(name)}: {value(one)}" for name, one in row.items()) + "\n    }"
-    )
+    return [f"      {text(name)}: {value(one)}" for name, one in row.items()]

@@ -58,14 +58,15 @@ def listing(folder: Path) -> Listing | None:
     from intervjufas.reading.plan.plan_facts import plans_version
 
     try:
-        with os.scandir(folder) as entries:  # (every report of ``scan.report_names``, and maybe
-            # a customer text more: a change to it only makes the snapshot unused)
+        with collection_paused(), os.scandir(folder) as entries:  # (every report of
+            # ``scan.report_names``, and maybe a customer text more: a change to it only makes the
+            # snapshot unused)
             names = sorted(
                 (e.name for e in entries if e.name.endswith(".md") and e.name[:1] != "."),
                 key=os.path.normcase,
             )
-        base = os.path.join(os.fspath(folder), "")
-        keys = [file_key(os.stat(base + name)) for name in names]
+            base = os.path.join(os.fspath(folder), "")
+            keys = [file_key(os.stat(base + name)) for name in names]
     except (OSError, ValueError):
         return None
     digest = hashlib.sha256(f"{SNAPSHOT_FORMAT}\0{plans_version()}\n".encode())
@@ -85,34 +86,31 @@ def _cache(place: Listing) -> FileCache | None:
 
 
 # -- reading --------------------------------------------------------------------------------------
-def kept(place: Listing, program: str, customer: str = "") -> tuple[list[OpenItem], list[str]] | None:
+def kept(
+    place: Listing, program: str, customer: str = "", *, customers: dict[str, str] | None = None
+) -> tuple[list[OpenItem], list[str]] | None:
     """The items (of the reports whose customer ``customer`` names, when given) and warnings kept
     for exactly this listing, in the order ``folder_plan`` gives them; None when there are none, or
-    when there are warnings that name another ``program`` (the command they suggest)."""
-    cache = _cache(place)
-    if cache is None:
-        return None
-    with collection_paused():
+    when there are warnings that name another ``program`` (the command they suggest).  ``customers``
+    is filled with the customer of every report that holds kept items, by file name."""
+    with collection_paused(keep=True):  # (what is loaded and made is set aside: no collection
+        # goes through it all once collecting starts again)
+        cache = _cache(place)
+        if cache is None:
+            return None
         try:
-            return _decoded(place, cache, program, customer)
+            return _decoded(place, cache, program, customer, {} if customers is None else customers)
         except (TypeError, ValueError, IndexError, KeyError, AttributeError):
             return None  # (of another shape: computed again)
 
 
 def _decoded(
-    place: Listing, cache: FileCache, program: str, customer: str
+    place: Listing, cache: FileCache, program: str, customer: str, customers: dict[str, str]
 ) -> tuple[list[OpenItem], list[str]] | None:
     from intervjufas.reading.plan.state import FollowUpEntry
 
-    get = cache.get
-    entries = {}
-    for number, (name, key) in enumerate(zip(place.names, place.keys, strict=True)):
-        value = get(name, key)
-        if value is not None:
-            entries[number] = value
-    if not entries or any(value[0] != len(entries) for value in entries.values()):
-        return None  # (none kept for this listing, or one of them forgotten)
-    if any(value[5] and value[6] != program for value in entries.values()):
+    entries = _entries(place, cache, program)
+    if entries is None:
         return None
     given: dict[int, list[FollowUpEntry]] = {
         number: [
@@ -131,8 +129,41 @@ def _decoded(
         if wanted is None or number in wanted:
             path = place.folder / place.names[number]
             items += _items(entries[number][3], path, given)
+            customers[place.names[number]] = _text(entries[number][2])
     warnings = sorted((position, _text(text)) for value in entries.values() for position, text in value[5])
     return items, [text for _, text in warnings]
+
+
+def _entries(place: Listing, cache: FileCache, program: str) -> dict[int, Any] | None:
+    """The entry of each report that has one, by its place in the listing; None when there are
+    none, one is missing, or a warning names another ``program``."""
+    get = cache.get
+    entries = {}
+    for number, (name, key) in enumerate(zip(place.names, place.keys, strict=True)):
+        value = get(name, key)
+        if value is not None:
+            entries[number] = value
+    if not entries or any(value[0] != len(entries) for value in entries.values()):
+        return None  # (none kept for this listing, or one of them forgotten)
+    if any(value[5] and value[6] != program for value in entries.values()):
+        return None
+    return entries
+
+
+def kept_customers(place: Listing, program: str) -> dict[str, str] | None:
+    """The customer of every report that holds kept items, by file name, without making the items
+    (None when ``kept`` would give nothing)."""
+    with collection_paused(keep=True):
+        cache = _cache(place)
+        try:
+            entries = _entries(place, cache, program) if cache is not None else None
+            if entries is None:
+                return None
+            return {
+                place.names[number]: _text(value[2]) for number, value in entries.items() if value[1] >= 0
+            }
+        except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+            return None
 
 
 def _items(rows: list[Any], path: Path, given: Mapping[int, list[FollowUpEntry]]) -> list[OpenItem]:

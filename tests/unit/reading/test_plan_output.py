@@ -1,0 +1,134 @@
+"""What ``plan`` writes, kept in its final form (``reading/plan/plan_output.py``): made from the
+snapshot of the same listing, handed back in the output's order (of the reports ``--kund`` names,
+when given) with the warnings; a changed or forgotten report, an entry of the wrong shape or a
+warning naming another program make it unused; nothing is kept without a snapshot."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers import FIXTURE_REPORTS, read_cache, write_cache
+from intervjufas.folder import scan
+from intervjufas.folder.file_cache import FileCache, forget_files
+from intervjufas.reading.plan import plan_output, plan_snapshot
+from intervjufas.reading.plan.folder_items import folder_plan
+from intervjufas.views.plan_kept import JSON_FORM, TEXT_FORM
+
+HOUR_AGO = time.time() - 3600
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "rapporter"
+    folder.mkdir()
+    for path in FIXTURE_REPORTS.glob("*.md"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    for path in folder.iterdir():
+        os.utime(path, (HOUR_AGO, HOUR_AGO))
+    return folder
+
+
+def place_of(folder: Path) -> plan_snapshot.Listing:
+    place = plan_snapshot.listing(folder)
+    assert place is not None
+    return place
+
+
+def kept_file(folder: Path, form: Any) -> Path:
+    return FileCache(form.namespace, folder, "").path
+
+
+def made(folder: Path, form: Any = TEXT_FORM) -> tuple[list[Any], list[str]]:
+    """The pieces ``form`` makes of what ``folder_plan`` derives now, in the output's order."""
+    scan._RECENT.clear()
+    items, warnings = folder_plan(folder)
+    return [form.item_piece(item) for item in form.ordered(items)], warnings
+
+
+@pytest.mark.parametrize("form", [TEXT_FORM, JSON_FORM], ids=["text", "json"])
+def test_the_kept_pieces_are_those_of_a_fresh_computation(folder: Path, form: Any) -> None:
+    pieces, warnings = made(folder, form)
+    place = place_of(folder)
+    assert plan_output.kept_output(place, "intervjufas", "", form) is None
+    plan_output.keep_output(place, "intervjufas", form)
+    found = plan_output.kept_output(place, "intervjufas", "", form)
+    assert found is not None
+    assert found.pieces == pieces and found.warnings == warnings and warnings
+    assert [found.names[number] for number in found.reports] == [
+        item.source.name for item in form.ordered(folder_plan(folder)[0])
+    ]
+
+
+def test_the_customer_filter_is_folder_plans(folder: Path) -> None:
+    made(folder)
+    place = place_of(folder)
+    plan_output.keep_output(place, "intervjufas", TEXT_FORM)
+    for customer in ("Nordlager", "servicebolaget", "Ingen sådan"):
+        found = plan_output.kept_output(place, "intervjufas", customer, TEXT_FORM)
+        assert found is not None
+        items = TEXT_FORM.ordered(folder_plan(folder, customer=customer)[0])
+        assert found.pieces == [TEXT_FORM.item_piece(item) for item in items]
+
+
+def test_nothing_is_kept_without_a_snapshot(folder: Path) -> None:
+    place = place_of(folder)
+    plan_output.keep_output(place, "intervjufas", TEXT_FORM)
+    assert not kept_file(folder, TEXT_FORM).exists()
+
+
+def test_a_changed_report_makes_it_unused(folder: Path) -> None:
+    made(folder)
+    plan_output.keep_output(place_of(folder), "intervjufas", TEXT_FORM)
+    changed = sorted(folder.glob("*.md"))[0]
+    changed.write_bytes(changed.read_bytes() + b"\n")
+    os.utime(changed, (HOUR_AGO, HOUR_AGO))
+    assert plan_output.kept_output(place_of(folder), "intervjufas", "", TEXT_FORM) is None
+
+
+@pytest.mark.parametrize("name", ["2024-03-05-plockare-till-nordlager.md", "2024-03-10-trasig.md"])
+def test_any_one_report_forgotten_makes_it_unused(folder: Path, name: str) -> None:
+    made(folder)
+    place = place_of(folder)
+    plan_output.keep_output(place, "intervjufas", TEXT_FORM)
+    assert name in read_cache(kept_file(folder, TEXT_FORM))["entries"]
+    forget_files(folder, [name])
+    assert name not in read_cache(kept_file(folder, TEXT_FORM))["entries"]
+    assert plan_output.kept_output(place, "intervjufas", "", TEXT_FORM) is None
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        lambda value: ["x", *value[1:]],  # the count of entries
+        lambda value: [value[0], value[1] + 1, *value[2:]],  # the count of items
+        lambda value: [*value[:4], [str(place) for place in value[4]], *value[5:]],  # a place
+        lambda value: [*value[:4], [0 for _ in value[4]], *value[5:]],  # places twice
+        lambda value: [*value[:4], value[4][:-1], *value[5:]],  # a place missing
+        lambda value: [*value[:5], [[0, None]], *value[6:]],  # a warning
+    ],
+    ids=["entries", "items", "place", "twice", "missing", "warning"],
+)
+def test_an_entry_of_the_wrong_shape_makes_it_unused(folder: Path, wrong: Any) -> None:
+    made(folder)
+    place = place_of(folder)
+    plan_output.keep_output(place, "intervjufas", TEXT_FORM)
+    path = kept_file(folder, TEXT_FORM)
+    document = read_cache(path)
+    for name, entry in document["entries"].items():
+        if len(entry[4][4]) > 1 or entry[4][5]:  # (an entry with two items or with a warning)
+            document["entries"][name] = (*entry[:4], wrong(entry[4]))
+    write_cache(path, document)
+    assert plan_output.kept_output(place, "intervjufas", "", TEXT_FORM) is None
+
+
+def test_warnings_that_name_another_program_are_not_taken(folder: Path) -> None:
+    made(folder)
+    place = place_of(folder)
+    plan_output.keep_output(place, "intervjufas", TEXT_FORM)
+    assert plan_output.kept_output(place, "intervjufas", "", TEXT_FORM) is not None
+    assert plan_output.kept_output(place, "python -m intervjufas", "", TEXT_FORM) is None
