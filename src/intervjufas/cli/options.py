@@ -212,7 +212,6 @@ def use_pager(facts: Any, off: bool) -> bool:
 def existing_reports_dir(option: Path | None) -> Path:
     """The reports folder a command reads as a whole (``--katalog``, else the environment or the
     default): it must exist – a missing one is ``Fel:`` (ReportsFolderMissing), never an empty list."""
-    from intervjufas.files.settings import reports_dir
-    from intervjufas.folder.scan import existing_folder
+    from intervjufas.files.settings import existing_folder, reports_dir
 
     return existing_folder(reports_dir(option))

@@ -171,8 +171,7 @@ def _team(
 def _map(
     ctx: typer.Context, rapport: str | None, katalog: Any, chosen: str, alla: bool, *, pager: bool
 ) -> None:
-    from intervjufas.files.settings import reports_dir
-    from intervjufas.folder.scan import existing_folder
+    from intervjufas.files.settings import existing_folder, reports_dir
     from intervjufas.views.console import show_warnings
 
     facts = terminal(ctx)
@@ -210,8 +209,7 @@ def _map(
 def _history(ctx: typer.Context, katalog: Any, chosen: str, flags: tuple[bool, bool], *, pager: bool) -> None:
     """The map's changes (by default), or with ``--detaljer`` the full history; JSON is the full
     history in both."""
-    from intervjufas.files.settings import named_author, reports_dir
-    from intervjufas.folder.scan import existing_folder
+    from intervjufas.files.settings import existing_folder, named_author, reports_dir
     from intervjufas.reading.process_map.history import map_history, read_map_reports
     from intervjufas.views.console import show_warnings
     from intervjufas.views.progress import scan_progress_for

@@ -192,13 +192,15 @@ def _scalar(node: yaml.ScalarNode) -> YamlValue:
     as the text it is, never a Python error."""
     if node.tag == _STD + "null":
         return None
+    text: str = node.value
     build = _SCALAR_BUILDERS.get(node.tag)
     if build is None:
-        return node.value
+        return text
     try:
-        return build(node)
+        built: YamlValue = build(node)
     except (ValueError, OverflowError):
-        return node.value
+        return text
+    return built
 
 
 def is_null(node: yaml.Node) -> bool:

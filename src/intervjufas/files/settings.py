@@ -26,7 +26,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from intervjufas.errors import IntervjufasError
+from intervjufas.errors import IntervjufasError, ReportsFolderMissing
 from intervjufas.files.private_folders import checked_folder, folder_problem, make_private_dir, unsafe_folder
 from intervjufas.files.user_settings import (
     AUTHOR_ENV,
@@ -63,6 +63,14 @@ def reports_dir(option: Path | None = None) -> Path:
     if option is not None:
         return option.expanduser()
     return Path(setting_value("katalog")).expanduser()
+
+
+def existing_folder(folder: Path) -> Path:
+    """The reports folder a command reads, when it exists; else ReportsFolderMissing (an empty
+    answer would hide a mistyped folder)."""
+    if folder.is_dir():
+        return folder
+    raise ReportsFolderMissing(folder, not_a_folder=folder.exists())
 
 
 def question_sets_dir() -> Path:

@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.files.settings import existing_folder
 from intervjufas.folder.customer_text import SUFFIX, is_customer_text
-from intervjufas.folder.scan import Header, existing_folder, read_folder_header, read_headers, report_files
+from intervjufas.folder.scan import Header, read_folder_header, read_headers, report_files
 from intervjufas.model.safe_text import visible
 
 SHOWN = 15  # the newest matches offered in a menu or listed

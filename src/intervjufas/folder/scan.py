@@ -31,7 +31,6 @@ from typing import Any, NamedTuple
 
 from intervjufas.errors import (
     AnswerError,
-    ReportsFolderMissing,
     UnreadableFile,
     describe_os_error,
     file_error,
@@ -56,14 +55,6 @@ class ScannedFile(NamedTuple):  # (a tuple: 20,000 of them are made in no time)
     path: Path
     header: FolderHeader | None
     problem: str = ""  # in Swedish, e.g. "huvudet saknar rapportens 'id'"
-
-
-def existing_folder(folder: Path) -> Path:
-    """The reports folder a command reads, when it exists; else ReportsFolderMissing (an empty
-    answer would hide a mistyped folder)."""
-    if folder.is_dir():
-        return folder
-    raise ReportsFolderMissing(folder, not_a_folder=folder.exists())
 
 
 def report_files(folder: Path) -> list[Path]:

@@ -25,11 +25,12 @@ from typing import TypeGuard
 
 from intervjufas.errors import ReportsFolderMissing, UnreadableFile, describe_os_error
 from intervjufas.files.bounded import REPORT_LIMIT, open_regular
+from intervjufas.files.settings import existing_folder
 from intervjufas.folder.customer_text import customer_texts, kept_path
 from intervjufas.folder.file_cache import FileCache, FileKey, file_key
 from intervjufas.folder.finding import find_reports
 from intervjufas.folder.recovery import recovery_dir, recovery_files
-from intervjufas.folder.scan import existing_folder, report_files
+from intervjufas.folder.scan import report_files
 from intervjufas.folder.survey_answers import answer_files, answers_path
 from intervjufas.model.personal_data import KINDS, find_personal_data
 
