@@ -139,7 +139,9 @@ def _open_items(folder: Any, facts: Any, quiet: bool, customer: str | None) -> t
     from intervjufas.views.progress import scan_progress_for
 
     with scan_progress_for(facts, quiet) as progress:
-        items, warnings = folder_plan(folder, program=program(), progress=progress, customer=customer or "")
+        items, warnings = folder_plan(
+            folder, program=program(), progress=progress, customer=customer or "", once=True
+        )
     show_warnings(make_console(facts, stderr=True), warnings)
     return items, warnings
 

@@ -213,43 +213,39 @@ def _newest_first(entry: tuple[Path, FolderHeader]) -> tuple[str, str, str]:
 
 
 def folder_plan(
-    folder: Path, *, program: str = "intervjufas", progress: Progress | None = None, customer: str = ""
+    folder: Path,
+    *,
+    program: str = "intervjufas",
+    progress: Progress | None = None,
+    customer: str = "",
+    once: bool = False,
 ) -> tuple[list[OpenItem], list[str]]:
     """Every open item of the folder's action plans (of the reports whose customer ``customer`` names,
     by ``folder.finding.has_words``, when it is given), newest report first, and one warning per
     file that cannot be read.  What it finds is kept until a report of the folder changes
-    (``plan_snapshot``): run again over the same folder, it reads none of them."""
+    (``plan_snapshot``): run again over the same folder, it reads none of them.  With ``once`` (a
+    command that reads the folder once), the headers are let go before the plans are read, and
+    the process does not remember the scan: at 20,000 reports they are most of the memory."""
     from intervjufas.reading.plan import plan_snapshot
 
     place = plan_snapshot.listing(folder)
     found = plan_snapshot.kept(place, program, customer) if place is not None else None
     if found is not None:
         return found
-    from intervjufas.folder.scan import read_headers, sort_key
-
-    headers, warnings = read_headers(folder, program=program, progress=progress)
-    newest_first = sorted(headers, key=lambda entry: sort_key(*entry), reverse=True)
-    statuses = newest_statuses(newest_first)
+    statuses, listed, followed, warnings = _header_facts(folder, program, progress, once=once)
     done = closed(statuses)
     reader = PlanReader(folder)  # (the kept plan sections, loaded once for both reads)
-    plans = reader.read((path for path, header in newest_first if _may_be_open(header, done)), warnings)
+    plans = reader.read((path for path, planned in listed if _may_be_open(planned, done)), warnings)
     still_open = {
         planned.identity
         for plan in plans.values()
         for planned in plan.planned
         if planned.identity not in done
     }
-    followers = [
-        path
-        for path, header in newest_first
-        if path not in plans
-        and (
-            any(key in still_open for key, _ in header.follow_ups())
-            or any(key in still_open for key, _, _ in header.marks())
-        )
-    ]
+    followers = [path for path, keys in followed.items() if path not in plans and not keys.isdisjoint(still_open)]
     plans.update(reader.read(followers, warnings, follow_ups_of=still_open))
     reader.save()
+    del reader, followed, followers  # (their memory is free for the items and the snapshot)
     reports = list(plans.values())
     items = open_items(reports, statuses=statuses, histories=follow_up_histories(reports))
     if place is not None:
@@ -261,10 +257,31 @@ def folder_plan(
     return items, warnings
 
 
-def _may_be_open(header: FolderHeader, closed: set[str]) -> bool:
+def _header_facts(
+    folder: Path, program: str, progress: Progress | None, *, once: bool
+) -> tuple[dict[str, str], list[tuple[Path, object]], dict[Path, frozenset[str]], list[str]]:
+    """What ``folder_plan`` needs of the headers, newest report first: the newest status of every
+    item, each report's planned items as its header lists them, the items each report followed up
+    or marked (only reports that did), and the warnings."""
+    from intervjufas.folder.scan import forget_scan, read_headers, sort_key
+
+    headers, warnings = read_headers(folder, program=program, progress=progress)
+    newest_first = sorted(headers, key=lambda entry: sort_key(*entry), reverse=True)
+    statuses = newest_statuses(newest_first)
+    listed = [(path, header.planned) for path, header in newest_first]
+    followed = {
+        path: keys
+        for path, header in newest_first
+        if (keys := frozenset(key for key, _ in header.follow_ups()) | {key for key, _, _ in header.marks()})
+    }
+    if once:
+        forget_scan()
+    return statuses, listed, followed, warnings
+
+
+def _may_be_open(listed: object, closed: set[str]) -> bool:
     """Whether the report may have an item no follow-up has closed: one of the identities its
     header lists, or – in a format 1 header, which gives only their number – any item at all."""
-    listed = header.planned
     if isinstance(listed, list):
         return any(str(item) not in closed for item in listed)
     if isinstance(listed, bool):
@@ -289,7 +306,7 @@ def map_state(loaded: LoadedReport, *, now: bool = False) -> tuple[list[OpenItem
     upto = loaded.sort_key
     statuses = newest_statuses(headers, upto=None if now else upto)
     done = closed(statuses)
-    paths = [path for path, header in headers if sort_key(path, header) < upto and _may_be_open(header, done)]
+    paths = [path for path, header in headers if sort_key(path, header) < upto and _may_be_open(header.planned, done)]
     reports = list(read_plans(paths, loaded.path.parent, []).values())
     histories = follow_up_histories(reports, upto=None if now else upto)
     own: dict[str, str] = {}
