@@ -15,12 +15,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from intervjufas.folder.file_cache import collection_paused
-from intervjufas.folder.scan import Header, Progress, read_headers
-from intervjufas.reading.process_map.facts import DONE, NAMESPACE, MapFacts, own_namespace, read_facts
 from intervjufas.reading.process_map.tracker import MomentTimeline, Planned, ReportRef, Tracker
+
+if TYPE_CHECKING:  # (the header scan and the facts are imported when read: a kept snapshot of the
+    # changes, ``history_snapshot``, needs only the classes of this module)
+    from intervjufas.folder.scan import Header, Progress
+    from intervjufas.reading.process_map.facts import MapFacts
 
 
 @dataclass
@@ -78,6 +81,9 @@ def read_map_reports(
 def _read_map_reports(
     folder: Path, author: str, everyone: bool, progress: Progress | None, loading: Progress | None
 ) -> MapReports:
+    from intervjufas.folder.scan import read_headers
+    from intervjufas.reading.process_map.facts import NAMESPACE, own_namespace, read_facts
+
     headers, warnings = read_headers(folder, progress=progress)
     seen = [_seen(path, header) for path, header in headers]  # (each header's values read once)
     del headers  # (20,000 headers are tens of megabytes: not kept while the facts are read)
@@ -142,6 +148,8 @@ def _recorded(header: Header) -> str:
 
 
 def _done_keys(header: Header) -> Iterable[str]:
+    from intervjufas.reading.process_map.facts import DONE
+
     follow = header.get("uppfoljning")
     if isinstance(follow, dict):
         yield from (str(key) for key, status in follow.items() if status == DONE)
