@@ -18,7 +18,7 @@ from helpers import read_cache, write_cache
 from intervjufas.folder import scan
 from intervjufas.folder.file_cache import forget_files
 from intervjufas.folder.folder_listing import folder_listing
-from intervjufas.reading.process_map import history as history_module
+from intervjufas.reading.process_map import history_lines
 from intervjufas.reading.process_map import history_snapshot
 from intervjufas.reading.process_map.history_changes import ChangeHistory
 from intervjufas.views.process_map.history_summary import summary_markdown, summary_rows
@@ -40,13 +40,13 @@ def folder(tmp_path: Path) -> Path:
 def computed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The folders whose changes are computed (from headers and facts) from now on."""
     found: list[Path] = []
-    original = history_module.read_map_reports
+    original = history_lines.plan_map_reports
 
     def counting(folder: Path, *args: Any, **kwargs: Any) -> Any:
         found.append(folder)
         return original(folder, *args, **kwargs)
 
-    monkeypatch.setattr(history_module, "read_map_reports", counting)
+    monkeypatch.setattr(history_lines, "plan_map_reports", counting)
     return found
 
 

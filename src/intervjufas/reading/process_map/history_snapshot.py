@@ -62,14 +62,9 @@ def kept_or_computed(
         found = kept(place, cache)
         if found is not None:
             return found
-    from intervjufas.reading.process_map.history import map_history, read_map_reports
-    from intervjufas.reading.process_map.history_changes import change_history
+    from intervjufas.reading.process_map.history_lines import changes_by_line
 
-    reports = read_map_reports(folder, author, everyone, progress=progress, loading=loading)
-    warnings = reports.warnings
-    history = map_history(reports)
-    del reports  # (the facts of thousands of reports: not held while the snapshot is kept)
-    changes = change_history(history)
+    changes, warnings = changes_by_line(folder, author, everyone, progress=progress, loading=loading)
     if place is not None and cache is not None:
         keep(place, cache, changes, warnings)
     return changes, warnings
