@@ -18,8 +18,7 @@ from helpers import read_cache, write_cache
 from intervjufas.folder import scan
 from intervjufas.folder.file_cache import forget_files
 from intervjufas.folder.folder_listing import folder_listing
-from intervjufas.reading.process_map import history_lines
-from intervjufas.reading.process_map import history_snapshot
+from intervjufas.reading.process_map import history_lines, history_snapshot
 from intervjufas.reading.process_map.history_changes import ChangeHistory
 from intervjufas.views.process_map.history_summary import summary_markdown, summary_rows
 from map_samples import ANNA, ERIK, SECOND, THIRD, write_sample_reports
