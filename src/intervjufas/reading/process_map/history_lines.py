@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 SortKey = tuple[str, str, str]
 
 
-Index = dict[str, tuple[SortKey, Planned]]  # item identity -> the first report planning it, and the item
+Index = dict[str, Planned]  # item identity -> the item as the first report planning it planned it
 
 
 class _Line:
@@ -72,8 +72,7 @@ def changes_by_line(
             facts = reader.read(name, paths if several else wanted)
             if index is not None and any(key not in plan.done for one in facts for key in one.done):
                 index = _first_planners(reader, plan, None)
-            found = _line(name, paths, facts, index, most)
-            del facts
+            found = _line(name, paths, facts, index, most)  # (which empties ``facts``)
             if found is not None:
                 lines.append(found)
     return _ordered(plan, lines), plan.warnings + reader.warnings()
@@ -81,38 +80,44 @@ def changes_by_line(
 
 def _first_planners(reader: _Reader, plan: MapPlan, wanted: set[str] | None) -> Index:
     """The first report (of all the lines) planning each item – of the ``wanted`` ones, or all."""
+    firsts: dict[str, SortKey] = {}
     index: Index = {}
     for name, paths, _ in plan.lines:
         for one in reader.read(name, paths):
             for planned in one.planned:
                 identity = planned.identity
                 if (wanted is None or identity in wanted) and (
-                    identity not in index or one.sort_key < index[identity][0]
+                    identity not in firsts or one.sort_key < firsts[identity]
                 ):
-                    index[identity] = (one.sort_key, planned)
+                    firsts[identity] = one.sort_key
+                    index[identity] = planned
     return index
 
 
 def _line(name: str, paths: list[Path], facts: list[MapFacts], index: Index | None, most: int) -> _Line | None:
     """One line followed from map to map (None when none of its reports could be read), its items
-    found in ``index`` (or, without one, among ``facts``)."""
+    found in ``index`` (or, without one, among ``facts``).  ``facts`` is emptied, and each report's
+    facts are let go once followed: the timelines grow as the facts go."""
     ordered = sorted(facts, key=lambda one: one.sort_key)
+    facts.clear()
     if index is None:
         index = {}
         for one in ordered:
             for planned in one.planned:
-                index.setdefault(planned.identity, (one.sort_key, planned))
+                index.setdefault(planned.identity, planned)
     own = set(paths)
     reports = [one for one in ordered if one.ref.path in own]
+    del ordered
     if not reports:
         return None
-    items = {identity: planned for identity, (_, planned) in index.items()}
+    refs = tuple(one.ref for one in reports)
+    reports.reverse()
     tracker = Tracker()
-    for one in reports:
-        apply_report(tracker, one, items)
-    del items, ordered
-    lineage = Lineage(name, tuple(one.ref for one in reports), tuple(tracker.timelines()))
-    return _Line(lineage_changes(lineage, most), reports[-1].ref)
+    while reports:
+        apply_report(tracker, reports.pop(), index)
+    del index
+    lineage = Lineage(name, refs, tuple(tracker.timelines()))
+    return _Line(lineage_changes(lineage, most), refs[-1])
 
 
 def _ordered(plan: MapPlan, lines: list[_Line]) -> ChangeHistory:
