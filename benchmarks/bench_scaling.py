@@ -2,8 +2,9 @@
 reports, warm (the program's cache kept from the run before) and cold (the cache removed before
 each run: a new colleague, a new laptop, a cleared cache), and after 1 % of the files changed (as
 after a ``git pull``) – time and peak memory, against ``intervjufas --help`` measured interleaved
-in the same run, each figure printed with its target, then one table of all sizes (for
-benchmarks/README.md) and how each command grows from size to size.
+in the same run, each figure printed with its target, where a cold header pass over the largest
+folder spends its time (``cold_stages.py``), then one table of all sizes (for benchmarks/README.md)
+and how each command grows from size to size.
 
 Targets at every size (they matter at 20,000 reports): cold ``lista``, ``plan``,
 ``trend`` and ``granska`` within 10 times ``--help``; warm ``lista`` within 2.5 times, ``plan``,
@@ -211,7 +212,23 @@ def _measure(program: Path, root: Path, count: int, options: argparse.Namespace)
     series = {**measured_warm, **{name: s for name, s in measured_cold.items() if name != HELP}}
     series[f"{HELP}, kall"] = measured_cold[HELP]
     _print_figures(series, count)
+    if count == max(options.sizes):
+        print(cold_stages(folder))
     return series
+
+
+def cold_stages(folder: Path) -> str:
+    """Where a cold header pass over the folder goes, stage by stage (``cold_stages.py``, run in a
+    process of its own so that this one stays small)."""
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("cold_stages.py")), str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise BenchmarkError(f"cold_stages.py misslyckades: {result.stderr[-500:]}")
+    return result.stdout.rstrip("\n")
 
 
 def _print_figures(series: dict[str, Series], count: int) -> None:

@@ -187,11 +187,18 @@ _SCALAR_BUILDERS = {
 
 
 def _scalar(node: yaml.ScalarNode) -> YamlValue:
-    """Numbers, booleans and null as YAML reads them; everything else (dates too) as its text."""
+    """Numbers, booleans and null as YAML reads them; everything else (dates too) as its text, and
+    so is a scalar YAML types as a number but cannot build (``0b_``, ``0x_``): a hand edit is kept
+    as the text it is, never a Python error."""
     if node.tag == _STD + "null":
         return None
     build = _SCALAR_BUILDERS.get(node.tag)
-    return node.value if build is None else build(node)
+    if build is None:
+        return node.value
+    try:
+        return build(node)
+    except (ValueError, OverflowError):
+        return node.value
 
 
 def is_null(node: yaml.Node) -> bool:

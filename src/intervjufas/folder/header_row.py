@@ -311,3 +311,9 @@ _TOP_AT = {
     "karta": _MAP,
     "markeringar": _MARKS,
 }
+
+
+# For ``own_layout``, which builds the same row from the header's text.
+coded = _coded
+followed_up = _followed_up
+interned_items = _items

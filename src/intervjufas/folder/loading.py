@@ -13,7 +13,7 @@ from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.questionsets.catalog import find_set
 from intervjufas.report.front_matter import HeaderError, check_values
 from intervjufas.report.model import CONFLICT_KEY, Report
-from intervjufas.report.parse import parse, read_header, set_ref
+from intervjufas.report.parse import HeaderRead, parse, read_header, set_ref
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,16 @@ def load_report(path: Path, extra: Questionnaire | None = None, *, in_folder: bo
     """Read one report for reading commands (lenient: odd answers are kept as raw text).  A report
     read ``in_folder`` (one of many) must also have a real date and version: it is passed over
     with a warning otherwise, rather than sorted and counted wrongly."""
+    text, header_read, questionnaire = read_checked(path, extra, in_folder=in_folder)
+    report = parse(text, questionnaire, file=str(path), strict=False, header_read=header_read)
+    return LoadedReport(path, report, questionnaire)
+
+
+def read_checked(
+    path: Path, extra: Questionnaire | None = None, *, in_folder: bool = False
+) -> tuple[str, HeaderRead, Questionnaire | None]:
+    """A report's text, its header as ``read_header`` gives it (checked as ``load_report`` checks
+    it) and the set it was made with."""
     text = read_text(path)
     header_read = read_header(text, str(path))
     header = header_read[0]
@@ -39,10 +49,7 @@ def load_report(path: Path, extra: Questionnaire | None = None, *, in_folder: bo
             check_values(header)
         except HeaderError as error:
             raise IntervjufasError(f"{path.name}: {error.short()}") from None
-    ref = set_ref(header)
-    questionnaire = find_set(ref, extra)
-    report = parse(text, questionnaire, file=str(path), strict=False, header_read=header_read)
-    return LoadedReport(path, report, questionnaire)
+    return text, header_read, find_set(set_ref(header), extra)
 
 
 def load_folder(

@@ -149,19 +149,13 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
                 if kept is not None and well_formed(kept):
                     found[number] = FolderHeader(kept)
     missing = [number for number, header in enumerate(found) if header is None]
-    problems: dict[int, str] = {}
-    for done, number in enumerate(missing, start=1):
-        try:
-            header = FolderHeader.of(read_folder_header(paths[number]))
-        except ValueError as error:
-            problems[number] = str(error)
-        else:
-            found[number] = header
-            key = keys[number]
-            if index is not None and key is not None:
-                index.put(names[number], key, header.row)
-        if progress is not None:
-            progress(done, len(missing))
+    problems = _read_missing(paths, missing, found, progress) if missing else {}
+    if index is not None:
+        put = index.put
+        for number in missing:
+            header, key = found[number], keys[number]
+            if header is not None and key is not None:
+                put(names[number], key, header.row)
     if index is not None:
         index.save(names)
     if cache:
@@ -170,6 +164,28 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
         ScannedFile(path, header, problems.get(number, ""))
         for number, (path, header) in enumerate(zip(paths, found, strict=True))
     ]
+
+
+def _read_missing(
+    paths: list[Path], missing: list[int], found: list[FolderHeader | None], progress: Progress | None
+) -> dict[int, str]:
+    """Read the headers of the files at ``missing`` into ``found``; their problems by number.  A
+    header in the layout the program writes is read straight into its row (``own_layout``), any
+    other the general way."""
+    from intervjufas.folder.own_layout import read_own_row  # (YAML's resolver: only once a header
+    # is read; listing the files and reading the index need none)
+
+    problems: dict[int, str] = {}
+    for done, number in enumerate(missing, start=1):
+        path = paths[number]
+        try:
+            header = read_own_row(path)
+            found[number] = header if header is not None else FolderHeader.of(read_folder_header(path))
+        except ValueError as error:
+            problems[number] = str(error)
+        if progress is not None:
+            progress(done, len(missing))
+    return problems
 
 
 # The last scan of a folder in this process, so that a session that looks at the folder twice

@@ -157,3 +157,8 @@ def _simple_value(text: str, resolve: Resolver) -> Any:
         value = resolve(text)
     resolve.remember(resolve.values, text, value)
     return value
+
+
+# For ``folder.own_layout``, which reads the scalars of the program's own layout by the same rules.
+NOT_SIMPLE = _NOT_SIMPLE
+simple_value = _simple_value

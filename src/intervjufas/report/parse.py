@@ -44,10 +44,13 @@ _STRUCTURE = re.compile(
     r"^(#{1,6})[ \t]+((?:[^\\]|\\.)*?)[ \t]*<!--[ \t]*(steg|grupp|fraga|avsnitt|uppfoljning|markering)[ \t]*:"
     r"[ \t]*(\S+?)[ \t]*-->[ \t]*$"
 )
+STRUCTURE = _STRUCTURE  # (the same cut, for a reader of only some parts: ``partial_parse``)
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _FACT = re.compile(r"^- \*\*[^*]+:\*\* ")
 _GUIDE = GUIDE[:30]
 STATUSES = (STATUS_DONE, STATUS_STARTED, STATUS_NOT_STARTED)
+# What ``read_header`` gives: the checked header, its lines, the body lines, the body's first line.
+HeaderRead = tuple[dict[str, Any], list[str], list[str], int]
 
 
 @dataclass

@@ -80,3 +80,10 @@ def test_what_the_safe_reader_refuses_is_refused_with_its_words() -> None:
     with pytest.raises(HeaderError) as error:
         parse_header(["- a", "- b"])
     assert error.value.kind == "not_mapping"
+
+
+@pytest.mark.parametrize("value", ["0b_", "0x_", "0o_", "0b2"])
+def test_a_value_yaml_types_as_a_number_but_cannot_build_is_kept_as_text(value: str) -> None:
+    header = safe_header_value(f"titel: x\nversion: {value}\n")
+    assert header == {"titel": "x", "version": value}
+

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.files.interned import interned
 from intervjufas.folder.file_cache import FileCache, collection_paused, file_key
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.report.model import FollowUp, PlanMark
@@ -201,7 +202,7 @@ def _one(
         return None, False
     plan = report_plan(loaded)
     if cache is not None and key is not None and (extra is None or plan.known_set):
-        cache.put(path.name, key, encoded(plan))
+        cache.put(path.name, key, interned(encoded(plan)))  # (shared as put: see ``_open_cache``)
     if follow_ups_of is not None:
         plan = replace(
             plan,
@@ -213,16 +214,18 @@ def _one(
 
 
 def load_report(path: Path, extra: Questionnaire | None, *, in_folder: bool) -> LoadedReport:
-    """``folder.loading.load_report``, imported only when a report is read in full (the parser is
-    not needed when every plan section is kept)."""
-    from intervjufas.folder.loading import load_report as load
+    """The report read for its plan: only its plan, follow-ups and marks, the whole report only
+    when it is unusual (``folder.partial_loading``; ``report_plan`` gives the same for both).
+    Imported only when a report is read (the parser is not needed when every plan is kept)."""
+    from intervjufas.folder.partial_loading import load_parts
 
-    return load(path, extra, in_folder=in_folder)
+    return load_parts(path, extra, in_folder=in_folder)
 
 
 def _open_cache(folder: Path) -> FileCache | None:
     try:
-        return FileCache(NAMESPACE, folder, plans_version())
+        # (its entries are interned as they are put, so its save needs no pass to share them)
+        return FileCache(NAMESPACE, folder, plans_version(), shared=True)
     except (OSError, RuntimeError):
         return None
 

@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from intervjufas.errors import IntervjufasError
+from intervjufas.files.interned import interned
 from intervjufas.folder.file_cache import FileCache, collection_paused, file_key
-from intervjufas.folder.loading import LoadedReport, load_report
+from intervjufas.folder.loading import LoadedReport
+from intervjufas.folder.partial_loading import load_parts
 from intervjufas.folder.scan import Progress
 from intervjufas.model.answers import ActionItem, Moment
 from intervjufas.reading.process_map.tracker import Planned, ReportRef
@@ -131,8 +133,14 @@ def _one(path: Path, cache: FileCache | None, warnings: list[str]) -> MapFacts |
         warnings.append(error.message)
         return None
     if cache is not None and key is not None:
-        cache.put(path.name, key, _encoded(facts))
+        cache.put(path.name, key, interned(_encoded(facts)))  # (shared as put: see ``_open_cache``)
     return facts
+
+
+def load_report(path: Path, *, in_folder: bool) -> LoadedReport:
+    """The report read for its facts: only its map, plan, follow-ups and marks, the whole report
+    only when it is unusual (``folder.partial_loading``; ``facts_of`` gives the same for both)."""
+    return load_parts(path, in_folder=in_folder, maps=True)
 
 
 def own_namespace(author: str) -> str:
@@ -146,7 +154,8 @@ def own_namespace(author: str) -> str:
 
 def _open_cache(folder: Path, namespace: str = NAMESPACE) -> FileCache | None:
     try:
-        return FileCache(namespace, folder, facts_version())
+        # (its entries are interned as they are put, so its save needs no pass to share them)
+        return FileCache(namespace, folder, facts_version(), shared=True)
     except (OSError, RuntimeError):
         return None
 
