@@ -18,8 +18,10 @@ def test_history_benchmark_runs_and_prints_every_figure() -> None:
         ("karta --historik, kall, 60 rapporter", "intervjufas --help", "15,00"),
         (r"karta --historik --alla \(till ett rör\), varm", "karta --historik", "10,00"),
         (r"karta --historik --detaljer \(till ett rör\), varm", "karta --historik", "10,00"),
+        (r"karta --historik --alla \(till ett rör\), vyn beräknas", "karta --historik", "10,00"),
     ):
         line = rf"^{label} .* {reference} .* {RATIO}\s+≤ {target}\s+(OK|INTE OK)\s"
         assert re.search(line, out, re.MULTILINE), (label, out)
+    assert re.search(r"^karta --historik, varm, vyn beräknas, 60 rapporter .* intervjufas --help .*\(info\)", out, re.MULTILINE), out
     assert "Högsta minnesanvändning (mål ≤ 150 MiB):" in out
-    assert len(re.findall(r"^  karta --historik.* MiB  (?:OK|INTE OK) ", out, re.MULTILINE)) == 4, out
+    assert len(re.findall(r"^  karta --historik.* MiB  (?:OK|INTE OK) ", out, re.MULTILINE)) == 6, out

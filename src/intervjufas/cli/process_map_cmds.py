@@ -4,6 +4,7 @@ from assignment to assignment."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -210,13 +211,19 @@ def _history(ctx: typer.Context, katalog: Any, chosen: str, flags: tuple[bool, b
     """The map's changes (by default), or with ``--detaljer`` the full history; JSON is the full
     history in both."""
     from intervjufas.files.settings import existing_folder, named_author, reports_dir
+
+    alla, detaljer = flags
+    facts = terminal(ctx)
+    folder = reports_dir(katalog)
+    if chosen != "json" and not detaljer:
+        _changes(ctx, folder, chosen, alla, pager=pager)
+        return
     from intervjufas.reading.process_map.history import map_history, read_map_reports
     from intervjufas.views.console import show_warnings
     from intervjufas.views.progress import scan_progress_for
 
-    alla, detaljer = flags
-    facts = terminal(ctx)
-    folder = existing_folder(reports_dir(katalog))
+    folder = existing_folder(folder)
+
     with (
         scan_progress_for(facts, chosen == "json") as progress,
         scan_progress_for(facts, chosen == "json") as loading,
@@ -229,19 +236,31 @@ def _history(ctx: typer.Context, katalog: Any, chosen: str, flags: tuple[bool, b
         from intervjufas.views.process_map.history import history_data
 
         write_json(history_data(history), standard_output(facts))
-    elif detaljer:
-        from intervjufas.views.process_map.history import history_markdown, show_history
+    elif chosen == "markdown":
+        from intervjufas.views.process_map.history import history_markdown
 
-        if chosen == "markdown":
-            write_out(facts, history_markdown(history, folder))
-        else:
-            show_history(make_console(facts), history, folder, pager=pager, less=facts.less)
+        write_out(facts, history_markdown(history, folder))
     else:
-        from intervjufas.reading.process_map.history_changes import change_history
-        from intervjufas.views.process_map.history_summary import show_summary, summary_markdown
+        from intervjufas.views.process_map.history import show_history
 
-        changes = change_history(history)
-        if chosen == "markdown":
-            write_out(facts, summary_markdown(changes, folder))
-        else:
-            show_summary(make_console(facts), changes, folder, pager=pager, less=facts.less)
+        show_history(make_console(facts), history, folder, pager=pager, less=facts.less)
+
+
+def _changes(ctx: typer.Context, folder: Path, chosen: str, alla: bool, *, pager: bool) -> None:
+    """The default view: the map's changes, as kept while the folder is unchanged
+    (``history_snapshot``), else computed."""
+    from intervjufas.files.settings import existing_folder, named_author
+    from intervjufas.reading.process_map.history_snapshot import kept_or_computed
+    from intervjufas.views.console import show_warnings
+    from intervjufas.views.process_map.history_summary import show_summary, summary_markdown
+    from intervjufas.views.progress import scan_progress_for
+
+    folder = existing_folder(folder)  # (a light check: a kept snapshot needs no header scan)
+    facts = terminal(ctx)
+    with scan_progress_for(facts, False) as progress, scan_progress_for(facts, False) as loading:
+        changes, warnings = kept_or_computed(folder, named_author(), alla, progress=progress, loading=loading)
+    show_warnings(make_console(facts, stderr=True), warnings)
+    if chosen == "markdown":
+        write_out(facts, summary_markdown(changes, folder))
+    else:
+        show_summary(make_console(facts), changes, folder, pager=pager, less=facts.less)

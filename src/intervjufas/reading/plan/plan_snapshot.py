@@ -24,14 +24,12 @@ no report.
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, file_key, settled
+from intervjufas.folder.file_cache import FileCache, collection_paused, settled
+from intervjufas.folder.folder_listing import FolderListing, folder_listing
 
 if TYPE_CHECKING:
     from intervjufas.reading.plan.plan_facts import ReportPlan
@@ -41,15 +39,7 @@ NAMESPACE = "planlaget"
 SNAPSHOT_FORMAT = 1  # raise when what is kept changes
 
 
-@dataclass(frozen=True)
-class Listing:
-    """The report files of a folder as they are now: their names (sorted as ``scan.report_names``
-    sorts them), the key of each, and a digest of both and of what the result depends on."""
-
-    folder: Path
-    names: list[str]
-    keys: list[FileKey]
-    digest: str
+Listing = FolderListing  # (the folder's report files now, and the digest the snapshot is kept under)
 
 
 def listing(folder: Path) -> Listing | None:
@@ -57,25 +47,8 @@ def listing(folder: Path) -> Listing | None:
     then computes, and warns, as it does without a snapshot)."""
     from intervjufas.reading.plan.plan_facts import plans_version
 
-    try:
-        with collection_paused(), os.scandir(folder) as entries:  # (every report of
-            # ``scan.report_names``, and maybe a customer text more: a change to it only makes the
-            # snapshot unused)
-            names = sorted(
-                (e.name for e in entries if e.name.endswith(".md") and e.name[:1] != "."),
-                key=os.path.normcase,
-            )
-            base = os.path.join(os.fspath(folder), "")
-            keys = [file_key(os.stat(base + name)) for name in names]
-    except (OSError, ValueError):
-        return None
-    digest = hashlib.sha256(f"{SNAPSHOT_FORMAT}\0{plans_version()}\n".encode())
-    digest.update(
-        "".join(
-            f"{name}\0{key[0]}\0{key[1]}\0{key[2]}\0{key[3]}\n" for name, key in zip(names, keys, strict=True)
-        ).encode("utf-8", "surrogatepass")
-    )
-    return Listing(folder, names, keys, digest.hexdigest())
+    with collection_paused():
+        return folder_listing(folder, f"{NAMESPACE}\0{SNAPSHOT_FORMAT}\0{plans_version()}")
 
 
 def _cache(place: Listing) -> FileCache | None:

@@ -15,12 +15,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from intervjufas.folder.file_cache import collection_paused
-from intervjufas.folder.scan import Header, Progress, read_headers
-from intervjufas.reading.process_map.facts import DONE, NAMESPACE, MapFacts, own_namespace, read_facts
 from intervjufas.reading.process_map.tracker import MomentTimeline, Planned, ReportRef, Tracker
+
+if TYPE_CHECKING:  # (the header scan and the facts are imported when read: a kept snapshot of the
+    # changes, ``history_snapshot``, needs only the classes of this module)
+    from intervjufas.folder.scan import Header, Progress
+    from intervjufas.reading.process_map.facts import MapFacts
 
 
 @dataclass
@@ -78,9 +81,52 @@ def read_map_reports(
 def _read_map_reports(
     folder: Path, author: str, everyone: bool, progress: Progress | None, loading: Progress | None
 ) -> MapReports:
+    from intervjufas.reading.process_map.facts import NAMESPACE, own_namespace, read_facts
+
+    plan = plan_map_reports(folder, author, everyone, progress)
+    warnings = plan.warnings
+    namespace = NAMESPACE if plan.by_author else own_namespace(author)
+    kept = read_facts(plan.wanted, folder, warnings, loading=loading, namespace=namespace)
+    read = {facts.ref.path: facts for facts in kept}
+    found = [
+        (name, sorted((read[p] for p in paths if p in read), key=lambda r: r.sort_key))
+        for name, paths, _ in plan.lines
+    ]
+    return MapReports(
+        [(name, reports) for name, reports in found if reports],
+        list(read.values()),
+        author,
+        everyone,
+        plan.fell_back,
+        plan.left_out,
+        warnings,
+    )
+
+
+@dataclass
+class MapPlan:
+    """What the headers say the history needs: each author's line of maps (its reports, and every
+    report to read for it – its own and those that planned what its follow-ups did), all of them."""
+
+    author: str
+    everyone: bool
+    by_author: bool  # a line per author (everyone's, or fallen back to everyone's)
+    fell_back: bool
+    left_out: int
+    warnings: list[str]
+    lines: list[tuple[str, list[Path], list[Path]]]  # (name, its reports, the reports to read, sorted)
+    wanted: list[Path]  # every report to read, sorted
+    done: set[str]  # the items the lines' follow-ups mark done, as their headers say
+
+
+def plan_map_reports(folder: Path, author: str, everyone: bool, progress: Progress | None = None) -> MapPlan:
+    """The lines of maps and the reports to read, found from the headers alone."""
+    from intervjufas.folder.scan import forget_scan, read_headers
+
     headers, warnings = read_headers(folder, progress=progress)
     seen = [_seen(path, header) for path, header in headers]  # (each header's values read once)
-    del headers  # (20,000 headers are tens of megabytes: not kept while the facts are read)
+    del headers  # (20,000 headers are tens of megabytes: not kept while the facts are read,
+    forget_scan()  # nor in the scan's memory of the folder – the history looks at it once)
     relevant = [report for report in seen if report.changes]
     fell_back = not everyone and not (author and any(report.recorded == author for report in relevant))
     by_author = everyone or fell_back
@@ -88,35 +134,30 @@ def _read_map_reports(
     def line_of(recorded: str) -> str | None:
         return recorded if by_author else (author if recorded in (author, "") else None)
 
-    planners = {key.split("/")[0] for r in relevant if line_of(r.recorded) is not None for key in r.done}
+    planners_of: dict[str, set[str]] = {}  # line -> ids of the reports that planned its done items
+    for r in relevant:
+        line = line_of(r.recorded)
+        if line is not None:
+            planners_of.setdefault(line, set()).update(key.split("/")[0] for key in r.done)
+    planners = set().union(*planners_of.values())
     lines: dict[str, list[Path]] = {}
-    wanted: set[Path] = set()
+    by_id: dict[str, list[Path]] = {}
     for report in seen:
         planner = report.id in planners
         if planner:
-            wanted.add(report.path)  # (its items are needed, whoever made it)
+            by_id.setdefault(report.id, []).append(report.path)  # (its items are needed, whoever made it)
         line = line_of(report.recorded)
         if (planner or report.changes) and line is not None:
             lines.setdefault(line, []).append(report.path)
-            wanted.add(report.path)
     left_out = 0 if by_author else sum(1 for report in relevant if line_of(report.recorded) is None)
-    any_relevant = bool(relevant)
-    del seen, relevant
-    namespace = NAMESPACE if by_author else own_namespace(author)
-    kept = read_facts(sorted(wanted), folder, warnings, loading=loading, namespace=namespace)
-    read = {facts.ref.path: facts for facts in kept}
-    found = [
-        (name, sorted((read[p] for p in paths if p in read), key=lambda r: r.sort_key))
+    to_read = [
+        (name, paths, sorted({*paths, *(p for i in planners_of.get(name, ()) for p in by_id.get(i, ()))}))
         for name, paths in lines.items()
     ]
-    return MapReports(
-        [(name, reports) for name, reports in found if reports],
-        list(read.values()),
-        author,
-        everyone,
-        fell_back and any_relevant,
-        left_out,
-        warnings,
+    wanted = sorted({path for _, _, some in to_read for path in some} | {p for ps in by_id.values() for p in ps})
+    done = {key for r in relevant if line_of(r.recorded) is not None for key in r.done}
+    return MapPlan(
+        author, everyone, by_author, fell_back and bool(relevant), left_out, warnings, to_read, wanted, done
     )
 
 
@@ -142,6 +183,8 @@ def _recorded(header: Header) -> str:
 
 
 def _done_keys(header: Header) -> Iterable[str]:
+    from intervjufas.reading.process_map.facts import DONE
+
     follow = header.get("uppfoljning")
     if isinstance(follow, dict):
         yield from (str(key) for key, status in follow.items() if status == DONE)
@@ -152,19 +195,19 @@ def map_history(found: MapReports) -> MapHistory:
     collection meanwhile: the timelines make no cycles, and collecting again and again among the
     facts of thousands of reports took a third of the time.)"""
     with collection_paused(keep=True):
-        items = _planned_index(found.read)
+        items = planned_index(found.read)
         lineages = []
         for name, reports in found.lines:
             tracker = Tracker()
             for loaded in reports:
-                _apply(tracker, loaded, items)
+                apply_report(tracker, loaded, items)
             lineages.append(Lineage(name, tuple(r.ref for r in reports), tuple(tracker.timelines())))
     newest_first = sorted(lineages, key=lambda line: max(ref.date for ref in line.reports), reverse=True)
     own_first = sorted(newest_first, key=lambda line: line.author != found.author)
     return MapHistory(tuple(own_first), found.author, found.everyone, found.fell_back, found.left_out)
 
 
-def _apply(tracker: Tracker, facts: MapFacts, items: dict[str, Planned]) -> None:
+def apply_report(tracker: Tracker, facts: MapFacts, items: dict[str, Planned]) -> None:
     """One report in its turn: what its follow-up says is done, its map, then its plan."""
     tracker.done(facts.ref, [items[key] for key in facts.done if key in items])
     if not facts.known_set:
@@ -175,7 +218,7 @@ def _apply(tracker: Tracker, facts: MapFacts, items: dict[str, Planned]) -> None
     tracker.planned(facts.ref, list(facts.planned))
 
 
-def _planned_index(reports: list[MapFacts]) -> dict[str, Planned]:
+def planned_index(reports: list[MapFacts]) -> dict[str, Planned]:
     """Every planned item of the reports read, by identity (the first report that planned it)."""
     index: dict[str, Planned] = {}
     for facts in sorted(reports, key=lambda r: r.sort_key):

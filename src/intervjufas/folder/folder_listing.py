@@ -1,0 +1,60 @@
+"""The report files of a folder as they are now – their names, the file key of each, and a digest of
+both and of what a result computed from them depends on – so that a result computed from the whole
+folder can be kept and used again only while the folder holds exactly the same files, each with the
+same size, times and inode (``file_cache.file_key``).
+
+Why: a command over 20,000 reports that shows something small (a consultant's map changes) spends
+nearly all its time loading caches and deriving the result again; listing the folder and one
+``stat`` per file cost a fraction of that.  The names are every ``.md`` file not hidden (every report
+``scan.report_names`` takes, and maybe a text more: a change to it only makes the result unused).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from intervjufas.folder.file_cache import FileKey, file_key, settled
+
+LISTING_FORMAT = 1  # raise when what the digest covers changes
+
+
+@dataclass(frozen=True)
+class FolderListing:
+    """The folder's report files now: names (sorted as ``scan.report_names`` sorts them), the key of
+    each, and the digest of both and of the caller's ``salt``."""
+
+    folder: Path
+    names: list[str]
+    keys: list[FileKey]
+    digest: str
+
+    @property
+    def settled(self) -> bool:
+        """Every file old enough for its key to be trusted (``file_cache.settled``)."""
+        return all(settled(key) for key in self.keys)
+
+
+def folder_listing(folder: Path, salt: str) -> FolderListing | None:
+    """The folder now, its digest covering ``salt`` (what else the result depends on: the program's
+    version, the question files, the options); None when it cannot be listed or a file cannot be
+    looked at (the caller then computes as it would without a kept result)."""
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(
+                (e.name for e in entries if e.name.endswith(".md") and e.name[:1] != "."),
+                key=os.path.normcase,
+            )
+        base = os.path.join(os.fspath(folder), "")
+        keys = [file_key(os.stat(base + name)) for name in names]
+    except (OSError, ValueError):
+        return None
+    digest = hashlib.sha256(f"{LISTING_FORMAT}\0{salt}\n".encode("utf-8", "surrogatepass"))
+    digest.update(
+        "".join(
+            f"{name}\0{key[0]}\0{key[1]}\0{key[2]}\0{key[3]}\n" for name, key in zip(names, keys, strict=True)
+        ).encode("utf-8", "surrogatepass")
+    )
+    return FolderListing(folder, names, keys, digest.hexdigest())
