@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from helpers import FIXTURE_REPORTS, read_cache, write_cache
+from helpers import read_cache, write_cache
 from intervjufas.folder import scan
 from intervjufas.folder.file_cache import FileCache, forget_files
 from intervjufas.reading.plan import plan_output, plan_snapshot
@@ -23,14 +23,8 @@ HOUR_AGO = time.time() - 3600
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "rapporter"
-    folder.mkdir()
-    for path in FIXTURE_REPORTS.glob("*.md"):
-        (folder / path.name).write_bytes(path.read_bytes())
-    for path in folder.iterdir():
-        os.utime(path, (HOUR_AGO, HOUR_AGO))
-    return folder
+def folder(settled_fixture_reports: Path) -> Path:
+    return settled_fixture_reports
 
 
 def place_of(folder: Path) -> plan_snapshot.Listing:

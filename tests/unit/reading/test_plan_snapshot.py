@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import intervjufas.reading.plan.plan_facts as plan_facts_module
-from helpers import FIXTURE_REPORTS, counting_loads, read_cache, write_cache
+from helpers import counting_loads, read_cache, write_cache
 from intervjufas.folder import scan
 from intervjufas.folder.file_cache import FileCache, forget_files
 from intervjufas.reading.plan import plan_snapshot
@@ -25,15 +25,9 @@ HOUR_AGO = time.time() - 3600
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
+def folder(settled_fixture_reports: Path) -> Path:
     """The fixture reports (open items, follow-ups with comments, one unreadable), all settled."""
-    folder = tmp_path / "rapporter"
-    folder.mkdir()
-    for path in FIXTURE_REPORTS.glob("*.md"):
-        (folder / path.name).write_bytes(path.read_bytes())
-    for path in folder.iterdir():
-        os.utime(path, (HOUR_AGO, HOUR_AGO))
-    return folder
+    return settled_fixture_reports
 
 
 def snapshot_file(folder: Path) -> Path:

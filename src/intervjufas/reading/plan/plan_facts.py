@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.files.interned import interned
+from intervjufas.files.kept_values import kept_number, kept_text
 from intervjufas.folder.file_cache import FileCache, collection_paused, file_key
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.report.model import FollowUp, PlanMark
@@ -264,51 +265,41 @@ def decoded(path: Path, value: list[Any], follow_ups_of: Collection[str] | None 
     report_id, date, created, customer, known_set, rows, follow_ups, marks = value
     if follow_ups_of is not None:
         rows = ()
-        follow_ups = [entry for entry in follow_ups if identity(_text(entry[0])) in follow_ups_of]
-        marks = [entry for entry in marks if identity(_text(entry[0])) in follow_ups_of]
+        follow_ups = [entry for entry in follow_ups if identity(kept_text(entry[0])) in follow_ups_of]
+        marks = [entry for entry in marks if identity(kept_text(entry[0])) in follow_ups_of]
     planned = tuple(
         PlanRow(
-            _text(key),
-            _number(number),
-            _text(label),
-            _text(title),
-            _text(kind),
-            _text(plan),
-            None if phase is None else _text(phase),
+            kept_text(key),
+            kept_number(number),
+            kept_text(label),
+            kept_text(title),
+            kept_text(kind),
+            kept_text(plan),
+            None if phase is None else kept_text(phase),
             ActionItem(
-                _text(moment), _text(why), id=_text(item_id), moment_id=_text(moment_id), involves=tuple(inv)
+                kept_text(moment), kept_text(why), id=kept_text(item_id), moment_id=kept_text(moment_id), involves=tuple(inv)
             ),
         )
         for key, number, label, title, kind, plan, phase, (moment, why, item_id, moment_id, inv) in rows
     )
     followed = tuple(
-        FollowUp(_text(key), _text(label), Answer(None if status is None else _text(status), _text(comment)))
+        FollowUp(kept_text(key), kept_text(label), Answer(None if status is None else kept_text(status), kept_text(comment)))
         for key, label, status, comment in follow_ups
     )
     marked = tuple(
         PlanMark(
-            _text(key),
-            _text(time),
-            _text(label),
-            Answer(None if status is None else _text(status), _text(comment)),
-            _text(into),
+            kept_text(key),
+            kept_text(time),
+            kept_text(label),
+            Answer(None if status is None else kept_text(status), kept_text(comment)),
+            kept_text(into),
         )
         for key, time, label, status, comment, into in marks
     )
     if type(known_set) is not bool:
         raise TypeError("known_set")
     return ReportPlan(
-        path, _text(report_id), _text(date), _text(created), _text(customer), known_set, planned, followed, marked
+        path, kept_text(report_id), kept_text(date), kept_text(created), kept_text(customer), known_set, planned, followed, marked
     )
 
 
-def _text(value: object) -> str:
-    if type(value) is not str:
-        raise TypeError("text")
-    return value
-
-
-def _number(value: object) -> int:
-    if type(value) is not int:
-        raise TypeError("number")
-    return value

@@ -90,12 +90,7 @@ def kept_output(place: Listing, program: str, customer: str, form: OutputForm) -
 
 
 def _decoded(place: Listing, cache: FileCache, program: str, customer: str) -> KeptOutput | None:
-    get = cache.get
-    entries = {}
-    for number, (name, key) in enumerate(zip(place.names, place.keys, strict=True)):
-        value = get(name, key)
-        if value is not None:
-            entries[number] = value
+    entries = plan_snapshot.listed_entries(place, cache)
     if not entries:
         return None
     count, total = len(entries), entries[next(iter(entries))][1]

@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from intervjufas.files.kept_values import kept_text
 from intervjufas.folder.file_cache import FileCache, collection_paused, settled
 from intervjufas.folder.folder_listing import FolderListing, folder_listing
 
@@ -87,7 +88,7 @@ def _decoded(
         return None
     given: dict[int, list[FollowUpEntry]] = {
         number: [
-            FollowUpEntry(_text(date), _text(status), _text(comment)) for date, status, comment in value[4]
+            FollowUpEntry(kept_text(date), kept_text(status), kept_text(comment)) for date, status, comment in value[4]
         ]
         for number, value in entries.items()
     }
@@ -96,26 +97,33 @@ def _decoded(
     if customer.strip():
         from intervjufas.folder.finding import has_words
 
-        wanted = {number for _, number in sources if has_words(customer, _text(entries[number][2]))}
+        wanted = {number for _, number in sources if has_words(customer, kept_text(entries[number][2]))}
     items: list[OpenItem] = []
     for _, number in sources:
         if wanted is None or number in wanted:
             path = place.folder / place.names[number]
             items += _items(entries[number][3], path, given)
-            customers[place.names[number]] = _text(entries[number][2])
-    warnings = sorted((position, _text(text)) for value in entries.values() for position, text in value[5])
+            customers[place.names[number]] = kept_text(entries[number][2])
+    warnings = sorted((position, kept_text(text)) for value in entries.values() for position, text in value[5])
     return items, [text for _, text in warnings]
 
 
-def _entries(place: Listing, cache: FileCache, program: str) -> dict[int, Any] | None:
-    """The entry of each report that has one, by its place in the listing; None when there are
-    none, one is missing, or a warning names another ``program``."""
+def listed_entries(place: Listing, cache: FileCache) -> dict[int, Any]:
+    """The value ``cache`` keeps for each file of the listing under its present key, by the file's
+    place in the listing (files with none left out)."""
     get = cache.get
     entries = {}
     for number, (name, key) in enumerate(zip(place.names, place.keys, strict=True)):
         value = get(name, key)
         if value is not None:
             entries[number] = value
+    return entries
+
+
+def _entries(place: Listing, cache: FileCache, program: str) -> dict[int, Any] | None:
+    """The entry of each report that has one, by its place in the listing; None when there are
+    none, one is missing, or a warning names another ``program``."""
+    entries = listed_entries(place, cache)
     if not entries or any(value[0] != len(entries) for value in entries.values()):
         return None  # (none kept for this listing, or one of them forgotten)
     if any(value[5] and value[6] != program for value in entries.values()):
@@ -133,7 +141,7 @@ def kept_customers(place: Listing, program: str) -> dict[str, str] | None:
             if entries is None:
                 return None
             return {
-                place.names[number]: _text(value[2]) for number, value in entries.items() if value[1] >= 0
+                place.names[number]: kept_text(value[2]) for number, value in entries.items() if value[1] >= 0
             }
         except (TypeError, ValueError, IndexError, KeyError, AttributeError):
             return None
@@ -185,11 +193,6 @@ def _items(rows: list[Any], path: Path, given: Mapping[int, list[FollowUpEntry]]
         )
     return made
 
-
-def _text(value: object) -> str:
-    if type(value) is not str:
-        raise TypeError("text")
-    return value
 
 
 # -- keeping --------------------------------------------------------------------------------------

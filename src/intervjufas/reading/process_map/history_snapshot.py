@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from intervjufas.files.kept_values import kept_flag, kept_number, kept_text
 from intervjufas.folder.file_cache import FileCache, collection_paused
 from intervjufas.folder.folder_listing import FolderListing, folder_listing
 from intervjufas.reading.process_map.history import Lineage, MapHistory
@@ -114,11 +115,11 @@ def _decoded(folder: Path, entries: list[Any]) -> tuple[ChangeHistory, list[str]
     lines = {}
     for value in entries:
         for index, line_author, reports, first, last, line_left_out, count in value[2]:
-            lines[_number(index)] = (_text(line_author), _number(reports), _text(first), _text(last), _number(line_left_out), _number(count))
+            lines[kept_number(index)] = (kept_text(line_author), kept_number(reports), kept_text(first), kept_text(last), kept_number(line_left_out), kept_number(count))
     moments: dict[int, list[tuple[int, MomentChanges]]] = {}
     for value in entries:
         for index, position, moment in value[3]:
-            moments.setdefault(_number(index), []).append((_number(position), _moment(folder, moment)))
+            moments.setdefault(kept_number(index), []).append((kept_number(position), _moment(folder, moment)))
     lineages = []
     for index in range(len(authors)):
         line_author, reports, first, last, line_left_out, count = lines[index]
@@ -129,13 +130,13 @@ def _decoded(folder: Path, entries: list[Any]) -> tuple[ChangeHistory, list[str]
     if moments or len(lines) != len(authors):
         raise ValueError("a line too many")
     history = MapHistory(
-        tuple(Lineage(_text(name), (), ()) for name in authors),  # (the summary needs only who)
-        _text(author),
-        _flag(everyone),
-        _flag(fell_back),
-        _number(left_out),
+        tuple(Lineage(kept_text(name), (), ()) for name in authors),  # (the summary needs only who)
+        kept_text(author),
+        kept_flag(everyone),
+        kept_flag(fell_back),
+        kept_number(left_out),
     )
-    warnings = sorted((_number(position), _text(text)) for value in entries for position, text in value[4])
+    warnings = sorted((kept_number(position), kept_text(text)) for value in entries for position, text in value[4])
     return ChangeHistory(history, tuple(lineages)), [text for _, text in warnings]
 
 
@@ -145,33 +146,18 @@ def _moment(folder: Path, kept: list[Any]) -> MomentChanges:
     for kind, last, first, times in changes:
         if kind not in CHANGE_OF.values():
             raise ValueError("kind")
-        made.append(Change(kind, _event(folder, last), _event(folder, first), _number(times)))
-    return MomentChanges(_text(moment_id), _text(name), _text(phase), _flag(on_map), tuple(made))
+        made.append(Change(kind, _event(folder, last), _event(folder, first), kept_number(times)))
+    return MomentChanges(kept_text(moment_id), kept_text(name), kept_text(phase), kept_flag(on_map), tuple(made))
 
 
 def _event(folder: Path, kept: list[Any]) -> MapEvent:
     kind, name, date, before, after, follow_up = kept
     if kind not in CHANGE_OF:
         raise ValueError("kind")
-    return MapEvent(kind, ReportRef(folder / _text(name), _text(date), ""), _text(before), _text(after), "", _flag(follow_up))
+    return MapEvent(kind, ReportRef(folder / kept_text(name), kept_text(date), ""), kept_text(before), kept_text(after), "", kept_flag(follow_up))
 
 
-def _text(value: object) -> str:
-    if type(value) is not str:
-        raise TypeError("text")
-    return value
 
-
-def _number(value: object) -> int:
-    if type(value) is not int:
-        raise TypeError("number")
-    return value
-
-
-def _flag(value: object) -> bool:
-    if type(value) is not bool:
-        raise TypeError("flag")
-    return value
 
 
 # -- keeping --------------------------------------------------------------------------------------
