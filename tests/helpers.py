@@ -99,3 +99,14 @@ def write_cache(path: Path, document: Any) -> None:
 
     entries = document.get("entries") if isinstance(document, dict) else None
     path.write_bytes(seal(document, len(entries) if isinstance(entries, dict) else 0))
+
+
+# Ways a kept cache file may be damaged (each must be silently rebuilt), for
+# ``pytest.mark.parametrize("damage", CACHE_DAMAGE, ids=CACHE_DAMAGE_IDS)``.
+CACHE_DAMAGE = [
+    lambda data: b"",
+    lambda data: data[: len(data) // 2],
+    lambda data: data[:-1] + bytes([data[-1] ^ 1]),
+    lambda data: b"\x00" * len(data),
+]
+CACHE_DAMAGE_IDS = ["empty", "truncated", "one-bit", "zeros"]

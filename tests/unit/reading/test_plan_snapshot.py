@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import intervjufas.reading.plan.plan_facts as plan_facts_module
-from helpers import counting_loads, read_cache, write_cache
+from helpers import CACHE_DAMAGE, CACHE_DAMAGE_IDS, counting_loads, read_cache, write_cache
 from intervjufas.folder import scan
 from intervjufas.folder.file_cache import FileCache, forget_files
 from intervjufas.reading.plan import plan_snapshot
@@ -129,16 +129,7 @@ def test_a_forgotten_report_leaves_nothing_of_its_own_and_makes_it_unused(
     assert headers_read == [folder]
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        lambda data: b"",
-        lambda data: data[: len(data) // 2],
-        lambda data: data[:-1] + bytes([data[-1] ^ 1]),
-        lambda data: b"\x00" * len(data),
-    ],
-    ids=["empty", "truncated", "one-bit", "zeros"],
-)
+@pytest.mark.parametrize("damage", CACHE_DAMAGE, ids=CACHE_DAMAGE_IDS)
 def test_a_corrupt_snapshot_is_silently_rebuilt(folder: Path, headers_read: list[Path], damage: Any) -> None:
     first = derived(folder)
     path = snapshot_file(folder)
