@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from helpers import CACHE_DAMAGE, CACHE_DAMAGE_IDS, read_cache, write_cache
-from intervjufas.folder.file_cache import FileCache
+from intervjufas.folder.file_cache import FileCache, forget_files
 from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.scan import read_headers
 from intervjufas.reading.plan import kept_counts
@@ -89,7 +89,7 @@ def test_a_damaged_cache_file_is_rebuilt(folder: Path, computed: list[int], dama
     assert len(computed) == 2  # (computed again once, then kept again)
 
 
-@pytest.mark.parametrize("value", [None, [1, 2], {"id": "3"}, {"id": True}, {1: 2}], ids=repr)
+@pytest.mark.parametrize("value", [None, [1, 2], "3", True, 1.0], ids=repr)
 def test_an_entry_of_the_wrong_shape_is_computed_again(
     folder: Path, computed: list[int], value: object
 ) -> None:
@@ -97,8 +97,8 @@ def test_an_entry_of_the_wrong_shape_is_computed_again(
     expected = kept_counts.kept_open_counts(folder, headers)
     path = cache_file(folder)
     document = read_cache(path)
-    entry = document["entries"][kept_counts.ENTRY]
-    document["entries"][kept_counts.ENTRY] = (*entry[:4], value)
+    name = next(iter(document["entries"]))
+    document["entries"][name] = (*document["entries"][name][:4], value)
     write_cache(path, document)
     assert kept_counts.kept_open_counts(folder, headers) == expected
     assert len(computed) == 2
@@ -113,3 +113,13 @@ def test_a_header_the_digest_cannot_take_is_never_kept(folder: Path, computed: l
     assert kept_counts.headers_digest(odd) is None
     assert kept_counts.kept_open_counts(folder, odd) == open_counts(odd)
     assert not cache_file(folder).exists() and len(computed) == 1
+
+
+def test_a_forgotten_report_leaves_nothing_of_its_own(folder: Path, computed: list[int]) -> None:
+    headers = headers_of(folder)
+    expected = kept_counts.kept_open_counts(folder, headers)
+    gone = headers[0][0].name
+    forget_files(folder, [gone])
+    assert gone not in read_cache(cache_file(folder))["entries"]
+    assert kept_counts.kept_open_counts(folder, headers) == expected
+    assert len(computed) == 2

@@ -9,7 +9,7 @@ program's version.  Any change to any header makes another digest, and the count
 again (by ``state.open_counts``, still the one place statuses are decided) and kept anew.  A header
 holding a value the digest cannot take (a hand-written date YAML read as a date) is simply never
 kept.  The cache is the program's own ``FileCache`` (namespace ``oppna``: private, sealed, silently
-rebuilt when damaged); it holds report ids and numbers, no text of a report.
+rebuilt when damaged); it holds one number per report file, no text of a report.
 """
 
 from __future__ import annotations
@@ -28,22 +28,37 @@ if TYPE_CHECKING:
 
 NAMESPACE = "oppna"
 KEPT_FORMAT = 1  # raise when what is kept, or what the counts depend on, changes
-ENTRY = "antal"  # the one entry of a folder's cache file
-_NO_FILE: FileKey = (0, 0, 0, 0)  # (the entry stands for no one file: the digest is its version)
+_NO_FILE: FileKey = (0, 0, 0, 0)  # (an entry holds no file's key: the digest of all is the version)
 
 
 def kept_open_counts(folder: Path, headers: Sequence[tuple[Path, FolderHeader]]) -> dict[str, int]:
-    """``state.open_counts(headers)``: as kept for exactly these headers, else computed and kept."""
+    """``state.open_counts(headers)``: as kept for exactly these headers, else computed and kept.
+    Each report file has its own entry (its report's count), so that ``rensa`` forgetting a file
+    forgets it here too (and leaves counts that are not used: the digest no longer matches)."""
     digest = headers_digest(headers)
     cache = _cache(folder, digest) if digest is not None else None
     if cache is not None:
-        found = _decoded(cache.get(ENTRY, _NO_FILE))
+        found = _kept(cache, headers)
         if found is not None:
             return found
     counts = open_counts(headers)
     if cache is not None:
-        cache.put(ENTRY, _NO_FILE, counts)
-        cache.save([ENTRY])
+        for path, header in headers:
+            cache.put(path.name, _NO_FILE, counts.get(header.report_id, 0))
+        cache.save([path.name for path, _ in headers])
+    return counts
+
+
+def _kept(cache: FileCache, headers: Sequence[tuple[Path, FolderHeader]]) -> dict[str, int] | None:
+    """The counts kept for every report (in the order ``open_counts`` gives them); None when one is
+    missing or not a number."""
+    get = cache.get
+    counts = {}
+    for path, header in headers:
+        count = get(path.name, _NO_FILE)
+        if type(count) is not int:
+            return None
+        counts[header.report_id] = count
     return counts
 
 
@@ -67,12 +82,3 @@ def _cache(folder: Path, digest: str) -> FileCache | None:
         return FileCache(NAMESPACE, folder, digest)
     except (OSError, RuntimeError):  # (a folder that cannot be resolved: computed, not kept)
         return None
-
-
-def _decoded(value: object) -> dict[str, int] | None:
-    """The kept counts when they are report id -> number exactly; None for anything else."""
-    if type(value) is not dict:
-        return None
-    if all(type(key) is str for key in value) and all(type(count) is int for count in value.values()):
-        return value
-    return None
