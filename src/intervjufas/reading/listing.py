@@ -17,7 +17,7 @@ from typing import Any
 from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.scan import Progress, read_headers
 from intervjufas.model.safe_text import visible
-from intervjufas.reading.plan.state import open_counts
+from intervjufas.reading.plan.kept_counts import kept_open_counts
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -170,7 +170,7 @@ def list_reports(
     """Every report of the folder, newest first (by metadata datum, then created), with one
     warning per file whose front matter cannot be read; with ``author``, only that author's."""
     headers, warnings = read_headers(folder, program=program, progress=progress)
-    maker = _Rows(open_counts(headers))
+    maker = _Rows(kept_open_counts(folder, headers))  # (kept while no header changes)
     rows = [maker.row(path, header) for path, header in headers]
     del headers, maker  # (a big folder: keep only the rows)
     if author.strip():

@@ -3,7 +3,8 @@ action plans per customer, and where the reports and the latest map are – from
 headers alone (no report is read in full), so that it is quick enough to show whenever the
 program is started without a command.
 
-The open items come from THE plan-state model (``reading.plan.state.open_counts``), like ``lista``.
+The open items come from THE plan-state model (``reading.plan.state.open_counts``), kept between
+runs like those of ``lista`` (``reading.plan.kept_counts``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.scan import read_headers, sort_key
 from intervjufas.model.questionnaire import STATUS_DONE, SetRef
 from intervjufas.questionsets.catalog import find_set
-from intervjufas.reading.plan.state import newest_statuses, open_counts
+from intervjufas.reading.plan.kept_counts import kept_open_counts
 
 SHOWN = 10  # mappings with steps left listed (the newest); the rest are counted
 
@@ -64,7 +65,7 @@ def folder_status(folder: Path, *, author: str = "") -> Status:
         status.author = ""
     left = [found for found in (_steps_left(path, header) for path, header in own or newest_first) if found]
     status.unfinished, status.more_unfinished = left[:SHOWN], max(0, len(left) - SHOWN)
-    status.customers = _by_customer(newest_first)
+    status.customers = _by_customer(newest_first, kept_open_counts(folder, headers))
     with_map = [entry for entry in (own or []) + newest_first if entry[1].map_size > 0]
     status.latest_map = with_map[0][0] if with_map else None
     return status
@@ -93,10 +94,9 @@ def _steps_left(path: Path, header: FolderHeader) -> StepsLeft | None:
     )
 
 
-def _by_customer(newest_first: list[tuple[Path, FolderHeader]]) -> list[CustomerItems]:
+def _by_customer(newest_first: list[tuple[Path, FolderHeader]], counts: dict[str, int]) -> list[CustomerItems]:
     """Open items summed per customer (names folded as ``folder.finding`` folds them), the
     customer named as its newest report writes it; customers without open items are left out."""
-    counts = open_counts(newest_first, newest_statuses(newest_first))
     names: dict[str, str] = {}
     totals: dict[str, int] = {}
     for _, header in newest_first:

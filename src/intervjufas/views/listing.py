@@ -205,11 +205,11 @@ def listing_data(listing: Listing) -> dict[str, object]:
 
 def write_listing_json(listing: Listing, stream: IO[str]) -> None:
     """``lista --json`` written report by report (the text of ``listing_data``, never all of it in
-    memory: see ``views.json_stream``)."""
-    from intervjufas.views.json_stream import write_json_list
-    from intervjufas.views.json_vocabulary import FORMAT
+    memory: see ``views.json_stream``; each object made from its recurring pieces: see
+    ``views.listing_json``)."""
+    from intervjufas.views.listing_json import write_listing_json as write_fast
 
-    write_json_list({"format": FORMAT}, "rapporter", listing_items(listing), stream)
+    write_fast(listing, stream, listing_items)
 
 
 def listing_items(listing: Listing) -> Iterator[dict[str, object]]:
