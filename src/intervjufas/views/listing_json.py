@@ -11,8 +11,9 @@ is written by the general path, with escapes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
-from typing import IO, Any
+from typing import IO
 
 from intervjufas.reading.listing import ListedReport, Listing
 from intervjufas.views.json_output import _RAW_CONTROLS, json_text
@@ -49,8 +50,8 @@ class _Texts:
     def __init__(self, encoding: str, items: Items) -> None:
         self.encoding = encoding
         self.items = items
-        self.forms: Callable[[tuple[str, ...]], str] = _memo(lambda forms: _pretty(list(forms), _KEY))
-        self.steps: Callable[[tuple[tuple[str, str], ...]], str] = _memo(
+        self.forms: Callable[[tuple[str, ...]], str] = functools.cache(lambda forms: _pretty(list(forms), _KEY))
+        self.steps: Callable[[tuple[tuple[str, str], ...]], str] = functools.cache(
             lambda steps: _pretty(_steps(steps), _KEY)
         )
 
@@ -78,14 +79,3 @@ def _steps(steps: tuple[tuple[str, str], ...]) -> list[dict[str, object]]:
         for number, (step_id, status) in enumerate(steps, start=1)
     ]
 
-
-def _memo(make: Callable[[Any], str]) -> Callable[[Any], str]:
-    known: dict[Any, str] = {}
-
-    def get(value: Any) -> str:
-        text = known.get(value)
-        if text is None:
-            text = known[value] = make(value)
-        return text
-
-    return get
