@@ -15,8 +15,9 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from intervjufas.folder.file_cache import FileKey, file_key, settled
+from intervjufas.folder.file_cache import FileCache, FileKey, file_key, settled
 
 LISTING_FORMAT = 1  # raise when what the digest covers changes
 
@@ -58,3 +59,15 @@ def folder_listing(folder: Path, salt: str) -> FolderListing | None:
         ).encode("utf-8", "surrogatepass")
     )
     return FolderListing(folder, names, keys, digest.hexdigest())
+
+
+def kept_entries(place: FolderListing, cache: FileCache) -> dict[int, Any]:
+    """The value ``cache`` keeps for each file of the listing under its present key, by the file's
+    place in the listing (files with none left out): the entries of a result kept per report."""
+    get = cache.get
+    entries = {}
+    for number, (name, key) in enumerate(zip(place.names, place.keys, strict=True)):
+        value = get(name, key)
+        if value is not None:
+            entries[number] = value
+    return entries

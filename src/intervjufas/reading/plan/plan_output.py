@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from intervjufas.folder.file_cache import FileCache, collection_paused
+from intervjufas.folder.folder_listing import kept_entries
 from intervjufas.reading.plan import plan_snapshot
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def kept_output(place: Listing, program: str, customer: str, form: OutputForm) -
 
 
 def _decoded(place: Listing, cache: FileCache, program: str, customer: str) -> KeptOutput | None:
-    entries = plan_snapshot.listed_entries(place, cache)
+    entries = kept_entries(place, cache)
     if not entries:
         return None
     count, total = len(entries), entries[next(iter(entries))][1]

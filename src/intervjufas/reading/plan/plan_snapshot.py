@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas.files.kept_values import kept_text
 from intervjufas.folder.file_cache import FileCache, collection_paused, settled
-from intervjufas.folder.folder_listing import FolderListing, folder_listing
+from intervjufas.folder.folder_listing import FolderListing, folder_listing, kept_entries
 
 if TYPE_CHECKING:
     from intervjufas.reading.plan.plan_facts import ReportPlan
@@ -108,22 +108,10 @@ def _decoded(
     return items, [text for _, text in warnings]
 
 
-def listed_entries(place: Listing, cache: FileCache) -> dict[int, Any]:
-    """The value ``cache`` keeps for each file of the listing under its present key, by the file's
-    place in the listing (files with none left out)."""
-    get = cache.get
-    entries = {}
-    for number, (name, key) in enumerate(zip(place.names, place.keys, strict=True)):
-        value = get(name, key)
-        if value is not None:
-            entries[number] = value
-    return entries
-
-
 def _entries(place: Listing, cache: FileCache, program: str) -> dict[int, Any] | None:
     """The entry of each report that has one, by its place in the listing; None when there are
     none, one is missing, or a warning names another ``program``."""
-    entries = listed_entries(place, cache)
+    entries = kept_entries(place, cache)
     if not entries or any(value[0] != len(entries) for value in entries.values()):
         return None  # (none kept for this listing, or one of them forgotten)
     if any(value[5] and value[6] != program for value in entries.values()):

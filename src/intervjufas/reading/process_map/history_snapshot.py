@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from intervjufas.files.kept_values import kept_flag, kept_number, kept_text
 from intervjufas.folder.file_cache import FileCache, collection_paused
-from intervjufas.folder.folder_listing import FolderListing, folder_listing
+from intervjufas.folder.folder_listing import FolderListing, folder_listing, kept_entries
 from intervjufas.reading.process_map.history import Lineage, MapHistory
 from intervjufas.reading.process_map.history_changes import (
     CHANGE_OF,
@@ -90,12 +90,7 @@ def _cache(place: FolderListing, author: str, everyone: bool) -> FileCache | Non
 def kept(place: FolderListing, cache: FileCache) -> tuple[ChangeHistory, list[str]] | None:
     """The changes and warnings kept for exactly this listing; None when there are none (or not
     all of them, or of another shape)."""
-    get = cache.get
-    entries = []
-    for name, key in zip(place.names, place.keys, strict=True):
-        value = get(name, key)
-        if value is not None:
-            entries.append(value)
+    entries = list(kept_entries(place, cache).values())
     if not entries:
         return None
     with collection_paused():
