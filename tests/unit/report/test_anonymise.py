@@ -137,6 +137,7 @@ def mapped_report() -> Report:
     """A map and a plan with people in the notes, reasons, comments and 'involves', and a
     personnummer (as Word writes it) in a moment's name."""
     report = Report.new(KARTLAGGNING)
+    report.report_id = "abcdefabcdef"  # (a fixed id: a random one may hold digits the test looks for)
     report.answers.update(
         {
             "uppdrag": Answer("Lager"),
