@@ -2,14 +2,18 @@
 reports, warm (the program's cache kept from the run before) and cold (the cache removed before
 each run: a new colleague, a new laptop, a cleared cache), and after 1 % of the files changed (as
 after a ``git pull``) – time and peak memory, against ``intervjufas --help`` measured interleaved
-in the same run, each figure printed with its target, where a cold header pass over the largest
-folder spends its time (``cold_stages.py``), then one table of all sizes (for benchmarks/README.md)
-and how each command grows from size to size.
+in the same run, each figure printed with its target; the pause after the date in a new mapping
+(``kartlagg`` in a pty, as ``bench_pause.py`` measures it) against the same pause in an empty
+folder; where a cold header pass over the largest folder spends its time (``cold_stages.py``);
+then one table of all sizes (for benchmarks/README.md) and how each command grows from size to
+size.
 
 Targets at every size (they matter at 20,000 reports): cold ``lista``, ``plan``,
 ``trend`` and ``granska`` within 10 times ``--help``; warm ``lista`` within 2.5 times, ``plan``,
 ``trend``, ``jamfor A``, ``granska`` and ``lista --json`` within 3 times; ``lista`` after 1 % of the
-files changed within 1.5 times a warm ``lista``; every command's peak memory at most 120 MiB; and
+files changed within 1.5 times a warm ``lista``; ``karta --historik`` (the consultant's own map
+history, as the first author) within 5 times warm and 15 times cold; the pause after the date at
+most 0.3 s; every command's peak memory at most 120 MiB (``karta --historik`` 150 MiB); and
 growth no worse than linear (from one size to the next, the time beyond ``--help`` grows at most
 by the factor the folder grows).
 
@@ -34,6 +38,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bench_pause import one_pause
 from benchlib import (
     BenchmarkError,
     Comparison,
@@ -57,15 +62,25 @@ from benchlib import (
 AUTHORS = ("Anna Berg", "Jonas Ek", "Sara Lind")
 HAND_EDITED = 0.02  # reports whose front matter was edited by hand
 CHANGED_SHARE = 0.01  # files changed between two runs (a git pull)
-COMMANDS = ("lista", "lista --json", "jamfor A", "plan", "trend", "granska", "karta")
+COMMANDS = ("lista", "lista --json", "jamfor A", "plan", "trend", "granska", "karta", "karta --historik")
 UNCHANGED = "lista, mellan ändringarna"  # (the warm lista the changed runs are compared with)
-WARM_TARGETS = {"lista": 2.5, "lista --json": 3.0, "jamfor A": 3.0, "plan": 3.0, "trend": 3.0, "granska": 3.0}
-COLD_TARGETS = {"lista": 10.0, "plan": 10.0, "trend": 10.0, "granska": 10.0}
+WARM_TARGETS = {
+    "lista": 2.5,
+    "lista --json": 3.0,
+    "jamfor A": 3.0,
+    "plan": 3.0,
+    "trend": 3.0,
+    "granska": 3.0,
+    "karta --historik": 5.0,
+}
+COLD_TARGETS = {"lista": 10.0, "plan": 10.0, "trend": 10.0, "granska": 10.0, "karta --historik": 15.0}
 CHANGED_TARGET = 1.5  # lista after 1 % changed, against a warm lista
 MEMORY_TARGET_MIB = 120
+MEMORY_TARGETS_MIB = {"karta --historik": 150}  # (the rest: MEMORY_TARGET_MIB)
 HELP = "intervjufas --help"
-
-
+PAUSE = "pausen efter datumet"  # (kartlagg in a pty: the key press on the date to the next prompt)
+PAUSE_EMPTY = "pausen, tom mapp"  # (the same pause in an empty folder: what the pause is compared with)
+PAUSE_TARGET_MS = 300
 
 
 def count_listed(argv: list[str], env: dict[str, str]) -> int:
@@ -89,8 +104,6 @@ def settle(paths: Sequence[Path]) -> None:
     past = time.time() - 3600
     for path in paths:
         os.utime(path, (past, past))
-
-
 
 
 def changed_runner(
@@ -128,6 +141,13 @@ def main(arguments: Sequence[str] | None = None) -> int:
         "--kalla", type=int, default=3, metavar="N", help="mätrundor för kalla körningar (standard 3)"
     )
     parser.add_argument(
+        "--betanketid",
+        type=float,
+        default=1.0,
+        metavar="S",
+        help="sekunder som en person tar på sig för varje fråga före datumet när pausen mäts (standard 1)",
+    )
+    parser.add_argument(
         "--mapp",
         type=Path,
         metavar="MAPP",
@@ -142,6 +162,7 @@ def main(arguments: Sequence[str] | None = None) -> int:
     if options.snabb:
         options.repetitioner, options.uppvarmning, options.kalla = 2, 1, 1
         options.sizes = [10, 20]
+        options.betanketid = min(options.betanketid, 0.2)
     if options.mapp is not None:
         if not options.mapp.is_dir():
             parser.error(f"--mapp: {options.mapp} är ingen mapp")
@@ -193,7 +214,8 @@ def _measure(program: Path, root: Path, count: int, options: argparse.Namespace)
         )
     files = sorted(folder.glob("*.md"))
     settle(files)
-    env = isolated_env(folder, sets, XDG_CACHE_HOME=str(cache))
+    # (the first author: karta --historik shows the consultant's own reports)
+    env = isolated_env(folder, sets, XDG_CACHE_HOME=str(cache), INTERVJUFAS_FORFATTARE=AUTHORS[0])
     argvs = {HELP: [str(program), "--help"]}
     for name in COMMANDS:
         words = name.split()
@@ -203,7 +225,12 @@ def _measure(program: Path, root: Path, count: int, options: argparse.Namespace)
         raise BenchmarkError(f"lista --json gav {listed} rapporter, inte {count}.")
     show = progress_printer(True)
     cold = {HELP: lambda: run_once(argvs[HELP], env)}
-    cold.update({f"{name}, kall": without_cache(lambda argv=argvs[name]: run_once(argv, env), cache) for name in COMMANDS})
+    cold.update(
+        {
+            f"{name}, kall": without_cache(lambda argv=argvs[name]: run_once(argv, env), cache)
+            for name in COMMANDS
+        }
+    )
     measured_cold = interleaved(cold, options.kalla, 0, show)
     end_progress(show)
     # Warm runs over an unchanged folder first: a change between rounds would make every command
@@ -216,10 +243,12 @@ def _measure(program: Path, root: Path, count: int, options: argparse.Namespace)
         "lista, 1 % ändrat": changed_runner(argvs["lista"], env, files, count),
     }
     measured_changed = interleaved(changed, options.repetitioner, 0, show)
+    pauses = measure_pauses(program, folder, root / f"tom-{count}", env, cache, options, show)
     end_progress(show)
     series = {
         **measured_warm,
         **measured_changed,
+        **pauses,
         **{name: s for name, s in measured_cold.items() if name != HELP},
     }
     series[f"{HELP}, kall"] = measured_cold[HELP]
@@ -227,6 +256,34 @@ def _measure(program: Path, root: Path, count: int, options: argparse.Namespace)
     if count == max(options.sizes):
         print(cold_stages(folder))
     return series
+
+
+def measure_pauses(
+    program: Path,
+    folder: Path,
+    empty: Path,
+    env: dict[str, str],
+    cache: Path,
+    options: argparse.Namespace,
+    show: Callable[[str], None] | None,
+) -> dict[str, Series]:
+    """The pause after the date (``bench_pause.one_pause``: kartlagg in a pty, from the key press
+    on the date to the next prompt on screen) in the folder and in an empty one, interleaved; then,
+    last of all since it removes the cache, the same pause with the cache removed (information)."""
+    empty.mkdir(exist_ok=True)
+    # (a pty answers no cursor position request: prompt_toolkit is told not to ask, see bench_pause)
+    pty_env = dict(env, TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1")
+    pty_env.pop("NO_COLOR", None)
+    empty_env = dict(pty_env, INTERVJUFAS_KATALOG=str(empty))
+    think = options.betanketid
+    runners: dict[str, Callable[[], Sample]] = {
+        PAUSE_EMPTY: lambda: one_pause(program, empty, empty_env, think),
+        PAUSE: lambda: one_pause(program, folder, pty_env, think),
+    }
+    measured = interleaved(runners, options.repetitioner, options.uppvarmning, show)
+    cold = {f"{PAUSE}, kall": without_cache(lambda: one_pause(program, folder, pty_env, think), cache)}
+    measured.update(interleaved(cold, options.kalla, 0, show))
+    return measured
 
 
 def cold_stages(folder: Path) -> str:
@@ -252,13 +309,33 @@ def _print_figures(series: dict[str, Series], count: int) -> None:
     rows.append(compare("lista, 1 % ändrat", UNCHANGED, CHANGED_TARGET))
     print(table(rows))
     print(
-        f"Högsta minnesanvändning (största RSS i någon körning), {count} rapporter (mål ≤ {MEMORY_TARGET_MIB} MiB):"
+        f"Högsta minnesanvändning (största RSS i någon körning), {count} rapporter (mål ≤ {MEMORY_TARGET_MIB} MiB, "
+        f"karta --historik ≤ {MEMORY_TARGETS_MIB['karta --historik']} MiB):"
     )
     for name in [*COMMANDS, *(f"{name}, kall" for name in COMMANDS), "lista, 1 % ändrat"]:
         rss = series[name].max_rss_kib
-        verdict = "okänd" if rss is None else "OK" if rss <= MEMORY_TARGET_MIB * 1024 else "INTE OK"
+        limit = MEMORY_TARGETS_MIB.get(name.removesuffix(", kall"), MEMORY_TARGET_MIB)
+        verdict = "okänd" if rss is None else "OK" if rss <= limit * 1024 else "INTE OK"
         shown = "–" if rss is None else number(rss / 1024)
-        print(f"  {name:<22} {shown:>7} MiB  {verdict}")
+        print(f"  {name:<26} {shown:>7} MiB  {verdict}")
+    empty_ms = series[PAUSE_EMPTY].wall_ms
+    print(
+        f"Pausen efter datumfrågan i kartlagg (tangenttryck till nästa fråga på skärmen, i en pty), "
+        f"{count} rapporter (mål ≤ {PAUSE_TARGET_MS} ms):"
+    )
+    for name in (PAUSE, PAUSE_EMPTY, f"{PAUSE}, kall"):
+        walls = sorted(sample.wall * 1000 for sample in series[name].samples)
+        verdict = (
+            ("OK" if series[name].wall_ms <= PAUSE_TARGET_MS else "INTE OK")
+            if name == PAUSE
+            else "(information)"
+            if name.endswith("kall")
+            else "(jämförelse)"
+        )
+        print(
+            f"  {name:<26} {number(series[name].wall_ms):>8} ms  (min {number(walls[0])}, "
+            f"max {number(walls[-1])} ms; {number(series[name].wall_ms - empty_ms)} ms mer än tom mapp)  {verdict}"
+        )
 
 
 def scaling_table(results: dict[int, dict[str, Series]]) -> str:
@@ -266,23 +343,32 @@ def scaling_table(results: dict[int, dict[str, Series]]) -> str:
     sizes = sorted(results)
     head = "| Kommando | " + " | ".join(f"{size:,} rapporter".replace(",", " ") for size in sizes) + " |"
     lines = [
-        "Skalning (median ms, högsta minne MiB; kvot mot --help i samma körning):",
+        "Skalning (median ms, högsta minne MiB; kvot mot --help i samma körning, pausen mot pausen i en tom mapp):",
         "",
         head,
         "| --- |" + " --- |" * len(sizes),
     ]
     names = [HELP, *COMMANDS, f"{HELP}, kall", *(f"{name}, kall" for name in COMMANDS), "lista, 1 % ändrat"]
+    names += [PAUSE_EMPTY, PAUSE, f"{PAUSE}, kall"]
     for name in names:
         cells = []
         for size in sizes:
             found = results[size][name]
-            reference = results[size][f"{HELP}, kall" if name.endswith("kall") else HELP]
+            reference = results[size][_reference(name)]
             rss = found.max_rss_kib
-            memory = "–" if rss is None else number(rss / 1024, 0)
+            memory = "" if rss is None else f", {number(rss / 1024, 0)} MiB"  # (a pause has none)
             ratio = number(found.wall_ms / reference.wall_ms, 1)
-            cells.append(f"{number(found.wall_ms, 0)} ms (×{ratio}), {memory} MiB")
+            cells.append(f"{number(found.wall_ms, 0)} ms (×{ratio}){memory}")
         lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def _reference(name: str) -> str:
+    """What a figure of the table is compared with: the pause with the pause in an empty folder,
+    a cold run with a cold ``--help``, the rest with ``--help``."""
+    if name.startswith("pausen"):
+        return PAUSE_EMPTY
+    return f"{HELP}, kall" if name.endswith("kall") else HELP
 
 
 def growth_lines(results: dict[int, dict[str, Series]]) -> str:
@@ -299,7 +385,7 @@ def growth_lines(results: dict[int, dict[str, Series]]) -> str:
             growth = after / before if before > 0 else float("inf")
             verdict = "OK" if growth <= factor else "INTE OK"
             lines.append(
-                f"  {name:<20} {small} → {large}: ×{number(growth, 1)} (mål ≤ ×{number(factor, 0)})  {verdict}"
+                f"  {name:<22} {small} → {large}: ×{number(growth, 1)} (mål ≤ ×{number(factor, 0)})  {verdict}"
             )
     return "\n".join(lines)
 

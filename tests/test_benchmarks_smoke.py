@@ -174,7 +174,13 @@ def test_scaling_benchmark_runs_and_prints_every_figure_with_its_target() -> Non
         assert re.search(rf"^lista, 1 % ändrat, {size} rapporter .* {RATIO}\s+≤ 1,50\s", out, re.MULTILINE), (
             out
         )
+        assert re.search(
+            rf"^karta --historik, kall, {size} rapporter .* {RATIO}\s+≤ 15,00\s", out, re.MULTILINE
+        ), out
+        assert re.search(rf"^Pausen efter datumfrågan i kartlagg .*, {size} rapporter \(mål ≤ 300 ms\):$", out, re.MULTILINE)
+        assert re.search(r"^  pausen efter datumet\s+\d+,\d ms  \(min .*  (OK|INTE OK)$", out, re.MULTILINE), out
     assert "| Kommando | 10 rapporter | 20 rapporter |" in out
+    assert re.search(r"^\| `pausen efter datumet, kall` \| \d+ ms \(×\d+,\d\) \|", out, re.MULTILINE), out
     assert re.search(r"^\| `plan, kall` \| \d+ ms \(×\d+,\d\), \d+ MiB \|", out, re.MULTILINE), out
     assert re.search(r"^  lista, kall\s+10 → 20: ×\d+,\d \(mål ≤ ×2\)  (OK|INTE OK)$", out, re.MULTILINE), out
 
