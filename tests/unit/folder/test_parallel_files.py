@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,3 +159,53 @@ def test_the_setting_chooses_the_processes(
     monkeypatch.setenv(SETTING, setting)
     assert pool_size(5_000) == expected
     assert pool_size(1) == 1
+
+
+# -- Ctrl-C ---------------------------------------------------------------------------------------
+
+INTERRUPTED = """
+import os, sys, time
+from intervjufas.folder.parallel_files import map_chunks
+
+def work(chunk):
+    while 0 in chunk and not os.path.exists(sys.argv[1]):  # (the first chunk waits for the test)
+        time.sleep(0.01)
+    return chunk
+
+def progress(done, total):
+    if done == total - 3:  # (all but the waiting chunk: one worker busy, the other idle)
+        print("ready", flush=True)
+
+if __name__ == "__main__":
+    try:
+        map_chunks(work, list(range(20)), progress=progress, processes=2, start_method=sys.argv[2])
+    except KeyboardInterrupt:
+        import multiprocessing
+        print("stopped", len(multiprocessing.active_children()), flush=True)
+        sys.exit(130)
+"""
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_ctrl_c_reaches_only_the_main_process(tmp_path: Path, method: str) -> None:
+    """Ctrl-C goes to every process of the terminal's group: a busy and an idle worker print
+    nothing, and the main process stops once the worker in hand has finished its chunk."""
+    script, go_on = tmp_path / "interrupted.py", tmp_path / "go-on"
+    script.write_text(INTERRUPTED, encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, str(script), str(go_on), method],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # (its own group, as a terminal's foreground job)
+    )
+    try:
+        assert child.stdout is not None and select.select([child.stdout], [], [], 60)[0], "never ready"
+        assert child.stdout.readline() == "ready\n"
+        os.killpg(child.pid, signal.SIGINT)
+        go_on.touch()
+        out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+    assert (child.returncode, out, err) == (130, "stopped 0\n", "")
