@@ -66,6 +66,12 @@ _UNKNOWN = itertools.repeat(_NOT)
 _KNOWN_VALUES = _RESOLVE.values  # (the flat reader's caches: cleared, never replaced)
 _KNOWN_KEYS = _RESOLVE.keys
 _TOKEN = re.compile("[A-Za-z0-9_][A-Za-z0-9_./]*")  # a plain scalar with nothing to check
+# Plain scalars that no implicit resolver of YAML 1.1 can type (an int needs digits alone or 0b/0x,
+# a float a dot, a time a dash, a bool or null letters alone): the ids the program writes – an
+# item's (``18bcfac2``), a follow-up's key (``2c87365f3c92/582475c3``) – are text as written, with
+# no look-up and nothing remembered (each is new).  ``test_own_layout`` proves it against PyYAML.
+SURE_TEXT = re.compile("[0-9a-z]+(?:/[0-9a-z]+)+|(?!0[bx])[0-9][0-9a-z]*[a-z][0-9a-z]*")
+_SURE_TEXT = SURE_TEXT.fullmatch
 # The first characters of a plain scalar that PyYAML's resolver table can give a type other than
 # text (read from the live table; one for any first character would be under None).
 _TABLE = yaml.resolver.Resolver.yaml_implicit_resolvers
@@ -216,6 +222,8 @@ def _new_value(raw: str | None) -> Any:
     if first == "'" and len(raw) > 1 and raw[-1] == "'" and "'" not in raw[1:-1]:
         return raw[1:-1]  # (ids, times: seldom read twice, so not remembered)
     if _TOKEN.fullmatch(raw):
+        if _SURE_TEXT(raw):
+            return raw
         plain_text = _RESOLVED_STARTS is not None and first not in _RESOLVED_STARTS
         value = raw if plain_text else _RESOLVE(raw)
         _RESOLVE.remember(_KNOWN_VALUES, raw, value)
@@ -232,8 +240,12 @@ def _names(keys: list[str]) -> list[Any]:
     if _NOT in found:
         for at, name in enumerate(found):
             if name is _NOT:
-                found[at] = name = _RESOLVE.key(_RESOLVE(keys[at]))
-                _RESOLVE.remember(_KNOWN_KEYS, keys[at], name)
+                key = keys[at]
+                if _SURE_TEXT(key):
+                    found[at] = key
+                    continue
+                found[at] = name = _RESOLVE.key(_RESOLVE(key))
+                _RESOLVE.remember(_KNOWN_KEYS, key, name)
     return found
 
 
