@@ -14,6 +14,8 @@ The rules of the pool:
   what is wrong), so that one bad file stays one warning.
 - Workers are forked on Linux when this process runs no other thread (fast: nothing is imported
   again), else started fresh (``spawn``): the worker entry imports only this module and ``work``'s.
+- Only the main thread starts a pool (a thread reading ahead in the background stays in this
+  process, so that the program can always end at once).
 - ``progress(done, total)`` hears of every chunk as it comes back.
 - Ctrl-C stops the pool: workers ignore the interrupt (it is the main process's to handle), no
   further chunk is started, the workers finish the chunk in hand and end, and the interrupt goes
@@ -31,7 +33,8 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 __all__ = ["POOL_FROM", "map_chunks", "pool_size"]
@@ -90,11 +93,13 @@ def map_chunks(
 ) -> list[Result]:
     """``work`` over ``items`` in chunks, one result per item in the items' order; in a pool of
     ``processes`` (default ``pool_size``) when more than one.  ``start_method`` forces one
-    (``fork``, ``spawn``, ``forkserver``) instead of the safe choice."""
+    (``fork``, ``spawn``, ``forkserver``) instead of the safe choice.  Called from another thread
+    than the main one (a session reading the folder while the user answers), it never starts a
+    pool: the program could not end before the pool did."""
     total = len(items)
     results: list[list[Result] | None]
     count = pool_size(total) if processes is None else processes
-    if count > 1 and total > 1:
+    if count > 1 and total > 1 and threading.current_thread() is threading.main_thread():
         size = max(1, min(CHUNK, -(-total // (count * 4))))
         chunks = [list(items[at : at + size]) for at in range(0, total, size)]
         results = _pooled(work, chunks, count, start_method or _start_method(), progress, total)
@@ -161,23 +166,24 @@ def _pooled(
         pool.shutdown(wait=True, cancel_futures=True)  # (the workers finish the chunk in hand)
         if not isinstance(error, Exception):  # (Ctrl-C, an exit: they go on)
             raise
-        return results  # (a broken pool, a result that could not be sent: the rest in this process)
+        for future, number in pending.items():  # (a broken pool, a result that could not be sent:
+            if not future.cancelled() and future.exception() is None:  # what came back counts, the
+                results[number] = future.result()  # rest is done in this process)
+        return results
     pool.shutdown(wait=True)
     return results
 
 
-class _interrupts_held:
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
     """Ctrl-C held back (not lost) while the workers start, so that each starts ignoring it."""
-
-    def __enter__(self) -> None:
-        self.held = (
-            hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
-        )
-        if self.held:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-
-    def __exit__(self, *exc: object) -> None:
-        if self.held:
+    held = hasattr(signal, "pthread_sigmask")
+    if held:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if held:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 

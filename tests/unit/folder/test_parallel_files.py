@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,19 @@ def test_results_come_in_the_items_order(processes: int) -> None:
     found = map_chunks(squares, items, progress=watched(calls), processes=processes, start_method="fork")
     assert found == squares(items)
     assert_progress(calls, len(items))
+
+
+def readers(chunk: list[int]) -> list[int]:
+    return [os.getpid() for _ in chunk]
+
+
+def test_only_the_main_thread_starts_a_pool() -> None:
+    found: list[int] = []
+    reader = threading.Thread(target=lambda: found.extend(map_chunks(readers, list(range(1_500)), processes=2)))
+    reader.start()
+    reader.join()
+    assert set(found) == {os.getpid()}
+    assert set(map_chunks(readers, list(range(1_500)), processes=2, start_method="fork")) != {os.getpid()}
 
 
 def test_no_items() -> None:
