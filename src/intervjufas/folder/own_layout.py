@@ -28,7 +28,13 @@ from typing import Any
 
 import yaml
 
-from intervjufas.folder.header_row import FolderHeader, coded, followed_up, interned_items
+from intervjufas.folder.header_row import (
+    FolderHeader,
+    coded,
+    followed_up,
+    followed_up_identities,
+    interned_items,
+)
 from intervjufas.report.flat_header import NOT_SIMPLE, simple_value
 from intervjufas.report.flat_scalars import NotMine, Resolver
 from intervjufas.report.front_matter import READABLE_FORMATS, HeaderError, check_values
@@ -60,6 +66,8 @@ _LAYOUT = re.compile(
 _TOP = re.compile(rf"({_K}):(?: ({_S}))?\n((?:- {_S}\n)*)")
 _PAIRS = re.compile(rf" {{4}}({_K}): ({_S})\n")
 _ITEMS = re.compile(rf"  - ({_S})\n")
+# A follow-up as the program writes it: '<report id>/<item id>: status', the key text (SURE_TEXT)
+_FOLLOW_UP = re.compile(rf" {{4}}([0-9a-z]+/([0-9a-z]+)): ({_S})\n")
 _RESOLVE = Resolver(False)
 _NOT = NOT_SIMPLE
 _UNKNOWN = itertools.repeat(_NOT)
@@ -183,7 +191,7 @@ def _row(found: re.Match[str]) -> list[Any]:
         top.get("intervjuform"),
         coded(_pairs(group("steps"))),
         interned_items(_items(group("items"))),
-        followed_up(_pairs(group("follow_ups"))),
+        _follow_ups(group("follow_ups")),
         None if ratings is None else _pairs(ratings),
         author,
         size,
@@ -259,3 +267,15 @@ def _pairs(block: str | None) -> dict[Any, Any]:
 
 def _items(block: str | None) -> list[Any]:
     return [] if block is None else _values(_ITEMS.findall(block))
+
+
+def _follow_ups(block: str | None) -> Any:
+    """``uppfoljning`` by item identity; keys as the program writes them give theirs directly."""
+    if block is None:
+        return {}
+    pairs = _FOLLOW_UP.findall(block)
+    if len(pairs) != block.count("\n"):  # (a key of another form: read as any mapping)
+        return followed_up(_pairs(block))
+    by_key = {key: (item, raw) for key, item, raw in pairs}  # (a key twice: the later counts)
+    items = list(by_key.values())
+    return followed_up_identities([item for item, _ in items], _values([raw for _, raw in items]))
