@@ -223,3 +223,19 @@ def test_ctrl_c_reaches_only_the_main_process(tmp_path: Path, method: str) -> No
         if child.poll() is None:
             os.killpg(child.pid, signal.SIGKILL)
     assert (child.returncode, out, err) == (130, "stopped 0\n", "")
+
+
+def test_a_folder_read_in_a_pool_gives_the_same_headers_and_warnings(
+    many_reports: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intervjufas.folder import scan
+
+    folder = Path(many_reports[0]).parent
+    found = {}
+    for processes in ("1", "2"):
+        monkeypatch.setenv(SETTING, processes)
+        scan.forget_scan()
+        headers, warnings = scan.read_headers(folder, cache=False)
+        found[processes] = ([(path, header.row) for path, header in headers], warnings)
+    assert found["2"] == found["1"]
+    assert len(found["2"][1]) == 13 and all(": " in warning for warning in found["2"][1])
