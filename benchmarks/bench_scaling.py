@@ -2,11 +2,12 @@
 reports, warm (the program's cache kept from the run before) and cold (the cache removed before
 each run: a new colleague, a new laptop, a cleared cache), and after 1 % of the files changed (as
 after a ``git pull``) – time and peak memory, against ``intervjufas --help`` measured interleaved
-in the same run, each figure printed with its target; the pause after the date in a new mapping
-(``kartlagg`` in a pty, as ``bench_pause.py`` measures it) against the same pause in an empty
-folder; where a cold header pass over the largest folder spends its time (``cold_stages.py``);
-then one table of all sizes (for benchmarks/README.md) and how each command grows from size to
-size.
+in the same run, each figure printed with its target (and, for information, a cold ``lista`` with
+its header pass in one process and in a pool of every core); the pause after the date in a new
+mapping (``kartlagg`` in a pty, as ``bench_pause.py`` measures it) against the same pause in an
+empty folder; where a cold header pass over the largest folder spends its time
+(``cold_stages.py``); then one table of all sizes (for benchmarks/README.md) and how each command
+grows from size to size.
 
 Targets at every size (they matter at 20,000 reports): cold ``lista``, ``plan``,
 ``trend`` and ``granska`` within 10 times ``--help``; warm ``lista`` within 2.5 times, ``plan``,
@@ -81,6 +82,9 @@ HELP = "intervjufas --help"
 PAUSE = "pausen efter datumet"  # (kartlagg in a pty: the key press on the date to the next prompt)
 PAUSE_EMPTY = "pausen, tom mapp"  # (the same pause in an empty folder: what the pause is compared with)
 PAUSE_TARGET_MS = 300
+# A cold lista with the header pass forced into one process and into a pool of every core (the
+# program itself decides from the cores and the load average: see folder/parallel_files.py).
+POOL_AB = {"lista, kall, 1 process": "1", "lista, kall, alla kärnor": str(max(2, os.cpu_count() or 2))}
 
 
 def count_listed(argv: list[str], env: dict[str, str]) -> int:
@@ -231,6 +235,12 @@ def _measure(program: Path, root: Path, count: int, options: argparse.Namespace)
             for name in COMMANDS
         }
     )
+    cold.update(
+        {
+            name: without_cache(lambda e={**env, "INTERVJUFAS_PROCESSER": n}: run_once(argvs["lista"], e), cache)
+            for name, n in POOL_AB.items()
+        }
+    )
     measured_cold = interleaved(cold, options.kalla, 0, show)
     end_progress(show)
     # Warm runs over an unchanged folder first: a change between rounds would make every command
@@ -306,13 +316,14 @@ def _print_figures(series: dict[str, Series], count: int) -> None:
 
     rows = [compare(name, HELP, WARM_TARGETS.get(name)) for name in COMMANDS]
     rows += [compare(f"{name}, kall", f"{HELP}, kall", COLD_TARGETS.get(name)) for name in COMMANDS]
+    rows += [compare(name, f"{HELP}, kall", None) for name in POOL_AB]
     rows.append(compare("lista, 1 % ändrat", UNCHANGED, CHANGED_TARGET))
     print(table(rows))
     print(
         f"Högsta minnesanvändning (största RSS i någon körning), {count} rapporter (mål ≤ {MEMORY_TARGET_MIB} MiB, "
         f"karta --historik ≤ {MEMORY_TARGETS_MIB['karta --historik']} MiB):"
     )
-    for name in [*COMMANDS, *(f"{name}, kall" for name in COMMANDS), "lista, 1 % ändrat"]:
+    for name in [*COMMANDS, *(f"{name}, kall" for name in COMMANDS), *POOL_AB, "lista, 1 % ändrat"]:
         rss = series[name].max_rss_kib
         limit = MEMORY_TARGETS_MIB.get(name.removesuffix(", kall"), MEMORY_TARGET_MIB)
         verdict = "okänd" if rss is None else "OK" if rss <= limit * 1024 else "INTE OK"
