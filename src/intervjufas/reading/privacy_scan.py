@@ -147,39 +147,74 @@ def _missing_folder(folder: Path) -> list[str]:
 def scan_reports(
     paths: Sequence[Path], *, use_cache: bool = True, today: dt.date | None = None
 ) -> ScanResult:
-    """Scan the files, folder by folder, reading only those the cache does not know as they are."""
+    """Scan the files, folder by folder, reading only those the cache does not know as they are
+    (many of them in a pool of processes when the machine has a core to spare: see
+    ``folder.parallel_files``)."""
     result = ScanResult()
     by_folder: dict[Path, list[Path]] = {}
     for path in paths:
         by_folder.setdefault(path.parent, []).append(path)
     for folder, group in by_folder.items():
         cache = FileCache(NAMESPACE, folder, scan_version()) if use_cache else None
-        for path in group:
-            _scan_one(path, cache, result, today)
+        _scan_group(group, cache, result, today)
         if cache is not None:
             cache.save()
     return result
 
 
-def _scan_one(path: Path, cache: FileCache | None, result: ScanResult, today: dt.date | None) -> None:
+# What is known of one file: its findings, a problem (in Swedish), or (None) that it must be read.
+_Known = list[tuple[int, str, str]] | str | None
+
+
+def _scan_group(group: list[Path], cache: FileCache | None, result: ScanResult, today: dt.date | None) -> None:
+    """Scan the files of one folder into ``result``, in their order: those the cache knows as they
+    are from the cache, the others read and searched (``scan_files``) and put in the cache."""
+    known: list[_Known] = [_cached(path, cache) for path in group]
+    missing = [number for number, entry in enumerate(known) if entry is None]
+    if missing:
+        from intervjufas.folder.parallel_files import map_chunks
+
+        scanned = map_chunks(functools.partial(scan_files, today=today), [os.fspath(group[n]) for n in missing])
+        for number, outcome in zip(missing, scanned, strict=True):
+            if isinstance(outcome, str):
+                known[number] = outcome
+                continue
+            key, known[number] = outcome
+            result.read += 1
+            if cache is not None:
+                cache.put(group[number].name, key, known[number])
+    for path, entry in zip(group, known, strict=True):
+        if isinstance(entry, str):
+            result.warnings.append(f"{path}: kan inte läsas ({entry})")
+        elif entry is not None:
+            result.scanned += 1
+            result.findings += [ReportFinding(path, line, kind, masked) for line, kind, masked in entry]
+
+
+def _cached(path: Path, cache: FileCache | None) -> _Known:
+    """The file's findings if the cache knows it as it is; its problem if it cannot be seen; else None."""
     try:
         status = os.stat(path)
     except OSError as error:
-        result.warnings.append(f"{path}: kan inte läsas ({describe_os_error(error)})")
-        return
+        return describe_os_error(error)
     found = cache.get(path.name, file_key(status)) if cache is not None else None
-    if not _well_formed(found):
+    return found if _well_formed(found) else None
+
+
+def scan_files(
+    paths: list[str], *, today: dt.date | None = None
+) -> list[tuple[FileKey, list[tuple[int, str, str]]] | str]:
+    """Each file's key and findings (only ever masked), or its problem in Swedish. (A worker of
+    the scan runs this: it takes and gives plain values.)"""
+    outcomes: list[tuple[FileKey, list[tuple[int, str, str]]] | str] = []
+    for name in paths:
         try:
-            key, data = _read(path)
+            key, data = _read(Path(name))
         except UnreadableFile as error:
-            result.warnings.append(f"{path}: kan inte läsas ({error.reason})")
-            return
-        found = scan_data(data, today=today)
-        result.read += 1
-        if cache is not None:
-            cache.put(path.name, key, found)
-    result.scanned += 1
-    result.findings += [ReportFinding(path, line, kind, masked) for line, kind, masked in found]
+            outcomes.append(error.reason)
+            continue
+        outcomes.append((key, scan_data(data, today=today)))
+    return outcomes
 
 
 def _well_formed(found: object) -> TypeGuard[list[tuple[int, str, str]]]:

@@ -1,17 +1,21 @@
 """The privacy scan of a file's bytes finds exactly what the detector finds in its decoded text –
 on the benchmark's reports (written by the program) with notes of every kind added by hand, and on
-odd bytes – while it searches almost none of the program's own reports."""
+odd bytes – while it searches almost none of the program's own reports; in a pool of processes it
+finds, warns and keeps in its cache what it does in one."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from pathlib import Path
 
 import pytest
 
 from helpers import REPO
+from intervjufas.folder.parallel_files import SETTING
 from intervjufas.model.personal_data_filter import may_hold_personal_data
-from intervjufas.reading.privacy_scan import scan_data, scan_text
+from intervjufas.reading.privacy_scan import scan_data, scan_reports, scan_text
 
 TODAY = dt.date(2026, 11, 30)
 NOTES = [
@@ -73,3 +77,31 @@ def test_the_programs_reports_are_not_searched(corpus: list[Path]) -> None:
 )
 def test_odd_bytes_scan_the_same(data: bytes) -> None:
     assert scan_data(data, today=TODAY) == decoded_scan(data)
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_a_scan_in_a_pool_finds_and_keeps_the_same(
+    corpus: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: str
+) -> None:
+    folder = tmp_path / "rapporter"
+    folder.mkdir()
+    for number, path in enumerate(corpus[:12]):
+        note = NOTES[number % len(NOTES)].encode() + b"\n" if number % 2 else b""
+        (folder / path.name).write_bytes(path.read_bytes() + note)
+        os.utime(folder / path.name, (time.time() - 3600,) * 2)  # (settled: the cache keeps it)
+    (folder / "b-mapp.md").mkdir()  # (one warning, and the scan goes on)
+    paths = sorted(folder.iterdir())
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv(SETTING, "1")
+    expected = scan_reports(paths, use_cache=False, today=TODAY)
+    monkeypatch.setenv(SETTING, processes)
+    first = scan_reports(paths, today=TODAY)
+    second = scan_reports(paths, today=TODAY)
+    assert len(expected.findings) >= 6 and len(expected.warnings) == 1
+    for result in (first, second):
+        assert (result.findings, result.warnings, result.scanned) == (
+            expected.findings,
+            expected.warnings,
+            expected.scanned,
+        )
+    assert (first.read, second.read) == (12, 0)
