@@ -3,25 +3,25 @@ raw bytes: ``may_hold_personal_data`` is False only where ``find_personal_data``
 text finds nothing. ``granska`` reads thousands of reports in which there is nothing to find; the
 filter lets it skip the search, and the decoding, for almost all of them.
 
-Why it is exact – what the detector needs, read off its rules:
+Why it is exact – what the detector needs, read off its rules (a new rule must keep these true):
 
 - An e-mail address needs an at sign: "@", or an opening bracket followed (after at most one
-  space) by a word for it ("at", "snabel-a", in any case). In bytes: "@", or a bracket, at most
-  one space of the three kinds and two bytes that may begin "at" or "sn" (any byte of a non-ASCII
-  character is let through).
+  space) by a word for it ("at", "snabel-a", in any case; "ſ" is an "s" too) and a closing one.
+  The bytes are translated (letters to lower case, the brackets to "(" and ")", every byte of a
+  non-ASCII character to "~"), and one expression with a literal first byte finds such a bracket.
 - A number is only looked for in a cluster: a run of digits and separators (ASCII ``+()./ -``
   and non-ASCII spaces and dashes) from its first digit, ``+`` or ``(`` to its last digit, and
   every finding has at least 8 digits of one cluster (a phone number 8 to 10, an identity number
-  10 or 12). The bytes are translated so that such runs are a run of the bytes ``0-)+~ `` (every
-  non-ASCII byte is a possible separator), found with one simple expression; a run with fewer than
-  8 digits holds nothing.
+  10 or 12). Translated, such a run lies in a run of the bytes ``0-()+~`` and space (every
+  non-ASCII byte may be a separator), found from its first to its last digit by one expression
+  with a literal first byte; a run with fewer than 8 digits holds nothing.
 - A run of 8 or more digits holds nothing either when it is plain – ASCII digits joined by single
-  ``-``, ``.`` or ``/``, with no ``+`` or ``(`` just before it – and it is glued to a letter on
-  either side (the detector takes no number that follows or precedes a letter: look-behinds and
-  ``(?!\\w)``), or has fewer than 10 digits and does not start with 0 (then it is no identity
-  number, and a phone number must start with 0, ``+`` or ``(``; inside it, every position follows
-  a digit or a digit and a joiner, where no number may start). These are the dates, ids and hashes
-  of the program's own lines: ``2024-01-08``, ``e3146e78d289``.
+  ``-``, ``.`` or ``/``, with no ``+`` or opening bracket just before it – and either is glued to
+  a letter on one side (no number starts right after a letter, ends right before one, or starts
+  right after a digit, or a digit and a joiner: the detector's look-behinds and ``(?!\\w)``), or
+  has fewer than 10 digits and does not start with 0 (then it is no identity number, and a phone
+  number starts with 0, ``+`` or ``(``). These are the dates, ids and hashes of the program's own
+  lines: ``2024-01-08``, ``e3146e78d289``.
 
 Anything else – a real candidate, a bracket that might open "(at)" – is searched by the detector
 itself, so its findings are exactly the detector's. Property tests hold the filter to that.
@@ -37,15 +37,18 @@ from typing import NamedTuple
 # The translated bytes: a digit, a joiner, a space, an opening or closing bracket (also "[{<" and
 # "]}>"), "+", a byte of a non-ASCII character, a letter (in lower case) or "_", a backslash, "@";
 # anything else (a line break, a colon, a comma, a tab, ...) is "#".
-_DIGIT, _OPENING, _PLUS, _WORDS = ord("0"), ord("("), ord("+"), frozenset(b"abcdefghijklmnopqrstuvwxyz_")
+_DIGIT, _OTHER = ord("0"), ord("#")
+_OPENERS, _WORDS = frozenset(b"(+"), frozenset(b"abcdefghijklmnopqrstuvwxyz_")
+_ZERO = ord("0")  # (in the bytes themselves)
 _RUN = rb"0[-0 ()+~]{6,}0"  # from the first to the last digit of a run of digits and separators
 _SP = rb"(?: |~~|~~~)"  # a space, a no-break space, a narrow no-break space
-_AT = rb"\(" + _SP + rb"?(?:at|(?:s|~~)nabel-?a)" + _SP + rb"?\\?\)"  # "(at)", "[snabel-a]", ...
+# "(at)", "[snabel-a]", ... (the look-ahead only makes the many other brackets fail at once)
+_AT = rb"\((?=[ ~as])" + _SP + rb"?(?:at|(?:s|~~)nabel-?a)" + _SP + rb"?\\?\)"
 _PLAIN = rb"[0-9]+(?:[-./][0-9]+)*"  # ASCII digits joined by single -, . or /
 
 
 def _translation() -> bytes:
-    table = bytearray(b"#") * 256
+    table = bytearray([_OTHER]) * 256
     for byte in range(256):
         char = chr(byte)
         if char in string.digits:
@@ -53,7 +56,7 @@ def _translation() -> bytes:
         elif char in "-./":
             table[byte] = ord("-")
         elif char in "([{<":
-            table[byte] = _OPENING
+            table[byte] = ord("(")
         elif char in ")]}>":
             table[byte] = ord(")")
         elif char in " +@\\_":
@@ -85,20 +88,23 @@ def may_hold_personal_data(data: bytes) -> bool:
     if b"@" in data:
         return True
     shape = data.translate(patterns.table)
-    if patterns.at.search(shape) is not None:
-        return True
-    return not all(_plain_run(data, shape, *run.span()) for run in patterns.run.finditer(shape))
+    return patterns.at.search(shape) is not None or _a_run_may_hold_a_number(data, shape, patterns)
 
 
-def _plain_run(data: bytes, shape: bytes, start: int, end: int) -> bool:
-    """Whether the run from its first digit at ``start`` to its last before ``end`` can hold no
-    number (see the module's docstring)."""
-    digits = shape.count(_DIGIT, start, end)
-    if digits < 8:
-        return True
-    before = shape[start - 1] if start else None
-    if before in (_OPENING, _PLUS) or _re().plain.fullmatch(data, start, end) is None:
-        return False
-    if before in _WORDS or (end < len(shape) and shape[end] in _WORDS):
-        return True
-    return digits < 10 and data[start] != _DIGIT
+def _a_run_may_hold_a_number(data: bytes, shape: bytes, patterns: _Patterns) -> bool:
+    """Whether a run of digits and separators (from its first digit to its last) may hold an
+    identity or phone number; see the module's docstring for the rules."""
+    plain, size = patterns.plain.fullmatch, len(shape)
+    for run in patterns.run.finditer(shape):
+        start, end = run.span()
+        digits = shape.count(_DIGIT, start, end)
+        if digits < 8:
+            continue  # (too few digits for any number)
+        before = shape[start - 1] if start else _OTHER
+        if before in _OPENERS or plain(data, start, end) is None:
+            return True
+        if before in _WORDS or (end < size and shape[end] in _WORDS):
+            continue  # (glued to a letter: a number never is)
+        if digits >= 10 or data[start] == _ZERO:
+            return True
+    return False
