@@ -33,6 +33,7 @@ from intervjufas.folder.recovery import recovery_dir, recovery_files
 from intervjufas.folder.scan import report_files
 from intervjufas.folder.survey_answers import answer_files, answers_path
 from intervjufas.model.personal_data import KINDS, find_personal_data
+from intervjufas.model.personal_data_filter import may_hold_personal_data
 
 NAMESPACE = "granska"
 SCAN_FORMAT = 1  # raise when what a scan stores per file changes
@@ -72,14 +73,24 @@ def scan_text(text: str, *, today: dt.date | None = None) -> list[tuple[int, str
     return lines
 
 
+def scan_data(data: bytes, *, today: dt.date | None = None) -> list[tuple[int, str, str]]:
+    """``scan_text`` of a file's bytes (as UTF-8, a byte-order mark dropped, bad bytes replaced:
+    the numbers are still seen) – without decoding or searching a file in which the pre-filter
+    (``personal_data_filter``) shows there is nothing to find."""
+    if not may_hold_personal_data(data):
+        return []
+    return scan_text(data.decode("utf-8-sig", errors="replace"), today=today)
+
+
 @functools.cache
 def scan_version() -> str:
     """What a cached scan depends on: the program's version and the detector's rules."""
     from intervjufas import __version__
-    from intervjufas.model import personal_data, personal_numbers
+    from intervjufas.model import personal_data, personal_data_filter, personal_numbers
 
+    modules = (personal_data, personal_numbers, personal_data_filter)
     try:
-        rules = b"".join(Path(module.__file__ or "").read_bytes() for module in (personal_data, personal_numbers))
+        rules = b"".join(Path(module.__file__ or "").read_bytes() for module in modules)
     except (OSError, TypeError):
         rules = b""
     return f"{SCAN_FORMAT}-{__version__}-{hashlib.sha256(rules).hexdigest()[:16]}"
@@ -136,39 +147,74 @@ def _missing_folder(folder: Path) -> list[str]:
 def scan_reports(
     paths: Sequence[Path], *, use_cache: bool = True, today: dt.date | None = None
 ) -> ScanResult:
-    """Scan the files, folder by folder, reading only those the cache does not know as they are."""
+    """Scan the files, folder by folder, reading only those the cache does not know as they are
+    (many of them in a pool of processes when the machine has a core to spare: see
+    ``folder.parallel_files``)."""
     result = ScanResult()
     by_folder: dict[Path, list[Path]] = {}
     for path in paths:
         by_folder.setdefault(path.parent, []).append(path)
     for folder, group in by_folder.items():
         cache = FileCache(NAMESPACE, folder, scan_version()) if use_cache else None
-        for path in group:
-            _scan_one(path, cache, result, today)
+        _scan_group(group, cache, result, today)
         if cache is not None:
             cache.save()
     return result
 
 
-def _scan_one(path: Path, cache: FileCache | None, result: ScanResult, today: dt.date | None) -> None:
+# What is known of one file: its findings, a problem (in Swedish), or (None) that it must be read.
+_Known = list[tuple[int, str, str]] | str | None
+
+
+def _scan_group(group: list[Path], cache: FileCache | None, result: ScanResult, today: dt.date | None) -> None:
+    """Scan the files of one folder into ``result``, in their order: those the cache knows as they
+    are from the cache, the others read and searched (``scan_files``) and put in the cache."""
+    known: list[_Known] = [_cached(path, cache) for path in group]
+    missing = [number for number, entry in enumerate(known) if entry is None]
+    if missing:
+        from intervjufas.folder.parallel_files import map_chunks
+
+        scanned = map_chunks(functools.partial(scan_files, today=today), [os.fspath(group[n]) for n in missing])
+        for number, outcome in zip(missing, scanned, strict=True):
+            if isinstance(outcome, str):
+                known[number] = outcome
+                continue
+            key, known[number] = outcome
+            result.read += 1
+            if cache is not None:
+                cache.put(group[number].name, key, known[number])
+    for path, entry in zip(group, known, strict=True):
+        if isinstance(entry, str):
+            result.warnings.append(f"{path}: kan inte läsas ({entry})")
+        elif entry is not None:
+            result.scanned += 1
+            result.findings += [ReportFinding(path, line, kind, masked) for line, kind, masked in entry]
+
+
+def _cached(path: Path, cache: FileCache | None) -> _Known:
+    """The file's findings if the cache knows it as it is; its problem if it cannot be seen; else None."""
     try:
         status = os.stat(path)
     except OSError as error:
-        result.warnings.append(f"{path}: kan inte läsas ({describe_os_error(error)})")
-        return
+        return describe_os_error(error)
     found = cache.get(path.name, file_key(status)) if cache is not None else None
-    if not _well_formed(found):
+    return found if _well_formed(found) else None
+
+
+def scan_files(
+    paths: list[str], *, today: dt.date | None = None
+) -> list[tuple[FileKey, list[tuple[int, str, str]]] | str]:
+    """Each file's key and findings (only ever masked), or its problem in Swedish. (A worker of
+    the scan runs this: it takes and gives plain values.)"""
+    outcomes: list[tuple[FileKey, list[tuple[int, str, str]]] | str] = []
+    for name in paths:
         try:
-            key, text = _read(path)
+            key, data = _read(Path(name))
         except UnreadableFile as error:
-            result.warnings.append(f"{path}: kan inte läsas ({error.reason})")
-            return
-        found = scan_text(text, today=today)
-        result.read += 1
-        if cache is not None:
-            cache.put(path.name, key, found)
-    result.scanned += 1
-    result.findings += [ReportFinding(path, line, kind, masked) for line, kind, masked in found]
+            outcomes.append(error.reason)
+            continue
+        outcomes.append((key, scan_data(data, today=today)))
+    return outcomes
 
 
 def _well_formed(found: object) -> TypeGuard[list[tuple[int, str, str]]]:
@@ -183,20 +229,33 @@ def _well_formed(found: object) -> TypeGuard[list[tuple[int, str, str]]]:
     )
 
 
-def _read(path: Path) -> tuple[FileKey, str]:
-    """The file's key and text (bytes that are not UTF-8 replaced: the numbers are still seen)."""
+def _read(path: Path) -> tuple[FileKey, bytes]:
+    """The file's key and bytes, read with one system call for the whole file (and one more that
+    sees its end)."""
     fd = open_regular(path)
     try:
-        with os.fdopen(fd, "rb") as handle:
-            status = os.fstat(fd)
-            key = file_key(status)
-            # (read as much as the file holds and one byte more: asking for the limit itself
-            # makes the reader allocate 16 MB for every file)
-            data = handle.read(min(status.st_size, REPORT_LIMIT) + 1)
-            if len(data) <= REPORT_LIMIT and len(data) > status.st_size:
-                data += handle.read(REPORT_LIMIT + 1 - len(data))  # (a file that grew meanwhile)
+        status = os.fstat(fd)
+        data = _read_whole(fd, status.st_size)
     except OSError as error:
         raise UnreadableFile("Kan inte läsa", path, describe_os_error(error)) from None
+    finally:
+        os.close(fd)
     if len(data) > REPORT_LIMIT:
         raise UnreadableFile("Kan inte läsa", path, f"filen är större än {REPORT_LIMIT // 2**20} MB")
-    return key, data.decode("utf-8-sig", errors="replace")
+    return file_key(status), data
+
+
+def _read_whole(fd: int, size: int) -> bytes:
+    """Up to REPORT_LIMIT + 1 bytes: as much as the file holds and one byte more (asking for the
+    limit itself would allocate 16 MB for every file), and on to the limit if it grew meanwhile."""
+    want = min(size, REPORT_LIMIT) + 1
+    chunks, got = [], 0
+    while got < want:
+        chunk = os.read(fd, want - got)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+        if got == want < REPORT_LIMIT + 1:
+            want = REPORT_LIMIT + 1  # (a file that grew meanwhile)
+    return b"".join(chunks)

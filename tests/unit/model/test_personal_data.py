@@ -14,7 +14,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from intervjufas.model import personal_data, personal_numbers
+from intervjufas.model import personal_data, personal_data_filter, personal_numbers
 from intervjufas.model.personal_data import KINDS, Finding, describe, find_personal_data
 from intervjufas.model.personal_numbers import identity_kind, is_phone_number, luhn_valid
 
@@ -643,7 +643,7 @@ def test_describe_nothing_is_empty() -> None:
     assert describe([]) == ""
 
 
-@pytest.mark.parametrize("module", [personal_data, personal_numbers])
+@pytest.mark.parametrize("module", [personal_data, personal_numbers, personal_data_filter])
 def test_the_detector_uses_the_standard_library_only(module: object) -> None:
     tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))  # type: ignore[attr-defined]
     imported = {

@@ -1,4 +1,4 @@
-"""The privacy scan reads each file whole, up to the limit, with a buffer the size of the file."""
+"""The privacy scan reads each file whole, as bytes, up to the limit, with a buffer the size of the file."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ def test_a_file_up_to_the_limit_is_read_whole(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(privacy_scan, "REPORT_LIMIT", 100)
     path = tmp_path / "r.md"
     path.write_text("x" * size, "utf-8")
-    key, text = privacy_scan._read(path)
-    assert text == "x" * size and key[0] == size
+    key, data = privacy_scan._read(path)
+    assert data == b"x" * size and key[0] == size
 
 
 def test_a_file_over_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -43,7 +43,7 @@ def test_a_file_that_grows_while_it_is_read_is_read_to_its_end_or_refused(
         return status
 
     monkeypatch.setattr(privacy_scan.os, "fstat", grown)
-    assert privacy_scan._read(path)[1] == "x" * 10 + "y" * 50
+    assert privacy_scan._read(path)[1] == b"x" * 10 + b"y" * 50
     path.write_text("x" * 60, "utf-8")
     with pytest.raises(UnreadableFile):
         privacy_scan._read(path)
