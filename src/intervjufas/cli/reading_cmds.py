@@ -51,21 +51,30 @@ def lista(
     ] = None,
     json_output: AsJson = False,
 ) -> None:
+    from intervjufas.views import listing_kept
+
+    facts, folder = terminal(ctx), existing_reports_dir(katalog)
+    keeping = listing_kept.keeping_for(facts, folder, av or "", json_output, program())
+    if keeping is not None and listing_kept.write_kept(facts, keeping, av or ""):
+        return
     from intervjufas.reading.listing import list_reports
     from intervjufas.views.console import show_warnings
     from intervjufas.views.listing import show_listing, write_listing_json
     from intervjufas.views.progress import scan_progress_for
 
-    facts = terminal(ctx)
     with scan_progress_for(facts, json_output) as progress:
-        listing = list_reports(
-            existing_reports_dir(katalog), program=program(), author=av or "", progress=progress
-        )
+        listing = list_reports(folder, program=program(), author=av or "", progress=progress, once=True)
     show_warnings(make_console(facts, stderr=True), listing.warnings)
+    written: str | list[str] | None
     if json_output:
-        write_listing_json(listing, standard_output(facts))
+        written = write_listing_json(listing, standard_output(facts))
     else:
-        show_listing(make_console(facts), listing, program())
+        written = show_listing(make_console(facts), listing, program())
+    if keeping is not None:
+        output = listing_kept.output_of(listing, written)
+        del listing, written  # (a big folder: only what is kept stays in memory while it is saved)
+        if output is not None:
+            keeping.keep(output)
 
 
 @commands.command(

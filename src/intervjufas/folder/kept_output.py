@@ -13,7 +13,8 @@ version and name, the question files: the caller's salt), and the kept form's ``
 
 It lives in the ``FileCache`` (one namespace per command and form, sealed, private, silently
 rebuilt) with one entry per report that said something in the output – its pieces and their
-places in the output (two lists: fewer objects to load), its warnings and their places, and one
+places in the output (two lists: fewer objects to load; for a single piece its place and the piece
+itself), its warnings and their places, and one
 value of the report's own (``extras``) – under the report's own name and file key, so that
 ``rensa`` forgetting a file forgets what it said here too.  Every entry names how many entries
 there are and how many pieces in all, so one missing (forgotten, or not kept because the file was
@@ -73,16 +74,23 @@ class Output:
             self.warned.append(text.split(":", 1)[0])
 
 
-def listing(folder: Path, salt: str) -> FolderListing | None:
-    """The folder now, under ``salt`` (``folder_listing``), with no collection while it is made."""
+def listing(folder: Path, *parts: object) -> FolderListing | None:
+    """The folder now (``folder_listing``), its digest covering ``parts`` (the command, its options,
+    what the output's form depends on), the program's version and the user's question files."""
+    from intervjufas import __version__
+    from intervjufas.files.settings import question_sets_stamp
+
+    salt = "\0".join(["kept", str(KEPT_FORMAT), __version__, question_sets_stamp(), *map(str, parts)])
     with collection_paused():
         return folder_listing(folder, salt)
 
 
-def _cache(place: FolderListing, namespace: str, version: str) -> FileCache | None:
+def _cache(place: FolderListing, namespace: str, version: str, *, fresh: bool = False) -> FileCache | None:
     try:
-        return FileCache(namespace, place.folder, f"{KEPT_FORMAT}\0{version}\0{place.digest}", shared=True)
-        # (no pass to share equal strings: the pieces hardly repeat)
+        version = f"{KEPT_FORMAT}\0{version}\0{place.digest}"
+        return FileCache(namespace, place.folder, version, shared=True, fresh=fresh)
+        # (no pass to share equal strings: the pieces hardly repeat; kept anew, what was kept for
+        # another listing is not even read)
     except (OSError, RuntimeError):
         return None
 
@@ -115,7 +123,12 @@ def _decoded(place: FolderListing, cache: FileCache) -> KeptOutput | None:
     for number, value in entries.items():
         if value[_EXTRA] is not None:
             extras[number] = value[_EXTRA]
-        for position, piece in zip(value[_PLACES], value[_PIECES], strict=True):
+        places = value[_PLACES]
+        if type(places) is int:  # (one piece: its place and the piece itself)
+            places, own = [places], [value[_PIECES]]
+        else:
+            own = value[_PIECES]
+        for position, piece in zip(places, own, strict=True):
             if type(position) is not int or position < 0 or reports[position] >= 0:
                 raise ValueError("position")
             pieces[position], reports[position] = piece, number
@@ -163,11 +176,13 @@ def keep_output(
     if every_file:
         for name in place.names:
             entry(name)
-    cache = _cache(place, namespace, version)
+    cache = _cache(place, namespace, version, fresh=True)
     if cache is None or not values:
         return False
     for number, value in values.items():
         value[_COUNT], value[_TOTAL] = len(values), len(output.pieces)
+        if len(value[_PLACES]) == 1:
+            value[_PLACES], value[_PIECES] = value[_PLACES][0], value[_PIECES][0]
         cache.put(place.names[number], place.keys[number], value)
     cache.save(place.names)
     return True

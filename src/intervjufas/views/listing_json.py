@@ -27,21 +27,26 @@ _KEY = _ITEM + "  "  # (a key of that object)
 Items = Callable[[Listing], Iterator[dict[str, object]]]  # (``views.listing.listing_items``)
 
 
-def write_listing_json(listing: Listing, stream: IO[str], items: Items) -> None:
+def write_listing_json(listing: Listing, stream: IO[str], items: Items) -> list[str] | None:
     """``{"format": …, "rapporter": [...]}`` as ``json_stream.write_json_list`` writes the objects
-    ``items`` gives, report by report."""
+    ``items`` gives, report by report; the pieces written are returned (the opening, one per
+    report, the end: for keeping them, ``views/listing_kept.py``; None when there are no reports)."""
     encoding = getattr(stream, "encoding", None)
     if not listing.reports:
         write_json_list({"format": FORMAT}, "rapporter", items(listing), stream)
-        return
+        return None
     opening = json_text({"format": FORMAT, "rapporter": []}, encoding)
-    stream.write(opening[: -len("]\n}")])
+    written = [opening[: -len("]\n}")]]
+    stream.write(written[0])
     text = _Texts(encoding or "utf-8", items)
     separator = _ITEM
     for row in listing.reports:
-        stream.write(separator + text.item(row))
+        written.append(separator + text.item(row))
+        stream.write(written[-1])
         separator = "," + _ITEM
-    stream.write("\n  ]\n}\n")
+    written.append("\n  ]\n}\n")
+    stream.write(written[-1])
+    return written
 
 
 class _Texts:

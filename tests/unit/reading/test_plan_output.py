@@ -115,7 +115,7 @@ def test_an_entry_of_the_wrong_shape_makes_it_unused(folder: Path, wrong: Any) -
     path = kept_file(folder, TEXT_FORM)
     document = read_cache(path)
     for name, entry in document["entries"].items():
-        if len(entry[4][2]) > 1 or entry[4][4]:  # (an entry with two items or with a warning)
+        if type(entry[4][2]) is list and (len(entry[4][2]) > 1 or entry[4][4]):  # (two items, or a warning)
             document["entries"][name] = (*entry[:4], wrong(entry[4]))
     write_cache(path, document)
     assert plan_output.kept_output(place, "intervjufas", "", TEXT_FORM) is None
