@@ -4,7 +4,7 @@ reports as data (``reading``) and hands the result to a view."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any, cast
 
 import typer
 
@@ -283,24 +283,38 @@ def trend(
         _trend_against_team(ctx, katalog, av, per.value, kund=kund, as_json=json_output)
         return
     from intervjufas.reading.feedback.minimum import minimum_count
+    from intervjufas.views import trend_kept
+
+    facts, folder, minimum = terminal(ctx), existing_reports_dir(katalog), minimum_count()
+    options = (kund, per.value, minimum)
+    keeping = trend_kept.keeping_for(facts, folder, options, as_json=json_output, program=program())
+    if keeping is not None and trend_kept.write_kept(facts, keeping):
+        return
+    _trend(facts, folder, kund, per.value, minimum, json_output, keeping)
+
+
+def _trend(facts: Any, folder: Path, kund: str | None, per: str, minimum: int, as_json: bool, keeping: Any) -> None:
+    """``trend`` computed, written, and kept when ``keeping`` says where (``views.trend_kept``)."""
     from intervjufas.reading.trend import folder_trends
     from intervjufas.views.console import show_warnings
     from intervjufas.views.json_output import trend_data, write_json
+    from intervjufas.views.kept_text import Recorder
     from intervjufas.views.progress import scan_progress_for
     from intervjufas.views.trend import show_trends
 
-    facts = terminal(ctx)
-    with scan_progress_for(facts, json_output) as progress:
+    with scan_progress_for(facts, as_json) as progress:
         trends, warnings = folder_trends(
-            existing_reports_dir(katalog),
-            customer=kund,
-            per=per.value,
-            program=program(),
-            progress=progress,
-            minimum=minimum_count(),
+            folder, customer=kund, per=per, program=program(), progress=progress, minimum=minimum
         )
     show_warnings(make_console(facts, stderr=True), warnings)
-    if json_output:
-        write_json(trend_data(trends), standard_output(facts))
+    stream = standard_output(facts) if as_json else make_console(facts).file
+    recorder = Recorder(stream) if keeping is not None else None
+    if as_json:
+        write_json(trend_data(trends), cast("IO[str]", recorder or stream))
     else:
-        show_trends(make_console(facts), trends, customer=kund, per=per.value)
+        console = make_console(facts) if recorder is None else make_console(facts, file=recorder)
+        show_trends(console, trends, customer=kund, per=per)
+    if keeping is not None and recorder is not None:
+        from intervjufas.views.trend_kept import keep
+
+        keep(keeping, recorder.text, warnings)

@@ -1,8 +1,8 @@
 """What every folder command shares in writing its output from what was kept for an unchanged
 folder (``folder/kept_output.py``): where the output is to be kept (``Keeping``), when a console
 may be written to from it (a file or a pipe, without colours: a terminal always takes the general
-path), and writing ready text pieces in large chunks, every piece checked before anything is
-written."""
+path), what the general path writes (``Recorder``), and writing ready text pieces in large
+chunks, every piece checked before anything is written."""
 
 from __future__ import annotations
 
@@ -57,3 +57,24 @@ def text_chunks(pieces: Sequence[Any]) -> list[str] | None:
 def write_chunks(stream: Any, chunks: Sequence[str]) -> None:
     for chunk in chunks:
         stream.write(chunk)
+
+
+class Recorder:
+    """A stream that writes into ``stream`` and keeps what it wrote (``text``); it is ``stream`` in
+    every other respect (its encoding, whether it is a terminal, …), so what is written to it is
+    what would be written to ``stream``."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return int(self.stream.write(text))
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)

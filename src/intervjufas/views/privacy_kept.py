@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intervjufas.folder.file_cache import file_key
+from intervjufas.folder.beside_reports import files_beside
 from intervjufas.folder.kept_output import Output, listing
 from intervjufas.views.kept_text import Keeping, plain_console, text_chunks, write_chunks
 
@@ -41,7 +41,7 @@ def keeping_for(facts: TerminalFacts, folder: Path, as_json: bool) -> Keeping | 
 
     if facts.stdout_is_terminal or (not as_json and plain_console(facts) is None):
         return None
-    beside = _beside(folder)
+    beside = files_beside(folder, recovery=True)
     if beside is None:
         return None
     try:
@@ -52,18 +52,6 @@ def keeping_for(facts: TerminalFacts, folder: Path, as_json: bool) -> Keeping | 
     parts = (FORM_VERSION, as_json, encoding, working, str(folder), scan_version(), beside)
     place = listing(folder, "granska", *parts)
     return None if place is None else Keeping(place, JSON if as_json else TEXT, FORM_VERSION)
-
-
-def _beside(folder: Path) -> str | None:
-    """The names and keys of the other files ``granska`` scans with the reports: the answers files
-    in the folder and the recovery files (None when one cannot be looked at)."""
-    from intervjufas.folder.recovery import recovery_files
-    from intervjufas.folder.survey_answers import answer_files
-
-    try:
-        return "\n".join(f"{path}\0{file_key(os.stat(path))}" for path in [*answer_files(folder), *recovery_files()])
-    except (OSError, ValueError):
-        return None
 
 
 def write_kept(facts: TerminalFacts, keeping: Keeping) -> int | None:
