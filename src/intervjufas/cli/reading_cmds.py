@@ -197,24 +197,51 @@ def jamfor(
         return
     if a is None:
         raise usage_errors.line("argumentet A saknas", ctx.command_path)
-    from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.settings import reports_dir
-    from intervjufas.folder.loading import load_report
-    from intervjufas.reading.comparison import compare, earlier_report
 
     folder, facts = reports_dir(katalog), terminal(ctx)
-    first = load_report(choose_report(a, folder, facts))
-    if b is None:
-        comparison = compare(earlier_report(first), first, folder=folder)
-    else:
-        comparison = compare(first, load_report(choose_report(b, folder, facts)), folder=folder)
-    _write_comparison(comparison, facts, chosen, utfil)
+    keeping = None if utfil is not None else _kept_comparison(facts, folder, (a, b), chosen, exit_code)
+    if keeping is True:
+        return
+    comparison = _compared(a, b, folder, facts)
+    written = _write_comparison(comparison, facts, chosen, utfil, record=keeping is not None)
+    if keeping is not None and written is not None:
+        from intervjufas.views.comparison_kept import keep
+
+        keep(keeping, comparison, written)
     if exit_code and comparison.differs:
         raise typer.Exit(ExitCode.ERROR)
 
 
-def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | None) -> None:
-    """In the terminal (text), or as text, Markdown or JSON to standard output or a file."""
+def _compared(a: str, b: str | None, folder: Path, facts: Any) -> Any:
+    """A compared with B – or, without B, with the report before it (``earlier_report``)."""
+    from intervjufas.cli.report_choice import choose_report
+    from intervjufas.folder.loading import load_report
+    from intervjufas.reading.comparison import compare, earlier_report
+
+    first = load_report(choose_report(a, folder, facts))
+    if b is None:
+        return compare(earlier_report(first), first, folder=folder)
+    return compare(first, load_report(choose_report(b, folder, facts)), folder=folder)
+
+
+def _kept_comparison(facts: Any, folder: Path, arguments: tuple[Any, ...], chosen: str, exit_code: bool) -> Any:
+    """True when the comparison was written from what was kept of it (``views.comparison_kept``);
+    else where to keep it once it is made (None: nowhere)."""
+    from intervjufas.views import comparison_kept
+
+    keeping = comparison_kept.keeping_for(facts, folder, arguments, chosen, program())
+    differs = None if keeping is None else comparison_kept.write_kept(facts, keeping)
+    if differs is None:
+        return keeping
+    if exit_code and differs:
+        raise typer.Exit(ExitCode.ERROR)
+    return True
+
+
+def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | None, *, record: bool) -> str | None:
+    """In the terminal (text), or as text, Markdown or JSON to standard output or a file; what was
+    written to standard output is returned with ``record`` (for keeping it: ``views.comparison_kept``)."""
     from intervjufas.files.atomic import atomic_write
     from intervjufas.views.comparison_json import comparison_data
     from intervjufas.views.comparison_markdown import comparison_markdown
@@ -222,8 +249,14 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
     from intervjufas.views.json_output import json_text
 
     if chosen == "text" and utfil is None:
-        show_comparison(make_console(facts), comparison)
-        return
+        if not record:
+            show_comparison(make_console(facts), comparison)
+            return None
+        from intervjufas.views.kept_text import Recorder
+
+        recorder = Recorder(make_console(facts).file)
+        show_comparison(make_console(facts, file=recorder), comparison)
+        return recorder.text
     if chosen == "json":
         encoding = "utf-8" if utfil is not None else getattr(standard_output(facts), "encoding", None)
         text = json_text(comparison_data(comparison), encoding) + "\n"
@@ -231,9 +264,10 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
         text = comparison_markdown(comparison) if chosen == "markdown" else comparison_plain_text(comparison)
     if utfil is None:
         write_out(facts, text)
-    else:
-        atomic_write(utfil.expanduser(), text)
-        write_out(facts, f"Jämförelsen är sparad i {utfil}.\n")
+        return text
+    atomic_write(utfil.expanduser(), text)
+    write_out(facts, f"Jämförelsen är sparad i {utfil}.\n")
+    return None
 
 
 def _trend_against_team(ctx: typer.Context, katalog: Path | None, name: str, per: str, *, kund: str | None, as_json: bool) -> None:
