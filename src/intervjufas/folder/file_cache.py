@@ -192,6 +192,10 @@ class FileCache:
         self._changed = False
 
     # -- values -----------------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        """Whether no entry was read or put (of any file, present or not)."""
+        return not self._entries
+
     def get(self, name: str, key: FileKey) -> Any | None:
         """The value stored for this version of the file ``name``, or None."""
         entry = self._entries.get(name)

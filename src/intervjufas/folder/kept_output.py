@@ -110,7 +110,7 @@ def kept_output(place: FolderListing, namespace: str, version: str) -> KeptOutpu
 
 
 def _decoded(place: FolderListing, cache: FileCache) -> KeptOutput | None:
-    entries = kept_entries(place, cache)
+    entries = None if cache.is_empty() else kept_entries(place, cache)  # (empty: none for this listing)
     if not entries:
         return None
     count, total = len(entries), entries[next(iter(entries))][_TOTAL]
