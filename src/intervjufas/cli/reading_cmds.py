@@ -65,7 +65,7 @@ def lista(
     with scan_progress_for(facts, json_output) as progress:
         listing = list_reports(folder, program=program(), author=av or "", progress=progress, once=True)
     show_warnings(make_console(facts, stderr=True), listing.warnings)
-    written: str | list[str] | None
+    written: str | list[str | list[str]] | None
     if json_output:
         written = write_listing_json(listing, standard_output(facts))
     else:

@@ -114,28 +114,31 @@ def _decoded(place: FolderListing, cache: FileCache) -> KeptOutput | None:
     if not entries:
         return None
     count, total = len(entries), entries[next(iter(entries))][_TOTAL]
-    if type(total) is not int or any(value[_COUNT] != count or value[_TOTAL] != total for value in entries.values()):
-        return None  # (one of them forgotten, or of another run)
+    if type(total) is not int or total < 0:
+        return None
     pieces: list[Any] = [None] * total
     reports = [-1] * total
-    extras = {}
-    placed = 0
-    for number, value in entries.items():
-        if value[_EXTRA] is not None:
-            extras[number] = value[_EXTRA]
+    extras, warned = {}, []
+    for number, value in entries.items():  # (one pass: tens of thousands of entries)
+        if value[_COUNT] != count or value[_TOTAL] != total:
+            return None  # (one of them forgotten, or of another run)
         places = value[_PLACES]
         if type(places) is int:  # (one piece: its place and the piece itself)
-            places, own = [places], [value[_PIECES]]
-        else:
-            own = value[_PIECES]
-        for position, piece in zip(places, own, strict=True):
-            if type(position) is not int or position < 0 or reports[position] >= 0:
+            if places < 0 or reports[places] >= 0:
                 raise ValueError("position")
-            pieces[position], reports[position] = piece, number
-            placed += 1
-    if placed != total:
-        return None
-    warnings = sorted((position, text) for value in entries.values() for position, text in value[_WARNINGS])
+            pieces[places], reports[places] = value[_PIECES], number
+        else:
+            for position, piece in zip(places, value[_PIECES], strict=True):
+                if type(position) is not int or position < 0 or reports[position] >= 0:
+                    raise ValueError("position")
+                pieces[position], reports[position] = piece, number
+        if value[_EXTRA] is not None:
+            extras[number] = value[_EXTRA]
+        if value[_WARNINGS]:
+            warned += value[_WARNINGS]
+    if -1 in reports:
+        return None  # (a place no entry filled)
+    warnings = sorted((position, text) for position, text in warned)
     if any(type(text) is not str for _, text in warnings) or [p for p, _ in warnings] != list(range(len(warnings))):
         raise TypeError("warning")
     return KeptOutput(place.folder, place.names, pieces, reports, extras, [text for _, text in warnings])

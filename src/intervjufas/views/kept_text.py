@@ -48,10 +48,20 @@ def plain_console(facts: TerminalFacts) -> Console | None:
 
 
 def text_chunks(pieces: Sequence[Any]) -> list[str] | None:
-    """The pieces joined, ``CHUNK`` at a time; None when one of them is not text."""
-    if not pieces or any(type(piece) is not str for piece in pieces):
+    """The pieces – each a text, or a list of texts to be joined – joined ``CHUNK`` at a time; None
+    when one of them is something else."""
+    texts = []
+    for piece in pieces:
+        kind = type(piece)
+        if kind is list and all(type(part) is str for part in piece):
+            texts.append("".join(piece))
+        elif kind is str:
+            texts.append(piece)
+        else:
+            return None
+    if not texts:
         return None
-    return ["".join(pieces[start : start + CHUNK]) for start in range(0, len(pieces), CHUNK)]
+    return ["".join(texts[start : start + CHUNK]) for start in range(0, len(texts), CHUNK)]
 
 
 def write_chunks(stream: Any, chunks: Sequence[str]) -> None:

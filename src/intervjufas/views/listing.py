@@ -216,7 +216,7 @@ def listing_data(listing: Listing) -> dict[str, object]:
     return {"format": FORMAT, "rapporter": list(listing_items(listing))}
 
 
-def write_listing_json(listing: Listing, stream: IO[str]) -> list[str] | None:
+def write_listing_json(listing: Listing, stream: IO[str]) -> list[str | list[str]] | None:
     """``lista --json`` written report by report (the text of ``listing_data``; each object made
     from its recurring pieces: see ``views.listing_json``); the pieces written are returned, for
     keeping them (``views.listing_kept``)."""

@@ -67,14 +67,15 @@ def write_kept(facts: TerminalFacts, keeping: Keeping, author: str) -> bool:
     return True
 
 
-def output_of(found: Listing, written: str | list[str] | None) -> Output | None:
+def output_of(found: Listing, written: str | list[str | list[str]] | None) -> Output | None:
     """What the general path ``written`` of ``found`` (``show_listing``'s text, or the pieces of
     ``write_listing_json``), cut per report, to be kept; None when it wrote something else."""
     names = [row.file_name for row in found.reports]
     if written is None or not names:
         return None
+    pieces: list[str | list[str]]
     if isinstance(written, str):
-        pieces = written.splitlines(keepends=True)
+        pieces = list(written.splitlines(keepends=True))
         if len(pieces) != len(names) + 1 or written.count("\n") != len(pieces):
             return None  # (a line broken inside)
         owners = [names[0], *names]
@@ -82,6 +83,6 @@ def output_of(found: Listing, written: str | list[str] | None) -> Output | None:
         if len(written) != len(names) + 2:
             return None
         pieces, owners = written, [names[0], *names, names[-1]]
-    output = Output(pieces, owners)
+    output = Output(list(pieces), owners)
     output.warn_all(found.warnings)
     return output
