@@ -8,8 +8,11 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from intervjufas.folder import kept_output
 from intervjufas.folder.file_cache import forget_files
@@ -84,3 +87,27 @@ def test_a_fresh_file_is_not_kept_so_nothing_is_used(folder: Path) -> None:
     (folder / "b.md").touch()
     kept_output.keep_output(place_of(folder), "prov", "1", output())
     assert kept_output.kept_output(place_of(folder), "prov", "1") is None
+
+
+TEXTS = st.one_of(st.text(max_size=20), st.lists(st.text(max_size=5), max_size=3))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.tuples(st.sampled_from(NAMES), TEXTS), min_size=1, max_size=12),
+    st.lists(st.tuples(st.sampled_from(NAMES), st.text(max_size=10)), max_size=4),
+    st.dictionaries(st.sampled_from(NAMES), st.integers()),
+)
+def test_any_output_comes_back_as_it_was_kept(
+    folder: Path, pieces: list[tuple[str, Any]], warnings: list[tuple[str, str]], extras: dict[str, int]
+) -> None:
+    made = Output([piece for _, piece in pieces], [owner for owner, _ in pieces], extras=dict(extras))
+    made.warn_all([f"{owner}: {text}" for owner, text in warnings])
+    place = place_of(folder)
+    assert kept_output.keep_output(place, "prov", "1", made)
+    kept = kept_output.kept_output(place_of(folder), "prov", "1")
+    assert kept is not None
+    assert kept.pieces == made.pieces
+    assert [kept.names[number] for number in kept.reports] == made.owners
+    assert kept.warnings == made.warnings
+    assert {kept.names[number]: value for number, value in kept.report_pieces.items()} == extras
