@@ -9,16 +9,14 @@ from typing import IO, TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.text import Text
 
 from intervjufas.model.questionnaire import STATUS_DONE, STATUS_STARTED
 from intervjufas.model.safe_text import visible
 from intervjufas.views.console import NO_ANSWER
+from intervjufas.views.listing_footer import show_count
 from intervjufas.views.text_layout import Cell, Grid, Segment, Stack, fit_widths, longest
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from intervjufas.reading.listing import ListedReport, Listing
 
 
@@ -69,19 +67,6 @@ def show_listing(console: Console, listing: Listing, program: str = "intervjufas
         console.print(_listing_grid(console.width, reports, authors=authors).render(), soft_wrap=True)
     show_count(console, len(reports), listing.author_filter, listing.folder)
     return text
-
-
-def show_count(console: Console, count: int, author_filter: str, folder: Path) -> None:
-    """The line under the list: how many reports (by whom) in which folder, and the step marks."""
-    by = f" av {author_filter}" if author_filter else ""
-    console.print(
-        Text(
-            f"{count} {'rapport' if count == 1 else 'rapporter'}{by} i {folder}. "
-            "Steg klara: siffra = klart, (siffra) = påbörjat, · = inte påbörjat.",
-            style="dim",
-        ),
-        soft_wrap=not console.is_terminal,
-    )
 
 
 def _memo(make: Callable[[Any], str]) -> Callable[[Any], str]:

@@ -59,7 +59,7 @@ def write_kept(facts: TerminalFacts, keeping: Keeping, author: str) -> bool:
 
         write_chunks(standard_output(facts), chunks)
         return True
-    from intervjufas.views.listing import show_count
+    from intervjufas.views.listing_footer import show_count
 
     console = make_console(facts)
     write_chunks(console.file, chunks)
