@@ -15,6 +15,7 @@ path.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 from pathlib import Path
@@ -36,7 +37,6 @@ _JSON_HEAD, _JSON_FINDING, _JSON_TAIL = 5, 8, 2  # lines of ``scan_json``: its o
 def keeping_for(facts: TerminalFacts, folder: Path, as_json: bool) -> Keeping | None:
     """Where this ``granska``'s output is kept; None when it is never written from kept pieces (a
     terminal, colours) or the folder and the files scanned beside it cannot be looked at."""
-    from intervjufas.reading.privacy_scan import scan_version
     from intervjufas.views.output import standard_output
 
     if facts.stdout_is_terminal or (not as_json and plain_console(facts) is None):
@@ -49,9 +49,25 @@ def keeping_for(facts: TerminalFacts, folder: Path, as_json: bool) -> Keeping | 
     except OSError:
         return None
     encoding = getattr(standard_output(facts), "encoding", None)
-    parts = (FORM_VERSION, as_json, encoding, working, str(folder), scan_version(), beside)
+    rules = _rules()
+    if rules is None:
+        return None
+    parts = (FORM_VERSION, as_json, encoding, working, str(folder), rules, beside)
     place = listing(folder, "granska", *parts)
     return None if place is None else Keeping(place, JSON if as_json else TEXT, FORM_VERSION)
+
+
+def _rules() -> str | None:
+    """A digest of the detector's rules (the modules that find personal data), as the scan's own
+    cache version has it (``reading.privacy_scan.scan_version``) – made here so that a warm run
+    does not load the scan and what it imports (about 50 ms); None when they cannot be read."""
+    from intervjufas.model import personal_data, personal_numbers
+
+    try:
+        rules = b"".join(Path(module.__file__ or "").read_bytes() for module in (personal_data, personal_numbers))
+    except (OSError, TypeError):
+        return None
+    return hashlib.sha256(rules).hexdigest()
 
 
 def write_kept(facts: TerminalFacts, keeping: Keeping) -> int | None:
