@@ -110,7 +110,10 @@ def cold(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> dict[str
 
 def cache_files() -> list[Path]:
     files = sorted(cache_home().glob("*/*.cache"))
-    assert {p.parent.name for p in files} == {"rubriker", "kartor", "granska", "planer", "planlaget", "planjson", "oppna"}
+    assert {p.parent.name for p in files} == {
+        *("rubriker", "kartor", "granska", "planer", "planlaget", "oppna"),
+        *("planjson", "listajson", "granskajson", "trendjson"),  # (kept outputs)
+    }
     return files
 
 
@@ -227,8 +230,9 @@ def test_a_cache_others_may_write_is_not_read_and_said_once(folder: Path, what: 
         os.chmod(cache_home(), 0o775)
     result = run_cli("lista", "--json", columns=200)
     warnings = [line for line in result.stderr.splitlines() if line.startswith("Varning:")]
-    # (each unsafe place once: lista reads two caches, the header index and the kept open counts)
-    expected = {"file": 2, "namespace-folder": 2, "cache-folder": 1}[what]
+    # (each unsafe place once: lista reads three caches, its kept output, the header index and the
+    # kept open counts)
+    expected = {"file": 3, "namespace-folder": 3, "cache-folder": 1}[what]
     assert len(warnings) == len(set(warnings)) == expected, result.stderr
     assert "används inte" in warnings[0]
     again = outputs()

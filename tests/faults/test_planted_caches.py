@@ -19,7 +19,7 @@ from intervjufas.questionsets.set_cache import cache_file
 from .helpers import Sandbox, fill_with_fixtures, run
 
 BOMB = b"[\x00\x00\x00\x80"  # marshal: a list of 2**31 items, and then nothing
-NAMESPACES = ("rubriker", "kartor", "granska")
+NAMESPACES = ("rubriker", "kartor", "granska", "listajson", "granskajson")  # (and the kept outputs read first)
 READERS = (("lista", "--json"), ("karta", "--historik", "--alla", "--json"), ("granska", "--json"))
 ANSWERS = "uppdrag: Plockare\ndatum: 2024-05-01\nfore_kunden: Kravprofil\nfore_lagga_till: nej\n"
 ANSWERS += "fore_utveckla: nej\nfore_ta_bort: nej\n"

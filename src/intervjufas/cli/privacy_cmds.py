@@ -49,22 +49,42 @@ def granska(
     ] = False,
 ) -> None:
     from intervjufas.files.settings import reports_dir
+    from intervjufas.views import privacy_kept
+
+    facts = terminal(ctx)
+    folder = reports_dir(katalog)
+    keeping = None if rapporter else privacy_kept.keeping_for(facts, folder, json_output)
+    code = None if keeping is None else privacy_kept.write_kept(facts, keeping)
+    if code is not None:
+        raise typer.Exit(code)
     from intervjufas.reading.privacy_scan import privacy_scan
     from intervjufas.views.console import make_console, show_warnings
     from intervjufas.views.output import write_out
     from intervjufas.views.privacy_scan import scan_json, scan_lines
 
-    facts = terminal(ctx)
-    folder = reports_dir(katalog)
     result = privacy_scan(rapporter or [], folder)
     show_warnings(make_console(facts, stderr=True), result.warnings)
+    code = ExitCode.ERROR if result.findings else ExitCode.OK
     if json_output:
-        write_out(facts, scan_json(result) + "\n")
+        written = scan_json(result) + "\n"
+        write_out(facts, written)
     else:
         console = make_console(facts, soft_wrap=True)
-        for line in scan_lines(result, None if rapporter else folder, result.recovery_files):
-            console.print(line, markup=False, highlight=False)
-    raise typer.Exit(ExitCode.ERROR if result.findings else ExitCode.OK)
+        lines = scan_lines(result, None if rapporter else folder, result.recovery_files)
+        if keeping is None:
+            for line in lines:
+                console.print(line, markup=False, highlight=False)
+            raise typer.Exit(code)
+        with console.capture() as captured:  # (what is written, to be kept: a file or a pipe)
+            for line in lines:
+                console.print(line, markup=False, highlight=False)
+        written = captured.get()
+        console.file.write(written)
+    if keeping is not None:
+        output = privacy_kept.output_of(keeping, result, written, int(code))
+        if output is not None:
+            keeping.keep(output)
+    raise typer.Exit(code)
 
 
 def _age_limit(value: Any) -> Any:

@@ -4,7 +4,7 @@ reports as data (``reading``) and hands the result to a view."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any, cast
 
 import typer
 
@@ -51,21 +51,30 @@ def lista(
     ] = None,
     json_output: AsJson = False,
 ) -> None:
+    from intervjufas.views import listing_kept
+
+    facts, folder = terminal(ctx), existing_reports_dir(katalog)
+    keeping = listing_kept.keeping_for(facts, folder, av or "", json_output, program())
+    if keeping is not None and listing_kept.write_kept(facts, keeping, av or ""):
+        return
     from intervjufas.reading.listing import list_reports
     from intervjufas.views.console import show_warnings
     from intervjufas.views.listing import show_listing, write_listing_json
     from intervjufas.views.progress import scan_progress_for
 
-    facts = terminal(ctx)
     with scan_progress_for(facts, json_output) as progress:
-        listing = list_reports(
-            existing_reports_dir(katalog), program=program(), author=av or "", progress=progress
-        )
+        listing = list_reports(folder, program=program(), author=av or "", progress=progress, once=True)
     show_warnings(make_console(facts, stderr=True), listing.warnings)
+    written: str | list[str | list[str]] | None
     if json_output:
-        write_listing_json(listing, standard_output(facts))
+        written = write_listing_json(listing, standard_output(facts))
     else:
-        show_listing(make_console(facts), listing, program())
+        written = show_listing(make_console(facts), listing, program())
+    if keeping is not None:
+        output = listing_kept.output_of(listing, written)
+        del listing, written  # (a big folder: only what is kept stays in memory while it is saved)
+        if output is not None:
+            keeping.keep(output)
 
 
 @commands.command(
@@ -188,24 +197,51 @@ def jamfor(
         return
     if a is None:
         raise usage_errors.line("argumentet A saknas", ctx.command_path)
-    from intervjufas.cli.report_choice import choose_report
     from intervjufas.files.settings import reports_dir
-    from intervjufas.folder.loading import load_report
-    from intervjufas.reading.comparison import compare, earlier_report
 
     folder, facts = reports_dir(katalog), terminal(ctx)
-    first = load_report(choose_report(a, folder, facts))
-    if b is None:
-        comparison = compare(earlier_report(first), first, folder=folder)
-    else:
-        comparison = compare(first, load_report(choose_report(b, folder, facts)), folder=folder)
-    _write_comparison(comparison, facts, chosen, utfil)
+    keeping = None if utfil is not None else _kept_comparison(facts, folder, (a, b), chosen, exit_code)
+    if keeping is True:
+        return
+    comparison = _compared(a, b, folder, facts)
+    written = _write_comparison(comparison, facts, chosen, utfil, record=keeping is not None)
+    if keeping is not None and written is not None:
+        from intervjufas.views.comparison_kept import keep
+
+        keep(keeping, comparison, written)
     if exit_code and comparison.differs:
         raise typer.Exit(ExitCode.ERROR)
 
 
-def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | None) -> None:
-    """In the terminal (text), or as text, Markdown or JSON to standard output or a file."""
+def _compared(a: str, b: str | None, folder: Path, facts: Any) -> Any:
+    """A compared with B – or, without B, with the report before it (``earlier_report``)."""
+    from intervjufas.cli.report_choice import choose_report
+    from intervjufas.folder.loading import load_report
+    from intervjufas.reading.comparison import compare, earlier_report
+
+    first = load_report(choose_report(a, folder, facts))
+    if b is None:
+        return compare(earlier_report(first), first, folder=folder)
+    return compare(first, load_report(choose_report(b, folder, facts)), folder=folder)
+
+
+def _kept_comparison(facts: Any, folder: Path, arguments: tuple[Any, ...], chosen: str, exit_code: bool) -> Any:
+    """True when the comparison was written from what was kept of it (``views.comparison_kept``);
+    else where to keep it once it is made (None: nowhere)."""
+    from intervjufas.views import comparison_kept
+
+    keeping = comparison_kept.keeping_for(facts, folder, arguments, chosen, program())
+    differs = None if keeping is None else comparison_kept.write_kept(facts, keeping)
+    if differs is None:
+        return keeping
+    if exit_code and differs:
+        raise typer.Exit(ExitCode.ERROR)
+    return True
+
+
+def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | None, *, record: bool) -> str | None:
+    """In the terminal (text), or as text, Markdown or JSON to standard output or a file; what was
+    written to standard output is returned with ``record`` (for keeping it: ``views.comparison_kept``)."""
     from intervjufas.files.atomic import atomic_write
     from intervjufas.views.comparison_json import comparison_data
     from intervjufas.views.comparison_markdown import comparison_markdown
@@ -213,8 +249,14 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
     from intervjufas.views.json_output import json_text
 
     if chosen == "text" and utfil is None:
-        show_comparison(make_console(facts), comparison)
-        return
+        if not record:
+            show_comparison(make_console(facts), comparison)
+            return None
+        from intervjufas.views.kept_text import Recorder
+
+        recorder = Recorder(make_console(facts).file)
+        show_comparison(make_console(facts, file=recorder), comparison)
+        return recorder.text
     if chosen == "json":
         encoding = "utf-8" if utfil is not None else getattr(standard_output(facts), "encoding", None)
         text = json_text(comparison_data(comparison), encoding) + "\n"
@@ -222,9 +264,10 @@ def _write_comparison(comparison: Any, facts: Any, chosen: str, utfil: Path | No
         text = comparison_markdown(comparison) if chosen == "markdown" else comparison_plain_text(comparison)
     if utfil is None:
         write_out(facts, text)
-    else:
-        atomic_write(utfil.expanduser(), text)
-        write_out(facts, f"Jämförelsen är sparad i {utfil}.\n")
+        return text
+    atomic_write(utfil.expanduser(), text)
+    write_out(facts, f"Jämförelsen är sparad i {utfil}.\n")
+    return None
 
 
 def _trend_against_team(ctx: typer.Context, katalog: Path | None, name: str, per: str, *, kund: str | None, as_json: bool) -> None:
@@ -274,24 +317,38 @@ def trend(
         _trend_against_team(ctx, katalog, av, per.value, kund=kund, as_json=json_output)
         return
     from intervjufas.reading.feedback.minimum import minimum_count
+    from intervjufas.views import trend_kept
+
+    facts, folder, minimum = terminal(ctx), existing_reports_dir(katalog), minimum_count()
+    options = (kund, per.value, minimum)
+    keeping = trend_kept.keeping_for(facts, folder, options, as_json=json_output, program=program())
+    if keeping is not None and trend_kept.write_kept(facts, keeping):
+        return
+    _trend(facts, folder, kund, per.value, minimum, json_output, keeping)
+
+
+def _trend(facts: Any, folder: Path, kund: str | None, per: str, minimum: int, as_json: bool, keeping: Any) -> None:
+    """``trend`` computed, written, and kept when ``keeping`` says where (``views.trend_kept``)."""
     from intervjufas.reading.trend import folder_trends
     from intervjufas.views.console import show_warnings
     from intervjufas.views.json_output import trend_data, write_json
+    from intervjufas.views.kept_text import Recorder
     from intervjufas.views.progress import scan_progress_for
     from intervjufas.views.trend import show_trends
 
-    facts = terminal(ctx)
-    with scan_progress_for(facts, json_output) as progress:
+    with scan_progress_for(facts, as_json) as progress:
         trends, warnings = folder_trends(
-            existing_reports_dir(katalog),
-            customer=kund,
-            per=per.value,
-            program=program(),
-            progress=progress,
-            minimum=minimum_count(),
+            folder, customer=kund, per=per, program=program(), progress=progress, minimum=minimum
         )
     show_warnings(make_console(facts, stderr=True), warnings)
-    if json_output:
-        write_json(trend_data(trends), standard_output(facts))
+    stream = standard_output(facts) if as_json else make_console(facts).file
+    recorder = Recorder(stream) if keeping is not None else None
+    if as_json:
+        write_json(trend_data(trends), cast("IO[str]", recorder or stream))
     else:
-        show_trends(make_console(facts), trends, customer=kund, per=per.value)
+        console = make_console(facts) if recorder is None else make_console(facts, file=recorder)
+        show_trends(console, trends, customer=kund, per=per)
+    if keeping is not None and recorder is not None:
+        from intervjufas.views.trend_kept import keep
+
+        keep(keeping, recorder.text, warnings)

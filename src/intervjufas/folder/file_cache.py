@@ -170,20 +170,32 @@ class FileCache:
     ``version`` names how the values were computed; a cache of another version is not used."""
 
     def __init__(
-        self, namespace: str, folder: Path, version: str, *, root: Path | None = None, shared: bool = False
+        self,
+        namespace: str,
+        folder: Path,
+        version: str,
+        *,
+        root: Path | None = None,
+        shared: bool = False,
+        fresh: bool = False,
     ) -> None:
         self.namespace = namespace
         self.shared = shared  # the values already share their equal strings: no pass to share them
+        self.fresh = fresh  # nothing on disk is read: the entries put replace the file whole
         self.folder = folder
         self.version = version
         resolved = str(folder.resolve())
         self.path = (root or cache_dir()) / namespace / _file_name(resolved)
         self._resolved = resolved
         self._read_from: FileKey | None = None  # the cache file as it was when its entries were read
-        self._entries: dict[str, tuple[Any, ...]] = self._read()
+        self._entries: dict[str, tuple[Any, ...]] = {} if fresh else self._read()
         self._changed = False
 
     # -- values -----------------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        """Whether no entry was read or put (of any file, present or not)."""
+        return not self._entries
+
     def get(self, name: str, key: FileKey) -> Any | None:
         """The value stored for this version of the file ``name``, or None."""
         entry = self._entries.get(name)
@@ -251,7 +263,7 @@ class FileCache:
         except Timeout:
             return  # another process is saving; our entries are computed again next time
         try:
-            if self._read_from is not None and self._read_from == self._file_key():
+            if self.fresh or (self._read_from is not None and self._read_from == self._file_key()):
                 merged = {}  # (no one saved since this cache was read: its entries are all there is)
             else:
                 merged = {n: e for n, e in self._read().items() if n in present}

@@ -12,6 +12,7 @@ nearly all its time loading caches and deriving the result again; listing the fo
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 
 from intervjufas.folder.file_cache import FileCache, FileKey, file_key, settled
 
-LISTING_FORMAT = 1  # raise when what the digest covers changes
+LISTING_FORMAT = 2  # raise when what the digest covers changes
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,7 @@ def folder_listing(folder: Path, salt: str) -> FolderListing | None:
     except (OSError, ValueError):
         return None
     digest = hashlib.sha256(f"{LISTING_FORMAT}\0{salt}\n".encode("utf-8", "surrogatepass"))
-    digest.update(
-        "".join(
-            f"{name}\0{key[0]}\0{key[1]}\0{key[2]}\0{key[3]}\n" for name, key in zip(names, keys, strict=True)
-        ).encode("utf-8", "surrogatepass")
-    )
+    digest.update(marshal.dumps((names, keys), 2))  # (version 2: no references, equal data equal bytes)
     return FolderListing(folder, names, keys, digest.hexdigest())
 
 

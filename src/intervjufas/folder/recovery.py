@@ -33,7 +33,7 @@ from intervjufas.files.private_folders import (
     unsafe_folder,
     warn,
 )
-from intervjufas.files.settings import data_home
+from intervjufas.folder.beside_reports import recovery_dir
 from intervjufas.folder.report_file import ReportFile
 from intervjufas.folder.scan import report_files
 from intervjufas.model.questionnaire import Questionnaire
@@ -41,9 +41,7 @@ from intervjufas.report.model import RECOVERY_KEY, Report, copy_report, report_s
 from intervjufas.report.parse import read_header
 from intervjufas.report.render import render
 
-
-def recovery_dir() -> Path:
-    return data_home() / "aterstallning"
+__all__ = ["recovery_dir"]  # (where it lives: ``folder.beside_reports``, a light module)
 
 
 def recovery_files(folder: Path | None = None) -> list[Path]:

@@ -24,8 +24,9 @@ from intervjufas.errors import IntervjufasError, ReportInUseError
 from intervjufas.files.atomic import atomic_write, remove_file
 from intervjufas.files.bounded import REPORT_LIMIT, read_bounded
 from intervjufas.files.locking import ReportLock, in_use_message, read_owner
+from intervjufas.folder.beside_reports import ANSWERS_SUFFIX
 
-SUFFIX = ".enkatsvar.json"
+SUFFIX = ANSWERS_SUFFIX
 LIMIT = REPORT_LIMIT  # (what ``granska`` reads of a file)
 FORMAT = 1
 SCALE, TEXT = "skala", "text"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from intervjufas.folder.header_row import FolderHeader
-from intervjufas.folder.scan import Progress, read_headers
+from intervjufas.folder.scan import Progress, forget_scan, read_headers
 from intervjufas.model.safe_text import visible
 from intervjufas.reading.plan.kept_counts import kept_open_counts
 
@@ -166,13 +166,18 @@ def list_reports(
     program: str = "intervjufas",
     author: str = "",
     progress: Progress | None = None,
+    once: bool = False,
 ) -> Listing:
     """Every report of the folder, newest first (by metadata datum, then created), with one
-    warning per file whose front matter cannot be read; with ``author``, only that author's."""
+    warning per file whose front matter cannot be read; with ``author``, only that author's.
+    With ``once`` (a command that reads the folder once), the process forgets the headers as soon
+    as the rows are made (``scan.forget_scan``)."""
     headers, warnings = read_headers(folder, program=program, progress=progress)
     maker = _Rows(kept_open_counts(folder, headers))  # (kept while no header changes)
     rows = [maker.row(path, header) for path, header in headers]
     del headers, maker  # (a big folder: keep only the rows)
+    if once:
+        forget_scan()
     if author.strip():
         rows = [row for row in rows if by_author(row.author, author)]
     rows.sort(key=lambda row: (row.datum, row.created, row.path.name), reverse=True)

@@ -9,10 +9,11 @@ from typing import IO, TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.text import Text
 
 from intervjufas.model.questionnaire import STATUS_DONE, STATUS_STARTED
-from intervjufas.views.console import NO_ANSWER, write_plain
+from intervjufas.model.safe_text import visible
+from intervjufas.views.console import NO_ANSWER
+from intervjufas.views.listing_footer import show_count
 from intervjufas.views.text_layout import Cell, Grid, Segment, Stack, fit_widths, longest
 
 if TYPE_CHECKING:
@@ -43,32 +44,29 @@ def short_forms(forms: Iterable[str]) -> str:
     return ", ".join(shown)
 
 
-def show_listing(console: Console, listing: Listing, program: str = "intervjufas") -> None:
+def show_listing(console: Console, listing: Listing, program: str = "intervjufas") -> str | None:
+    """Draw the list; into a file or a pipe its plain text, which is returned (for keeping it:
+    ``views/listing_kept.py``; None when nothing or something else was written)."""
     by = f" av {listing.author_filter}" if listing.author_filter else ""
     if not listing.reports:
         if by:
             console.print(f"Det finns inga rapporter{by} i {listing.folder}.", markup=False, highlight=False)
-            return
+            return None
         from intervjufas.views.copy_command import show_command
 
         lead = f"Det finns inga rapporter i {listing.folder} ännu. Börja en kartläggning med:"
         show_command(console, lead, f"{program} kartlagg")
-        return
+        return None
     reports = listing.reports
     authors = len(listing.authors) > 1  # a shared folder: say who made each report
+    text = None
     if not console.is_terminal:
-        write_plain(console, _listing_lines(reports, authors=authors))
+        text = visible(_listing_lines(reports, authors=authors))
+        console.file.write(text)  # (``write_plain``)
     else:
         console.print(_listing_grid(console.width, reports, authors=authors).render(), soft_wrap=True)
-    count = len(reports)
-    console.print(
-        Text(
-            f"{count} {'rapport' if count == 1 else 'rapporter'}{by} i {listing.folder}. "
-            "Steg klara: siffra = klart, (siffra) = påbörjat, · = inte påbörjat.",
-            style="dim",
-        ),
-        soft_wrap=not console.is_terminal,
-    )
+    show_count(console, len(reports), listing.author_filter, listing.folder)
+    return text
 
 
 def _memo(make: Callable[[Any], str]) -> Callable[[Any], str]:
@@ -203,13 +201,13 @@ def listing_data(listing: Listing) -> dict[str, object]:
     return {"format": FORMAT, "rapporter": list(listing_items(listing))}
 
 
-def write_listing_json(listing: Listing, stream: IO[str]) -> None:
-    """``lista --json`` written report by report (the text of ``listing_data``, never all of it in
-    memory: see ``views.json_stream``; each object made from its recurring pieces: see
-    ``views.listing_json``)."""
+def write_listing_json(listing: Listing, stream: IO[str]) -> list[str | list[str]] | None:
+    """``lista --json`` written report by report (the text of ``listing_data``; each object made
+    from its recurring pieces: see ``views.listing_json``); the pieces written are returned, for
+    keeping them (``views.listing_kept``)."""
     from intervjufas.views.listing_json import write_listing_json as write_fast
 
-    write_fast(listing, stream, listing_items)
+    return write_fast(listing, stream, listing_items)
 
 
 def listing_items(listing: Listing) -> Iterator[dict[str, object]]:

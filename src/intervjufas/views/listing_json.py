@@ -27,21 +27,29 @@ _KEY = _ITEM + "  "  # (a key of that object)
 Items = Callable[[Listing], Iterator[dict[str, object]]]  # (``views.listing.listing_items``)
 
 
-def write_listing_json(listing: Listing, stream: IO[str], items: Items) -> None:
+def write_listing_json(listing: Listing, stream: IO[str], items: Items) -> list[str | list[str]] | None:
     """``{"format": …, "rapporter": [...]}`` as ``json_stream.write_json_list`` writes the objects
-    ``items`` gives, report by report."""
+    ``items`` gives, report by report; the pieces written are returned (the opening, the parts of
+    each report's object – its recurring lists shared, not copied – and the end: for keeping them,
+    ``views/listing_kept.py``; None when there are no reports)."""
     encoding = getattr(stream, "encoding", None)
     if not listing.reports:
         write_json_list({"format": FORMAT}, "rapporter", items(listing), stream)
-        return
+        return None
     opening = json_text({"format": FORMAT, "rapporter": []}, encoding)
+    written: list[str | list[str]] = [opening[: -len("]\n}")]]
     stream.write(opening[: -len("]\n}")])
     text = _Texts(encoding or "utf-8", items)
     separator = _ITEM
     for row in listing.reports:
-        stream.write(separator + text.item(row))
+        parts = text.parts(row)
+        parts[0] = separator + parts[0]
+        stream.write("".join(parts))
+        written.append(parts)
         separator = "," + _ITEM
+    written.append("\n  ]\n}\n")
     stream.write("\n  ]\n}\n")
+    return written
 
 
 class _Texts:
@@ -50,27 +58,39 @@ class _Texts:
     def __init__(self, encoding: str, items: Items) -> None:
         self.encoding = encoding
         self.items = items
-        self.forms: Callable[[tuple[str, ...]], str] = functools.cache(lambda forms: _pretty(list(forms), _KEY))
+        self.forms: Callable[[tuple[str, ...]], str] = functools.cache(
+            lambda forms: _escaped(_pretty(list(forms), _KEY))
+        )
         self.steps: Callable[[tuple[tuple[str, str], ...]], str] = functools.cache(
-            lambda steps: _pretty(_steps(steps), _KEY)
+            lambda steps: _escaped(_pretty(_steps(steps), _KEY))
         )
 
-    def item(self, row: ListedReport) -> str:
+    def parts(self, row: ListedReport) -> list[str]:
+        """The text of the report's object, in parts whose joining is the text: its own values, its
+        forms, the key of its steps, its steps and its count (the lists and the key are the same
+        objects from report to report)."""
+        forms, steps = self.forms(row.intervjuform), self.steps(tuple(row.steps.items()))
         try:
-            text = (
+            head = (
                 f'{{{_KEY}"fil": {_string(row.file_name)},{_KEY}"sokvag": {_string(str(row.path))},'
                 f'{_KEY}"datum": {_string(row.datum)},{_KEY}"uppdrag": {_string(row.uppdrag)},'
                 f'{_KEY}"kund": {_string(row.kund)},{_KEY}"forfattare": {_string(row.author)},'
-                f'{_KEY}"uppsattning": {_string(row.set_id)},'
-                f'{_KEY}"intervjuform": {self.forms(row.intervjuform)},'
-                f'{_KEY}"stegen": {self.steps(tuple(row.steps.items()))},'
-                f'{_KEY}"antal_oppna_moment": {int.__repr__(row.open_items)}{_ITEM}}}'
+                f'{_KEY}"uppsattning": {_string(row.set_id)},{_KEY}"intervjuform": '
             )
-            text.encode(self.encoding)
+            tail = f',{_KEY}"antal_oppna_moment": {int.__repr__(row.open_items)}{_ITEM}}}'
+            for part in (head, forms, steps):
+                part.encode(self.encoding)
         except (UnicodeEncodeError, LookupError):  # (the general path: with escapes)
             only = Listing([row], [], row.path.parent)
-            return json_text(next(self.items(only)), self.encoding).replace("\n", _ITEM)
-        return _RAW_CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+            return [json_text(next(self.items(only)), self.encoding).replace("\n", _ITEM)]
+        return [_escaped(head), forms, _STEPS_KEY, steps, tail]
+
+
+_STEPS_KEY = f',{_KEY}"stegen": '
+
+
+def _escaped(text: str) -> str:
+    return _RAW_CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def _steps(steps: tuple[tuple[str, str], ...]) -> list[dict[str, object]]:

@@ -100,12 +100,13 @@ def test_any_one_report_forgotten_makes_it_unused(folder: Path, name: str) -> No
     [
         lambda value: ["x", *value[1:]],  # the count of entries
         lambda value: [value[0], value[1] + 1, *value[2:]],  # the count of items
-        lambda value: [*value[:4], [str(place) for place in value[4]], *value[5:]],  # a place
-        lambda value: [*value[:4], [0 for _ in value[4]], *value[5:]],  # places twice
-        lambda value: [*value[:4], value[4][:-1], *value[5:]],  # a place missing
-        lambda value: [*value[:5], [[0, None]], *value[6:]],  # a warning
+        lambda value: [*value[:2], [str(place) for place in value[2]], *value[3:]],  # a place
+        lambda value: [*value[:2], [0 for _ in value[2]], *value[3:]],  # places twice
+        lambda value: [*value[:2], value[2][:-1], *value[3:]],  # a place missing
+        lambda value: [*value[:4], [[0, None]], *value[5:]],  # a warning
+        lambda value: [*value[:5], 5 if value[5] else None],  # its own piece and customer
     ],
-    ids=["entries", "items", "place", "twice", "missing", "warning"],
+    ids=["entries", "items", "place", "twice", "missing", "warning", "customer"],
 )
 def test_an_entry_of_the_wrong_shape_makes_it_unused(folder: Path, wrong: Any) -> None:
     made(folder)
@@ -114,7 +115,7 @@ def test_an_entry_of_the_wrong_shape_makes_it_unused(folder: Path, wrong: Any) -
     path = kept_file(folder, TEXT_FORM)
     document = read_cache(path)
     for name, entry in document["entries"].items():
-        if len(entry[4][4]) > 1 or entry[4][5]:  # (an entry with two items or with a warning)
+        if type(entry[4][2]) is list and (len(entry[4][2]) > 1 or entry[4][4]):  # (two items, or a warning)
             document["entries"][name] = (*entry[:4], wrong(entry[4]))
     write_cache(path, document)
     assert plan_output.kept_output(place, "intervjufas", "", TEXT_FORM) is None

@@ -1,0 +1,180 @@
+"""`intervjufas lista` and `lista --json` into a pipe, run again over an unchanged folder, write
+what was kept of their output (``views/listing_kept.py``) without reading a header – the same
+characters and warnings as the general path at any width and in any encoding – and a changed,
+added, removed or forgotten report, or a damaged kept file, is seen at once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers import FIXTURE_REPORTS, command, read_cache, run_cli, write_cache
+from intervjufas.folder.file_cache import forget_files
+from intervjufas.reading import listing as listing_module
+
+HOUR_AGO = time.time() - 3600
+OPTIONS = [(), ("--json",), ("--av", "anna"), ("--json", "--av", "anna")]
+
+
+AUTHORS = {"2024-01-15": "Anna Berg", "2024-02-20": "Jonas Ek", "2024-03-05": "Anna Lind"}
+
+
+@pytest.fixture
+def settled(reports: Path) -> Path:
+    """The fixture folder, three of its reports by named authors, every file an hour old."""
+    for path in reports.glob("*.md"):
+        author = AUTHORS.get(path.name[:10])
+        if author is not None:
+            data = path.read_bytes()
+            newline = b"\r\n" if b"\r\n" in data else b"\n"
+            line = b"format: 1" + newline
+            path.write_bytes(data.replace(line, line + f"forfattare: {author}".encode() + newline, 1))
+        os.utime(path, (HOUR_AGO, HOUR_AGO))
+    return reports
+
+
+@pytest.fixture
+def no_rows(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """From now on, the folder's headers must not be read into rows (the command then ends with
+    its message for an unexpected error, which names the assertion)."""
+
+    def refuse() -> None:
+        def failing(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the rows were made")
+
+        monkeypatch.setattr(listing_module, "list_reports", failing)
+
+    return refuse
+
+
+def kept_files() -> list[Path]:
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas"
+    return sorted(cache.glob("lista*/*.cache"))
+
+
+def fresh(*args: str, **options: Any) -> Any:
+    """What the general path writes (no kept output: a cache folder of its own)."""
+    home = Path(os.environ["XDG_CACHE_HOME"])
+    other = home.parent / f"{home.name}-fresh"
+    shutil.rmtree(other, ignore_errors=True)
+    env = {"XDG_CACHE_HOME": str(other)}
+    return run_cli("lista", *args, env=env, **options)
+
+
+@pytest.mark.parametrize("args", OPTIONS, ids=["text", "json", "av", "json-av"])
+def test_a_second_run_writes_the_kept_output(settled: Path, no_rows: Any, args: tuple[str, ...]) -> None:
+    first = run_cli("lista", *args)
+    assert first.exit_code == 0, first.output
+    assert kept_files()
+    no_rows()
+    again = run_cli("lista", *args)
+    assert again[:] == first[:]
+    assert "Varning: 2024-03-10-trasig.md" in again.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1", "ascii"])
+@pytest.mark.parametrize("columns", [30, 80, 250])
+@pytest.mark.parametrize("json", [False, True], ids=["text", "json"])
+def test_kept_output_is_what_the_general_path_writes(
+    settled: Path, no_rows: Any, encoding: str, columns: int, json: bool
+) -> None:
+    args = ("--json",) if json else ()
+    run_cli("lista", *args)  # (kept at the default width, in UTF-8)
+    run_cli("lista", *args, columns=columns, encoding=encoding)  # (kept for this output too)
+    expected = fresh(*args, columns=columns, encoding=encoding)
+    no_rows()
+    assert run_cli("lista", *args, columns=columns, encoding=encoding)[:] == expected[:]
+
+
+def test_a_kept_listing_is_the_fixture_listing(settled: Path) -> None:
+    """(The fixture folder holds reports of different customers, steps and open items.)"""
+    lista = command("lista")
+    first = lista()
+    assert first.stdout.count("\n") == len(list(FIXTURE_REPORTS.glob("*.md"))) + 1  # (one broken)
+    assert lista()[:] == first[:]
+
+
+def edited(folder: Path) -> None:
+    changed = folder / "2024-03-05-plockare-till-nordlager.md"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Nordlager", "Söderlager"), encoding="utf-8")
+    os.utime(changed, (HOUR_AGO, HOUR_AGO))
+
+
+def added(folder: Path) -> None:
+    shutil.copy(folder / "2024-02-20-truckforare-till-nordlager.md", folder / "2024-04-01-kopia.md")
+    os.utime(folder / "2024-04-01-kopia.md", (HOUR_AGO, HOUR_AGO))
+
+
+def removed(folder: Path) -> None:
+    (folder / "2024-01-15-lagerarbetare-till-nordlager.md").unlink()
+
+
+@pytest.mark.parametrize("change", [edited, added, removed])
+@pytest.mark.parametrize("args", [(), ("--json",)], ids=["text", "json"])
+def test_a_change_to_the_folder_is_seen(settled: Path, change: Any, args: tuple[str, ...]) -> None:
+    run_cli("lista", *args)
+    assert kept_files()
+    change(settled)
+    assert run_cli("lista", *args)[:] == fresh(*args)[:]
+
+
+@pytest.mark.parametrize("args", [(), ("--json",)], ids=["text", "json"])
+def test_forgetting_a_report_drops_what_it_said(settled: Path, no_rows: Any, args: tuple[str, ...]) -> None:
+    run_cli("lista", *args)
+    name = "2024-02-28-kundtjanst-till-servicebolaget.md"
+    (path,) = [path for path in kept_files() if ("json" in path.parent.name) == bool(args)]
+    assert name in read_cache(path)["entries"]
+    forget_files(settled, [name])
+    entries = read_cache(path)["entries"]
+    assert name not in entries
+    assert not any("servicebolaget" in str(entry).casefold() for entry in entries.values())
+    no_rows()
+    assert "the rows were made" in run_cli("lista", *args).stderr  # (what is left is not used)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda entry: (*entry[:4], "skräp"),
+        lambda entry: (*entry[:4], [entry[4][0], entry[4][1], 99, *entry[4][3:]]),
+        lambda entry: (*entry[:4], [entry[4][0], entry[4][1], entry[4][2], 7, *entry[4][4:]]),
+    ],
+    ids=["value", "place", "piece"],
+)
+def test_a_damaged_entry_is_made_again(settled: Path, damage: Any) -> None:
+    first = run_cli("lista")
+    (path,) = kept_files()
+    document = read_cache(path)
+    name = sorted(document["entries"])[1]
+    document["entries"][name] = damage(document["entries"][name])
+    write_cache(path, document)
+    assert run_cli("lista")[:] == first[:]
+    assert run_cli("lista")[:] == first[:]
+
+
+def test_a_damaged_file_is_made_again(settled: Path) -> None:
+    first = run_cli("lista", "--json")
+    (path,) = kept_files()
+    path.write_bytes(b"\x00" * 100)
+    assert run_cli("lista", "--json")[:] == first[:]
+    assert read_cache(path)["entries"]
+
+
+def test_a_fresh_report_keeps_nothing_until_it_settles(settled: Path) -> None:
+    now = settled / "2024-02-20-truckforare-till-nordlager.md"
+    now.touch()
+    first = run_cli("lista")
+    assert run_cli("lista")[:] == first[:]
+    (path,) = kept_files()
+    assert now.name not in read_cache(path)["entries"]
+
+
+def test_forced_colours_take_the_general_path(settled: Path, no_rows: Any) -> None:
+    run_cli("lista")
+    no_rows()
+    assert "the rows were made" in run_cli("lista", env={"FORCE_COLOR": "1"}).stderr
