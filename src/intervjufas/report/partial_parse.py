@@ -60,11 +60,13 @@ def parse_parts(
     header_read: HeaderRead,
     *,
     maps: bool = False,
+    plans: bool = True,
     file: str = "rapporten",
 ) -> Report | None:
     """The report's header facts, follow-ups, marks and the answers of ``wanted_questions`` – as
     ``parse(text, questionnaire, strict=False)`` reads them – or None when the report must be read
-    in full.  ``header_read`` is ``parse.read_header`` of this very text."""
+    in full.  ``header_read`` is ``parse.read_header`` of this very text.  Without ``plans`` (and
+    ``maps``), no answer at all: the follow-ups and marks alone."""
     header, header_lines, body, body_start = header_read
     extra = header.get("extra")
     if (
@@ -75,7 +77,8 @@ def parse_parts(
         or any(marker in text for marker in _GIT_CONFLICT)
     ):
         return None
-    wanted = cut_out(body, questionnaire, wanted_questions(questionnaire, maps=maps))
+    asked = wanted_questions(questionnaire, maps=maps) if plans or maps else frozenset()
+    wanted = cut_out(body, questionnaire, asked)
     if wanted is None:
         return None
     return parse(text, questionnaire, file=file, strict=False, header_read=(header, header_lines, wanted, body_start))

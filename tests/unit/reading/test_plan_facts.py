@@ -20,7 +20,14 @@ from intervjufas.folder.file_cache import FileCache
 from intervjufas.folder.loading import load_report
 from intervjufas.reading.plan import plan_snapshot
 from intervjufas.reading.plan.folder_items import folder_plan
-from intervjufas.reading.plan.plan_facts import NAMESPACE, decoded, encoded, plans_version, report_plan
+from intervjufas.reading.plan.plan_facts import (
+    NAMESPACE,
+    decoded,
+    encoded,
+    plans_version,
+    read_plans,
+    report_plan,
+)
 
 HOUR_AGO = time.time() - 3600
 
@@ -81,3 +88,22 @@ def test_a_kept_entry_of_the_wrong_shape_is_computed_again(
     loaded = counting_loads(monkeypatch, plan_facts_module)
     assert plan_now(folder) == first
     assert loaded == [name]
+
+
+def test_a_report_read_for_its_follow_ups_alone_is_read_again_for_its_plan(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = sorted(folder.glob("*.md"))
+    followed = read_plans(paths, folder, [], follow_ups_of=frozenset())
+    readable = sorted(path.name for path in followed)
+    assert readable and all(not plan.planned and not plan.follow_ups for plan in followed.values())
+    loaded = counting_loads(monkeypatch, plan_facts_module)
+    whole = read_plans(paths, folder, [])
+    assert sorted(name for name in loaded if name in readable) == readable  # (kept without their plan)
+    for path, plan in whole.items():
+        assert plan == report_plan(load_report(path, in_folder=True))
+    assert any(plan.planned for plan in whole.values())
+    loaded.clear()
+    assert read_plans([path for path in paths if path.name in readable], folder, []) == whole
+    assert read_plans(paths, folder, [], follow_ups_of=frozenset()) == followed
+    assert loaded == [name for name in loaded if name not in readable]  # (now kept whole)

@@ -198,3 +198,20 @@ def test_any_one_report_forgotten_makes_it_unused(folder: Path, headers_read: li
     headers_read.clear()
     assert shown(folder_plan(folder)) == shown(first)
     assert headers_read == [folder]
+
+
+def test_a_report_changed_while_the_plan_is_read_keeps_nothing(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = derived(folder)
+    snapshot_file(folder).unlink()
+    changed = max(item.source for item in first[0])
+    original = plan_facts_module.PlanReader.read
+
+    def changing(self: Any, paths: Any, *args: Any, **kwargs: Any) -> Any:
+        found = original(self, paths, *args, **kwargs)
+        os.utime(changed, (HOUR_AGO - 60, HOUR_AGO - 60))  # (the folder is not the one it was)
+        return found
+
+    monkeypatch.setattr(plan_facts_module.PlanReader, "read", changing)
+    scan._RECENT.clear()
+    assert shown(folder_plan(folder)) == shown(first)
+    assert not snapshot_file(folder).exists()

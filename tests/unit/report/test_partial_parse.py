@@ -1,7 +1,8 @@
 """Reading only a report's plan, follow-ups, marks and map (``report/partial_parse.py``,
 ``folder/partial_loading.py``) gives exactly what reading it in full gives: the same ``ReportPlan``
 (``reading/plan/plan_facts.report_plan``) and the same ``MapFacts``
-(``reading/process_map/facts.facts_of``) – or it reads the report in full.
+(``reading/process_map/facts.facts_of``), and read for its follow-ups alone the same follow-ups and
+marks – or it reads the report in full.
 
 The reports are the program's own (the benchmark corpus, the map and team samples, the fixture
 reports, a mapping made through the CLI and marked from ``plan``) and random ones with every kind
@@ -12,6 +13,7 @@ blank lines, CRLF or CR line ends, a byte-order mark."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,8 @@ def same_facts(path: Path) -> bool:
         assert raised.value.message == error.message
         return False
     assert report_plan(load_parts(path, in_folder=True)) == report_plan(full)
+    alone, whole = report_plan(load_parts(path, in_folder=True, plans=False)), report_plan(full)
+    assert replace(alone, planned=()) == replace(whole, planned=())  # (its follow-ups and marks alone)
     assert facts_of(load_parts(path, in_folder=True, maps=True)) == facts_of(full)
     text, header_read, questionnaire = read_checked(path, in_folder=True)
     return parse_parts(text, questionnaire, header_read, maps=True) is not None

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from intervjufas.errors import IntervjufasError
-from intervjufas.reading.plan.plan_facts import PlanReader, read_plans
+from intervjufas.reading.plan.plan_facts import PlanReader, ReportPlan, read_plans
 from intervjufas.reading.plan.state import (
     FollowUpEntry,
     OpenItem,
@@ -232,6 +232,8 @@ def folder_plan(
     found = plan_snapshot.kept(place, program, customer) if place is not None else None
     if found is not None:
         return found
+    digest = place.digest if place is not None else None
+    del place  # (20,000 names and keys, held through the reading for nothing: listed again to keep)
     statuses, listed, followed, warnings = _header_facts(folder, program, progress, once=once)
     done = closed(statuses)
     reader = PlanReader(folder)  # (the kept plan sections, loaded once for both reads)
@@ -244,17 +246,31 @@ def folder_plan(
     }
     followers = [path for path, keys in followed.items() if path not in plans and not keys.isdisjoint(still_open)]
     plans.update(reader.read(followers, warnings, follow_ups_of=still_open))
-    reader.save()
-    del reader, followed, followers  # (their memory is free for the items and the snapshot)
+    del followed, followers, listed
     reports = list(plans.values())
     items = open_items(reports, statuses=statuses, histories=follow_up_histories(reports))
-    if place is not None:
-        plan_snapshot.keep(place, items, warnings, plans, program)
+    del reports, statuses, done, still_open  # (the last of the headers' memory: free for the saves)
+    reader.save()
+    del reader
+    if digest is not None:
+        _keep(folder, digest, items, warnings, plans, program)
     if customer.strip():
         from intervjufas.folder.finding import has_words
 
         items = [item for item in items if has_words(customer, plans[item.source].customer)]
     return items, warnings
+
+
+def _keep(
+    folder: Path, digest: str, items: list[OpenItem], warnings: list[str], plans: dict[Path, ReportPlan], program: str
+) -> None:
+    """Keep what ``folder_plan`` found (``plan_snapshot``) – only when the folder, listed again,
+    is exactly the one it was when the snapshot was looked for (nothing changed while it read)."""
+    from intervjufas.reading.plan import plan_snapshot
+
+    place = plan_snapshot.listing(folder)
+    if place is not None and place.digest == digest:
+        plan_snapshot.keep(place, items, warnings, plans, program)
 
 
 def _header_facts(

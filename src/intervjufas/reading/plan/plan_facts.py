@@ -12,7 +12,10 @@ made from a report read just now (``report_plan``) or taken from the cache (``re
 
 The cache is a cache: the ``FileCache`` namespace ``planer``, each value keyed by the file's size,
 mtime_ns, inode and ctime_ns, sealed (``files/sealed.py``), bounded by the file cache's limits, and
-rebuilt on any failure; a value of the wrong shape is computed again from the report.  Its version
+rebuilt on any failure; a value of the wrong shape is computed again from the report.  A report
+read only for its follow-ups of open items (``read_plans(..., follow_ups_of=...)``: thousands of
+reports followed up an item long ago) is read without its own plan, and kept as such: its entry
+serves only such a read, and any other reads the report again.  Its version
 names this format, the program's version and the user's own question files (the step and kind of
 an item come from the set the report was made with).  Nothing in it decides what code runs or
 where the program writes.
@@ -40,7 +43,7 @@ if TYPE_CHECKING:
     from intervjufas.model.questionnaire import Questionnaire
 
 NAMESPACE = "planer"
-FACTS_FORMAT = 2  # raise when what is kept of a report changes
+FACTS_FORMAT = 3  # raise when what is kept of a report changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,14 +199,17 @@ def _one(
                 plan = decoded(path, kept, follow_ups_of)
                 if plan.known_set or extra is None:
                     return plan, True
+    whole = follow_ups_of is None  # (else its follow-ups and marks alone: see the module's doc)
     try:
-        loaded = load_report(path, extra, in_folder=True)
+        loaded = load_report(path, extra, in_folder=True, plans=whole)
     except IntervjufasError as error:
         warnings.append(error.message)
         return None, False
     plan = report_plan(loaded)
+    if not whole:
+        plan = replace(plan, planned=())
     if cache is not None and key is not None and (extra is None or plan.known_set):
-        cache.put(path.name, key, interned(encoded(plan)))  # (shared as put: see ``_open_cache``)
+        cache.put(path.name, key, interned(encoded(plan, whole=whole)))  # (shared as put: see ``_open_cache``)
     if follow_ups_of is not None:
         plan = replace(
             plan,
@@ -214,13 +220,16 @@ def _one(
     return plan, False
 
 
-def load_report(path: Path, extra: Questionnaire | None, *, in_folder: bool) -> LoadedReport:
-    """The report read for its plan: only its plan, follow-ups and marks, the whole report only
-    when it is unusual (``folder.partial_loading``; ``report_plan`` gives the same for both).
-    Imported only when a report is read (the parser is not needed when every plan is kept)."""
+def load_report(
+    path: Path, extra: Questionnaire | None, *, in_folder: bool, plans: bool = True
+) -> LoadedReport:
+    """The report read for its plan: only its plan (without ``plans``, none), follow-ups and
+    marks, the whole report only when it is unusual (``folder.partial_loading``; ``report_plan``
+    gives the same for both).  Imported only when a report is read (the parser is not needed when
+    every plan is kept)."""
     from intervjufas.folder.partial_loading import load_parts
 
-    return load_parts(path, extra, in_folder=in_folder)
+    return load_parts(path, extra, in_folder=in_folder, plans=plans)
 
 
 def _open_cache(folder: Path) -> FileCache | None:
@@ -240,7 +249,8 @@ def plans_version() -> str:
 
 
 # -- kept as plain values --------------------------------------------------------------------------
-def encoded(plan: ReportPlan) -> list[Any]:
+def encoded(plan: ReportPlan, *, whole: bool = True) -> list[Any]:
+    """``plan`` as plain values; not ``whole``: read for its follow-ups and marks alone."""
     rows = [
         [
             row.key,
@@ -256,13 +266,16 @@ def encoded(plan: ReportPlan) -> list[Any]:
     ]
     follow_ups = [[f.key, f.label, f.answer.value, f.answer.comment] for f in plan.follow_ups]
     marks = [[m.key, m.time, m.label, m.answer.value, m.answer.comment, m.into] for m in plan.marks]
-    return [plan.report_id, plan.date, plan.created, plan.customer, plan.known_set, rows, follow_ups, marks]
+    return [plan.report_id, plan.date, plan.created, plan.customer, plan.known_set, rows, follow_ups, marks, whole]
 
 
 def decoded(path: Path, value: list[Any], follow_ups_of: Collection[str] | None = None) -> ReportPlan:
     """The plan kept as ``encoded`` made it; TypeError or ValueError for anything of another shape.
-    With ``follow_ups_of``, only what ``read_plans`` says of it."""
-    report_id, date, created, customer, known_set, rows, follow_ups, marks = value
+    With ``follow_ups_of``, only what ``read_plans`` says of it; ValueError without, for a plan kept
+    without its planned items."""
+    report_id, date, created, customer, known_set, rows, follow_ups, marks, whole = value
+    if type(whole) is not bool or (follow_ups_of is None and not whole):
+        raise ValueError("whole")
     if follow_ups_of is not None:
         rows = ()
         follow_ups = [entry for entry in follow_ups if identity(kept_text(entry[0])) in follow_ups_of]

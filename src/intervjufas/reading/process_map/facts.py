@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.files.interned import interned
@@ -133,7 +133,9 @@ def _one(path: Path, cache: FileCache | None, warnings: list[str]) -> MapFacts |
         warnings.append(error.message)
         return None
     if cache is not None and key is not None:
-        cache.put(path.name, key, interned(_encoded(facts)))  # (shared as put: see ``_open_cache``)
+        kept = cast("list[Any]", interned(_encoded(facts)))  # (shared as put: see ``_open_cache``)
+        cache.put(path.name, key, kept)
+        facts = replace(facts, kept_map=kept[5])  # (its map held once, as the cache holds it)
     return facts
 
 
