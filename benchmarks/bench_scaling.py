@@ -2,7 +2,8 @@
 reports, warm (the program's cache kept from the run before) and cold (the cache removed before
 each run: a new colleague, a new laptop, a cleared cache), and after 1 % of the files changed (as
 after a ``git pull``) – time and peak memory, against ``intervjufas --help`` measured interleaved
-in the same run, each figure printed with its target, where a cold header pass over the largest
+in the same run, each figure printed with its target (and, for information, a cold ``lista`` with its header pass
+in one process and in a pool of every core), where a cold header pass over the largest
 folder spends its time (``cold_stages.py``), then one table of all sizes (for benchmarks/README.md)
 and how each command grows from size to size.
 
@@ -64,6 +65,9 @@ COLD_TARGETS = {"lista": 10.0, "plan": 10.0, "trend": 10.0, "granska": 10.0}
 CHANGED_TARGET = 1.5  # lista after 1 % changed, against a warm lista
 MEMORY_TARGET_MIB = 120
 HELP = "intervjufas --help"
+# A cold lista with the header pass forced into one process and into a pool of every core (the
+# program itself decides from the cores and the load average: see folder/parallel_files.py).
+POOL_AB = {"lista, kall, 1 process": "1", "lista, kall, alla kärnor": str(max(2, os.cpu_count() or 2))}
 
 
 
@@ -204,6 +208,12 @@ def _measure(program: Path, root: Path, count: int, options: argparse.Namespace)
     show = progress_printer(True)
     cold = {HELP: lambda: run_once(argvs[HELP], env)}
     cold.update({f"{name}, kall": without_cache(lambda argv=argvs[name]: run_once(argv, env), cache) for name in COMMANDS})
+    cold.update(
+        {
+            name: without_cache(lambda e={**env, "INTERVJUFAS_PROCESSER": n}: run_once(argvs["lista"], e), cache)
+            for name, n in POOL_AB.items()
+        }
+    )
     measured_cold = interleaved(cold, options.kalla, 0, show)
     end_progress(show)
     # Warm runs over an unchanged folder first: a change between rounds would make every command
@@ -249,12 +259,13 @@ def _print_figures(series: dict[str, Series], count: int) -> None:
 
     rows = [compare(name, HELP, WARM_TARGETS.get(name)) for name in COMMANDS]
     rows += [compare(f"{name}, kall", f"{HELP}, kall", COLD_TARGETS.get(name)) for name in COMMANDS]
+    rows += [compare(name, f"{HELP}, kall", None) for name in POOL_AB]
     rows.append(compare("lista, 1 % ändrat", UNCHANGED, CHANGED_TARGET))
     print(table(rows))
     print(
         f"Högsta minnesanvändning (största RSS i någon körning), {count} rapporter (mål ≤ {MEMORY_TARGET_MIB} MiB):"
     )
-    for name in [*COMMANDS, *(f"{name}, kall" for name in COMMANDS), "lista, 1 % ändrat"]:
+    for name in [*COMMANDS, *(f"{name}, kall" for name in COMMANDS), *POOL_AB, "lista, 1 % ändrat"]:
         rss = series[name].max_rss_kib
         verdict = "okänd" if rss is None else "OK" if rss <= MEMORY_TARGET_MIB * 1024 else "INTE OK"
         shown = "–" if rss is None else number(rss / 1024)

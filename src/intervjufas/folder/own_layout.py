@@ -28,7 +28,13 @@ from typing import Any
 
 import yaml
 
-from intervjufas.folder.header_row import FolderHeader, coded, followed_up, interned_items
+from intervjufas.folder.header_row import (
+    FolderHeader,
+    coded,
+    followed_up,
+    followed_up_identities,
+    interned_items,
+)
 from intervjufas.report.flat_header import NOT_SIMPLE, simple_value
 from intervjufas.report.flat_scalars import NotMine, Resolver
 from intervjufas.report.front_matter import READABLE_FORMATS, HeaderError, check_values
@@ -60,12 +66,20 @@ _LAYOUT = re.compile(
 _TOP = re.compile(rf"({_K}):(?: ({_S}))?\n((?:- {_S}\n)*)")
 _PAIRS = re.compile(rf" {{4}}({_K}): ({_S})\n")
 _ITEMS = re.compile(rf"  - ({_S})\n")
+# A follow-up as the program writes it: '<report id>/<item id>: status', the key text (SURE_TEXT)
+_FOLLOW_UP = re.compile(rf" {{4}}([0-9a-z]+/([0-9a-z]+)): ({_S})\n")
 _RESOLVE = Resolver(False)
 _NOT = NOT_SIMPLE
 _UNKNOWN = itertools.repeat(_NOT)
 _KNOWN_VALUES = _RESOLVE.values  # (the flat reader's caches: cleared, never replaced)
 _KNOWN_KEYS = _RESOLVE.keys
 _TOKEN = re.compile("[A-Za-z0-9_][A-Za-z0-9_./]*")  # a plain scalar with nothing to check
+# Plain scalars that no implicit resolver of YAML 1.1 can type (an int needs digits alone or 0b/0x,
+# a float a dot, a time a dash, a bool or null letters alone): the ids the program writes – an
+# item's (``18bcfac2``), a follow-up's key (``2c87365f3c92/582475c3``) – are text as written, with
+# no look-up and nothing remembered (each is new).  ``test_own_layout`` proves it against PyYAML.
+SURE_TEXT = re.compile("[0-9a-z]+(?:/[0-9a-z]+)+|(?!0[bx])[0-9][0-9a-z]*[a-z][0-9a-z]*")
+_SURE_TEXT = SURE_TEXT.fullmatch
 # The first characters of a plain scalar that PyYAML's resolver table can give a type other than
 # text (read from the live table; one for any first character would be under None).
 _TABLE = yaml.resolver.Resolver.yaml_implicit_resolvers
@@ -177,7 +191,7 @@ def _row(found: re.Match[str]) -> list[Any]:
         top.get("intervjuform"),
         coded(_pairs(group("steps"))),
         interned_items(_items(group("items"))),
-        followed_up(_pairs(group("follow_ups"))),
+        _follow_ups(group("follow_ups")),
         None if ratings is None else _pairs(ratings),
         author,
         size,
@@ -216,6 +230,8 @@ def _new_value(raw: str | None) -> Any:
     if first == "'" and len(raw) > 1 and raw[-1] == "'" and "'" not in raw[1:-1]:
         return raw[1:-1]  # (ids, times: seldom read twice, so not remembered)
     if _TOKEN.fullmatch(raw):
+        if _SURE_TEXT(raw):
+            return raw
         plain_text = _RESOLVED_STARTS is not None and first not in _RESOLVED_STARTS
         value = raw if plain_text else _RESOLVE(raw)
         _RESOLVE.remember(_KNOWN_VALUES, raw, value)
@@ -232,8 +248,12 @@ def _names(keys: list[str]) -> list[Any]:
     if _NOT in found:
         for at, name in enumerate(found):
             if name is _NOT:
-                found[at] = name = _RESOLVE.key(_RESOLVE(keys[at]))
-                _RESOLVE.remember(_KNOWN_KEYS, keys[at], name)
+                key = keys[at]
+                if _SURE_TEXT(key):
+                    found[at] = key
+                    continue
+                found[at] = name = _RESOLVE.key(_RESOLVE(key))
+                _RESOLVE.remember(_KNOWN_KEYS, key, name)
     return found
 
 
@@ -247,3 +267,15 @@ def _pairs(block: str | None) -> dict[Any, Any]:
 
 def _items(block: str | None) -> list[Any]:
     return [] if block is None else _values(_ITEMS.findall(block))
+
+
+def _follow_ups(block: str | None) -> Any:
+    """``uppfoljning`` by item identity; keys as the program writes them give theirs directly."""
+    if block is None:
+        return {}
+    pairs = _FOLLOW_UP.findall(block)
+    if len(pairs) != block.count("\n"):  # (a key of another form: read as any mapping)
+        return followed_up(_pairs(block))
+    by_key = {key: (item, raw) for key, item, raw in pairs}  # (a key twice: the later counts)
+    items = list(by_key.values())
+    return followed_up_identities([item for item, _ in items], _values([raw for _, raw in items]))

@@ -160,23 +160,37 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
 def _read_missing(
     paths: list[Path], missing: list[int], found: list[FolderHeader | None], progress: Progress | None
 ) -> dict[int, str]:
-    """Read the headers of the files at ``missing`` into ``found``; their problems by number.  A
-    header in the layout the program writes is read straight into its row (``own_layout``), any
-    other the general way."""
+    """Read the headers of the files at ``missing`` into ``found``; their problems by number.
+    Many files are read in a pool of processes when the machine has cores to spare
+    (``parallel_files``); each gives back its row or its problem."""
+    from intervjufas.folder.parallel_files import map_chunks
+
+    problems: dict[int, str] = {}
+    rows = map_chunks(read_rows, [os.fspath(paths[number]) for number in missing], progress=progress)
+    for number, row in zip(missing, rows, strict=True):
+        if isinstance(row, str):
+            problems[number] = row
+        else:
+            found[number] = FolderHeader(row)
+    return problems
+
+
+def read_rows(paths: list[str]) -> list[list[Any] | str]:
+    """Each file's header row, or its problem in Swedish.  A header in the layout the program
+    writes is read straight into its row (``own_layout``), any other the general way.  (A worker
+    of the header pass runs this: it takes and gives plain values.)"""
     from intervjufas.folder.own_layout import read_own_row  # (YAML's resolver: only once a header
     # is read; listing the files and reading the index need none)
 
-    problems: dict[int, str] = {}
-    for done, number in enumerate(missing, start=1):
-        path = paths[number]
+    rows: list[list[Any] | str] = []
+    for name in paths:
+        path = Path(name)
         try:
             header = read_own_row(path)
-            found[number] = header if header is not None else FolderHeader.of(read_folder_header(path))
+            rows.append((header if header is not None else FolderHeader.of(read_folder_header(path))).row)
         except ValueError as error:
-            problems[number] = str(error)
-        if progress is not None:
-            progress(done, len(missing))
-    return problems
+            rows.append(str(error))
+    return rows
 
 
 # The last scan of a folder in this process, so that a session that looks at the folder twice

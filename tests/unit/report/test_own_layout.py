@@ -319,3 +319,21 @@ def test_a_folder_or_a_fifo_named_as_a_report_takes_the_general_way(tmp_path: Pa
         os.mkfifo(tmp_path / "fifo.md")
         assert read_own_row(tmp_path / "fifo.md") is None  # (and it does not wait for a writer)
     assert read_own_row(tmp_path / "saknas.md") is None
+
+
+@given(st.text("0123456789abcfxyzABX/._-:", min_size=1, max_size=12))
+@example("0b101")
+@example("0x1f")
+@example("12345678")
+@example("2c87365f3c92/582475c3")
+@example("18bcfac2")
+@example("1e10")
+def test_ids_taken_as_text_are_text_for_yaml(raw: str) -> None:
+    """The ids the reader takes as text without asking YAML's resolver (``SURE_TEXT``) are text
+    for YAML too, as a value and as a key."""
+    import yaml
+
+    from intervjufas.folder.own_layout import SURE_TEXT
+
+    if SURE_TEXT.fullmatch(raw):
+        assert yaml.safe_load(f"v: {raw}\n{raw}: 1\n") == {"v": raw, raw: 1}
