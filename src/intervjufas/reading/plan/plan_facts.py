@@ -169,7 +169,7 @@ class PlanReader:
         wanted = list(paths)
         # (no collection while thousands of plans are made; a handful is not worth a pause)
         with collection_paused() if len(wanted) > 100 else contextlib.nullcontext():
-            if extra is None and pool_size(len(wanted)) > 1:  # (many to read, a core to spare)
+            if extra is None and pool_size(len(wanted)) > 1 and threading.current_thread() is threading.main_thread():
                 found, read = _pooled(wanted, cache, warnings, follow_ups_of)
                 self._changed = self._changed or read
                 return found
@@ -202,10 +202,11 @@ def _pooled(
             found[path] = plan
         else:
             missing[path] = key
-    processes = pool_size(len(missing)) if threading.current_thread() is threading.main_thread() else 1
+    processes = pool_size(len(missing))
     whole = follow_ups_of is None
     values = map_chunks(read_encoded, [(str(path), whole) for path in missing], processes=processes)
-    for (path, key), (message, value) in zip(missing.items(), values, strict=True):
+    for at, (path, key) in enumerate(missing.items()):
+        (message, value), values[at] = values[at], (None, None)  # (each held once: interned below)
         if value is None:
             warnings.append(message or "")
             continue

@@ -140,7 +140,8 @@ def _pooled(paths: list[Path], cache: FileCache | None, warnings: list[str], loa
         loading(kept_count, total)
     told = None if loading is None else (lambda done, _count: loading(kept_count + done, total))
     values = map_chunks(read_encoded, [str(path) for path in missing], progress=told, processes=pool_size(len(missing)))
-    for (path, key), (message, value) in zip(missing.items(), values, strict=True):
+    for at, (path, key) in enumerate(missing.items()):
+        (message, value), values[at] = values[at], (None, None)  # (each held once: interned below)
         if value is None:
             warnings.append(message or "")
             continue
