@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,7 +34,8 @@ from typing import TYPE_CHECKING, Any
 from intervjufas.errors import IntervjufasError
 from intervjufas.files.interned import interned
 from intervjufas.files.kept_values import kept_number, kept_text
-from intervjufas.folder.file_cache import FileCache, collection_paused, file_key
+from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, file_key
+from intervjufas.folder.parallel_files import map_chunks, pool_size
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.report.model import FollowUp, PlanMark
 from intervjufas.report.plan import identity, planned_items
@@ -167,6 +169,10 @@ class PlanReader:
         wanted = list(paths)
         # (no collection while thousands of plans are made; a handful is not worth a pause)
         with collection_paused() if len(wanted) > 100 else contextlib.nullcontext():
+            if extra is None and pool_size(len(wanted)) > 1 and threading.current_thread() is threading.main_thread():
+                found, read = _pooled(wanted, cache, warnings, follow_ups_of)
+                self._changed = self._changed or read
+                return found
             for path in wanted:
                 plan, kept = _one(path, cache, warnings, extra, follow_ups_of)
                 self._changed = self._changed or not kept
@@ -181,14 +187,58 @@ class PlanReader:
             self._changed = False
 
 
-def _one(
-    path: Path,
-    cache: FileCache | None,
-    warnings: list[str],
-    extra: Questionnaire | None,
-    follow_ups_of: Collection[str] | None = None,
-) -> tuple[ReportPlan | None, bool]:
-    """The plan section of one report, and whether it came from the cache."""
+def _pooled(
+    wanted: list[Path], cache: FileCache | None, warnings: list[str], follow_ups_of: Collection[str] | None
+) -> tuple[dict[Path, ReportPlan], bool]:
+    """``read``'s plans (none of a session's own set) and whether any report was read: those not
+    kept are read in a pool of processes when they are many and a core is spare – each worker
+    reads and cuts its reports and sends back what the cache keeps (``read_encoded``), which this
+    process keeps and decodes – else here, one by one."""
+    found: dict[Path, ReportPlan] = {}
+    missing: dict[Path, FileKey | None] = {}
+    for path in wanted:
+        plan, key = _kept_plan(path, cache, None, follow_ups_of)
+        if plan is not None:
+            found[path] = plan
+        else:
+            missing[path] = key
+    processes = pool_size(len(missing))
+    whole = follow_ups_of is None
+    values = map_chunks(read_encoded, [(str(path), whole) for path in missing], processes=processes)
+    for at, (path, key) in enumerate(missing.items()):
+        (message, value), values[at] = values[at], (None, None)  # (each held once: interned below)
+        if value is None:
+            warnings.append(message or "")
+            continue
+        kept: Any = interned(value)
+        if cache is not None and key is not None:
+            cache.put(path.name, key, kept)  # (shared as put: see ``_open_cache``)
+        try:
+            found[path] = decoded(path, kept, follow_ups_of)
+        except (TypeError, ValueError, IndexError, AttributeError):  # (a value no cache would take)
+            if (plan := _one(path, None, warnings, None, follow_ups_of)[0]) is not None:
+                found[path] = plan
+    return {path: found[path] for path in wanted if path in found}, bool(missing)
+
+
+def read_encoded(items: list[tuple[str, bool]]) -> list[tuple[str | None, list[Any] | None]]:
+    """A worker's part of ``_pooled``: each report (its path as text, and whether it is read
+    ``whole``) as ``encoded`` keeps it, or the Swedish line that says why it cannot be read."""
+    found: list[tuple[str | None, list[Any] | None]] = []
+    for text, whole in items:
+        try:
+            plan = report_plan(load_report(Path(text), None, in_folder=True, plans=whole))
+        except IntervjufasError as error:
+            found.append((error.message, None))
+            continue
+        found.append((None, encoded(plan if whole else replace(plan, planned=()), whole=whole)))
+    return found
+
+
+def _kept_plan(
+    path: Path, cache: FileCache | None, extra: Questionnaire | None, follow_ups_of: Collection[str] | None
+) -> tuple[ReportPlan | None, FileKey | None]:
+    """The plan of a report as kept (None: not kept, or of no use), and its file's key."""
     key = None
     if cache is not None:
         with contextlib.suppress(OSError):
@@ -198,7 +248,21 @@ def _one(
             with contextlib.suppress(TypeError, ValueError, IndexError, AttributeError):
                 plan = decoded(path, kept, follow_ups_of)
                 if plan.known_set or extra is None:
-                    return plan, True
+                    return plan, key
+    return None, key
+
+
+def _one(
+    path: Path,
+    cache: FileCache | None,
+    warnings: list[str],
+    extra: Questionnaire | None,
+    follow_ups_of: Collection[str] | None = None,
+) -> tuple[ReportPlan | None, bool]:
+    """The plan section of one report, and whether it came from the cache."""
+    plan, key = _kept_plan(path, cache, extra, follow_ups_of)
+    if plan is not None:
+        return plan, True
     whole = follow_ups_of is None  # (else its follow-ups and marks alone: see the module's doc)
     try:
         loaded = load_report(path, extra, in_folder=True, plans=whole)

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.files.interned import interned
-from intervjufas.folder.file_cache import FileCache, collection_paused, file_key
+from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, file_key
 from intervjufas.folder.loading import LoadedReport
+from intervjufas.folder.parallel_files import map_chunks, pool_size
 from intervjufas.folder.partial_loading import load_parts
 from intervjufas.folder.scan import Progress
 from intervjufas.model.answers import ActionItem, Moment
@@ -107,18 +109,67 @@ def read_facts(
     cache = _open_cache(folder, namespace)
     found: list[MapFacts] = []
     with collection_paused():
-        for done, path in enumerate(paths, start=1):
-            facts = _one(path, cache, warnings)
-            if facts is not None:
-                found.append(facts)
-            if loading is not None:
-                loading(done, len(paths))
+        if pool_size(len(paths)) > 1 and threading.current_thread() is threading.main_thread():
+            found = _pooled(paths, cache, warnings, loading)  # (many to read, a core to spare)
+        else:
+            for done, path in enumerate(paths, start=1):
+                facts = _one(path, cache, warnings)
+                if facts is not None:
+                    found.append(facts)
+                if loading is not None:
+                    loading(done, len(paths))
     if cache is not None:
         cache.save()
     return found
 
 
-def _one(path: Path, cache: FileCache | None, warnings: list[str]) -> MapFacts | None:
+def _pooled(paths: list[Path], cache: FileCache | None, warnings: list[str], loading: Progress | None) -> list[MapFacts]:
+    """``read_facts``'s facts when the reports not kept may be read in a pool of processes (many,
+    and a core spare): each worker reads and cuts its reports and sends back what the cache keeps
+    (``read_encoded``), which this process keeps and decodes."""
+    found: dict[Path, MapFacts] = {}
+    missing: dict[Path, FileKey | None] = {}
+    for path in paths:
+        facts, key = _kept_facts(path, cache)
+        if facts is not None:
+            found[path] = facts
+        else:
+            missing[path] = key
+    kept_count, total = len(found), len(paths)
+    if loading is not None and kept_count:
+        loading(kept_count, total)
+    told = None if loading is None else (lambda done, _count: loading(kept_count + done, total))
+    values = map_chunks(read_encoded, [str(path) for path in missing], progress=told, processes=pool_size(len(missing)))
+    for at, (path, key) in enumerate(missing.items()):
+        (message, value), values[at] = values[at], (None, None)  # (each held once: interned below)
+        if value is None:
+            warnings.append(message or "")
+            continue
+        kept: Any = interned(value)
+        if cache is not None and key is not None:
+            cache.put(path.name, key, kept)  # (shared as put: see ``_open_cache``)
+        try:
+            found[path] = _decoded(path, kept)
+        except (TypeError, ValueError, IndexError, AttributeError):  # (a value no cache would take)
+            if (facts := _one(path, None, warnings)) is not None:
+                found[path] = facts
+    return [found[path] for path in paths if path in found]
+
+
+def read_encoded(paths: list[str]) -> list[tuple[str | None, list[Any] | None]]:
+    """A worker's part of ``_pooled``: each report (its path as text) as ``_encoded`` keeps its
+    facts, or the Swedish line that says why it cannot be read."""
+    found: list[tuple[str | None, list[Any] | None]] = []
+    for text in paths:
+        try:
+            found.append((None, _encoded(facts_of(load_report(Path(text), in_folder=True)))))
+        except IntervjufasError as error:
+            found.append((error.message, None))
+    return found
+
+
+def _kept_facts(path: Path, cache: FileCache | None) -> tuple[MapFacts | None, FileKey | None]:
+    """The facts of a report as kept (None: not kept, or of no use), and its file's key."""
     key = None
     if cache is not None:
         with contextlib.suppress(OSError):
@@ -126,7 +177,14 @@ def _one(path: Path, cache: FileCache | None, warnings: list[str]) -> MapFacts |
         kept = cache.get(path.name, key) if key is not None else None
         if kept is not None:
             with contextlib.suppress(TypeError, ValueError, IndexError, AttributeError):
-                return _decoded(path, kept)
+                return _decoded(path, kept), key
+    return None, key
+
+
+def _one(path: Path, cache: FileCache | None, warnings: list[str]) -> MapFacts | None:
+    facts, key = _kept_facts(path, cache)
+    if facts is not None:
+        return facts
     try:
         facts = facts_of(load_report(path, in_folder=True))
     except IntervjufasError as error:
