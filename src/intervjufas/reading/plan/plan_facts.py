@@ -36,6 +36,7 @@ from intervjufas.files.interned import interned
 from intervjufas.files.kept_values import kept_number, kept_text
 from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, file_key
 from intervjufas.folder.parallel_files import map_chunks, pool_size
+from intervjufas.folder.pooled_reads import keep_sent
 from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.report.model import FollowUp, PlanMark
 from intervjufas.report.plan import identity, planned_items
@@ -204,20 +205,15 @@ def _pooled(
             missing[path] = key
     processes = pool_size(len(missing))
     whole = follow_ups_of is None
-    values = map_chunks(read_encoded, [(str(path), whole) for path in missing], processes=processes)
-    for at, (path, key) in enumerate(missing.items()):
-        (message, value), values[at] = values[at], (None, None)  # (each held once: interned below)
-        if value is None:
-            warnings.append(message or "")
-            continue
-        kept: Any = interned(value)
-        if cache is not None and key is not None:
-            cache.put(path.name, key, kept)  # (shared as put: see ``_open_cache``)
-        try:
-            found[path] = decoded(path, kept, follow_ups_of)
-        except (TypeError, ValueError, IndexError, AttributeError):  # (a value no cache would take)
-            if (plan := _one(path, None, warnings, None, follow_ups_of)[0]) is not None:
-                found[path] = plan
+    sent = map_chunks(read_encoded, [(str(path), whole) for path in missing], processes=processes)
+    found |= keep_sent(
+        missing,
+        sent,
+        cache,
+        warnings,
+        lambda path, kept: decoded(path, kept, follow_ups_of),
+        lambda path: _one(path, None, warnings, None, follow_ups_of)[0],
+    )
     return {path: found[path] for path in wanted if path in found}, bool(missing)
 
 

@@ -26,6 +26,7 @@ from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused,
 from intervjufas.folder.loading import LoadedReport
 from intervjufas.folder.parallel_files import map_chunks, pool_size
 from intervjufas.folder.partial_loading import load_parts
+from intervjufas.folder.pooled_reads import keep_sent
 from intervjufas.folder.scan import Progress
 from intervjufas.model.answers import ActionItem, Moment
 from intervjufas.reading.process_map.tracker import Planned, ReportRef
@@ -139,20 +140,8 @@ def _pooled(paths: list[Path], cache: FileCache | None, warnings: list[str], loa
     if loading is not None and kept_count:
         loading(kept_count, total)
     told = None if loading is None else (lambda done, _count: loading(kept_count + done, total))
-    values = map_chunks(read_encoded, [str(path) for path in missing], progress=told, processes=pool_size(len(missing)))
-    for at, (path, key) in enumerate(missing.items()):
-        (message, value), values[at] = values[at], (None, None)  # (each held once: interned below)
-        if value is None:
-            warnings.append(message or "")
-            continue
-        kept: Any = interned(value)
-        if cache is not None and key is not None:
-            cache.put(path.name, key, kept)  # (shared as put: see ``_open_cache``)
-        try:
-            found[path] = _decoded(path, kept)
-        except (TypeError, ValueError, IndexError, AttributeError):  # (a value no cache would take)
-            if (facts := _one(path, None, warnings)) is not None:
-                found[path] = facts
+    sent = map_chunks(read_encoded, [str(path) for path in missing], progress=told, processes=pool_size(len(missing)))
+    found |= keep_sent(missing, sent, cache, warnings, _decoded, lambda path: _one(path, None, warnings))
     return [found[path] for path in paths if path in found]
 
 
