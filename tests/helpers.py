@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -110,3 +113,41 @@ CACHE_DAMAGE = [
     lambda data: b"\x00" * len(data),
 ]
 CACHE_DAMAGE_IDS = ["empty", "truncated", "one-bit", "zeros"]
+
+
+# -- kept outputs (a command written again from what it kept for an unchanged folder) -------------
+HOUR_AGO = time.time() - 3600  # (files this old are settled: the caches keep what they said)
+
+
+def settle(folder: Path) -> Path:
+    """Every report of ``folder`` an hour old, so that what is kept for them is kept."""
+    for path in folder.glob("*.md"):
+        os.utime(path, (HOUR_AGO, HOUR_AGO))
+    return folder
+
+
+def fresh_run(name: str, *args: str, **options: Any) -> CliResult:
+    """What command ``name`` writes by the general path: run with a cache folder of its own, so
+    that nothing kept (output, scan, index) is used."""
+    home = Path(os.environ["XDG_CACHE_HOME"])
+    other = home.parent / f"{home.name}-fresh"
+    shutil.rmtree(other, ignore_errors=True)
+    return run_cli(name, *args, env={"XDG_CACHE_HOME": str(other)}, **options)
+
+
+def kept_output_files(pattern: str) -> list[Path]:
+    """The program's cache files of the namespaces ``pattern`` names (a glob, e.g. ``lista*``)."""
+    return sorted((Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas").glob(f"{pattern}/*.cache"))
+
+
+def refusing(monkeypatch: Any, module: Any, name: str, what: str) -> Callable[[], None]:
+    """A function that, once called, makes ``module.name`` fail the command with ``what`` (the
+    command then ends with its message for an unexpected error, which names the assertion)."""
+
+    def refuse() -> None:
+        def failing(*args: object, **kwargs: object) -> None:
+            raise AssertionError(what)
+
+        monkeypatch.setattr(module, name, failing)
+
+    return refuse

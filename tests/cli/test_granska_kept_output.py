@@ -7,19 +7,16 @@ damaged kept file, is seen at once."""
 from __future__ import annotations
 
 import os
-import shutil
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import read_cache, run_cli, write_cache
+from helpers import HOUR_AGO, fresh_run, kept_output_files, read_cache, refusing, run_cli, write_cache
 from intervjufas.folder.file_cache import forget_files
 from intervjufas.folder.recovery import recovery_dir
 from intervjufas.reading import privacy_scan
 
-HOUR_AGO = time.time() - 3600
 TEXT = """\
 ---
 format: 1
@@ -52,29 +49,16 @@ def folder(reports_dir: Path) -> Path:
 
 @pytest.fixture
 def no_scan(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """From now on, no file may be scanned (the command then ends with its message for an
-    unexpected error, which names the assertion)."""
-
-    def refuse() -> None:
-        def failing(*args: object, **kwargs: object) -> None:
-            raise AssertionError("the files were scanned")
-
-        monkeypatch.setattr(privacy_scan, "privacy_scan", failing)
-
-    return refuse
+    """From now on, no file may be scanned."""
+    return refusing(monkeypatch, privacy_scan, "privacy_scan", "the files were scanned")
 
 
 def kept_files() -> list[Path]:
-    cache = Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas"
-    return sorted(cache.glob("granska[tj]*/*.cache"))
+    return kept_output_files("granska[tj]*")
 
 
 def fresh(*args: str, **options: Any) -> Any:
-    """What the general path writes (no kept output, no scan cache: a cache folder of its own)."""
-    home = Path(os.environ["XDG_CACHE_HOME"])
-    other = home.parent / f"{home.name}-fresh"
-    shutil.rmtree(other, ignore_errors=True)
-    return run_cli("granska", *args, env={"XDG_CACHE_HOME": str(other)}, **options)
+    return fresh_run("granska", *args, **options)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])

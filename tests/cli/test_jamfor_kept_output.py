@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import read_cache, run_cli, write_cache
+from helpers import HOUR_AGO, fresh_run, kept_output_files, read_cache, refusing, run_cli, settle, write_cache
 from intervjufas.folder import loading
 from intervjufas.folder.file_cache import forget_files
 
-HOUR_AGO = time.time() - 3600
 SECOND = "2024-02-20-truckforare-till-nordlager.md"
 FIRST = "2024-01-15-lagerarbetare-till-nordlager.md"
 ARGUMENTS = [
@@ -32,35 +30,21 @@ ARGUMENTS = [
 
 @pytest.fixture
 def settled(reports: Path) -> Path:
-    for path in reports.glob("*.md"):
-        os.utime(path, (HOUR_AGO, HOUR_AGO))
-    return reports
+    return settle(reports)
 
 
 @pytest.fixture
 def no_reading(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """From now on, no report may be read (the command then ends with its message for an
-    unexpected error, which names the assertion)."""
-
-    def refuse() -> None:
-        def failing(*args: object, **kwargs: object) -> None:
-            raise AssertionError("a report was read")
-
-        monkeypatch.setattr(loading, "load_report", failing)
-
-    return refuse
+    """From now on, no report may be read."""
+    return refusing(monkeypatch, loading, "load_report", "a report was read")
 
 
 def kept_files() -> list[Path]:
-    return sorted((Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas").glob("jamfor/*.cache"))
+    return kept_output_files("jamfor")
 
 
 def fresh(*args: str, **options: Any) -> Any:
-    """What the general path writes (nothing kept: a cache folder of its own)."""
-    home = Path(os.environ["XDG_CACHE_HOME"])
-    other = home.parent / f"{home.name}-fresh"
-    shutil.rmtree(other, ignore_errors=True)
-    return run_cli("jamfor", *args, env={"XDG_CACHE_HOME": str(other)}, **options)
+    return fresh_run("jamfor", *args, **options)
 
 
 @pytest.mark.parametrize("args", ARGUMENTS)

@@ -7,17 +7,26 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import FIXTURE_REPORTS, command, read_cache, run_cli, write_cache
+from helpers import (
+    FIXTURE_REPORTS,
+    HOUR_AGO,
+    command,
+    fresh_run,
+    kept_output_files,
+    read_cache,
+    refusing,
+    run_cli,
+    settle,
+    write_cache,
+)
 from intervjufas.folder.file_cache import forget_files
 from intervjufas.reading import listing as listing_module
 
-HOUR_AGO = time.time() - 3600
 OPTIONS = [(), ("--json",), ("--av", "anna"), ("--json", "--av", "anna")]
 
 
@@ -34,36 +43,21 @@ def settled(reports: Path) -> Path:
             newline = b"\r\n" if b"\r\n" in data else b"\n"
             line = b"format: 1" + newline
             path.write_bytes(data.replace(line, line + f"forfattare: {author}".encode() + newline, 1))
-        os.utime(path, (HOUR_AGO, HOUR_AGO))
-    return reports
+    return settle(reports)
 
 
 @pytest.fixture
 def no_rows(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """From now on, the folder's headers must not be read into rows (the command then ends with
-    its message for an unexpected error, which names the assertion)."""
-
-    def refuse() -> None:
-        def failing(*args: object, **kwargs: object) -> None:
-            raise AssertionError("the rows were made")
-
-        monkeypatch.setattr(listing_module, "list_reports", failing)
-
-    return refuse
+    """From now on, the folder's headers must not be read into rows."""
+    return refusing(monkeypatch, listing_module, "list_reports", "the rows were made")
 
 
 def kept_files() -> list[Path]:
-    cache = Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas"
-    return sorted(cache.glob("lista*/*.cache"))
+    return kept_output_files("lista*")
 
 
 def fresh(*args: str, **options: Any) -> Any:
-    """What the general path writes (no kept output: a cache folder of its own)."""
-    home = Path(os.environ["XDG_CACHE_HOME"])
-    other = home.parent / f"{home.name}-fresh"
-    shutil.rmtree(other, ignore_errors=True)
-    env = {"XDG_CACHE_HOME": str(other)}
-    return run_cli("lista", *args, env=env, **options)
+    return fresh_run("lista", *args, **options)
 
 
 @pytest.mark.parametrize("args", OPTIONS, ids=["text", "json", "av", "json-av"])

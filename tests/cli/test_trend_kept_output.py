@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import read_cache, run_cli, write_cache
+from helpers import HOUR_AGO, fresh_run, kept_output_files, read_cache, refusing, run_cli, settle, write_cache
 from intervjufas.folder.file_cache import forget_files
 from intervjufas.reading import trend as trend_module
 from intervjufas.reading.trend import folder_trends
@@ -22,41 +20,26 @@ from intervjufas.views.console import plain_console
 from intervjufas.views.kept_text import Recorder
 from intervjufas.views.trend import show_trends
 
-HOUR_AGO = time.time() - 3600
 OPTIONS = [(), ("--json",), ("--kund", "nordlager"), ("--per", "kvartal"), ("--json", "--per", "kvartal")]
 
 
 @pytest.fixture
 def settled(reports: Path) -> Path:
-    for path in reports.glob("*.md"):
-        os.utime(path, (HOUR_AGO, HOUR_AGO))
-    return reports
+    return settle(reports)
 
 
 @pytest.fixture
 def no_trend(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """From now on, no trend may be computed (the command then ends with its message for an
-    unexpected error, which names the assertion)."""
-
-    def refuse() -> None:
-        def failing(*args: object, **kwargs: object) -> None:
-            raise AssertionError("the trend was computed")
-
-        monkeypatch.setattr(trend_module, "folder_trends", failing)
-
-    return refuse
+    """From now on, no trend may be computed."""
+    return refusing(monkeypatch, trend_module, "folder_trends", "the trend was computed")
 
 
 def kept_files() -> list[Path]:
-    return sorted((Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas").glob("trend*/*.cache"))
+    return kept_output_files("trend*")
 
 
 def fresh(*args: str, **options: Any) -> Any:
-    """What the general path writes (nothing kept: a cache folder of its own)."""
-    home = Path(os.environ["XDG_CACHE_HOME"])
-    other = home.parent / f"{home.name}-fresh"
-    shutil.rmtree(other, ignore_errors=True)
-    return run_cli("trend", *args, env={"XDG_CACHE_HOME": str(other)}, **options)
+    return fresh_run("trend", *args, **options)
 
 
 @pytest.mark.parametrize("args", OPTIONS)
