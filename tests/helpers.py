@@ -151,3 +151,27 @@ def refusing(monkeypatch: Any, module: Any, name: str, what: str) -> Callable[[]
         monkeypatch.setattr(module, name, failing)
 
     return refuse
+
+
+# -- a report holding personal data (granska) ------------------------------------------------------
+PERSONAL_DATA_TEXT = """\
+---
+format: 1
+id: 0123456789ab
+---
+# Kartlägg intervjufasen: Lager
+
+### Hur förbereder du kunden? <!-- fraga: fore_kunden -->
+
+Vi ringer kandidaten på 070-123 45 67 och mejlar anna.svensson@exempel.se.
+Personnummer 811218-9876.
+"""
+
+
+def settled_report(folder: Path, name: str, text: str = PERSONAL_DATA_TEXT) -> Path:
+    """A report named ``name`` holding ``text`` in ``folder``, an hour old."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (HOUR_AGO, HOUR_AGO))
+    return path

@@ -11,31 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from helpers import PERSONAL_DATA_TEXT as TEXT
 from helpers import command
+from helpers import settled_report as report
 from intervjufas.folder.recovery import recovery_dir
 
 granska = command("granska")
 HOUR_AGO = time.time() - 3600
-TEXT = """\
----
-format: 1
-id: 0123456789ab
----
-# Kartlägg intervjufasen: Lager
-
-### Hur förbereder du kunden? <!-- fraga: fore_kunden -->
-
-Vi ringer kandidaten på 070-123 45 67 och mejlar anna.svensson@exempel.se.
-Personnummer 811218-9876.
-"""
-
-
-def report(folder: Path, name: str, text: str = TEXT) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    os.utime(path, (HOUR_AGO, HOUR_AGO))
-    return path
 
 
 def test_a_clean_folder_exits_0(reports: Path) -> None:

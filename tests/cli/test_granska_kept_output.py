@@ -13,30 +13,11 @@ from typing import Any
 import pytest
 
 from helpers import HOUR_AGO, fresh_run, kept_output_files, read_cache, refusing, run_cli, write_cache
+from helpers import PERSONAL_DATA_TEXT as TEXT
+from helpers import settled_report as report
 from intervjufas.folder.file_cache import forget_files
 from intervjufas.folder.recovery import recovery_dir
 from intervjufas.reading import privacy_scan
-
-TEXT = """\
----
-format: 1
-id: 0123456789ab
----
-# Kartlägg intervjufasen: Lager
-
-### Hur förbereder du kunden? <!-- fraga: fore_kunden -->
-
-Vi ringer kandidaten på 070-123 45 67 och mejlar anna.svensson@exempel.se.
-Personnummer 811218-9876.
-"""
-
-
-def report(folder: Path, name: str, text: str = TEXT) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    os.utime(path, (HOUR_AGO, HOUR_AGO))
-    return path
 
 
 @pytest.fixture
