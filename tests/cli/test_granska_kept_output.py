@@ -55,7 +55,9 @@ def test_a_second_run_writes_the_kept_output(
 
 
 @pytest.mark.parametrize("args", [(), ("--json",)], ids=["text", "json"])
-def test_a_clean_folder_is_kept_with_its_exit_code(reports: Path, no_scan: Any, args: tuple[str, ...]) -> None:
+def test_a_clean_folder_is_kept_with_its_exit_code(
+    reports: Path, no_scan: Any, args: tuple[str, ...]
+) -> None:
     for path in reports.glob("*.md"):
         os.utime(path, (HOUR_AGO, HOUR_AGO))
     first = run_cli("granska", *args)
