@@ -108,11 +108,14 @@ class Sandbox:
 
 
 def bounded(then: Callable[[], None] | None = None) -> Callable[[], None]:
-    """A ``preexec_fn``: limit the child's address space (and core dumps), then run ``then``."""
+    """A ``preexec_fn``: limit the child's address space (and core dumps), give it Ctrl-C as a
+    terminal's foreground job has it (a test run started in the background ignores SIGINT, and a
+    child would inherit that), then run ``then``."""
 
     def setup() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         if then is not None:
             then()
 

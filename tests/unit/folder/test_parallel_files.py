@@ -200,6 +200,12 @@ if __name__ == "__main__":
 """
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """Ctrl-C as a terminal's foreground job has it (a test run started in the background ignores
+    SIGINT, and the child would inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("method", ["fork", "spawn"])
 def test_ctrl_c_reaches_only_the_main_process(tmp_path: Path, method: str) -> None:
     """Ctrl-C goes to every process of the terminal's group: a busy and an idle worker print
@@ -212,6 +218,7 @@ def test_ctrl_c_reaches_only_the_main_process(tmp_path: Path, method: str) -> No
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # (its own group, as a terminal's foreground job)
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
     try:
         assert child.stdout is not None and select.select([child.stdout], [], [], 60)[0], "never ready"
