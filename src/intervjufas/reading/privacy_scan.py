@@ -86,14 +86,9 @@ def scan_data(data: bytes, *, today: dt.date | None = None) -> list[tuple[int, s
 def scan_version() -> str:
     """What a cached scan depends on: the program's version and the detector's rules."""
     from intervjufas import __version__
-    from intervjufas.model import personal_data, personal_data_filter, personal_numbers
+    from intervjufas.model.personal_data_rules import rules_digest
 
-    modules = (personal_data, personal_numbers, personal_data_filter)
-    try:
-        rules = b"".join(Path(module.__file__ or "").read_bytes() for module in modules)
-    except (OSError, TypeError):
-        rules = b""
-    return f"{SCAN_FORMAT}-{__version__}-{hashlib.sha256(rules).hexdigest()[:16]}"
+    return f"{SCAN_FORMAT}-{__version__}-{(rules_digest() or hashlib.sha256(b'').hexdigest())[:16]}"
 
 
 def reports_to_scan(names: Sequence[str], folder: Path) -> list[Path]:

@@ -7,7 +7,7 @@ the JSON) under the report it was found in, and the summary (and the JSON's open
 the folder's first file, with the exit code.  The output names the files as seen from the working
 folder, counts the answers files and recovery files scanned with the reports, and follows the
 detector's rules: the working folder, the folder as named, the names and keys of those other
-files, the rules (``scan_version``), the program's name and the output's encoding are in the
+files, the detector's rules (``model.personal_data_rules``), the program's name and the output's encoding are in the
 listing's digest.  Nothing is kept when a finding lies outside the folder's reports (an answers
 file, a recovery file) or a file could not be read; a terminal or colours always take the general
 path.
@@ -15,7 +15,6 @@ path.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 from pathlib import Path
@@ -49,25 +48,14 @@ def keeping_for(facts: TerminalFacts, folder: Path, as_json: bool) -> Keeping | 
     except OSError:
         return None
     encoding = getattr(standard_output(facts), "encoding", None)
-    rules = _rules()
+    from intervjufas.model.personal_data_rules import rules_digest
+
+    rules = rules_digest()
     if rules is None:
         return None
     parts = (FORM_VERSION, as_json, encoding, working, str(folder), rules, beside)
     place = listing(folder, "granska", *parts)
     return None if place is None else Keeping(place, JSON if as_json else TEXT, FORM_VERSION)
-
-
-def _rules() -> str | None:
-    """A digest of the detector's rules (the modules that find personal data), as the scan's own
-    cache version has it (``reading.privacy_scan.scan_version``) – made here so that a warm run
-    does not load the scan and what it imports (about 50 ms); None when they cannot be read."""
-    from intervjufas.model import personal_data, personal_numbers
-
-    try:
-        rules = b"".join(Path(module.__file__ or "").read_bytes() for module in (personal_data, personal_numbers))
-    except (OSError, TypeError):
-        return None
-    return hashlib.sha256(rules).hexdigest()
 
 
 def write_kept(facts: TerminalFacts, keeping: Keeping) -> int | None:
