@@ -102,15 +102,6 @@ def _followed_up(mapping: Any) -> Any:
     return coded
 
 
-def followed_up_identities(identities: list[str], statuses: list[Any]) -> dict[str, Any]:
-    """``followed_up`` of a mapping whose keys have these identities, in order (the reader of the
-    program's own layout takes each identity straight from its '<report id>/<item id>' key)."""
-    coded: dict[str, Any] = {}
-    for key, value in zip(identities, statuses, strict=True):
-        coded.setdefault(sys.intern(key), _code(value))
-    return coded
-
-
 def _items(listed: Any) -> Any:
     """``atgarder`` with each item's identity one string in memory with its follow-ups' keys."""
     if type(listed) is list:
@@ -323,6 +314,7 @@ _TOP_AT = {
 
 
 # For ``own_layout``, which builds the same row from the header's text.
+code_of = _code
 coded = _coded
 followed_up = _followed_up
 interned_items = _items

@@ -7,7 +7,10 @@ assignment's facts at the top, one entry a line (a list as ``- item`` lines belo
 ``intervjufas:`` with its keys in a fixed order, mappings indented by two spaces.  One compiled
 regular expression matches that whole layout and picks out what the row holds, in C; Python then
 reads only the scalars (through the same cached rules as the flat reader: PyYAML's resolver and
-safe constructor) and builds the row.
+safe constructor) and builds the row.  What a line reads as is remembered by its text (a
+customer, an assignment, a status, a rating recur in thousands of headers: 1,400 distinct entries
+at the top of 20,000 headers), ids as the program writes them are taken as text in one look at
+their block, and a version and date that passed the checks once are not checked again.
 
 Never a guess: whatever the expression does not match exactly – a value folded over two lines, a
 comment, a flow list, keys in another order, a key it does not know, a header of format 1 – and
@@ -23,6 +26,8 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import string
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +35,9 @@ import yaml
 
 from intervjufas.folder.header_row import (
     FolderHeader,
+    code_of,
     coded,
     followed_up,
-    followed_up_identities,
     interned_items,
 )
 from intervjufas.report.flat_header import NOT_SIMPLE, simple_value
@@ -84,6 +89,23 @@ _SURE_TEXT = SURE_TEXT.fullmatch
 # text (read from the live table; one for any first character would be under None).
 _TABLE = yaml.resolver.Resolver.yaml_implicit_resolvers
 _RESOLVED_STARTS = None if None in _TABLE else frozenset(_TABLE)
+# Items as the program writes them (``atgarder``): ids that are text as written – sure text, or a
+# token whose first character no resolver takes (see ``_new_value``) – one expression for the block.
+_PLAIN_FIRST = (
+    ""
+    if _RESOLVED_STARTS is None
+    else "".join(c for c in string.ascii_letters + "_" if c not in _RESOLVED_STARTS)
+)
+_SURE_ITEMS = re.compile(
+    rf"(?:  - (?:{SURE_TEXT.pattern}{f'|[{_PLAIN_FIRST}][A-Za-z0-9_./]*' if _PLAIN_FIRST else ''})\n)+"
+).fullmatch
+_TOP_ENTRY = re.compile(rf"{_K}:(?: {_S})?\n(?:- {_S}\n)*")  # (one entry at the top, whole)
+_PAIR_LINE = re.compile(rf" {{4}}{_K}: {_S}\n")  # (one line of a mapping at four spaces, whole)
+_SEEN: dict[str, tuple[Any, Any]] = {}  # a line (or an entry at the top) -> (key, value) as read
+_SEEN_SIZE = 20_000
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+_STATUS_CODES: dict[str, int] = {}  # a follow-up's status as written -> its number in the row
+_CHECKED: set[tuple[Any, Any]] = set()  # (version, date) pairs that passed a folder command's checks
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 _PLAIN_BYTES = bytes(set(range(256)) - {*range(0x0A), *range(0x0B, 0x20), 0x7F, 0xC2, 0xE2, 0xEF})
 _ODD_CHARACTER = re.compile(b"\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]|\xef\xbb\xbf|\xef\xbf[\xbe\xbf]")
@@ -169,14 +191,11 @@ def _row(found: re.Match[str]) -> list[Any]:
     if not isinstance(set_id, str):
         raise _NotHere
     datum = top["date"] if "date" in top else top.get("datum")
-    try:
-        check_values({"fragor": {"version": version}, "metadata": {"datum": datum}})
-    except HeaderError:
-        raise _NotHere from None
+    _check(version, datum)
     author = top.get("forfattare")
     if author is None:
         author = top.get("author")
-        author = author[0] if isinstance(author, list) and len(author) == 1 else author
+        author = author[0] if type(author) is tuple and len(author) == 1 else author
     ratings = group("ratings")
     return [
         form,
@@ -185,30 +204,77 @@ def _row(found: re.Match[str]) -> list[Any]:
         version,
         hash_,
         created,
-        datum,
-        top.get("uppdrag"),
-        top.get("kund"),
-        top.get("intervjuform"),
+        _own(datum),
+        _own(top.get("uppdrag")),
+        _own(top.get("kund")),
+        _own(top.get("intervjuform")),
         coded(_pairs(group("steps"))),
         interned_items(_items(group("items"))),
         _follow_ups(group("follow_ups")),
         None if ratings is None else _pairs(ratings),
-        author,
+        _own(author),
         size,
         None,
         None,
     ]
 
 
+def _check(version: Any, datum: Any) -> None:
+    """A folder command's checks of the version and the date (``check_values``); a pair that
+    passed once (dates recur) is not checked again."""
+    try:
+        if (version, datum) in _CHECKED:
+            return
+    except TypeError:  # (a value that cannot be remembered: checked each time)
+        pass
+    try:
+        check_values({"fragor": {"version": version}, "metadata": {"datum": datum}})
+    except HeaderError:
+        raise _NotHere from None
+    if type(datum) in (str, type(None)) and type(version) in (int, type(None)):
+        if len(_CHECKED) >= _SEEN_SIZE:
+            _CHECKED.clear()
+        _CHECKED.add((version, datum))
+
+
 def _top(block: str) -> dict[str, Any]:
-    """The entries at the top, as the flat reader makes them (a later key replaces an earlier)."""
-    entries = _TOP.findall(block)
-    names = _names([key for key, _, _ in entries])
-    values = _values([raw or None for _, raw, _ in entries])
-    for at, (_, raw, below) in enumerate(entries):
-        if not raw:  # (a key without a value on its line: the expression lets it through only
-            values[at] = _values(below[2:-1].split("\n- "))  # with its list below)
-    return dict(zip(names, values, strict=True))
+    """The entries at the top, as the flat reader makes them (a later key replaces an earlier).
+    An entry read before (the same text: its key, its value, its list) is not read again."""
+    entries = _TOP_ENTRY.findall(block)
+    pairs: list[Any] = list(map(_SEEN.get, entries))
+    if None in pairs:
+        for at, pair in enumerate(pairs):
+            if pair is None:
+                pairs[at] = _seen(entries[at], _top_entry(entries[at]))
+    return dict(pairs)
+
+
+def _top_entry(entry: str) -> tuple[Any, Any]:
+    """One entry at the top: a key with its value on its line, or with its list below."""
+    key, raw, below = _TOP.fullmatch(entry).groups()  # type: ignore[union-attr]
+    name = _names([key])[0]
+    if raw:
+        return name, _values([raw])[0]
+    # (a key without a value on its line: the expression lets it through only with its list below)
+    return name, tuple(_values(below[2:-1].split("\n- ")))
+
+
+def _seen(line: str, pair: tuple[Any, Any]) -> tuple[Any, Any]:
+    """Remember what a line (or an entry at the top) reads as: its text recurs in many headers
+    (a customer, an assignment, a status, a rating), and reading it again gives the same pair.
+    Only an immutable value is remembered (a list below a key as a tuple: each row gets a list of
+    its own), so that no two rows ever share a list or a mapping (``[]``, ``{}``)."""
+    value = pair[1]
+    if type(value) in _SCALARS or (type(value) is tuple and all(type(v) in _SCALARS for v in value)):
+        if len(_SEEN) >= _SEEN_SIZE:
+            _SEEN.clear()
+        _SEEN[line] = pair
+    return pair
+
+
+def _own(value: Any) -> Any:
+    """A value of the top for a row: a list (kept as a tuple) as a list of the row's own."""
+    return list(value) if type(value) is tuple else value
 
 
 def _values(raws: tuple[Any, ...] | list[Any]) -> list[Any]:
@@ -261,12 +327,23 @@ def _pairs(block: str | None) -> dict[Any, Any]:
     """A mapping at four spaces (``{}`` when the layout wrote it so)."""
     if block is None:
         return {}
-    pairs = _PAIRS.findall(block)
-    return dict(zip(_names([key for key, _ in pairs]), _values([raw for _, raw in pairs]), strict=True))
+    lines = _PAIR_LINE.findall(block)
+    pairs: list[Any] = list(map(_SEEN.get, lines))
+    if None in pairs:
+        for at, pair in enumerate(pairs):
+            if pair is None:
+                key, raw = _PAIRS.fullmatch(lines[at]).groups()  # type: ignore[union-attr]
+                pairs[at] = _seen(lines[at], (_names([key])[0], _values([raw])[0]))
+    return dict(pairs)
 
 
 def _items(block: str | None) -> list[Any]:
-    return [] if block is None else _values(_ITEMS.findall(block))
+    """``atgarder``: ids as the program writes them are text as written (no look-up each)."""
+    if block is None:
+        return []
+    if _SURE_ITEMS(block):
+        return _ITEMS.findall(block)
+    return _values(_ITEMS.findall(block))
 
 
 def _follow_ups(block: str | None) -> Any:
@@ -277,5 +354,13 @@ def _follow_ups(block: str | None) -> Any:
     if len(pairs) != block.count("\n"):  # (a key of another form: read as any mapping)
         return followed_up(_pairs(block))
     by_key = {key: (item, raw) for key, item, raw in pairs}  # (a key twice: the later counts)
-    items = list(by_key.values())
-    return followed_up_identities([item for item, _ in items], _values([raw for _, raw in items]))
+    coded: dict[str, Any] = {}
+    for item, raw in by_key.values():
+        status = _STATUS_CODES.get(raw, _NOT)
+        if status is _NOT:  # (every status is read, of an item followed up twice too)
+            status = code_of(_values([raw])[0])
+            if type(status) is int and len(_STATUS_CODES) < _SEEN_SIZE:
+                _STATUS_CODES[raw] = status  # (a status the row keeps as its number)
+        if item not in coded:  # (of two keys of one item, the first counts)
+            coded[sys.intern(item)] = status
+    return coded

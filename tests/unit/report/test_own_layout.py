@@ -337,3 +337,56 @@ def test_ids_taken_as_text_are_text_for_yaml(raw: str) -> None:
 
     if SURE_TEXT.fullmatch(raw):
         assert yaml.safe_load(f"v: {raw}\n{raw}: 1\n") == {"v": raw, raw: 1}
+
+
+ITEM_SHAPES = st.text("0123456789abefnoxyABENOY_./+-:", min_size=1, max_size=10)
+
+
+@SETTINGS
+@given(st.lists(ITEM_SHAPES, min_size=1, max_size=4))
+@example(["on", "Off", "y", "N", "e3", "_a", "c431d1f6"])
+@example(["1e3", "0b1", "0x1a", "1_0", "12345678", "abc.def", "a/b"])
+def test_action_items_in_every_shape_give_the_general_row(items: list[str]) -> None:
+    """The items of ``atgarder`` taken as text in one look at the block (ids as the program writes
+    them) are text for the general reading too; any other is read as it reads it, or not here."""
+    block = "".join(f"  - {item}\n" for item in items)
+    text = USUAL.replace("  - ca47404f\n  - 96ded9ed\n", block)
+    assert_same_or_none(text)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(FIELDS), st.sampled_from(VALUES)), min_size=1, max_size=3))
+def test_a_line_read_before_is_read_alike_in_another_header(changes: list[tuple[str, str]]) -> None:
+    """What a line of one header was read as is remembered; the same line in another header (and
+    the same header read again) gives the general row all the same."""
+    text = USUAL
+    for old, new in changes:
+        text = text.replace(old, new)
+    first = assert_same_or_none(text)
+    assert assert_same_or_none(text) == first
+    assert_same_or_none(USUAL)
+
+
+def _containers(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [value, *(c for item in value.values() for c in _containers(item))]
+    if isinstance(value, list):
+        return [value, *(c for item in value for c in _containers(item))]
+    return []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        USUAL,
+        USUAL.replace("kund: Nordlager AB", "kund: []"),
+        USUAL.replace("processen: klar", "processen: []").replace("snabb_betyg_kund: 4", "snabb_betyg_kund: {}"),
+        USUAL.replace("- Snabbintervju\n", "- []\n"),
+    ],
+)
+def test_two_rows_of_one_text_share_no_list_or_mapping(text: str) -> None:
+    """Lines read before are remembered, but never a list or a mapping: a row is its own."""
+    first, second = own_row(text), own_row(text)
+    assert first is not None and second is not None and FLAT.same(first, second)
+    seen = {id(c) for c in _containers(first)}
+    assert not [c for c in _containers(second) if id(c) in seen]
