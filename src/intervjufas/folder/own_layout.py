@@ -101,6 +101,10 @@ _SURE_ITEMS = re.compile(
 ).fullmatch
 _TOP_ENTRY = re.compile(rf"{_K}:(?: {_S})?\n(?:- {_S}\n)*")  # (one entry at the top, whole)
 _PAIR_LINE = re.compile(rf" {{4}}{_K}: {_S}\n")  # (one line of a mapping at four spaces, whole)
+# Values at the top as hand edits commonly write them (``_hand_written``).
+_COMMENTED = re.compile(r"([^#]*?[^ \t#])[ \t]+#.*")  # (the first blank and '#' starts the comment)
+_DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')  # (no escape, no quote inside: the text as it is)
+_FLOW_WORDS = re.compile(r"\[[A-Za-z0-9_][A-Za-z0-9_.-]*(?:, [A-Za-z0-9_][A-Za-z0-9_.-]*)*\]")
 _SEEN: dict[str, tuple[Any, Any]] = {}  # a line (or an entry at the top) -> (key, value) as read
 _SEEN_SIZE = 20_000
 _SCALARS = frozenset((str, int, float, bool, type(None)))
@@ -115,7 +119,7 @@ class _NotHere(Exception):
     """The header is not in the program's own layout, or not as a folder command takes it."""
 
 
-def read_own_row(path: Path) -> FolderHeader | None:
+def read_own_row(path: str | Path) -> FolderHeader | None:
     """The file's header row when its header is in the program's own layout and passes a folder
     command's checks; None when it must be read the general way (or cannot be read: the general
     way says why)."""
@@ -254,9 +258,33 @@ def _top_entry(entry: str) -> tuple[Any, Any]:
     key, raw, below = _TOP.fullmatch(entry).groups()  # type: ignore[union-attr]
     name = _names([key])[0]
     if raw:
-        return name, _values([raw])[0]
+        try:
+            return name, _values([raw])[0]
+        except _NotHere:
+            return name, _hand_written(raw)
     # (a key without a value on its line: the expression lets it through only with its list below)
     return name, tuple(_values(below[2:-1].split("\n- ")))
+
+
+def _hand_written(raw: str) -> Any:
+    """A value at the top as a hand edit commonly writes it, read as YAML reads it: with a comment
+    after it (``sv  # ändrat``: a plain scalar ends before the first blank and ``#``), in double
+    quotes without an escape (``"sv"``: the text inside), a flow list of plain words (``[a, b]``:
+    each word as a plain scalar, kept as a tuple as a list below its key is).  Anything else
+    raises ``_NotHere``: the general way reads it."""
+    commented = _COMMENTED.fullmatch(raw)
+    if commented is not None:
+        raw = commented.group(1)
+        try:
+            return _values([raw])[0]
+        except _NotHere:
+            pass
+    quoted = _DOUBLE_QUOTED.fullmatch(raw)
+    if quoted is not None:
+        return quoted.group(1)
+    if _FLOW_WORDS.fullmatch(raw):
+        return tuple(_values(raw[1:-1].split(", ")))
+    raise _NotHere
 
 
 def _seen(line: str, pair: tuple[Any, Any]) -> tuple[Any, Any]:

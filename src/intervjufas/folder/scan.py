@@ -140,7 +140,7 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
                 if kept is not None and well_formed(kept):
                     found[number] = FolderHeader(kept)
     missing = [number for number, header in enumerate(found) if header is None]
-    problems = _read_missing(paths, missing, found, progress) if missing else {}
+    problems = _read_missing([base + names[number] for number in missing], missing, found, progress) if missing else {}
     if index is not None:
         put = index.put
         for number in missing:
@@ -158,15 +158,16 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
 
 
 def _read_missing(
-    paths: list[Path], missing: list[int], found: list[FolderHeader | None], progress: Progress | None
+    paths: list[str], missing: list[int], found: list[FolderHeader | None], progress: Progress | None
 ) -> dict[int, str]:
-    """Read the headers of the files at ``missing`` into ``found``; their problems by number.
+    """Read the headers of the files at ``missing`` (their ``paths``) into ``found``; their
+    problems by number.
     Many files are read in a pool of processes when the machine has cores to spare
     (``parallel_files``); each gives back its row or its problem."""
     from intervjufas.folder.parallel_files import map_chunks
 
     problems: dict[int, str] = {}
-    rows = map_chunks(read_rows, [os.fspath(paths[number]) for number in missing], progress=progress)
+    rows = map_chunks(read_rows, paths, progress=progress)
     for number, row in zip(missing, rows, strict=True):
         if isinstance(row, str):
             problems[number] = row
@@ -184,10 +185,9 @@ def read_rows(paths: list[str]) -> list[list[Any] | str]:
 
     rows: list[list[Any] | str] = []
     for name in paths:
-        path = Path(name)
         try:
-            header = read_own_row(path)
-            rows.append((header if header is not None else FolderHeader.of(read_folder_header(path))).row)
+            header = read_own_row(name)  # (a path as text: no Path made for the usual header)
+            rows.append((header if header is not None else FolderHeader.of(read_folder_header(Path(name)))).row)
         except ValueError as error:
             rows.append(str(error))
     return rows

@@ -239,6 +239,47 @@ EDITS = [
     ("lang: sv\n", "lang: sv\n...\n"),
     ("lang: sv\n", "lang: sv\n---\n"),
     ("lang: sv\n", "lang: sv\n1: ett\nyes: ja\n"),
+    # (hand edits at the top the reader takes itself: a comment, double quotes, a flow list)
+    ("lang: sv\n", "lang: sv  # ändrat för hand\n"),
+    ("lang: sv\n", "lang: sv\t# ändrat\n"),
+    ("lang: sv\n", "lang: sv # a: 'b' # \"c\n"),
+    ("kund: Nordlager AB\n", "kund: Nord#lager  # y\n"),
+    ("lang: sv\n", 'lang: "sv"\n'),
+    ("lang: sv\n", 'lang: "sv"  # x\n'),
+    ("lang: sv\n", 'lang: ""\n'),
+    ("kund: Nordlager AB\n", 'kund: " Nord lager \t"\n'),
+    ("kund: Nordlager AB\n", 'kund: "Nord\\tlager"\n'),
+    ("kund: Nordlager AB\n", 'kund: "Nord\\"lager"\n'),
+    ("lang: sv\n", 'lang: "sv" x\n'),
+    ("lang: sv\n", "lang: 'sv'  # x\n"),
+    ("kund: Nordlager AB\n", "kund: 'a # b'  # x\n"),
+    ("lang: sv\n", "lang: #\n"),
+    ("lang: sv\n", "lang: -  # x\n"),
+    ("lang: sv\n", "lang: a: b  # x\n"),
+    ("tags:\n- intervjufas\n- snabbformat\n", "tags: [intervjufas, snabbformat]\n"),
+    ("tags:\n- intervjufas\n- snabbformat\n", "tags: [intervjufas, snabbformat]  # x\n"),
+    ("tags:\n- intervjufas\n- snabbformat\n", "tags: [intervjufas,snabbformat]\n"),
+    ("tags:\n- intervjufas\n- snabbformat\n", "tags: [intervjufas, snabbformat,]\n"),
+    ("tags:\n- intervjufas\n- snabbformat\n", "tags: [intervjufas, [snabbformat]]\n"),
+    ("kund: Nordlager AB\n", "kund: Nordlager AB  # kunden\n"),
+    ("kund: Nordlager AB\n", 'kund: "Nordlager AB"\n'),
+    ("kund: Nordlager AB\n", 'kund: "Nordlager # AB"\n'),
+    ("kund: Nordlager AB\n", "kund: yes  # x\n"),
+    ("kund: Nordlager AB\n", "kund: 12  # x\n"),
+    ("kund: Nordlager AB\n", "kund: [Nordlager, AB]\n"),
+    ("date: 2024-01-08\n", "date: 2024-01-08  # datum\n"),
+    ("date: 2024-01-08\n", 'date: "2024-01-08"\n'),
+    ("date: 2024-01-08\n", 'date: "2024-13-08"\n'),
+    ("date: 2024-01-08\n", "date: [2024-01-08]\n"),
+    ("intervjuform:\n- Snabbintervju\n- Konventionell intervju\n", "intervjuform: [Snabbintervju, Telefon]\n"),
+    (
+        "intervjuform:\n- Snabbintervju\n- Konventionell intervju\n",
+        "intervjuform: [2024-01-08, 1.5, yes, null, 0b1, 0x1f, 1_000, a.b, a-b, _x]\n",
+    ),
+    ("intervjuform:\n- Snabbintervju\n- Konventionell intervju\n", "intervjuform: [0b_]\n"),
+    ("forfattare: Anna Berg\n", 'forfattare: "Anna Berg"  # x\n'),
+    ("forfattare: Anna Berg\nauthor: Anna Berg\n", "author: [Anna]\n"),
+    ("forfattare: Anna Berg\nauthor: Anna Berg\n", "author: [Anna, Berg]\n"),
 ]
 
 
@@ -390,3 +431,43 @@ def test_two_rows_of_one_text_share_no_list_or_mapping(text: str) -> None:
     assert first is not None and second is not None and FLAT.same(first, second)
     seen = {id(c) for c in _containers(first)}
     assert not [c for c in _containers(second) if id(c) in seen]
+
+
+HAND_VALUES = st.sampled_from([*VALUES, "Nordlager AB", "a#b", "a\\tb", 'a\\"b', "a #b", "[a, b]", "[]", "{}", '"x"', '"a # b"', ""])
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["lang", "kund", "uppdrag", "roll", "date", "forfattare", "author", "tags", "intervjuform"]),
+    HAND_VALUES,
+    st.sampled_from(["plain", "double", "flow"]),
+    st.sampled_from(["", "  # ändrat", "\t#x", " # a: 'b' # c", "#x", "  #"]),
+)
+@example("kund", "a#b", "plain", "  # ändrat")
+@example("kund", "a\\tb", "double", "")
+def test_hand_edited_values_at_the_top_give_the_general_row_or_none(key: str, value: str, form: str, comment: str) -> None:
+    """A value at the top written as a hand edit writes it – in double quotes, as a flow list,
+    with a comment after it – is read here as the general way reads it, or not here."""
+    written = {"plain": value, "double": f'"{value}"', "flow": f"[{value}, {value}]"}[form] + comment
+    assert_same_or_none(with_top_value(key, written))
+
+
+def with_top_value(key: str, written: str) -> str:
+    """USUAL with ``key``'s entry at the top (its line and any list below it) written anew."""
+    lines = USUAL.split("\n")
+    at = next((n for n, line in enumerate(lines) if line.startswith(f"{key}:")), 1)
+    end = at + 1 if lines[at].startswith(f"{key}:") else at
+    while lines[end].startswith("- "):
+        end += 1
+    return "\n".join([*lines[:at], f"{key}: {written}", *lines[end:]])
+
+
+def test_usual_hand_edits_at_the_top_are_read_here() -> None:
+    """(So that the property above compares rows, not only Nones.)"""
+    edits = [("lang", "sv  # ändrat"), ("lang", '"sv"'), ("tags", "[intervjufas, snabbformat]"),
+             ("kund", '"Nordlager AB"  # x'), ("intervjuform", "[Snabbintervju, Telefon]"),
+             ("author", "[Anna]"), ("date", "2024-01-08 # x")]  # fmt: skip
+    for key, written in edits:
+        text = with_top_value(key, written)
+        assert f"\n{key}: {written}\n" in text
+        assert assert_same_or_none(text) is not None, text
