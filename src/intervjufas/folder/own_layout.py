@@ -108,6 +108,7 @@ _FLOW_WORDS = re.compile(r"\[[A-Za-z0-9_][A-Za-z0-9_.-]*(?:, [A-Za-z0-9_][A-Za-z
 _SEEN: dict[str, tuple[Any, Any]] = {}  # a line (or an entry at the top) -> (key, value) as read
 _SEEN_SIZE = 20_000
 _SCALARS = frozenset((str, int, float, bool, type(None)))
+_STEPS_SEEN: dict[str, Any] = {}  # a block of steps -> its coded mapping (``_steps``)
 _STATUS_CODES: dict[str, int] = {}  # a follow-up's status as written -> its number in the row
 _CHECKED: set[tuple[Any, Any]] = set()  # (version, date) pairs that passed a folder command's checks
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -206,13 +207,13 @@ def _row(found: re.Match[str]) -> list[Any]:
         report_id,
         set_id,
         version,
-        hash_,
+        sys.intern(hash_) if type(hash_) is str else hash_,  # (the set's hash: one in memory)
         created,
         _own(datum),
         _own(top.get("uppdrag")),
         _own(top.get("kund")),
         _own(top.get("intervjuform")),
-        coded(_pairs(group("steps"))),
+        _steps(group("steps")),
         interned_items(_items(group("items"))),
         _follow_ups(group("follow_ups")),
         None if ratings is None else _pairs(ratings),
@@ -221,6 +222,20 @@ def _row(found: re.Match[str]) -> list[Any]:
         None,
         None,
     ]
+
+
+def _steps(block: str | None) -> Any:
+    """``steg`` coded, one mapping for every header with the same steps (a few combinations in a
+    whole folder: 20,000 mappings were some 4.5 MB).  It can be shared: ``FolderHeader`` never
+    hands it out (``steps()`` decodes a new one), and ``marshal`` writes it once in the index."""
+    if block is None:
+        return {}
+    found = _STEPS_SEEN.get(block)
+    if found is None:
+        if len(_STEPS_SEEN) >= _SEEN_SIZE:
+            _STEPS_SEEN.clear()
+        found = _STEPS_SEEN[block] = coded(_pairs(block))
+    return found
 
 
 def _check(version: Any, datum: Any) -> None:

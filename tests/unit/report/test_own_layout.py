@@ -426,11 +426,29 @@ def _containers(value: Any) -> list[Any]:
     ],
 )
 def test_two_rows_of_one_text_share_no_list_or_mapping(text: str) -> None:
-    """Lines read before are remembered, but never a list or a mapping: a row is its own."""
+    """Lines read before are remembered, but never a list or a mapping: a row is its own – but
+    for its steps, which ``FolderHeader`` never hands out (one mapping for equal steps)."""
     first, second = own_row(text), own_row(text)
     assert first is not None and second is not None and FLAT.same(first, second)
+    steps = ROW_FIELDS.index("steg")
+    assert first[steps] is second[steps]
+    first[steps] = second[steps] = None
     seen = {id(c) for c in _containers(first)}
     assert not [c for c in _containers(second) if id(c) in seen]
+
+
+ROW_FIELDS = ["format", "id", "fragor.id", "fragor.version", "fragor.hash", "skapad", "datum", "uppdrag",
+              "kund", "intervjuform", "steg", "atgarder", "uppfoljning", "betyg", "forfattare", "karta",
+              "konfliktkopia_av", "markeringar"]  # fmt: skip
+
+
+def test_the_steps_of_a_folder_header_are_never_handed_out() -> None:
+    """(Why the steps of equal headers may be one mapping.)"""
+    header = FolderHeader(own_row(USUAL) or [])
+    steps = header.row[ROW_FIELDS.index("steg")]
+    assert header.steps() == header["steg"] == header.get("steg") == {"processen": "klar", "reflektera": "klar"}
+    for handed in (header.steps(), header["steg"], header.get("steg"), dict(header)["steg"], header.steps_key()):
+        assert handed is not steps
 
 
 HAND_VALUES = st.sampled_from([*VALUES, "Nordlager AB", "a#b", "a\\tb", 'a\\"b', "a #b", "[a, b]", "[]", "{}", '"x"', '"a # b"', ""])
