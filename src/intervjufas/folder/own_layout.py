@@ -33,13 +33,8 @@ from typing import Any
 
 import yaml
 
-from intervjufas.folder.header_row import (
-    FolderHeader,
-    code_of,
-    coded,
-    followed_up,
-    interned_items,
-)
+from intervjufas.folder.hand_edits import double_quoted, flow_words, uncommented
+from intervjufas.folder.header_row import FolderHeader, code_of, coded, followed_up, interned_items
 from intervjufas.report.flat_header import NOT_SIMPLE, simple_value
 from intervjufas.report.flat_scalars import NotMine, Resolver
 from intervjufas.report.front_matter import READABLE_FORMATS, HeaderError, check_values
@@ -101,10 +96,6 @@ _SURE_ITEMS = re.compile(
 ).fullmatch
 _TOP_ENTRY = re.compile(rf"{_K}:(?: {_S})?\n(?:- {_S}\n)*")  # (one entry at the top, whole)
 _PAIR_LINE = re.compile(rf" {{4}}{_K}: {_S}\n")  # (one line of a mapping at four spaces, whole)
-# Values at the top as hand edits commonly write them (``_hand_written``).
-_COMMENTED = re.compile(r"([^#]*?[^ \t#])[ \t]+#.*")  # (the first blank and '#' starts the comment)
-_DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')  # (no escape, no quote inside: the text as it is)
-_FLOW_WORDS = re.compile(r"\[[A-Za-z0-9_][A-Za-z0-9_.-]*(?:, [A-Za-z0-9_][A-Za-z0-9_.-]*)*\]")
 _SEEN: dict[str, tuple[Any, Any]] = {}  # a line (or an entry at the top) -> (key, value) as read
 _SEEN_SIZE = 20_000
 _SCALARS = frozenset((str, int, float, bool, type(None)))
@@ -282,24 +273,21 @@ def _top_entry(entry: str) -> tuple[Any, Any]:
 
 
 def _hand_written(raw: str) -> Any:
-    """A value at the top as a hand edit commonly writes it, read as YAML reads it: with a comment
-    after it (``sv  # ändrat``: a plain scalar ends before the first blank and ``#``), in double
-    quotes without an escape (``"sv"``: the text inside), a flow list of plain words (``[a, b]``:
-    each word as a plain scalar, kept as a tuple as a list below its key is).  Anything else
-    raises ``_NotHere``: the general way reads it."""
-    commented = _COMMENTED.fullmatch(raw)
-    if commented is not None:
-        raw = commented.group(1)
+    """A value at the top as a hand edit commonly writes it (``hand_edits``), read as YAML reads
+    it (a flow list kept as a tuple, as a list below its key is); else ``_NotHere``."""
+    bare = uncommented(raw)
+    if bare is not raw:
         try:
-            return _values([raw])[0]
+            return _values([bare])[0]
         except _NotHere:
             pass
-    quoted = _DOUBLE_QUOTED.fullmatch(raw)
-    if quoted is not None:
-        return quoted.group(1)
-    if _FLOW_WORDS.fullmatch(raw):
-        return tuple(_values(raw[1:-1].split(", ")))
-    raise _NotHere
+    text = double_quoted(bare)
+    if text is not None:
+        return text
+    words = flow_words(bare)
+    if words is None:
+        raise _NotHere
+    return tuple(_values(words))
 
 
 def _seen(line: str, pair: tuple[Any, Any]) -> tuple[Any, Any]:
