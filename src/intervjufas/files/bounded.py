@@ -16,25 +16,31 @@ REPORT_LIMIT = 16 * MEGABYTE
 HEADER_LIMIT = 256 * 1024  # a report's front matter
 
 
-def open_regular(path: Path, action: str = "Kan inte läsa") -> int:
+def open_regular(path: Path | str, action: str = "Kan inte läsa") -> int:
     """A file descriptor for reading ``path``; refuse anything but an ordinary file (without ever
     blocking on a FIFO)."""
+    return open_regular_status(path, action)[0]
+
+
+def open_regular_status(path: Path | str, action: str = "Kan inte läsa") -> tuple[int, os.stat_result]:
+    """``open_regular`` and the status of the file opened (its one ``fstat``, for a caller that
+    needs the file's size or key too)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except OSError as error:
-        raise UnreadableFile(action, path, describe_os_error(error)) from None
+        raise UnreadableFile(action, Path(path), describe_os_error(error)) from None
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = "det är en mapp" if stat.S_ISDIR(mode) else "det är ingen vanlig fil"
-            raise UnreadableFile(action, path, kind)
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            kind = "det är en mapp" if stat.S_ISDIR(status.st_mode) else "det är ingen vanlig fil"
+            raise UnreadableFile(action, Path(path), kind)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
         raise
-    return fd
+    return fd, status
 
 
 def read_bounded(path: Path, limit: int, action: str = "Kan inte läsa") -> bytes:

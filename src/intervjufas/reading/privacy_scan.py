@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TypeGuard
 
 from intervjufas.errors import ReportsFolderMissing, UnreadableFile, describe_os_error
-from intervjufas.files.bounded import REPORT_LIMIT, open_regular
+from intervjufas.files.bounded import REPORT_LIMIT, open_regular_status
 from intervjufas.files.settings import existing_folder
 from intervjufas.folder.customer_text import customer_texts, kept_path
 from intervjufas.folder.file_cache import FileCache, FileKey, file_key
@@ -150,12 +150,16 @@ def scan_reports(
     for path in paths:
         by_folder.setdefault(path.parent, []).append(path)
     for folder, group in by_folder.items():
-        cache = FileCache(NAMESPACE, folder, scan_version()) if use_cache else None
+        # (``shared``: the values share their strings already – a kind is one of KINDS, and a file
+        # with nothing found holds the one empty list – so the cache is written without a pass)
+        cache = FileCache(NAMESPACE, folder, scan_version(), shared=True) if use_cache else None
         _scan_group(group, cache, result, today)
         if cache is not None:
             cache.save()
     return result
 
+
+_NOTHING: list[tuple[int, str, str]] = []  # (no findings: one list for every such file, never changed)
 
 # What is known of one file: its findings, a problem (in Swedish), or (None) that it must be read.
 _Known = list[tuple[int, str, str]] | str | None
@@ -164,7 +168,10 @@ _Known = list[tuple[int, str, str]] | str | None
 def _scan_group(group: list[Path], cache: FileCache | None, result: ScanResult, today: dt.date | None) -> None:
     """Scan the files of one folder into ``result``, in their order: those the cache knows as they
     are from the cache, the others read and searched (``scan_files``) and put in the cache."""
-    known: list[_Known] = [_cached(path, cache) for path in group]
+    if cache is None or cache.is_empty():
+        known: list[_Known] = [None] * len(group)  # (every file is read: no status taken first)
+    else:
+        known = [_cached(path, cache) for path in group]
     missing = [number for number, entry in enumerate(known) if entry is None]
     if missing:
         from intervjufas.folder.parallel_files import map_chunks
@@ -174,7 +181,8 @@ def _scan_group(group: list[Path], cache: FileCache | None, result: ScanResult, 
             if isinstance(outcome, str):
                 known[number] = outcome
                 continue
-            key, known[number] = outcome
+            key, found = outcome
+            known[number] = found or _NOTHING  # (one list in the cache, written once)
             result.read += 1
             if cache is not None:
                 cache.put(group[number].name, key, known[number])
@@ -204,7 +212,7 @@ def scan_files(
     outcomes: list[tuple[FileKey, list[tuple[int, str, str]]] | str] = []
     for name in paths:
         try:
-            key, data = _read(Path(name))
+            key, data = _read(name)
         except UnreadableFile as error:
             outcomes.append(error.reason)
             continue
@@ -224,19 +232,18 @@ def _well_formed(found: object) -> TypeGuard[list[tuple[int, str, str]]]:
     )
 
 
-def _read(path: Path) -> tuple[FileKey, bytes]:
-    """The file's key and bytes, read with one system call for the whole file (and one more that
-    sees its end)."""
-    fd = open_regular(path)
+def _read(path: Path | str) -> tuple[FileKey, bytes]:
+    """The file's key and bytes: one ``fstat`` (that it is an ordinary file, and its key) and one
+    read for the whole file (and one more that sees its end)."""
+    fd, status = open_regular_status(path)
     try:
-        status = os.fstat(fd)
         data = _read_whole(fd, status.st_size)
     except OSError as error:
-        raise UnreadableFile("Kan inte läsa", path, describe_os_error(error)) from None
+        raise UnreadableFile("Kan inte läsa", Path(path), describe_os_error(error)) from None
     finally:
         os.close(fd)
     if len(data) > REPORT_LIMIT:
-        raise UnreadableFile("Kan inte läsa", path, f"filen är större än {REPORT_LIMIT // 2**20} MB")
+        raise UnreadableFile("Kan inte läsa", Path(path), f"filen är större än {REPORT_LIMIT // 2**20} MB")
     return file_key(status), data
 
 

@@ -168,23 +168,15 @@ def _set_trend(set_id: str, group: list[Rated], per: str, minimum: int = MIN_RES
         for step, question in report.questionnaire.scale_questions():
             questions.setdefault(question.id, (step, question))
     values: dict[str, dict[str, list[int]]] = {}
-    contributing: set[Path] = set()  # the reports with a rating in the trend
+    contributing = 0  # the reports with a rating in the trend (each report is in the group once)
     periods: dict[str, str | None] = {}
     for report in group:
         if report.date not in periods:
             periods[report.date] = period_of(report.date, per)
         period = periods[report.date]
-        if period is None:
-            continue
-        ratings = report.ratings
-        rated = False
-        for question_id in questions:
-            rating = ratings.get(question_id)
-            if isinstance(rating, int) and not isinstance(rating, bool):
-                values.setdefault(question_id, {}).setdefault(period, []).append(rating)
-                rated = True
-        if rated:
-            contributing.add(report.path)
+        if period is not None and _add_ratings(report.ratings, questions, values, period):
+            contributing += 1
+    surveyed = [report for report in group if report.received]  # (most reports have no survey answers)
     series = []
     for question_id, (step, question) in questions.items():
         per_period = values.get(question_id)
@@ -200,10 +192,24 @@ def _set_trend(set_id: str, group: list[Rated], per: str, minimum: int = MIN_RES
                 points,
             )
         )
-        series += _survey_series(series[-1], group, periods, minimum)
+        series += _survey_series(series[-1], surveyed, periods, minimum)
     all_periods = tuple(sorted({p.period for s in series for p in s.points}))
     newest = group[0].questionnaire
-    return SetTrend(set_id, newest.title, all_periods, tuple(series), len(contributing))
+    return SetTrend(set_id, newest.title, all_periods, tuple(series), contributing)
+
+
+def _add_ratings(
+    ratings: Mapping[str, Any], questions: Mapping[str, object], values: dict[str, dict[str, list[int]]], period: str
+) -> bool:
+    """Add a report's ratings of the ``questions`` (an int, not a yes/no) to ``values`` under
+    ``period``; whether it had one.  (Its ratings are looked at, not every question: a report
+    rates a few of them.)"""
+    rated = False
+    for question_id, rating in ratings.items():
+        if question_id in questions and isinstance(rating, int) and not isinstance(rating, bool):
+            values.setdefault(question_id, {}).setdefault(period, []).append(rating)
+            rated = True
+    return rated
 
 
 def _survey_series(
