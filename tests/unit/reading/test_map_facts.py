@@ -23,6 +23,7 @@ from intervjufas.reading.process_map.facts import (
     facts_of,
     facts_version,
     read_facts,
+    read_planners,
 )
 from map_samples import write_sample_reports
 
@@ -100,6 +101,50 @@ def test_a_report_that_cannot_be_read_is_a_warning(folder: Path) -> None:
     found = read_facts([*sorted(folder.glob("2024-0[1-3]*.md")), broken], folder, warnings)
     assert len(found) == len(list(folder.glob("2024-0[1-3]*.md")))
     assert len(warnings) == 1 and "2024-04-01-trasig.md" in warnings[0]
+
+
+def _planners_from_facts(paths: list[Path], folder: Path, wanted: set[str] | None) -> list[object]:
+    return [
+        (f.ref.path, f.sort_key, [p for p in f.planned if wanted is None or p.identity in wanted])
+        for f in read_facts(paths, folder, [])
+    ]
+
+
+@pytest.mark.parametrize("some", [False, True])
+def test_the_planners_are_those_of_the_facts(folder: Path, monkeypatch: pytest.MonkeyPatch, some: bool) -> None:
+    """What the first round of the history reads (sort keys and the wanted items) is what the
+    facts hold, whether the reports are kept or not; once kept, no report is read."""
+    broken = folder / "2024-04-01-trasig.md"
+    broken.write_text("---\nid: [\n---\n", encoding="utf-8")
+    paths = sorted(folder.glob("*.md"))
+    every = {p.identity for f in read_facts(paths, folder, []) for p in f.planned}
+    wanted = set(sorted(every)[::2]) if some else None
+    FileCache(NAMESPACE, folder, facts_version()).path.unlink()
+    warnings: list[str] = []
+    cold = read_planners(paths, folder, warnings, wanted)  # (none kept: read and kept)
+    assert len(warnings) == 1 and "2024-04-01-trasig.md" in warnings[0]
+    expected = _planners_from_facts(paths, folder, wanted)
+    assert cold == expected and any(items for _, _, items in cold) and broken not in [p for p, _, _ in cold]
+    assert all(p.identity in wanted for _, _, items in cold for p in items) if wanted else True
+    loaded = counting_loads(monkeypatch, map_facts_module)
+    warm = read_planners(paths, folder, [], wanted)
+    assert warm == expected and loaded == [broken.name]
+    assert [[(p.item.id, p.item.moment_id) for p in items] for _, _, items in warm] == [
+        [(p.item.id, p.item.moment_id) for p in items] for _, _, items in expected  # type: ignore[attr-defined]
+    ]
+
+
+def test_planners_kept_in_the_wrong_shape_are_read_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = sorted(folder.glob("*.md"))
+    expected = _planners_from_facts(paths, folder, None)
+    cache = FileCache(NAMESPACE, folder, facts_version())
+    document = read_cache(cache.path)
+    for name, entry in document["entries"].items():
+        document["entries"][name] = (*entry[:4], ["kort"] if name < paths[2].name else [None] * 8)
+    write_cache(cache.path, document)
+    loaded = counting_loads(monkeypatch, map_facts_module)
+    assert read_planners(paths, folder, [], None) == expected
+    assert sorted(loaded) == [p.name for p in paths]
 
 
 def test_the_user_s_question_files_are_part_of_the_version(

@@ -18,7 +18,7 @@ import os
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.files.interned import interned
@@ -36,7 +36,6 @@ from intervjufas.report.process_map.report_map import has_map, mapped_moments, s
 NAMESPACE = "kartor"
 FACTS_FORMAT = 2  # raise when what is kept of a report changes
 DONE = "Genomfört"
-_Kept = TypeVar("_Kept", Moment, ActionItem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +121,69 @@ def read_facts(
     if cache is not None:
         cache.save()
     return found
+
+
+def read_planners(
+    paths: list[Path],
+    folder: Path,
+    warnings: list[str],
+    wanted: set[str] | None,
+    *,
+    loading: Progress | None = None,
+    namespace: str = NAMESPACE,
+) -> list[tuple[Path, tuple[str, str, str], list[Planned]]]:
+    """Per report of ``paths`` that can be read (in their order), its path, sort key and the items it
+    plans of the ``wanted`` identities (every item with None) – all that finding the first planner
+    of an item needs – as ``read_facts`` would give them, but from the kept facts without making
+    the map or any other item: the history's first round over every line reads thousands of
+    reports only for these.  Reports not kept (or kept in a shape no cache would hold) are read by
+    ``read_facts`` itself, and kept."""
+    cache = _open_cache(folder, namespace)
+    found: dict[Path, tuple[tuple[str, str, str], list[Planned]]] = {}
+    missing: list[Path] = []
+    for path in paths:
+        row = _kept_row(path, cache)
+        try:
+            found[path] = _planners_of(row, wanted)
+        except (TypeError, ValueError, IndexError, AttributeError):  # (not kept, or of no use)
+            missing.append(path)
+    del cache  # (nothing was put: the facts of those not kept are kept by ``read_facts``)
+    if loading is not None and found:
+        loading(len(found), len(paths))
+    if missing:
+        offset = len(found)
+        told = None if loading is None else (lambda done, _count: loading(offset + done, len(paths)))
+        for facts in read_facts(missing, folder, warnings, loading=told, namespace=namespace):
+            found[facts.ref.path] = (facts.sort_key, _wanted_of(facts.planned, wanted))
+    return [(path, *found[path]) for path in paths if path in found]
+
+
+def _kept_row(path: Path, cache: FileCache | None) -> Any:
+    """The facts of a report as the cache keeps them (None: not kept)."""
+    if cache is None:
+        return None
+    try:
+        key = file_key(os.stat(path))
+    except OSError:
+        return None
+    return cache.get(path.name, key)
+
+
+def _planners_of(row: list[Any], wanted: set[str] | None) -> tuple[tuple[str, str, str], list[Planned]]:
+    """A kept row's sort key and its planned items of the ``wanted`` identities, made as
+    ``_decoded`` makes them (the others only unpacked)."""
+    _date, _uppdrag, _author, sort_key, _done, _phases, planned, _known = row
+    a, b, c = sort_key
+    items = []
+    for entry in planned:
+        if wanted is None or entry[0] in wanted:
+            ident, plan, phase, moment, why, item_id, moment_id, inv = entry
+            items.append(Planned(ident, plan, phase, _item(moment, why, item_id, moment_id, inv)))
+    return (a, b, c), items
+
+
+def _wanted_of(planned: tuple[Planned, ...], wanted: set[str] | None) -> list[Planned]:
+    return [p for p in planned if wanted is None or p.identity in wanted]
 
 
 def _pooled(paths: list[Path], cache: FileCache | None, warnings: list[str], loading: Progress | None) -> list[MapFacts]:
@@ -250,12 +312,7 @@ def _decoded(path: Path, row: list[Any]) -> MapFacts:
     if phases is not None:
         _check_map(phases)
     items = tuple(
-        Planned(
-            ident,
-            plan,
-            phase,
-            _kept(ActionItem, moment=moment, why=why, id=item_id, moment_id=moment_id, involves=tuple(inv)),
-        )
+        Planned(ident, plan, phase, _item(moment, why, item_id, moment_id, inv))
         for ident, plan, phase, moment, why, item_id, moment_id, inv in planned
     )
     a, b, c = sort_key
@@ -284,16 +341,25 @@ def _check_map(phases: Any) -> None:
         raise TypeError("kept moment of the wrong shape")
 
 
-def _kept(kind: type[_Kept], **values: Any) -> _Kept:
-    """A moment or an item as it was kept.  Its values were made by its own class (which trims them
-    to one line and orders whom it involves) before they were kept, so values that are already so
-    are not made again – a warm run over thousands of reports would spend most of its time doing
-    it; anything else (a cache written by hand) goes through the class as read from a report."""
-    texts = [value for key, value in values.items() if key != "involves"]
-    if all(type(text) is str and text.isprintable() and text == text.strip() for text in texts) and all(
-        type(name) is str for name in values["involves"]
+def _item(moment: Any, why: Any, item_id: Any, moment_id: Any, inv: Any) -> ActionItem:
+    """A kept item.  Its values were made by ``ActionItem`` (which trims them to one line and orders
+    whom it involves) before they were kept, so values that are already so are not made again – a
+    recomputed history makes tens of thousands of items; anything else (a cache written by hand)
+    goes through the class as read from a report."""
+    involves = tuple(inv)
+    if (
+        type(moment) is str
+        and type(why) is str
+        and type(item_id) is str
+        and type(moment_id) is str
+        and moment == moment.strip()
+        and why == why.strip()
+        and item_id == item_id.strip()
+        and moment_id == moment_id.strip()
+        and (moment + why + item_id + moment_id).isprintable()
+        and (not involves or all(type(name) is str for name in involves))
     ):
-        made = object.__new__(kind)
-        made.__dict__.update(values)
+        made = object.__new__(ActionItem)
+        made.__dict__.update(moment=moment, why=why, id=item_id, moment_id=moment_id, involves=involves)
         return made
-    return kind(**values)
+    return ActionItem(moment=moment, why=why, id=item_id, moment_id=moment_id, involves=involves)

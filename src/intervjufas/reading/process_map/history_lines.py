@@ -83,13 +83,11 @@ def _first_planners(reader: _Reader, plan: MapPlan, wanted: set[str] | None) -> 
     firsts: dict[str, SortKey] = {}
     index: Index = {}
     for name, paths, _ in plan.lines:
-        for one in reader.read(name, paths):
-            for planned in one.planned:
+        for _, sort_key, planned_items in reader.planners(name, paths, wanted):
+            for planned in planned_items:  # (of the wanted identities only)
                 identity = planned.identity
-                if (wanted is None or identity in wanted) and (
-                    identity not in firsts or one.sort_key < firsts[identity]
-                ):
-                    firsts[identity] = one.sort_key
+                if identity not in firsts or sort_key < firsts[identity]:
+                    firsts[identity] = sort_key
                     index[identity] = planned
     return index
 
@@ -155,6 +153,24 @@ class _Reader:
         read = {one.ref.path for one in found}
         for path, warning in zip([path for path in wanted if path not in read], warnings, strict=False):
             self.failed.setdefault(path, warning)
+        return found
+
+    def planners(
+        self, name: str, wanted_paths: list[Path], wanted: set[str] | None
+    ) -> list[tuple[Path, SortKey, list[Planned]]]:
+        """What ``read`` would give of the reports for finding the first planners of the ``wanted``
+        items (``facts.read_planners``): their sort keys and those items alone."""
+        from intervjufas.reading.process_map.facts import own_namespace, read_planners
+
+        offset, loading = self.done, self.loading
+        told = None if loading is None else (lambda done, _total: loading(offset + done, max(self.total, offset + done)))
+        warnings: list[str] = []
+        found = read_planners(wanted_paths, self.folder, warnings, wanted, loading=told, namespace=own_namespace(name))
+        self.done += len(wanted_paths)
+        if warnings:  # (which reports could not be read: as ``read`` finds them)
+            read = {path for path, _, _ in found}
+            for path, warning in zip([path for path in wanted_paths if path not in read], warnings, strict=False):
+                self.failed.setdefault(path, warning)
         return found
 
     def warnings(self) -> list[str]:

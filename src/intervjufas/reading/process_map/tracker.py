@@ -173,45 +173,49 @@ class Tracker:
                 self._pending.setdefault(key, set()).add(kind)
 
     def map(self, ref: ReportRef, phases: dict[str, tuple[Moment, ...]]) -> None:
-        """The report's map: what appeared, came back, was renamed, moved, developed or left."""
+        """The report's map: what appeared, came back, was renamed, moved, developed or left.
+        (Thousands of maps pass through here: a moment without a pending change makes no set.)"""
         placed = self._place(phases)
         current: dict[str, tuple[str, Moment]] = {}
+        lines, pending_of, newest, date = self._lines, self._pending, self._current, ref.date
         for position, (key, phase, moment) in enumerate(placed):
-            line = self._lines[key]
-            pending = self._pending.setdefault(key, set())
-            before = self._current.get(key)
+            line = lines[key]
+            pending = pending_of.get(key)
+            before = newest.get(key)
             if before is None:
-                if "added" in pending:
+                if pending and "added" in pending:
                     pending.discard("added")
                 else:
-                    self._event(key, MapEvent("returned" if line.ever_on_map else "appeared", ref))
+                    line.events.append(MapEvent("returned" if line.ever_on_map else "appeared", ref))
             else:
                 old_phase, old = before
                 if old.name != moment.name:
-                    self._event(key, MapEvent("renamed", ref, old.name, moment.name))
+                    line.events.append(MapEvent("renamed", ref, old.name, moment.name))
                 if old_phase != phase:
-                    self._event(key, MapEvent("moved", ref, old_phase, phase))
+                    line.events.append(MapEvent("moved", ref, old_phase, phase))
             # (a date after the report's own is not told in it: no report shows what comes later)
-            developed = moment.developed if moment.developed <= ref.date else line.developed
+            developed = moment.developed if moment.developed <= date else line.developed
             if developed and developed != line.developed:
-                if "developed" in pending:
+                if pending and "developed" in pending:
                     pending.discard("developed")
                 else:
-                    self._event(key, MapEvent("developed", ref, after=developed))
+                    line.events.append(MapEvent("developed", ref, after=developed))
             line.name, line.phase, line.developed, line.position = (moment.name, phase, developed, position)
             line.on_map = line.ever_on_map = True
             current[key] = (phase, moment)
-        for key in [key for key in self._current if key not in current]:
-            self._lines[key].on_map = False
-            pending = self._pending.setdefault(key, set())
-            if "removed" in pending:
+        for key in [key for key in newest if key not in current]:
+            lines[key].on_map = False
+            pending = pending_of.get(key)
+            if pending and "removed" in pending:
                 pending.discard("removed")
             else:
-                self._event(key, MapEvent("left", ref))
+                lines[key].events.append(MapEvent("left", ref))
         self._current = current
-        self._current_names = {}
+        names: dict[str, list[str]] = {}
+        made_as = self._made_as
         for key in current:
-            self._current_names.setdefault(self._made_as[key], []).append(key)
+            names.setdefault(made_as[key], []).append(key)
+        self._current_names = names
 
     def _place(self, phases: dict[str, tuple[Moment, ...]]) -> list[tuple[str, str, Moment]]:
         """Each moment of a map with its timeline: by id first, then (moments new to us) by name."""
