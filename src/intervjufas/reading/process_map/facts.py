@@ -29,7 +29,7 @@ from intervjufas.folder.partial_loading import load_parts
 from intervjufas.folder.pooled_reads import keep_sent
 from intervjufas.folder.scan import Progress
 from intervjufas.model.answers import ActionItem, Moment
-from intervjufas.reading.process_map.tracker import Planned, ReportRef
+from intervjufas.reading.process_map.tracker import MapEntry, Planned, ReportRef
 from intervjufas.report.plan import identity, planned_items
 from intervjufas.report.process_map.report_map import has_map, mapped_moments, step_phase
 
@@ -58,6 +58,15 @@ class MapFacts:
         if self.kept_map is None:
             return None
         return {str(phase): tuple(map(_moment, kept)) for phase, kept in self.kept_map.items()}
+
+
+    @property
+    def map_entries(self) -> list[MapEntry]:
+        """Its map's moments as the tracker follows them, (phase, name, id, developed) in order,
+        straight from the kept values (no moment made)."""
+        if self.kept_map is None:
+            return []
+        return [(str(phase), kept[0], kept[3], kept[4]) for phase, moments in self.kept_map.items() for kept in moments]
 
 
 def _moment(kept: list[Any]) -> Moment:

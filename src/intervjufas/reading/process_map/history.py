@@ -219,9 +219,9 @@ def apply_report(tracker: Tracker, facts: MapFacts, items: dict[str, Planned]) -
     tracker.done(facts.ref, [items[key] for key in facts.done if key in items])
     if not facts.known_set:
         return
-    phases = facts.phases
-    if phases is not None and any(phases.values()):
-        tracker.map(facts.ref, phases)
+    entries = facts.map_entries
+    if entries:
+        tracker.map_entries(facts.ref, entries)
     tracker.planned(facts.ref, list(facts.planned))
 
 
