@@ -14,7 +14,7 @@ import pytest
 
 import intervjufas.reading.process_map.facts as map_facts_module
 from helpers import FIXTURE_REPORTS, counting_loads, read_cache, write_cache
-from intervjufas.folder.file_cache import FileCache
+from intervjufas.folder.file_cache import FileCache, FileKey
 from intervjufas.folder.loading import load_report
 from intervjufas.reading.process_map.facts import (
     NAMESPACE,
@@ -127,8 +127,12 @@ def test_the_planners_are_those_of_the_facts(folder: Path, monkeypatch: pytest.M
     assert cold == expected and any(items for _, _, items in cold) and broken not in [p for p, _, _ in cold]
     assert all(p.identity in wanted for _, _, items in cold for p in items) if wanted else True
     loaded = counting_loads(monkeypatch, map_facts_module)
-    warm = read_planners(paths, folder, [], wanted)
-    assert warm == expected and loaded == [broken.name]
+    keys: dict[Path, FileKey] = {}
+    warm = read_planners(paths, folder, [], wanted, keys=keys)
+    assert warm == expected and loaded == [broken.name] and set(keys) == set(paths)
+    loaded.clear()  # (the facts read with the keys found: the same, and none read in full)
+    assert read_facts(paths, folder, [], keys=keys) == read_facts(paths, folder, [])
+    assert loaded == [broken.name, broken.name]
     assert [[(p.item.id, p.item.moment_id) for p in items] for _, _, items in warm] == [
         [(p.item.id, p.item.moment_id) for p in items] for _, _, items in expected  # type: ignore[attr-defined]
     ]

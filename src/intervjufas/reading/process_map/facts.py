@@ -112,17 +112,19 @@ def read_facts(
     *,
     loading: Progress | None = None,
     namespace: str = NAMESPACE,
+    keys: dict[Path, FileKey] | None = None,
 ) -> list[MapFacts]:
     """The facts of each report (those that cannot be read are passed over with a warning), from
-    the cache (``namespace``) where the file has not changed."""
+    the cache (``namespace``) where the file has not changed – its key as in ``keys`` where that
+    holds it (as ``read_planners`` found it earlier in the same run), else as the file is now."""
     cache = _open_cache(folder, namespace)
     found: list[MapFacts] = []
     with collection_paused():
         if pool_size(len(paths)) > 1 and threading.current_thread() is threading.main_thread():
-            found = _pooled(paths, cache, warnings, loading)  # (many to read, a core to spare)
+            found = _pooled(paths, cache, warnings, loading, keys)  # (many to read, a core to spare)
         else:
             for done, path in enumerate(paths, start=1):
-                facts = _one(path, cache, warnings)
+                facts = _one(path, cache, warnings, keys)
                 if facts is not None:
                     found.append(facts)
                 if loading is not None:
@@ -140,18 +142,19 @@ def read_planners(
     *,
     loading: Progress | None = None,
     namespace: str = NAMESPACE,
+    keys: dict[Path, FileKey] | None = None,
 ) -> list[tuple[Path, tuple[str, str, str], list[Planned]]]:
     """Per report of ``paths`` that can be read (in their order), its path, sort key and the items it
     plans of the ``wanted`` identities (every item with None) – all that finding the first planner
     of an item needs – as ``read_facts`` would give them, but from the kept facts without making
     the map or any other item: the history's first round over every line reads thousands of
     reports only for these.  Reports not kept (or kept in a shape no cache would hold) are read by
-    ``read_facts`` itself, and kept."""
+    ``read_facts`` itself, and kept.  The key of each file found is put in ``keys``."""
     cache = _open_cache(folder, namespace)
     found: dict[Path, tuple[tuple[str, str, str], list[Planned]]] = {}
     missing: list[Path] = []
     for path in paths:
-        row = _kept_row(path, cache)
+        row = _kept_row(path, cache, keys)
         try:
             found[path] = _planners_of(row, wanted)
         except (TypeError, ValueError, IndexError, AttributeError):  # (not kept, or of no use)
@@ -167,14 +170,16 @@ def read_planners(
     return [(path, *found[path]) for path in paths if path in found]
 
 
-def _kept_row(path: Path, cache: FileCache | None) -> Any:
-    """The facts of a report as the cache keeps them (None: not kept)."""
+def _kept_row(path: Path, cache: FileCache | None, keys: dict[Path, FileKey] | None) -> Any:
+    """The facts of a report as the cache keeps them (None: not kept); its file's key in ``keys``."""
     if cache is None:
         return None
     try:
         key = file_key(os.stat(path))
     except OSError:
         return None
+    if keys is not None:
+        keys[path] = key
     return cache.get(path.name, key)
 
 
@@ -195,14 +200,20 @@ def _wanted_of(planned: tuple[Planned, ...], wanted: set[str] | None) -> list[Pl
     return [p for p in planned if wanted is None or p.identity in wanted]
 
 
-def _pooled(paths: list[Path], cache: FileCache | None, warnings: list[str], loading: Progress | None) -> list[MapFacts]:
+def _pooled(
+    paths: list[Path],
+    cache: FileCache | None,
+    warnings: list[str],
+    loading: Progress | None,
+    keys: dict[Path, FileKey] | None,
+) -> list[MapFacts]:
     """``read_facts``'s facts when the reports not kept may be read in a pool of processes (many,
     and a core spare): each worker reads and cuts its reports and sends back what the cache keeps
     (``read_encoded``), which this process keeps and decodes."""
     found: dict[Path, MapFacts] = {}
     missing: dict[Path, FileKey | None] = {}
     for path in paths:
-        facts, key = _kept_facts(path, cache)
+        facts, key = _kept_facts(path, cache, keys)
         if facts is not None:
             found[path] = facts
         else:
@@ -228,12 +239,17 @@ def read_encoded(paths: list[str]) -> list[tuple[str | None, list[Any] | None]]:
     return found
 
 
-def _kept_facts(path: Path, cache: FileCache | None) -> tuple[MapFacts | None, FileKey | None]:
-    """The facts of a report as kept (None: not kept, or of no use), and its file's key."""
+def _kept_facts(
+    path: Path, cache: FileCache | None, keys: dict[Path, FileKey] | None = None
+) -> tuple[MapFacts | None, FileKey | None]:
+    """The facts of a report as kept (None: not kept, or of no use), and its file's key (as in
+    ``keys`` where that holds it)."""
     key = None
     if cache is not None:
-        with contextlib.suppress(OSError):
-            key = file_key(os.stat(path))
+        key = keys.get(path) if keys is not None else None
+        if key is None:
+            with contextlib.suppress(OSError):
+                key = file_key(os.stat(path))
         kept = cache.get(path.name, key) if key is not None else None
         if kept is not None:
             with contextlib.suppress(TypeError, ValueError, IndexError, AttributeError):
@@ -241,8 +257,10 @@ def _kept_facts(path: Path, cache: FileCache | None) -> tuple[MapFacts | None, F
     return None, key
 
 
-def _one(path: Path, cache: FileCache | None, warnings: list[str]) -> MapFacts | None:
-    facts, key = _kept_facts(path, cache)
+def _one(
+    path: Path, cache: FileCache | None, warnings: list[str], keys: dict[Path, FileKey] | None = None
+) -> MapFacts | None:
+    facts, key = _kept_facts(path, cache, keys)
     if facts is not None:
         return facts
     try:

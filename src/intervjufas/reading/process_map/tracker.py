@@ -10,6 +10,7 @@ the map change it causes in the same or a later report is not told again.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -84,6 +85,7 @@ class MomentTimeline:
     created: int = 0
 
 
+_NONE_TAKEN: frozenset[str] = frozenset()
 MapEntry = tuple[str, str, str, str]  # a moment of a map: (phase, name, id, developed)
 
 
@@ -115,7 +117,7 @@ class Tracker:
             self._ids[moment_id] = key
         return key
 
-    def _by_name(self, name: str, phase: str, taken: set[str], *, on_map_only: bool = False) -> str | None:
+    def _by_name(self, name: str, phase: str, taken: AbstractSet[str], *, on_map_only: bool = False) -> str | None:
         """The moment of that name (a moment on the map first, then one of the same phase, each the
         first made); with ``on_map_only`` only one on the map in that phase.  The few moments on
         the map are looked at first, so that a name many moments had costs no more than a rare one."""
@@ -146,7 +148,7 @@ class Tracker:
         if item.moment_id and item.moment_id in self._ids:
             return self._ids[item.moment_id]
         adds = bool(item.moment_id) and planned.plan == "lagga_till"
-        key = self._by_name(item.moment, planned.phase, set(), on_map_only=adds)
+        key = self._by_name(item.moment, planned.phase, _NONE_TAKEN, on_map_only=adds)
         if key is None:
             return self._new(item.moment_id, item.moment, planned.phase)
         if item.moment_id:
@@ -237,9 +239,16 @@ class Tracker:
             keys.append(key if key not in taken else None)
             if key is not None:
                 taken.add(key)
+        on_map = self._current_names
         for index, (phase, name, moment_id, _) in enumerate(entries):
             if keys[index] is None:
-                key = self._by_name(name, phase, taken) or self._new(moment_id, name, phase)
+                # (the one moment of that name on the map, not yet taken – nearly every moment of
+                # thousands of maps – is ``_by_name``'s answer, found without it)
+                same = on_map.get(name.casefold())
+                if same is not None and len(same) == 1 and same[0] not in taken:
+                    key = same[0]
+                else:
+                    key = self._by_name(name, phase, taken) or self._new(moment_id, name, phase)
                 if moment_id:
                     ids.setdefault(moment_id, key)
                 keys[index] = key
