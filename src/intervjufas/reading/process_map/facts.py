@@ -116,7 +116,7 @@ def read_facts(
 ) -> list[MapFacts]:
     """The facts of each report (those that cannot be read are passed over with a warning), from
     the cache (``namespace``) where the file has not changed – its key as in ``keys`` where that
-    holds it (as ``read_planners`` found it earlier in the same run), else as the file is now."""
+    holds it (as ``planners.read_planners`` found it earlier in the same run), else as the file is now."""
     cache = _open_cache(folder, namespace)
     found: list[MapFacts] = []
     with collection_paused():
@@ -132,72 +132,6 @@ def read_facts(
     if cache is not None:
         cache.save()
     return found
-
-
-def read_planners(
-    paths: list[Path],
-    folder: Path,
-    warnings: list[str],
-    wanted: set[str] | None,
-    *,
-    loading: Progress | None = None,
-    namespace: str = NAMESPACE,
-    keys: dict[Path, FileKey] | None = None,
-) -> list[tuple[Path, tuple[str, str, str], list[Planned]]]:
-    """Per report of ``paths`` that can be read (in their order), its path, sort key and the items it
-    plans of the ``wanted`` identities (every item with None) – all that finding the first planner
-    of an item needs – as ``read_facts`` would give them, but from the kept facts without making
-    the map or any other item: the history's first round over every line reads thousands of
-    reports only for these.  Reports not kept (or kept in a shape no cache would hold) are read by
-    ``read_facts`` itself, and kept.  The key of each file found is put in ``keys``."""
-    cache = _open_cache(folder, namespace)
-    found: dict[Path, tuple[tuple[str, str, str], list[Planned]]] = {}
-    missing: list[Path] = []
-    for path in paths:
-        row = _kept_row(path, cache, keys)
-        try:
-            found[path] = _planners_of(row, wanted)
-        except (TypeError, ValueError, IndexError, AttributeError):  # (not kept, or of no use)
-            missing.append(path)
-    del cache  # (nothing was put: the facts of those not kept are kept by ``read_facts``)
-    if loading is not None and found:
-        loading(len(found), len(paths))
-    if missing:
-        offset = len(found)
-        told = None if loading is None else (lambda done, _count: loading(offset + done, len(paths)))
-        for facts in read_facts(missing, folder, warnings, loading=told, namespace=namespace):
-            found[facts.ref.path] = (facts.sort_key, _wanted_of(facts.planned, wanted))
-    return [(path, *found[path]) for path in paths if path in found]
-
-
-def _kept_row(path: Path, cache: FileCache | None, keys: dict[Path, FileKey] | None) -> Any:
-    """The facts of a report as the cache keeps them (None: not kept); its file's key in ``keys``."""
-    if cache is None:
-        return None
-    try:
-        key = file_key(os.stat(path))
-    except OSError:
-        return None
-    if keys is not None:
-        keys[path] = key
-    return cache.get(path.name, key)
-
-
-def _planners_of(row: list[Any], wanted: set[str] | None) -> tuple[tuple[str, str, str], list[Planned]]:
-    """A kept row's sort key and its planned items of the ``wanted`` identities, made as
-    ``_decoded`` makes them (the others only unpacked)."""
-    _date, _uppdrag, _author, sort_key, _done, _phases, planned, _known = row
-    a, b, c = sort_key
-    items = []
-    for entry in planned:
-        if wanted is None or entry[0] in wanted:
-            ident, plan, phase, moment, why, item_id, moment_id, inv = entry
-            items.append(Planned(ident, plan, phase, _item(moment, why, item_id, moment_id, inv)))
-    return (a, b, c), items
-
-
-def _wanted_of(planned: tuple[Planned, ...], wanted: set[str] | None) -> list[Planned]:
-    return [p for p in planned if wanted is None or p.identity in wanted]
 
 
 def _pooled(
@@ -307,21 +241,18 @@ def facts_version() -> str:
 
 
 # -- kept as plain values --------------------------------------------------------------------------
+def encoded_planned(planned: tuple[Planned, ...]) -> list[list[Any]]:
+    """A report's plan as the caches keep it: [identity, plan, phase, moment, why, id, moment id,
+    [whom it involves]] per item."""
+    return [
+        [p.identity, p.plan, p.phase, p.item.moment, p.item.why, p.item.id, p.item.moment_id, list(p.item.involves)]
+        for p in planned
+    ]
+
+
 def _encoded(facts: MapFacts) -> list[Any]:
     ref = facts.ref
-    planned = [
-        [
-            p.identity,
-            p.plan,
-            p.phase,
-            p.item.moment,
-            p.item.why,
-            p.item.id,
-            p.item.moment_id,
-            list(p.item.involves),
-        ]
-        for p in facts.planned
-    ]
+    planned = encoded_planned(facts.planned)
     return [
         ref.date,
         ref.uppdrag,
@@ -339,7 +270,7 @@ def _decoded(path: Path, row: list[Any]) -> MapFacts:
     if phases is not None:
         _check_map(phases)
     items = tuple(
-        Planned(ident, plan, phase, _item(moment, why, item_id, moment_id, inv))
+        Planned(ident, plan, phase, kept_item(moment, why, item_id, moment_id, inv))
         for ident, plan, phase, moment, why, item_id, moment_id, inv in planned
     )
     a, b, c = sort_key
@@ -368,7 +299,7 @@ def _check_map(phases: Any) -> None:
         raise TypeError("kept moment of the wrong shape")
 
 
-def _item(moment: Any, why: Any, item_id: Any, moment_id: Any, inv: Any) -> ActionItem:
+def kept_item(moment: Any, why: Any, item_id: Any, moment_id: Any, inv: Any) -> ActionItem:
     """A kept item.  Its values were made by ``ActionItem`` (which trims them to one line and orders
     whom it involves) before they were kept, so values that are already so are not made again – a
     recomputed history makes tens of thousands of items; anything else (a cache written by hand)

@@ -166,7 +166,8 @@ class _Reader:
     ) -> list[tuple[Path, SortKey, list[Planned]]]:
         """What ``read`` would give of the reports for finding the first planners of the ``wanted``
         items (``facts.read_planners``): their sort keys and those items alone."""
-        from intervjufas.reading.process_map.facts import own_namespace, read_planners
+        from intervjufas.reading.process_map.facts import own_namespace
+        from intervjufas.reading.process_map.planners import read_planners
 
         offset, loading = self.done, self.loading
         told = None if loading is None else (lambda done, _total: loading(offset + done, max(self.total, offset + done)))
