@@ -145,5 +145,7 @@ def test_kept_facts_are_the_facts_read(tmp_path: Path) -> None:
     assert again == fresh and any(f.phases for f in again) and any(f.planned for f in again)
     with pytest.raises(TypeError):  # (a kept map that is not so: the report is read again)
         kept._check_map({"fore": [[" Två\nrader ", [], "", "m", ""]]})
-    odd = kept._kept(ActionItem, moment=" Två\nrader ", why="", id="x", moment_id="", involves=())
+    odd = kept.kept_item(" Två\nrader ", "", "x", "", [])
     assert odd == ActionItem("Två rader", id="x")
+    for bad in (["a", " b", "x", "", []], ["a", "b", "x\t", "", []], ["a", "b", "x", "m", [1]]):
+        assert kept.kept_item(*bad) == ActionItem(bad[0], bad[1], id=bad[2], moment_id=bad[3], involves=tuple(bad[4]))

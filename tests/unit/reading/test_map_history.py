@@ -206,3 +206,17 @@ def test_a_report_never_tells_a_developed_date_after_its_own() -> None:
     (line,) = tracker.timelines()
     told = [(event.kind, event.after) for event in line.events]
     assert told == [("appeared", ""), ("developed", "2026-12-28")]
+
+
+def test_a_header_row_is_seen_as_its_header_reads(tmp_path: Path) -> None:
+    """What the history takes from each header row (read straight from the row) is what it takes
+    from the header as a mapping: the same reports, authors, maps and items marked done."""
+    from intervjufas.folder.scan import read_headers
+    from intervjufas.reading.process_map.history import _seen, _seen_all
+
+    folder = write_sample_reports(tmp_path)
+    headers, _ = read_headers(folder)
+    as_mappings = [(path, dict(header)) for path, header in headers]
+    found = _seen_all(headers)
+    assert found == [_seen(path, header) for path, header in as_mappings] == _seen_all(as_mappings)
+    assert any(seen.done for seen in found) and any(seen.changes for seen in found)

@@ -18,7 +18,7 @@ import os
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from intervjufas.errors import IntervjufasError
 from intervjufas.files.interned import interned
@@ -29,14 +29,13 @@ from intervjufas.folder.partial_loading import load_parts
 from intervjufas.folder.pooled_reads import keep_sent
 from intervjufas.folder.scan import Progress
 from intervjufas.model.answers import ActionItem, Moment
-from intervjufas.reading.process_map.tracker import Planned, ReportRef
+from intervjufas.reading.process_map.tracker import MapEntry, Planned, ReportRef
 from intervjufas.report.plan import identity, planned_items
 from intervjufas.report.process_map.report_map import has_map, mapped_moments, step_phase
 
 NAMESPACE = "kartor"
 FACTS_FORMAT = 2  # raise when what is kept of a report changes
 DONE = "Genomfört"
-_Kept = TypeVar("_Kept", Moment, ActionItem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +58,15 @@ class MapFacts:
         if self.kept_map is None:
             return None
         return {str(phase): tuple(map(_moment, kept)) for phase, kept in self.kept_map.items()}
+
+
+    @property
+    def map_entries(self) -> list[MapEntry]:
+        """Its map's moments as the tracker follows them, (phase, name, id, developed) in order,
+        straight from the kept values (no moment made)."""
+        if self.kept_map is None:
+            return []
+        return [(str(phase), kept[0], kept[3], kept[4]) for phase, moments in self.kept_map.items() for kept in moments]
 
 
 def _moment(kept: list[Any]) -> Moment:
@@ -104,17 +112,19 @@ def read_facts(
     *,
     loading: Progress | None = None,
     namespace: str = NAMESPACE,
+    keys: dict[Path, FileKey] | None = None,
 ) -> list[MapFacts]:
     """The facts of each report (those that cannot be read are passed over with a warning), from
-    the cache (``namespace``) where the file has not changed."""
+    the cache (``namespace``) where the file has not changed – its key as in ``keys`` where that
+    holds it (as ``planners.read_planners`` found it earlier in the same run), else as the file is now."""
     cache = _open_cache(folder, namespace)
     found: list[MapFacts] = []
     with collection_paused():
         if pool_size(len(paths)) > 1 and threading.current_thread() is threading.main_thread():
-            found = _pooled(paths, cache, warnings, loading)  # (many to read, a core to spare)
+            found = _pooled(paths, cache, warnings, loading, keys)  # (many to read, a core to spare)
         else:
             for done, path in enumerate(paths, start=1):
-                facts = _one(path, cache, warnings)
+                facts = _one(path, cache, warnings, keys)
                 if facts is not None:
                     found.append(facts)
                 if loading is not None:
@@ -124,14 +134,20 @@ def read_facts(
     return found
 
 
-def _pooled(paths: list[Path], cache: FileCache | None, warnings: list[str], loading: Progress | None) -> list[MapFacts]:
+def _pooled(
+    paths: list[Path],
+    cache: FileCache | None,
+    warnings: list[str],
+    loading: Progress | None,
+    keys: dict[Path, FileKey] | None,
+) -> list[MapFacts]:
     """``read_facts``'s facts when the reports not kept may be read in a pool of processes (many,
     and a core spare): each worker reads and cuts its reports and sends back what the cache keeps
     (``read_encoded``), which this process keeps and decodes."""
     found: dict[Path, MapFacts] = {}
     missing: dict[Path, FileKey | None] = {}
     for path in paths:
-        facts, key = _kept_facts(path, cache)
+        facts, key = _kept_facts(path, cache, keys)
         if facts is not None:
             found[path] = facts
         else:
@@ -157,12 +173,17 @@ def read_encoded(paths: list[str]) -> list[tuple[str | None, list[Any] | None]]:
     return found
 
 
-def _kept_facts(path: Path, cache: FileCache | None) -> tuple[MapFacts | None, FileKey | None]:
-    """The facts of a report as kept (None: not kept, or of no use), and its file's key."""
+def _kept_facts(
+    path: Path, cache: FileCache | None, keys: dict[Path, FileKey] | None = None
+) -> tuple[MapFacts | None, FileKey | None]:
+    """The facts of a report as kept (None: not kept, or of no use), and its file's key (as in
+    ``keys`` where that holds it)."""
     key = None
     if cache is not None:
-        with contextlib.suppress(OSError):
-            key = file_key(os.stat(path))
+        key = keys.get(path) if keys is not None else None
+        if key is None:
+            with contextlib.suppress(OSError):
+                key = file_key(os.stat(path))
         kept = cache.get(path.name, key) if key is not None else None
         if kept is not None:
             with contextlib.suppress(TypeError, ValueError, IndexError, AttributeError):
@@ -170,8 +191,10 @@ def _kept_facts(path: Path, cache: FileCache | None) -> tuple[MapFacts | None, F
     return None, key
 
 
-def _one(path: Path, cache: FileCache | None, warnings: list[str]) -> MapFacts | None:
-    facts, key = _kept_facts(path, cache)
+def _one(
+    path: Path, cache: FileCache | None, warnings: list[str], keys: dict[Path, FileKey] | None = None
+) -> MapFacts | None:
+    facts, key = _kept_facts(path, cache, keys)
     if facts is not None:
         return facts
     try:
@@ -218,21 +241,18 @@ def facts_version() -> str:
 
 
 # -- kept as plain values --------------------------------------------------------------------------
+def encoded_planned(planned: tuple[Planned, ...]) -> list[list[Any]]:
+    """A report's plan as the caches keep it: [identity, plan, phase, moment, why, id, moment id,
+    [whom it involves]] per item."""
+    return [
+        [p.identity, p.plan, p.phase, p.item.moment, p.item.why, p.item.id, p.item.moment_id, list(p.item.involves)]
+        for p in planned
+    ]
+
+
 def _encoded(facts: MapFacts) -> list[Any]:
     ref = facts.ref
-    planned = [
-        [
-            p.identity,
-            p.plan,
-            p.phase,
-            p.item.moment,
-            p.item.why,
-            p.item.id,
-            p.item.moment_id,
-            list(p.item.involves),
-        ]
-        for p in facts.planned
-    ]
+    planned = encoded_planned(facts.planned)
     return [
         ref.date,
         ref.uppdrag,
@@ -250,12 +270,7 @@ def _decoded(path: Path, row: list[Any]) -> MapFacts:
     if phases is not None:
         _check_map(phases)
     items = tuple(
-        Planned(
-            ident,
-            plan,
-            phase,
-            _kept(ActionItem, moment=moment, why=why, id=item_id, moment_id=moment_id, involves=tuple(inv)),
-        )
+        Planned(ident, plan, phase, kept_item(moment, why, item_id, moment_id, inv))
         for ident, plan, phase, moment, why, item_id, moment_id, inv in planned
     )
     a, b, c = sort_key
@@ -284,16 +299,25 @@ def _check_map(phases: Any) -> None:
         raise TypeError("kept moment of the wrong shape")
 
 
-def _kept(kind: type[_Kept], **values: Any) -> _Kept:
-    """A moment or an item as it was kept.  Its values were made by its own class (which trims them
-    to one line and orders whom it involves) before they were kept, so values that are already so
-    are not made again – a warm run over thousands of reports would spend most of its time doing
-    it; anything else (a cache written by hand) goes through the class as read from a report."""
-    texts = [value for key, value in values.items() if key != "involves"]
-    if all(type(text) is str and text.isprintable() and text == text.strip() for text in texts) and all(
-        type(name) is str for name in values["involves"]
+def kept_item(moment: Any, why: Any, item_id: Any, moment_id: Any, inv: Any) -> ActionItem:
+    """A kept item.  Its values were made by ``ActionItem`` (which trims them to one line and orders
+    whom it involves) before they were kept, so values that are already so are not made again – a
+    recomputed history makes tens of thousands of items; anything else (a cache written by hand)
+    goes through the class as read from a report."""
+    involves = tuple(inv)
+    if (
+        type(moment) is str
+        and type(why) is str
+        and type(item_id) is str
+        and type(moment_id) is str
+        and moment == moment.strip()
+        and why == why.strip()
+        and item_id == item_id.strip()
+        and moment_id == moment_id.strip()
+        and (moment + why + item_id + moment_id).isprintable()
+        and (not involves or all(type(name) is str for name in involves))
     ):
-        made = object.__new__(kind)
-        made.__dict__.update(values)
+        made = object.__new__(ActionItem)
+        made.__dict__.update(moment=moment, why=why, id=item_id, moment_id=moment_id, involves=involves)
         return made
-    return kind(**values)
+    return ActionItem(moment=moment, why=why, id=item_id, moment_id=moment_id, involves=involves)

@@ -13,7 +13,7 @@ computed from them by ``map_history``, which reads no files.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -125,7 +125,7 @@ def plan_map_reports(folder: Path, author: str, everyone: bool, progress: Progre
     from intervjufas.folder.scan import forget_scan, read_headers
 
     headers, warnings = read_headers(folder, progress=progress)
-    seen = [_seen(path, header) for path, header in headers]  # (each header's values read once)
+    seen = _seen_all(headers)  # (each header's values read once)
     del headers  # (20,000 headers are tens of megabytes: not kept while the facts are read,
     forget_scan()  # nor in the scan's memory of the folder – the history looks at it once)
     relevant = [report for report in seen if report.changes]
@@ -178,6 +178,26 @@ class _Seen(NamedTuple):
     done: list[str]  # the items its follow-up marks done
 
 
+def _seen_all(headers: Sequence[tuple[Path, Header]]) -> list[_Seen]:
+    """What the history needs of each header: of a header row (nearly all of them) read straight
+    from its row, the follow-ups without a mapping made of them (20,000 headers: a third of the time
+    spent on the headers once they are loaded); of any other header as it reads."""
+    from intervjufas.folder.header_row import FolderHeader, status_of
+    from intervjufas.reading.process_map.facts import DONE
+
+    seen: list[_Seen] = []
+    for path, header in headers:
+        if type(header) is not FolderHeader:
+            seen.append(_seen(path, header))
+            continue
+        coded = header.coded_follow_ups()
+        done = [str(key) for key, status in coded.items() if status_of(status) == DONE] if coded else []
+        karta = header.get("karta")
+        changes = (isinstance(karta, int) and karta > 0) or bool(done)
+        seen.append(_Seen(path, str(header.get("id") or ""), _recorded(header), changes, done))
+    return seen
+
+
 def _seen(path: Path, header: Header) -> _Seen:
     done = list(_done_keys(header))
     karta = header.get("karta")
@@ -219,9 +239,9 @@ def apply_report(tracker: Tracker, facts: MapFacts, items: dict[str, Planned]) -
     tracker.done(facts.ref, [items[key] for key in facts.done if key in items])
     if not facts.known_set:
         return
-    phases = facts.phases
-    if phases is not None and any(phases.values()):
-        tracker.map(facts.ref, phases)
+    entries = facts.map_entries
+    if entries:
+        tracker.map_entries(facts.ref, entries)
     tracker.planned(facts.ref, list(facts.planned))
 
 

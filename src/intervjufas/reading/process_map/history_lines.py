@@ -35,6 +35,7 @@ from intervjufas.reading.process_map.history_changes import (
 from intervjufas.reading.process_map.tracker import Planned, ReportRef, Tracker
 
 if TYPE_CHECKING:
+    from intervjufas.folder.file_cache import FileKey
     from intervjufas.folder.scan import Progress
     from intervjufas.reading.process_map.facts import MapFacts
 
@@ -83,13 +84,11 @@ def _first_planners(reader: _Reader, plan: MapPlan, wanted: set[str] | None) -> 
     firsts: dict[str, SortKey] = {}
     index: Index = {}
     for name, paths, _ in plan.lines:
-        for one in reader.read(name, paths):
-            for planned in one.planned:
+        for _, sort_key, planned_items in reader.planners(name, paths, wanted):
+            for planned in planned_items:  # (of the wanted identities only)
                 identity = planned.identity
-                if (wanted is None or identity in wanted) and (
-                    identity not in firsts or one.sort_key < firsts[identity]
-                ):
-                    firsts[identity] = one.sort_key
+                if identity not in firsts or sort_key < firsts[identity]:
+                    firsts[identity] = sort_key
                     index[identity] = planned
     return index
 
@@ -143,6 +142,9 @@ class _Reader:
         self.total = rounds * sum(len(paths if rounds > 1 else wanted) for _, paths, wanted in plan.lines)
         self.done = 0
         self.failed: dict[Path, str] = {}
+        # (what the first round leaves the second: each file's key as found, so that no file is
+        # looked up twice; each let go once read again)
+        self.keys: dict[Path, FileKey] = {}
 
     def read(self, name: str, wanted: list[Path]) -> list[MapFacts]:
         from intervjufas.reading.process_map.facts import own_namespace, read_facts
@@ -150,11 +152,34 @@ class _Reader:
         offset, loading = self.done, self.loading
         told = None if loading is None else (lambda done, _total: loading(offset + done, max(self.total, offset + done)))
         warnings: list[str] = []
-        found = read_facts(wanted, self.folder, warnings, loading=told, namespace=own_namespace(name))
+        keys = {path: key for path in wanted if (key := self.keys.pop(path, None)) is not None}
+        found = read_facts(wanted, self.folder, warnings, loading=told, namespace=own_namespace(name), keys=keys)
+        del keys
         self.done += len(wanted)
         read = {one.ref.path for one in found}
         for path, warning in zip([path for path in wanted if path not in read], warnings, strict=False):
             self.failed.setdefault(path, warning)
+        return found
+
+    def planners(
+        self, name: str, wanted_paths: list[Path], wanted: set[str] | None
+    ) -> list[tuple[Path, SortKey, list[Planned]]]:
+        """What ``read`` would give of the reports for finding the first planners of the ``wanted``
+        items (``facts.read_planners``): their sort keys and those items alone."""
+        from intervjufas.reading.process_map.facts import own_namespace
+        from intervjufas.reading.process_map.planners import read_planners
+
+        offset, loading = self.done, self.loading
+        told = None if loading is None else (lambda done, _total: loading(offset + done, max(self.total, offset + done)))
+        warnings: list[str] = []
+        found = read_planners(
+            wanted_paths, self.folder, warnings, wanted, loading=told, namespace=own_namespace(name), keys=self.keys
+        )
+        self.done += len(wanted_paths)
+        if warnings:  # (which reports could not be read: as ``read`` finds them)
+            read = {path for path, _, _ in found}
+            for path, warning in zip([path for path in wanted_paths if path not in read], warnings, strict=False):
+                self.failed.setdefault(path, warning)
         return found
 
     def warnings(self) -> list[str]:

@@ -10,6 +10,7 @@ the map change it causes in the same or a later report is not told again.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -84,6 +85,10 @@ class MomentTimeline:
     created: int = 0
 
 
+_NONE_TAKEN: frozenset[str] = frozenset()
+MapEntry = tuple[str, str, str, str]  # a moment of a map: (phase, name, id, developed)
+
+
 class Tracker:
     """The timelines of one line of maps, built report by report (oldest first)."""
 
@@ -95,7 +100,7 @@ class Tracker:
         self._names: dict[str, list[str]] = {}  # casefolded name -> keys (in the order they were made)
         self._made_as: dict[str, str] = {}  # key -> the casefolded name it was made with
         self._current_names: dict[str, list[str]] = {}  # made-with name -> keys on the newest map
-        self._current: dict[str, tuple[str, Moment]] = {}  # the newest map: key -> (phase, moment)
+        self._current: dict[str, tuple[str, str]] = {}  # the newest map: key -> (phase, name)
         self._pending: dict[str, set[EventKind]] = {}  # done by a follow-up, not yet seen on a map
         self._planned: set[str] = set()  # items whose plan is already told
 
@@ -112,7 +117,7 @@ class Tracker:
             self._ids[moment_id] = key
         return key
 
-    def _by_name(self, name: str, phase: str, taken: set[str], *, on_map_only: bool = False) -> str | None:
+    def _by_name(self, name: str, phase: str, taken: AbstractSet[str], *, on_map_only: bool = False) -> str | None:
         """The moment of that name (a moment on the map first, then one of the same phase, each the
         first made); with ``on_map_only`` only one on the map in that phase.  The few moments on
         the map are looked at first, so that a name many moments had costs no more than a rare one."""
@@ -143,7 +148,7 @@ class Tracker:
         if item.moment_id and item.moment_id in self._ids:
             return self._ids[item.moment_id]
         adds = bool(item.moment_id) and planned.plan == "lagga_till"
-        key = self._by_name(item.moment, planned.phase, set(), on_map_only=adds)
+        key = self._by_name(item.moment, planned.phase, _NONE_TAKEN, on_map_only=adds)
         if key is None:
             return self._new(item.moment_id, item.moment, planned.phase)
         if item.moment_id:
@@ -174,63 +179,81 @@ class Tracker:
 
     def map(self, ref: ReportRef, phases: dict[str, tuple[Moment, ...]]) -> None:
         """The report's map: what appeared, came back, was renamed, moved, developed or left."""
-        placed = self._place(phases)
-        current: dict[str, tuple[str, Moment]] = {}
-        for position, (key, phase, moment) in enumerate(placed):
-            line = self._lines[key]
-            pending = self._pending.setdefault(key, set())
-            before = self._current.get(key)
+        self.map_entries(
+            ref, [(phase, moment.name, moment.id, moment.developed) for phase, moments in phases.items() for moment in moments]
+        )
+
+    def map_entries(self, ref: ReportRef, entries: list[MapEntry]) -> None:
+        """``map`` of the map's moments as (phase, name, id, developed), in order: thousands of maps
+        pass through here, kept as plain values, so none is made into moments, and a moment
+        without a pending change makes no set."""
+        placed = self._place(entries)
+        current: dict[str, tuple[str, str]] = {}
+        lines, pending_of, newest, date = self._lines, self._pending, self._current, ref.date
+        for position, (key, (phase, name, _, developed_on)) in enumerate(zip(placed, entries, strict=True)):
+            line = lines[key]
+            pending = pending_of.get(key)
+            before = newest.get(key)
             if before is None:
-                if "added" in pending:
+                if pending and "added" in pending:
                     pending.discard("added")
                 else:
-                    self._event(key, MapEvent("returned" if line.ever_on_map else "appeared", ref))
+                    line.events.append(MapEvent("returned" if line.ever_on_map else "appeared", ref))
             else:
-                old_phase, old = before
-                if old.name != moment.name:
-                    self._event(key, MapEvent("renamed", ref, old.name, moment.name))
+                old_phase, old_name = before
+                if old_name != name:
+                    line.events.append(MapEvent("renamed", ref, old_name, name))
                 if old_phase != phase:
-                    self._event(key, MapEvent("moved", ref, old_phase, phase))
+                    line.events.append(MapEvent("moved", ref, old_phase, phase))
             # (a date after the report's own is not told in it: no report shows what comes later)
-            developed = moment.developed if moment.developed <= ref.date else line.developed
+            developed = developed_on if developed_on <= date else line.developed
             if developed and developed != line.developed:
-                if "developed" in pending:
+                if pending and "developed" in pending:
                     pending.discard("developed")
                 else:
-                    self._event(key, MapEvent("developed", ref, after=developed))
-            line.name, line.phase, line.developed, line.position = (moment.name, phase, developed, position)
+                    line.events.append(MapEvent("developed", ref, after=developed))
+            line.name, line.phase, line.developed, line.position = (name, phase, developed, position)
             line.on_map = line.ever_on_map = True
-            current[key] = (phase, moment)
-        for key in [key for key in self._current if key not in current]:
-            self._lines[key].on_map = False
-            pending = self._pending.setdefault(key, set())
-            if "removed" in pending:
+            current[key] = (phase, name)
+        for key in [key for key in newest if key not in current]:
+            lines[key].on_map = False
+            pending = pending_of.get(key)
+            if pending and "removed" in pending:
                 pending.discard("removed")
             else:
-                self._event(key, MapEvent("left", ref))
+                lines[key].events.append(MapEvent("left", ref))
         self._current = current
-        self._current_names = {}
+        names: dict[str, list[str]] = {}
+        made_as = self._made_as
         for key in current:
-            self._current_names.setdefault(self._made_as[key], []).append(key)
+            names.setdefault(made_as[key], []).append(key)
+        self._current_names = names
 
-    def _place(self, phases: dict[str, tuple[Moment, ...]]) -> list[tuple[str, str, Moment]]:
-        """Each moment of a map with its timeline: by id first, then (moments new to us) by name."""
-        entries = [(phase, moment) for phase, moments in phases.items() for moment in moments]
+    def _place(self, entries: list[MapEntry]) -> list[str]:
+        """Each moment of a map's timeline: by id first, then (moments new to us) by name."""
         keys: list[str | None] = []
         taken: set[str] = set()
-        for _, moment in entries:
-            key = self._ids.get(moment.id) if moment.id else None
+        ids = self._ids
+        for _, _, moment_id, _ in entries:
+            key = ids.get(moment_id) if moment_id else None
             keys.append(key if key not in taken else None)
             if key is not None:
                 taken.add(key)
-        for index, (phase, moment) in enumerate(entries):
+        on_map = self._current_names
+        for index, (phase, name, moment_id, _) in enumerate(entries):
             if keys[index] is None:
-                key = self._by_name(moment.name, phase, taken) or self._new(moment.id, moment.name, phase)
-                if moment.id:
-                    self._ids.setdefault(moment.id, key)
+                # (the one moment of that name on the map, not yet taken – nearly every moment of
+                # thousands of maps – is ``_by_name``'s answer, found without it)
+                same = on_map.get(name.casefold())
+                if same is not None and len(same) == 1 and same[0] not in taken:
+                    key = same[0]
+                else:
+                    key = self._by_name(name, phase, taken) or self._new(moment_id, name, phase)
+                if moment_id:
+                    ids.setdefault(moment_id, key)
                 keys[index] = key
                 taken.add(key)
-        return [(key, phase, moment) for key, (phase, moment) in zip(keys, entries, strict=True)]  # type: ignore[misc]
+        return keys  # type: ignore[return-value]
 
     def planned(self, ref: ReportRef, items: list[Planned]) -> None:
         """The report's plan: each item told once, in the first report that plans it."""
