@@ -38,6 +38,9 @@ _LINE_HEADING = re.compile(r"\n {0,3}#{1,6}(?![^ \t\n])")
 # Where a follow-up's or a mark's heading may stand: ``STRUCTURE``'s id comment of those kinds.
 _FOLLOW_UP_OR_MARK = re.compile(r"<!--[ \t]*(?:uppfoljning|markering)[ \t]*:")
 _GIT_CONFLICT = ("\n<<<<<<< ", "\n>>>>>>> ")
+# The details of the assignment the plan and map facts read (``Report.date``, ``uppdrag``,
+# ``detail("kund")``): a new fact that reads another belongs here.
+DETAILS = frozenset(("datum", "kund", "uppdrag"))
 _MATCHED: dict[str, tuple[str, str, str] | None] = {}
 _MATCHED_MAX = 5_000
 _UNKNOWN = object()
@@ -87,9 +90,17 @@ def parse_parts(
     blocks = cut_blocks(body, questionnaire, asked) if asked else follow_up_blocks(body)
     if blocks is None:
         return None
-    # (the header's facts as ``parse`` makes them: of a body without blocks)
+    # (the header's facts as ``parse`` makes them, of a body without blocks: the details those
+    # facts read, each made from its own value alone, and no tags or unfinished details)
+    details = header.get("metadata")
+    facts = {
+        **header,
+        "metadata": {key: value for key, value in details.items() if key in DETAILS} if details else details,
+        "taggar": None,
+        "ofardigt": None,
+    }
     report = parse(
-        text, questionnaire, file=file, strict=False, header_read=(header, header_lines, [], body_start)
+        text, questionnaire, file=file, strict=False, header_read=(facts, header_lines, [], body_start)
     )
     codec = V2 if header["format"] == 2 else V3
     for kind, key, heading, lines in blocks:
