@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -57,7 +58,17 @@ def test_the_kept_plan_is_the_report_s_own(folder: Path) -> None:
         kept = decoded(path, marshal.loads(marshal.dumps(encoded(plan))))
         assert kept == plan
         assert encoded(kept) == encoded(plan)  # (ids of items too: not part of ==)
+        assert every_text_interned(encoded(plan))  # (the cache is written as it is: see interned.py)
     assert readable >= 3
+
+
+def every_text_interned(value: object) -> bool:
+    """Whether every text in a plain value is the interned one (as ``files.interned`` makes it)."""
+    if type(value) is str:
+        return sys.intern(value) is value
+    if type(value) in (list, tuple):
+        return all(every_text_interned(item) for item in value)  # type: ignore[attr-defined]
+    return True
 
 
 def test_a_warm_plan_reads_no_report_and_a_changed_one_again(
