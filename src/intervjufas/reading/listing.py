@@ -8,6 +8,9 @@ statuses), which keeps ``lista`` fast with thousands of reports.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import marshal
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -52,6 +55,8 @@ class Listing:
     warnings: list[str]  # "<file name>: <problem>"
     folder: Path
     author_filter: str = ""  # the name given with --av ("" when every report is listed)
+    # file name -> ``row_digest`` of its header, for every file read with one (``digests=True``)
+    row_digests: dict[str, bytes | None] = field(default_factory=dict)
 
     @property
     def authors(self) -> list[str]:
@@ -167,18 +172,43 @@ def list_reports(
     author: str = "",
     progress: Progress | None = None,
     once: bool = False,
+    digests: bool = False,
 ) -> Listing:
     """Every report of the folder, newest first (by metadata datum, then created), with one
     warning per file whose front matter cannot be read; with ``author``, only that author's.
     With ``once`` (a command that reads the folder once), the process forgets the headers as soon
-    as the rows are made (``scan.forget_scan``)."""
+    as the rows are made (``scan.forget_scan``); with ``digests``, the digest of every header
+    read (``row_digest``) comes with the listing."""
     headers, warnings = read_headers(folder, program=program, progress=progress)
     maker = _Rows(kept_open_counts(folder, headers))  # (kept while no header changes)
     rows = [maker.row(path, header) for path, header in headers]
+    found = {path.name: row_digest(header.row) for path, header in headers} if digests else {}
     del headers, maker  # (a big folder: keep only the rows)
     if once:
         forget_scan()
     if author.strip():
         rows = [row for row in rows if by_author(row.author, author)]
     rows.sort(key=lambda row: (row.datum, row.created, row.path.name), reverse=True)
-    return Listing(rows, warnings, folder, author.strip())
+    return Listing(rows, warnings, folder, author.strip(), found)
+
+
+def row_digest(row: Any) -> bytes | None:
+    """A digest of a header row as the index keeps it (None when it holds a value that cannot be
+    written exactly): what ``lista`` shows of a report, and every report's open items, depend on
+    the folder's header rows and file names alone."""
+    try:
+        data = marshal.dumps(row, 0)  # (version 0: no references, so equal rows give equal bytes)
+    except ValueError:
+        return None
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def same_headers(folder: Path, digests: dict[str, bytes]) -> bool:
+    """Whether each named file's header row is still the one of the digest given (read anew)."""
+    from intervjufas.folder.scan import read_rows
+
+    base = os.path.join(os.fspath(folder), "")
+    rows = read_rows([base + name for name in digests])
+    return all(
+        type(row) is list and row_digest(row) == digest for row, digest in zip(rows, digests.values(), strict=True)
+    )
