@@ -8,8 +8,6 @@ statuses), which keeps ``lista`` fast with thousands of reports.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import marshal
 import os
 import re
 import unicodedata
@@ -20,7 +18,7 @@ from typing import Any
 from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.scan import Progress, forget_scan, read_headers
 from intervjufas.model.safe_text import visible
-from intervjufas.reading.plan.kept_counts import kept_open_counts
+from intervjufas.reading.plan.kept_counts import kept_open_counts, row_digest
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -180,9 +178,10 @@ def list_reports(
     as the rows are made (``scan.forget_scan``); with ``digests``, the digest of every header
     read (``row_digest``) comes with the listing."""
     headers, warnings = read_headers(folder, program=program, progress=progress)
-    maker = _Rows(kept_open_counts(folder, headers))  # (kept while no header changes)
+    made = [row_digest(header.row) for _, header in headers]
+    maker = _Rows(kept_open_counts(folder, headers, made))  # (kept while no header changes)
     rows = [maker.row(path, header) for path, header in headers]
-    found = {path.name: row_digest(header.row) for path, header in headers} if digests else {}
+    found = {path.name: digest for (path, _), digest in zip(headers, made, strict=True)} if digests else {}
     del headers, maker  # (a big folder: keep only the rows)
     if once:
         forget_scan()
@@ -190,17 +189,6 @@ def list_reports(
         rows = [row for row in rows if by_author(row.author, author)]
     rows.sort(key=lambda row: (row.datum, row.created, row.path.name), reverse=True)
     return Listing(rows, warnings, folder, author.strip(), found)
-
-
-def row_digest(row: Any) -> bytes | None:
-    """A digest of a header row as the index keeps it (None when it holds a value that cannot be
-    written exactly): what ``lista`` shows of a report, and every report's open items, depend on
-    the folder's header rows and file names alone."""
-    try:
-        data = marshal.dumps(row, 0)  # (version 0: no references, so equal rows give equal bytes)
-    except ValueError:
-        return None
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def same_headers(folder: Path, digests: dict[str, bytes]) -> bool:

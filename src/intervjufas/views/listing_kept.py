@@ -10,7 +10,7 @@ folder as it was named, ``--av`` and the program's name are in the listing's dig
 or colours always take the general path.
 
 It is kept by name (``kept_output.by_name``), every file with an entry holding the digest of its
-header row (``reading.listing.row_digest``).  What ``lista`` writes depends on the folder's file
+header row (``reading.plan.kept_counts.row_digest``).  What ``lista`` writes depends on the folder's file
 names and header rows alone (the open items of every report too), so after some files changed
 (a ``git pull``, a sync) the changed files' headers are read again, and when each is the row it
 was (a change to the body), the kept output is written and kept again under the new keys – no
