@@ -338,3 +338,17 @@ def test_after_any_sequence_of_changes_the_output_is_a_fresh_run(
         assert run_cli("lista", *args)[:] == fresh(*args)[:]
         if repeat % 2:
             assert run_cli("lista", *args)[:] == fresh(*args)[:]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1", "ascii"])
+@pytest.mark.parametrize("columns", [30, 250])
+@pytest.mark.parametrize("json", [False, True], ids=["text", "json"])
+def test_after_a_body_change_the_output_is_the_general_paths_at_any_width(
+    settled: Path, no_rows: Any, encoding: str, columns: int, json: bool
+) -> None:
+    args = ("--json",) if json else ()
+    run_cli("lista", *args, columns=columns, encoding=encoding)
+    body_edited(settled / "2024-02-28-kundtjanst-till-servicebolaget.md")
+    expected = fresh(*args, columns=columns, encoding=encoding)
+    no_rows()
+    assert run_cli("lista", *args, columns=columns, encoding=encoding)[:] == expected[:]

@@ -57,10 +57,10 @@ def write_kept(facts: TerminalFacts, keeping: Keeping, author: str) -> bool:
     changed, when each changed file's header row is the one it had, and then keep it under the
     files' new keys; False when there is none or it cannot be written so (nothing written then)."""
     found = keeping.by_name()
-    if found is None or (found.changed and not _same_rows(keeping, found)):
+    kept = None if found is None else found.decoded(keeping.place)  # (a file added: None)
+    if found is None or kept is None or (found.changed and not _same_rows(keeping, found)):
         return False
-    kept = found.decoded(keeping.place)
-    if kept is None or not _write(facts, keeping, kept, author):
+    if not _write(facts, keeping, kept, author):
         return False
     if found.changed:
         keeping.rekeep(found)
