@@ -300,6 +300,7 @@ def keep_output(
         if scope is None:
             cache.put(place.names[number], key, value)
         elif settled(key):  # (by name: a file too fresh to trust its key keeps no entry)
-            cache.put(place.names[number], _NO_FILE, [*value, key])
+            value.append(key)
+            cache.put(place.names[number], _NO_FILE, value)
     cache.save(place.names)
     return True

@@ -178,10 +178,11 @@ def list_reports(
     as the rows are made (``scan.forget_scan``); with ``digests``, the digest of every header
     read (``row_digest``) comes with the listing."""
     headers, warnings = read_headers(folder, program=program, progress=progress)
-    made = [row_digest(header.row) for _, header in headers]
-    maker = _Rows(kept_open_counts(folder, headers, made))  # (kept while no header changes)
+    found = {path.name: row_digest(header.row) for path, header in headers}  # (names are unique)
+    maker = _Rows(kept_open_counts(folder, headers, list(found.values())))  # (kept while no header changes)
     rows = [maker.row(path, header) for path, header in headers]
-    found = {path.name: digest for (path, _), digest in zip(headers, made, strict=True)} if digests else {}
+    if not digests:
+        found = {}
     del headers, maker  # (a big folder: keep only the rows)
     if once:
         forget_scan()
