@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from helpers import (
     FIXTURE_REPORTS,
@@ -24,7 +26,7 @@ from helpers import (
     settle,
     write_cache,
 )
-from intervjufas.folder.file_cache import forget_files
+from intervjufas.folder.file_cache import file_key, forget_files
 from intervjufas.reading import listing as listing_module
 
 OPTIONS = [(), ("--json",), ("--av", "anna"), ("--json", "--av", "anna")]
@@ -172,3 +174,181 @@ def test_forced_colours_take_the_general_path(settled: Path, no_rows: Any) -> No
     run_cli("lista")
     no_rows()
     assert "the rows were made" in run_cli("lista", env={"FORCE_COLOR": "1"}).stderr
+
+
+# -- after some files changed (kept by name: ``kept_output.by_name``) ------------------------------
+def body_edited(path: Path) -> None:
+    """A line added to the body (a colleague's edit, a sync): the header row stays what it was."""
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        handle.write("\nEn rad till från en kollega.\n")
+    os.utime(path, (HOUR_AGO, HOUR_AGO))
+
+
+@pytest.mark.parametrize("args", OPTIONS, ids=["text", "json", "av", "json-av"])
+@pytest.mark.parametrize("share", [1, 20], ids=["beside", "whole"])
+def test_a_body_change_is_written_from_what_was_kept(
+    settled: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], share: int
+) -> None:
+    """The changed files' headers are read again; as they are the same, no row is made, and what
+    is written is what the general path writes – once the changed files are kept beside the whole
+    (``beside``), once the whole is kept again (``whole``)."""
+    from intervjufas.folder import kept_output
+
+    monkeypatch.setattr(kept_output, "RENAMED_SHARE", share)
+    made = []
+    original = listing_module.list_reports
+    monkeypatch.setattr(listing_module, "list_reports", lambda *a, **k: made.append(1) or original(*a, **k))
+    run_cli("lista", *args)
+    for name in ["2024-02-20-truckforare-till-nordlager.md", "2024-03-05-plockare-till-nordlager.md"]:
+        body_edited(settled / name)
+    expected = fresh(*args)
+    made.clear()
+    assert run_cli("lista", *args)[:] == expected[:]
+    assert run_cli("lista", *args)[:] == expected[:]  # (and again, from what the changed run kept)
+    assert not made
+    renamed = kept_output_files(f"{kept_output.RENAMED}lista*")
+    assert bool(renamed) == (share == 1)
+    body_edited(settled / "2024-01-15-lagerarbetare-till-nordlager.md")  # (one more, on top of those)
+    expected = fresh(*args)
+    made.clear()
+    assert run_cli("lista", *args)[:] == expected[:]
+    assert not made
+
+
+def header_edited(path: Path, old: str, new: str) -> None:
+    text = path.read_bytes()
+    assert old.encode() in text
+    path.write_bytes(text.replace(old.encode(), new.encode(), 1))
+    os.utime(path, (HOUR_AGO, HOUR_AGO))
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        ("2024-03-05-plockare-till-nordlager.md", "kund: nordlager ab", "kund: södra lager"),
+        # (closes an item of another report: that report's open items change, not its file)
+        ("2024-02-20-truckforare-till-nordlager.md", "under_utveckla_vad/1: Delvis", "under_utveckla_vad/1: Genomfört"),
+        ("2024-02-28-kundtjanst-till-servicebolaget.md", "datum: '2024-02-28'", "datum: '2024-04-28'"),
+    ],
+    ids=["customer", "follow-up", "date"],
+)
+@pytest.mark.parametrize("args", [(), ("--json",)], ids=["text", "json"])
+def test_a_header_change_takes_the_general_path(
+    settled: Path, no_rows: Any, args: tuple[str, ...], name: str, old: str, new: str
+) -> None:
+    run_cli("lista", *args)
+    header_edited(settled / name, old, new)
+    expected = fresh(*args)
+    assert run_cli("lista", *args)[:] == expected[:]
+    no_rows()
+    assert run_cli("lista", *args)[:] == expected[:]
+
+
+def test_a_changed_broken_file_takes_the_general_path(settled: Path, no_rows: Any) -> None:
+    run_cli("lista")
+    body_edited(settled / "2024-03-10-trasig.md")
+    no_rows()
+    assert "the rows were made" in run_cli("lista").stderr
+
+
+def test_a_file_that_becomes_unreadable_is_seen(settled: Path) -> None:
+    run_cli("lista", "--json")
+    (settled / "2024-03-05-plockare-till-nordlager.md").write_text("---\nformat: [\n---\n", encoding="utf-8")
+    os.utime(settled / "2024-03-05-plockare-till-nordlager.md", (HOUR_AGO, HOUR_AGO))
+    assert run_cli("lista", "--json")[:] == fresh("--json")[:]
+
+
+@pytest.mark.parametrize("share", [1, 20], ids=["beside", "whole"])
+def test_a_changed_file_too_fresh_is_read_again_next_time(
+    settled: Path, no_rows: Any, monkeypatch: pytest.MonkeyPatch, share: int
+) -> None:
+    from intervjufas.folder import kept_output
+
+    monkeypatch.setattr(kept_output, "RENAMED_SHARE", share)
+    run_cli("lista")
+    path = settled / "2024-02-20-truckforare-till-nordlager.md"
+    body_edited(path)
+    os.utime(path)  # (just now)
+    expected = fresh()
+    no_rows()
+    assert run_cli("lista")[:] == expected[:]
+    assert run_cli("lista")[:] == expected[:]
+    assert not kept_output_files(f"{kept_output.RENAMED}lista*")  # (no key too fresh to trust vouched for)
+    (kept,) = kept_files()
+    assert read_cache(kept)["entries"][path.name][4][-1] != file_key(os.stat(path))
+
+
+# Changes a folder sees between two runs: a body edited, header values changed (one closes or
+# reopens an item of another report), a file touched, copied or removed.
+CHANGES = [
+    ("body", None, None),
+    ("touch", None, None),
+    ("header", "kund: nordlager ab", "kund: södra lager"),
+    ("header", "kund: södra lager", "kund: nordlager ab"),
+    ("header", "under_utveckla_vad/1: Delvis", "under_utveckla_vad/1: Genomfört"),
+    ("header", "under_utveckla_vad/1: Genomfört", "under_utveckla_vad/1: Delvis"),
+    ("header", "  processen: klar", "  processen: påbörjad"),
+    ("copy", None, None),
+    ("remove", None, None),
+]
+
+
+def apply_change(folder: Path, change: tuple[str, str | None, str | None], pick: int, step: int) -> None:
+    files = sorted(folder.glob("*.md"))
+    path = files[pick % len(files)]
+    kind, old, new = change
+    if kind == "body":
+        body_edited(path)
+    elif kind == "touch":
+        os.utime(path, (HOUR_AGO + step, HOUR_AGO + step))
+    elif kind == "header" and old is not None and new is not None:
+        text = path.read_bytes()
+        path.write_bytes(text.replace(old.encode(), new.encode(), 1))
+        os.utime(path, (HOUR_AGO, HOUR_AGO))
+    elif kind == "copy":
+        shutil.copy(path, folder / f"2024-05-{step + 1:02d}-kopia.md")
+        os.utime(folder / f"2024-05-{step + 1:02d}-kopia.md", (HOUR_AGO, HOUR_AGO))
+    elif kind == "remove" and len(files) > 1:
+        path.unlink()
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    steps=st.lists(
+        st.tuples(st.sampled_from(CHANGES), st.integers(0, 20), st.integers(0, 20)), min_size=1, max_size=5
+    ),
+    json=st.booleans(),
+    share=st.sampled_from([1, 20]),
+)
+def test_after_any_sequence_of_changes_the_output_is_a_fresh_run(
+    reports_dir: Path, monkeypatch: pytest.MonkeyPatch, steps: list[Any], json: bool, share: int
+) -> None:
+    """Kept, changed, kept again, in any order: each run writes what a fresh run writes."""
+    from intervjufas.folder import kept_output
+
+    monkeypatch.setattr(kept_output, "RENAMED_SHARE", share)
+    shutil.rmtree(reports_dir, ignore_errors=True)
+    shutil.rmtree(Path(os.environ["XDG_CACHE_HOME"]), ignore_errors=True)
+    shutil.copytree(FIXTURE_REPORTS, reports_dir)
+    settle(reports_dir)
+    args = ("--json",) if json else ()
+    run_cli("lista", *args)
+    for step, (change, pick, repeat) in enumerate(steps):
+        apply_change(reports_dir, change, pick, step)
+        assert run_cli("lista", *args)[:] == fresh(*args)[:]
+        if repeat % 2:
+            assert run_cli("lista", *args)[:] == fresh(*args)[:]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1", "ascii"])
+@pytest.mark.parametrize("columns", [30, 250])
+@pytest.mark.parametrize("json", [False, True], ids=["text", "json"])
+def test_after_a_body_change_the_output_is_the_general_paths_at_any_width(
+    settled: Path, no_rows: Any, encoding: str, columns: int, json: bool
+) -> None:
+    args = ("--json",) if json else ()
+    run_cli("lista", *args, columns=columns, encoding=encoding)
+    body_edited(settled / "2024-02-28-kundtjanst-till-servicebolaget.md")
+    expected = fresh(*args, columns=columns, encoding=encoding)
+    no_rows()
+    assert run_cli("lista", *args, columns=columns, encoding=encoding)[:] == expected[:]

@@ -63,7 +63,9 @@ def lista(
     from intervjufas.views.progress import scan_progress_for
 
     with scan_progress_for(facts, json_output) as progress:
-        listing = list_reports(folder, program=program(), author=av or "", progress=progress, once=True)
+        listing = list_reports(
+            folder, program=program(), author=av or "", progress=progress, once=True, digests=keeping is not None
+        )
     show_warnings(make_console(facts, stderr=True), listing.warnings)
     written: str | list[str | list[str]] | None
     if json_output:

@@ -21,20 +21,30 @@ there are and how many pieces in all, so one missing (forgotten, or not kept bec
 too fresh) makes the whole unused.  Output that belongs to no single report (a total, a trend)
 is kept under one report and an empty entry is kept for every other file of the folder
 (``every_file``): forgetting any one file then drops it.
+
+An output kept ``by_name`` (``lista``: every file has an entry) is versioned by what it depends on
+besides the files (the ``scope``: the caller's salt) and each entry holds its file's key itself, so
+that after some files changed the entries of the others can still be read (``by_name``): a command
+that can tell that a changed file's part is what it was re-keeps them (``rekeep``) instead of
+making the whole output again.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from intervjufas.folder.file_cache import FileCache, collection_paused
+from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, settled
 from intervjufas.folder.folder_listing import FolderListing, folder_listing, kept_entries
 
 KEPT_FORMAT = 1  # raise when the layout of an entry changes (the pieces' own: the caller's version)
-_COUNT, _TOTAL, _PLACES, _PIECES, _WARNINGS, _EXTRA = range(6)
+_COUNT, _TOTAL, _PLACES, _PIECES, _WARNINGS, _EXTRA, _KEY = range(7)
+_NO_FILE: FileKey = (0, 0, 0, 0)  # (an entry kept by name: its file's key is in the entry)
+RENAMED = "omnycklat-"  # (before the namespace: the files of an output kept by name that changed since)
+RENAMED_SHARE = 20  # (those are kept beside the whole while they are at most this part of the folder)
 
 
 @dataclass(frozen=True)
@@ -77,17 +87,26 @@ class Output:
 def listing(folder: Path, *parts: object) -> FolderListing | None:
     """The folder now (``folder_listing``), its digest covering ``parts`` (the command, its options,
     what the output's form depends on), the program's version and the user's question files."""
+    return scoped_listing(folder, *parts)[0]
+
+
+def scoped_listing(folder: Path, *parts: object) -> tuple[FolderListing | None, str]:
+    """``listing``, and the digest of what it covers besides the files (the scope of an output
+    kept ``by_name``)."""
     from intervjufas import __version__
     from intervjufas.files.settings import question_sets_stamp
 
     salt = "\0".join(["kept", str(KEPT_FORMAT), __version__, question_sets_stamp(), *map(str, parts)])
+    scope = hashlib.sha256(salt.encode("utf-8", "surrogatepass")).hexdigest()
     with collection_paused():
-        return folder_listing(folder, salt)
+        return folder_listing(folder, salt), scope
 
 
-def _cache(place: FolderListing, namespace: str, version: str, *, fresh: bool = False) -> FileCache | None:
+def _cache(
+    place: FolderListing, namespace: str, version: str, *, fresh: bool = False, scope: str | None = None
+) -> FileCache | None:
     try:
-        version = f"{KEPT_FORMAT}\0{version}\0{place.digest}"
+        version = f"{KEPT_FORMAT}\0{version}\0{place.digest if scope is None else 'by name ' + scope}"
         return FileCache(namespace, place.folder, version, shared=True, fresh=fresh)
         # (no pass to share equal strings: the pieces hardly repeat; kept anew, what was kept for
         # another listing is not even read)
@@ -96,23 +115,107 @@ def _cache(place: FolderListing, namespace: str, version: str, *, fresh: bool = 
 
 
 # -- reading --------------------------------------------------------------------------------------
-def kept_output(place: FolderListing, namespace: str, version: str) -> KeptOutput | None:
+def kept_output(
+    place: FolderListing, namespace: str, version: str, *, scope: str | None = None
+) -> KeptOutput | None:
     """The pieces kept for exactly this listing (None when there are none, or when one report's
-    entry is missing or of another shape)."""
+    entry is missing or of another shape); with ``scope``, as kept ``by_name``."""
+    if scope is not None:
+        found = by_name(place, namespace, version, scope)
+        return None if found is None or found.changed else found.decoded(place)
     with collection_paused(keep=True):
         cache = _cache(place, namespace, version)
-        if cache is None:
+        if cache is None or cache.is_empty():  # (empty: none for this listing)
             return None
         try:
-            return _decoded(place, cache)
+            entries = kept_entries(place, cache)
+            return _decoded(place, entries) if entries else None
         except (TypeError, ValueError, IndexError, KeyError, AttributeError):
             return None  # (of another shape: made again)
 
 
-def _decoded(place: FolderListing, cache: FileCache) -> KeptOutput | None:
-    entries = None if cache.is_empty() else kept_entries(place, cache)  # (empty: none for this listing)
-    if not entries:
-        return None
+@dataclass(frozen=True)
+class ByName:
+    """The entries of an output kept ``by_name``, by the place of their file in the listing (files
+    without one left out); the places of the files whose key is neither the one kept nor one the
+    re-keyed files vouch for (``changed``), and of those it vouches for (``moved``)."""
+
+    values: dict[int, list[Any]]
+    changed: list[int]
+    moved: list[int] = field(default_factory=list)
+
+    def extra(self, number: int) -> Any:
+        """The value of its own kept for the file at ``number``."""
+        return self.values[number][_EXTRA]
+
+    def decoded(self, place: FolderListing) -> KeptOutput | None:
+        """The output they make (for files that changed: as kept for them); None when a file has
+        no entry or they are of another shape."""
+        if len(self.values) != len(place.names):
+            return None
+        try:
+            return _decoded(place, self.values)
+        except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+            return None
+
+
+def by_name(place: FolderListing, namespace: str, version: str, scope: str) -> ByName | None:
+    """Every entry kept ``by_name`` for the files of the listing, whatever their keys now."""
+    with collection_paused(keep=True):
+        cache = _cache(place, namespace, version, scope=scope)
+        if cache is None or cache.is_empty():
+            return None
+        return _by_name(place, cache, _cache(place, RENAMED + namespace, version, scope=scope))
+
+
+def _by_name(place: FolderListing, cache: FileCache, renamed: FileCache | None) -> ByName | None:
+    get = cache.get
+    vouched = None if renamed is None or renamed.is_empty() else renamed.get
+    values, changed, moved = {}, [], []
+    for number, (name, key) in enumerate(zip(place.names, place.keys, strict=True)):
+        value = get(name, _NO_FILE)
+        if value is None:
+            continue
+        if type(value) is not list or len(value) != _KEY + 1:
+            return None
+        values[number] = value
+        if value[_KEY] != key:
+            pair = None if vouched is None else vouched(name, _NO_FILE)
+            if type(pair) is list and pair == [value[_KEY], key]:
+                moved.append(number)
+            else:
+                changed.append(number)
+    return ByName(values, changed, moved)
+
+
+def rekeep(place: FolderListing, namespace: str, version: str, scope: str, found: ByName) -> bool:
+    """Keep the entries ``found`` for the files' present keys (the caller has made sure that what
+    each changed file says is what it said): while the files whose key is not the kept one are at
+    most a ``RENAMED_SHARE``-th of the folder, as pairs of the kept key and the present one in a
+    namespace of their own (the whole is not written again for a few files); else the whole anew."""
+    if len(found.values) != len(place.names):
+        return False
+    numbers = [*found.moved, *found.changed]
+    whole = len(numbers) * RENAMED_SHARE > len(place.names)
+    cache = _cache(place, namespace if whole else RENAMED + namespace, version, fresh=True, scope=scope)
+    if cache is None:
+        return False
+    names, keys = place.names, place.keys
+    for number in numbers:  # (a file too fresh to trust its key keeps the kept one: read again next time)
+        value = found.values[number]
+        if settled(keys[number]) and not whole:
+            cache.put(names[number], _NO_FILE, [value[_KEY], keys[number]])
+        elif settled(keys[number]):
+            value[_KEY] = keys[number]
+    if whole:
+        for number, value in found.values.items():
+            cache.put(names[number], _NO_FILE, value)
+    with collection_paused():
+        cache.save(names)
+    return True
+
+
+def _decoded(place: FolderListing, entries: dict[int, Any]) -> KeptOutput | None:
     count, total = len(entries), entries[next(iter(entries))][_TOTAL]
     if type(total) is not int or total < 0:
         return None
@@ -146,11 +249,18 @@ def _decoded(place: FolderListing, cache: FileCache) -> KeptOutput | None:
 
 # -- keeping --------------------------------------------------------------------------------------
 def keep_output(
-    place: FolderListing, namespace: str, version: str, output: Output, *, every_file: bool = False
+    place: FolderListing,
+    namespace: str,
+    version: str,
+    output: Output,
+    *,
+    every_file: bool = False,
+    scope: str | None = None,
 ) -> bool:
     """Keep ``output`` for exactly this listing; False (nothing kept) when a piece or a warning
     belongs to no file of it, or the cache cannot be made.  With ``every_file``, every file of
-    the listing gets an entry, so that forgetting any one of them makes the whole unused."""
+    the listing gets an entry, so that forgetting any one of them makes the whole unused; with
+    ``scope``, every file gets one, kept ``by_name``."""
     number_of = {name: number for number, name in enumerate(place.names)}
     values: dict[int, list[Any]] = {}
 
@@ -176,16 +286,21 @@ def keep_output(
         if value is None:
             return False
         value[_EXTRA] = extra
-    if every_file:
+    if every_file or scope is not None:
         for name in place.names:
             entry(name)
-    cache = _cache(place, namespace, version, fresh=True)
+    cache = _cache(place, namespace, version, fresh=True, scope=scope)
     if cache is None or not values:
         return False
     for number, value in values.items():
         value[_COUNT], value[_TOTAL] = len(values), len(output.pieces)
         if len(value[_PLACES]) == 1:
             value[_PLACES], value[_PIECES] = value[_PLACES][0], value[_PIECES][0]
-        cache.put(place.names[number], place.keys[number], value)
+        key = place.keys[number]
+        if scope is None:
+            cache.put(place.names[number], key, value)
+        elif settled(key):  # (by name: a file too fresh to trust its key keeps no entry)
+            value.append(key)
+            cache.put(place.names[number], _NO_FILE, value)
     cache.save(place.names)
     return True

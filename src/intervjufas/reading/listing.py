@@ -8,6 +8,7 @@ statuses), which keeps ``lista`` fast with thousands of reports.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import Any
 from intervjufas.folder.header_row import FolderHeader
 from intervjufas.folder.scan import Progress, forget_scan, read_headers
 from intervjufas.model.safe_text import visible
-from intervjufas.reading.plan.kept_counts import kept_open_counts
+from intervjufas.reading.plan.kept_counts import kept_open_counts, row_digest
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -52,6 +53,8 @@ class Listing:
     warnings: list[str]  # "<file name>: <problem>"
     folder: Path
     author_filter: str = ""  # the name given with --av ("" when every report is listed)
+    # file name -> ``row_digest`` of its header, for every file read with one (``digests=True``)
+    row_digests: dict[str, bytes | None] = field(default_factory=dict)
 
     @property
     def authors(self) -> list[str]:
@@ -167,18 +170,34 @@ def list_reports(
     author: str = "",
     progress: Progress | None = None,
     once: bool = False,
+    digests: bool = False,
 ) -> Listing:
     """Every report of the folder, newest first (by metadata datum, then created), with one
     warning per file whose front matter cannot be read; with ``author``, only that author's.
     With ``once`` (a command that reads the folder once), the process forgets the headers as soon
-    as the rows are made (``scan.forget_scan``)."""
+    as the rows are made (``scan.forget_scan``); with ``digests``, the digest of every header
+    read (``row_digest``) comes with the listing."""
     headers, warnings = read_headers(folder, program=program, progress=progress)
-    maker = _Rows(kept_open_counts(folder, headers))  # (kept while no header changes)
+    found = {path.name: row_digest(header.row) for path, header in headers}  # (names are unique)
+    maker = _Rows(kept_open_counts(folder, headers, list(found.values())))  # (kept while no header changes)
     rows = [maker.row(path, header) for path, header in headers]
+    if not digests:
+        found = {}
     del headers, maker  # (a big folder: keep only the rows)
     if once:
         forget_scan()
     if author.strip():
         rows = [row for row in rows if by_author(row.author, author)]
     rows.sort(key=lambda row: (row.datum, row.created, row.path.name), reverse=True)
-    return Listing(rows, warnings, folder, author.strip())
+    return Listing(rows, warnings, folder, author.strip(), found)
+
+
+def same_headers(folder: Path, digests: dict[str, bytes]) -> bool:
+    """Whether each named file's header row is still the one of the digest given (read anew)."""
+    from intervjufas.folder.scan import read_rows
+
+    base = os.path.join(os.fspath(folder), "")
+    rows = read_rows([base + name for name in digests])
+    return all(
+        type(row) is list and row_digest(row) == digest for row, digest in zip(rows, digests.values(), strict=True)
+    )

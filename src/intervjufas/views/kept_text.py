@@ -10,7 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from intervjufas.folder.kept_output import KeptOutput, Output, keep_output, kept_output
+from intervjufas.folder.kept_output import (
+    ByName,
+    KeptOutput,
+    Output,
+    by_name,
+    keep_output,
+    kept_output,
+    rekeep,
+)
 from intervjufas.views.console import make_console
 
 if TYPE_CHECKING:
@@ -25,17 +33,27 @@ CHUNK = 1000  # pieces per write
 @dataclass(frozen=True)
 class Keeping:
     """Where a command's output is kept: the folder's listing (whose digest covers the command's
-    options and what its form depends on), the namespace and the form's version."""
+    options and what its form depends on), the namespace and the form's version; with a
+    ``scope`` (the digest of what the output depends on besides the files), kept by name
+    (``kept_output.by_name``)."""
 
     place: FolderListing
     namespace: str
     version: str
+    scope: str | None = None
 
     def kept(self) -> KeptOutput | None:
-        return kept_output(self.place, self.namespace, self.version)
+        return kept_output(self.place, self.namespace, self.version, scope=self.scope)
 
     def keep(self, output: Output, *, every_file: bool = False) -> bool:
-        return keep_output(self.place, self.namespace, self.version, output, every_file=every_file)
+        return keep_output(self.place, self.namespace, self.version, output, every_file=every_file, scope=self.scope)
+
+    def by_name(self) -> ByName | None:
+        """What was kept by name for the files of the listing, whatever their keys now."""
+        return None if self.scope is None else by_name(self.place, self.namespace, self.version, self.scope)
+
+    def rekeep(self, found: ByName) -> bool:
+        return self.scope is not None and rekeep(self.place, self.namespace, self.version, self.scope, found)
 
 
 def plain_console(facts: TerminalFacts) -> Console | None:

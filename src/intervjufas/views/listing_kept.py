@@ -8,6 +8,13 @@ object, and its end (under the last).  The text does not depend on the width (no
 into a file or a pipe), the JSON depends on the output's encoding (what it escapes): that, the
 folder as it was named, ``--av`` and the program's name are in the listing's digest.  A terminal
 or colours always take the general path.
+
+It is kept by name (``kept_output.by_name``), every file with an entry holding the digest of its
+header row (``reading.plan.kept_counts.row_digest``).  What ``lista`` writes depends on the folder's file
+names and header rows alone (the open items of every report too), so after some files changed
+(a ``git pull``, a sync) the changed files' headers are read again, and when each is the row it
+was (a change to the body), the kept output is written and kept again under the new keys – no
+other header is read and no row made.  Any other change takes the general path.
 """
 
 from __future__ import annotations
@@ -15,15 +22,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intervjufas.folder.kept_output import Output, listing
+from intervjufas.folder.kept_output import Output, scoped_listing
 from intervjufas.views.console import show_warnings
 from intervjufas.views.kept_text import Keeping, plain_console, text_chunks, write_chunks
 
 if TYPE_CHECKING:
+    from intervjufas.folder.kept_output import ByName, KeptOutput
     from intervjufas.reading.listing import Listing
     from intervjufas.terminal import TerminalFacts
 
-FORM_VERSION = "1"  # raise when what ``views/listing.py`` writes into a file or a pipe changes
+FORM_VERSION = "2"  # raise when what ``views/listing.py`` writes into a file or a pipe changes
 TEXT, JSON = "listatext", "listajson"
 
 
@@ -40,18 +48,43 @@ def keeping_for(facts: TerminalFacts, folder: Path, author: str, as_json: bool, 
         return None
     else:
         parts = ("text",)
-    place = listing(folder, "lista", FORM_VERSION, program, author.strip(), str(folder), *parts)
-    return None if place is None else Keeping(place, JSON if as_json else TEXT, FORM_VERSION)
+    place, scope = scoped_listing(folder, "lista", FORM_VERSION, program, author.strip(), str(folder), *parts)
+    return None if place is None else Keeping(place, JSON if as_json else TEXT, FORM_VERSION, scope)
 
 
 def write_kept(facts: TerminalFacts, keeping: Keeping, author: str) -> bool:
-    """Write the kept output (warnings first, as the general path does); False when there is none
-    or it cannot be written so (nothing written then)."""
+    """Write the kept output (warnings first, as the general path does) – after some files
+    changed, when each changed file's header row is the one it had, and then keep it under the
+    files' new keys; False when there is none or it cannot be written so (nothing written then)."""
+    found = keeping.by_name()
+    kept = None if found is None else found.decoded(keeping.place)  # (a file added: None)
+    if found is None or kept is None or (found.changed and not _same_rows(keeping, found)):
+        return False
+    if not _write(facts, keeping, kept, author):
+        return False
+    if found.changed:
+        keeping.rekeep(found)
+    return True
+
+
+def _same_rows(keeping: Keeping, found: ByName) -> bool:
+    """Whether every changed file had a header row, and has the same one now."""
+    from intervjufas.reading.listing import same_headers
+
+    digests = {}
+    for number in found.changed:
+        digest = found.extra(number)
+        if type(digest) is not bytes:
+            return False
+        digests[keeping.place.names[number]] = digest
+    return same_headers(keeping.place.folder, digests)
+
+
+def _write(facts: TerminalFacts, keeping: Keeping, kept: KeptOutput, author: str) -> bool:
     from intervjufas.views.console import make_console
 
-    kept = keeping.kept()
-    chunks = None if kept is None else text_chunks(kept.pieces)
-    if kept is None or chunks is None:
+    chunks = text_chunks(kept.pieces)
+    if chunks is None:
         return False
     show_warnings(make_console(facts, stderr=True), kept.warnings)
     if keeping.namespace == JSON:
@@ -85,4 +118,5 @@ def output_of(found: Listing, written: str | list[str | list[str]] | None) -> Ou
         pieces, owners = written, [names[0], *names, names[-1]]
     output = Output(list(pieces), owners)
     output.warn_all(found.warnings)
+    output.extras.update(found.row_digests)
     return output

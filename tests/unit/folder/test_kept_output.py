@@ -111,3 +111,62 @@ def test_any_output_comes_back_as_it_was_kept(
     assert [kept.names[number] for number in kept.reports] == made.owners
     assert kept.warnings == made.warnings
     assert {kept.names[number]: value for number, value in kept.report_pieces.items()} == extras
+
+
+# -- kept by name ---------------------------------------------------------------------------------
+def scoped(folder: Path, *salt: object) -> tuple[kept_output.FolderListing, str]:
+    place, scope = kept_output.scoped_listing(folder, "prov", *salt)
+    assert place is not None
+    return place, scope
+
+
+def changed(folder: Path, name: str, text: str) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+    os.utime(folder / name, (HOUR_AGO, HOUR_AGO))
+
+
+def by_name(folder: Path) -> kept_output.ByName:
+    place, scope = scoped(folder)
+    found = kept_output.by_name(place, "prov", "1", scope)
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize("share", [1, 20], ids=["beside", "whole"])
+def test_by_name_the_entries_of_changed_files_are_read_and_kept_again(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, share: int
+) -> None:
+    monkeypatch.setattr(kept_output, "RENAMED_SHARE", share)
+    place, scope = scoped(folder)
+    assert kept_output.keep_output(place, "prov", "1", output(), scope=scope)
+    assert kept_output.kept_output(place, "prov", "1", scope=scope) is not None
+    assert (by_name(folder).changed, by_name(folder).moved) == ([], [])
+    changed(folder, "b.md", "b, ändrad")
+    place, scope = scoped(folder)
+    assert kept_output.kept_output(place, "prov", "1", scope=scope) is None  # (not for this listing)
+    found = by_name(folder)
+    assert found.changed == [1]
+    assert found.extra(1) == {"egen": 1}
+    assert kept_output.rekeep(place, "prov", "1", scope, found)  # (the caller found it the same)
+    kept = kept_output.kept_output(place, "prov", "1", scope=scope)
+    assert kept is not None and kept.pieces == output().pieces
+    assert (by_name(folder).changed, by_name(folder).moved) == ([], [1] if share == 1 else [])
+    changed(folder, "b.md", "b, ändrad igen")  # (what was vouched for b is for its last key only)
+    assert (by_name(folder).changed, by_name(folder).moved) == ([1], [])
+    changed(folder, "a.md", "a, ändrad")
+    assert by_name(folder).changed == [0, 1]
+
+
+def test_by_name_an_added_or_removed_file_makes_it_unused(folder: Path) -> None:
+    place, scope = scoped(folder)
+    assert kept_output.keep_output(place, "prov", "1", output(), scope=scope)
+    changed(folder, "e.md", "ny")
+    place, scope = scoped(folder)
+    assert kept_output.kept_output(place, "prov", "1", scope=scope) is None
+    found = kept_output.by_name(place, "prov", "1", scope)
+    assert found is not None and found.decoded(place) is None  # (the new file has no entry)
+    (folder / "e.md").unlink()
+    (folder / "d.md").unlink()
+    place, scope = scoped(folder)
+    assert kept_output.kept_output(place, "prov", "1", scope=scope) is None
+    assert kept_output.kept_output(*scoped(folder, "annat")[:1], "prov", "1", scope=scoped(folder, "annat")[1]) is None

@@ -27,15 +27,18 @@ if TYPE_CHECKING:
     from intervjufas.folder.header_row import FolderHeader
 
 NAMESPACE = "oppna"
-KEPT_FORMAT = 1  # raise when what is kept, or what the counts depend on, changes
+KEPT_FORMAT = 2  # raise when what is kept, or what the counts depend on, changes
 _NO_FILE: FileKey = (0, 0, 0, 0)  # (an entry holds no file's key: the digest of all is the version)
 
 
-def kept_open_counts(folder: Path, headers: Sequence[tuple[Path, FolderHeader]]) -> dict[str, int]:
+def kept_open_counts(
+    folder: Path, headers: Sequence[tuple[Path, FolderHeader]], digests: Sequence[bytes | None] | None = None
+) -> dict[str, int]:
     """``state.open_counts(headers)``: as kept for exactly these headers, else computed and kept.
     Each report file has its own entry (its report's count), so that ``rensa`` forgetting a file
-    forgets it here too (and leaves counts that are not used: the digest no longer matches)."""
-    digest = headers_digest(headers)
+    forgets it here too (and leaves counts that are not used: the digest no longer matches).
+    ``digests`` are the headers' ``row_digest``s, when the caller has them."""
+    digest = headers_digest(headers, digests)
     cache = _cache(folder, digest) if digest is not None else None
     if cache is not None:
         found = _kept(cache, headers)
@@ -62,19 +65,33 @@ def _kept(cache: FileCache, headers: Sequence[tuple[Path, FolderHeader]]) -> dic
     return counts
 
 
-def headers_digest(headers: Sequence[tuple[Path, FolderHeader]]) -> str | None:
-    """A digest of every header row with its file name and of the program's version; None when a
-    row holds a value that cannot be written exactly (then nothing is kept)."""
+def headers_digest(
+    headers: Sequence[tuple[Path, FolderHeader]], digests: Sequence[bytes | None] | None = None
+) -> str | None:
+    """A digest of every header row (its ``row_digest``: given, or made here) with its file name
+    and of the program's version; None when a row holds a value that cannot be written exactly
+    (then nothing is kept)."""
     from intervjufas import __version__
 
+    if digests is None:
+        digests = [row_digest(header.row) for _, header in headers]
+    digest = hashlib.blake2b(f"{NAMESPACE}\0{KEPT_FORMAT}\0{__version__}\n".encode(), digest_size=32)
+    for (path, _), row in zip(headers, digests, strict=True):
+        if row is None:
+            return None
+        digest.update(path.name.encode("utf-8", "surrogatepass") + b"\0" + row)
+    return digest.hexdigest()
+
+
+def row_digest(row: list[object]) -> bytes | None:
+    """A digest of a header row as the index keeps it (None when it holds a value that cannot be
+    written exactly): the open counts, and what ``lista`` shows of a report, depend on the
+    folder's header rows and file names alone."""
     try:
-        # (version 0: no references between objects, so equal rows always give equal bytes)
-        data = marshal.dumps([(path.name, header.row) for path, header in headers], 0)
+        data = marshal.dumps(row, 0)  # (version 0: no references, so equal rows give equal bytes)
     except ValueError:
         return None
-    digest = hashlib.blake2b(f"{NAMESPACE}\0{KEPT_FORMAT}\0{__version__}\n".encode(), digest_size=32)
-    digest.update(data)
-    return digest.hexdigest()
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _cache(folder: Path, digest: str) -> FileCache | None:
