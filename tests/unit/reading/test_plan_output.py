@@ -17,7 +17,8 @@ from intervjufas.folder import scan
 from intervjufas.folder.file_cache import FileCache, forget_files
 from intervjufas.reading.plan import plan_output, plan_snapshot
 from intervjufas.reading.plan.folder_items import folder_plan
-from intervjufas.views.plan_kept import JSON_FORM, TEXT_FORM
+from intervjufas.views.plan_json_kept import JSON_FORM
+from intervjufas.views.plan_kept import TEXT_FORM
 
 HOUR_AGO = time.time() - 3600
 
@@ -37,11 +38,12 @@ def kept_file(folder: Path, form: Any) -> Path:
     return FileCache(form.namespace, folder, "").path
 
 
-def made(folder: Path, form: Any = TEXT_FORM) -> tuple[list[Any], list[str]]:
-    """The pieces ``form`` makes of what ``folder_plan`` derives now, in the output's order."""
+def made(folder: Path, form: Any = TEXT_FORM) -> tuple[list[tuple[str, Any]], list[str]]:
+    """The pieces ``form`` makes of what ``folder_plan`` derives now, in the output's order, each
+    with its report's name."""
     scan._RECENT.clear()
     items, warnings = folder_plan(folder)
-    return [form.item_piece(item) for item in form.ordered(items)], warnings
+    return form.kept_pieces(form.ordered(items)), warnings
 
 
 @pytest.mark.parametrize("form", [TEXT_FORM, JSON_FORM], ids=["text", "json"])
@@ -52,10 +54,16 @@ def test_the_kept_pieces_are_those_of_a_fresh_computation(folder: Path, form: An
     plan_output.keep_output(place, "intervjufas", form)
     found = plan_output.kept_output(place, "intervjufas", "", form)
     assert found is not None
-    assert found.pieces == pieces and found.warnings == warnings and warnings
-    assert [found.names[number] for number in found.reports] == [
-        item.source.name for item in form.ordered(folder_plan(folder)[0])
-    ]
+    assert found.pieces == [piece for _, piece in pieces] and found.warnings == warnings and warnings
+    assert [found.names[number] for number in found.reports] == [name for name, _ in pieces]
+
+
+def test_the_json_is_kept_one_piece_per_report(folder: Path) -> None:
+    pieces, _ = made(folder, JSON_FORM)
+    items = folder_plan(folder)[0]
+    assert [name for name, _ in pieces] == list(dict.fromkeys(item.source.name for item in JSON_FORM.ordered(items)))
+    assert len(pieces) < len(items)
+    assert sorted(place for _, (places, _) in pieces for place in places) == list(range(len(items)))
 
 
 def test_the_customer_filter_is_folder_plans(folder: Path) -> None:

@@ -38,14 +38,15 @@ KEPT_FORMAT = 3  # raise when what plan keeps beside the pieces changes (the pie
 
 class OutputForm(Protocol):
     """What a view keeps of the open items: its own namespace and version, its order of the items,
-    and the piece (plain data) of each item and of each report holding items."""
+    the pieces (plain data) of the items in that order, each with the name of its report (a piece
+    per item, or per report), and the piece of each report holding items."""
 
     namespace: str
     version: str
 
     def ordered(self, items: list[OpenItem]) -> list[OpenItem]: ...
 
-    def item_piece(self, item: OpenItem) -> Any: ...
+    def kept_pieces(self, ordered: list[OpenItem]) -> list[tuple[str, Any]]: ...
 
     def report_piece(self, source: Path, items: list[OpenItem]) -> Any: ...
 
@@ -115,11 +116,13 @@ def keep_output(
     output = Output()
     output.warn_all(warnings)
     held: dict[str, list[OpenItem]] = {}
-    for item in form.ordered(items):
+    ordered = form.ordered(items)
+    for item in ordered:
         if item.source.parent != place.folder:
             return
-        output.add(item.source.name, form.item_piece(item))
         held.setdefault(item.source.name, []).append(item)
+    for name, piece in form.kept_pieces(ordered):
+        output.add(name, piece)
     for name, own in held.items():
         output.extras[name] = [form.report_piece(own[0].source, own), customers.get(name, "")]
     keep_output_of(place, form.namespace, _version(form, program), output)
