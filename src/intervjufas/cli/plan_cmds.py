@@ -104,8 +104,7 @@ def _write_kept(facts: Any, folder: Any, json_output: bool, customer: str) -> tu
     ``views.plan_kept``, ``views.plan_json_kept``): None when written; else the folder's listing
     and the form of the output, for keeping it after it is made (the listing None when there is
     nothing to keep, or what is kept could not be written so)."""
-    from intervjufas.reading.plan.plan_output import kept_output
-    from intervjufas.reading.plan.plan_snapshot import listing
+    from intervjufas.reading.plan.plan_output import kept_output, listing
 
     form = _form(json_output)
     place = listing(folder)

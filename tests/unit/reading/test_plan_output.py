@@ -29,7 +29,7 @@ def folder(settled_fixture_reports: Path) -> Path:
 
 
 def place_of(folder: Path) -> plan_snapshot.Listing:
-    place = plan_snapshot.listing(folder)
+    place = plan_output.listing(folder)
     assert place is not None
     return place
 
@@ -81,6 +81,19 @@ def test_nothing_is_kept_without_a_snapshot(folder: Path) -> None:
     place = place_of(folder)
     plan_output.keep_output(place, "intervjufas", TEXT_FORM)
     assert not kept_file(folder, TEXT_FORM).exists()
+
+
+@pytest.mark.parametrize("form", [TEXT_FORM, JSON_FORM], ids=["text", "json"])
+def test_nothing_is_kept_for_a_listing_the_snapshot_is_not_of(folder: Path, form: Any) -> None:
+    place = place_of(folder)  # (as the run began)
+    changed = sorted(folder.glob("*.md"))[0]
+    changed.write_bytes(changed.read_bytes() + b"\n")
+    os.utime(changed, (HOUR_AGO, HOUR_AGO))
+    made(folder)  # (the snapshot of the folder as it is now)
+    plan_output.keep_output(place, "intervjufas", form)
+    assert not kept_file(folder, form).exists()
+    plan_output.keep_output(place_of(folder), "intervjufas", form)
+    assert plan_output.kept_output(place_of(folder), "intervjufas", "", form) is not None
 
 
 def test_a_changed_report_makes_it_unused(folder: Path) -> None:
