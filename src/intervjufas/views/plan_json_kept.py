@@ -163,8 +163,9 @@ def _sorted(pieces: list[Any]) -> list[bytes] | None:
 def _chunks(texts: list[bytes], prefix: bytes, form: int) -> Iterator[bytes]:
     yield f'{{\n  "format": {form},\n  "oppna_moment": [\n'.encode()
     for start in range(0, len(texts), CHUNK):
-        joined = b",\n".join(texts[start : start + CHUNK]).replace(_PATH, prefix)
-        yield joined if start == 0 else b",\n" + joined
+        if start:
+            yield b",\n"
+        yield b",\n".join(texts[start : start + CHUNK]).replace(_PATH, prefix)
     yield b"\n  ]\n}\n"
 
 
