@@ -12,7 +12,6 @@ import typer
 from intervjufas.cli.app import CommandTable, program, terminal
 from intervjufas.cli.options import AsJson, CustomerOption, Folder, existing_reports_dir
 from intervjufas.errors import Interrupted, UsageError
-from intervjufas.views.console import make_console
 from intervjufas.views.output import standard_output
 
 commands = CommandTable()
@@ -88,7 +87,7 @@ def plan(
         from intervjufas.views.plan import show_plan
         from intervjufas.views.plan_kept import writes_stacked_text
 
-        console = make_console(facts)
+        console = _console(facts)
         show_plan(console, items, folder, program(), customer=kund or "")
         if items and facts.stdin_is_terminal and facts.stdout_is_terminal:
             _keep_up(facts, folder, items, kund)
@@ -102,47 +101,64 @@ def plan(
 
 def _write_kept(facts: Any, folder: Any, json_output: bool, customer: str) -> tuple[Any, Any] | None:
     """Write what was kept of the output for the folder as it is now (``reading.plan.plan_output``,
-    ``views.plan_kept``): None when written; else the folder's listing and the form of the output,
-    for keeping it after it is made (the listing None when there is nothing to keep, or what is
-    kept could not be written so)."""
-    from intervjufas.reading.plan.plan_output import kept_output
-    from intervjufas.reading.plan.plan_snapshot import listing
-    from intervjufas.views import plan_kept
-    from intervjufas.views.console import show_warnings
+    ``views.plan_kept``, ``views.plan_json_kept``): None when written; else the folder's listing
+    and the form of the output, for keeping it after it is made (the listing None when there is
+    nothing to keep, or what is kept could not be written so)."""
+    from intervjufas.reading.plan.plan_output import kept_output, listing
 
-    form = plan_kept.JSON_FORM if json_output else plan_kept.TEXT_FORM
+    form = _form(json_output)
     place = listing(folder)
     kept = kept_output(place, program(), customer, form) if place is not None else None
     if kept is None:
         return place, form
     if json_output:
+        from intervjufas.views import plan_json_kept
+
         stream = standard_output(facts)
-        chunks = plan_kept.prepared_json(kept, stream)
+        chunks = plan_json_kept.prepared_json(kept, stream, chosen=bool(customer.strip()))
         if chunks is None:
             return None, form
-        show_warnings(make_console(facts, stderr=True), kept.warnings)
-        for chunk in chunks:
-            stream.write(chunk)
+        _warn(facts, kept.warnings)
+        plan_json_kept.write_prepared(stream, chunks)
         return None
-    console = make_console(facts)
+    from intervjufas.views import plan_kept
+
+    console = _console(facts)
     text = plan_kept.prepared_text(console, kept)
     if text is None:
         return None, form
-    show_warnings(make_console(facts, stderr=True), kept.warnings)
+    _warn(facts, kept.warnings)
     plan_kept.write_text(console, text, len(kept.pieces), program())
     return None
 
 
+def _form(json_output: bool) -> Any:
+    """The form ``plan`` keeps its output in (``reading.plan.plan_output.OutputForm``)."""
+    if json_output:
+        from intervjufas.views.plan_json_kept import JSON_FORM
+
+        return JSON_FORM
+    from intervjufas.views.plan_kept import TEXT_FORM
+
+    return TEXT_FORM
+
+
+def _warn(facts: Any, warnings: list[str]) -> None:
+    if warnings:
+        from intervjufas.views.console import show_warnings
+
+        show_warnings(_console(facts, stderr=True), warnings)
+
+
 def _open_items(folder: Any, facts: Any, quiet: bool, customer: str | None) -> tuple[list[Any], list[str]]:
     from intervjufas.reading.plan.folder_items import folder_plan
-    from intervjufas.views.console import show_warnings
     from intervjufas.views.progress import scan_progress_for
 
     with scan_progress_for(facts, quiet) as progress:
         items, warnings = folder_plan(
             folder, program=program(), progress=progress, customer=customer or "", once=True
         )
-    show_warnings(make_console(facts, stderr=True), warnings)
+    _warn(facts, warnings)
     return items, warnings
 
 
@@ -173,7 +189,15 @@ def _mark(
     if json_output:
         write_json(change_data(marked, _open_items(folder, facts, True, customer)[0]), standard_output(facts))
     else:
-        make_console(facts).print(change_line(marked), markup=False, highlight=False, soft_wrap=True)
+        _console(facts).print(change_line(marked), markup=False, highlight=False, soft_wrap=True)
+
+
+def _console(facts: Any, *, stderr: bool = False) -> Any:
+    """``views.console.make_console``, imported only when a console is wanted (Rich's console is
+    not, for a kept ``plan --json``)."""
+    from intervjufas.views.console import make_console
+
+    return make_console(facts, stderr=stderr)
 
 
 def _keep_up(facts: Any, folder: Any, items: list[Any], customer: str | None) -> None:
@@ -182,7 +206,7 @@ def _keep_up(facts: Any, folder: Any, items: list[Any], customer: str | None) ->
     from intervjufas.views.plan_marking import PlanMenu, change_line
 
     menu = PlanMenu(facts)
-    console = make_console(facts)
+    console = _console(facts)
     try:
         while items:
             choice = menu.choose(items)

@@ -4,21 +4,19 @@ else with escapes (\u2192), so that the data is never changed by a narrow encodi
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from intervjufas.model.conditions import AllOf, Comparison, Condition, Not
 from intervjufas.model.questionnaire import Questionnaire
 from intervjufas.model.questions import Question
+from intervjufas.views.json_escape import _RAW_CONTROLS as _RAW_CONTROLS  # (their home; used from here too)
+from intervjufas.views.json_escape import escaped_controls as escaped_controls
 from intervjufas.views.json_vocabulary import FORMAT
 
 if TYPE_CHECKING:
     from intervjufas.questionsets.catalog import SetEntry
     from intervjufas.reading.trend import SetTrend
-
-
-_RAW_CONTROLS = re.compile("[\x7f-\x9f]")  # json.dumps escapes only those below U+0020
 
 
 def json_text(data: Any, encoding: str | None = "utf-8") -> str:
@@ -30,11 +28,6 @@ def json_text(data: Any, encoding: str | None = "utf-8") -> str:
     except (UnicodeEncodeError, LookupError):
         return json.dumps(data, ensure_ascii=True, indent=2)
     return escaped_controls(text)
-
-
-def escaped_controls(text: str) -> str:
-    """JSON text with the control characters ``json.dumps`` leaves raw (U+007F–U+009F) escaped."""
-    return _RAW_CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def write_json(data: Any, stream: IO[str]) -> None:

@@ -1,27 +1,22 @@
-"""``plan`` into a file or a pipe, and ``plan --json``, written from the pieces kept for an
-unchanged folder (``reading/plan/plan_output.py``): the same characters as ``views/plan.py``
-writes from the items, without making a single item.
+"""``plan`` into a file or a pipe, written from the pieces kept for an unchanged folder
+(``reading/plan/plan_output.py``): the same characters as ``views/plan.py`` writes from the
+items, without making a single item.  (``plan --json``: ``views/plan_json_kept.py``.)
 
 What is kept is made here, by the same functions ``views/plan.py`` uses, and in the order of its
-table (``TEXT_FORM``, ``JSON_FORM``):
+table (``TEXT_FORM``): per item its stacked lines unwrapped, as one block made visible
+(``write_plain``), with the narrowest width at which no line of it is wrapped; per report the
+cells of its name and of its widest step label.  At a width from there on the block is written as
+it is; a narrower one wraps the item's lines as ``views/plan.py`` does; where the table would
+fit, nothing is written from the pieces.
 
-- the text: per item its stacked lines unwrapped, as one block made visible (``write_plain``),
-  with the narrowest width at which no line of it is wrapped; per report the cells of its name and
-  of its widest step label.  At a width from there on the block is written as it is; a narrower
-  one wraps the item's lines as ``views/plan.py`` does; where the table would fit, nothing is
-  written from the pieces;
-- the JSON: per item its text as ``write_plan_json`` writes it, with a NUL where the report's path
-  goes (the folder may be named another way than when the pieces were made), for UTF-8 output.
-
-``prepared_text``/``prepared_json`` check every piece before anything is written and give None
-when the pieces cannot be written so (then ``plan`` makes the items as usual).  Raise
-``FORM_VERSION`` when what either writes changes.
+``prepared_text`` checks every piece before anything is written and gives None when the pieces
+cannot be written so (then ``plan`` makes the items as usual).  Raise ``FORM_VERSION`` when what
+it writes changes.
 """
 
 from __future__ import annotations
 
-import codecs
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,8 +24,6 @@ from rich.cells import cell_len
 
 from intervjufas.model.safe_text import visible
 from intervjufas.views.plan import (
-    item_data,
-    json_lines,
     plan_order,
     show_count,
     stack_lines,
@@ -59,6 +52,10 @@ class TextForm:
     def ordered(self, items: list[OpenItem]) -> list[OpenItem]:
         return plan_order(items)
 
+    def kept_pieces(self, ordered: list[OpenItem]) -> list[tuple[str, Any]]:
+        """A piece per item (``item_piece``), with its report's name."""
+        return [(item.source.name, self.item_piece(item)) for item in ordered]
+
     def item_piece(self, item: OpenItem) -> list[Any]:
         """[unwrapped width, block – its control characters already made visible, as
         ``write_plain`` makes them] and, when the block cannot be split into the lines as they are
@@ -77,47 +74,7 @@ class TextForm:
         return [cell_len(source.name), max(cell_len(item.step_label) for item in items)]
 
 
-class JsonForm:
-    """``plan --json``."""
-
-    namespace = "planjson"
-    version = FORM_VERSION
-
-    def ordered(self, items: list[OpenItem]) -> list[OpenItem]:
-        return plan_order(items)
-
-    def item_piece(self, item: OpenItem) -> str | None:
-        """The item's text as ``write_plan_json`` writes it into UTF-8, with a NUL character where
-        its report's path goes (a NUL is never written raw in JSON); None when it could not be
-        written so (a value that is not plain, a lone surrogate)."""
-        from intervjufas.views.json_output import escaped_controls
-
-        row = item_data(item)
-        names = list(row)
-        try:
-            lines = json_lines(row, ascii_only=False)
-        except TypeError:
-            return None
-        cut = names.index("sokvag")
-        text = escaped_controls(
-            "    {\n"
-            + "".join(line + ",\n" for line in lines[:cut])
-            + '      "sokvag": \0'
-            + "".join(",\n" + line for line in lines[cut + 1 :])
-            + "\n    }"
-        )
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            return None
-        return text
-
-    def report_piece(self, source: Path, items: list[OpenItem]) -> None:
-        return None
-
-
 TEXT_FORM = TextForm()
-JSON_FORM = JsonForm()
 
 
 # -- writing --------------------------------------------------------------------------------------
@@ -175,45 +132,3 @@ def write_text(console: Console, chunks: Iterable[str], count: int, program: str
     for chunk in chunks:
         console.file.write(chunk)
     show_count(console, count, program)
-
-
-def prepared_json(kept: KeptOutput, stream: Any) -> Iterator[str] | None:
-    """The text ``write_plan_json`` writes of the items into ``stream``, in a few large pieces
-    (each made as it is written); None when the output is not in UTF-8, there are no items or a
-    piece is not of its shape."""
-    from json.encoder import encode_basestring
-
-    from intervjufas.views.json_output import escaped_controls
-    from intervjufas.views.json_vocabulary import FORMAT
-
-    try:
-        if codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name != "utf-8":
-            return None
-    except LookupError:
-        return None
-    if not kept.pieces or type(FORMAT) is not int or set(map(type, kept.pieces)) != {str}:
-        return None
-    folder = str(kept.folder / "_")[:-1]  # (how the folder begins each report's path, as ``/`` joins them)
-    paths = {}
-    for number in set(kept.reports):
-        path = escaped_controls(encode_basestring(folder + kept.names[number]))
-        try:
-            path.encode("utf-8")
-        except UnicodeEncodeError:
-            return None
-        paths[number] = path
-    return _json_chunks(kept, paths, FORMAT)
-
-
-def _json_chunks(kept: KeptOutput, paths: dict[int, str], form: int) -> Iterator[str]:
-    yield f'{{\n  "format": {form},\n  "oppna_moment": [\n'
-    pieces, reports = kept.pieces, kept.reports
-    for start in range(0, len(pieces), CHUNK):
-        end = start + CHUNK
-        yield ("" if start == 0 else ",\n") + ",\n".join(
-            [
-                piece.replace("\0", paths[number], 1)
-                for piece, number in zip(pieces[start:end], reports[start:end], strict=True)
-            ]
-        )
-    yield "\n  ]\n}\n"

@@ -17,7 +17,8 @@ from intervjufas.folder import scan
 from intervjufas.folder.file_cache import FileCache, forget_files
 from intervjufas.reading.plan import plan_output, plan_snapshot
 from intervjufas.reading.plan.folder_items import folder_plan
-from intervjufas.views.plan_kept import JSON_FORM, TEXT_FORM
+from intervjufas.views.plan_json_kept import JSON_FORM
+from intervjufas.views.plan_kept import TEXT_FORM
 
 HOUR_AGO = time.time() - 3600
 
@@ -28,7 +29,7 @@ def folder(settled_fixture_reports: Path) -> Path:
 
 
 def place_of(folder: Path) -> plan_snapshot.Listing:
-    place = plan_snapshot.listing(folder)
+    place = plan_output.listing(folder)
     assert place is not None
     return place
 
@@ -37,11 +38,12 @@ def kept_file(folder: Path, form: Any) -> Path:
     return FileCache(form.namespace, folder, "").path
 
 
-def made(folder: Path, form: Any = TEXT_FORM) -> tuple[list[Any], list[str]]:
-    """The pieces ``form`` makes of what ``folder_plan`` derives now, in the output's order."""
+def made(folder: Path, form: Any = TEXT_FORM) -> tuple[list[tuple[str, Any]], list[str]]:
+    """The pieces ``form`` makes of what ``folder_plan`` derives now, in the output's order, each
+    with its report's name."""
     scan._RECENT.clear()
     items, warnings = folder_plan(folder)
-    return [form.item_piece(item) for item in form.ordered(items)], warnings
+    return form.kept_pieces(form.ordered(items)), warnings
 
 
 @pytest.mark.parametrize("form", [TEXT_FORM, JSON_FORM], ids=["text", "json"])
@@ -52,10 +54,16 @@ def test_the_kept_pieces_are_those_of_a_fresh_computation(folder: Path, form: An
     plan_output.keep_output(place, "intervjufas", form)
     found = plan_output.kept_output(place, "intervjufas", "", form)
     assert found is not None
-    assert found.pieces == pieces and found.warnings == warnings and warnings
-    assert [found.names[number] for number in found.reports] == [
-        item.source.name for item in form.ordered(folder_plan(folder)[0])
-    ]
+    assert found.pieces == [piece for _, piece in pieces] and found.warnings == warnings and warnings
+    assert [found.names[number] for number in found.reports] == [name for name, _ in pieces]
+
+
+def test_the_json_is_kept_one_piece_per_report(folder: Path) -> None:
+    pieces, _ = made(folder, JSON_FORM)
+    items = folder_plan(folder)[0]
+    assert [name for name, _ in pieces] == list(dict.fromkeys(item.source.name for item in JSON_FORM.ordered(items)))
+    assert len(pieces) < len(items)
+    assert sorted(place for _, (places, _) in pieces for place in places) == list(range(len(items)))
 
 
 def test_the_customer_filter_is_folder_plans(folder: Path) -> None:
@@ -73,6 +81,19 @@ def test_nothing_is_kept_without_a_snapshot(folder: Path) -> None:
     place = place_of(folder)
     plan_output.keep_output(place, "intervjufas", TEXT_FORM)
     assert not kept_file(folder, TEXT_FORM).exists()
+
+
+@pytest.mark.parametrize("form", [TEXT_FORM, JSON_FORM], ids=["text", "json"])
+def test_nothing_is_kept_for_a_listing_the_snapshot_is_not_of(folder: Path, form: Any) -> None:
+    place = place_of(folder)  # (as the run began)
+    changed = sorted(folder.glob("*.md"))[0]
+    changed.write_bytes(changed.read_bytes() + b"\n")
+    os.utime(changed, (HOUR_AGO, HOUR_AGO))
+    made(folder)  # (the snapshot of the folder as it is now)
+    plan_output.keep_output(place, "intervjufas", form)
+    assert not kept_file(folder, form).exists()
+    plan_output.keep_output(place_of(folder), "intervjufas", form)
+    assert plan_output.kept_output(place_of(folder), "intervjufas", "", form) is not None
 
 
 def test_a_changed_report_makes_it_unused(folder: Path) -> None:

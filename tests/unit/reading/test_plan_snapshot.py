@@ -6,6 +6,7 @@ report changed within the last seconds keeps it from being kept."""
 
 from __future__ import annotations
 
+import marshal
 import os
 import time
 from pathlib import Path
@@ -142,17 +143,28 @@ def test_a_corrupt_snapshot_is_silently_rebuilt(folder: Path, headers_read: list
     assert headers_read == []  # (kept again)
 
 
+def rows_of(value: list[Any]) -> list[Any]:
+    """The rows of an entry's items, as ``plan_snapshot.keep`` packs them."""
+    rows: list[Any] = marshal.loads(value[3])
+    return rows
+
+
 @pytest.mark.parametrize(
     "wrong",
     [
         lambda value: ["x", *value[1:]],  # the count
-        lambda value: [*value[:3], [["a", "b"]], *value[4:]],  # a row
+        lambda value: [*value[:3], marshal.dumps([["a", "b"]]), *value[4:]],  # a row
         lambda value: (
-            [*value[:3], [[*value[3][0][:1], "1", *value[3][0][2:]]], *value[4:]] if value[3] else 1
+            [*value[:3], marshal.dumps([[*rows_of(value)[0][:1], "1", *rows_of(value)[0][2:]]]), *value[4:]]
+            if rows_of(value)
+            else 1
         ),
-        lambda value: [*value[:4], [[None, 1, 2]], *value[5:]],  # a follow-up
+        lambda value: [*value[:4], marshal.dumps([[None, 1, 2]]), *value[5:]],  # a follow-up
+        lambda value: [*value[:3], [], *value[4:]],  # rows not packed
+        lambda value: [*value[:3], b"", *value[4:]],  # packed rows cut short
+        lambda value: [*value[:4], value[4][:-1], *value[5:]],  # packed follow-ups cut short
     ],
-    ids=["count", "row", "step", "follow-up"],
+    ids=["count", "row", "step", "follow-up", "unpacked", "cut-rows", "cut-follow-ups"],
 )
 def test_an_entry_of_the_wrong_shape_is_derived_again(
     folder: Path, headers_read: list[Path], wrong: Any

@@ -1,13 +1,15 @@
-"""``plan`` written from the kept pieces (``views/plan_kept.py``) is, character for character,
-what ``views/plan.py`` writes from the items – the stacked plain text at any width (narrower than
-a block too: its lines are wrapped again) and the JSON – for any text, after the pieces went
-through ``marshal`` as the cache keeps them; where it cannot write the same (the table fits, a
-terminal, another encoding) it says so and writes nothing."""
+"""``plan`` written from the kept pieces (``views/plan_kept.py``, ``views/plan_json_kept.py``) is,
+character for character, what ``views/plan.py`` writes from the items – the stacked plain text at
+any width (narrower than a block too: its lines are wrapped again) and the JSON, also of the
+reports of one customer – for any text, after the pieces went through ``marshal`` as the cache
+keeps them; where it cannot write the same (the table fits, a terminal, another encoding, a piece
+of another shape) it says so and writes nothing."""
 
 from __future__ import annotations
 
 import io
 import marshal
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ from hypothesis import strategies as st
 
 from intervjufas.reading.plan.plan_output import KeptOutput
 from intervjufas.reading.plan.state import FollowUpEntry, OpenItem
-from intervjufas.views import plan_kept
+from intervjufas.views import plan_json_kept, plan_kept
 from intervjufas.views.console import plain_console
 from intervjufas.views.plan import show_plan, write_plan_json
 
@@ -45,13 +47,15 @@ def open_items(draw: st.DrawFn) -> OpenItem:
     )
 
 
-def kept(items: list[OpenItem], form: Any) -> KeptOutput:
-    """What ``plan_output`` hands back of ``form``'s pieces of these items, through ``marshal``."""
+def kept(items: list[OpenItem], form: Any, chosen: set[str] | None = None) -> KeptOutput:
+    """What ``plan_output`` hands back of ``form``'s pieces of these items, through ``marshal``
+    (of the reports ``chosen`` names, when given: as for ``--kund``)."""
     ordered = form.ordered(items)
     names = sorted({item.source.name for item in items})
     number = {name: place for place, name in enumerate(names)}
-    pieces = marshal.loads(marshal.dumps([form.item_piece(item) for item in ordered]))
-    reports = [number[item.source.name] for item in ordered]
+    made = [(name, piece) for name, piece in form.kept_pieces(ordered) if chosen is None or name in chosen]
+    pieces = marshal.loads(marshal.dumps([piece for _, piece in made]))
+    reports = [number[name] for name, _ in made]
     held: dict[str, list[OpenItem]] = {}
     for item in items:
         held.setdefault(item.source.name, []).append(item)
@@ -86,17 +90,50 @@ def test_the_kept_text_is_the_text_of_the_items(items: list[OpenItem], width: in
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(open_items(), min_size=1, max_size=6), st.sampled_from(["utf-8", "UTF8", "cp1252"]))
-def test_the_kept_json_is_the_json_of_the_items(items: list[OpenItem], encoding: str) -> None:
+@given(
+    st.lists(open_items(), min_size=1, max_size=6),
+    st.sampled_from(["utf-8", "UTF8", "cp1252"]),
+    st.sampled_from([FOLDER, Path("/tmp/mapp \x9b"), Path("a\"b/ö")]),
+)
+def test_the_kept_json_is_the_json_of_the_items(items: list[OpenItem], encoding: str, folder: Path) -> None:
+    items = [replace(item, source=folder / item.source.name) for item in items]
     fresh, from_kept = Output(encoding), Output(encoding)
     write_plan_json(items, fresh)
-    chunks = plan_kept.prepared_json(kept(items, plan_kept.JSON_FORM), from_kept)
+    chunks = plan_json_kept.prepared_json(replace(kept(items, plan_json_kept.JSON_FORM), folder=folder), from_kept)
     if encoding == "cp1252":
         assert chunks is None
         return
     assert chunks is not None
-    from_kept.write("".join(chunks))
+    plan_json_kept.write_prepared(from_kept, chunks)
     assert from_kept.getvalue() == fresh.getvalue()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(open_items(), min_size=1, max_size=8), st.data())
+def test_the_kept_json_of_some_reports_is_their_json(items: list[OpenItem], data: st.DataObject) -> None:
+    names = sorted({item.source.name for item in items})
+    chosen = set(data.draw(st.lists(st.sampled_from(names), min_size=1, unique=True)))
+    fresh, from_kept = Output("utf-8"), Output("utf-8")
+    write_plan_json([item for item in items if item.source.name in chosen], fresh)
+    chunks = plan_json_kept.prepared_json(kept(items, plan_json_kept.JSON_FORM, chosen), from_kept, chosen=True)
+    assert chunks is not None
+    plan_json_kept.write_prepared(from_kept, chunks)
+    assert from_kept.getvalue() == fresh.getvalue()
+
+
+def test_the_kept_json_goes_to_a_text_streams_bytes_as_they_are(tmp_path: Path) -> None:
+    items = [
+        OpenItem(f"r{n}/a", f"Moment {n} – å", "", 1, "Steg 1", "Före", "Utveckla", FOLDER / f"r{n % 3}.md", "2024-03-05")
+        for n in range(2500)
+    ]
+    fresh = Output("utf-8")
+    write_plan_json(items, fresh)
+    with open(tmp_path / "ut.json", "w", encoding="utf-8") as stream:
+        stream.write("")
+        chunks = plan_json_kept.prepared_json(kept(items, plan_json_kept.JSON_FORM), stream)
+        assert chunks is not None
+        plan_json_kept.write_prepared(stream, chunks)
+    assert (tmp_path / "ut.json").read_bytes() == fresh.getvalue().encode("utf-8")
 
 
 def test_many_items_are_written_in_chunks() -> None:
@@ -126,13 +163,25 @@ def test_many_items_are_written_in_chunks() -> None:
 
 def test_pieces_of_another_shape_are_not_written() -> None:
     item = OpenItem("r1/a", "Ett moment", "", 1, "Steg 1", "Före", "Utveckla", FOLDER / "r1.md", "2024-03-05")
-    text, json = kept([item], plan_kept.TEXT_FORM), kept([item], plan_kept.JSON_FORM)
+    text, json = kept([item], plan_kept.TEXT_FORM), kept([item], plan_json_kept.JSON_FORM)
     for wrong in ([], ["1", "x"], [1, 2], [100, "x", ["a"]], [100, "x", "y"], None):
         text.pieces[0] = wrong
         assert plan_kept.prepared_text(plain_console(io.StringIO(), 40), text) is None
-    for wrong in ([], ["a"], 1, None):
+    assert plan_json_kept.prepared_json(json, Output("utf-8")) is not None
+    for wrong in ([], ["a"], 1, None, [[0], "text"], [[0], None], [[0, 1], b"x"], [[0], b"x\x01y"], [[1], b"x"], [[-1], b"x"], [["0"], b"x"]):
         json.pieces[0] = wrong
-        assert plan_kept.prepared_json(json, Output("utf-8")) is None
+        assert plan_json_kept.prepared_json(json, Output("utf-8")) is None
+
+
+def test_a_place_taken_twice_is_not_written() -> None:
+    items = [
+        OpenItem(f"r{n}/a", "Ett moment", "", 1, "Steg 1", "Före", "Utveckla", FOLDER / f"r{n}.md", "2024-03-05")
+        for n in range(3)
+    ]
+    json = kept(items, plan_json_kept.JSON_FORM)
+    json.pieces[1] = [json.pieces[0][0], json.pieces[1][1]]  # (the first place twice, the second none)
+    for chosen in (False, True):
+        assert plan_json_kept.prepared_json(json, Output("utf-8"), chosen=chosen) is None
 
 
 def test_a_width_where_the_table_fits_or_a_terminal_is_not_written_from_pieces() -> None:

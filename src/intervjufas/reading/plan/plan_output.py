@@ -9,10 +9,12 @@ thousands of items and formatting each again – into the same text as the run b
 
 The pieces are made by the view that writes them (an ``OutputForm``: what each item and each
 report becomes, and the order of the items).  They are made from the ``plan_snapshot`` of the
-same listing, so they are used under exactly the same conditions: the folder holds the same files,
+same files, so they are used under exactly the same conditions: the folder holds the same files,
 each with the same key, with the same program and question files (the listing's digest, and the
 program's name in the kept form's version), and they are never made when that snapshot could not
-be kept.  Each report that holds items keeps, beside its pieces, its own piece and its customer
+be kept.  (The listing is ``folder.kept_output``'s own, listed again for the snapshot when the
+pieces are made: the snapshot's digest needs the plan facts' module, which a warm run need not
+import.)  Each report that holds items keeps, beside its pieces, its own piece and its customer
 (for ``--kund``).
 """
 
@@ -25,12 +27,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from intervjufas.folder.kept_output import KeptOutput, Output
 from intervjufas.folder.kept_output import keep_output as keep_output_of
 from intervjufas.folder.kept_output import kept_output as kept_output_of
-from intervjufas.reading.plan import plan_snapshot
+from intervjufas.folder.kept_output import listing as kept_listing
 
-__all__ = ["KeptOutput", "OutputForm", "keep_output", "kept_output"]
+__all__ = ["KeptOutput", "OutputForm", "keep_output", "kept_output", "listing"]
 
 if TYPE_CHECKING:
-    from intervjufas.reading.plan.plan_snapshot import Listing
+    from intervjufas.folder.folder_listing import FolderListing as Listing
     from intervjufas.reading.plan.state import OpenItem
 
 KEPT_FORMAT = 3  # raise when what plan keeps beside the pieces changes (the pieces' own: ``OutputForm.version``)
@@ -38,20 +40,29 @@ KEPT_FORMAT = 3  # raise when what plan keeps beside the pieces changes (the pie
 
 class OutputForm(Protocol):
     """What a view keeps of the open items: its own namespace and version, its order of the items,
-    and the piece (plain data) of each item and of each report holding items."""
+    the pieces (plain data) of the items in that order, each with the name of its report (a piece
+    per item, or per report), and the piece of each report holding items."""
 
     namespace: str
     version: str
 
     def ordered(self, items: list[OpenItem]) -> list[OpenItem]: ...
 
-    def item_piece(self, item: OpenItem) -> Any: ...
+    def kept_pieces(self, ordered: list[OpenItem]) -> list[tuple[str, Any]]: ...
 
     def report_piece(self, source: Path, items: list[OpenItem]) -> Any: ...
 
 
 def _version(form: OutputForm, program: str) -> str:
     return f"{KEPT_FORMAT}\0{form.version}\0{program}"
+
+
+def listing(folder: Path) -> Listing | None:
+    """The folder now, as the output is kept for it (``folder.kept_output.listing``: the program's
+    version and the question files in its digest; the form and the program in the kept version).
+    Not the snapshot's listing, whose digest needs the plan facts' module: a warm run imports
+    nothing of how plans are read."""
+    return kept_listing(folder, "plan", KEPT_FORMAT)
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -104,22 +115,29 @@ def keep_output(
     """Make and keep the pieces of ``form`` from the snapshot ``folder_plan`` kept for exactly this
     listing (nothing when there is none: then neither could be kept) – or from what ``folder_plan``
     ``found`` for every customer just now, whose snapshot that is."""
+    from intervjufas.reading.plan import plan_snapshot
+
+    kept_for = plan_snapshot.listing(place.folder)  # (the same files with the same keys, or nothing)
+    if kept_for is None or (kept_for.names, kept_for.keys) != (place.names, place.keys):
+        return
     customers: dict[str, str] | None = {}
     if found is None:
-        found = plan_snapshot.kept(place, program, customers=customers)
+        found = plan_snapshot.kept(kept_for, program, customers=customers)
     else:
-        customers = plan_snapshot.kept_customers(place, program)
+        customers = plan_snapshot.kept_customers(kept_for, program)
     if found is None or customers is None:
         return
     items, warnings = found
     output = Output()
     output.warn_all(warnings)
     held: dict[str, list[OpenItem]] = {}
-    for item in form.ordered(items):
+    ordered = form.ordered(items)
+    for item in ordered:
         if item.source.parent != place.folder:
             return
-        output.add(item.source.name, form.item_piece(item))
         held.setdefault(item.source.name, []).append(item)
+    for name, piece in form.kept_pieces(ordered):
+        output.add(name, piece)
     for name, own in held.items():
         output.extras[name] = [form.report_piece(own[0].source, own), customers.get(name, "")]
     keep_output_of(place, form.namespace, _version(form, program), output)
