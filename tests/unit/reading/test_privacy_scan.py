@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import time
 from pathlib import Path
 
 import pytest
 
-from helpers import read_cache, write_cache
+from helpers import read_cache, settled_report, write_cache
 from intervjufas.errors import IntervjufasError
 from intervjufas.folder.file_cache import FileCache
 from intervjufas.folder.recovery import recovery_dir
@@ -25,7 +24,6 @@ from intervjufas.reading.privacy_scan import (
 )
 
 TODAY = dt.date(2026, 11, 30)
-HOUR_AGO = time.time() - 3600
 WITH_DATA = """\
 ---
 format: 1
@@ -44,11 +42,7 @@ Mejl: anna.svensson@exempel.se, pnr 811218-9876 och 19850103-1234.
 
 
 def report(folder: Path, name: str, text: str = WITH_DATA) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    os.utime(path, (HOUR_AGO, HOUR_AGO))
-    return path
+    return settled_report(folder, name, text)
 
 
 def test_scan_text_gives_line_kind_and_masked_value() -> None:
