@@ -382,6 +382,10 @@ def _reference(name: str) -> str:
     return f"{HELP}, kall" if name.endswith("kall") else HELP
 
 
+MEASURABLE_MS = 1.0
+"""CPU time beyond ``--help`` below which a command's growth is not a ratio but noise."""
+
+
 def growth_lines(results: dict[int, dict[str, Series]]) -> str:
     """How the time beyond ``--help`` grows from each size to the next, against the folder's growth
     (CPU time of the process: the least disturbed by other load)."""
@@ -393,11 +397,14 @@ def growth_lines(results: dict[int, dict[str, Series]]) -> str:
             help_name = f"{HELP}, kall" if name.endswith("kall") else HELP
             before = results[small][name].cpu_ms - results[small][help_name].cpu_ms
             after = results[large][name].cpu_ms - results[large][help_name].cpu_ms
-            growth = after / before if before > 0 else float("inf")
+            target = f"(mål ≤ ×{number(factor, 0)})"
+            if before < MEASURABLE_MS:
+                # No more than --help at the smaller size: a ratio would only divide noise.
+                lines.append(f"  {name:<22} {small} → {large}: – {target}  (inget utöver --help vid {small})")
+                continue
+            growth = after / before
             verdict = "OK" if growth <= factor else "INTE OK"
-            lines.append(
-                f"  {name:<22} {small} → {large}: ×{number(growth, 1)} (mål ≤ ×{number(factor, 0)})  {verdict}"
-            )
+            lines.append(f"  {name:<22} {small} → {large}: ×{number(growth, 1)} {target}  {verdict}")
     return "\n".join(lines)
 
 
