@@ -8,9 +8,14 @@ from pathlib import Path
 
 from helpers import run_cli
 
-TODAY = dt.date.today()
-AHEAD = (TODAY + dt.timedelta(days=21)).isoformat()
-WARNING = f"Varning: Datumet {AHEAD} ligger i framtiden (idag är {TODAY.isoformat()})."
+
+def ahead() -> str:
+    """A date three weeks ahead of today, as the program sees it when the test runs."""
+    return (dt.date.today() + dt.timedelta(days=21)).isoformat()
+
+
+def warning(date: str) -> str:
+    return f"Varning: Datumet {date} ligger i framtiden (idag är {dt.date.today().isoformat()})."
 
 
 def answers(tmp_path: Path, datum: str) -> Path:
@@ -24,22 +29,24 @@ def answers(tmp_path: Path, datum: str) -> Path:
 
 
 def test_a_future_date_in_an_answers_file_is_kept_with_a_warning(tmp_path: Path, reports_dir: Path) -> None:
-    result = run_cli("kartlagg", "--steg", "1", "--svar", str(answers(tmp_path, AHEAD)))
+    date = ahead()
+    result = run_cli("kartlagg", "--steg", "1", "--svar", str(answers(tmp_path, date)))
     assert result.exit_code == 0, result.output
-    assert result.stderr.strip().split("\n") == [WARNING]
+    assert result.stderr.strip().split("\n") == [warning(date)]
     (path,) = reports_dir.glob("*.md")
-    assert path.name.startswith(AHEAD)
+    assert path.name.startswith(date)
 
 
 def test_today_and_earlier_dates_say_nothing(tmp_path: Path, reports_dir: Path) -> None:
-    result = run_cli("kartlagg", "--steg", "1", "--svar", str(answers(tmp_path, TODAY.isoformat())))
+    result = run_cli("kartlagg", "--steg", "1", "--svar", str(answers(tmp_path, dt.date.today().isoformat())))
     assert result.exit_code == 0, result.output
     assert "Varning" not in result.stderr
 
 
 def test_a_future_date_typed_at_the_date_question(reports_dir: Path) -> None:
-    typed = f"Lager\nNordlager AB\n\n\n1\n{AHEAD}\n"  # uppdrag, kund, roll, forms, individuellt, datum
+    date = ahead()
+    typed = f"Lager\nNordlager AB\n\n\n1\n{date}\n"  # uppdrag, kund, roll, forms, individuellt, datum
     result = run_cli("kartlagg", "--enkel", "--steg", "1", "--uppfoljning", "ingen", input=typed)
     assert result.exit_code == 130, result.output  # (the input ends at the first question of Steg 1)
-    assert WARNING in result.stderr.split("\n")
+    assert warning(date) in result.stderr.split("\n")
     assert "Steg 1 · fråga 1 av" in result.stdout  # the session went on

@@ -18,7 +18,10 @@ from intervjufas.reading.plan.folder_items import follow_up_pool
 from intervjufas.report.parse import parse
 from intervjufas.report.render import render
 
-TODAY = dt.date.today()
+
+def today() -> dt.date:
+    """Today as the program sees it when the test runs (a suite can cross midnight)."""
+    return dt.date.today()
 KALLELSE = "Kallelse med praktisk information"
 
 
@@ -69,14 +72,14 @@ def pool_statuses(folder: Path) -> dict[str, tuple[str | None, str]]:
 
 
 def test_a_mark_from_plan_is_seen_by_every_command(tmp_path: Path, reports_dir: Path) -> None:
-    report = mapping(tmp_path, reports_dir, "Lager", (TODAY - dt.timedelta(days=10)).isoformat())
+    report = mapping(tmp_path, reports_dir, "Lager", (today() - dt.timedelta(days=10)).isoformat())
     (row,) = cli_json("plan")["oppna_moment"]
     assert kallelse_mark() == "utveckla"
 
     marked = run_cli("plan", "--markera", row["id"], "--status", "delvis", "--kommentar", "Ny mall")
     assert marked.exit_code == 0, marked.output
     assert marked.stdout == (
-        f"Utveckla: {KALLELSE} – Delvis (Ny mall). Sparat {TODAY.isoformat()} i {report.name}.\n"
+        f"Utveckla: {KALLELSE} – Delvis (Ny mall). Sparat {today().isoformat()} i {report.name}.\n"
     )
     (row,) = cli_json("plan")["oppna_moment"]
     assert (row["senaste_status"], row["senaste_kommentar"]) == ("delvis", "Ny mall")
@@ -114,9 +117,9 @@ def test_a_mark_from_plan_is_seen_by_every_command(tmp_path: Path, reports_dir: 
 
 
 def test_a_mark_counts_at_its_own_time_not_the_report_date(tmp_path: Path, reports_dir: Path) -> None:
-    first = mapping(tmp_path, reports_dir, "Lager", (TODAY - dt.timedelta(days=10)).isoformat())
+    first = mapping(tmp_path, reports_dir, "Lager", (today() - dt.timedelta(days=10)).isoformat())
     (row,) = cli_json("plan")["oppna_moment"]
-    later = mapping(tmp_path, reports_dir, "Truck", (TODAY - dt.timedelta(days=5)).isoformat(), develop=False)
+    later = mapping(tmp_path, reports_dir, "Truck", (today() - dt.timedelta(days=5)).isoformat(), develop=False)
     kartlaggning = builtin_set("kartlaggning")
     from intervjufas.model.answers import Answer
     from intervjufas.report.model import FollowUp

@@ -58,11 +58,28 @@ def assert_progress(calls: list[tuple[int, int]], total: int) -> None:
     assert len(calls) > 1  # (it moved on the way, not only at the end)
 
 
+FIRST_SHOWN = multiprocessing.get_context("fork").Event()
+"""Set once the first progress is shown: the chunks after the first wait for it (forked workers
+share it), so progress must move on the way however the machine schedules the workers."""
+
+
+def squares_after_the_first(chunk: list[int]) -> list[int]:
+    if chunk[0] != 0:
+        FIRST_SHOWN.wait(timeout=60)  # (a bound, not a pace: without a progress it fails, not hangs)
+    return squares(chunk)
+
+
 @pytest.mark.parametrize("processes", [1, 2, 3])
 def test_results_come_in_the_items_order(processes: int) -> None:
     items = list(range(2_003))
     calls: list[tuple[int, int]] = []
-    found = map_chunks(squares, items, progress=watched(calls), processes=processes, start_method="fork")
+    FIRST_SHOWN.clear()
+
+    def shown(done: int, total: int) -> None:
+        calls.append((done, total))
+        FIRST_SHOWN.set()
+
+    found = map_chunks(squares_after_the_first, items, progress=shown, processes=processes, start_method="fork")
     assert found == squares(items)
     assert_progress(calls, len(items))
 
