@@ -123,13 +123,22 @@ class Tracker:
         the map are looked at first, so that a name many moments had costs no more than a rare one."""
         folded = name.casefold()
         lines = self._lines
-        on_map = [key for key in self._current_names.get(folded, ()) if key not in taken]
-        if on_map_only:
-            on_map = [key for key in on_map if self._current[key][0] == phase]
-        if len(on_map) == 1:
-            return on_map[0]
-        if on_map or on_map_only:
-            return min(on_map, key=lambda key: (lines[key].phase != phase, lines[key].created), default=None)
+        # (the first made of those on the map in that phase, else of those on the map: one pass,
+        # no list – thousands of maps ask this of every moment that repeats a name)
+        found: str | None = None
+        found_here, found_created = False, 0
+        current = self._current
+        for key in self._current_names.get(folded, ()):
+            if key in taken:
+                continue
+            here = current[key][0] == phase  # (a moment on the map is in the phase it is there in)
+            if on_map_only and not here:
+                continue
+            created = lines[key].created
+            if found is None or (here and not found_here) or (here == found_here and created < found_created):
+                found, found_here, found_created = key, here, created
+        if found is not None or on_map_only:
+            return found
         other = None
         for key in self._names.get(folded, ()):
             if key in taken:
@@ -215,6 +224,9 @@ class Tracker:
             line.name, line.phase, line.developed, line.position = (name, phase, developed, position)
             line.on_map = line.ever_on_map = True
             current[key] = (phase, name)
+        self._current = current
+        if current.keys() == newest.keys():  # (the same moments as the map before: most maps)
+            return
         for key in [key for key in newest if key not in current]:
             lines[key].on_map = False
             pending = pending_of.get(key)
@@ -222,7 +234,6 @@ class Tracker:
                 pending.discard("removed")
             else:
                 lines[key].events.append(MapEvent("left", ref))
-        self._current = current
         names: dict[str, list[str]] = {}
         made_as = self._made_as
         for key in current:
