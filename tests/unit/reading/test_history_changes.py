@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from intervjufas.model.answers import ActionItem, Answer, Moment
 from intervjufas.questionsets.catalog import builtin_set
@@ -149,3 +151,50 @@ def test_kept_facts_are_the_facts_read(tmp_path: Path) -> None:
     assert odd == ActionItem("Två rader", id="x")
     for bad in (["a", " b", "x", "", []], ["a", "b", "x\t", "", []], ["a", "b", "x", "m", [1]]):
         assert kept.kept_item(*bad) == ActionItem(bad[0], bad[1], id=bad[2], moment_id=bad[3], involves=tuple(bad[4]))
+
+
+_KINDS = ["appeared", "returned", "renamed", "moved", "plan_add", "plan_develop", "plan_remove", "added", "developed", "removed", "left"]
+
+
+def _reference(lineage: Lineage, most: int) -> tuple[tuple[MomentChanges, ...], int]:
+    """The moments shown as the definition says: every moment's changes made, those on the newest
+    map, then the newest changes (by the date and file of the newest), ``most`` in all."""
+    changed = [found for found in map(moment_changes, lineage.moments) if found is not None]
+    on_map = [index for index, moment in enumerate(changed) if moment.on_map]
+    others = sorted(
+        (index for index, moment in enumerate(changed) if not moment.on_map),
+        key=lambda index: (changed[index].latest.report.date, changed[index].latest.report.path.name),
+        reverse=True,
+    )
+    shown = set(on_map) | set(others[: max(most - len(on_map), 0)])
+    return tuple(moment for index, moment in enumerate(changed) if index in shown), len(changed) - len(shown)
+
+
+@given(
+    timelines=st.lists(
+        st.tuples(
+            st.booleans(),
+            st.lists(st.tuples(st.sampled_from(_KINDS), st.integers(1, 9), st.sampled_from("abc")), max_size=6),
+        ),
+        max_size=25,
+    ),
+    most=st.integers(0, 12),
+)
+def test_only_the_moments_shown_are_made_into_changes_and_they_are_those_of_the_definition(
+    timelines: list[tuple[bool, list[tuple[str, int, str]]]], most: int
+) -> None:
+    from intervjufas.reading.process_map.tracker import MapEvent, MomentTimeline
+
+    moments = tuple(
+        MomentTimeline(
+            f"k{number}",
+            "",
+            f"Moment {number}",
+            "fore",
+            [MapEvent(kind, ReportRef(Path(f"{file}.md"), f"2024-0{day}-01", "U")) for kind, day, file in events],  # type: ignore[arg-type]
+            on_map=on_map,
+        )
+        for number, (on_map, events) in enumerate(timelines)
+    )
+    line = lineage_changes(Lineage("", (A, B, C), moments), most)
+    assert (line.moments, line.left_out) == _reference(Lineage("", (A, B, C), moments), most)

@@ -75,3 +75,32 @@ def test_an_item_a_colleague_planned_first(tmp_path: Path, author: str, everyone
     assert by_line == at_once
     if everyone:
         assert "Dubbelbokningar" not in at_once[0][1]  # (Anna's item: her moment, not a new one)
+
+
+@pytest.mark.parametrize(("author", "everyone"), [(ANNA, False), (ANNA, True), ("", True)])
+def test_the_keys_listed_by_the_caller_are_used_and_no_file_is_looked_at_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, author: str, everyone: bool
+) -> None:
+    """With each file's key as the caller listed it (``listed``), the changes are the same and the
+    facts and plans find no key of their own: 20,000 reports are not looked at once more."""
+    from intervjufas.folder.folder_listing import folder_listing
+    from intervjufas.reading.process_map import facts, planners
+
+    folder = write_sample_reports(tmp_path / "r")
+    at_once, _ = both(folder, author, everyone)
+    place = folder_listing(folder, "")
+    assert place is not None
+    looked_at: list[Any] = []
+    for module in (facts, planners):
+        original = module.file_key
+        monkeypatch.setattr(module, "file_key", lambda status, original=original: looked_at.append(status) or original(status))
+    listed = dict(zip(place.names, place.keys, strict=True))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "new-cache"))
+    for _ in range(2):  # (read anew, then as kept)
+        scan._RECENT.clear()
+        changes, warnings = changes_by_line(folder, author, everyone, listed=listed)
+        assert (drawn(changes, folder), warnings) == at_once
+    assert looked_at == []
+    assert any((tmp_path / "new-cache").rglob("*"))  # (what was read anew was kept there)
+    changes_by_line(folder, author, everyone)
+    assert looked_at  # (without them, every file is looked at)

@@ -95,30 +95,40 @@ def moment_changes(timeline: MomentTimeline) -> MomentChanges | None:
 
 def lineage_changes(lineage: Lineage, most: int = MOST_MOMENTS) -> LineageChanges:
     """The moments worth showing: every one on the newest map, then the newest changes, ``most``
-    in all (more when the map itself has more)."""
-    changed = [found for found in map(moment_changes, lineage.moments) if found is not None]
-    on_map = sum(1 for moment in changed if moment.on_map)
+    in all (more when the map itself has more).  Only the moments shown are made into their
+    changes: tens of thousands of moments a line has had are each looked at for their newest change
+    alone (what ``MomentChanges.latest`` would be)."""
+    changed = [(timeline, latest) for timeline in lineage.moments if (latest := _latest_change(timeline)) is not None]
+    on_map = sum(1 for timeline, _ in changed if timeline.on_map)
     others = sorted(
-        (index for index, moment in enumerate(changed) if not moment.on_map),
-        key=lambda index: _recency(changed[index]),
+        (index for index, (timeline, _) in enumerate(changed) if not timeline.on_map),
+        key=lambda index: _recency(changed[index][1]),
         reverse=True,
     )
-    shown = {index for index, moment in enumerate(changed) if moment.on_map}
+    shown = {index for index, (timeline, _) in enumerate(changed) if timeline.on_map}
     shown.update(others[: max(most - on_map, 0)])
     dates = [ref.date for ref in lineage.reports]
+    moments = (moment_changes(timeline) for index, (timeline, _) in enumerate(changed) if index in shown)
     return LineageChanges(
         lineage.author,
         len(lineage.reports),
         min(dates, default=""),
         max(dates, default=""),
-        tuple(moment for index, moment in enumerate(changed) if index in shown),
+        tuple(moment for moment in moments if moment is not None),
         len(changed) - len(shown),
     )
 
 
-def _recency(moment: MomentChanges) -> tuple[str, str]:
-    latest = moment.latest.report
-    return latest.date, latest.path.name
+def _latest_change(timeline: MomentTimeline) -> MapEvent | None:
+    """The newest of the moment's events that is a change of the map (None: only plans)."""
+    for event in reversed(timeline.events):
+        if event.kind in CHANGE_OF:
+            return event
+    return None
+
+
+def _recency(latest: MapEvent) -> tuple[str, str]:
+    return latest.report.date, latest.report.path.name
 
 
 def change_history(history: MapHistory, most: int = MOST_MOMENTS) -> ChangeHistory:

@@ -15,6 +15,7 @@ own reports hold every planner.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,13 +61,16 @@ def changes_by_line(
     progress: Progress | None = None,
     loading: Progress | None = None,
     most: int = MOST_MOMENTS,
+    listed: Mapping[str, FileKey] | None = None,
 ) -> tuple[ChangeHistory, list[str]]:
     """The changes of ``author``'s maps (every author's with ``everyone``, or when ``author`` has
-    none) and the warnings, as ``change_history(map_history(read_map_reports(...)))`` gives them."""
+    none) and the warnings, as ``change_history(map_history(read_map_reports(...)))`` gives them.
+    ``listed``: each report file's key by its name, as the caller has just found them (so that no
+    file is looked at again to find it)."""
     with collection_paused(keep=True):  # (the facts of thousands of reports make no cycles)
         plan = plan_map_reports(folder, author, everyone, progress)
         several = len(plan.lines) > 1
-        reader = _Reader(folder, plan, loading, rounds=2 if several else 1)
+        reader = _Reader(folder, plan, loading, rounds=2 if several else 1, listed=listed)
         index = _first_planners(reader, plan, plan.done) if several else None
         lines: list[_Line] = []
         for name, paths, wanted in plan.lines:
@@ -137,7 +141,9 @@ class _Reader:
     """Reads the facts of a line's reports from that consultant's cache, telling ``loading`` how many
     of all the lines' reports are read, and keeping one warning per report that cannot be read."""
 
-    def __init__(self, folder: Path, plan: MapPlan, loading: Progress | None, *, rounds: int) -> None:
+    def __init__(
+        self, folder: Path, plan: MapPlan, loading: Progress | None, *, rounds: int, listed: Mapping[str, FileKey] | None
+    ) -> None:
         self.folder, self.loading = folder, loading
         self.total = rounds * sum(len(paths if rounds > 1 else wanted) for _, paths, wanted in plan.lines)
         self.done = 0
@@ -145,6 +151,7 @@ class _Reader:
         # (what the first round leaves the second: each file's key as found, so that no file is
         # looked up twice; each let go once read again)
         self.keys: dict[Path, FileKey] = {}
+        self.listed: Mapping[str, FileKey] = {} if listed is None else listed  # (by file name)
 
     def read(self, name: str, wanted: list[Path]) -> list[MapFacts]:
         from intervjufas.reading.process_map.facts import own_namespace, read_facts
@@ -152,7 +159,10 @@ class _Reader:
         offset, loading = self.done, self.loading
         told = None if loading is None else (lambda done, _total: loading(offset + done, max(self.total, offset + done)))
         warnings: list[str] = []
-        keys = {path: key for path in wanted if (key := self.keys.pop(path, None)) is not None}
+        listed = self.listed
+        keys = {
+            path: key for path in wanted if (key := self.keys.pop(path, None) or listed.get(path.name)) is not None
+        }
         found = read_facts(wanted, self.folder, warnings, loading=told, namespace=own_namespace(name), keys=keys)
         del keys
         self.done += len(wanted)
@@ -172,6 +182,10 @@ class _Reader:
         offset, loading = self.done, self.loading
         told = None if loading is None else (lambda done, _total: loading(offset + done, max(self.total, offset + done)))
         warnings: list[str] = []
+        listed = self.listed
+        for path in wanted_paths:
+            if path not in self.keys and (key := listed.get(path.name)) is not None:
+                self.keys[path] = key
         found = read_planners(
             wanted_paths, self.folder, warnings, wanted, loading=told, namespace=own_namespace(name), keys=self.keys
         )

@@ -65,7 +65,8 @@ def kept_or_computed(
             return found
     from intervjufas.reading.process_map.history_lines import changes_by_line
 
-    changes, warnings = changes_by_line(folder, author, everyone, progress=progress, loading=loading)
+    listed = None if place is None else dict(zip(place.names, place.keys, strict=True))  # (found just now)
+    changes, warnings = changes_by_line(folder, author, everyone, progress=progress, loading=loading, listed=listed)
     if place is not None and cache is not None:
         keep(place, cache, changes, warnings)
     return changes, warnings

@@ -92,12 +92,15 @@ def _open(folder: Path, namespace: str) -> FileCache | None:
 
 
 def _kept_row(path: Path, cache: FileCache | None, keys: dict[Path, FileKey]) -> Any:
-    """A report's sort key and plan as kept (None: not kept); its file's key put in ``keys``."""
-    try:
-        key = file_key(os.stat(path))
-    except OSError:
-        return None
-    keys[path] = key
+    """A report's sort key and plan as kept (None: not kept); its file's key put in ``keys`` (as
+    found there, else as the file is now)."""
+    key = keys.get(path)
+    if key is None:
+        try:
+            key = file_key(os.stat(path))
+        except OSError:
+            return None
+        keys[path] = key
     return cache.get(path.name, key) if cache is not None else None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from intervjufas.model.answers import ActionItem, Moment
 from intervjufas.model.questions import PHASES
@@ -59,8 +59,10 @@ class Planned:
     item: ActionItem
 
 
-@dataclass(frozen=True, slots=True)
-class MapEvent:
+class MapEvent(NamedTuple):
+    """(A named tuple, not a frozen dataclass: a run over thousands of maps makes hundreds of
+    thousands of events, and a tuple is made in a third of the time.)"""
+
     kind: EventKind
     report: ReportRef
     before: str = ""  # the old name, or the old phase's id
@@ -107,29 +109,39 @@ class Tracker:
     # -- finding a moment -------------------------------------------------------------------------
 
     def _new(self, moment_id: str, name: str, phase: str) -> str:
-        key = moment_id or f"{phase}/{name.casefold()}"
+        folded = name.casefold()
+        key = moment_id or f"{phase}/{folded}"
         while key in self._lines:
             key += "+"
         self._lines[key] = MomentTimeline(key, moment_id, name, phase, created=len(self._lines))
-        self._names.setdefault(name.casefold(), []).append(key)
-        self._made_as[key] = name.casefold()
+        self._names.setdefault(folded, []).append(key)
+        self._made_as[key] = folded
         if moment_id:
             self._ids[moment_id] = key
         return key
 
-    def _by_name(self, name: str, phase: str, taken: AbstractSet[str], *, on_map_only: bool = False) -> str | None:
+    def _by_name(self, folded: str, phase: str, taken: AbstractSet[str], *, on_map_only: bool = False) -> str | None:
         """The moment of that name (a moment on the map first, then one of the same phase, each the
         first made); with ``on_map_only`` only one on the map in that phase.  The few moments on
-        the map are looked at first, so that a name many moments had costs no more than a rare one."""
-        folded = name.casefold()
+        the map are looked at first, so that a name many moments had costs no more than a rare one.
+        (``folded``: the name casefolded.)"""
         lines = self._lines
-        on_map = [key for key in self._current_names.get(folded, ()) if key not in taken]
-        if on_map_only:
-            on_map = [key for key in on_map if self._current[key][0] == phase]
-        if len(on_map) == 1:
-            return on_map[0]
-        if on_map or on_map_only:
-            return min(on_map, key=lambda key: (lines[key].phase != phase, lines[key].created), default=None)
+        # (the first made of those on the map in that phase, else of those on the map: one pass,
+        # no list – thousands of maps ask this of every moment that repeats a name)
+        found: str | None = None
+        found_here, found_created = False, 0
+        current = self._current
+        for key in self._current_names.get(folded, ()):
+            if key in taken:
+                continue
+            here = current[key][0] == phase  # (a moment on the map is in the phase it is there in)
+            if on_map_only and not here:
+                continue
+            created = lines[key].created
+            if found is None or (here and not found_here) or (here == found_here and created < found_created):
+                found, found_here, found_created = key, here, created
+        if found is not None or on_map_only:
+            return found
         other = None
         for key in self._names.get(folded, ()):
             if key in taken:
@@ -148,7 +160,7 @@ class Tracker:
         if item.moment_id and item.moment_id in self._ids:
             return self._ids[item.moment_id]
         adds = bool(item.moment_id) and planned.plan == "lagga_till"
-        key = self._by_name(item.moment, planned.phase, _NONE_TAKEN, on_map_only=adds)
+        key = self._by_name(item.moment.casefold(), planned.phase, _NONE_TAKEN, on_map_only=adds)
         if key is None:
             return self._new(item.moment_id, item.moment, planned.phase)
         if item.moment_id:
@@ -215,6 +227,9 @@ class Tracker:
             line.name, line.phase, line.developed, line.position = (name, phase, developed, position)
             line.on_map = line.ever_on_map = True
             current[key] = (phase, name)
+        self._current = current
+        if current.keys() == newest.keys():  # (the same moments as the map before: most maps)
+            return
         for key in [key for key in newest if key not in current]:
             lines[key].on_map = False
             pending = pending_of.get(key)
@@ -222,7 +237,6 @@ class Tracker:
                 pending.discard("removed")
             else:
                 lines[key].events.append(MapEvent("left", ref))
-        self._current = current
         names: dict[str, list[str]] = {}
         made_as = self._made_as
         for key in current:
@@ -244,11 +258,12 @@ class Tracker:
             if keys[index] is None:
                 # (the one moment of that name on the map, not yet taken – nearly every moment of
                 # thousands of maps – is ``_by_name``'s answer, found without it)
-                same = on_map.get(name.casefold())
+                folded = name.casefold()
+                same = on_map.get(folded)
                 if same is not None and len(same) == 1 and same[0] not in taken:
                     key = same[0]
                 else:
-                    key = self._by_name(name, phase, taken) or self._new(moment_id, name, phase)
+                    key = self._by_name(folded, phase, taken) or self._new(moment_id, name, phase)
                 if moment_id:
                     ids.setdefault(moment_id, key)
                 keys[index] = key
