@@ -32,7 +32,9 @@ An entry kept by name with one piece and no warning may be *packed* (``Output.pa
 caller's bytes of the piece, e.g. as its output stream encodes it): one ``bytes`` of the file's key,
 the counts, the piece's place, the file's own value (bytes) and the packed piece.  Tens of
 thousands of such entries load and are checked several times faster than lists of values and
-texts, and the caller writes the pieces without making or encoding a string.
+texts, and the caller writes the pieces without making or encoding a string.  A packed entry's
+piece comes back as a ``memoryview`` of its bytes, and its own value only through
+``ByName.extra`` (not in ``KeptOutput.report_pieces``).
 """
 
 from __future__ import annotations
@@ -261,7 +263,7 @@ def _decoded(place: FolderListing, entries: dict[int, Any]) -> KeptOutput | None
                 return None
             if reports[position] >= 0 or end + length != len(value):
                 raise ValueError("position")
-            pieces[position], reports[position], extras[number] = value[end:], number, value[head + 1 : end]
+            pieces[position], reports[position] = memoryview(value)[end:], number  # (not copied)
             continue
         if value[_COUNT] != count or value[_TOTAL] != total:
             return None  # (one of them forgotten, or of another run)

@@ -135,11 +135,12 @@ def packer(encoding: str, errors: str) -> Callable[[Any], bytes | None]:
 
 
 def joined(pieces: Sequence[Any], pack: Callable[[Any], bytes | None]) -> bytes | None:
-    """The kept pieces – packed bytes, or pieces ``pack`` packs – as one bytes; None when one of
-    them is neither (or there are none)."""
+    """The kept pieces – packed bytes (or a view of them), or pieces ``pack`` packs – as one bytes;
+    None when one of them is neither (or there are none)."""
     parts = []
     for piece in pieces:
-        if type(piece) is not bytes:
+        kind = type(piece)
+        if kind is not memoryview and kind is not bytes:
             piece = pack(piece)
             if piece is None:
                 return None
