@@ -83,7 +83,7 @@ class Output:
     warnings: list[str] = field(default_factory=list)
     warned: list[str] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
-    packer: Callable[[Any], bytes | None] | None = None  # (kept by name: a piece as bytes, or None)
+    packer: Callable[[Any], bytes | None] | None = None  # (kept by name: a piece as bytes; keeping empties pieces)
 
     def add(self, owner: str, piece: Any) -> None:
         self.pieces.append(piece)
@@ -334,8 +334,11 @@ def keep_output(
     cache = _cache(place, namespace, version, fresh=True, scope=scope)
     if cache is None or not values:
         return False
+    total = len(output.pieces)
+    if output.packer is not None:
+        output.pieces.clear()  # (the entries hold them: each piece packed is let go)
     for number, value in values.items():
-        value[_COUNT], value[_TOTAL] = len(values), len(output.pieces)
+        value[_COUNT], value[_TOTAL] = len(values), total
         if len(value[_PLACES]) == 1:
             value[_PLACES], value[_PIECES] = value[_PLACES][0], value[_PIECES][0]
         key = place.keys[number]
@@ -344,6 +347,8 @@ def keep_output(
         elif settled(key):  # (by name: a file too fresh to trust its key keeps no entry)
             packed = None if output.packer is None else _packed(value, key, output.packer)
             cache.put(place.names[number], _NO_FILE, [*value, key] if packed is None else packed)
+            if packed is not None:
+                value[_PIECES] = None
     cache.save(place.names)
     return True
 
