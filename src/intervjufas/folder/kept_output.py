@@ -337,20 +337,33 @@ def keep_output(
     total = len(output.pieces)
     if output.packer is not None:
         output.pieces.clear()  # (the entries hold them: each piece packed is let go)
+    _put(cache, place, values, total, by_name=scope is not None, packer=output.packer)
+    cache.save(place.names)
+    return True
+
+
+def _put(
+    cache: FileCache,
+    place: FolderListing,
+    values: dict[int, list[Any]],
+    total: int,
+    *,
+    by_name: bool,
+    packer: Callable[[Any], bytes | None] | None,
+) -> None:
+    """Put each entry in the cache, under its file's key (by name: in the entry, packed when it can be)."""
     for number, value in values.items():
         value[_COUNT], value[_TOTAL] = len(values), total
         if len(value[_PLACES]) == 1:
             value[_PLACES], value[_PIECES] = value[_PLACES][0], value[_PIECES][0]
         key = place.keys[number]
-        if scope is None:
+        if not by_name:
             cache.put(place.names[number], key, value)
         elif settled(key):  # (by name: a file too fresh to trust its key keeps no entry)
-            packed = None if output.packer is None else _packed(value, key, output.packer)
+            packed = None if packer is None else _packed(value, key, packer)
             cache.put(place.names[number], _NO_FILE, [*value, key] if packed is None else packed)
             if packed is not None:
                 value[_PIECES] = None
-    cache.save(place.names)
-    return True
 
 
 def _packed(value: list[Any], key: FileKey, packer: Callable[[Any], bytes | None]) -> bytes | None:
