@@ -352,3 +352,82 @@ def test_after_a_body_change_the_output_is_the_general_paths_at_any_width(
     expected = fresh(*args, columns=columns, encoding=encoding)
     no_rows()
     assert run_cli("lista", *args, columns=columns, encoding=encoding)[:] == expected[:]
+
+
+def _packed(path: Path) -> dict[str, bytes]:
+    return {name: entry[4] for name, entry in read_cache(path)["entries"].items() if type(entry[4]) is bytes}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_each_reports_line_is_kept_as_the_bytes_written(settled: Path, no_rows: Any, encoding: str) -> None:
+    """A report's line is kept packed: the bytes the output's encoding makes of it, written as they
+    are (the first report's entry holds the heading too, a warned file its warning)."""
+    args = ()
+    first = run_cli("lista", *args, encoding=encoding)
+    (path,) = kept_files()
+    packed = _packed(path)
+    reports = len(list(settled.glob("*.md"))) - 1  # (one broken)
+    assert len(packed) >= reports - 2
+    from intervjufas.folder.kept_output import _PACKED_HEAD as HEAD
+
+    written = first.stdout.encode(encoding)
+    assert all(entry[HEAD + 1 + entry[HEAD] :] in written for entry in packed.values())
+    assert any("å".encode(encoding) in entry or "ö".encode(encoding) in entry for entry in packed.values())
+    no_rows()
+    assert run_cli("lista", *args, encoding=encoding)[:] == first[:]
+
+
+def _repacked(entry: bytes, count: int | None = None, place: int | None = None) -> bytes:
+    from intervjufas.folder import kept_output
+
+    was = kept_output._PACKED_PLACE.unpack_from(entry, 32)
+    counts = kept_output._PACKED_PLACE.pack(
+        was[0] if count is None else count, was[1], was[2] if place is None else place, was[3]
+    )
+    return entry[:32] + counts + entry[kept_output._PACKED_HEAD :]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda entry, other: entry[:40],
+        lambda entry, other: entry[:49],
+        lambda entry, other: _repacked(entry, place=999),
+        lambda entry, other: _repacked(entry, place=int.from_bytes(other[40:44], "little")),
+        lambda entry, other: _repacked(entry, count=3),
+        lambda entry, other: entry[:48] + bytes([entry[48] + 1]) + entry[49:],
+    ],
+    ids=["short", "no-piece", "place", "same-place", "count", "own-value"],
+)
+def test_a_damaged_packed_entry_is_made_again(settled: Path, damage: Any) -> None:
+    args = ()
+    first = run_cli("lista", *args)
+    (path,) = kept_files()
+    document = read_cache(path)
+    name, other = sorted(_packed(path))[:2]
+    entry = document["entries"][name]
+    document["entries"][name] = (*entry[:4], damage(entry[4], document["entries"][other][4]))
+    write_cache(path, document)
+    assert run_cli("lista", *args)[:] == first[:]
+    assert run_cli("lista", *args)[:] == first[:]
+
+
+def test_the_json_is_kept_unpacked(settled: Path) -> None:
+    run_cli("lista", "--json")
+    (path,) = kept_files()
+    assert not _packed(path)
+
+
+@pytest.mark.parametrize("json", [False, True], ids=["text", "json"])
+def test_a_stream_that_translates_newlines_gets_the_same_text(
+    settled: Path, no_rows: Any, monkeypatch: pytest.MonkeyPatch, json: bool
+) -> None:
+    from types import SimpleNamespace
+
+    from intervjufas.views import listing_kept
+
+    args = ("--json",) if json else ()
+    first = run_cli("lista", *args)
+    no_rows()
+    monkeypatch.setattr(listing_kept, "os", SimpleNamespace(linesep="\r\n"))  # (as on Windows: decoded)
+    assert run_cli("lista", *args)[:] == first[:]

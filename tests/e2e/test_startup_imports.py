@@ -83,3 +83,14 @@ def test_tab_in_bash_reads_only_file_names(
     assert not {"yaml", "questionary"} & tops(modules)  # (Typer converts the words typed with pydantic)
     assert "typer.rich_utils" not in modules and "intervjufas.cli.help_screen" not in modules  # (no help drawn)
     assert "intervjufas.cli.set_cmds" not in modules  # (only the module of the command being completed)
+
+
+@pytest.mark.parametrize("args", [["lista"], ["lista", "--json"], ["plan"]], ids=" ".join)
+def test_a_command_given_no_values_does_not_import_pydantic(program: str, reports: Path, args: list[str]) -> None:
+    code, modules, errors = imported(program, *args, "--katalog", str(reports))
+    assert code == 0, errors
+    # (the folder given is a value: converted by Typer, which imports pydantic; absent ones are not)
+    assert "pydantic" in tops(modules)
+    code, modules, errors = imported(program, *args)  # (the folder from INTERVJUFAS_KATALOG)
+    assert code == 0, errors
+    assert "pydantic" not in tops(modules)

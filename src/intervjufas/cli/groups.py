@@ -53,6 +53,7 @@ class Command(SwedishHelp, TyperCommand):
     """Every subcommand: Swedish help, Swedish usage errors, report names completed from words."""
 
     allow_extra_args = True  # an extra argument gets a Swedish message here, not Click's
+    help_skipping: tuple[Any, Any] | None = None  # (the framework's --help option, its copy)
 
     def get_params(self, ctx: Any) -> list[Any]:
         """The command's parameters; while the shell asks for completions (the context parses
@@ -64,6 +65,18 @@ class Command(SwedishHelp, TyperCommand):
         from intervjufas.cli.completion import REPORT_PARAMETERS, words_completed
 
         return [words_completed(param) if param.name in REPORT_PARAMETERS else param for param in params]
+
+    def get_help_option(self, ctx: Any) -> Any:
+        """The ``--help`` option, not converted when not given (``absent_values``); one object per
+        command, as the framework's (the order of processing compares them)."""
+        option = super().get_help_option(ctx)
+        if option is None:
+            return None
+        if self.help_skipping is None or self.help_skipping[0] is not option:
+            from intervjufas.cli.absent_values import skipping_absent
+
+            self.help_skipping = (option, skipping_absent(option))
+        return self.help_skipping[1]
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         with usage_errors.in_swedish(self.get_params(ctx), ctx.command_path):
@@ -172,7 +185,11 @@ class CommandTable:
     def build(self, name: str) -> Any:
         """The click command named ``name`` (built once), or None."""
         if name not in self._built and name in self.typers:
-            self._built[name] = typer.main.get_command(self.typers[name])
+            from intervjufas.cli.absent_values import skipping_absent
+
+            command = typer.main.get_command(self.typers[name])
+            command.params = [skipping_absent(param) for param in command.params]  # (see absent_values)
+            self._built[name] = command
         return self._built.get(name)
 
 

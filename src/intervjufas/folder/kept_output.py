@@ -27,12 +27,21 @@ besides the files (the ``scope``: the caller's salt) and each entry holds its fi
 that after some files changed the entries of the others can still be read (``by_name``): a command
 that can tell that a changed file's part is what it was re-keeps them (``rekeep``) instead of
 making the whole output again.
+
+An entry kept by name with one piece and no warning may be *packed* (``Output.packer``: the
+caller's bytes of the piece, e.g. as its output stream encodes it): one ``bytes`` of the file's key,
+the counts, the piece's place, the file's own value (bytes) and the packed piece.  Tens of
+thousands of such entries load and are checked several times faster than lists of values and
+texts, and the caller writes the pieces without making or encoding a string.  A packed entry's
+piece comes back as a ``memoryview`` of its bytes, and its own value only through
+``ByName.extra`` (not in ``KeptOutput.report_pieces``).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import struct
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +54,9 @@ _COUNT, _TOTAL, _PLACES, _PIECES, _WARNINGS, _EXTRA, _KEY = range(7)
 _NO_FILE: FileKey = (0, 0, 0, 0)  # (an entry kept by name: its file's key is in the entry)
 RENAMED = "omnycklat-"  # (before the namespace: the files of an output kept by name that changed since)
 RENAMED_SHARE = 20  # (those are kept beside the whole while they are at most this part of the folder)
+_PACKED_KEY = struct.Struct("<4Q")  # a packed entry: its file's key, then
+_PACKED_PLACE = struct.Struct("<IIII")  # the count of entries, of pieces, the piece's place and length, then
+_PACKED_HEAD = _PACKED_KEY.size + _PACKED_PLACE.size  # one byte: n, n bytes of its own value, the piece
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,7 @@ class Output:
     warnings: list[str] = field(default_factory=list)
     warned: list[str] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+    packer: Callable[[Any], bytes | None] | None = None  # (kept by name: a piece as bytes; keeping empties pieces)
 
     def add(self, owner: str, piece: Any) -> None:
         self.pieces.append(piece)
@@ -140,13 +153,16 @@ class ByName:
     without one left out); the places of the files whose key is neither the one kept nor one the
     re-keyed files vouch for (``changed``), and of those it vouches for (``moved``)."""
 
-    values: dict[int, list[Any]]
+    values: dict[int, Any]  # (a list of values, or packed bytes)
     changed: list[int]
     moved: list[int] = field(default_factory=list)
 
     def extra(self, number: int) -> Any:
         """The value of its own kept for the file at ``number``."""
-        return self.values[number][_EXTRA]
+        value = self.values[number]
+        if type(value) is bytes:
+            return value[_PACKED_HEAD + 1 : _PACKED_HEAD + 1 + value[_PACKED_HEAD]]
+        return value[_EXTRA]
 
     def decoded(self, place: FolderListing) -> KeptOutput | None:
         """The output they make (for files that changed: as kept for them); None when a file has
@@ -169,23 +185,35 @@ def by_name(place: FolderListing, namespace: str, version: str, scope: str) -> B
 
 
 def _by_name(place: FolderListing, cache: FileCache, renamed: FileCache | None) -> ByName | None:
-    get = cache.get
+    get, pack_key = cache.get, _PACKED_KEY.pack
     vouched = None if renamed is None or renamed.is_empty() else renamed.get
     values, changed, moved = {}, [], []
     for number, (name, key) in enumerate(zip(place.names, place.keys, strict=True)):
         value = get(name, _NO_FILE)
         if value is None:
             continue
-        if type(value) is not list or len(value) != _KEY + 1:
+        kind = type(value)
+        if kind is bytes and len(value) > _PACKED_HEAD:
+            values[number] = value
+            if value.startswith(pack_key(*key)):
+                continue
+        elif kind is not list or len(value) != _KEY + 1:
             return None
-        values[number] = value
-        if value[_KEY] != key:
-            pair = None if vouched is None else vouched(name, _NO_FILE)
-            if type(pair) is list and pair == [value[_KEY], key]:
-                moved.append(number)
-            else:
-                changed.append(number)
+        else:
+            values[number] = value
+            if value[_KEY] == key:
+                continue
+        pair = None if vouched is None else vouched(name, _NO_FILE)
+        if type(pair) is list and pair == [_kept_key(value), key]:
+            moved.append(number)
+        else:
+            changed.append(number)
     return ByName(values, changed, moved)
+
+
+def _kept_key(value: Any) -> Any:
+    """The file key an entry kept by name holds."""
+    return _PACKED_KEY.unpack_from(value) if type(value) is bytes else value[_KEY]
 
 
 def rekeep(place: FolderListing, namespace: str, version: str, scope: str, found: ByName) -> bool:
@@ -204,7 +232,9 @@ def rekeep(place: FolderListing, namespace: str, version: str, scope: str, found
     for number in numbers:  # (a file too fresh to trust its key keeps the kept one: read again next time)
         value = found.values[number]
         if settled(keys[number]) and not whole:
-            cache.put(names[number], _NO_FILE, [value[_KEY], keys[number]])
+            cache.put(names[number], _NO_FILE, [_kept_key(value), keys[number]])
+        elif settled(keys[number]) and type(value) is bytes:
+            found.values[number] = _PACKED_KEY.pack(*keys[number]) + value[_PACKED_KEY.size :]
         elif settled(keys[number]):
             value[_KEY] = keys[number]
     if whole:
@@ -216,13 +246,25 @@ def rekeep(place: FolderListing, namespace: str, version: str, scope: str, found
 
 
 def _decoded(place: FolderListing, entries: dict[int, Any]) -> KeptOutput | None:
-    count, total = len(entries), entries[next(iter(entries))][_TOTAL]
+    first = entries[next(iter(entries))]
+    count = len(entries)
+    total = _PACKED_PLACE.unpack_from(first, _PACKED_KEY.size)[1] if type(first) is bytes else first[_TOTAL]
     if type(total) is not int or total < 0:
         return None
     pieces: list[Any] = [None] * total
     reports = [-1] * total
     extras, warned = {}, []
+    unpack, at, head = _PACKED_PLACE.unpack_from, _PACKED_KEY.size, _PACKED_HEAD
     for number, value in entries.items():  # (one pass: tens of thousands of entries)
+        if type(value) is bytes:  # (packed: one piece, no warning)
+            entry_count, entry_total, position, length = unpack(value, at)
+            end = head + 1 + value[head]
+            if entry_count != count or entry_total != total:
+                return None
+            if reports[position] >= 0 or end + length != len(value):
+                raise ValueError("position")
+            pieces[position], reports[position] = memoryview(value)[end:], number  # (not copied)
+            continue
         if value[_COUNT] != count or value[_TOTAL] != total:
             return None  # (one of them forgotten, or of another run)
         places = value[_PLACES]
@@ -292,15 +334,47 @@ def keep_output(
     cache = _cache(place, namespace, version, fresh=True, scope=scope)
     if cache is None or not values:
         return False
+    total = len(output.pieces)
+    if output.packer is not None:
+        output.pieces.clear()  # (the entries hold them: each piece packed is let go)
+    _put(cache, place, values, total, by_name=scope is not None, packer=output.packer)
+    cache.save(place.names)
+    return True
+
+
+def _put(
+    cache: FileCache,
+    place: FolderListing,
+    values: dict[int, list[Any]],
+    total: int,
+    *,
+    by_name: bool,
+    packer: Callable[[Any], bytes | None] | None,
+) -> None:
+    """Put each entry in the cache, under its file's key (by name: in the entry, packed when it can be)."""
     for number, value in values.items():
-        value[_COUNT], value[_TOTAL] = len(values), len(output.pieces)
+        value[_COUNT], value[_TOTAL] = len(values), total
         if len(value[_PLACES]) == 1:
             value[_PLACES], value[_PIECES] = value[_PLACES][0], value[_PIECES][0]
         key = place.keys[number]
-        if scope is None:
+        if not by_name:
             cache.put(place.names[number], key, value)
         elif settled(key):  # (by name: a file too fresh to trust its key keeps no entry)
-            value.append(key)
-            cache.put(place.names[number], _NO_FILE, value)
-    cache.save(place.names)
-    return True
+            packed = None if packer is None else _packed(value, key, packer)
+            cache.put(place.names[number], _NO_FILE, [*value, key] if packed is None else packed)
+            if packed is not None:
+                value[_PIECES] = None
+
+
+def _packed(value: list[Any], key: FileKey, packer: Callable[[Any], bytes | None]) -> bytes | None:
+    """The entry ``value`` of the file with ``key`` packed (one bytes); None when it holds more
+    than one piece, a warning, a value of its own that is not a short bytes, or a piece ``packer``
+    cannot pack."""
+    extra = value[_EXTRA]
+    if type(value[_PLACES]) is not int or value[_WARNINGS] or type(extra) is not bytes or len(extra) > 255:
+        return None
+    piece = packer(value[_PIECES])
+    if piece is None:
+        return None
+    counts = _PACKED_PLACE.pack(value[_COUNT], value[_TOTAL], value[_PLACES], len(piece))
+    return b"".join((_PACKED_KEY.pack(*key), counts, bytes((len(extra),)), extra, piece))
