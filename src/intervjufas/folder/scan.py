@@ -142,12 +142,11 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
     missing = [number for number, header in enumerate(found) if header is None]
     problems = _read_missing([base + names[number] for number in missing], missing, found, progress) if missing else {}
     if index is not None:
-        put = index.put
-        for number in missing:
-            header, key = found[number], keys[number]
-            if header is not None and key is not None:
-                put(names[number], key, header.row)
-    if index is not None:
+        index.put_all(
+            (names[number], key, header.row)
+            for number in missing
+            if (header := found[number]) is not None and (key := keys[number]) is not None
+        )
         index.save(names)
     if cache:
         _remember(base, names, keys, found)

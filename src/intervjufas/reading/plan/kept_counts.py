@@ -46,8 +46,7 @@ def kept_open_counts(
             return found
     counts = open_counts(headers)
     if cache is not None:
-        for path, header in headers:
-            cache.put(path.name, _NO_FILE, counts.get(header.report_id, 0))
+        cache.put_all((path.name, _NO_FILE, counts.get(header.report_id, 0)) for path, header in headers)
         cache.save([path.name for path, _ in headers])
     return counts
 
@@ -96,6 +95,6 @@ def row_digest(row: list[object]) -> bytes | None:
 
 def _cache(folder: Path, digest: str) -> FileCache | None:
     try:
-        return FileCache(NAMESPACE, folder, digest)
+        return FileCache(NAMESPACE, folder, digest, shared=True)  # (numbers by file name: no text to share)
     except (OSError, RuntimeError):  # (a folder that cannot be resolved: computed, not kept)
         return None
