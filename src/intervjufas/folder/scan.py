@@ -37,7 +37,7 @@ from intervjufas.errors import (
 )
 from intervjufas.folder.customer_text import is_customer_text
 from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, file_key, settled
-from intervjufas.folder.header_row import FolderHeader, well_formed
+from intervjufas.folder.header_row import FolderHeader, row_digest, well_formed
 from intervjufas.model.answers import parse_date
 from intervjufas.model.questions import as_text
 
@@ -166,13 +166,19 @@ def _read_missing(
     from intervjufas.folder.parallel_files import map_chunks
 
     problems: dict[int, str] = {}
-    rows = map_chunks(read_rows, paths, progress=progress)
+    rows = map_chunks(read_digested_rows, paths, progress=progress)
     for number, row in zip(missing, rows, strict=True):
         if isinstance(row, str):
             problems[number] = row
         else:
-            found[number] = FolderHeader(row)
+            found[number] = FolderHeader(*row)
     return problems
+
+
+def read_digested_rows(paths: list[str]) -> list[tuple[list[Any], bytes | None] | str]:
+    """``read_rows`` with each row's ``row_digest`` made beside it (in the worker, where it is read:
+    ``lista`` and the open counts need every row's digest)."""
+    return [row if isinstance(row, str) else (row, row_digest(row)) for row in read_rows(paths)]
 
 
 def read_rows(paths: list[str]) -> list[list[Any] | str]:

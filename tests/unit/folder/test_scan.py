@@ -19,7 +19,15 @@ from hypothesis import strategies as st
 from helpers import FIXTURE_REPORTS, read_cache, write_cache
 from intervjufas.files.settings import cache_dir, cache_home
 from intervjufas.folder import scan as scan_module
-from intervjufas.folder.header_row import KEPT_KEYS, KEPT_METADATA, STATUSES, FolderHeader
+from intervjufas.folder.header_row import (
+    KEPT_KEYS,
+    KEPT_METADATA,
+    NOT_MADE,
+    STATUSES,
+    FolderHeader,
+    header_digest,
+    row_digest,
+)
 from intervjufas.folder.scan import read_headers
 from intervjufas.report.front_matter import read_front_matter
 from intervjufas.report.plan import identity
@@ -165,6 +173,15 @@ def test_without_the_index_every_header_is_read_and_nothing_kept(folder: Path) -
     shutil.rmtree(cache_home())
     scan(folder, cache=False)
     assert not cache_home().exists()
+
+
+def test_a_header_read_now_carries_its_digest_and_one_from_the_index_makes_it(folder: Path) -> None:
+    read = [f.header for f in scan_module.scan_headers(folder) if f.header is not None]
+    assert read and all(h.digest != NOT_MADE and h.digest == row_digest(h.row) for h in read)
+    scan_module._RECENT.clear()
+    kept = [f.header for f in scan_module.scan_headers(folder) if f.header is not None]
+    assert all(h.digest == NOT_MADE for h in kept)  # (from the index: made only when asked)
+    assert [header_digest(h) for h in kept] == [h.digest for h in read]
 
 
 def _scan_in_another_process(folder: str, cache_home: str, queue: Any) -> None:
