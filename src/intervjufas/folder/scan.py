@@ -37,6 +37,7 @@ from intervjufas.errors import (
 )
 from intervjufas.folder.customer_text import is_customer_text
 from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, file_key, settled
+from intervjufas.folder.folder_listing import recent_keys
 from intervjufas.folder.header_row import FolderHeader, row_digest, well_formed
 from intervjufas.model.answers import parse_date
 from intervjufas.model.questions import as_text
@@ -126,12 +127,18 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
     names = report_names(folder)
     paths = report_paths(folder, names)
     base = os.path.join(os.fspath(folder), "")
-    keys = [_key(base + name) for name in names]
+    listed = recent_keys(base, names)  # (the listing this command just took, if any)
+    index = _open_index(folder) if cache and listed is not None and base not in _RECENT else None
+    if index is not None and index.is_empty():  # (cold: every header is read now, see ``_cold_keys``)
+        keys = _cold_keys(base, names, listed)
+    else:
+        keys = [_key(base + name) for name in names]
     found: list[FolderHeader | None] = [None] * len(names)
     same_files = True
     if cache:
         found, same_files = _recalled(base, names, keys)
-    index = _open_index(folder) if cache and (None in found or not same_files) else None
+    if index is None and cache and (None in found or not same_files):
+        index = _open_index(folder)
     if index is not None:
         get = index.get
         for number, key in enumerate(keys):
@@ -154,6 +161,14 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
         ScannedFile(path, header, problems.get(number, ""))
         for number, (path, header) in enumerate(zip(paths, found, strict=True))
     ]
+
+
+def _cold_keys(base: str, names: list[str], listed: Any) -> list[FileKey | None]:
+    """The files' keys as the listing this command just took found them (a name it did not list is
+    looked at now).  Only for a cold pass – no index entry, no header remembered in this process –
+    where every header is read after its key was taken: a key older than the file's header then
+    only means that the file is read again next time, never that an old header is used."""
+    return [key if key is not None else _key(base + name) for name, key in zip(names, listed, strict=True)]
 
 
 def _read_missing(
