@@ -44,8 +44,11 @@ def kept_open_counts(
             return found
     counts = open_counts(headers)
     if cache is not None:
-        cache.put_all((path.name, _NO_FILE, counts.get(header.report_id, 0)) for path, header in headers)
-        cache.save([path.name for path, _ in headers])
+        names = [path.name for path, _ in headers]  # (a path's name is made anew each time it is asked)
+        cache.put_all(
+            (name, _NO_FILE, counts.get(header.report_id, 0)) for name, (_, header) in zip(names, headers, strict=True)
+        )
+        cache.save(names)
     return counts
 
 
