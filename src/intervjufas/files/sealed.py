@@ -36,8 +36,14 @@ Plain = str | int | float | bool | bytes | list["Plain"] | tuple["Plain", ...] |
 
 def seal(value: Plain, count: int) -> bytes:
     """The sealed bytes of a plain value (``count``: how many items it holds, e.g. entries)."""
+    return b"".join(sealed_parts(value, count))
+
+
+def sealed_parts(value: Plain, count: int) -> tuple[bytes, bytes]:
+    """``seal``'s bytes as its header and its payload, to be written one after the other: a big
+    cache is then never copied whole into one more object while it is saved (its peak memory)."""
     payload = marshal.dumps(value)
-    return _HEADER.pack(MAGIC, count, len(payload), hashlib.sha256(payload).digest()) + payload
+    return _HEADER.pack(MAGIC, count, len(payload), hashlib.sha256(payload).digest()), payload
 
 
 def unseal(data: bytes | None, *, max_items: int) -> tuple[object, int] | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,10 @@ from typing import Any
 from intervjufas.folder.file_cache import FileCache, FileKey, file_key, settled
 
 LISTING_FORMAT = 2  # raise when what the digest covers changes
+REUSED_WITHIN_NS = 2_000_000_000  # how long the header pass that follows may take a listing's keys
+# The last listing's names and keys, and when it was taken, by folder: the header pass of the same
+# command takes the keys from here instead of looking at every file once more (``recent_keys``).
+_RECENT: dict[str, tuple[list[str], list[FileKey], int]] = {}
 
 
 @dataclass(frozen=True)
@@ -53,9 +58,28 @@ def folder_listing(folder: Path, salt: str) -> FolderListing | None:
         keys = [file_key(os.stat(base + name)) for name in names]
     except (OSError, ValueError):
         return None
+    _RECENT.clear()  # (one folder at a time)
+    _RECENT[base] = (names, keys, time.monotonic_ns())
     digest = hashlib.sha256(f"{LISTING_FORMAT}\0{salt}\n".encode("utf-8", "surrogatepass"))
     digest.update(marshal.dumps((names, keys), 2))  # (version 2: no references, equal data equal bytes)
     return FolderListing(folder, names, keys, digest.hexdigest())
+
+
+def recent_keys(base: str, names: list[str]) -> list[FileKey | None] | None:
+    """The keys of the named files (in the folder ``base``, ending in a separator) as the listing
+    just taken of that folder found them – once, and only within ``REUSED_WITHIN_NS`` of it; None
+    when there is none (a name it did not list has None).  Why: a command lists the folder for its
+    kept result, then reads the headers, and 20,000 files need not be looked at twice within it.
+    A key taken before a file is read is as good as one taken just before: a file changed after
+    it has a newer key next time, and is read again then."""
+    found = _RECENT.pop(base, None)
+    if found is None or time.monotonic_ns() - found[2] > REUSED_WITHIN_NS:
+        return None
+    listed, keys, _ = found
+    if listed == names:
+        return list(keys)
+    by_name = dict(zip(listed, keys, strict=True))
+    return [by_name.get(name) for name in names]
 
 
 def kept_entries(place: FolderListing, cache: FileCache) -> dict[int, Any]:

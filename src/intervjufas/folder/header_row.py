@@ -13,6 +13,8 @@ read every header use its attributes, which build nothing.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -37,6 +39,7 @@ KEPT_KEYS = (
 KEPT_METADATA = ("datum", "uppdrag", "kund", "intervjuform")
 # Texts that recur in every header, kept as their number here (anything else is kept as it is,
 # and a value that is not a text inside a one-item list, so that no number is mistaken for one).
+NOT_MADE = b""  # a header's digest not made yet (a digest is 16 bytes; None: the row has none)
 STATUSES = (STATUS_DONE, STATUS_STARTED, STATUS_NOT_STARTED, *FOLLOW_UP_STATUSES)
 _CODES = {text: number for number, text in enumerate(STATUSES)}
 ROW_LENGTH = 18
@@ -176,10 +179,11 @@ class FolderHeader(Mapping[str, Any]):
     """One report's header for commands over a folder: a read-only mapping like the checked header
     (keys without a value are left out), with attributes for what those commands read most."""
 
-    __slots__ = ("row",)
+    __slots__ = ("digest", "row")
 
-    def __init__(self, row: list[Any]) -> None:
+    def __init__(self, row: list[Any], digest: bytes | None = NOT_MADE) -> None:
         self.row = row
+        self.digest = digest  # (its ``row_digest``, once made: see ``header_digest``)
 
     @classmethod
     def of(cls, header: Mapping[str, Any]) -> FolderHeader:
@@ -311,6 +315,26 @@ _TOP_AT = {
     "karta": _MAP,
     "markeringar": _MARKS,
 }
+
+
+def row_digest(row: list[Any]) -> bytes | None:
+    """A digest of a header row as the index keeps it (None when it holds a value that cannot be
+    written exactly): the open counts, and what ``lista`` shows of a report, depend on the
+    folder's header rows and file names alone."""
+    try:
+        data = marshal.dumps(row, 0)  # (version 0: no references, so equal rows give equal bytes)
+    except ValueError:
+        return None
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def header_digest(header: FolderHeader) -> bytes | None:
+    """``row_digest`` of the header's row: as made where the row was read (a worker of the header
+    pass makes it there, sparing the main process 20,000 of them), else made now and kept."""
+    digest = header.digest
+    if digest == NOT_MADE:
+        digest = header.digest = row_digest(header.row)
+    return digest
 
 
 # For ``own_layout``, which builds the same row from the header's text.

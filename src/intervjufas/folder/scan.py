@@ -37,7 +37,8 @@ from intervjufas.errors import (
 )
 from intervjufas.folder.customer_text import is_customer_text
 from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused, file_key, settled
-from intervjufas.folder.header_row import FolderHeader, well_formed
+from intervjufas.folder.folder_listing import recent_keys
+from intervjufas.folder.header_row import FolderHeader, row_digest, well_formed
 from intervjufas.model.answers import parse_date
 from intervjufas.model.questions import as_text
 
@@ -126,12 +127,18 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
     names = report_names(folder)
     paths = report_paths(folder, names)
     base = os.path.join(os.fspath(folder), "")
-    keys = [_key(base + name) for name in names]
+    listed = recent_keys(base, names)  # (the listing this command just took, if any)
+    index = _open_index(folder) if cache and listed is not None and base not in _RECENT else None
+    if index is not None and index.is_empty():  # (cold: every header is read now, see ``_cold_keys``)
+        keys = _cold_keys(base, names, listed)
+    else:
+        keys = [_key(base + name) for name in names]
     found: list[FolderHeader | None] = [None] * len(names)
     same_files = True
     if cache:
         found, same_files = _recalled(base, names, keys)
-    index = _open_index(folder) if cache and (None in found or not same_files) else None
+    if index is None and cache and (None in found or not same_files):
+        index = _open_index(folder)
     if index is not None:
         get = index.get
         for number, key in enumerate(keys):
@@ -142,12 +149,11 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
     missing = [number for number, header in enumerate(found) if header is None]
     problems = _read_missing([base + names[number] for number in missing], missing, found, progress) if missing else {}
     if index is not None:
-        put = index.put
-        for number in missing:
-            header, key = found[number], keys[number]
-            if header is not None and key is not None:
-                put(names[number], key, header.row)
-    if index is not None:
+        index.put_all(
+            (names[number], key, header.row)
+            for number in missing
+            if (header := found[number]) is not None and (key := keys[number]) is not None
+        )
         index.save(names)
     if cache:
         _remember(base, names, keys, found)
@@ -155,6 +161,14 @@ def _scan(folder: Path, progress: Progress | None, cache: bool) -> list[ScannedF
         ScannedFile(path, header, problems.get(number, ""))
         for number, (path, header) in enumerate(zip(paths, found, strict=True))
     ]
+
+
+def _cold_keys(base: str, names: list[str], listed: Any) -> list[FileKey | None]:
+    """The files' keys as the listing this command just took found them (a name it did not list is
+    looked at now).  Only for a cold pass – no index entry, no header remembered in this process –
+    where every header is read after its key was taken: a key older than the file's header then
+    only means that the file is read again next time, never that an old header is used."""
+    return [key if key is not None else _key(base + name) for name, key in zip(names, listed, strict=True)]
 
 
 def _read_missing(
@@ -167,13 +181,19 @@ def _read_missing(
     from intervjufas.folder.parallel_files import map_chunks
 
     problems: dict[int, str] = {}
-    rows = map_chunks(read_rows, paths, progress=progress)
+    rows = map_chunks(read_digested_rows, paths, progress=progress)
     for number, row in zip(missing, rows, strict=True):
         if isinstance(row, str):
             problems[number] = row
         else:
-            found[number] = FolderHeader(row)
+            found[number] = FolderHeader(*row)
     return problems
+
+
+def read_digested_rows(paths: list[str]) -> list[tuple[list[Any], bytes | None] | str]:
+    """``read_rows`` with each row's ``row_digest`` made beside it (in the worker, where it is read:
+    ``lista`` and the open counts need every row's digest)."""
+    return [row if isinstance(row, str) else (row, row_digest(row)) for row in read_rows(paths)]
 
 
 def read_rows(paths: list[str]) -> list[list[Any] | str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from intervjufas.folder.header_row import FolderHeader
+from intervjufas.folder.header_row import FolderHeader, header_digest
 from intervjufas.folder.scan import Progress, forget_scan, read_headers
 from intervjufas.model.safe_text import visible
 from intervjufas.reading.plan.kept_counts import kept_open_counts, row_digest
@@ -178,7 +178,7 @@ def list_reports(
     as the rows are made (``scan.forget_scan``); with ``digests``, the digest of every header
     read (``row_digest``) comes with the listing."""
     headers, warnings = read_headers(folder, program=program, progress=progress)
-    found = {path.name: row_digest(header.row) for path, header in headers}  # (names are unique)
+    found = {path.name: header_digest(header) for path, header in headers}  # (names are unique)
     maker = _Rows(kept_open_counts(folder, headers, list(found.values())))  # (kept while no header changes)
     rows = [maker.row(path, header) for path, header in headers]
     if not digests:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import marshal
 import struct
+import tempfile
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -13,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from intervjufas.files import sealed
+from intervjufas.files.atomic import atomic_write_bytes
 from intervjufas.files.sealed import HEADER_SIZE, MAGIC, plain, seal, unseal
 
 plain_values = st.recursive(
@@ -95,3 +98,13 @@ def test_nesting_deeper_than_the_limit_is_not_plain() -> None:
     for _ in range(100):
         deep = [deep]
     assert not plain(deep)
+
+
+@given(plain_values, st.integers(min_value=0, max_value=1000))
+def test_sealed_parts_written_one_after_the_other_read_back_exactly(value: object, count: int) -> None:
+    parts = sealed.sealed_parts(value, count)
+    assert len(parts[0]) == HEADER_SIZE
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "cache"
+        atomic_write_bytes(path, parts)  # (the parts are never joined in memory)
+        assert unseal(path.read_bytes(), max_items=1000) == (value, count)

@@ -139,6 +139,30 @@ def test_a_file_changed_in_the_last_seconds_is_not_cached(folder: Path, root: Pa
     assert cache.get("ny.md", key(path)) == "värde"
 
 
+def test_putting_many_at_once_keeps_what_put_keeps(folder: Path, root: Path) -> None:
+    old = settled_file(folder, "gammal.md", "a")
+    fresh = folder / "ny.md"
+    fresh.write_text("b", encoding="utf-8")
+    one, many = FileCache("prov", folder, "v1", root=root), FileCache("prov", folder, "v2", root=root)
+    for name, value in (("gammal.md", [1, "x"]), ("ny.md", "y")):
+        one.put(name, key(folder / name), value)
+    many.put_all((name, key(folder / name), value) for name, value in (("gammal.md", [1, "x"]), ("ny.md", "y")))
+    for cache in (one, many):
+        assert cache.get("gammal.md", key(old)) == [1, "x"]
+        assert cache.get("ny.md", key(fresh)) is None  # (too fresh to trust)
+        cache.save()
+    assert FileCache("prov", folder, "v2", root=root).get("gammal.md", key(old)) == [1, "x"]
+
+
+def test_putting_nothing_trustworthy_saves_nothing(folder: Path, root: Path) -> None:
+    fresh = folder / "ny.md"
+    fresh.write_text("b", encoding="utf-8")
+    cache = FileCache("prov", folder, "v1", root=root)
+    cache.put_all([("ny.md", key(fresh), "y")])
+    cache.save()
+    assert not cache.path.exists()
+
+
 def test_names_that_vanished_are_dropped_on_save(folder: Path, root: Path) -> None:
     kept, gone = settled_file(folder, "kvar.md"), settled_file(folder, "borta.md")
     cache = FileCache("prov", folder, "v1", root=root)

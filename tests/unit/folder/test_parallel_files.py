@@ -18,8 +18,9 @@ import pytest
 
 from helpers import FIXTURE_REPORTS
 from intervjufas.folder import parallel_files
+from intervjufas.folder.header_row import row_digest
 from intervjufas.folder.parallel_files import POOL_FROM, SETTING, map_chunks, pool_size
-from intervjufas.folder.scan import read_rows
+from intervjufas.folder.scan import read_digested_rows, read_rows
 
 
 @pytest.fixture(autouse=True)
@@ -101,6 +102,9 @@ def test_no_items() -> None:
     assert map_chunks(squares, [], processes=2) == []
 
 
+GOOD_FIXTURES = [path for path in FIXTURE_REPORTS.glob("*.md") if "trasig" not in path.name]
+
+
 @pytest.fixture
 def many_reports(tmp_path: Path) -> list[str]:
     """The fixture reports (one of them broken) many times over, and a folder named like a report."""
@@ -121,6 +125,16 @@ def test_header_rows_read_in_a_pool_are_the_rows_read_here(many_reports: list[st
     assert [row for row, _ in pooled] == here
     readers = {reader for _, reader in pooled}
     assert readers and os.getpid() not in readers  # (read by the workers)
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_digests_made_in_a_pool_are_those_of_the_rows_as_received(many_reports: list[str], method: str) -> None:
+    pooled = map_chunks(read_digested_rows, many_reports, processes=2, start_method=method)
+    rows = [row for row in pooled if not isinstance(row, str)]
+    assert len(rows) == len(many_reports) - 13
+    assert all(digest is not None and digest == row_digest(row) for row, digest in rows)
+    assert len({digest for _, digest in rows}) == len(GOOD_FIXTURES)  # (12 copies of each)
+    assert [row if isinstance(row, str) else row[0] for row in pooled] == read_rows(many_reports)
 
 
 def test_a_worker_that_dies_leaves_its_work_to_this_process() -> None:

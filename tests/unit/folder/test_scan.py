@@ -18,8 +18,18 @@ from hypothesis import strategies as st
 
 from helpers import FIXTURE_REPORTS, read_cache, write_cache
 from intervjufas.files.settings import cache_dir, cache_home
+from intervjufas.folder import folder_listing as folder_listing_module
 from intervjufas.folder import scan as scan_module
-from intervjufas.folder.header_row import KEPT_KEYS, KEPT_METADATA, STATUSES, FolderHeader
+from intervjufas.folder.file_cache import file_key
+from intervjufas.folder.header_row import (
+    KEPT_KEYS,
+    KEPT_METADATA,
+    NOT_MADE,
+    STATUSES,
+    FolderHeader,
+    header_digest,
+    row_digest,
+)
 from intervjufas.folder.scan import read_headers
 from intervjufas.report.front_matter import read_front_matter
 from intervjufas.report.plan import identity
@@ -32,6 +42,7 @@ GOOD = sorted(p.name for p in FIXTURE_REPORTS.glob("*.md") if "trasig" not in p.
 def fresh_process() -> None:
     """Every scan as in a new process (the last scan of a folder is otherwise kept in memory)."""
     scan_module._RECENT.clear()
+    folder_listing_module._RECENT.clear()
 
 
 @pytest.fixture
@@ -165,6 +176,76 @@ def test_without_the_index_every_header_is_read_and_nothing_kept(folder: Path) -
     shutil.rmtree(cache_home())
     scan(folder, cache=False)
     assert not cache_home().exists()
+
+
+def test_a_header_read_now_carries_its_digest_and_one_from_the_index_makes_it(folder: Path) -> None:
+    read = [f.header for f in scan_module.scan_headers(folder) if f.header is not None]
+    assert read and all(h.digest != NOT_MADE and h.digest == row_digest(h.row) for h in read)
+    scan_module._RECENT.clear()
+    kept = [f.header for f in scan_module.scan_headers(folder) if f.header is not None]
+    assert all(h.digest == NOT_MADE for h in kept)  # (from the index: made only when asked)
+    assert [header_digest(h) for h in kept] == [h.digest for h in read]
+
+
+def counting_looks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose key the header pass takes itself from now on."""
+    looked: list[str] = []
+    original = scan_module._key
+
+    def looking(path: str) -> Any:
+        looked.append(os.path.basename(path))
+        return original(path)
+
+    monkeypatch.setattr(scan_module, "_key", looking)
+    return looked
+
+
+def test_a_cold_pass_right_after_a_listing_takes_its_keys_once(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    without = scan(folder, cache=False)
+    looked = counting_looks(monkeypatch)
+    folder_listing_module.folder_listing(folder, "prov")
+    assert scan(folder) == without and looked == []
+    entries = read_cache(index_file(folder))["entries"]
+    assert sorted(entries) == GOOD and all(tuple(e[:4]) == file_key(os.stat(folder / n)) for n, e in entries.items())
+    shutil.rmtree(cache_home())
+    scan(folder)  # (the listing's keys are taken once)
+    assert sorted(looked) == sorted([*GOOD, "2024-03-10-trasig.md"])
+
+
+def test_a_file_added_after_the_listing_is_looked_at_and_read(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder_listing_module.folder_listing(folder, "prov")
+    shutil.copy2(folder / GOOD[0], folder / "2025-01-01-kopia.md")
+    looked = counting_looks(monkeypatch)
+    found = scan(folder)
+    assert looked == ["2025-01-01-kopia.md"] and found["2025-01-01-kopia.md"] == found[GOOD[0]]
+
+
+@pytest.mark.parametrize("warm", ["index", "memory"])
+def test_a_warm_pass_after_a_listing_looks_at_every_file_itself(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, warm: str
+) -> None:
+    scan_module.scan_headers(folder)  # (an index, and the scan remembered in this process)
+    if warm == "index":
+        scan_module._RECENT.clear()
+    else:
+        shutil.rmtree(cache_home())  # (the scan remembered, no index)
+    folder_listing_module.folder_listing(folder, "prov")
+    target = folder / GOOD[0]  # (changed after the listing: its header must not come from before)
+    target.write_text(target.read_text(encoding="utf-8").replace("Nordlager", "Sydlager"), encoding="utf-8")
+    os.utime(target, (HOUR_AGO + 60, HOUR_AGO + 60))
+    looked = counting_looks(monkeypatch)
+    found = {f.path.name: f.header for f in scan_module.scan_headers(folder)}
+    assert sorted(looked) == sorted([*GOOD, "2024-03-10-trasig.md"])
+    header = found[target.name]
+    assert header is not None and "Sydlager" in header["metadata"]["uppdrag"]
+
+
+def test_a_listing_taken_too_long_ago_is_not_used(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder_listing_module.folder_listing(folder, "prov")
+    monkeypatch.setattr(folder_listing_module, "REUSED_WITHIN_NS", -1)
+    looked = counting_looks(monkeypatch)
+    scan(folder)
+    assert len(looked) == len(GOOD) + 1
 
 
 def _scan_in_another_process(folder: str, cache_home: str, queue: Any) -> None:

@@ -15,16 +15,14 @@ rebuilt when damaged); it holds one number per report file, no text of a report.
 from __future__ import annotations
 
 import hashlib
-import marshal
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from intervjufas.folder.file_cache import FileCache, FileKey
+from intervjufas.folder.header_row import FolderHeader, header_digest, row_digest
 from intervjufas.reading.plan.state import open_counts
 
-if TYPE_CHECKING:
-    from intervjufas.folder.header_row import FolderHeader
+__all__ = ["headers_digest", "kept_open_counts", "row_digest"]
 
 NAMESPACE = "oppna"
 KEPT_FORMAT = 2  # raise when what is kept, or what the counts depend on, changes
@@ -46,9 +44,11 @@ def kept_open_counts(
             return found
     counts = open_counts(headers)
     if cache is not None:
-        for path, header in headers:
-            cache.put(path.name, _NO_FILE, counts.get(header.report_id, 0))
-        cache.save([path.name for path, _ in headers])
+        names = [path.name for path, _ in headers]  # (a path's name is made anew each time it is asked)
+        cache.put_all(
+            (name, _NO_FILE, counts.get(header.report_id, 0)) for name, (_, header) in zip(names, headers, strict=True)
+        )
+        cache.save(names)
     return counts
 
 
@@ -74,7 +74,7 @@ def headers_digest(
     from intervjufas import __version__
 
     if digests is None:
-        digests = [row_digest(header.row) for _, header in headers]
+        digests = [header_digest(header) for _, header in headers]
     digest = hashlib.blake2b(f"{NAMESPACE}\0{KEPT_FORMAT}\0{__version__}\n".encode(), digest_size=32)
     for (path, _), row in zip(headers, digests, strict=True):
         if row is None:
@@ -83,19 +83,8 @@ def headers_digest(
     return digest.hexdigest()
 
 
-def row_digest(row: list[object]) -> bytes | None:
-    """A digest of a header row as the index keeps it (None when it holds a value that cannot be
-    written exactly): the open counts, and what ``lista`` shows of a report, depend on the
-    folder's header rows and file names alone."""
-    try:
-        data = marshal.dumps(row, 0)  # (version 0: no references, so equal rows give equal bytes)
-    except ValueError:
-        return None
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
 def _cache(folder: Path, digest: str) -> FileCache | None:
     try:
-        return FileCache(NAMESPACE, folder, digest)
+        return FileCache(NAMESPACE, folder, digest, shared=True)  # (numbers by file name: no text to share)
     except (OSError, RuntimeError):  # (a folder that cannot be resolved: computed, not kept)
         return None
