@@ -22,7 +22,7 @@ import socket
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from intervjufas.errors import IntervjufasError, SaveError
@@ -91,16 +91,20 @@ class _GroupLost(Exception):
     """The new version of a file cannot keep the group that may write the old one."""
 
 
-def _temporary(folder: Path, name: str, data: bytes, original: os.stat_result | None = None) -> Path:
-    """A fully written, fsynced hidden temporary file in ``folder``, with the mode and group of the
-    ``original`` it is to replace, or those of a new file in the folder (see ``sharing``)."""
+def _temporary(
+    folder: Path, name: str, data: bytes | Sequence[bytes], original: os.stat_result | None = None
+) -> Path:
+    """A fully written, fsynced hidden temporary file in ``folder`` (``data``, or its parts one after
+    the other), with the mode and group of the ``original`` it is to replace, or those of a new file
+    in the folder (see ``sharing``)."""
     tmp = folder / f".{name}.{os.getpid()}.{_host()}.{secrets.token_hex(4)}.tmp"
     mode = stat.S_IMODE(original.st_mode) if original is not None else new_file_mode(folder)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
         with os.fdopen(fd, "wb") as handle:
             _set_access(handle.fileno(), folder, mode, original)
-            handle.write(data)
+            for part in (data,) if isinstance(data, bytes) else data:
+                handle.write(part)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -142,9 +146,10 @@ def atomic_write(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace (or create) ``path`` with ``data`` in one step; raise SaveError if that fails.  The new
-    version keeps the mode and group of the old one (see ``sharing.keep_access``)."""
+def atomic_write_bytes(path: Path, data: bytes | Sequence[bytes]) -> None:
+    """Replace (or create) ``path`` with ``data`` (or its parts, one after the other) in one step;
+    raise SaveError if that fails.  The new version keeps the mode and group of the old one (see
+    ``sharing.keep_access``)."""
     with signals_held():
         try:
             original: os.stat_result | None = os.stat(path)

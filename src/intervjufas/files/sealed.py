@@ -36,8 +36,15 @@ Plain = str | int | float | bool | bytes | list["Plain"] | tuple["Plain", ...] |
 
 def seal(value: Plain, count: int) -> bytes:
     """The sealed bytes of a plain value (``count``: how many items it holds, e.g. entries)."""
+    header, payload = sealed_parts(value, count)
+    return header + payload
+
+
+def sealed_parts(value: Plain, count: int) -> tuple[bytes, bytes]:
+    """``seal``'s bytes as its header and its payload, to be written one after the other: joined,
+    a cache of megabytes would be held twice while it is written."""
     payload = marshal.dumps(value)
-    return _HEADER.pack(MAGIC, count, len(payload), hashlib.sha256(payload).digest()) + payload
+    return _HEADER.pack(MAGIC, count, len(payload), hashlib.sha256(payload).digest()), payload
 
 
 def unseal(data: bytes | None, *, max_items: int) -> tuple[object, int] | None:

@@ -41,7 +41,7 @@ from typing import Any
 from intervjufas.errors import IntervjufasError
 from intervjufas.files.atomic import atomic_write_bytes, remove_abandoned_temporaries
 from intervjufas.files.private_folders import checked_folder
-from intervjufas.files.sealed import read_sealed, seal
+from intervjufas.files.sealed import read_sealed, sealed_parts
 from intervjufas.files.settings import cache_dir
 
 CACHE_FORMAT = 3  # (1: JSON, 2: marshal without a seal or status-change times)
@@ -110,7 +110,7 @@ def _load(path: Path) -> dict[str, Any] | None:
 
 def _store(path: Path, document: dict[str, Any], *, share: bool = True) -> None:
     shared = _shared(document, {}) if share else document
-    atomic_write_bytes(path, seal(shared, len(document["entries"])))
+    atomic_write_bytes(path, sealed_parts(shared, len(document["entries"])))  # (not joined: one copy)
 
 
 def _forget_in(path: Path, names: set[str]) -> None:

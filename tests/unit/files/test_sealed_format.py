@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from intervjufas.files import sealed
-from intervjufas.files.sealed import HEADER_SIZE, MAGIC, plain, seal, unseal
+from intervjufas.files.sealed import HEADER_SIZE, MAGIC, plain, seal, sealed_parts, unseal
 
 plain_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text() | st.binary(),
@@ -28,6 +28,14 @@ plain_values = st.recursive(
 def test_plain_values_come_back_exactly(value: object, count: int) -> None:
     assert plain(value)
     assert unseal(seal(value, count), max_items=1000) == (value, count)
+
+
+@given(plain_values, st.integers(min_value=0, max_value=1000))
+def test_the_parts_written_one_after_the_other_are_the_sealed_bytes(value: object, count: int) -> None:
+    header, payload = sealed_parts(value, count)  # type: ignore[arg-type]
+    assert len(header) == HEADER_SIZE
+    assert header + payload == seal(value, count)  # type: ignore[arg-type]
+    assert unseal(header + payload, max_items=1000) == (value, count)
 
 
 @given(st.binary(max_size=400))

@@ -9,6 +9,7 @@ import marshal
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from intervjufas.reading.plan.plan_facts import (
     NAMESPACE,
     decoded,
     encoded,
+    packed,
     plans_version,
     read_plans,
     report_plan,
@@ -59,7 +61,21 @@ def test_the_kept_plan_is_the_report_s_own(folder: Path) -> None:
         assert kept == plan
         assert encoded(kept) == encoded(plan)  # (ids of items too: not part of ==)
         assert every_text_interned(encoded(plan))  # (the cache is written as it is: see interned.py)
+        kept = decoded(path, packed(plan))  # (as the cache keeps it and a worker sends it)
+        assert kept == plan
+        assert encoded(kept) == encoded(plan)
+        assert every_text_interned(encoded(kept))  # (interned again as it is loaded)
+        unknown = replace(plan, planned=(), follow_ups=(), marks=())
+        assert decoded(path, packed(plan, whole=False), follow_ups_of=set()) == unknown
+        with pytest.raises(ValueError):  # (kept without its own plan: of no use to a whole read)
+            decoded(path, packed(plan, whole=False))
     assert readable >= 3
+
+
+@pytest.mark.parametrize("value", [b"", b"\x00", marshal.dumps(["x", 1, None]), marshal.dumps((1, 2)), "text", 7])
+def test_a_kept_value_of_another_shape_is_refused(value: object) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        decoded(Path("rapport.md"), value)  # type: ignore[arg-type]
 
 
 def every_text_interned(value: object) -> bool:

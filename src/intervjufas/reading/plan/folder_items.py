@@ -247,11 +247,11 @@ def folder_plan(
     followers = [path for path, keys in followed.items() if path not in plans and not keys.isdisjoint(still_open)]
     plans.update(reader.read(followers, warnings, follow_ups_of=still_open))
     del followed, followers, listed
+    reader.save()  # (and let go: what it keeps of each report, before the items are made)
+    del reader
     reports = list(plans.values())
     items = open_items(reports, statuses=statuses, histories=follow_up_histories(reports))
     del reports, statuses, done, still_open  # (the last of the headers' memory: free for the saves)
-    reader.save()
-    del reader
     if digest is not None:
         _keep(folder, digest, items, warnings, plans, program)
     if customer.strip():

@@ -27,6 +27,7 @@ no report.
 from __future__ import annotations
 
 import marshal
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,8 +57,8 @@ def listing(folder: Path) -> Listing | None:
 
 
 def _cache(place: Listing) -> FileCache | None:
-    try:
-        return FileCache(NAMESPACE, place.folder, place.digest)
+    try:  # (its texts are interned where they recur – customers, program – and the rest packed)
+        return FileCache(NAMESPACE, place.folder, place.digest, shared=True)
     except (OSError, RuntimeError):
         return None
 
@@ -231,7 +232,7 @@ def keep(
             return
         value = entry(number)
         if value[1] < 0:
-            value[1], value[2], sources = sources, plan.customer, sources + 1
+            value[1], value[2], sources = sources, sys.intern(plan.customer), sources + 1
         held.setdefault(number, []).append(item)
     for number, own in held.items():  # (one report's rows at a time, packed at once)
         rows = [_row(item, [origins.get((item.identity, given)) for given in item.history]) for item in own]
