@@ -75,7 +75,8 @@ def plan(
         keeping = _write_kept(facts, folder, json_output, kund or "")
         if keeping is None:
             return
-    items, warnings = _open_items(folder, facts, json_output, kund)
+    snapshots: list[Any] = []  # (what the plan's computation kept, for keeping the output)
+    items, warnings = _open_items(folder, facts, json_output, kund, snapshots)
     if markera is not None:
         _mark(facts, folder, items, markera, status, kommentar or "", sla_ihop_med, json_output, kund)
         return
@@ -96,7 +97,8 @@ def plan(
     if keeping is not None and keeping[0] is not None:
         from intervjufas.reading.plan.plan_output import keep_output
 
-        keep_output(keeping[0], program(), keeping[1], None if kund else (items, warnings))
+        found = None if kund else (items, warnings)
+        keep_output(keeping[0], program(), keeping[1], found, snapshots[0] if snapshots and found else None)
 
 
 def _write_kept(facts: Any, folder: Any, json_output: bool, customer: str) -> tuple[Any, Any] | None:
@@ -150,13 +152,15 @@ def _warn(facts: Any, warnings: list[str]) -> None:
         show_warnings(_console(facts, stderr=True), warnings)
 
 
-def _open_items(folder: Any, facts: Any, quiet: bool, customer: str | None) -> tuple[list[Any], list[str]]:
+def _open_items(
+    folder: Any, facts: Any, quiet: bool, customer: str | None, kept: list[Any] | None = None
+) -> tuple[list[Any], list[str]]:
     from intervjufas.reading.plan.folder_items import folder_plan
     from intervjufas.views.progress import scan_progress_for
 
     with scan_progress_for(facts, quiet) as progress:
         items, warnings = folder_plan(
-            folder, program=program(), progress=progress, customer=customer or "", once=True
+            folder, program=program(), progress=progress, customer=customer or "", once=True, kept=kept
         )
     _warn(facts, warnings)
     return items, warnings
