@@ -72,6 +72,25 @@ def test_the_kept_plan_is_the_report_s_own(folder: Path) -> None:
     assert readable >= 3
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [
+        [1, "", "id", "", []],
+        ["Moment", None, "id", "", []],
+        ["Moment", "", "id", "", ["Anna", 2]],
+        ["Moment", "", "id", "", ("Anna",)],
+        ["Moment", "", "id", "", "Anna"],
+    ],
+)
+def test_an_item_kept_with_a_field_of_another_type_is_refused(fields: list[object]) -> None:
+    row = ["s1.f1/a1", 1, "Steg 1", "Före", "Moment", "lagga_till", None, fields]
+    with pytest.raises(TypeError):
+        decoded(Path("rapport.md"), ["r", "2024-01-01", "", "", True, [row], [], [], True])
+    row[-1] = ["Moment", "Varför", "id", "m1", ["Anna"]]
+    (kept,) = decoded(Path("rapport.md"), ["r", "2024-01-01", "", "", True, [row], [], [], True]).planned
+    assert (kept.item.moment, kept.item.why, kept.item.id, kept.item.involves) == ("Moment", "Varför", "id", ("Anna",))
+
+
 @pytest.mark.parametrize("value", [b"", b"\x00", marshal.dumps(["x", 1, None]), marshal.dumps((1, 2)), "text", 7])
 def test_a_kept_value_of_another_shape_is_refused(value: object) -> None:
     with pytest.raises((TypeError, ValueError)):

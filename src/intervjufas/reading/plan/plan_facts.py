@@ -35,6 +35,7 @@ from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused,
 from intervjufas.folder.parallel_files import map_chunks, pool_size
 from intervjufas.folder.pooled_reads import keep_sent
 from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.reading.plan.kept_action import kept_action
 from intervjufas.report.model import FollowUp, PlanMark
 from intervjufas.report.plan import identity, planned_items
 
@@ -377,9 +378,7 @@ def decoded(path: Path, value: bytes | list[Any], follow_ups_of: Collection[str]
             kept_text(kind),
             kept_text(plan),
             None if phase is None else kept_text(phase),
-            ActionItem(
-                kept_text(moment), kept_text(why), id=kept_text(item_id), moment_id=kept_text(moment_id), involves=tuple(inv)
-            ),
+            kept_action(moment, why, item_id, moment_id, inv),  # (made as it was kept: not normalised again)
         )
         for key, number, label, title, kind, plan, phase, (moment, why, item_id, moment_id, inv) in rows
     )
