@@ -113,16 +113,18 @@ def keep_output(
     form: OutputForm,
     found: tuple[list[OpenItem], list[str]] | None = None,
     snapshot: KeptSnapshot | None = None,
-) -> None:
+) -> KeptOutput | None:
     """Make and keep the pieces of ``form`` from the snapshot ``folder_plan`` kept for exactly this
     listing (nothing when there is none: then neither could be kept) – or from what ``folder_plan``
     ``found`` for every customer just now, whose snapshot that is (and, given its ``snapshot``,
-    without listing the folder and loading the snapshot again)."""
+    without listing the folder and loading the snapshot again).  What it kept is handed back as
+    ``kept_output`` would load it (None: nothing kept), so that it is written from the pieces just
+    made rather than made a second time."""
     from intervjufas.reading.plan import plan_snapshot
 
     kept_for = snapshot.place if snapshot is not None and found is not None else plan_snapshot.listing(place.folder)
     if kept_for is None or (kept_for.names, kept_for.keys) != (place.names, place.keys):
-        return  # (the same files with the same keys, or nothing)
+        return None  # (the same files with the same keys, or nothing)
     customers: dict[str, str] | None = {}
     if found is None:
         found = plan_snapshot.kept(kept_for, program, customers=customers)
@@ -131,7 +133,7 @@ def keep_output(
     else:
         customers = plan_snapshot.kept_customers(kept_for, program)
     if found is None or customers is None:
-        return
+        return None
     items, warnings = found
     output = Output()
     output.warn_all(warnings)
@@ -139,10 +141,20 @@ def keep_output(
     ordered = form.ordered(items)
     for item in ordered:
         if item.source.parent != place.folder:
-            return
+            return None
         held.setdefault(item.source.name, []).append(item)
     for name, piece in form.kept_pieces(ordered):
         output.add(name, piece)
     for name, own in held.items():
         output.extras[name] = [form.report_piece(own[0].source, own), customers.get(name, "")]
-    keep_output_of(place, form.namespace, _version(form, program), output)
+    if not keep_output_of(place, form.namespace, _version(form, program), output):
+        return None
+    number_of = {name: number for number, name in enumerate(place.names)}
+    return KeptOutput(
+        place.folder,
+        place.names,
+        output.pieces,
+        [number_of[name] for name in output.owners],
+        {number_of[name]: extra[0] for name, extra in output.extras.items()},
+        output.warnings,
+    )
