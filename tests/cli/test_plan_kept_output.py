@@ -77,3 +77,30 @@ def test_a_wide_table_is_made_from_the_items(settled: Path) -> None:
     wide = command("plan", columns=200)()
     assert wide.exit_code == 0, wide.output
     assert "Senaste status" in wide.stdout.splitlines()[0]  # (the table's header)
+
+
+@pytest.mark.parametrize("args", [(), ("--json",)])
+def test_a_first_run_writes_what_it_keeps_as_the_items_would_be_written(
+    reports: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    for path in reports.glob("*.md"):
+        os.utime(path)  # (changed just now: nothing is kept, the items are written the general way)
+    general = plan(*args)
+    assert general.exit_code == 0, general.output
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "intervjufas"
+    kept = cache / ("planjson" if args else "plantext")
+    assert not list(kept.glob("*.cache"))
+    hour_ago = time.time() - 3600
+    for path in reports.glob("*.md"):
+        os.utime(path, (hour_ago, hour_ago))
+    from intervjufas.views import plan as plan_view
+
+    def refused(*_: object, **__: object) -> None:
+        raise AssertionError("the items were written the general way")
+
+    monkeypatch.setattr(plan_view, "show_plan", refused)
+    monkeypatch.setattr(plan_view, "write_plan_json", refused)
+    first = plan(*args)  # (computed, kept, and written from what was kept)
+    assert first[:] == general[:]
+    assert list(kept.glob("*.cache"))
+    assert plan(*args)[:] == general[:]

@@ -75,28 +75,70 @@ def plan(
         keeping = _write_kept(facts, folder, json_output, kund or "")
         if keeping is None:
             return
-    items, warnings = _open_items(folder, facts, json_output, kund)
+    snapshots: list[Any] = []  # (what the plan's computation kept, for keeping the output)
+    items, warnings = _open_items(folder, facts, json_output, kund, snapshots)
     if markera is not None:
         _mark(facts, folder, items, markera, status, kommentar or "", sla_ihop_med, json_output, kund)
         return
     if json_output:
         from intervjufas.views.plan import write_plan_json
 
+        if keeping is not None and not kund:
+            if _kept_then_written(facts, keeping, (items, warnings), snapshots, json_output=True):
+                return
+            keeping = None
         write_plan_json(items, standard_output(facts))
     else:
         from intervjufas.views.plan import show_plan
         from intervjufas.views.plan_kept import writes_stacked_text
 
         console = _console(facts)
+        stacked = writes_stacked_text(console, items)  # (else a table, or colours: nothing to keep)
+        if keeping is not None and stacked and not kund:
+            if _kept_then_written(facts, keeping, (items, warnings), snapshots, json_output=False):
+                return
+            keeping = None  # (kept, or not to be kept: the output is made the general way)
         show_plan(console, items, folder, program(), customer=kund or "")
         if items and facts.stdin_is_terminal and facts.stdout_is_terminal:
             _keep_up(facts, folder, items, kund)
-        if not writes_stacked_text(console, items):
-            keeping = None  # (a table, or colours: the kept pieces would not be written)
+        if not stacked:
+            keeping = None
     if keeping is not None and keeping[0] is not None:
         from intervjufas.reading.plan.plan_output import keep_output
 
-        keep_output(keeping[0], program(), keeping[1], None if kund else (items, warnings))
+        keep_output(keeping[0], program(), keeping[1])  # (--kund: from the snapshot, for every customer)
+
+
+def _kept_then_written(
+    facts: Any, keeping: tuple[Any, Any], found: tuple[list[Any], list[str]], snapshots: list[Any], *, json_output: bool
+) -> bool:
+    """Keep the output of what was just computed (every customer's items) and write it from the
+    pieces kept, as a warm run writes them – each item formatted once; False when nothing was kept
+    or the pieces are not written so (the caller then writes the output the general way)."""
+    from intervjufas.reading.plan.plan_output import keep_output
+
+    if keeping[0] is None:
+        return False
+    kept = keep_output(keeping[0], program(), keeping[1], found, snapshots[0] if snapshots else None)
+    if kept is None:
+        return False
+    if json_output:
+        from intervjufas.views import plan_json_kept
+
+        stream = standard_output(facts)
+        chunks = plan_json_kept.prepared_json(kept, stream)
+        if chunks is None:
+            return False
+        plan_json_kept.write_prepared(stream, chunks)
+        return True
+    from intervjufas.views import plan_kept
+
+    console = _console(facts)
+    text = plan_kept.prepared_text(console, kept)
+    if text is None:
+        return False
+    plan_kept.write_text(console, text, len(kept.pieces), program())
+    return True
 
 
 def _write_kept(facts: Any, folder: Any, json_output: bool, customer: str) -> tuple[Any, Any] | None:
@@ -150,13 +192,15 @@ def _warn(facts: Any, warnings: list[str]) -> None:
         show_warnings(_console(facts, stderr=True), warnings)
 
 
-def _open_items(folder: Any, facts: Any, quiet: bool, customer: str | None) -> tuple[list[Any], list[str]]:
+def _open_items(
+    folder: Any, facts: Any, quiet: bool, customer: str | None, kept: list[Any] | None = None
+) -> tuple[list[Any], list[str]]:
     from intervjufas.reading.plan.folder_items import folder_plan
     from intervjufas.views.progress import scan_progress_for
 
     with scan_progress_for(facts, quiet) as progress:
         items, warnings = folder_plan(
-            folder, program=program(), progress=progress, customer=customer or "", once=True
+            folder, program=program(), progress=progress, customer=customer or "", once=True, kept=kept
         )
     _warn(facts, warnings)
     return items, warnings

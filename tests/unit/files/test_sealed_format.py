@@ -107,4 +107,5 @@ def test_sealed_parts_written_one_after_the_other_read_back_exactly(value: objec
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "cache"
         atomic_write_bytes(path, parts)  # (the parts are never joined in memory)
+        assert path.read_bytes() == seal(value, count)  # type: ignore[arg-type]
         assert unseal(path.read_bytes(), max_items=1000) == (value, count)

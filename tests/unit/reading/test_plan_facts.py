@@ -9,9 +9,12 @@ import marshal
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import intervjufas.reading.plan.plan_facts as plan_facts_module
 from helpers import counting_loads, read_cache, write_cache
@@ -19,16 +22,22 @@ from intervjufas.errors import IntervjufasError
 from intervjufas.folder import scan
 from intervjufas.folder.file_cache import FileCache
 from intervjufas.folder.loading import load_report
+from intervjufas.model.answers import ActionItem, Answer
 from intervjufas.reading.plan import plan_snapshot
 from intervjufas.reading.plan.folder_items import folder_plan
 from intervjufas.reading.plan.plan_facts import (
     NAMESPACE,
+    PlanRow,
+    ReportPlan,
     decoded,
     encoded,
+    packed,
     plans_version,
     read_plans,
     report_plan,
 )
+from intervjufas.report.model import FollowUp, PlanMark
+from intervjufas.report.plan import identity
 
 HOUR_AGO = time.time() - 3600
 
@@ -59,7 +68,40 @@ def test_the_kept_plan_is_the_report_s_own(folder: Path) -> None:
         assert kept == plan
         assert encoded(kept) == encoded(plan)  # (ids of items too: not part of ==)
         assert every_text_interned(encoded(plan))  # (the cache is written as it is: see interned.py)
+        kept = decoded(path, packed(plan))  # (as the cache keeps it and a worker sends it)
+        assert kept == plan
+        assert encoded(kept) == encoded(plan)
+        assert every_text_interned(encoded(kept))  # (interned again as it is loaded)
+        unknown = replace(plan, planned=(), follow_ups=(), marks=())
+        assert decoded(path, packed(plan, whole=False), follow_ups_of=set()) == unknown
+        with pytest.raises(ValueError):  # (kept without its own plan: of no use to a whole read)
+            decoded(path, packed(plan, whole=False))
     assert readable >= 3
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        [1, "", "id", "", []],
+        ["Moment", None, "id", "", []],
+        ["Moment", "", "id", "", ["Anna", 2]],
+        ["Moment", "", "id", "", ("Anna",)],
+        ["Moment", "", "id", "", "Anna"],
+    ],
+)
+def test_an_item_kept_with_a_field_of_another_type_is_refused(fields: list[object]) -> None:
+    row = ["s1.f1/a1", 1, "Steg 1", "Före", "Moment", "lagga_till", None, fields]
+    with pytest.raises(TypeError):
+        decoded(Path("rapport.md"), ["r", "2024-01-01", "", "", True, [row], [], [], True])
+    row[-1] = ["Moment", "Varför", "id", "m1", ["Anna"]]
+    (kept,) = decoded(Path("rapport.md"), ["r", "2024-01-01", "", "", True, [row], [], [], True]).planned
+    assert (kept.item.moment, kept.item.why, kept.item.id, kept.item.involves) == ("Moment", "Varför", "id", ("Anna",))
+
+
+@pytest.mark.parametrize("value", [b"", b"\x00", marshal.dumps(["x", 1, None]), marshal.dumps((1, 2)), "text", 7])
+def test_a_kept_value_of_another_shape_is_refused(value: object) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        decoded(Path("rapport.md"), value)  # type: ignore[arg-type]
 
 
 def every_text_interned(value: object) -> bool:
@@ -118,3 +160,35 @@ def test_a_report_read_for_its_follow_ups_alone_is_read_again_for_its_plan(
     assert read_plans([path for path in paths if path.name in readable], folder, []) == whole
     assert read_plans(paths, folder, [], follow_ups_of=frozenset()) == followed
     assert loaded == [name for name in loaded if name not in readable]  # (now kept whole)
+
+
+texts = st.text(max_size=12)
+items = st.builds(
+    ActionItem, texts, texts, id=texts, moment_id=texts, involves=st.lists(texts, max_size=3).map(tuple)
+)
+rows = st.builds(PlanRow, texts, st.integers(-5, 10**6), texts, texts, texts, texts, st.none() | texts, items)
+answers = st.builds(Answer, st.none() | texts, texts)
+plans = st.builds(
+    ReportPlan,
+    st.just(Path("rapport.md")),
+    texts,
+    texts,
+    texts,
+    texts,
+    st.booleans(),
+    st.lists(rows, max_size=4).map(tuple),
+    st.lists(st.builds(FollowUp, texts, texts, answers), max_size=3).map(tuple),
+    st.lists(st.builds(PlanMark, texts, texts, texts, answers, texts), max_size=3).map(tuple),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(plans)
+def test_any_plan_comes_back_from_its_packed_text(plan: ReportPlan) -> None:
+    kept = decoded(plan.path, packed(plan))
+    assert kept == plan
+    assert [row.item for row in kept.planned] == [row.item for row in plan.planned]
+    assert encoded(kept) == encoded(plan)  # (ids and whom an item involves too)
+    wanted = {identity(f.key) for f in plan.follow_ups[:1]}
+    alone = decoded(plan.path, packed(plan, whole=False), follow_ups_of=wanted)
+    assert alone.planned == () and alone.follow_ups == tuple(f for f in plan.follow_ups if identity(f.key) in wanted)

@@ -58,6 +58,37 @@ def test_the_kept_pieces_are_those_of_a_fresh_computation(folder: Path, form: An
     assert [found.names[number] for number in found.reports] == [name for name, _ in pieces]
 
 
+@pytest.mark.parametrize("form", [TEXT_FORM, JSON_FORM], ids=["text", "json"])
+def test_kept_from_what_was_just_computed_it_is_what_the_snapshot_gives(
+    folder: Path, form: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scan._RECENT.clear()
+    FileCache(plan_snapshot.NAMESPACE, folder, "").path.unlink(missing_ok=True)
+    snapshots: list[Any] = []
+    found = folder_plan(folder, kept=snapshots)
+    (snapshot,) = snapshots  # (computed and kept: handed over once)
+    place = place_of(folder)
+    assert (snapshot.place.names, snapshot.place.keys) == (place.names, place.keys)
+    assert snapshot.customers == plan_snapshot.kept_customers(snapshot.place, "intervjufas")
+    assert folder_plan(folder, kept=snapshots) == found and len(snapshots) == 1  # (not kept again)
+
+    def not_again(*_: Any, **__: Any) -> None:
+        raise AssertionError("the snapshot loaded or the folder listed again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(plan_snapshot, "kept_customers", not_again)
+        patched.setattr(plan_snapshot, "listing", not_again)
+        plan_output.keep_output(place, "intervjufas", form, found, snapshot)
+    given = plan_output.kept_output(place, "intervjufas", "", form)
+    kept_file(folder, form).unlink()
+    plan_output.keep_output(place, "intervjufas", form, found)
+    assert given is not None and given == plan_output.kept_output(place, "intervjufas", "", form)
+    moved = snapshot._replace(place=plan_snapshot.Listing(folder, place.names[1:], place.keys[1:], ""))
+    kept_file(folder, form).unlink()
+    plan_output.keep_output(place, "intervjufas", form, found, moved)  # (another listing: nothing kept)
+    assert plan_output.kept_output(place, "intervjufas", "", form) is None
+
+
 def test_the_json_is_kept_one_piece_per_report(folder: Path) -> None:
     pieces, _ = made(folder, JSON_FORM)
     items = folder_plan(folder)[0]

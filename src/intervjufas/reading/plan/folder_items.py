@@ -44,6 +44,7 @@ from intervjufas.report.plan import identity, planned_items
 
 if TYPE_CHECKING:  # (the folder's headers, and reading a report in full, are imported where used:
     # ``folder_plan`` over an unchanged folder needs neither)
+    from intervjufas.folder.folder_listing import FolderListing
     from intervjufas.folder.header_row import FolderHeader
     from intervjufas.folder.loading import LoadedReport
     from intervjufas.folder.scan import Progress
@@ -212,6 +213,15 @@ def _newest_first(entry: tuple[Path, FolderHeader]) -> tuple[str, str, str]:
     return (str(header.fact("datum") or created[:10]), created, path.name)
 
 
+class KeptSnapshot(NamedTuple):
+    """What ``folder_plan`` kept (``plan_snapshot``) when it computed: the listing it kept it for,
+    and the customer of each report holding items, by file name – so that ``plan`` keeps its
+    output (``plan_output.keep_output``) without listing the folder and loading the snapshot again."""
+
+    place: FolderListing
+    customers: dict[str, str]
+
+
 def folder_plan(
     folder: Path,
     *,
@@ -219,13 +229,15 @@ def folder_plan(
     progress: Progress | None = None,
     customer: str = "",
     once: bool = False,
+    kept: list[KeptSnapshot] | None = None,
 ) -> tuple[list[OpenItem], list[str]]:
     """Every open item of the folder's action plans (of the reports whose customer ``customer`` names,
     by ``folder.finding.has_words``, when it is given), newest report first, and one warning per
     file that cannot be read.  What it finds is kept until a report of the folder changes
     (``plan_snapshot``): run again over the same folder, it reads none of them.  With ``once`` (a
     command that reads the folder once), the headers are let go before the plans are read, and
-    the process does not remember the scan: at 20,000 reports they are most of the memory."""
+    the process does not remember the scan: at 20,000 reports they are most of the memory.  When
+    it computed and kept what it found, ``kept`` is given a ``KeptSnapshot``."""
     from intervjufas.reading.plan import plan_snapshot
 
     place = plan_snapshot.listing(folder)
@@ -247,13 +259,14 @@ def folder_plan(
     followers = [path for path, keys in followed.items() if path not in plans and not keys.isdisjoint(still_open)]
     plans.update(reader.read(followers, warnings, follow_ups_of=still_open))
     del followed, followers, listed
+    reader.save()  # (and let go: what it keeps of each report, before the items are made)
+    del reader
     reports = list(plans.values())
     items = open_items(reports, statuses=statuses, histories=follow_up_histories(reports))
     del reports, statuses, done, still_open  # (the last of the headers' memory: free for the saves)
-    reader.save()
-    del reader
-    if digest is not None:
-        _keep(folder, digest, items, warnings, plans, program)
+    place = _keep(folder, digest, items, warnings, plans, program) if digest is not None else None
+    if place is not None and kept is not None:
+        kept.append(KeptSnapshot(place, {item.source.name: plans[item.source].customer for item in items}))
     if customer.strip():
         from intervjufas.folder.finding import has_words
 
@@ -263,14 +276,16 @@ def folder_plan(
 
 def _keep(
     folder: Path, digest: str, items: list[OpenItem], warnings: list[str], plans: dict[Path, ReportPlan], program: str
-) -> None:
+) -> FolderListing | None:
     """Keep what ``folder_plan`` found (``plan_snapshot``) – only when the folder, listed again,
-    is exactly the one it was when the snapshot was looked for (nothing changed while it read)."""
+    is exactly the one it was when the snapshot was looked for (nothing changed while it read) –
+    and give the listing it was kept for (None: not kept)."""
     from intervjufas.reading.plan import plan_snapshot
 
     place = plan_snapshot.listing(folder)
-    if place is not None and place.digest == digest:
-        plan_snapshot.keep(place, items, warnings, plans, program)
+    if place is not None and place.digest == digest and plan_snapshot.keep(place, items, warnings, plans, program):
+        return place
+    return None
 
 
 def _header_facts(

@@ -2,28 +2,25 @@
 kept between runs, so that ``plan`` and the follow-up of a new mapping read in full only the
 reports that changed since they last ran.
 
-Why: a team folder of 20,000 reports in which a tenth still have open items made ``plan`` read
-2,000 reports in full on every run (10–25 ms each, about 117 times ``--help``).  What the plan's
+Why: ``plan`` read 2,000 of 20,000 reports in full on every run (117 times ``--help``).  What the plan's
 state needs of a report is small: each planned item (its key, step, kind, plan, phase and the item
 itself, i.e. ``report.plan.planned_items`` without the question-set objects) and each follow-up
 (``report.model.FollowUp``), with the report's date, time of creation and customer.  That is a
 ``ReportPlan``; ``reading/plan/state.py`` computes the state from these alone, whether they were
 made from a report read just now (``report_plan``) or taken from the cache (``read_plans``).
 
-The cache is a cache: the ``FileCache`` namespace ``planer``, each value keyed by the file's size,
-mtime_ns, inode and ctime_ns, sealed (``files/sealed.py``), bounded by the file cache's limits, and
-rebuilt on any failure; a value of the wrong shape is computed again from the report.  A report
-read only for its follow-ups of open items (``read_plans(..., follow_ups_of=...)``: thousands of
-reports followed up an item long ago) is read without its own plan, and kept as such: its entry
-serves only such a read, and any other reads the report again.  Its version
-names this format, the program's version and the user's own question files (the step and kind of
-an item come from the set the report was made with).  Nothing in it decides what code runs or
-where the program writes.
+The cache is a cache: the ``FileCache`` namespace ``planer``, each value (one ``marshal`` text,
+``packed``) keyed by the file's size, mtime_ns, inode and ctime_ns, sealed (``files/sealed.py``),
+and rebuilt on any failure; a value of the wrong shape is computed again from the report.  A report
+read only for its follow-ups of open items (``read_plans(..., follow_ups_of=...)``) is kept without
+its own plan: its entry serves only such a read.  Its version names this format, the program's
+version and the user's question files.  Nothing in it decides what code runs or where it writes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
 import sys
 import threading
@@ -38,6 +35,7 @@ from intervjufas.folder.file_cache import FileCache, FileKey, collection_paused,
 from intervjufas.folder.parallel_files import map_chunks, pool_size
 from intervjufas.folder.pooled_reads import keep_sent
 from intervjufas.model.answers import ActionItem, Answer
+from intervjufas.reading.plan.kept_action import kept_action
 from intervjufas.report.model import FollowUp, PlanMark
 from intervjufas.report.plan import identity, planned_items
 
@@ -46,7 +44,7 @@ if TYPE_CHECKING:
     from intervjufas.model.questionnaire import Questionnaire
 
 NAMESPACE = "planer"
-FACTS_FORMAT = 3  # raise when what is kept of a report changes
+FACTS_FORMAT = 4  # raise when what is kept of a report changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,17 +215,17 @@ def _pooled(
     return {path: found[path] for path in wanted if path in found}, bool(missing)
 
 
-def read_encoded(items: list[tuple[str, bool]]) -> list[tuple[str | None, list[Any] | None]]:
+def read_encoded(items: list[tuple[str, bool]]) -> list[tuple[str | None, bytes | None]]:
     """A worker's part of ``_pooled``: each report (its path as text, and whether it is read
-    ``whole``) as ``encoded`` keeps it, or the Swedish line that says why it cannot be read."""
-    found: list[tuple[str | None, list[Any] | None]] = []
+    ``whole``) as ``packed`` keeps it, or the Swedish line that says why it cannot be read."""
+    found: list[tuple[str | None, bytes | None]] = []
     for text, whole in items:
         try:
             plan = report_plan(load_report(Path(text), None, in_folder=True, plans=whole))
         except IntervjufasError as error:
             found.append((error.message, None))
             continue
-        found.append((None, encoded(plan if whole else replace(plan, planned=()), whole=whole)))
+        found.append((None, packed(plan if whole else replace(plan, planned=()), whole=whole)))
     return found
 
 
@@ -269,7 +267,7 @@ def _one(
     if not whole:
         plan = replace(plan, planned=())
     if cache is not None and key is not None and (extra is None or plan.known_set):
-        cache.put(path.name, key, encoded(plan, whole=whole))  # (interned: see ``_open_cache``)
+        cache.put(path.name, key, packed(plan, whole=whole))  # (one text: see ``packed``)
     if follow_ups_of is not None:
         plan = replace(
             plan,
@@ -294,8 +292,7 @@ def load_report(
 
 def _open_cache(folder: Path) -> FileCache | None:
     try:
-        # (its entries are interned as they are put, so its save needs no pass to share them)
-        return FileCache(NAMESPACE, folder, plans_version(), shared=True)
+        return FileCache(NAMESPACE, folder, plans_version(), shared=True)  # (values: ``packed``)
     except (OSError, RuntimeError):
         return None
 
@@ -345,16 +342,28 @@ def encoded(plan: ReportPlan, *, whole: bool = True) -> list[Any]:
     ]
 
 
+def packed(plan: ReportPlan, *, whole: bool = True) -> bytes:
+    """``encoded`` as one ``marshal`` text: what the cache keeps, and a worker sends, of a report
+    (the cache's 175,000 lists at 10,000 plans, held beside the plans until saved, were most of a
+    cold ``plan``'s memory); its texts, interned by ``encoded``, come back interned."""
+    return marshal.dumps(encoded(plan, whole=whole))
+
+
 def _text(value: Any) -> Any:
     return sys.intern(value) if type(value) is str else value
 
 
-def decoded(path: Path, value: list[Any], follow_ups_of: Collection[str] | None = None) -> ReportPlan:
-    """The plan kept as ``encoded`` made it; TypeError or ValueError for anything of another shape.
-    With ``follow_ups_of``, only what ``read_plans`` says of it; ValueError without, for a plan kept
-    without its planned items."""
+def decoded(path: Path, value: bytes | list[Any], follow_ups_of: Collection[str] | None = None) -> ReportPlan:
+    """The plan kept as ``packed`` (or ``encoded``) made it; TypeError or ValueError for anything
+    of another shape.  With ``follow_ups_of``, only what ``read_plans`` says of it; ValueError
+    without, for a plan kept without its planned items."""
+    if type(value) is bytes:  # (of the sealed cache or a worker: see ``files.sealed``)
+        with contextlib.suppress(EOFError):
+            value = marshal.loads(value)
+    if type(value) is not list:
+        raise ValueError("value")
     report_id, date, created, customer, known_set, rows, follow_ups, marks, whole = value
-    if type(whole) is not bool or (follow_ups_of is None and not whole):
+    if type(whole) is not bool or type(known_set) is not bool or (follow_ups_of is None and not whole):
         raise ValueError("whole")
     if follow_ups_of is not None:
         rows = ()
@@ -369,30 +378,22 @@ def decoded(path: Path, value: list[Any], follow_ups_of: Collection[str] | None 
             kept_text(kind),
             kept_text(plan),
             None if phase is None else kept_text(phase),
-            ActionItem(
-                kept_text(moment), kept_text(why), id=kept_text(item_id), moment_id=kept_text(moment_id), involves=tuple(inv)
-            ),
+            kept_action(moment, why, item_id, moment_id, inv),  # (made as it was kept: not normalised again)
         )
         for key, number, label, title, kind, plan, phase, (moment, why, item_id, moment_id, inv) in rows
     )
     followed = tuple(
-        FollowUp(kept_text(key), kept_text(label), Answer(None if status is None else kept_text(status), kept_text(comment)))
+        FollowUp(kept_text(key), kept_text(label), Answer(_status(status), kept_text(comment)))
         for key, label, status, comment in follow_ups
     )
     marked = tuple(
-        PlanMark(
-            kept_text(key),
-            kept_text(time),
-            kept_text(label),
-            Answer(None if status is None else kept_text(status), kept_text(comment)),
-            kept_text(into),
-        )
+        PlanMark(kept_text(key), kept_text(time), kept_text(label), Answer(_status(status), kept_text(comment)), kept_text(into))
         for key, time, label, status, comment, into in marks
     )
-    if type(known_set) is not bool:
-        raise TypeError("known_set")
     return ReportPlan(
         path, kept_text(report_id), kept_text(date), kept_text(created), kept_text(customer), known_set, planned, followed, marked
     )
 
 
+def _status(status: Any) -> str | None:
+    return None if status is None else kept_text(status)

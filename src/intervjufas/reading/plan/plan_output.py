@@ -33,6 +33,7 @@ __all__ = ["KeptOutput", "OutputForm", "keep_output", "kept_output", "listing"]
 
 if TYPE_CHECKING:
     from intervjufas.folder.folder_listing import FolderListing as Listing
+    from intervjufas.reading.plan.folder_items import KeptSnapshot
     from intervjufas.reading.plan.state import OpenItem
 
 KEPT_FORMAT = 3  # raise when what plan keeps beside the pieces changes (the pieces' own: ``OutputForm.version``)
@@ -111,22 +112,28 @@ def keep_output(
     program: str,
     form: OutputForm,
     found: tuple[list[OpenItem], list[str]] | None = None,
-) -> None:
+    snapshot: KeptSnapshot | None = None,
+) -> KeptOutput | None:
     """Make and keep the pieces of ``form`` from the snapshot ``folder_plan`` kept for exactly this
     listing (nothing when there is none: then neither could be kept) – or from what ``folder_plan``
-    ``found`` for every customer just now, whose snapshot that is."""
+    ``found`` for every customer just now, whose snapshot that is (and, given its ``snapshot``,
+    without listing the folder and loading the snapshot again).  What it kept is handed back as
+    ``kept_output`` would load it (None: nothing kept), so that it is written from the pieces just
+    made rather than made a second time."""
     from intervjufas.reading.plan import plan_snapshot
 
-    kept_for = plan_snapshot.listing(place.folder)  # (the same files with the same keys, or nothing)
+    kept_for = snapshot.place if snapshot is not None and found is not None else plan_snapshot.listing(place.folder)
     if kept_for is None or (kept_for.names, kept_for.keys) != (place.names, place.keys):
-        return
+        return None  # (the same files with the same keys, or nothing)
     customers: dict[str, str] | None = {}
     if found is None:
         found = plan_snapshot.kept(kept_for, program, customers=customers)
+    elif snapshot is not None:
+        customers = snapshot.customers
     else:
         customers = plan_snapshot.kept_customers(kept_for, program)
     if found is None or customers is None:
-        return
+        return None
     items, warnings = found
     output = Output()
     output.warn_all(warnings)
@@ -134,10 +141,20 @@ def keep_output(
     ordered = form.ordered(items)
     for item in ordered:
         if item.source.parent != place.folder:
-            return
+            return None
         held.setdefault(item.source.name, []).append(item)
     for name, piece in form.kept_pieces(ordered):
         output.add(name, piece)
     for name, own in held.items():
         output.extras[name] = [form.report_piece(own[0].source, own), customers.get(name, "")]
-    keep_output_of(place, form.namespace, _version(form, program), output)
+    if not keep_output_of(place, form.namespace, _version(form, program), output):
+        return None
+    number_of = {name: number for number, name in enumerate(place.names)}
+    return KeptOutput(
+        place.folder,
+        place.names,
+        output.pieces,
+        [number_of[name] for name in output.owners],
+        {number_of[name]: extra[0] for name, extra in output.extras.items()},
+        output.warnings,
+    )

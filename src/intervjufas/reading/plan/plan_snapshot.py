@@ -27,6 +27,7 @@ no report.
 from __future__ import annotations
 
 import marshal
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,8 +57,8 @@ def listing(folder: Path) -> Listing | None:
 
 
 def _cache(place: Listing) -> FileCache | None:
-    try:
-        return FileCache(NAMESPACE, place.folder, place.digest)
+    try:  # (its texts are interned where they recur – customers, program – and the rest packed)
+        return FileCache(NAMESPACE, place.folder, place.digest, shared=True)
     except (OSError, RuntimeError):
         return None
 
@@ -205,11 +206,11 @@ def keep(
     warnings: list[str],
     plans: Mapping[Path, ReportPlan],
     program: str,
-) -> None:
+) -> bool:
     """Keep what ``folder_plan`` computed for this listing (every item, no ``--kund`` filter) – when
-    every report has settled and every warning belongs to a report of it."""
+    every report has settled and every warning belongs to a report of it (False: not kept)."""
     if not all(settled(key) for key in place.keys):
-        return
+        return False
     number_of = {name: number for number, name in enumerate(place.names)}
     values: dict[int, list[Any]] = {}
 
@@ -219,7 +220,7 @@ def keep(
     for position, text in enumerate(warnings):
         number = number_of.get(text.split(":", 1)[0])
         if number is None:
-            return
+            return False
         entry(number)[5].append([position, text])
     origins = _origins(plans, number_of, entry, {item.identity for item in items})
     sources = 0
@@ -228,20 +229,20 @@ def keep(
         number = number_of.get(item.source.name)
         plan = plans.get(item.source)
         if number is None or plan is None or item.source.parent != place.folder or item.item is None:
-            return
+            return False
         value = entry(number)
         if value[1] < 0:
-            value[1], value[2], sources = sources, plan.customer, sources + 1
+            value[1], value[2], sources = sources, sys.intern(plan.customer), sources + 1
         held.setdefault(number, []).append(item)
     for number, own in held.items():  # (one report's rows at a time, packed at once)
         rows = [_row(item, [origins.get((item.identity, given)) for given in item.history]) for item in own]
         if any(None in row[-1] for row in rows):
-            return
+            return False
         values[number][3] = marshal.dumps(rows)
     del held, origins
     cache = _cache(place)
     if cache is None:
-        return
+        return False
     for number, value in values.items():
         value[0] = len(values)
         if type(value[3]) is not bytes:
@@ -249,6 +250,7 @@ def keep(
         value[4] = marshal.dumps(value[4])
         cache.put(place.names[number], place.keys[number], value)
     cache.save(place.names)
+    return True
 
 
 def _origins(
